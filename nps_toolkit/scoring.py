@@ -517,8 +517,8 @@ def compare(a: Any, b: Any, *, method: Literal["wald", "adjusted_wald"] = "adjus
     if ra.n == 0 or rb.n == 0:
         note = "one sample has no valid responses: the difference is undefined."
     if se > 0:
-        zstat = est / se
-        p = 2 * stats.norm.sf(abs(zstat))
+        zstat = float(est / se)
+        p = float(2 * stats.norm.sf(abs(zstat)))
     else:
         zstat, p = (math.nan, math.nan) if not note else (math.nan, math.nan)
         note = note or ("both samples have all answers in one category, so the Wald SE is "
