@@ -357,9 +357,41 @@ def _dedupe(names: list[str]) -> list[str]:
     return out
 
 
+_COMPRESSED = (".gz", ".bz2", ".xz", ".zip")
+
+
+def _read_bytes(path: Path) -> bytes:
+    """File bytes, decompressed for .gz/.bz2/.xz/.zip (a zip must hold exactly one file)."""
+    suffix = path.suffix.lower()
+    if suffix == ".gz":
+        import gzip
+
+        return gzip.decompress(path.read_bytes())
+    if suffix == ".bz2":
+        import bz2
+
+        return bz2.decompress(path.read_bytes())
+    if suffix == ".xz":
+        import lzma
+
+        return lzma.decompress(path.read_bytes())
+    if suffix == ".zip":
+        import zipfile
+
+        with zipfile.ZipFile(path) as zf:
+            names = [n for n in zf.namelist() if not n.endswith("/")]
+            if len(names) != 1:
+                raise ValueError(f"{path} holds {len(names)} files; read_survey reads a zip "
+                                 "with exactly one CSV in it: unzip it and pass the file")
+            return zf.read(names[0])
+    return path.read_bytes()
+
+
 def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter: str | None,
                report: LoadReport) -> tuple[pd.DataFrame, dict[str, str]]:
     suffix = path.suffix.lower()
+    if suffix in _COMPRESSED:
+        suffix = Path(path.stem).suffix.lower() or ".csv"
     if suffix in (".parquet", ".pq"):
         report.file_format, report.header_rows = "parquet", 1
         return pd.read_parquet(path), {}
@@ -378,7 +410,7 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
     if suffix not in (".csv", ".tsv", ".txt", ".tab", ""):
         raise ValueError(f"unsupported file type {suffix!r} for {path}; read_survey reads CSV, "
                          "TSV, Excel (.xlsx) and Parquet files, or a data frame")
-    data = path.read_bytes()
+    data = _read_bytes(path)
     if not data.strip():
         raise ValueError(f"{path} is empty")
     report.file_format = "csv"
