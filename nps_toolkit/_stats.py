@@ -73,8 +73,10 @@ def adjusted_wald(P, A, D, confidence: float):
     Source: Rocks (2016), The American Statistician 70(4), 365-372, who found it has
     near-nominal coverage down to small samples and recommends it; the same adjustment is the
     one MeasuringU (Sauro) publishes for NPS margins of error. The interval is centred on the
-    adjusted estimate; the reported NPS elsewhere stays the observed one. Returns
-    ``(se, low, high)``; ``se`` is the adjusted standard error.
+    adjusted estimate; the reported NPS elsewhere stays the observed one. When every answer is
+    a promoter (detractor) the shrunk interval would exclude the observed +100 (-100), so that
+    bound is set to 100 (-100), as the score method does. Returns ``(se, low, high)``; ``se``
+    is the adjusted standard error.
     """
     P, A, D = _as_float(P, A, D)
     ap, aa, ad = ADJUSTED_PSEUDO
@@ -84,10 +86,11 @@ def adjusted_wald(P, A, D, confidence: float):
     se = 100 * np.sqrt(nps_variance(p, d) / n2)
     centre = 100 * (p - d)
     z = z_value(confidence)
-    empty = (P + A + D) == 0
+    n = P + A + D
+    empty = n == 0
     se = np.where(empty, np.nan, se)
-    low = np.where(empty, np.nan, np.clip(centre - z * se, -100, 100))
-    high = np.where(empty, np.nan, np.clip(centre + z * se, -100, 100))
+    low = np.where(empty, np.nan, np.where(D == n, -100.0, np.clip(centre - z * se, -100, 100)))
+    high = np.where(empty, np.nan, np.where(P == n, 100.0, np.clip(centre + z * se, -100, 100)))
     return se, low, high
 
 

@@ -245,7 +245,9 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
             found["date"] = cand
             taken.add(cand)
     if want("customer_id"):
-        cand = _first_exact(cols, _CUSTOMER_NAMES, taken)
+        empty = {c for c in cols if frame[c].isna().all()
+                 or frame[c].astype("string").str.strip().eq("").all()}
+        cand = _first_exact(cols, _CUSTOMER_NAMES, taken | empty)
         if cand:
             found["customer_id"] = cand
             taken.add(cand)

@@ -1,0 +1,459 @@
+"""Scoring: every interval and test against an independent computation, plus edge cases."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import optimize, stats
+
+import nps_toolkit as nt
+from nps_toolkit import _stats
+
+METHODS = list(_stats.METHODS)
+
+
+def expand(P: int, A: int, D: int) -> np.ndarray:
+    """Respondent-level -1/0/+1 scores for counts (the independent representation)."""
+    return np.repeat([1.0, 0.0, -1.0], [P, A, D])
+
+
+def scores_for(P: int, A: int, D: int) -> list[int]:
+    return [10] * P + [8] * A + [3] * D
+
+
+# --------------------------------------------------------------------------- classify
+def test_classify_boundaries_and_order():
+    cats = nt.classify(pd.Series(range(11)))
+    assert cats.tolist() == ["detractor"] * 7 + ["passive"] * 2 + ["promoter"] * 2
+    assert cats.cat.ordered and list(cats.cat.categories) == list(nt.CATEGORIES)
+    assert cats.min() == "detractor" and cats.max() == "promoter"
+
+
+def test_classify_keeps_index_and_missing():
+    s = pd.Series([9, None, 6], index=["a", "b", "c"], dtype="Int8")
+    out = nt.classify(s)
+    assert list(out.index) == ["a", "b", "c"]
+    assert out.isna().tolist() == [False, True, False]
+
+
+@pytest.mark.parametrize("bad", [11, -1, 8.5, 10.01])
+def test_invalid_values_name_value_and_position(bad):
+    s = pd.Series([10, 9, bad, 7], index=[100, 101, 102, 103], name="ltr")
+    with pytest.raises(nt.InvalidScoreError) as err:
+        nt.score(s)
+    assert err.value.positions == [102] and err.value.values == [float(bad)]
+    assert "ltr" in str(err.value) and "102" in str(err.value)
+    assert isinstance(err.value, ValueError)
+
+
+def test_text_scores_are_rejected_with_positions():
+    with pytest.raises(nt.InvalidScoreError, match="not numbers") as err:
+        nt.classify(["10", "ten", 9])
+    assert err.value.positions == [1]
+
+
+def test_input_is_not_mutated():
+    s = pd.Series([10.0, np.nan, 3.0])
+    before = s.copy()
+    nt.score(s, weights=pd.Series([1.0, 2.0, 3.0]))
+    nt.classify(s)
+    pd.testing.assert_series_equal(s, before)
+
+
+# --------------------------------------------------------------------------- point estimate
+def test_issue_example_40_50_10():
+    r = nt.score(scores_for(400, 500, 100))
+    assert r.nps == 30.0
+    assert (r.promoters, r.passives, r.detractors, r.n) == (400, 500, 100, 1000)
+    assert (r.promoter_share, r.passive_share, r.detractor_share) == (0.4, 0.5, 0.1)
+    assert nt.from_counts(promoters=400, passives=500, detractors=100) == r
+
+
+def test_missing_values_are_excluded_and_counted():
+    r = nt.score(pd.Series([10, None, 6, np.nan], dtype="Float64"))
+    assert (r.n, r.n_missing, r.nps) == (2, 2, 0.0)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_nps_is_observed_whatever_the_method(method):
+    r = nt.score(scores_for(7, 2, 1), method=method)
+    assert r.nps == 60.0
+    assert -100 <= r.ci_low <= r.ci_high <= 100
+
+
+# --------------------------------------------------------------------------- intervals
+@pytest.mark.parametrize("counts", [(400, 500, 100), (3, 1, 6), (50, 0, 50), (1, 1, 1)])
+def test_wald_matches_sample_sd_of_minus_one_zero_one(counts):
+    x = expand(*counts)
+    se = 100 * x.std(ddof=0) / math.sqrt(x.size)
+    z = stats.norm.ppf(0.975)
+    r = nt.from_counts(promoters=counts[0], passives=counts[1], detractors=counts[2],
+                       method="wald")
+    assert r.se == pytest.approx(se, rel=1e-12)
+    assert r.ci_low == pytest.approx(max(-100, 100 * x.mean() - z * se), rel=1e-12)
+    assert r.ci_high == pytest.approx(min(100, 100 * x.mean() + z * se), rel=1e-12)
+
+
+@pytest.mark.parametrize("counts", [(400, 500, 100), (3, 1, 6), (12, 3, 2)])
+def test_adjusted_wald_is_weighted_mean_with_pseudo_observations(counts):
+    values = np.array([1.0, 0.0, -1.0])
+    weights = np.array(counts, dtype=float) + [0.75, 1.5, 0.75]
+    mean = np.average(values, weights=weights)
+    var = np.average((values - mean) ** 2, weights=weights)
+    se = 100 * math.sqrt(var / weights.sum())
+    r = nt.from_counts(promoters=counts[0], passives=counts[1], detractors=counts[2])
+    z = stats.norm.ppf(0.975)
+    assert r.se == pytest.approx(se, rel=1e-12)
+    assert r.ci_low == pytest.approx(100 * mean - z * se, rel=1e-12)
+    assert r.ci_high == pytest.approx(100 * mean + z * se, rel=1e-12)
+
+
+def _tango_independent(delta: float, P: int, D: int, n: int) -> float:
+    """Tango (1998) score statistic written out from the paper, scalar form."""
+    # constrained MLE of the detractor share q under p - d = delta solves a quadratic
+    a = 2 * n
+    b = -(P + D) + (2 * n - P + D) * delta
+    c = -D * delta * (1 - delta)
+    q = (-b + math.sqrt(b * b - 4 * a * c)) / (2 * a)
+    return (P - D - n * delta) / math.sqrt(n * (2 * q + delta * (1 - delta)))
+
+
+@pytest.mark.parametrize("counts", [(40, 50, 10), (5, 3, 2), (1, 8, 11), (30, 0, 70)])
+@pytest.mark.parametrize("confidence", [0.9, 0.95, 0.99])
+def test_score_interval_matches_root_finding(counts, confidence):
+    P, A, D = counts
+    n = P + A + D
+    z = stats.norm.ppf(0.5 + confidence / 2)
+    obs = (P - D) / n
+    upper = optimize.brentq(lambda x: _tango_independent(x, P, D, n) + z, obs, 1 - 1e-12)
+    lower = optimize.brentq(lambda x: _tango_independent(x, P, D, n) - z, -1 + 1e-12, obs)
+    r = nt.from_counts(promoters=P, passives=A, detractors=D, method="score",
+                       confidence=confidence)
+    assert r.ci_low == pytest.approx(100 * lower, abs=1e-7)
+    assert r.ci_high == pytest.approx(100 * upper, abs=1e-7)
+
+
+def test_bootstrap_matches_brute_force_resampling_of_respondents():
+    P, A, D = 90, 70, 40
+    x = expand(P, A, D)
+    rng = np.random.default_rng(123)
+    resampled = 100 * x[rng.integers(0, x.size, size=(20000, x.size))].mean(axis=1)
+    lo, hi = np.quantile(resampled, [0.025, 0.975])
+    r = nt.from_counts(promoters=P, passives=A, detractors=D, method="bootstrap",
+                       n_resamples=20000)
+    assert r.ci_low == pytest.approx(lo, abs=0.6)
+    assert r.ci_high == pytest.approx(hi, abs=0.6)
+    assert r.se == pytest.approx(resampled.std(ddof=1), rel=0.03)
+
+
+def test_bayes_matches_scipy_dirichlet():
+    P, A, D = 30, 15, 5
+    draws = stats.dirichlet.rvs([P + 1, A + 1, D + 1], size=200000, random_state=7)
+    nps = 100 * (draws[:, 0] - draws[:, 2])
+    r = nt.from_counts(promoters=P, passives=A, detractors=D, method="bayes")
+    assert r.ci_low == pytest.approx(np.quantile(nps, 0.025), abs=0.5)
+    assert r.ci_high == pytest.approx(np.quantile(nps, 0.975), abs=0.5)
+    assert r.se == pytest.approx(nps.std(), rel=0.02)
+
+
+@pytest.mark.parametrize("method", ["bootstrap", "bayes"])
+def test_seeded_methods_are_deterministic(method):
+    a = nt.from_counts(promoters=5, passives=4, detractors=3, method=method, seed=1)
+    b = nt.from_counts(promoters=5, passives=4, detractors=3, method=method, seed=1)
+    c = nt.from_counts(promoters=5, passives=4, detractors=3, method=method, seed=2)
+    assert a == b and (a.ci_low, a.ci_high) != (c.ci_low, c.ci_high)
+
+
+@pytest.mark.parametrize(("method", "tolerance"),
+                         [("adjusted_wald", 0.02), ("score", 0.02), ("bayes", 0.025)])
+def test_coverage_near_nominal_in_small_samples(method, tolerance):
+    """Rocks (2016): adjusted Wald and score intervals keep ~95% coverage at n = 40."""
+    rng = np.random.default_rng(2024)
+    truth = np.array([0.5, 0.3, 0.2])
+    counts = rng.multinomial(40, truth, size=3000).astype(float)
+    kwargs = {"seed": 1} if method == "bayes" else {}
+    if method == "bayes":
+        counts = counts[:600]
+        _, lo, hi = _stats.bayes(*counts.T, 0.95, draws=4000, **kwargs)
+    else:
+        _, lo, hi = _stats.interval(*counts.T, method=method, confidence=0.95)
+    covered = ((lo <= 30) & (30 <= hi)).mean()
+    assert abs(covered - 0.95) < tolerance
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_edge_cases_are_defined(method):
+    empty = nt.score([], method=method)
+    assert math.isnan(empty.nps) and "undefined" in empty.note and empty.n == 0
+    one = nt.score([10], method=method)
+    assert one.nps == 100 and not math.isnan(one.ci_low) and "small sample" in one.note
+    allp = nt.score([9, 10] * 50, method=method)
+    assert allp.nps == 100
+    if method == "bayes":  # equal-tailed posterior interval: no mass exactly at 100
+        assert 50 < one.ci_high < 100 and 95 < allp.ci_high < 100
+    else:
+        assert one.ci_high == 100 and allp.ci_high == 100
+    if method in ("wald", "bootstrap"):
+        assert allp.ci_low == 100 and "zero width" in allp.note
+    else:
+        assert allp.ci_low < 100
+    alld = nt.score([0] * 20, method=method)
+    assert alld.nps == -100 and alld.ci_low == (-100 if method != "bayes" else alld.ci_low)
+    assert alld.ci_low < -80
+
+
+def test_unknown_method_and_bad_confidence():
+    with pytest.raises(ValueError, match="unknown method"):
+        nt.score([10], method="exact")
+    with pytest.raises(ValueError, match="confidence"):
+        nt.score([10, 9], confidence=95)
+
+
+# --------------------------------------------------------------------------- properties
+score_lists = st.lists(st.integers(0, 10), min_size=1, max_size=80)
+
+
+@settings(max_examples=60, deadline=None)
+@given(score_lists, st.sampled_from(METHODS))
+def test_bounds_hold_and_nps_is_difference_of_shares(values, method):
+    r = nt.score(values, method=method, n_resamples=300)
+    arr = np.array(values)
+    assert r.nps == pytest.approx(100 * ((arr >= 9).mean() - (arr <= 6).mean()))
+    assert -100 <= r.ci_low <= r.ci_high <= 100
+    assert r.promoters + r.passives + r.detractors == r.n == len(values)
+
+
+@settings(max_examples=40, deadline=None)
+@given(score_lists, st.randoms(use_true_random=False))
+def test_permutation_invariance(values, random):
+    shuffled = list(values)
+    random.shuffle(shuffled)
+    for method in ("adjusted_wald", "score", "bayes"):
+        assert nt.score(values, method=method) == nt.score(shuffled, method=method)
+
+
+# --------------------------------------------------------------------------- weights
+def test_weighted_estimate_and_kish_effective_n():
+    scores = np.array([10, 9, 8, 3, 10, 0])
+    w = np.array([1.0, 2.0, 1.0, 3.0, 0.5, 1.5])
+    r = nt.score(scores, weights=w)
+    x = np.where(scores >= 9, 1.0, np.where(scores <= 6, -1.0, 0.0))
+    assert r.nps == pytest.approx(100 * np.average(x, weights=w))
+    assert r.n_effective == pytest.approx(w.sum() ** 2 / (w**2).sum())
+    assert r.weighted and r.n == 6
+    wald = nt.score(scores, weights=w, method="wald")
+    var = np.average((x - np.average(x, weights=w)) ** 2, weights=w)
+    assert wald.se == pytest.approx(100 * math.sqrt(var / r.n_effective))
+
+
+def test_equal_weights_equal_unweighted_and_scale_free():
+    s = scores_for(30, 20, 10)
+    plain = nt.score(s)
+    w1 = nt.score(s, weights=np.ones(60))
+    w7 = nt.score(s, weights=np.full(60, 7.0))
+    for r in (w1, w7):
+        assert r.nps == pytest.approx(plain.nps)
+        assert r.ci_low == pytest.approx(plain.ci_low)
+        assert r.ci_high == pytest.approx(plain.ci_high)
+
+
+def test_bad_weights_are_named():
+    with pytest.raises(ValueError, match="negative"):
+        nt.score([10, 9], weights=[1, -1])
+    with pytest.raises(ValueError, match="aligned"):
+        nt.score([10, 9], weights=[1])
+
+
+# --------------------------------------------------------------------------- compare
+def test_compare_wald_matches_unpooled_ztest():
+    from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
+
+    a, b = expand(60, 25, 15), expand(45, 30, 25)
+    se = math.sqrt(a.var() / a.size + b.var() / b.size)  # ML variances, as in Rocks' nps_test
+    z = (a.mean() - b.mean()) / se
+    p = 2 * stats.norm.sf(abs(z))
+    # statsmodels divides by n - 1; undo that factor to land on the same statistic
+    z_sm, _ = CompareMeans(DescrStatsW(a), DescrStatsW(b)).ztest_ind(usevar="unequal")
+    assert z_sm * math.sqrt(a.size / (a.size - 1)) == pytest.approx(z, rel=1e-9)
+    c = nt.compare(nt.score(scores_for(60, 25, 15)), nt.score(scores_for(45, 30, 25)),
+                   method="wald")
+    assert c.difference == 25.0
+    assert c.statistic == pytest.approx(z) and c.p_value == pytest.approx(p)
+    assert c.significant
+
+
+def test_compare_adjusted_uses_pseudo_counts_and_accepts_raw_scores():
+    c = nt.compare(scores_for(6, 2, 2), scores_for(2, 2, 6))
+    ra = nt.from_counts(promoters=6, passives=2, detractors=2)
+    rb = nt.from_counts(promoters=2, passives=2, detractors=6)
+    assert c.se == pytest.approx(math.hypot(ra.se, rb.se))
+    centre = (ra.ci_low + ra.ci_high) / 2 - (rb.ci_low + rb.ci_high) / 2
+    assert (c.ci_low + c.ci_high) / 2 == pytest.approx(centre)
+    assert c.difference == 80.0
+    reverse = nt.compare(scores_for(2, 2, 6), scores_for(6, 2, 2))
+    assert reverse.p_value == pytest.approx(c.p_value)
+
+
+def test_compare_paired_matches_scipy_ttest_rel():
+    rng = np.random.default_rng(5)
+    before = rng.integers(0, 11, 200)
+    after = np.clip(before + rng.integers(-1, 3, 200), 0, 10)
+    c = nt.compare_paired(before, after)
+
+    def code(v):
+        return np.where(v >= 9, 1, np.where(v <= 6, -1, 0))
+
+    t = stats.ttest_rel(code(after), code(before))
+    assert c.statistic == pytest.approx(t.statistic)
+    assert c.p_value == pytest.approx(t.pvalue)
+    ci = t.confidence_interval(0.95)
+    assert c.ci_low == pytest.approx(100 * ci.low) and c.ci_high == pytest.approx(100 * ci.high)
+    assert c.difference == pytest.approx(c.nps_b - c.nps_a)
+
+
+def test_compare_paired_excludes_incomplete_pairs_with_account():
+    c = nt.compare_paired([7, None, 8], [9, 10, None])
+    assert c.n_a == 1 and "2 pair(s)" in c.note and math.isnan(c.p_value)
+    with pytest.raises(ValueError, match="aligned"):
+        nt.compare_paired([1, 2], [3])
+
+
+# --------------------------------------------------------------------------- combine
+def test_combine_scores_rules():
+    df = pd.DataFrame({"product": [9, 8, None, 10, None], "service": [8, 6, 7, 7, None],
+                       "delivery": [10, 7, None, 9, None]})
+    mean = nt.combine_scores(df, ["product", "service", "delivery"])
+    # means 9, 7, 7, 8.67, NaN -> half up 9, 7, 7, 9, NA
+    assert mean.tolist()[:4] == [9, 7, 7, 9] and pd.isna(mean.iloc[4])
+    two = nt.combine_scores(df, ["product", "service"], rounding="half_up")
+    assert two.tolist()[:2] == [9, 7]  # 8.5 -> 9 (half up), 7.0 -> 7
+    assert nt.combine_scores(df, ["product", "service"], rounding="floor").tolist()[0] == 8
+    assert nt.combine_scores(df, ["product", "service"], rounding="half_even").tolist()[0] == 8
+    assert pd.isna(nt.combine_scores(df, ["product", "service"], min_answered=2).iloc[2])
+    assert nt.combine_scores(df, ["product", "service"], how="min").tolist()[:2] == [8, 6]
+    with pytest.raises(nt.InvalidScoreError):
+        nt.combine_scores(df.assign(service=[8, 6, 7, 12, None]), ["product", "service"])
+    with pytest.raises(nt.ColumnNotFoundError):
+        nt.combine_scores(df, ["price"])
+
+
+# --------------------------------------------------------------------------- summarize
+@pytest.fixture
+def grouped():
+    rng = np.random.default_rng(0)
+    n = 3000
+    return pd.DataFrame({
+        "score": rng.integers(0, 11, n).astype(float),
+        "channel": rng.choice(["email", "web", "app"], n),
+        "tier": rng.choice(["gold", "silver"], n),
+        "w": rng.uniform(0.5, 2, n),
+    })
+
+
+def test_summarize_matches_per_group_score(grouped):
+    grouped.loc[[3, 10, 20], "score"] = np.nan
+    grouped.loc[[5, 6], "channel"] = None
+    out = nt.summarize(grouped, by="channel")
+    assert out["channel"].tolist()[:3] == ["app", "email", "web"]
+    assert pd.isna(out["channel"].iloc[3]) and out["n_rows"].iloc[3] == 2
+    for row in out.itertuples():
+        mask = grouped["channel"].isna() if pd.isna(row.channel) else (
+            grouped["channel"] == row.channel)
+        r = nt.score(grouped.loc[mask, "score"])
+        assert (row.n, row.n_missing) == (r.n, r.n_missing)
+        assert row.nps == pytest.approx(r.nps)
+        assert (row.ci_low, row.ci_high) == (pytest.approx(r.ci_low), pytest.approx(r.ci_high))
+    assert out["n"].sum() + out["n_missing"].sum() == len(grouped)
+
+
+def test_summarize_weighted_matches_score(grouped):
+    out = nt.summarize(grouped, by=["tier"], weights="w", method="wald")
+    for row in out.itertuples():
+        sub = grouped[grouped["tier"] == row.tier]
+        r = nt.score(sub["score"], weights=sub["w"], method="wald")
+        assert row.nps == pytest.approx(r.nps) and row.se == pytest.approx(r.se)
+        assert row.n_effective == pytest.approx(r.n_effective)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_summarize_same_on_pandas_polars_pyarrow_duckdb(grouped, method):
+    import duckdb
+    import polars as pl
+    import pyarrow as pa
+
+    expected = nt.summarize(grouped, by=["channel", "tier"], method=method)
+    frames = {"polars": pl.from_pandas(grouped), "pyarrow": pa.Table.from_pandas(grouped)}
+    con = duckdb.connect()
+    con.register("grouped_df", grouped)
+    frames["duckdb"] = con.sql("select * from grouped_df")
+    for name, frame in frames.items():
+        got = nt.summarize(frame, by=["channel", "tier"], method=method)
+        pd.testing.assert_frame_equal(got.reset_index(drop=True), expected,
+                                      check_dtype=False, obj=name)
+
+
+def test_summarize_flags_small_groups_and_names_bad_values():
+    df = pd.DataFrame({"score": [10, 9, 3] + [8] * 40, "g": ["a"] * 3 + ["b"] * 40})
+    out = nt.summarize(df, by="g")
+    assert out["small_n"].tolist() == [True, False]
+    with pytest.raises(nt.InvalidScoreError, match="position 1"):
+        nt.summarize(pd.DataFrame({"score": [10, 11]}))
+    with pytest.raises(nt.ColumnNotFoundError, match="read_survey"):
+        nt.summarize(df, score="nps")
+    with pytest.raises(nt.InvalidScoreError, match="read_survey"):
+        nt.summarize(pd.DataFrame({"score": ["10 - likely"]}))
+
+
+def test_summarize_polars_nan_counts_as_missing():
+    import polars as pl
+
+    df = pl.DataFrame({"score": [10.0, float("nan"), None, 3.0]})
+    out = nt.summarize(df)
+    assert (out["n"].item(), out["n_missing"].item(), out["nps"].item()) == (2, 2, 0.0)
+
+
+# --------------------------------------------------------------------------- sample size
+def test_sample_size_margin_formula_and_achieved_margin():
+    n = nt.sample_size(margin=5, promoters=0.4, detractors=0.1)
+    v = 0.5 - 0.3**2
+    assert n == math.ceil(stats.norm.ppf(0.975) ** 2 * v / 0.05**2)
+    r = nt.from_counts(promoters=round(0.4 * n), passives=n - round(0.5 * n),
+                       detractors=round(0.1 * n), method="wald")
+    assert (r.ci_high - r.ci_low) / 2 <= 5.01
+    assert nt.sample_size(margin=5) == math.ceil(stats.norm.ppf(0.975) ** 2 / 0.05**2)
+
+
+def test_sample_size_difference_matches_statsmodels_power():
+    from statsmodels.stats.power import NormalIndPower
+
+    v = 0.5 - 0.3**2
+    expected = NormalIndPower().solve_power(effect_size=0.10 / math.sqrt(v), alpha=0.05,
+                                            power=0.8, ratio=1.0, alternative="two-sided")
+    got = nt.sample_size(difference=10, promoters=0.4, detractors=0.1)
+    assert got == math.ceil(expected) or abs(got - expected) < 1.5
+
+
+def test_sample_size_rejects_nonsense():
+    with pytest.raises(ValueError, match="exactly one"):
+        nt.sample_size()
+    with pytest.raises(ValueError, match="both"):
+        nt.sample_size(margin=5, promoters=0.5)
+    with pytest.raises(ValueError, match="sum"):
+        nt.sample_size(margin=5, promoters=0.8, detractors=0.5)
+
+
+# --------------------------------------------------------------------------- display
+def test_repr_and_html():
+    r = nt.score(scores_for(40, 50, 10))
+    assert "NPS 30.0" in repr(r) and "95% CI" in repr(r)
+    html = r._repr_html_()
+    assert "<table" in html and "30.0" in html
+    assert nt.score([])._repr_html_().count("undefined") == 1
+    c = nt.compare(scores_for(6, 2, 2), scores_for(2, 2, 6))
+    assert "difference" in repr(c) and "<pre>" in c._repr_html_()
+    assert set(r.to_dict()) >= {"nps", "ci_low", "ci_high", "method", "n_effective"}
