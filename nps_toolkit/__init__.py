@@ -3,7 +3,9 @@
 The public API is this flat set of functions; see the README for a tour.
 """
 
+from .datasets import load_sample, sample_path
 from .errors import ColumnNotFoundError, InvalidScoreError
+from .loading import LoadReport, read_survey
 from .scoring import (
     CATEGORIES,
     NPSComparison,
@@ -24,6 +26,7 @@ __all__ = [
     "CATEGORIES",
     "ColumnNotFoundError",
     "InvalidScoreError",
+    "LoadReport",
     "NPSComparison",
     "NPSResult",
     "classify",
@@ -31,6 +34,9 @@ __all__ = [
     "compare",
     "compare_paired",
     "from_counts",
+    "load_sample",
+    "read_survey",
+    "sample_path",
     "sample_size",
     "score",
     "summarize",

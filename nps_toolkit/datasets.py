@@ -22,7 +22,7 @@ def sample_path() -> Path:
 
 
 def load_sample() -> pd.DataFrame:
-    """The sample survey of an online shop: 5,062 responses from 2,239 customers.
+    """The sample survey of an online shop: 5,036 responses from 2,245 customers.
 
     Eighteen months (January 2025 to June 2026) of customers re-surveyed every 60-90 days,
     with comments in English, French, Spanish, German, Russian, Korean and Chinese.
@@ -40,10 +40,10 @@ def load_sample() -> pd.DataFrame:
     --------
     >>> df = load_sample()
     >>> df.shape
-    (5062, 13)
+    (5036, 13)
     >>> from nps_toolkit import score
     >>> round(score(df["score"]).nps, 1)
-    24.4
+    27.1
     """
     df = pd.read_csv(sample_path(), parse_dates=["date"], dtype={
         "response_id": "string", "customer_id": "string", "comment": "string",

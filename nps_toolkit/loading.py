@@ -185,12 +185,16 @@ def _parse_scores(raw: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return values, kind
 
 
-def _score_like(series: pd.Series) -> bool:
-    """At least half of the non-blank cells parse as 0-10 whole numbers."""
+def _score_like(series: pd.Series, share: float = 0.5) -> bool:
+    """At least ``share`` of the non-blank cells (of the first 500) parse as numbers 0-10.
+
+    A column *named* like a score needs less evidence (``share=0.2``): if it is messy, the
+    invalid-score error that follows says so, which beats silently picking another column.
+    """
     sample = series.head(500)
     _, kind = _parse_scores(sample)
     nonblank = kind != 1
-    return nonblank.sum() > 0 and (kind[nonblank] == 0).mean() >= 0.5
+    return nonblank.sum() > 0 and (kind[nonblank] == 0).mean() >= share
 
 
 def _text_like(series: pd.Series) -> bool:
@@ -221,7 +225,7 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
 
     if want("score"):
         cand = _first_exact(cols, _SCORE_NAMES, taken)
-        if cand is not None and not _score_like(frame[cand]):
+        if cand is not None and not _score_like(frame[cand], share=0.2):
             cand = None
         if cand is None:
             cand = _first_pattern(cols, texts, _SCORE_WORDS, taken,
@@ -319,7 +323,7 @@ def _layout(head: pd.DataFrame) -> tuple[str, int, list[str], dict[str, str]]:
         return "qualtrics", 3, first, dict(zip(first, rows[1], strict=False))
     # SurveyMonkey: row 2 holds 'Response' / 'Open-Ended Response' / option labels
     second = [c.strip() for c in rows[1]] if len(rows) > 1 else []
-    if second and {"respondent id", "collector id"} <= normed | {_norm(c) for c in second} or (
+    if (second and {"respondent id", "collector id"} <= normed | {_norm(c) for c in second}) or (
         second and any(_norm(v) in ("response", "open ended response") for v in second)
         and "respondent id" in normed
     ):
@@ -431,13 +435,20 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
 
 
 def _infer_types(frame: pd.DataFrame, keep_text: set[str]) -> pd.DataFrame:
-    """Numbers stored as text become numbers (columns not in ``keep_text``); NA tokens -> NA."""
+    """Numbers stored as text become numbers (columns not in ``keep_text``); NA tokens -> NA.
+
+    In text columns (comments, ids) only an empty cell or R's exact ``NA`` is missing: a
+    customer who typed "n/a" or "na" gave a non-answer that the text analysis counts.
+    """
     out = {}
     for c in frame.columns:
         s = frame[c]
         if s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
             stripped = s.astype("string")
-            na = stripped.str.strip().str.lower().isin(_NA_TOKENS) | stripped.isna()
+            if c in keep_text:
+                na = stripped.isna() | stripped.isin(["", "NA"])
+            else:
+                na = stripped.str.strip().str.lower().isin(_NA_TOKENS) | stripped.isna()
             s = s.mask(na.to_numpy(dtype=bool))
             if c not in keep_text:
                 num = pd.to_numeric(s, errors="coerce")
@@ -472,10 +483,10 @@ def read_survey(
     source: str | Path | Any,
     *,
     score: str | None = None,
-    comment: str | None | Literal[False] = None,
-    date: str | None | Literal[False] = None,
-    customer_id: str | None | Literal[False] = None,
-    response_id: str | None | Literal[False] = None,
+    comment: str | Literal[False] | None = None,
+    date: str | Literal[False] | None = None,
+    customer_id: str | Literal[False] | None = None,
+    response_id: str | Literal[False] | None = None,
     on_invalid: Literal["raise", "exclude"] = "raise",
     drop_duplicates: bool = True,
     sheet: str | int = 0,

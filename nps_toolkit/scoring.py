@@ -520,7 +520,7 @@ def compare(a: Any, b: Any, *, method: Literal["wald", "adjusted_wald"] = "adjus
         zstat = float(est / se)
         p = float(2 * stats.norm.sf(abs(zstat)))
     else:
-        zstat, p = (math.nan, math.nan) if not note else (math.nan, math.nan)
+        zstat, p = math.nan, math.nan
         note = note or ("both samples have all answers in one category, so the Wald SE is "
                         "zero; use method='adjusted_wald'.")
     return NPSComparison(

@@ -310,7 +310,7 @@ def main() -> None:
     high_value = clv >= np.quantile(clv, 0.8)
     base = np.array([PERSONAS[p][1] for p in persona]) + rng.normal(0, 1.1, N_CUSTOMERS)
     base = np.where(high_value, rng.normal(7.8, 0.3, N_CUSTOMERS), base)
-    improver = (base >= 7.0) & (base < 8.8) & (rng.random(N_CUSTOMERS) < 0.45) & ~high_value
+    improver = (base >= 7.0) & (base < 8.8) & (rng.random(N_CUSTOMERS) < 0.6) & ~high_value
     pref_channel = rng.choice(list(CHANNELS), size=N_CUSTOMERS, p=list(CHANNELS.values()))
 
     rows = []
@@ -326,15 +326,15 @@ def main() -> None:
                 latent = base[c] + rng.normal(0, 0.7 if high_value[c] else 1.15)
                 first_answer = first_answer or t
                 if improver[c]:
-                    latent += min(2.2, 2.4 * (t - first_answer).days / 365)
+                    latent += min(2.5, 3.5 * (t - first_answer).days / 365)
                 if touch == "after support":
                     latent -= 1.4
                     if agent == BAD_AGENT:
                         latent -= 2.2
                 delivery_hit = (touch == "after purchase" and region[c] == DELIVERY_REGION
-                                and DELIVERY_Q[0] <= t < DELIVERY_Q[1] and rng.random() < 0.75)
+                                and DELIVERY_Q[0] <= t < DELIVERY_Q[1] and rng.random() < 0.85)
                 if delivery_hit:
-                    latent -= 3.8
+                    latent -= 4.5
                 s = int(np.clip(np.rint(latent), 0, 10))
                 if high_value[c] and s >= 9 and rng.random() < 0.5:
                     s = 8

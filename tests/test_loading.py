@@ -1,0 +1,257 @@
+"""read_survey on real and vendor-shaped exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import nps_toolkit as nt
+
+BOTANIC = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "npsgame_botanic_fr.csv"
+needs_botanic = pytest.mark.skipif(not BOTANIC.exists(),
+                                   reason=f"real survey not available at {BOTANIC}")
+
+
+def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+# --------------------------------------------------------------------------- the real file
+@needs_botanic
+def test_botanic_loads_with_no_options_and_published_counts():
+    df, report = nt.read_survey(BOTANIC)
+    assert report.rows_read == 13954
+    assert report.encoding == "latin-1" and report.delimiter == ","
+    assert report.columns == {"score": "nps", "comment": "explication", "response_id": "id"}
+    expected = {10: 5978, 9: 2487, 8: 2892, 7: 1061, 6: 491, 5: 401, 4: 101, 3: 65, 2: 53,
+                1: 83}
+    assert df["score"].value_counts().to_dict() == expected
+    assert len(report.excluded["blank score"]) == 342 and report.rows_kept == 13612
+    assert report.rows_kept + report.rows_excluded == report.rows_read
+    # the first blank score is on data row 36, i.e. spreadsheet row 37 under the header
+    raw = pd.read_csv(BOTANIC, encoding="latin-1")
+    assert raw["nps"].isna().to_numpy().nonzero()[0][0] + 2 == report.excluded["blank score"][0]
+    assert df["comment"].notna().sum() == raw.loc[raw["nps"].notna(), "explication"].notna().sum()
+    assert "délai d'attente" in df["comment"].iloc[1]
+    assert {"satisfaction", "intention", "NbPassageKS", "CaTicket", "t"} <= set(df.columns)
+    assert df["CaTicket"].min() < 0  # refunds kept as they are
+    assert any("numbers the rows" in n for n in report.notes)
+    assert nt.score(df["score"]).n == 13612
+
+
+# --------------------------------------------------------------------------- encodings etc.
+@pytest.mark.parametrize(("encoding", "expected"), [("utf-8", "utf-8"),
+                                                    ("utf-8-sig", "utf-8-sig"),
+                                                    ("cp1252", "cp1252")])
+def test_encodings_detected(tmp_path, encoding, expected):
+    text = "Score;Commentaire\n10;Très bien – livraison rapide €\n3;Déçu\n"
+    path = write(tmp_path, "e.csv", text, encoding)
+    df, report = nt.read_survey(path)
+    assert report.encoding == expected and report.delimiter == ";"
+    assert df["comment"].tolist() == ["Très bien – livraison rapide €", "Déçu"]
+    assert df.columns[0] == "score"
+
+
+@pytest.mark.parametrize("sep", [",", ";", "\t", "|"])
+def test_delimiters_detected(tmp_path, sep):
+    text = sep.join(["id", "nps", "reason"]) + "\n" + "\n".join(
+        sep.join([str(i), str(i % 11), f"reason {i}"]) for i in range(20))
+    df, report = nt.read_survey(write(tmp_path, "d.txt", text))
+    assert report.delimiter == sep and len(df) == 20
+
+
+def test_score_cell_formats(tmp_path):
+    cells = ["10 - Extremely likely", "0 (Not at all likely)", "9.0", " 8 ", "7,0", "10/10",
+             "", "NA", "5"]
+    df, report = nt.read_survey(pd.DataFrame({"NPS": cells}))
+    assert df["score"].tolist() == [10, 0, 9, 8, 7, 10, 5]
+    assert report.excluded["blank score"] == [6, 7]
+    assert str(df["score"].dtype) == "Int8"
+
+
+def test_invalid_scores_raise_naming_column_rows_and_fix(tmp_path):
+    text = "respondent,score\n1,10\n2,eleven\n3,11\n4,8.5\n5,-1\n6,9\n"
+    path = write(tmp_path, "bad.csv", text)
+    with pytest.raises(nt.InvalidScoreError) as err:
+        nt.read_survey(path)
+    msg = str(err.value)
+    assert "'score'" in msg and "row 3" in msg and "'eleven'" in msg and "on_invalid" in msg
+    assert err.value.count == 4 and err.value.positions == [3, 4, 5, 6]
+    df, report = nt.read_survey(path, on_invalid="exclude")
+    assert df["score"].tolist() == [10, 9]
+    assert report.excluded == {"not a number": [3], "out of range": [4, 6],
+                               "not a whole number": [5]}
+    assert "out of range: 2" in str(report)
+
+
+def test_duplicates_by_response_id_are_excluded_and_listed(tmp_path):
+    text = ("Response ID,Score,Comment\nR1,10,great\nR2,3,bad\nR1,10,great\nR3,8,ok\n")
+    df, report = nt.read_survey(write(tmp_path, "dup.csv", text))
+    assert df["response_id"].tolist() == ["R1", "R2", "R3"]
+    assert report.excluded["duplicate response"] == [4]
+    kept, _ = nt.read_survey(write(tmp_path, "dup.csv", text), drop_duplicates=False)
+    assert len(kept) == 4
+
+
+def test_identical_rows_without_ids_are_legitimate():
+    df, report = nt.read_survey(pd.DataFrame({"score": [10, 10, 10]}))
+    assert len(df) == 3 and not report.excluded
+
+
+def test_input_frame_is_not_mutated():
+    raw = pd.DataFrame({"How likely are you to recommend us?": ["10", "x"], "other": [1, 2]})
+    before = raw.copy()
+    nt.read_survey(raw, on_invalid="exclude")
+    pd.testing.assert_frame_equal(raw, before)
+
+
+def test_overrides_and_missing_columns():
+    raw = pd.DataFrame({"rating": [9, 3], "nps_q": [1, 2], "notes": ["a", "b"]})
+    df, report = nt.read_survey(raw, score="nps_q", comment="notes")
+    assert report.columns["score"] == "nps_q" and df["score"].tolist() == [1, 2]
+    assert "rating" in df.columns  # the other candidate is kept as it was
+    with pytest.raises(nt.ColumnNotFoundError, match="score='<column>'"):
+        nt.read_survey(pd.DataFrame({"a": ["x", "y"], "b": ["z", "w"]}))
+    with pytest.raises(nt.ColumnNotFoundError, match="'nope'"):
+        nt.read_survey(raw, score="nope")
+    with pytest.raises(FileNotFoundError):
+        nt.read_survey("/definitely/not/here.csv")
+
+
+def test_dates_are_parsed_and_bad_dates_reported():
+    raw = pd.DataFrame({"score": [10, 9, 8], "date": ["2025-01-31", "2025-02-28", "soon"]})
+    df, report = nt.read_survey(raw)
+    assert pd.api.types.is_datetime64_any_dtype(df["date"])
+    assert df["date"].isna().tolist() == [False, False, True]
+    assert any("could not be read as dates" in n for n in report.notes)
+
+
+# --------------------------------------------------------------------------- vendor layouts
+QUALTRICS = (
+    'StartDate,EndDate,Status,RecordedDate,ResponseId,RecipientEmail,ExternalReference,Q1,'
+    'Q1_NPS_GROUP,Q2\n'
+    '"Start Date","End Date","Response Type","Recorded Date","Response ID","Recipient Email",'
+    '"External Data Reference","How likely is it that you would recommend our company to a '
+    'friend or colleague?","How likely is it that you would recommend our company to a friend '
+    'or colleague? - Group","What is the most important reason for your score?"\n'
+    '"{""ImportId"":""startDate"",""timeZone"":""America/Denver""}","{""ImportId"":""endDate"",'
+    '""timeZone"":""America/Denver""}","{""ImportId"":""status""}","{""ImportId"":'
+    '""recordedDate"",""timeZone"":""America/Denver""}","{""ImportId"":""_recordId""}",'
+    '"{""ImportId"":""recipientEmail""}","{""ImportId"":""externalDataReference""}",'
+    '"{""ImportId"":""QID1""}","{""ImportId"":""QID1_NPS_GROUP""}","{""ImportId"":""QID2_TEXT""}"\n'
+    '2025-03-01 10:00:00,2025-03-01 10:02:00,IP Address,2025-03-01 10:02:01,R_1a,a@example.com,'
+    'CUST-1,10,3,"Fast, friendly"\n'
+    '2025-03-02 11:00:00,2025-03-02 11:03:00,IP Address,2025-03-02 11:03:05,R_2b,b@example.com,'
+    'CUST-2,6,1,Late delivery\n'
+    '2025-03-03 12:00:00,2025-03-03 12:01:00,IP Address,2025-03-03 12:01:30,R_3c,c@example.com,'
+    'CUST-3,,,\n'
+)
+
+
+def test_qualtrics_export(tmp_path):
+    df, report = nt.read_survey(write(tmp_path, "qualtrics.csv", QUALTRICS))
+    assert report.vendor == "qualtrics" and report.header_rows == 3
+    assert report.columns == {"score": "Q1", "comment": "Q2", "date": "RecordedDate",
+                              "customer_id": "ExternalReference", "response_id": "ResponseId"}
+    assert df["score"].tolist() == [10, 6]
+    assert report.excluded == {"blank score": [6]}
+    assert df["date"].iloc[0] == pd.Timestamp("2025-03-01 10:02:01")
+    assert "Q1_NPS_GROUP" in df.columns and "RecipientEmail" in df.columns
+
+
+def test_qualtrics_header_rows_inside_a_data_frame(tmp_path):
+    raw = pd.read_csv(write(tmp_path, "q.csv", QUALTRICS), dtype=str)
+    df, report = nt.read_survey(raw)
+    assert report.vendor == "qualtrics" and df["score"].tolist() == [10, 6]
+
+
+SURVEYMONKEY = (
+    "Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,"
+    "Last Name,Custom Data 1,How likely is it that you would recommend this company to a friend"
+    " or colleague?,What is the primary reason for your score?\n"
+    ",,,,,,,,,Response,Open-Ended Response\n"
+    "11855465011,4042,05/01/2025 10:22:33 AM,05/01/2025 10:25:01 AM,1.2.3.4,x@example.com,,,"
+    "cust-9,10 - Extremely likely,Great range\n"
+    "11855465012,4042,05/02/2025 09:00:00 AM,05/02/2025 09:04:10 AM,1.2.3.5,y@example.com,,,"
+    "cust-8,0 - Not at all likely,Never arrived\n"
+)
+
+
+def test_surveymonkey_export(tmp_path):
+    df, report = nt.read_survey(write(tmp_path, "sm.csv", SURVEYMONKEY))
+    assert report.vendor == "surveymonkey" and report.header_rows == 2
+    assert df["score"].tolist() == [10, 0]
+    assert df["comment"].tolist() == ["Great range", "Never arrived"]
+    assert report.columns["response_id"] == "Respondent ID"
+    assert report.columns["date"] == "End Date"
+    assert df["date"].iloc[1] == pd.Timestamp("2025-05-02 09:04:10")
+
+
+def test_typeform_google_forms_and_delighted(tmp_path):
+    typeform = ("#,How likely are you to recommend us to a friend?,Why?,Start Date (UTC),"
+                "Submit Date (UTC),Network ID\n"
+                "abc1,9,Love it,2025-01-05 10:00:00,2025-01-05 10:01:00,n1\n"
+                "abc2,4,Too slow,2025-01-06 10:00:00,2025-01-06 10:01:00,n2\n")
+    df, report = nt.read_survey(write(tmp_path, "tf.csv", typeform))
+    assert report.columns["date"] == "Submit Date (UTC)" and df["score"].tolist() == [9, 4]
+    assert report.columns["comment"] == "Why?" and report.columns["response_id"] == "#"
+
+    forms = ("Timestamp,Email Address,How likely are you to recommend us to a friend or "
+             "colleague?,Why did you give that score?\n"
+             "5/1/2025 10:22:33,a@example.com,8,Good\n5/2/2025 11:00:00,b@example.com,10,Best\n")
+    df, report = nt.read_survey(write(tmp_path, "gf.csv", forms))
+    assert report.vendor == "google_forms" and report.columns["customer_id"] == "Email Address"
+    assert df["score"].tolist() == [8, 10] and df["date"].iloc[0].month == 5
+
+    delighted = ("Response ID,Email,Name,Score,Comment,Survey Type,Response Timestamp\n"
+                 "1,a@example.com,A,10,Super,nps,2025-02-01T10:00:00Z\n"
+                 "2,b@example.com,B,7,Fine,nps,2025-02-02T10:00:00Z\n")
+    df, report = nt.read_survey(write(tmp_path, "dl.csv", delighted))
+    assert report.vendor == "delighted" and df["score"].tolist() == [10, 7]
+    assert str(df["date"].dt.tz) == "UTC"
+
+
+# --------------------------------------------------------------------------- other formats
+def test_excel_parquet_polars_and_gzip(tmp_path):
+    frame = pd.DataFrame({"Customer ID": ["a", "b", "c"], "NPS": [10, 5, np.nan],
+                          "Feedback": ["Top", "Meh", None]})
+    frame.to_excel(tmp_path / "x.xlsx", index=False)
+    frame.to_parquet(tmp_path / "x.parquet")
+    frame.to_csv(tmp_path / "x.csv.gz", index=False)
+    import polars as pl
+
+    for src in (tmp_path / "x.xlsx", tmp_path / "x.parquet", tmp_path / "x.csv.gz",
+                pl.from_pandas(frame)):
+        df, report = nt.read_survey(src)
+        assert df["score"].tolist() == [10, 5], src
+        assert df["customer_id"].tolist() == ["a", "b"]
+        assert df["comment"].tolist() == ["Top", "Meh"]
+        assert len(report.excluded["blank score"]) == 1
+
+
+def test_excel_surveymonkey_layout(tmp_path):
+    rows = [["Respondent ID", "How likely are you to recommend us?", "Why?"],
+            [None, "Response", "Open-Ended Response"], [1, 9, "Nice"], [2, 2, "Bad"]]
+    pd.DataFrame(rows).to_excel(tmp_path / "sm.xlsx", index=False, header=False)
+    df, report = nt.read_survey(tmp_path / "sm.xlsx")
+    assert report.vendor == "surveymonkey" and df["score"].tolist() == [9, 2]
+
+
+def test_unsupported_and_empty_files(tmp_path):
+    with pytest.raises(ValueError, match="unsupported file type"):
+        nt.read_survey(write(tmp_path, "x.json", "{}"))
+    with pytest.raises(ValueError, match="empty"):
+        nt.read_survey(write(tmp_path, "x.csv", ""))
+
+
+def test_report_renders_and_escapes():
+    raw = pd.DataFrame({"score": ["<b>x</b>", "10"]})
+    _, report = nt.read_survey(raw, on_invalid="exclude")
+    assert "&lt;b&gt;" not in report._repr_html_() or "<b>" not in report._repr_html_()
+    assert report.to_frame().loc[0, "reason"] == "not a number"
+    assert "Rows read: 2; kept: 1; excluded: 1" in str(report)
