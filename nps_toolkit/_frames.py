@@ -106,10 +106,196 @@ def _raise_invalid(name: str, pos: list, vals: list, count: int) -> None:
     )
 
 
+# Category codes per row: 0-10 are the scores themselves, then these two.
+MISSING_CODE = 11
+INVALID_CODE = 12
+N_CODES = 13
+
+
+def numpy_codes(arr: np.ndarray) -> np.ndarray:
+    """Row codes 0-12 (score, 11 missing, 12 invalid) for a float array, in a few passes.
+
+    The fast path (every value a 0-10 whole number or NaN) costs a handful of vectorised
+    passes; anything else takes a slower exact path that marks the invalid values.
+    """
+    nan = np.isnan(arr)
+    filled = np.where(nan, float(MISSING_CODE), arr)
+    lo, hi = (filled.min(), filled.max()) if filled.size else (0.0, 0.0)
+    if lo >= 0 and hi <= MISSING_CODE:
+        codes = filled.astype(np.int8)
+        if np.array_equal(codes, filled):
+            # a genuine 11 would be counted as missing: make sure there is none
+            if hi < MISSING_CODE or np.count_nonzero(codes == MISSING_CODE) == np.count_nonzero(
+                    nan):
+                return codes
+    bad = ~nan & ((arr < 0) | (arr > 10) | (arr != np.floor(arr)))
+    safe = np.where(nan | bad, 0.0, arr).astype(np.int8)
+    return np.where(nan, MISSING_CODE, np.where(bad, INVALID_CODE, safe)).astype(np.int8)
+
+
+def fast_category_counts(arr: np.ndarray) -> tuple[int, int, int, int] | None:
+    """(promoters, passives, detractors, missing) of a float array, or None if any value is
+    not a 0-10 whole number (the caller then takes the exact path that names them).
+
+    About 2-3x the cost of the bare ``(s >= 9).mean() - (s <= 6).mean()``: range via
+    fmin/fmax (NaN ignored), integrality by truncating to int8 and comparing back, counts on
+    the one-byte codes.
+    """
+    if arr.size == 0:
+        return 0, 0, 0, 0
+    lo, hi = np.fmin.reduce(arr), np.fmax.reduce(arr)
+    n_nan = int(np.count_nonzero(np.isnan(arr)))
+    if n_nan == arr.size:
+        return 0, 0, 0, n_nan
+    if not (lo >= 0 and hi <= 10):
+        return None
+    with np.errstate(invalid="ignore"):
+        codes = arr.astype(np.int8)  # NaN positions hold garbage; ``exact`` masks them
+    exact = codes == arr
+    if int(np.count_nonzero(exact)) + n_nan != arr.size:
+        return None
+    P = int(np.count_nonzero((codes >= 9) & exact))
+    D = int(np.count_nonzero((codes <= 6) & exact))
+    return P, arr.size - n_nan - P - D, D, n_nan
+
+
+def _pandas_float(series: pd.Series) -> np.ndarray:
+    if series.dtype == np.float64:
+        return series.to_numpy()
+    return series.to_numpy(dtype=np.float64, na_value=np.nan)
+
+
+def _factorize(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes (-1 for missing) and the unique values of a key column."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return series.cat.codes.to_numpy(dtype=np.int64), pd.Index(series.cat.categories)
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    return codes.astype(np.int64, copy=False), pd.Index(uniques)
+
+
+def _pandas_counts(native: pd.DataFrame, score: str, by: list[str],
+                   weights: str | None) -> pd.DataFrame:
+    """Counts per group and code for pandas input: factorised keys + one np.bincount."""
+    codes = numpy_codes(_pandas_float(native[score]))
+    if by:
+        group = np.zeros(len(native), dtype=np.int64)
+        sizes, keyparts = [], []
+        for key in by:
+            k, uniques = _factorize(native[key])
+            k = np.where(k < 0, len(uniques), k)  # missing key -> its own slot, last
+            group = group * (len(uniques) + 1) + k
+            sizes.append(len(uniques) + 1)
+            keyparts.append(uniques)
+        total = int(np.prod(sizes, dtype=np.float64))
+        if total * N_CODES > 50_000_000:  # many key combinations: compress first
+            used, group = np.unique(group, return_inverse=True)
+        else:
+            used = None
+        n_groups = int(group.max()) + 1 if group.size else 0
+    else:
+        group = np.zeros(len(native), dtype=np.int64)
+        n_groups, used = 1, None
+    flat = group * N_CODES + codes
+    table = np.bincount(flat, minlength=n_groups * N_CODES).reshape(-1, N_CODES)
+    wtables = None
+    if weights is not None:
+        w = _pandas_float(native[weights])
+        wz = np.where(codes <= 10, w, 0.0)
+        cat = np.select([codes <= 6, codes <= 8, codes <= 10], [0, 1, 2], 3)
+        idx = group * 4 + cat
+        wsum = np.bincount(idx, weights=wz, minlength=n_groups * 4).reshape(-1, 4)
+        wsq = np.bincount(group, weights=wz * wz, minlength=n_groups)
+        wtables = (wsum, wsq)
+    present = table.sum(axis=1) > 0 if by else np.ones(1, dtype=bool)
+    out = _code_table_to_counts(table[present])
+    if wtables is not None:
+        wsum, wsq = wtables
+        out["w_promoters"], out["w_passives"], out["w_detractors"] = (
+            wsum[present, 2], wsum[present, 1], wsum[present, 0])
+        out["w_sum"] = wsum[present, :3].sum(axis=1)
+        out["w_sq"] = wsq[present]
+    if by:
+        gid = np.flatnonzero(present)
+        gid = used[gid] if used is not None else gid
+        for key, size, uniques in zip(reversed(by), reversed(sizes), reversed(keyparts),
+                                      strict=True):
+            gid, k = np.divmod(gid, size)
+            values = uniques.take(np.minimum(k, len(uniques) - 1)) if len(uniques) else (
+                pd.Index([None] * len(k)))
+            col = pd.Series(values, dtype=native[key].dtype if not isinstance(
+                native[key].dtype, pd.CategoricalDtype) else uniques.dtype)
+            col[k == len(uniques)] = None
+            out.insert(0, key, col.to_numpy() if col.dtype == object else col.array)
+    return out
+
+
+def _code_table_to_counts(table: np.ndarray) -> pd.DataFrame:
+    return pd.DataFrame({
+        "promoters": table[:, 9:11].sum(axis=1),
+        "passives": table[:, 7:9].sum(axis=1),
+        "detractors": table[:, 0:7].sum(axis=1),
+        "n_missing": table[:, MISSING_CODE],
+        "n_invalid": table[:, INVALID_CODE],
+        "n_rows": table.sum(axis=1),
+    })
+
+
+def _narwhals_counts(frame, score: str, by: list[str], weights: str | None) -> pd.DataFrame:
+    """Counts per group and code for any other backend: one group_by in its own engine."""
+    schema = frame.collect_schema()
+    col = nw.col(score)
+    missing = _missing_expr(score, schema[score])
+    bad = (col < 0) | (col > 10) | (col != col.round(0))
+    cat = (col >= 7).cast(nw.Int8) + (col >= 9).cast(nw.Int8)  # 0 det, 1 pas, 2 prom
+    code = (nw.when(missing).then(nw.lit(3, nw.Int8)).when(bad).then(nw.lit(4, nw.Int8))
+            .otherwise(cat))
+    columns = {"__code": code}
+    aggs = [nw.len().alias("__len")]
+    if weights is not None:
+        w = nw.col(weights).cast(nw.Float64)
+        wz = nw.when(code <= 2).then(w).otherwise(nw.lit(0.0))
+        columns.update({"__w": wz, "__w2": wz * wz})
+        aggs += [nw.col("__w").sum(), nw.col("__w2").sum()]
+    narrow = frame.select(*[nw.col(b) for b in by], **columns)
+    long = _collect(narrow.group_by(*by, "__code", drop_null_keys=False).agg(*aggs)).to_pandas()
+    long["__code"] = long["__code"].astype(int)
+    names = {0: "detractors", 1: "passives", 2: "promoters", 3: "n_missing", 4: "n_invalid"}
+    keys = by or ["__all"]
+    if not by:
+        long["__all"] = 0
+    wide = long.pivot_table(index=keys, columns="__code", values="__len", aggfunc="sum",
+                            fill_value=0, dropna=False, observed=True)
+    wide = wide.reindex(columns=range(5), fill_value=0).rename(columns=names)
+    out = wide.reset_index()
+    out.columns.name = None
+    for c in names.values():
+        out[c] = out[c].astype(np.int64)
+    out["n_rows"] = out[list(names.values())].sum(axis=1)
+    if weights is not None:
+        wl = long[long["__code"] <= 2]
+        ws = wl.pivot_table(index=keys, columns="__code", values="__w", aggfunc="sum",
+                            fill_value=0.0, dropna=False, observed=True).reindex(
+            columns=range(3), fill_value=0.0)
+        ws.columns = ["w_detractors", "w_passives", "w_promoters"]
+        sq = wl.groupby(keys, dropna=False, observed=True)["__w2"].sum().rename("w_sq")
+        out = out.merge(ws.reset_index(), on=keys, how="left").merge(
+            sq.reset_index(), on=keys, how="left")
+        for c in ("w_detractors", "w_passives", "w_promoters", "w_sq"):
+            out[c] = out[c].fillna(0.0)
+        out["w_sum"] = out["w_detractors"] + out["w_passives"] + out["w_promoters"]
+    if not by:
+        out = out.drop(columns="__all")
+    return out
+
+
 def counts_table(data: Any, *, score: str, by: Sequence[str] = (), weights: str | None = None,
                  validate: bool = True) -> pd.DataFrame:
     """One pandas row per group with n, n_missing and the category counts (and weighted sums).
 
+    Rows are reduced in the data's own engine: pandas-backed frames by factorised keys and a
+    single ``np.bincount`` (faster than a pandas groupby), everything else (polars, pyarrow,
+    DuckDB, ...) by one narwhals ``group_by`` over the keys and a per-row category code.
+    Invalid scores are counted in the same pass; if there are any, the error names them.
     Group keys keep missing values as their own group; rows are sorted by the keys (missing
     last) so the output order is stable whatever the backend.
     """
@@ -117,42 +303,24 @@ def counts_table(data: Any, *, score: str, by: Sequence[str] = (), weights: str 
     by = list(by)
     require_columns(frame, [score], role="score column")
     require_columns(frame, by, role="group column")
+    if len(set(by)) != len(by) or score in by:
+        raise ValueError(f"group columns must be distinct and differ from the score column; "
+                         f"got by={by!r}, score={score!r}")
     if weights is not None:
         require_columns(frame, [weights], role="weights column")
-    if validate:
-        validate_score_column(frame, score)
     schema = frame.collect_schema()
-    col = nw.col(score)
-    missing = _missing_expr(score, schema[score])
-    present = ~missing
-    indicators = {
-        "__prom": (present & (col >= 9)).cast(nw.Int64),
-        "__pas": (present & (col >= 7) & (col <= 8)).cast(nw.Int64),
-        "__det": (present & (col <= 6)).cast(nw.Int64),
-        "__miss": missing.cast(nw.Int64),
-    }
-    aggs = [nw.col(k).sum() for k in indicators] + [nw.len().alias("__len")]
+    if not schema[score].is_numeric():
+        validate_score_column(frame, score)  # raises with a clear message
     if weights is not None:
-        _check_weights(frame, weights, missing)
-        w = nw.col(weights).cast(nw.Float64)
-        wp = (w * present.cast(nw.Float64)).fill_null(0.0)
-        indicators.update({
-            "__wp": w * indicators["__prom"], "__wa": w * indicators["__pas"],
-            "__wd": w * indicators["__det"], "__ws": wp, "__wq": wp * wp,
-        })
-        aggs += [nw.col(k).sum() for k in ("__wp", "__wa", "__wd", "__ws", "__wq")]
-    frame = frame.select(*[nw.col(b) for b in by], **indicators)
-    if by:
-        out = frame.group_by(*by, drop_null_keys=False).agg(*aggs)
+        _check_weights(frame, weights, _missing_expr(score, schema[score]))
+    native = nw.to_native(frame)
+    if isinstance(native, pd.DataFrame):
+        table = _pandas_counts(native, score, by, weights)
     else:
-        out = frame.select(*aggs)
-    table = _collect(out).to_pandas()
-    rename = {"__prom": "promoters", "__pas": "passives", "__det": "detractors",
-              "__miss": "n_missing", "__len": "n_rows", "__wp": "w_promoters",
-              "__wa": "w_passives", "__wd": "w_detractors", "__ws": "w_sum", "__wq": "w_sq"}
-    table = table.rename(columns=rename)
-    for c in ("promoters", "passives", "detractors", "n_missing", "n_rows"):
-        table[c] = table[c].fillna(0).astype(np.int64)
+        table = _narwhals_counts(frame, score, by, weights)
+    if validate and table["n_invalid"].sum() > 0:
+        validate_score_column(frame, score)
+    table = table.drop(columns="n_invalid")
     table["n"] = table["promoters"] + table["passives"] + table["detractors"]
     if by:
         table = table.sort_values(by, na_position="last", kind="stable").reset_index(drop=True)

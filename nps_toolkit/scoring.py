@@ -22,7 +22,7 @@ import pandas as pd
 from scipy import stats
 
 from . import _stats
-from ._frames import counts_table, require_columns, to_narwhals
+from ._frames import counts_table, fast_category_counts, require_columns, to_narwhals
 from .errors import InvalidScoreError, describe_examples
 
 __all__ = [
@@ -68,7 +68,9 @@ def _as_array(values: Any, *, what: str = "scores") -> tuple[np.ndarray, pd.Inde
         series = nws.to_pandas()
     if series.dtype == bool or str(series.dtype) == "boolean":
         raise InvalidScoreError(f"{what} {name!r} are booleans, not 0-10 scores", column=name)
-    if pd.api.types.is_numeric_dtype(series.dtype):
+    if series.dtype == np.float64:
+        arr = series.to_numpy()  # no copy; NaN already marks missing
+    elif pd.api.types.is_numeric_dtype(series.dtype):
         arr = series.to_numpy(dtype=np.float64, na_value=np.nan)
     else:
         numeric = pd.to_numeric(series, errors="coerce")
@@ -340,13 +342,15 @@ def score(scores: Any, *, weights: Any = None, confidence: float = 0.95,
     """
     _check_method(method)
     arr, index, name = _as_array(scores)
-    _validate_scores(arr, index, name)
     if weights is None:
-        D = np.count_nonzero(arr <= 6)
-        P = np.count_nonzero(arr >= 9)
-        valid = np.count_nonzero(arr >= 0)
-        return _result(P, valid - P - D, D, method=method, confidence=confidence, seed=seed,
-                       n_missing=arr.size - valid, n_resamples=n_resamples, prior=prior)
+        counts = fast_category_counts(arr)
+        if counts is None:
+            _validate_scores(arr, index, name)  # raises, naming values and positions
+            raise AssertionError("unreachable: invalid scores were not reported")
+        P, A, D, missing = counts
+        return _result(P, A, D, method=method, confidence=confidence, seed=seed,
+                       n_missing=missing, n_resamples=n_resamples, prior=prior)
+    _validate_scores(arr, index, name)
     w, _, wname = _as_array(weights, what="weights")
     if w.shape != arr.shape:
         raise ValueError(f"weights has {w.size} values but scores has {arr.size}; they must be "

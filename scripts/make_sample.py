@@ -289,9 +289,8 @@ def make_comment(rng, lang, category, forced=None, high_value=False):
     elif r < 0.16:
         text += " 😊" if category == "promoter" else " 😡" if category == "detractor" else ""
     if rng.random() < 0.01:
-        text += (" You can reach me at jane.doe{0}@example.com".format(int(rng.integers(1, 99)))
-                 if rng.random() < 0.5 else " Call me on 555-01{0:02d}".format(
-                     int(rng.integers(0, 99))))
+        text += (f" You can reach me at jane.doe{int(rng.integers(1, 99))}@example.com"
+                 if rng.random() < 0.5 else f" Call me on 555-01{int(rng.integers(0, 99)):02d}")
     return text
 
 

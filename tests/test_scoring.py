@@ -102,7 +102,7 @@ def test_wald_matches_sample_sd_of_minus_one_zero_one(counts):
 @pytest.mark.parametrize("counts", [(400, 500, 100), (3, 1, 6), (12, 3, 2)])
 def test_adjusted_wald_is_weighted_mean_with_pseudo_observations(counts):
     values = np.array([1.0, 0.0, -1.0])
-    weights = np.array(counts, dtype=float) + [0.75, 1.5, 0.75]
+    weights = np.add(counts, [0.75, 1.5, 0.75])  # counts plus Rocks' pseudo-observations
     mean = np.average(values, weights=weights)
     var = np.average((values - mean) ** 2, weights=weights)
     se = 100 * math.sqrt(var / weights.sum())
@@ -457,3 +457,53 @@ def test_repr_and_html():
     c = nt.compare(scores_for(6, 2, 2), scores_for(2, 2, 6))
     assert "difference" in repr(c) and "<pre>" in c._repr_html_()
     assert set(r.to_dict()) >= {"nps", "ci_low", "ci_high", "method", "n_effective"}
+
+
+# --------------------------------------------------------------------------- fast paths
+float_scores = st.lists(
+    st.one_of(st.integers(0, 10).map(float), st.just(float("nan")),
+              st.sampled_from([-1.0, 10.5, 8.5, 11.0, 12.0, 1e9, float("inf"), -0.0])),
+    max_size=60)
+
+
+@settings(max_examples=150, deadline=None)
+@given(float_scores)
+def test_score_fast_path_agrees_with_a_naive_reference(values):
+    arr = np.array(values, dtype=float)
+    present = ~np.isnan(arr)
+    invalid = present & ((arr < 0) | (arr > 10) | (arr != np.floor(arr)))
+    if invalid.any():
+        with pytest.raises(nt.InvalidScoreError) as err:
+            nt.score(arr)
+        assert err.value.count == int(invalid.sum())
+        assert err.value.positions == [int(p) for p in np.flatnonzero(invalid)[:5]]
+        return
+    r = nt.score(arr)
+    v = arr[present]
+    assert (r.promoters, r.passives, r.detractors, r.n_missing) == (
+        int((v >= 9).sum()), int(((v >= 7) & (v <= 8)).sum()), int((v <= 6).sum()),
+        int((~present).sum()))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", None, "c"]),
+                          st.sampled_from([1, 2, 3]),
+                          st.one_of(st.integers(0, 10).map(float), st.just(float("nan")))),
+                min_size=1, max_size=50),
+       st.booleans())
+def test_grouped_counts_agree_with_naive_groupby(rows, categorical):
+    df = pd.DataFrame(rows, columns=["g", "h", "score"])
+    if categorical:
+        df["g"] = df["g"].astype("category")
+    out = nt.summarize(df, by=["g", "h"])
+    naive = {}
+    for (g, h), sub in df.groupby(["g", "h"], dropna=False, observed=True):
+        s = sub["score"].dropna()
+        naive[(None if pd.isna(g) else g, h)] = (
+            int((s >= 9).sum()), int(((s >= 7) & (s <= 8)).sum()), int((s <= 6).sum()),
+            int(sub["score"].isna().sum()))
+    got = {(None if pd.isna(r.g) else r.g, r.h):
+           (r.promoters, r.passives, r.detractors, r.n_missing) for r in out.itertuples()}
+    assert got == naive
+    keys = [(None if pd.isna(r.g) else r.g, r.h) for r in out.itertuples()]
+    assert keys == sorted(keys, key=lambda k: (k[0] is None, k[0] or "", k[1]))
