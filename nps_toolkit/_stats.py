@@ -13,10 +13,14 @@ detractors, ``n = P + A + D``, ``p = P/n`` and ``d = D/n``. The NPS as a proport
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Final
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 from scipy import stats
+
+Arrays = tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]
 
 METHODS: Final = ("wald", "adjusted_wald", "score", "bootstrap", "bayes")
 
@@ -36,21 +40,22 @@ def z_value(confidence: float) -> float:
     return float(stats.norm.ppf(0.5 + confidence / 2))
 
 
-def nps_variance(p: np.ndarray, d: np.ndarray) -> np.ndarray:
+def nps_variance(p: ArrayLike, d: ArrayLike) -> NDArray[np.float64]:
     """Per-respondent variance of the NPS score -1/0/+1: ``p + d - (p - d)**2``.
 
     Source: the variance of a discrete variable taking +1, 0, -1 with probabilities p, 1-p-d,
     d (E[X^2] - E[X]^2); as in Rocks (2016), "Interval Estimation for the 'Net Promoter Score'",
     The American Statistician 70(4), 365-372, eq. (1).
     """
+    p, d = np.asarray(p, dtype=float), np.asarray(d, dtype=float)
     return p + d - (p - d) ** 2
 
 
-def _as_float(*arrays: np.ndarray) -> tuple[np.ndarray, ...]:
+def _as_float(*arrays: ArrayLike) -> tuple[NDArray[np.float64], ...]:
     return tuple(np.atleast_1d(np.asarray(a, dtype=float)) for a in arrays)
 
 
-def wald(P, A, D, confidence: float):
+def wald(P: ArrayLike, A: ArrayLike, D: ArrayLike, confidence: float) -> Arrays:
     """Wald interval: ``NPS +/- z * sqrt(var / n)``.
 
     Source: Rocks (2016), section 2. With all answers in one category the estimated variance
@@ -67,7 +72,7 @@ def wald(P, A, D, confidence: float):
     return se, np.clip(centre - z * se, -100, 100), np.clip(centre + z * se, -100, 100)
 
 
-def adjusted_wald(P, A, D, confidence: float):
+def adjusted_wald(P: ArrayLike, A: ArrayLike, D: ArrayLike, confidence: float) -> Arrays:
     """Adjusted Wald interval: add 3/4 promoter, 3/2 passive and 3/4 detractor, then Wald.
 
     Source: Rocks (2016), The American Statistician 70(4), 365-372, who found it has
@@ -94,7 +99,8 @@ def adjusted_wald(P, A, D, confidence: float):
     return se, low, high
 
 
-def tango_statistic(delta, P, D, n):
+def tango_statistic(delta: ArrayLike, P: ArrayLike, D: ArrayLike,
+                    n: ArrayLike) -> NDArray[np.float64]:
     """Tango's score statistic for H0: p - d = ``delta`` (proportions, not points).
 
     Source: Tango (1998), "Equivalence test and confidence interval for the difference in
@@ -105,6 +111,7 @@ def tango_statistic(delta, P, D, n):
     structure of the paired design (promoters and detractors play the discordant pairs), which
     is why Rocks (2016) proposes this interval for the NPS.
     """
+    delta, P, D, n = (np.asarray(x, dtype=float) for x in (delta, P, D, n))
     a = 2 * n
     b = -(D + P) + (2 * n - P + D) * delta
     c = -D * delta * (1 - delta)
@@ -112,7 +119,8 @@ def tango_statistic(delta, P, D, n):
     return (P - D - n * delta) / np.sqrt(n * (2 * q + delta * (1 - delta)))
 
 
-def score_interval(P, A, D, confidence: float, iterations: int = 64):
+def score_interval(P: ArrayLike, A: ArrayLike, D: ArrayLike, confidence: float,
+                   iterations: int = 64) -> Arrays:
     """Tango's score interval by vectorised bisection on :func:`tango_statistic`.
 
     The interval is ``{delta : |T(delta)| < z}``; T decreases in delta, so each bound is found
@@ -144,13 +152,14 @@ def score_interval(P, A, D, confidence: float, iterations: int = 64):
     return (np.where(empty, nan, se), np.where(empty, nan, low), np.where(empty, nan, high))
 
 
-def _chunks(k: int, draws: int):
+def _chunks(k: int, draws: int) -> Iterator[slice]:
     step = max(1, _CHUNK_CELLS // max(draws, 1))
     for start in range(0, k, step):
         yield slice(start, min(k, start + step))
 
 
-def bootstrap(P, A, D, confidence: float, *, n_resamples: int = DEFAULT_BOOTSTRAP, seed=0):
+def bootstrap(P: ArrayLike, A: ArrayLike, D: ArrayLike, confidence: float, *,
+              n_resamples: int = DEFAULT_BOOTSTRAP, seed: int = 0) -> Arrays:
     """Percentile bootstrap by multinomial resampling of the three category counts.
 
     Resampling respondents with replacement is the same as drawing the category counts from a
@@ -181,7 +190,8 @@ def bootstrap(P, A, D, confidence: float, *, n_resamples: int = DEFAULT_BOOTSTRA
     return se, low, high
 
 
-def bayes(P, A, D, confidence: float, *, prior: float = 1.0, draws: int = DEFAULT_DRAWS, seed=0):
+def bayes(P: ArrayLike, A: ArrayLike, D: ArrayLike, confidence: float, *, prior: float = 1.0,
+          draws: int = DEFAULT_DRAWS, seed: int = 0) -> Arrays:
     """Equal-tailed credible interval from the Dirichlet posterior of the three shares.
 
     With a Dirichlet(prior, prior, prior) prior and multinomial counts, the posterior of
@@ -210,8 +220,9 @@ def bayes(P, A, D, confidence: float, *, prior: float = 1.0, draws: int = DEFAUL
     return se, low, high
 
 
-def posterior_prob_above(P, A, D, threshold: float, *, prior: float = 1.0,
-                         draws: int = DEFAULT_DRAWS, seed=0) -> np.ndarray:
+def posterior_prob_above(P: ArrayLike, A: ArrayLike, D: ArrayLike, threshold: float, *,
+                         prior: float = 1.0, draws: int = DEFAULT_DRAWS,
+                         seed: int = 0) -> NDArray[np.float64]:
     """Posterior probability that the true NPS exceeds ``threshold`` points (Dirichlet model)."""
     P, A, D = _as_float(P, A, D)
     rng = np.random.default_rng(seed)
@@ -224,8 +235,8 @@ def posterior_prob_above(P, A, D, threshold: float, *, prior: float = 1.0,
     return out
 
 
-def interval(P, A, D, *, method: str, confidence: float, seed=0,
-             n_resamples: int = DEFAULT_BOOTSTRAP, prior: float = 1.0):
+def interval(P: ArrayLike, A: ArrayLike, D: ArrayLike, *, method: str, confidence: float,
+             seed: int = 0, n_resamples: int = DEFAULT_BOOTSTRAP, prior: float = 1.0) -> Arrays:
     """Dispatch to one of :data:`METHODS`; returns ``(se, low, high)`` arrays in points."""
     if method == "wald":
         return wald(P, A, D, confidence)

@@ -17,7 +17,15 @@ _FILE = "sample_survey.csv.gz"
 
 
 def sample_path() -> Path:
-    """Path of the bundled sample file (gzip CSV), e.g. to try ``read_survey`` on it."""
+    """Path of the bundled sample file (gzip CSV), e.g. to try ``read_survey`` on it.
+
+    Examples
+    --------
+    >>> from nps_toolkit import read_survey
+    >>> df, report = read_survey(sample_path())
+    >>> report.rows_kept
+    5036
+    """
     return Path(str(resources.files("nps_toolkit") / "data" / _FILE))
 
 
