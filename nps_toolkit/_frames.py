@@ -220,10 +220,14 @@ def _pandas_counts(native: pd.DataFrame, score: str, by: list[str],
         for key, size, uniques in zip(reversed(by), reversed(sizes), reversed(keyparts),
                                       strict=True):
             gid, k = np.divmod(gid, size)
+            dtype = native[key].dtype
+            if isinstance(dtype, pd.CategoricalDtype):  # keep the category order
+                codes = np.where(k == len(uniques), -1, k)
+                out.insert(0, key, pd.Categorical.from_codes(codes, dtype=dtype))
+                continue
             values = uniques.take(np.minimum(k, len(uniques) - 1)) if len(uniques) else (
                 pd.Index([None] * len(k)))
-            col = pd.Series(values, dtype=native[key].dtype if not isinstance(
-                native[key].dtype, pd.CategoricalDtype) else uniques.dtype)
+            col = pd.Series(values, dtype=dtype)
             col[k == len(uniques)] = None
             out.insert(0, key, col.to_numpy() if col.dtype == object else col.array)
     return out

@@ -501,22 +501,10 @@ def compare(a: Any, b: Any, *, method: Literal["wald", "adjusted_wald"] = "adjus
         raise ValueError(f"compare supports method='wald' or 'adjusted_wald', got {method!r}")
     ra, rb = _as_result(a, method, confidence), _as_result(b, method, confidence)
     z = _stats.z_value(confidence)
-    ea, eb = ra.effective_counts, rb.effective_counts
-    fn = _stats.wald if method == "wald" else _stats.adjusted_wald
-    sa = fn(*[[v] for v in ea], confidence)[0][0]
-    sb = fn(*[[v] for v in eb], confidence)[0][0]
+    centre, se_arr = _stats.difference(*[[v] for v in ra.effective_counts],
+                                       *[[v] for v in rb.effective_counts], method=method)
+    est, se = float(centre[0]), float(se_arr[0])
     diff = ra.nps - rb.nps
-    if method == "adjusted_wald":
-        ap, aa, ad = _stats.ADJUSTED_PSEUDO
-
-        def centre(c):
-            n2 = sum(c) + ap + aa + ad
-            return 100 * ((c[0] + ap) - (c[2] + ad)) / n2
-
-        est = centre(ea) - centre(eb)
-    else:
-        est = diff
-    se = math.sqrt(sa**2 + sb**2)
     note = ""
     if ra.n == 0 or rb.n == 0:
         note = "one sample has no valid responses: the difference is undefined."
