@@ -3,7 +3,10 @@
 The public API is this flat set of functions; see the README for a tour.
 """
 
+from .actions import DEFAULT_PLAYBOOK, action_list, export_list, promoter_seed_list
+from .benchmarks import BenchmarkComparison, benchmarks, compare_to_benchmark
 from .datasets import load_sample, sample_path
+from .drivers import driver_importance
 from .errors import ColumnNotFoundError, InvalidScoreError
 from .loading import LoadReport, read_survey
 from .scoring import (
@@ -19,25 +22,38 @@ from .scoring import (
     score,
     summarize,
 )
+from .segments import ValueAnalysis, segments, value_analysis, value_tiers
 
 __version__ = "0.1.0"
 
 __all__ = [
     "CATEGORIES",
+    "DEFAULT_PLAYBOOK",
+    "BenchmarkComparison",
     "ColumnNotFoundError",
     "InvalidScoreError",
     "LoadReport",
     "NPSComparison",
     "NPSResult",
+    "ValueAnalysis",
+    "action_list",
+    "benchmarks",
     "classify",
     "combine_scores",
     "compare",
     "compare_paired",
+    "compare_to_benchmark",
+    "driver_importance",
+    "export_list",
     "from_counts",
     "load_sample",
+    "promoter_seed_list",
     "read_survey",
     "sample_path",
     "sample_size",
     "score",
+    "segments",
     "summarize",
+    "value_analysis",
+    "value_tiers",
 ]

@@ -324,8 +324,11 @@ def counts_table(data: Any, *, score: str, by: Sequence[str] = (), weights: str 
         table = _narwhals_counts(frame, score, by, weights)
     if validate and table["n_invalid"].sum() > 0:
         validate_score_column(frame, score)
-    table = table.drop(columns="n_invalid")
     table["n"] = table["promoters"] + table["passives"] + table["detractors"]
+    order = [*by, "n", "n_missing", "n_rows", "promoters", "passives", "detractors"]
+    if weights is not None:
+        order += ["w_promoters", "w_passives", "w_detractors", "w_sum", "w_sq"]
+    table = table[order]
     if by:
         table = table.sort_values(by, na_position="last", kind="stable").reset_index(drop=True)
     return table

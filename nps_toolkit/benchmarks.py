@@ -51,7 +51,8 @@ def _group_of(industry: str) -> str | None:
 
 def _label(row: pd.Series) -> str:
     year = "" if pd.isna(row.get("year")) else f", {int(row['year'])}"
-    stat = "" if row.get("statistic", "average") == "average" else f" {row['statistic']}"
+    statistic = row.get("statistic")
+    stat = "" if not isinstance(statistic, str) or statistic == "average" else f" {statistic}"
     pub = row.get("publisher")
     pub = "" if pd.isna(pub) or not pub else f" ({pub}{year})"
     return f"{row['industry']}{stat}{pub}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, Literal
 
 import numpy as np
@@ -202,7 +203,7 @@ def value_tiers(data: Any, *, value: str, tiers: int = 4, bins: Sequence[float] 
             raise ValueError(f"bins must be distinct thresholds, got {list(bins)!r}")
         full = [-np.inf, *edges, np.inf]
         auto = ([f"< {edges[0]:g}"]
-                + [f"{a:g} to < {b:g}" for a, b in zip(edges[:-1], edges[1:], strict=True)]
+                + [f"{a:g} to < {b:g}" for a, b in pairwise(edges)]
                 + [f">= {edges[-1]:g}"])
         names = list(labels) if labels is not None else [f"{a} {value}" for a in auto]
         if len(names) != len(full) - 1:

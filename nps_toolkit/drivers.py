@@ -1,0 +1,200 @@
+"""Driver analysis: which other ratings (satisfaction, ease, delivery, price...) matter most
+for the recommend score."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from itertools import combinations
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from . import _stats
+from ._frames import require_columns, to_narwhals
+from .scoring import from_counts
+
+__all__ = ["driver_importance"]
+
+MAX_DRIVERS = 12
+
+
+def _subset_r2(corr: np.ndarray, k: int) -> dict[frozenset[int], np.ndarray]:
+    """R^2 of the regression of the target on every subset of drivers, for a batch.
+
+    ``corr`` has shape (B, k+1, k+1) with the target first. For standardised variables,
+    ``R^2(S) = r_S' R_SS^-1 r_S`` (the normal equations in correlation form), solved for all
+    B correlation matrices of one subset at once.
+    """
+    out: dict[frozenset[int], np.ndarray] = {frozenset(): np.zeros(corr.shape[0])}
+    for size in range(1, k + 1):
+        for subset in combinations(range(k), size):
+            idx = np.array(subset) + 1
+            rss = corr[:, idx[:, None], idx[None, :]]
+            rys = corr[:, 0, idx]
+            try:
+                beta = np.linalg.solve(rss, rys[..., None])[..., 0]
+            except np.linalg.LinAlgError:
+                beta = np.einsum("bij,bj->bi", np.linalg.pinv(rss), rys)
+            out[frozenset(subset)] = np.einsum("bi,bi->b", rys, beta)
+    return out
+
+
+def _shapley(r2: dict[frozenset[int], np.ndarray], k: int) -> np.ndarray:
+    """Shapley value of each driver in the R^2 game (LMG); shape (B, k)."""
+    batch = next(iter(r2.values())).shape[0]
+    out = np.zeros((batch, k))
+    for j in range(k):
+        others = [i for i in range(k) if i != j]
+        for size in range(k):
+            weight = math.factorial(size) * math.factorial(k - size - 1) / math.factorial(k)
+            for subset in combinations(others, size):
+                s = frozenset(subset)
+                out[:, j] += weight * (r2[s | {j}] - r2[s])
+    return out
+
+
+def _weighted_corr(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Correlation matrices of ``x`` (n, p) under each row of weights ``w`` (B, n)."""
+    total = w.sum(axis=1, keepdims=True)
+    mean = (w @ x) / total
+    second = np.einsum("bn,ni,nj->bij", w, x, x, optimize=True) / total[:, :, None]
+    cov = second - mean[:, :, None] * mean[:, None, :]
+    sd = np.sqrt(np.clip(np.einsum("bii->bi", cov), 0, None))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return cov / (sd[:, :, None] * sd[:, None, :])
+
+
+def driver_importance(data: Any, *, drivers: Sequence[str], target: str = "score",
+                      n_boot: int = 200, confidence: float = 0.95, seed: int = 0,
+                      method: str = "adjusted_wald") -> pd.DataFrame:
+    """Relative importance of each driver rating for the recommend score, with intervals.
+
+    The share of the explained variance (R^2 of a linear regression of ``target`` on all
+    ``drivers``) that belongs to each driver, by the Shapley decomposition of R^2, also known
+    as LMG: each driver's R^2 gain averaged over all orders of entry (Lindeman, Merenda & Gold
+    1980; Grömping 2006, "Relative importance for linear regression in R: the package
+    relaimpo", Journal of Statistical Software 17(1)). Unlike regression coefficients it is not
+    distorted by correlated drivers, and the shares add up to the model R^2. Intervals are
+    percentile bootstrap intervals over respondents (seeded; resampling weights, so the whole
+    bootstrap is a few batched matrix operations).
+
+    Beside it, the NPS of respondents low vs high on each driver: "high" is above the driver's
+    median (or at or above it, whichever split is closer to half/half, since ratings pile up
+    on a few values; ``high_means`` says which), "low" the rest, with the difference and its
+    p-value (adjusted Wald, as in :func:`nps_toolkit.compare`).
+
+    Parameters
+    ----------
+    data : data frame
+    drivers : list of str
+        Numeric rating columns (any scale), at most 12 (the decomposition visits every subset).
+    target : str, default "score"
+    n_boot : int, default 200
+        Bootstrap resamples (0 for none).
+    confidence, seed, method : interval level, seed, and the NPS interval method.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per driver, most important first: ``driver``, ``r`` (correlation with the
+        target), ``r2_contribution``, ``share`` (of the model R^2), ``share_ci_low``,
+        ``share_ci_high``, ``rank``, ``nps_low``, ``n_low``, ``nps_high``, ``n_high``,
+        ``nps_gap``, ``gap_p_value``, ``high_means``. ``.attrs`` holds ``r2`` (the model
+        R^2), ``n_used`` and ``n_excluded`` (rows with a missing value in the target or any
+        driver, left out).
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> rng = np.random.default_rng(1)
+    >>> x = rng.normal(size=(500, 2))
+    >>> y = np.clip(np.rint(7 + 1.5 * x[:, 0] + 0.5 * x[:, 1] + rng.normal(size=500)), 0, 10)
+    >>> df = pd.DataFrame({"score": y, "delivery": x[:, 0], "price": x[:, 1]})
+    >>> driver_importance(df, drivers=["delivery", "price"], n_boot=0)["driver"].tolist()
+    ['delivery', 'price']
+    """
+    drivers = list(drivers)
+    if not drivers:
+        raise ValueError("drivers must name at least one rating column")
+    if len(drivers) > MAX_DRIVERS:
+        raise ValueError(f"at most {MAX_DRIVERS} drivers (the decomposition visits all "
+                         f"2^k subsets); got {len(drivers)}")
+    if target in drivers or len(set(drivers)) != len(drivers):
+        raise ValueError("drivers must be distinct and must not include the target")
+    frame = to_narwhals(data)
+    require_columns(frame, [target, *drivers], role="column")
+    native = (data if isinstance(data, pd.DataFrame)
+              else frame.lazy().collect().to_pandas())[[target, *drivers]]
+    numeric = native.apply(pd.to_numeric, errors="coerce")
+    text = (numeric.isna() & native.notna()).sum()
+    if text.any():
+        bad = text[text > 0]
+        raise ValueError("driver analysis needs numbers; non-numeric values in "
+                         + ", ".join(f"{c!r} ({n})" for c, n in bad.items()))
+    complete = numeric.notna().all(axis=1)
+    used = numeric[complete].to_numpy(dtype=float)
+    n, k = used.shape[0], len(drivers)
+    if n < k + 3:
+        raise ValueError(f"only {n} rows have the target and every driver; need at least "
+                         f"{k + 3}")
+    constant = [c for c, v in zip([target, *drivers], used.std(axis=0), strict=True) if v == 0]
+    if constant:
+        raise ValueError(f"column(s) {constant} do not vary among the {n} complete rows; a "
+                         "constant rating cannot explain anything")
+    corr = np.corrcoef(used, rowvar=False)[None]
+    point = _shapley(_subset_r2(corr, k), k)[0]
+    r2 = float(point.sum())
+    lo = hi = np.full(k, np.nan)
+    if n_boot > 0:
+        rng = np.random.default_rng(seed)
+        shares = []
+        for start in range(0, n_boot, 50):
+            b = min(50, n_boot - start)
+            w = rng.multinomial(n, np.full(n, 1 / n), size=b).astype(float)
+            boot = _shapley(_subset_r2(_weighted_corr(used, w), k), k)
+            shares.append(boot / boot.sum(axis=1, keepdims=True))
+        shares_all = np.concatenate(shares)
+        alpha = 1 - confidence
+        lo, hi = np.nanquantile(shares_all, [alpha / 2, 1 - alpha / 2], axis=0)
+    rows = []
+    y = used[:, 0]
+    for j, name in enumerate(drivers):
+        x = used[:, j + 1]
+        med = float(np.median(x))
+        above, at_or_above = x > med, x >= med
+        # ratings pile up on a few values: take the split closer to half/half
+        if abs(above.mean() - 0.5) <= abs(at_or_above.mean() - 0.5):
+            high, split = above, f"> {med:g}"
+        else:
+            high, split = at_or_above, f">= {med:g}"
+        cat_counts = []
+        for mask in (~high, high):
+            s = y[mask]
+            cat_counts.append((int((s >= 9).sum()), int(((s >= 7) & (s < 9)).sum()),
+                               int((s < 7).sum())))
+        low_r = from_counts(promoters=cat_counts[0][0], passives=cat_counts[0][1],
+                            detractors=cat_counts[0][2], method=method)
+        high_r = from_counts(promoters=cat_counts[1][0], passives=cat_counts[1][1],
+                             detractors=cat_counts[1][2], method=method)
+        gap_p = np.nan
+        if low_r.n and high_r.n:
+            centre, se = _stats.difference(*[[v] for v in high_r.effective_counts],
+                                           *[[v] for v in low_r.effective_counts],
+                                           method="adjusted_wald")
+            gap_p = float(2 * stats.norm.sf(abs(centre[0] / se[0]))) if se[0] > 0 else np.nan
+        rows.append({
+            "driver": name, "r": float(corr[0, 0, j + 1]), "r2_contribution": float(point[j]),
+            "share": float(point[j] / r2) if r2 > 0 else np.nan,
+            "share_ci_low": float(lo[j]), "share_ci_high": float(hi[j]),
+            "nps_low": low_r.nps, "n_low": low_r.n, "nps_high": high_r.nps, "n_high": high_r.n,
+            "nps_gap": high_r.nps - low_r.nps, "gap_p_value": gap_p, "high_means": split,
+        })
+    out = pd.DataFrame(rows).sort_values("r2_contribution", ascending=False, kind="stable")
+    out.insert(out.columns.get_loc("share_ci_high") + 1, "rank", np.arange(1, k + 1))
+    out = out.reset_index(drop=True)
+    out.attrs.update({"r2": r2, "n_used": int(n), "n_excluded": int((~complete).sum()),
+                      "target": target})
+    return out

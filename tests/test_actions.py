@@ -1,0 +1,147 @@
+"""Customer action lists, seed lists and safe exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import nps_toolkit as nt
+
+BOTANIC = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "npsgame_botanic_fr.csv"
+HOSTILE = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+cmd|' /C calc'!A0", "-2+3",
+           "@SUM(A1:A9)", "\t=1+1", "\r=1", "<script>alert(1)</script>",
+           "ligne 1\nligne 2, \"quoted\"", "Ünïcödé ✓ 日本語 Русский 한국어 😀",
+           "bell\x07char", "x" * 40_000]
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return nt.load_sample()
+
+
+def test_one_row_per_customer_latest_answer(sample):
+    out = nt.action_list(sample, value="customer_lifetime_value")
+    assert out["customer_id"].is_unique and len(out) == sample["customer_id"].nunique()
+    latest = sample.sort_values("date", kind="stable").drop_duplicates("customer_id",
+                                                                        keep="last")
+    merged = out.merge(latest[["customer_id", "score", "date"]], on="customer_id",
+                       suffixes=("", "_expected"))
+    assert (merged["score"] == merged["score_expected"]).all()
+    assert (merged["date"] == merged["date_expected"]).all()
+    counts = sample.groupby("customer_id").size()
+    assert out.set_index("customer_id")["n_responses"].sort_index().equals(counts.sort_index())
+    assert out["priority"].tolist() == list(range(1, len(out) + 1))
+
+
+def test_priority_puts_value_at_risk_first(sample):
+    out = nt.action_list(sample, value="customer_lifetime_value")
+    weight = out["category"].astype(str).map({"detractor": 1.0, "passive": 0.5,
+                                              "promoter": 0.0})
+    at_risk = out["customer_lifetime_value"] * weight
+    non_promoters = out[out["category"] != "promoter"]
+    assert non_promoters["priority"].max() < out.loc[out["category"] == "promoter",
+                                                     "priority"].min()
+    assert at_risk[out["category"] != "promoter"].is_monotonic_decreasing
+    top = out.iloc[0]
+    assert top["category"] in ("detractor", "passive") and top["value_tier"].startswith("Top")
+    assert out.loc[out["category"] == "detractor", "action"].str.contains("churn risk").all()
+    assert out.loc[out["category"] == "promoter", "follow_up_question"].eq(
+        "What made your experience great?").all()
+
+
+def test_without_value_and_custom_playbook():
+    df = pd.DataFrame({"customer_id": ["a", "b", "c", "d"], "score": [9, 2, 7, 5],
+                       "date": pd.date_range("2025-01-01", periods=4)})
+    out = nt.action_list(df, comment=None,
+                         playbook={"promoter": {"action": "Send the referral code"}})
+    assert out["customer_id"].tolist() == ["b", "d", "c", "a"]
+    assert out.iloc[-1]["action"] == "Send the referral code"
+    assert out.iloc[-1]["follow_up_question"] == "What made your experience great?"
+    with pytest.raises(ValueError, match="playbook categories"):
+        nt.action_list(df, comment=None, playbook={"fan": {"action": "x"}})
+
+
+def test_missing_ids_and_scores_are_accounted():
+    df = pd.DataFrame({"customer_id": ["a", None, "b", "c"], "score": [9, 3, None, 4],
+                       "date": pd.date_range("2025-01-01", periods=4)})
+    out = nt.action_list(df, comment=None)
+    assert out["customer_id"].tolist() == ["c", "a"]
+    notes = " ".join(out.attrs["notes"])
+    assert "1 response(s) without a 'customer_id'" in notes and "without a score" in notes
+
+
+def test_movement_is_reported(sample):
+    out = nt.action_list(sample).set_index("customer_id")
+    moved = out[(out["previous_category"] == "passive") & (out["category"] == "promoter")]
+    assert len(moved) > 50
+
+
+def test_promoter_seed_list(sample):
+    seeds = nt.promoter_seed_list(sample, attributes=["persona", "region"])
+    latest = sample.sort_values("date", kind="stable").drop_duplicates("customer_id",
+                                                                        keep="last")
+    promoters = set(latest.loc[latest["score"] >= 9, "customer_id"])
+    ever_detractor = set(sample.loc[sample["score"] <= 6, "customer_id"])
+    assert set(seeds["customer_id"]) == promoters - ever_detractor
+    assert "were detractors before" in seeds.attrs["notes"][0]
+    assert {"persona", "region", "n_responses", "mean_score", "first_promoter"} <= set(seeds)
+    loose = nt.promoter_seed_list(sample, consistent=False)
+    assert set(loose["customer_id"]) == promoters
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_export_is_injection_safe_and_lossless(tmp_path, suffix):
+    table = pd.DataFrame({"customer_id": [f"c{i}" for i in range(len(HOSTILE))],
+                          "comment": HOSTILE, "value": np.linspace(-5, 5, len(HOSTILE))})
+    path = tmp_path / f"list{suffix}"
+    report = nt.export_list(table, path)
+    assert report["rows"] == len(HOSTILE) and report["neutralised"] == 6
+    if suffix == ".csv":
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+        back = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False)
+    else:
+        back = pd.read_excel(path, keep_default_na=False)
+        assert report["replaced_control_characters"] == 1
+        assert report["normalised_line_breaks"] == 1
+    comments = back["comment"].tolist()
+    for original, got in zip(HOSTILE, comments, strict=True):
+        if original.startswith(("=", "+", "-", "@", "\t", "\r")):
+            expected = "'" + original
+            assert got == (expected if suffix == ".csv" else expected.replace("\r", "\n"))
+        elif len(original) > 32767 and suffix == ".xlsx":
+            assert got.startswith(original[:30000]) and got.endswith("see the CSV]")
+            assert report["truncated_cells"] == 1
+        elif "\x07" in original:
+            assert got == (original if suffix == ".csv" else original.replace("\x07", "\ufffd"))
+        else:
+            assert got == original
+    assert back["value"].tolist() == pytest.approx(table["value"].tolist())
+    if suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        cells = [c.value for c in load_workbook(path).active["B"][1:]]
+        assert not any(isinstance(v, str) and v.startswith("=") for v in cells)
+
+
+def test_export_rejects_other_formats(tmp_path):
+    with pytest.raises(ValueError, match=r"\.csv or \.xlsx"):
+        nt.export_list(pd.DataFrame({"a": [1]}), tmp_path / "x.json")
+
+
+@pytest.mark.skipif(not BOTANIC.exists(), reason=f"real survey not available at {BOTANIC}")
+def test_action_list_on_botanic_with_ticket_value_and_hostile_comment(tmp_path):
+    df, _ = nt.read_survey(BOTANIC)
+    df.loc[df.index[0], "comment"] = "=1+1 <b>hi</b>"
+    out = nt.action_list(df, customer="response_id", date=None, value="CaTicket",
+                         keep=["NbPassageKS"])
+    assert len(out) == df["response_id"].nunique()
+    assert out["value_tier"].notna().all()
+    report = nt.export_list(out, tmp_path / "botanic.csv")
+    back = pd.read_csv(tmp_path / "botanic.csv", encoding="utf-8-sig", dtype=str)
+    assert report["neutralised"] >= 1
+    assert back.loc[back["response_id"] == str(df["response_id"].iloc[0]), "comment"].item() \
+        == "'=1+1 <b>hi</b>"
+    assert back["comment"].dropna().str.contains("é").any()

@@ -1,0 +1,168 @@
+"""Segments vs the rest, p-value adjustment, value tiers and the value analysis."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import stats
+
+import nps_toolkit as nt
+from nps_toolkit import _stats
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return nt.load_sample()
+
+
+def test_each_group_against_the_rest_matches_compare(sample):
+    table = nt.segments(sample, by="channel", adjust="none")
+    for row in table.itertuples():
+        inside = sample["channel"] == row.channel
+        c = nt.compare(nt.score(sample.loc[inside, "score"]),
+                       nt.score(sample.loc[~inside, "score"]))
+        assert row.difference == pytest.approx(c.difference)
+        assert row.diff_ci_low == pytest.approx(c.ci_low)
+        assert row.diff_ci_high == pytest.approx(c.ci_high)
+        assert row.p_value == pytest.approx(c.p_value)
+        assert row.p_adjusted == pytest.approx(c.p_value)
+        assert row.rest_n == (~inside).sum()
+
+
+@pytest.mark.parametrize(("ours", "theirs"), [("holm", "holm"), ("bh", "fdr_bh"),
+                                              ("bonferroni", "bonferroni")])
+def test_adjustment_matches_statsmodels(ours, theirs):
+    from statsmodels.stats.multitest import multipletests
+
+    rng = np.random.default_rng(3)
+    p = np.concatenate([rng.uniform(0, 0.05, 7), rng.uniform(0, 1, 20)])
+    assert np.allclose(_stats.adjust_pvalues(p, ours), multipletests(p, method=theirs)[1])
+
+
+def test_holm_by_hand_and_nan_left_out():
+    # p = .01, .04, .03 with m = 3: sorted .01*3=.03, .03*2=.06, .04*1=.04 -> max-acc .06
+    got = _stats.adjust_pvalues([0.01, 0.04, np.nan, 0.03], "holm")
+    assert np.allclose(got[[0, 1, 3]], [0.03, 0.06, 0.06]) and np.isnan(got[2])
+
+
+def test_small_groups_get_no_verdict_and_leave_the_family(sample):
+    table = nt.segments(sample, by="support_agent", min_n=120)
+    small = table[table["n"] < 120]
+    assert len(small) > 0 and small["p_adjusted"].isna().all()
+    assert small["verdict"].str.startswith("too few").all()
+    family = table["p_adjusted"].notna().sum()
+    big = table[table["n"] >= 120]
+    holm = _stats.adjust_pvalues(big["p_value"].to_numpy(), "holm")
+    assert family == len(big) and np.allclose(big["p_adjusted"], holm)
+
+
+def test_story_verdicts_and_missing_group_visible(sample):
+    agents = nt.segments(sample, by="support_agent")
+    assert agents["support_agent"].isna().iloc[-1]  # customers without a support contact
+    jordan = agents[agents["support_agent"] == "Jordan"].iloc[0]
+    assert jordan["verdict"] == "significantly below the rest"
+    chi = agents.attrs["chi2"]
+    table = pd.crosstab(sample["support_agent"].fillna("none"), nt.classify(sample["score"]))
+    assert chi["statistic"] == pytest.approx(stats.chi2_contingency(table).statistic)
+
+
+def test_several_keys_weights_and_backends(sample):
+    import polars as pl
+
+    by = ["region", "touchpoint"]
+    pandas_out = nt.segments(sample, by=by)
+    polars_out = nt.segments(pl.from_pandas(sample), by=by)
+    pd.testing.assert_frame_equal(pandas_out, polars_out, check_dtype=False)
+    assert len(pandas_out) == sample.groupby(by).ngroups
+    w = sample.assign(w=np.where(sample["channel"] == "email", 2.0, 1.0))
+    weighted = nt.segments(w, by="touchpoint", weights="w")
+    for row in weighted.itertuples():
+        inside = w["touchpoint"] == row.touchpoint
+        c = nt.compare(nt.score(w.loc[inside, "score"], weights=w.loc[inside, "w"]),
+                       nt.score(w.loc[~inside, "score"], weights=w.loc[~inside, "w"]))
+        assert row.difference == pytest.approx(c.difference)
+        assert row.p_value == pytest.approx(c.p_value)
+
+
+def test_thousands_of_groups_numeric_keys():
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame({"score": rng.integers(0, 11, 200_000), "store": rng.integers(0, 3000,
+                                                                                    200_000)})
+    out = nt.segments(df, by="store")
+    assert len(out) == 3000 and out["store"].is_monotonic_increasing
+    assert out["n"].sum() == 200_000
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", None]), st.integers(0, 10)),
+                min_size=2, max_size=60))
+def test_rest_is_everyone_else(rows):
+    df = pd.DataFrame(rows, columns=["g", "score"])
+    out = nt.segments(df, by="g", min_n=1)
+    assert (out["n"] + out["rest_n"] == len(df)).all()
+    for row in out.itertuples():
+        rest = df.loc[~(df["g"].isna() if pd.isna(row.g) else df["g"] == row.g), "score"]
+        if len(rest):
+            assert row.rest_nps == pytest.approx(nt.score(rest).nps)
+
+
+def test_bad_input(sample):
+    with pytest.raises(ValueError, match="at least one"):
+        nt.segments(sample, by=[])
+    with pytest.raises(nt.ColumnNotFoundError, match="persona_x"):
+        nt.segments(sample, by="persona_x")
+    with pytest.raises(ValueError, match="adjust"):
+        nt.segments(sample, by="persona", adjust="sidak")
+
+
+# --------------------------------------------------------------------------- value tiers
+def test_value_tiers_quartiles_bins_and_labels():
+    df = pd.DataFrame({"clv": [5.0, 10, 20, 30, 40, 50, 60, 1000, np.nan]})
+    q = nt.value_tiers(df, value="clv")
+    assert q.cat.ordered and q.isna().iloc[-1]
+    assert q.value_counts().tolist() == [2, 2, 2, 2]
+    assert q.iloc[7] == "Top 25% by clv" and q.iloc[0] == "Bottom 25% by clv"
+    b = nt.value_tiers(df, value="clv", bins=[20, 100])
+    assert b.tolist()[:3] == ["< 20 clv", "< 20 clv", "20 to < 100 clv"]
+    assert b.iloc[7] == ">= 100 clv"
+    named = nt.value_tiers(df, value="clv", tiers=2, labels=["low", "high"])
+    assert list(named.cat.categories) == ["low", "high"]
+    with pytest.raises(ValueError, match="share the same value"):
+        nt.value_tiers(pd.DataFrame({"v": [1] * 50 + [2, 3]}), value="v", tiers=4)
+    with pytest.raises(ValueError, match="non-numeric"):
+        nt.value_tiers(pd.DataFrame({"v": [1, "x"]}), value="v")
+
+
+def test_value_analysis_finds_high_value_passives(sample):
+    va = nt.value_analysis(sample, value="customer_lifetime_value", customer="customer_id",
+                           date="date")
+    assert va.answer.startswith("No.")
+    top = va.by_tier.iloc[-1]
+    assert top["value_tier"].startswith("Top 25%") and top["passive_share"] > 0.55
+    assert top["verdict"] == "significantly below the rest"
+    assert va.revenue_weighted.nps < va.unweighted.nps
+    latest = sample.sort_values("date").drop_duplicates("customer_id", keep="last")
+    rho = stats.spearmanr(latest["customer_lifetime_value"], latest["score"].astype(float))
+    assert va.spearman_rho == pytest.approx(rho.statistic)
+    assert va.revenue_share["revenue_share"].sum() == pytest.approx(1.0)
+    w = latest["customer_lifetime_value"]
+    prom = latest["score"] >= 9
+    assert va.revenue_share.loc[0, "revenue_share"] == pytest.approx(w[prom].sum() / w.sum())
+    assert "customers from" in va.notes[0]
+
+
+def test_value_analysis_on_botanic_refunds_are_accounted():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1].parent / "shared" / "data" / \
+        "npsgame_botanic_fr.csv"
+    if not path.exists():
+        pytest.skip(f"real survey not available at {path}")
+    df, _ = nt.read_survey(path)
+    va = nt.value_analysis(df, value="CaTicket")
+    negatives = int((df["CaTicket"] < 0).sum())
+    assert negatives > 0 and any(f"{negatives} negative" in n for n in va.notes)
+    assert len(va.by_tier) == 4 and va.by_tier["n"].sum() == len(df)
