@@ -23,6 +23,16 @@ from .scoring import (
     summarize,
 )
 from .segments import ValueAnalysis, segments, value_analysis, value_tiers
+from .trends import (
+    Migration,
+    ShiftReport,
+    assign_waves,
+    detect_shifts,
+    due_for_resurvey,
+    migration,
+    trend,
+    trend_by_value,
+)
 
 __version__ = "0.1.0"
 
@@ -33,20 +43,26 @@ __all__ = [
     "ColumnNotFoundError",
     "InvalidScoreError",
     "LoadReport",
+    "Migration",
     "NPSComparison",
     "NPSResult",
+    "ShiftReport",
     "ValueAnalysis",
     "action_list",
+    "assign_waves",
     "benchmarks",
     "classify",
     "combine_scores",
     "compare",
     "compare_paired",
     "compare_to_benchmark",
+    "detect_shifts",
     "driver_importance",
+    "due_for_resurvey",
     "export_list",
     "from_counts",
     "load_sample",
+    "migration",
     "promoter_seed_list",
     "read_survey",
     "sample_path",
@@ -54,6 +70,8 @@ __all__ = [
     "score",
     "segments",
     "summarize",
+    "trend",
+    "trend_by_value",
     "value_analysis",
     "value_tiers",
 ]

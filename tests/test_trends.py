@@ -1,0 +1,216 @@
+"""Trend review: periods, changes, rolling windows, waves, migration, shifts, re-survey plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import nps_toolkit as nt
+
+BOTANIC = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "npsgame_botanic_fr.csv"
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return nt.load_sample()
+
+
+def frame(dates, scores, **extra):
+    return pd.DataFrame({"date": dates, "score": scores, **extra})
+
+
+# --------------------------------------------------------------------------- periods
+def test_month_ends_and_leap_days():
+    df = frame(["2024-01-31 23:59:59", "2024-02-01 00:00:00", "2024-02-29 12:00",
+                "2024-03-01 00:00"], [10, 0, 9, 8])
+    m = nt.trend(df, freq="M")
+    assert m["period"].tolist() == ["2024-01", "2024-02", "2024-03"]
+    assert m["n"].tolist() == [1, 2, 1]
+    assert pd.Timestamp("2024-02-29 23:59:59") < m["period_end"].iloc[1] < pd.Timestamp(
+        "2024-03-01")
+    d = nt.trend(df, freq="D")
+    assert "2024-02-29" in d["period"].tolist() and len(d) == 31 + 29 + 1 - 30
+    w = nt.trend(frame(["2024-02-25", "2024-02-26", "2024-03-03", "2024-03-04"], [9, 9, 9, 9]),
+                 freq="W")
+    # weeks run Monday to Sunday: Sun 25 Feb | Mon 26 Feb - Sun 3 Mar | Mon 4 Mar
+    assert w["n"].tolist() == [1, 2, 1]
+    assert w["period_start"].dt.day_of_week.eq(0).all()
+
+
+def test_time_zones_and_mixed_formats():
+    # 23:30 at -05:00 is 04:30 UTC on 1 April; 01:00 at +02:00 is 23:00 UTC on 31 March
+    df = frame(["2025-03-31T23:30:00-05:00", "2025-04-01T01:00:00+02:00"], [10, 0])
+    utc = nt.trend(df, freq="M")  # different offsets -> converted to UTC
+    assert utc["period"].tolist() == ["2025-03", "2025-04"]
+    assert utc["detractors"].tolist() == [1, 0] and utc["promoters"].tolist() == [0, 1]
+    assert any("UTC" in n for n in utc.attrs["notes"])
+    bogota = nt.trend(df, freq="M", tz="America/Bogota")  # UTC-5: 23:30 and 18:00 on 31 March
+    assert bogota["period"].tolist() == ["2025-03"] and bogota["n"].tolist() == [2]
+    # New York is on daylight time (UTC-4) by 31 March: 23:30 at -05:00 is 00:30 on 1 April
+    ny = nt.trend(df.iloc[:1], freq="M", tz="America/New_York")
+    assert ny["period"].tolist() == ["2025-04"]
+    mixed = nt.trend(frame(["2025-03-01", "March 2, 2025", "2025/03/03 10:00"], [9, 9, 1]),
+                     freq="M")
+    assert mixed["n"].tolist() == [3]
+    with pytest.raises(ValueError, match=r"not dates \(row 1: 'soon'\)"):
+        nt.trend(frame(["2025-03-01", "soon"], [9, 9]))
+    naive_paris = nt.trend(frame(["2025-03-31 23:30"], [9]), freq="M", tz="Europe/Paris")
+    assert naive_paris["period"].tolist() == ["2025-03"]
+
+
+def test_empty_and_single_response_periods_are_rows():
+    df = frame(["2025-01-15", "2025-04-02"], [10, 3])
+    m = nt.trend(df, freq="M")
+    assert m["period"].tolist() == ["2025-01", "2025-02", "2025-03", "2025-04"]
+    assert m["n"].tolist() == [1, 0, 0, 1]
+    assert m["nps"].isna().tolist() == [False, True, True, False]
+    assert m["small_n"].all() and m["change"].isna().all()  # no change across empty months
+    assert not m["significant_change"].any()
+
+
+def test_unsorted_input_and_missing_dates():
+    rng = np.random.default_rng(2)
+    dates = pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 365, 400), unit="D")
+    df = frame(dates, rng.integers(0, 11, 400))
+    shuffled = df.sample(frac=1, random_state=1)
+    shuffled.loc[shuffled.index[:3], "date"] = pd.NaT
+    a = nt.trend(df.drop(index=shuffled.index[:3]), freq="M")
+    b = nt.trend(shuffled, freq="M")
+    pd.testing.assert_frame_equal(a, b)
+    assert "3 response(s) without a date" in b.attrs["notes"][0]
+
+
+def test_change_matches_compare_and_groups(sample):
+    q = nt.trend(sample, freq="Q", by="region")
+    we = q[q["region"] == "Western Europe"].reset_index(drop=True)
+    assert we["period"].tolist()[0] == "2025Q1" and len(q) == 6 * 6
+    d = sample.assign(q=sample["date"].dt.to_period("Q").astype(str))
+    sub = d[d["region"] == "Western Europe"]
+    c = nt.compare(nt.score(sub.loc[sub["q"] == "2025Q4", "score"]),
+                   nt.score(sub.loc[sub["q"] == "2025Q3", "score"]))
+    row = we[we["period"] == "2025Q4"].iloc[0]
+    assert row["change"] == pytest.approx(c.difference)
+    assert row["change_p_value"] == pytest.approx(c.p_value)
+    assert row["significant_change"]
+
+
+def test_rolling_windows(sample):
+    m = nt.trend(sample, freq="M", rolling=3)
+    by_hand = m[["promoters", "passives", "detractors"]].rolling(3, min_periods=1).sum()
+    n = by_hand.sum(axis=1)
+    assert m["rolling_n"].tolist() == n.astype(int).tolist()
+    assert m["rolling_nps"].to_numpy() == pytest.approx(
+        (100 * (by_hand["promoters"] - by_hand["detractors"]) / n).to_numpy())
+    d = nt.trend(sample, freq="M", rolling="90D")
+    end = d["period_end"].iloc[8]
+    window = sample[(sample["date"] > end - pd.Timedelta("90D")) & (sample["date"] <= end)]
+    assert d["rolling_n"].iloc[8] == len(window)
+    assert d["rolling_nps"].iloc[8] == pytest.approx(nt.score(window["score"]).nps)
+    g = nt.trend(sample, freq="Q", by="touchpoint", rolling="180D")
+    sub = sample[sample["touchpoint"] == "periodic"]
+    row = g[g["touchpoint"] == "periodic"].iloc[3]
+    win = sub[(sub["date"] > row["period_end"] - pd.Timedelta("180D"))
+              & (sub["date"] <= row["period_end"])]
+    assert row["rolling_n"] == len(win)
+
+
+def test_fixed_width_and_ordinal_periods(sample):
+    f = nt.trend(sample, freq="90D")
+    assert f["period_start"].diff().dropna().eq(pd.Timedelta("90D")).all()
+    assert f["n"].sum() == len(sample)
+    w = sample.assign(wave=nt.assign_waves(sample))
+    by_wave = nt.trend(w, period="wave", date=None)
+    assert by_wave["period"].tolist() == list(range(1, 8))
+    assert by_wave["n"].iloc[0] == sample["customer_id"].nunique()
+    with pytest.raises(ValueError, match="not understood"):
+        nt.trend(sample, freq="fortnightly")
+
+
+@pytest.mark.skipif(not BOTANIC.exists(), reason=f"real survey not available at {BOTANIC}")
+def test_botanic_ordinal_period_t():
+    df, _ = nt.read_survey(BOTANIC)
+    t = nt.trend(df, period="t", date=None)
+    assert t["period"].tolist() == list(range(18))
+    assert t["n"].sum() == df["t"].notna().sum()
+    assert "response(s) without a t" in t.attrs["notes"][0]
+
+
+# --------------------------------------------------------------------------- waves & migration
+def test_waves_same_day_duplicates_and_unsorted():
+    df = pd.DataFrame({
+        "customer_id": ["a", "a", "b", "a", "a", "c"],
+        "date": ["2025-04-10", "2025-01-01", "2025-01-05", "2025-01-01 18:00", "2025-07-01",
+                 None],
+        "score": [9, 7, 3, 8, 10, 5]})
+    waves = nt.assign_waves(df)
+    assert waves.tolist()[:5] == [2, 1, 1, 1, 3] and pd.isna(waves.iloc[5])
+    m = nt.migration(df)
+    # a: wave 1 latest answer (8, passive) -> wave 2 (9, promoter) -> wave 3 (10, promoter)
+    assert len(m.pairs) == 2 and m.counts.loc["passive", "promoter"] == 1
+    assert m.moved_up["customer"].tolist() == ["a"]
+    assert "b" not in set(m.pairs["customer"])  # one answer: no pair
+    with pytest.raises(ValueError, match="two consecutive waves"):
+        nt.migration(df[df["customer_id"] == "b"])
+
+
+def test_migration_on_sample_shows_passives_becoming_promoters(sample):
+    m = nt.migration(sample)
+    assert m.counts.loc["passive", "promoter"] > 1.3 * m.counts.loc["promoter", "passive"]
+    assert m.change.difference > 0 and m.change.p_value < 0.001
+    assert m.shares.sum(axis=1).to_numpy() == pytest.approx(np.ones(3))
+    assert m.counts.to_numpy().sum() == len(m.pairs)
+    assert (m.moved_up["to_category"] != "detractor").all()
+    first = nt.migration(sample, from_wave=1)
+    assert set(first.pairs["from_wave"]) == {1}
+
+
+def test_trend_by_value(sample):
+    t = nt.trend_by_value(sample, value="customer_lifetime_value")
+    top = t[t["segment"].str.startswith("Top")]
+    rest = t[t["segment"] == "Everyone else"]
+    assert (top["nps"].to_numpy() < rest["nps"].to_numpy()).all()
+    assert t["n"].sum() == len(sample)
+
+
+# --------------------------------------------------------------------------- shifts
+def test_delivery_quarter_is_flagged_and_explained(sample):
+    r = nt.detect_shifts(sample, freq="Q", baseline=2, segments=["region", "touchpoint"])
+    flagged = r.periods[r.periods["flagged"]]
+    assert flagged["period"].tolist() == ["2025Q4"]
+    contrib = r.contributions[r.contributions["period"] == "2025Q4"]
+    for col in ("region", "touchpoint"):
+        total = contrib.loc[contrib["column"] == col, "contribution"].sum()
+        assert total == pytest.approx(flagged["change"].iloc[0], abs=1e-9)
+    worst = contrib.iloc[0]
+    assert (worst["column"], worst["segment"]) == ("region", "Western Europe")
+    assert "Western Europe" in r.summary and "after purchase" in r.summary
+    monthly = nt.detect_shifts(sample, freq="M", segments=["region"])
+    assert set(monthly.periods.loc[monthly.periods["flagged"], "period"]) <= {
+        "2025-10", "2025-11", "2025-12"}
+
+
+def test_no_shift_message():
+    rng = np.random.default_rng(0)
+    df = frame(pd.date_range("2025-01-01", periods=600, freq="12h"), rng.integers(6, 11, 600))
+    r = nt.detect_shifts(df, freq="M")
+    assert not r.periods["flagged"].any() and r.summary.startswith("No M period")
+
+
+# --------------------------------------------------------------------------- re-survey plan
+def test_due_for_resurvey_with_contact_log():
+    df = pd.DataFrame({"customer_id": ["a", "b", "c", "a", "d"],
+                       "date": ["2025-01-01", "2025-05-20", "2025-02-01", "2025-02-10",
+                                "2025-07-01"],
+                       "score": [9, 3, 7, 8, 10]})
+    due = nt.due_for_resurvey(df, as_of="2025-06-01")
+    assert due["customer_id"].tolist() == ["c", "a"]  # most overdue first; b recent, d future
+    assert due["days_since"].tolist() == [120, 111]
+    assert due.loc[due["customer_id"] == "a", "last_score"].item() == 8
+    assert "1 answer(s) after 2025-06-01" in due.attrs["notes"][0]
+    log = pd.DataFrame({"customer_id": ["c"], "date": ["2025-05-25"]})
+    skipped = nt.due_for_resurvey(df, as_of="2025-06-01", contacted=log)
+    assert skipped["customer_id"].tolist() == ["a"]
+    assert "contacted" in skipped.attrs["notes"][-1]
