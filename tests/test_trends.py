@@ -214,3 +214,15 @@ def test_due_for_resurvey_with_contact_log():
     skipped = nt.due_for_resurvey(df, as_of="2025-06-01", contacted=log)
     assert skipped["customer_id"].tolist() == ["a"]
     assert "contacted" in skipped.attrs["notes"][-1]
+
+
+@pytest.mark.parametrize(("freq", "pandas_freq"), [("D", "D"), ("W", "W-SUN"), ("M", "M"),
+                                                   ("Q", "Q"), ("Y", "Y")])
+def test_period_cutting_agrees_with_pandas_periods(freq, pandas_freq):
+    rng = np.random.default_rng(9)
+    seconds = rng.integers(-20 * 365 * 86400, 40 * 365 * 86400, 5000)  # 1950 to 2010
+    dates = pd.Series(pd.to_datetime(seconds, unit="s"))
+    out = nt.trend(frame(dates, rng.integers(0, 11, 5000)), freq=freq)
+    expected = dates.dt.to_period(pandas_freq).astype(str).value_counts()
+    got = out.set_index("period")["n"]
+    assert got[got > 0].sort_index().to_dict() == expected.sort_index().to_dict()
