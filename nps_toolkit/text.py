@@ -29,10 +29,24 @@ from . import _lexicons as lex
 from ._frames import require_columns, to_narwhals
 from .scoring import classify, intervals_from_counts
 
-__all__ = ["DEFAULT_CODEFRAME", "DiscoveredThemes", "TextAnalysis", "analyze_comments",
-           "code_themes", "detect_language", "discover_themes", "prepare_comments", "quotes",
-           "redact_pii", "sentiment", "text_drivers", "theme_impact", "theme_trends",
-           "tokenize"]
+__all__ = [
+    "DEFAULT_CODEFRAME",
+    "DiscoveredThemes",
+    "TextAnalysis",
+    "analyze_comments",
+    "code_themes",
+    "detect_language",
+    "discover_themes",
+    "filter_comments",
+    "prepare_comments",
+    "quotes",
+    "redact_pii",
+    "sentiment",
+    "text_drivers",
+    "theme_impact",
+    "theme_trends",
+    "tokenize",
+]
 
 DEFAULT_CODEFRAME = lex.DEFAULT_CODEFRAME
 _ARROW = "string[pyarrow]"
@@ -74,7 +88,9 @@ def redact_pii(texts: Any) -> pd.Series:
 
 def _fold(s: pd.Series) -> pd.Series:
     """Lower-case, accents stripped (Latin), whitespace collapsed: the text patterns match."""
-    s = s.str.normalize("NFKD").str.replace(r"\p{Mn}", "", regex=True)
+    # NFKD then NFC: accents come off Latin letters, while Hangul syllables (which NFKD splits
+    # into jamo) are put back together so Korean patterns still match.
+    s = s.str.normalize("NFKD").str.replace(r"\p{Mn}", "", regex=True).str.normalize("NFC")
     return s.str.lower().str.replace(r"\s+", " ", regex=True).str.strip()
 
 
@@ -811,3 +827,37 @@ def analyze_comments(data: Any, *, comment: str = "comment", score: str = "score
                         drivers=drivers, discovered=found, quotes=q, mismatches=flagged,
                         themes=list(coded.columns))
 
+
+
+def filter_comments(comments: pd.DataFrame, *, search: str = "", category: str | None = None,
+                    theme: str | None = None, language: str | None = None,
+                    score_column: str = "score") -> pd.DataFrame:
+    """Analysed comments matching a search and filters (what the comment explorer shows).
+
+    ``comments`` is :attr:`TextAnalysis.comments`. ``search`` is plain text, matched
+    case-insensitively and accent-insensitively (it is not a regular expression).
+
+    Examples
+    --------
+    >>> from nps_toolkit import load_sample
+    >>> c = analyze_comments(load_sample(), discover=False).comments
+    >>> len(filter_comments(c, search="livraison", category="detractor")) > 0
+    True
+    """
+    keep = comments["is_answer"].to_numpy().copy()
+    if search.strip():
+        needle = _fold(pd.Series([search], dtype=_ARROW)).iloc[0]
+        hay = _fold(comments["text"].astype(_ARROW))
+        keep &= hay.str.contains(needle, regex=False).fillna(False).to_numpy()
+    if category:
+        keep &= (comments["category"].astype(str) == category).to_numpy()
+    if theme:
+        col = f"theme: {theme}"
+        if col not in comments:
+            raise ValueError(f"unknown theme {theme!r}")
+        keep &= comments[col].to_numpy(bool)
+    if language:
+        keep &= (comments["comment_language"] == language).fillna(False).to_numpy()
+    cols = [c for c in (score_column, "category", "comment_language", "display", "sentiment")
+            if c in comments]
+    return comments.loc[keep, cols]
