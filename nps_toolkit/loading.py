@@ -458,6 +458,36 @@ def _infer_types(frame: pd.DataFrame, keep_text: set[str]) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index)
 
 
+_C1 = "[\u0080-\u009f]"
+#: C1 control characters read from a Latin-1 file are DOS (cp850) letters in disguise.
+_CP850_REPAIR = str.maketrans({chr(b): bytes([b]).decode("cp850") for b in range(0x80, 0xA0)})
+
+
+def _repair_c1(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+    """Turn C1 control characters in text cells back into the cp850 letters they were.
+
+    Exports stitched from several systems often hold a few DOS-encoded cells inside a
+    Windows/Latin-1 file: read as Latin-1, the DOS "é" (byte 0x82) becomes the control
+    character U+0082, which no real text contains. Mapping U+0080-U+009F through cp850
+    restores é, è, à, ç, â, ê, î, ô, û, É... The cells and characters repaired are counted.
+    """
+    repaired_cells = 0
+    for col in frame.columns:
+        s = frame[col]
+        if not (s.dtype == object or pd.api.types.is_string_dtype(s.dtype)):
+            continue
+        text = s.astype("string")
+        hit = text.str.contains(_C1, regex=True).fillna(False).to_numpy()
+        if hit.any():
+            fixed = text[hit].map(lambda t: t.translate(_CP850_REPAIR))  # only the hit cells
+            frame.loc[hit, col] = fixed.to_numpy()
+            repaired_cells += int(hit.sum())
+    if repaired_cells:
+        notes.append(f"{repaired_cells} text cell(s) held DOS (cp850) accented letters inside "
+                     "a Latin-1 file (e.g. byte 0x82 for 'é'); they were decoded as cp850.")
+    return frame
+
+
 def _parse_dates(values: pd.Series, notes: list[str], column: str) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         return values
@@ -587,6 +617,8 @@ def read_survey(
     keep_text = {v for k, v in mapping.items() if k in ("score", "comment", "customer_id",
                                                         "response_id")}
     frame = _infer_types(raw, keep_text) if from_file or raw.dtypes.eq(object).any() else raw
+    if report.encoding in ("latin-1", "cp1252"):
+        frame = _repair_c1(frame if frame is not raw else frame.copy(), notes)
     values, kind = _parse_scores(raw[score_col])
 
     excluded: dict[str, list[Any]] = {r: [] for r in REASONS}

@@ -56,13 +56,68 @@ MAX_CHARS = 5000
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _CARD = r"\b(?:\d[ -]?){12,18}\d\b"
 _PHONE = r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\b(?:\d[ .-]?){6,14}\d\b"
-_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 _TAG = r"</?[A-Za-z][^<>]{0,200}>"
 
 
 def _strings(values: Any) -> pd.Series:
     s = values if isinstance(values, pd.Series) else pd.Series(values)
     return s.astype(_ARROW)
+
+
+# RE2 (Arrow's regex engine) reads \b as an ASCII word boundary, so pandas hands such
+# patterns to Python's slower re. Boundaries are spelled out with Unicode classes instead,
+# and alternatives that share a boundary share one group: a boundary per alternative makes
+# RE2's automaton explode (measured: 4.4 s against 0.005 s for one theme on 25k comments).
+_NOT_WORD = r"[^\p{L}\p{N}_]"
+_B_START = rf"(?:^|{_NOT_WORD})"
+_B_END = rf"(?:$|{_NOT_WORD})"
+_BS = "\\b"
+
+
+def _phrase(core: str) -> str:
+    """Spaces in a phrase match any run of spaces (counting doubles them); inner \b too."""
+    core = core.replace(_BS, _B_END)
+    return core.replace(" ?", r"\s*").replace(" ", r"\s+")
+
+
+def _re2_any(patterns: Sequence[str], *, leading: bool = True) -> str:
+    """One RE2 pattern matching any of ``patterns`` (Python syntax, \b at either end).
+
+    Alternatives are grouped by boundary: opening only, both, closing only, none. With
+    ``leading=False`` opening boundaries are dropped (the caller puts a separator there).
+    """
+    groups: dict[tuple[bool, bool], list[str]] = {}
+    for p in patterns:
+        opens, closes = p.startswith(_BS), p.endswith(_BS) and not p.endswith("\\" + _BS)
+        core = p[2 if opens else 0: len(p) - 2 if closes else len(p)]
+        groups.setdefault((opens and leading, closes), []).append(_phrase(core))
+    parts = []
+    for (opens, closes), cores in groups.items():
+        body = "(?:" + "|".join(f"(?:{c})" for c in cores) + ")"
+        parts.append((_B_START if opens else "") + body + (_B_END if closes else ""))
+    return "|".join(parts)
+
+
+def _contains(s: pd.Series, pattern: str) -> np.ndarray:
+    """Vectorised search for an RE2 pattern (see :func:`_re2_any`) -> bool array."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    hits = pc.match_substring_regex(pa.array(s.astype(_ARROW)), pattern)
+    return np.asarray(hits.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _count(s: pd.Series, pattern: str) -> np.ndarray:
+    """Vectorised count of an RE2 pattern's non-overlapping matches -> float array."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    # a spelled-out boundary consumes the separator after a match; doubled spaces give the
+    # next word its own, so adjacent words ("de la") are both counted
+    spaced = pc.replace_substring(pa.array(s.astype(_ARROW)), " ", "  ")
+    hits = pc.count_substring_regex(spaced, pattern)
+    return np.asarray(hits.fill_null(0).to_numpy(zero_copy_only=False), dtype=float)
 
 
 def redact_pii(texts: Any) -> pd.Series:
@@ -119,8 +174,7 @@ def detect_language(texts: Any) -> pd.Series:
     latin = low.str.count(r"\p{Latin}").fillna(0).to_numpy()
     scores = {}
     for lang, words in lex.FUNCTION_WORDS.items():
-        pattern = r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"
-        hits = folded.str.count(pattern).fillna(0).to_numpy(dtype=float)
+        hits = _count(folded, _re2_any([rf"\b{re.escape(w)}\b" for w in words]))
         hint = lex.DIACRITIC_HINTS.get(lang)
         if hint:
             hits = hits + 1.5 * low.str.count(hint).fillna(0).to_numpy(dtype=float)
@@ -324,8 +378,7 @@ def code_themes(data: Any, *, codeframe: Mapping[str, Sequence[str]] | None = No
             except re.error as exc:
                 raise ValueError(f"theme {theme!r}: pattern {p!r} is not a valid regular "
                                  f"expression ({exc})") from exc
-        pattern = "|".join(f"(?:{p})" for p in patterns)
-        out[theme] = folded.str.contains(pattern, regex=True).fillna(False).to_numpy(bool)
+        out[theme] = _contains(folded, _re2_any(patterns))
     return pd.DataFrame(out, index=prep.index)
 
 
@@ -556,12 +609,12 @@ def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
         x = vec.fit_transform(docs)
         yp = np.asarray(x[is_p].sum(axis=0)).ravel().astype(float)
         yd = np.asarray(x[~is_p].sum(axis=0)).ravel().astype(float)
+        delta, z = _log_odds(yp, yd, prior)  # totals over every term, as in the paper
         keep = (yp + yd) >= min_count
         if not keep.any():
             continue
         terms = vec.get_feature_names_out()[keep]
-        yp, yd = yp[keep], yd[keep]
-        delta, z = _log_odds(yp, yd, prior)
+        yp, yd, delta, z = yp[keep], yd[keep], delta[keep], z[keep]
         table = pd.DataFrame({"language": lang, "term": terms, "z": z, "log_odds": delta,
                               "promoter_count": yp.astype(int), "detractor_count": yd.astype(int)})
         pos = table[table["z"] > 0].nlargest(top, "z").assign(side="promoter")
@@ -589,10 +642,16 @@ def _log_odds(yp: np.ndarray, yd: np.ndarray, prior: float) -> tuple[np.ndarray,
 # --------------------------------------------------------------------------- sentiment
 @lru_cache(maxsize=1)
 def _sentiment_patterns() -> tuple[str, str, str, str]:
-    pos = "|".join(f"(?:{p})" for ps in lex.POSITIVE.values() for p in ps)
-    neg = "|".join(f"(?:{p})" for ps in lex.NEGATIVE.values() for p in ps)
-    negator = "(?:" + "|".join(lex.NEGATORS) + r")(?:\s+\S+)?\s+"
-    return pos, neg, negator + "(?:" + pos + ")", negator + "(?:" + neg + ")"
+    pos_list = [p for ps in lex.POSITIVE.values() for p in ps]
+    neg_list = [p for ps in lex.NEGATIVE.values() for p in ps]
+    # "negator [one word] term": spaces only (a comma ends the negation), one word may sit
+    # between, and an elided article is allowed ("pas d'attente": no waiting). The junction
+    # is spelled out, so the negator's closing and the term's opening boundaries are dropped.
+    sep = r"\s+(?:[\p{L}\p{N}_]+['’]|[\p{L}\p{N}_'’]+\s+)?"
+    negator = "(?:" + _re2_any([n.removesuffix(_BS) for n in lex.NEGATORS]) + ")" + sep
+    return (_re2_any(pos_list), _re2_any(neg_list),
+            negator + "(?:" + _re2_any(pos_list, leading=False) + ")",
+            negator + "(?:" + _re2_any(neg_list, leading=False) + ")")
 
 
 def sentiment(texts: Any) -> pd.Series:
@@ -612,10 +671,8 @@ def sentiment(texts: Any) -> pd.Series:
     """
     s = _fold(_strings(texts))
     pos_p, neg_p, neg_pos_p, neg_neg_p = _sentiment_patterns()
-    pos = s.str.count(pos_p).fillna(0).to_numpy(float)
-    neg = s.str.count(neg_p).fillna(0).to_numpy(float)
-    flipped_pos = s.str.count(neg_pos_p).fillna(0).to_numpy(float)
-    flipped_neg = s.str.count(neg_neg_p).fillna(0).to_numpy(float)
+    pos, neg = _count(s, pos_p), _count(s, neg_p)
+    flipped_pos, flipped_neg = _count(s, neg_pos_p), _count(s, neg_neg_p)
     p = pos - flipped_pos + flipped_neg
     n = neg - flipped_neg + flipped_pos
     with np.errstate(invalid="ignore", divide="ignore"):

@@ -255,3 +255,24 @@ def test_report_renders_and_escapes():
     assert "&lt;b&gt;" not in report._repr_html_() or "<b>" not in report._repr_html_()
     assert report.to_frame().loc[0, "reason"] == "not a number"
     assert "Rows read: 2; kept: 1; excluded: 1" in str(report)
+
+
+def test_dos_letters_inside_a_latin1_file_are_repaired(tmp_path):
+    # "ÉTÉ réparé" written by a DOS program (cp850) inside a Latin-1 export; cp850's "É"
+    # (0x90) is not a cp1252 character, so the file can only be read as Latin-1
+    data = "score;commentaire\n9;Très bien\n3;".encode("latin-1") + "ÉTÉ réparé".encode(
+        "cp850") + b"\n"
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(data)
+    df, report = nt.read_survey(path)
+    assert report.encoding == "latin-1"
+    assert df["comment"].tolist() == ["Très bien", "ÉTÉ réparé"]
+    assert any("cp850" in n for n in report.notes)
+
+
+@needs_botanic
+def test_botanic_dos_accents_repaired():
+    df, report = nt.read_survey(BOTANIC)
+    assert "échange" in df["comment"].iloc[3] and "\x82" not in df["comment"].iloc[3]
+    assert not df["comment"].dropna().str.contains("[\x80-\x9f]", regex=True).any()
+    assert any("1432 text cell(s)" in n for n in report.notes)
