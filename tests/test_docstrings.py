@@ -28,3 +28,32 @@ def test_public_api_is_documented_with_examples():
                    getattr(nps_toolkit, name), type)
                and ">>>" not in (getattr(nps_toolkit, name).__doc__ or "")]
     assert not missing, f"public functions without a runnable example: {missing}"
+
+
+def test_no_public_function_mutates_its_input():
+    import pandas as pd
+
+    df = nps_toolkit.load_sample()
+    before = df.copy(deep=True)
+    calls = [
+        lambda d: nps_toolkit.summarize(d, by="channel"),
+        lambda d: nps_toolkit.segments(d, by="region"),
+        lambda d: nps_toolkit.value_tiers(d, value="customer_lifetime_value"),
+        lambda d: nps_toolkit.value_analysis(d, value="customer_lifetime_value"),
+        lambda d: nps_toolkit.action_list(d, value="customer_lifetime_value"),
+        lambda d: nps_toolkit.promoter_seed_list(d),
+        lambda d: nps_toolkit.trend(d, freq="Q", by="touchpoint", rolling="90D"),
+        lambda d: nps_toolkit.assign_waves(d),
+        lambda d: nps_toolkit.migration(d),
+        lambda d: nps_toolkit.trend_by_value(d, value="customer_lifetime_value"),
+        lambda d: nps_toolkit.detect_shifts(d, freq="Q", baseline=2, segments=["region"]),
+        lambda d: nps_toolkit.due_for_resurvey(d, as_of="2026-07-01"),
+        lambda d: nps_toolkit.read_survey(d),
+        lambda d: nps_toolkit.analyze_comments(d, discover=False),
+        lambda d: nps_toolkit.theme_trends(d),
+        lambda d: nps_toolkit.combine_scores(d, ["score"]),
+        lambda d: nps_toolkit.compare_to_benchmark(d, benchmark=30),
+    ]
+    for call in calls:
+        call(df)
+        pd.testing.assert_frame_equal(df, before)
