@@ -351,3 +351,21 @@ def _check_weights(frame, weights: str, missing: nw.Expr) -> None:
             "on rows with a score; every scored row needs a finite weight >= 0 "
             "(use 0 to leave a response out on purpose)."
         )
+
+
+def to_pandas(data: Any, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """A pandas frame of ``data`` (any narwhals-supported frame or relation).
+
+    With ``columns`` they are checked to exist (clear error otherwise) and only they are
+    converted; a pandas input is returned as is (not copied) when ``columns`` is None.
+    """
+    frame = to_narwhals(data)
+    if columns is not None:
+        columns = list(dict.fromkeys(columns))
+        require_columns(frame, columns)
+    if isinstance(data, pd.DataFrame):
+        return data if columns is None else data[columns]
+    lazy = frame.lazy()
+    if columns is not None:
+        lazy = lazy.select(columns)
+    return lazy.collect().to_pandas()

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._frames import require_columns, to_narwhals
+from ._frames import to_pandas
 from .scoring import classify
 from .segments import value_tiers
 
@@ -39,12 +39,6 @@ DEFAULT_PLAYBOOK: dict[str, dict[str, str]] = {
 }
 #: Share of a customer's value treated as at risk, by category, for the priority order.
 RISK_WEIGHT = {"detractor": 1.0, "passive": 0.5, "promoter": 0.0}
-
-
-def _pandas(data: Any) -> pd.DataFrame:
-    if isinstance(data, pd.DataFrame):
-        return data
-    return to_narwhals(data).lazy().collect().to_pandas()
 
 
 def _latest(df: pd.DataFrame, customer: str, date: str | None,
@@ -123,10 +117,9 @@ def action_list(data: Any, *, customer: str = "customer_id", score: str = "score
     1         2           a  detractor
     2         3           b  detractor
     """
-    df = _pandas(data)
     cols = [customer, score, *([date] if date else []), *([comment] if comment else []),
             *([value] if value else []), *keep]
-    require_columns(to_narwhals(df), cols)
+    df = to_pandas(data, cols)
     book = {k: dict(v) for k, v in DEFAULT_PLAYBOOK.items()}
     for cat, entry in (playbook or {}).items():
         if cat not in book:
@@ -191,9 +184,8 @@ def promoter_seed_list(data: Any, *, customer: str = "customer_id", score: str =
     >>> promoter_seed_list(df, date=None)["customer_id"].tolist()
     ['a', 'c']
     """
-    df = _pandas(data)
     cols = [customer, score, *([date] if date else []), *attributes]
-    require_columns(to_narwhals(df), cols)
+    df = to_pandas(data, cols)
     work = df[list(dict.fromkeys(cols))].copy()
     work["category"] = classify(work[score])
     notes: list[str] = []

@@ -13,7 +13,7 @@ import pandas as pd
 from scipy import stats
 
 from . import _stats
-from ._frames import require_columns, to_narwhals
+from ._frames import to_pandas
 from .scoring import from_counts
 
 __all__ = ["driver_importance"]
@@ -124,10 +124,7 @@ def driver_importance(data: Any, *, drivers: Sequence[str], target: str = "score
                          f"2^k subsets); got {len(drivers)}")
     if target in drivers or len(set(drivers)) != len(drivers):
         raise ValueError("drivers must be distinct and must not include the target")
-    frame = to_narwhals(data)
-    require_columns(frame, [target, *drivers], role="column")
-    native = (data if isinstance(data, pd.DataFrame)
-              else frame.lazy().collect().to_pandas())[[target, *drivers]]
+    native = to_pandas(data, [target, *drivers])
     numeric = native.apply(pd.to_numeric, errors="coerce")
     text = (numeric.isna() & native.notna()).sum()
     if text.any():

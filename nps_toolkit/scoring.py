@@ -460,7 +460,8 @@ class NPSComparison:
         return asdict(self)
 
 
-def _as_result(x: Any, method: str, confidence: float) -> NPSResult:
+def _as_result(x: Any, confidence: float) -> NPSResult:
+    """Scores become a result (only their counts are used); a result is taken as it is."""
     if isinstance(x, NPSResult):
         return x
     return score(x, method="wald", confidence=confidence)
@@ -499,7 +500,7 @@ def compare(a: Any, b: Any, *, method: Literal["wald", "adjusted_wald"] = "adjus
     """
     if method not in ("wald", "adjusted_wald"):
         raise ValueError(f"compare supports method='wald' or 'adjusted_wald', got {method!r}")
-    ra, rb = _as_result(a, method, confidence), _as_result(b, method, confidence)
+    ra, rb = _as_result(a, confidence), _as_result(b, confidence)
     z = _stats.z_value(confidence)
     centre, se_arr = _stats.difference(*[[v] for v in ra.effective_counts],
                                        *[[v] for v in rb.effective_counts], method=method)

@@ -18,7 +18,7 @@ import pandas as pd
 from scipy import stats
 
 from . import _stats
-from ._frames import counts_table, require_columns, to_narwhals
+from ._frames import counts_table, require_columns, to_narwhals, to_pandas
 from .scoring import NPSResult, classify, intervals_from_counts
 from .scoring import score as score_fn
 
@@ -189,9 +189,8 @@ def value_tiers(data: Any, *, value: str, tiers: int = 4, bins: Sequence[float] 
     >>> value_tiers(df, value="clv").tolist()[::3]
     ['Bottom 25% by clv', '25-50th percentile by clv', 'Top 25% by clv']
     """
-    frame = to_narwhals(data)
-    require_columns(frame, [value], role="value column")
-    native = data if isinstance(data, pd.DataFrame) else frame.lazy().collect().to_pandas()
+    require_columns(to_narwhals(data), [value], role="value column")
+    native = to_pandas(data)
     values = pd.to_numeric(native[value], errors="coerce")
     bad = values.isna() & native[value].notna()
     if bad.any():
@@ -307,12 +306,9 @@ def value_analysis(data: pd.DataFrame, *, value: str, score: str = "score", tier
     >>> va.answer.split(".")[0]
     'No'
     """
-    if not isinstance(data, pd.DataFrame):
-        data = to_narwhals(data).lazy().collect().to_pandas()
     need = [score, value] + ([customer] if customer else []) + ([date] if date else [])
-    require_columns(to_narwhals(data), need)
+    df = to_pandas(data, need)
     notes: list[str] = []
-    df = data[need]
     if customer:
         df = df.sort_values(date, kind="stable") if date else df
         before = len(df)

@@ -26,7 +26,7 @@ import pandas as pd
 from scipy import stats
 
 from . import _lexicons as lex
-from ._frames import require_columns, to_narwhals
+from ._frames import require_columns, to_narwhals, to_pandas
 from .scoring import classify, intervals_from_counts
 
 __all__ = [
@@ -226,10 +226,8 @@ def prepare_comments(data: Any, *, comment: str = "comment", score: str | None =
     >>> prepare_comments(df)["non_answer_reason"].tolist()
     ['', 'non-answer phrase', 'whitespace only', 'symbols or emoji only']
     """
-    frame = to_narwhals(data)
-    require_columns(frame, [comment, *([score] if score else [])], role="column")
-    df = (data if isinstance(data, pd.DataFrame)
-          else frame.lazy().collect().to_pandas()).copy()
+    require_columns(to_narwhals(data), [comment, *([score] if score else [])], role="column")
+    df = to_pandas(data).copy()
     raw = df[comment]
     if not (pd.api.types.is_string_dtype(raw.dtype) or raw.dtype == object):
         raise ValueError(f"comment column {comment!r} must hold text, got {raw.dtype}")

@@ -18,7 +18,7 @@ import pandas as pd
 from scipy import stats
 
 from . import _stats
-from ._frames import counts_table, require_columns, to_narwhals
+from ._frames import counts_table, require_columns, to_narwhals, to_pandas
 from .scoring import NPSComparison, classify, compare_paired, intervals_from_counts
 
 __all__ = ["Migration", "ShiftReport", "assign_waves", "detect_shifts", "due_for_resurvey",
@@ -28,14 +28,6 @@ _CALENDAR = {"D": "D", "W": "W", "M": "M", "ME": "M", "MS": "M", "Q": "Q", "QE":
              "QS": "Q", "Y": "Y", "YE": "Y", "A": "Y"}
 _FIXED = re.compile(r"^(\d+)\s*(D|W|H)$", re.IGNORECASE)
 _EPOCH_MONDAY = pd.Timestamp("1970-01-05")  # a Monday: weeks run Monday to Sunday
-
-
-def _pandas(data: Any, columns: Sequence[str]) -> pd.DataFrame:
-    frame = to_narwhals(data)
-    require_columns(frame, list(columns))
-    if isinstance(data, pd.DataFrame):
-        return data[list(dict.fromkeys(columns))]
-    return frame.lazy().select(list(dict.fromkeys(columns))).collect().to_pandas()
 
 
 def parse_dates(values: pd.Series, *, column: str, tz: str | None = None,
@@ -242,7 +234,7 @@ def trend(data: Any, *, date: str | None = "date", freq: str = "M",
             *([period] if period else [date] if date else [])]
     if period is None and date is None:
         raise ValueError("give date= (a date column) or period= (a wave or period column)")
-    df = _pandas(data, cols)
+    df = to_pandas(data, cols)
     if period is not None:
         p = df[period]
         missing = p.isna()
@@ -364,7 +356,7 @@ def assign_waves(data: Any, *, date: str = "date", customer: str = "customer_id"
     >>> assign_waves(df).tolist()
     [1, 1, 2, 1]
     """
-    df = _pandas(data, [customer, date])
+    df = to_pandas(data, [customer, date])
     dates = parse_dates(df[date], column=date)
     gap = pd.Timedelta(min_gap)
     ok = (df[customer].notna() & dates.notna()).to_numpy()
@@ -440,7 +432,7 @@ def migration(data: Any, *, customer: str = "customer_id", date: str = "date",
     True
     """
     cols = [customer, date, score, *([wave] if wave else [])]
-    df = _pandas(data, cols).copy()
+    df = to_pandas(data, cols).copy()
     notes: list[str] = []
     df["__wave"] = df[wave] if wave else assign_waves(df, date=date, customer=customer,
                                                       min_gap=min_gap)
@@ -512,7 +504,7 @@ def trend_by_value(data: Any, *, value: str, top: float = 0.2, customer: str = "
     """
     if not 0 < top < 1:
         raise ValueError(f"top is a share of customers between 0 and 1, got {top!r}")
-    df = _pandas(data, [customer, value, date, score])
+    df = to_pandas(data, [customer, value, date, score])
     per_customer = pd.to_numeric(df[value], errors="coerce").groupby(df[customer]).max()
     cutoff = per_customer.quantile(1 - top)
     big = per_customer[per_customer >= cutoff].index
@@ -578,7 +570,7 @@ def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: i
     if baseline < 1:
         raise ValueError(f"baseline must be at least 1 period, got {baseline}")
     cols = [date, score, *segments]
-    df = _pandas(data, cols)
+    df = to_pandas(data, cols)
     per = trend(df, date=date, freq=freq, score=score, tz=tz, confidence=confidence)
     counts = per[["promoters", "passives", "detractors"]].to_numpy(float)
     base = (pd.DataFrame(counts).rolling(baseline, min_periods=baseline).sum().shift(1)
@@ -705,7 +697,7 @@ def due_for_resurvey(data: Any, *, customer: str = "customer_id", date: str = "d
     ['a']
     """
     cols = [customer, date, *([score] if score else []), *([value] if value else [])]
-    df = _pandas(data, cols).copy()
+    df = to_pandas(data, cols).copy()
     ref = pd.Timestamp(as_of) if as_of is not None else pd.Timestamp.now().normalize()
     df["__t"] = _local_naive(parse_dates(df[date], column=date))
     ref = ref.tz_localize(None) if ref.tz is not None else ref
