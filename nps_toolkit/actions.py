@@ -73,7 +73,7 @@ def action_list(data: Any, *, customer: str = "customer_id", score: str = "score
                 date: str | None = "date", comment: str | None = "comment",
                 value: str | None = None, tiers: int = 4,
                 playbook: Mapping[str, Mapping[str, str]] | None = None,
-                keep: Sequence[str] = ()) -> pd.DataFrame:
+                keep: Sequence[str] = (), redact: bool = True) -> pd.DataFrame:
     """One row per customer with their latest category and the next action, in priority order.
 
     Parameters
@@ -92,6 +92,10 @@ def action_list(data: Any, *, customer: str = "customer_id", score: str = "score
         ``question``; what you give overrides :data:`DEFAULT_PLAYBOOK` key by key.
     keep : column names
         Other columns to carry over from each customer's latest response (e.g. email, region).
+    redact : bool, default True
+        Replace e-mail addresses, phone and card-like numbers inside the comments with
+        placeholders (:func:`nps_toolkit.redact_pii`): a list meant for a CRM should not copy
+        a card number a customer typed. Columns in ``keep`` are carried as they are.
 
     Returns
     -------
@@ -147,6 +151,10 @@ def action_list(data: Any, *, customer: str = "customer_id", score: str = "score
         rank = latest["category"].cat.codes  # detractor 0, passive 1, promoter 2
         latest = latest.iloc[np.lexsort([latest[score].astype(float).to_numpy(),
                                          rank.to_numpy()])]
+    if comment and redact:
+        from .text import redact_pii
+
+        latest[comment] = redact_pii(latest[comment]).astype("string").to_numpy()
     cat = latest["category"].astype(str)
     latest["action"] = cat.map({k: v["action"] for k, v in book.items()})
     latest["follow_up_question"] = cat.map({k: v["question"] for k, v in book.items()})

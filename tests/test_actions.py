@@ -73,6 +73,17 @@ def test_missing_ids_and_scores_are_accounted():
     assert "1 response(s) without a 'customer_id'" in notes and "without a score" in notes
 
 
+def test_comments_in_the_list_are_redacted_by_default():
+    df = pd.DataFrame({"customer_id": ["a", "b"], "score": [2, 9],
+                       "date": pd.date_range("2025-01-01", periods=2),
+                       "comment": ["charged twice on 4111 1111 1111 1111, mail x@example.com",
+                                   "great"]})
+    out = nt.action_list(df).set_index("customer_id")
+    assert out.loc["a", "comment"] == "charged twice on [card], mail [email]"
+    raw = nt.action_list(df, redact=False).set_index("customer_id")
+    assert "4111" in raw.loc["a", "comment"]
+
+
 def test_movement_is_reported(sample):
     out = nt.action_list(sample).set_index("customer_id")
     moved = out[(out["previous_category"] == "passive") & (out["category"] == "promoter")]
