@@ -424,13 +424,21 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
     text = data.decode(enc)
     sep = delimiter or _detect_delimiter(text, suffix)
     report.encoding, report.delimiter = enc, sep
-    head = pd.read_csv(io.StringIO(text), sep=sep, header=None, dtype=str, nrows=5,
-                       keep_default_na=False, skip_blank_lines=False)
-    vendor, h, names, texts = _layout(head)
-    report.vendor, report.header_rows = vendor, h
-    body = pd.read_csv(io.StringIO(text), sep=sep, header=None, skiprows=h, names=names,
-                       dtype=str, keep_default_na=False, skip_blank_lines=False,
-                       index_col=False)
+    try:
+        head = pd.read_csv(io.StringIO(text), sep=sep, header=None, dtype=str, nrows=5,
+                           keep_default_na=False, skip_blank_lines=False)
+        vendor, h, names, texts = _layout(head)
+        report.vendor, report.header_rows = vendor, h
+        body = pd.read_csv(io.StringIO(text), sep=sep, header=None, skiprows=h, names=names,
+                           dtype=str, keep_default_na=False, skip_blank_lines=False,
+                           index_col=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise ValueError(
+            f"{path} could not be read as a table with delimiter {sep!r} (encoding {enc}): "
+            f"{str(exc).strip()}. Check that it is a CSV/TSV export; if the delimiter or "
+            "encoding is wrong, pass delimiter=... or encoding=...; a row with more fields than "
+            "the header usually means an unquoted delimiter inside a comment."
+        ) from exc
     return body, texts
 
 

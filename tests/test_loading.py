@@ -276,3 +276,9 @@ def test_botanic_dos_accents_repaired():
     assert "échange" in df["comment"].iloc[3] and "\x82" not in df["comment"].iloc[3]
     assert not df["comment"].dropna().str.contains("[\x80-\x9f]", regex=True).any()
     assert any("1432 text cell(s)" in n for n in report.notes)
+
+
+def test_malformed_csv_gets_a_clear_error(tmp_path):
+    path = write(tmp_path, "ragged.csv", "score,comment\n10,fine\n3,too,many,fields\n")
+    with pytest.raises(ValueError, match=r"delimiter ','.*unquoted delimiter"):
+        nt.read_survey(path)
