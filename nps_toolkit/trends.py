@@ -307,10 +307,14 @@ def _add_rolling(out, work, keys, rolling, meaning, dates, missing, score, confi
         local = _local_naive(dates)[~missing.to_numpy()]
         cat = classify(work[score]).cat.codes.to_numpy()  # 0 det, 1 pas, 2 prom, -1 missing
         t = local.to_numpy(dtype="datetime64[ns]").astype(np.int64)
-        group_codes = (work[keys].astype(str).agg("\x1f".join, axis=1).to_numpy()
-                       if keys else np.zeros(len(work), dtype=int))
-        out_groups = (out[keys].astype(str).agg("\x1f".join, axis=1).to_numpy()
-                      if keys else np.zeros(len(out), dtype=int))
+        if keys:  # a group id per response and per output row (missing keys match)
+            group_codes = work.groupby(keys, dropna=False, sort=False,
+                                       observed=True).ngroup().to_numpy()
+            lookup = work[keys].assign(__gid=group_codes).drop_duplicates(keys)
+            out_groups = out[keys].merge(lookup, on=keys, how="left")["__gid"].to_numpy()
+        else:
+            group_codes = np.zeros(len(work), dtype=int)
+            out_groups = np.zeros(len(out), dtype=int)
         ends = pd.to_datetime(out["period_end"]).to_numpy(dtype="datetime64[ns]").astype(
             np.int64)
         summed = pd.DataFrame(0.0, index=out.index, columns=counts)

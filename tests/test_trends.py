@@ -226,3 +226,20 @@ def test_period_cutting_agrees_with_pandas_periods(freq, pandas_freq):
     expected = dates.dt.to_period(pandas_freq).astype(str).value_counts()
     got = out.set_index("period")["n"]
     assert got[got > 0].sort_index().to_dict() == expected.sort_index().to_dict()
+
+
+def test_rolling_by_group_with_missing_keys_and_weighted_trend(sample):
+    r = nt.trend(sample, freq="Q", by="support_agent", rolling="180D")
+    for key in (None, "Jordan"):
+        rows = r[r["support_agent"].isna()] if key is None else r[r["support_agent"] == key]
+        sub = sample[sample["support_agent"].isna()] if key is None else sample[
+            sample["support_agent"] == key]
+        expected = [int(((sub["date"] > e - pd.Timedelta("180D")) & (sub["date"] <= e)).sum())
+                    for e in rows["period_end"]]
+        assert rows["rolling_n"].tolist() == expected
+    w = sample.assign(w=np.where(sample["channel"] == "email", 2.0, 1.0))
+    t = nt.trend(w, freq="Q", weights="w").set_index("period")
+    q4 = w[w["date"].dt.to_period("Q").astype(str) == "2025Q4"]
+    r4 = nt.score(q4["score"], weights=q4["w"])
+    assert t.loc["2025Q4", "nps"] == pytest.approx(r4.nps)
+    assert t.loc["2025Q4", "n_effective"] == pytest.approx(r4.n_effective)
