@@ -17,10 +17,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import narwhals as nw
 import numpy as np
 import pandas as pd
 
 from . import _stats
+from ._frames import to_pandas
 from .scoring import NPSResult, score
 
 __all__ = ["BenchmarkComparison", "benchmarks", "compare_to_benchmark"]
@@ -259,11 +261,9 @@ def compare_to_benchmark(result_or_data: Any, *, benchmark: Any, score_column: s
     """
     if isinstance(result_or_data, NPSResult):
         res = result_or_data
-    elif isinstance(result_or_data, pd.DataFrame):
-        if score_column not in result_or_data:
-            raise ValueError(f"score column {score_column!r} not in the data; pass "
-                             "score_column='...'")
-        res = score(result_or_data[score_column], confidence=confidence, method=method)
+    elif _is_frame(result_or_data):
+        frame = to_pandas(result_or_data, [score_column])
+        res = score(frame[score_column], confidence=confidence, method=method)
     else:
         res = score(result_or_data, confidence=confidence, method=method)
     if res.n == 0:
@@ -319,6 +319,15 @@ def compare_to_benchmark(result_or_data: Any, *, benchmark: Any, score_column: s
         benchmark_label=label, benchmark_source=source, difference=diff,
         interval_excludes=excludes, prob_above=prob, sentence=sentence, warnings=notes,
     )
+
+
+def _is_frame(data: Any) -> bool:
+    """A data frame or relation (any backend), as opposed to a series or a list of scores."""
+    try:
+        nw.from_native(data, series_only=False, allow_series=False)
+    except TypeError:
+        return False
+    return True
 
 
 def _pct(p: float) -> str:

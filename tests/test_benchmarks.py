@@ -105,3 +105,14 @@ def test_guidance_and_errors():
         nt.compare_to_benchmark([np.nan], benchmark=10)
     html = nt.compare_to_benchmark([10, 9, 3], benchmark=10)._repr_html_()
     assert "<p>" in html
+
+
+def test_any_frame_or_series_is_accepted():
+    import polars as pl
+
+    df = nt.load_sample()
+    expected = nt.compare_to_benchmark(df, benchmark=30).prob_above
+    for data in (pl.from_pandas(df), df["score"], pl.from_pandas(df)["score"]):
+        assert nt.compare_to_benchmark(data, benchmark=30).prob_above == expected
+    with pytest.raises(nt.ColumnNotFoundError, match="'nps'"):
+        nt.compare_to_benchmark(df, benchmark=30, score_column="nps")
