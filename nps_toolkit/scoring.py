@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
@@ -637,7 +638,8 @@ def combine_scores(data: Any, columns: Sequence[str], *,
         mats.append(arr)
     m = np.column_stack(mats)
     answered = (~np.isnan(m)).sum(axis=1)
-    with np.errstate(all="ignore"), _quiet():
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # "All-NaN slice" rows stay NaN
         agg = {"mean": np.nanmean, "median": np.nanmedian, "min": np.nanmin,
                "max": np.nanmax}[how](m, axis=1)
     if rounding == "half_up":
@@ -649,20 +651,6 @@ def combine_scores(data: Any, columns: Sequence[str], *,
     rounded[answered < min_answered] = np.nan
     out = pd.array(rounded, dtype="Float64").astype("Int64")
     return pd.Series(out, index=native_index, name=name)
-
-
-class _quiet:
-    """Silence 'All-NaN slice' RuntimeWarnings from numpy's nan-aggregations."""
-
-    def __enter__(self):
-        import warnings
-
-        self._cm = warnings.catch_warnings()
-        self._cm.__enter__()
-        warnings.simplefilter("ignore", RuntimeWarning)
-
-    def __exit__(self, *exc):
-        return self._cm.__exit__(*exc)
 
 
 # --------------------------------------------------------------------------- grouped summary
