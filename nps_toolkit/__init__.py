@@ -54,12 +54,28 @@ from .widgets import comment_explorer
 
 __version__ = "0.1.0"
 
+# presentation layers load on first use, so `import nps_toolkit` does not pull in altair,
+# ipywidgets or anywidget: nps_toolkit.charts, nps_toolkit.widgets, nps_toolkit.Dashboard
+_LAZY = {"charts": ("nps_toolkit.charts", None), "widgets": ("nps_toolkit.widgets", None),
+         "Dashboard": ("nps_toolkit.widgets", "Dashboard")}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        module, attr = _LAZY[name]
+        mod = import_module(module)
+        return mod if attr is None else getattr(mod, attr)
+    raise AttributeError(f"module 'nps_toolkit' has no attribute {name!r}")
+
 __all__ = [
     "CATEGORIES",
     "DEFAULT_CODEFRAME",
     "DEFAULT_PLAYBOOK",
     "BenchmarkComparison",
     "ColumnNotFoundError",
+    "Dashboard",
     "DiscoveredThemes",
     "InvalidScoreError",
     "LoadReport",

@@ -10,7 +10,7 @@ import pytest
 
 import nps_toolkit
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(nps_toolkit.__path__, "nps_toolkit.")
+MODULES = sorted(m.name for m in pkgutil.walk_packages(nps_toolkit.__path__, "nps_toolkit.")
                  if m.name != "nps_toolkit.__main__")
 
 

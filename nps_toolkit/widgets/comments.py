@@ -11,11 +11,12 @@ from typing import Any
 
 import pandas as pd
 
-from .text import TextAnalysis, analyze_comments, filter_comments
+from .._style import CATEGORY_COLOURS
+from ..text import TextAnalysis, analyze_comments, filter_comments
 
 __all__ = ["comment_explorer", "render_comments"]
 
-_CATEGORY_COLOUR = {"promoter": "#1a7f37", "passive": "#9a6700", "detractor": "#cf222e"}
+_CATEGORY_COLOUR = CATEGORY_COLOURS
 
 
 def render_comments(rows: pd.DataFrame, *, score_column: str = "score", limit: int = 50) -> str:

@@ -1,0 +1,256 @@
+"""Shared look, renderer set-up, export and input handling for the chart functions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import altair as alt
+import pandas as pd
+
+from .._style import CATEGORY_COLOURS, CATEGORY_LABELS, VERDICT_COLOURS
+
+__all__ = ["THEME", "data_of", "save", "setup"]
+
+THEME = "nps_toolkit"
+CATEGORIES = ("detractor", "passive", "promoter")
+SUMMARY_COLUMNS = ("n", "promoters", "passives", "detractors", "nps", "ci_low", "ci_high")
+# columns every tidy NPS table carries after its group keys; the keys are what comes before
+_STAT_COLUMNS = {
+    "n", "n_missing", "n_rows", "promoters", "passives", "detractors", "promoter_share",
+    "passive_share", "detractor_share", "nps", "se", "ci_low", "ci_high", "small_n", "method",
+    "confidence", "n_effective", "period", "period_start", "period_end",
+}
+
+
+@alt.theme.register(THEME, enable=False)
+def _theme() -> alt.theme.ThemeConfig:
+    """Fonts, sizes and the category colours as the default categorical range."""
+    font = "Noto Sans, DejaVu Sans, Helvetica, Arial, sans-serif"
+    return {
+        "config": {
+            "font": font,
+            "title": {"fontSize": 14, "anchor": "start", "subtitleColor": "#555555"},
+            "axis": {"labelFontSize": 11, "titleFontSize": 12, "gridColor": "#EEEEEE"},
+            "legend": {"labelFontSize": 11, "titleFontSize": 12, "orient": "bottom"},
+            "view": {"stroke": None},
+            "range": {"category": [CATEGORY_COLOURS[c] for c in CATEGORIES]},
+        }
+    }
+
+
+def setup(mode: Literal["static", "interactive"] = "static", *, theme: bool = True) -> str:
+    """Make Altair charts draw with no network access, in notebooks and exported HTML.
+
+    Altair's default renderer loads vega from a CDN, so offline it draws nothing. Two set-ups
+    work offline:
+
+    - ``"static"`` (default): charts are drawn to SVG in the kernel by vl-convert. They show
+      in JupyterLab, Notebook 7, VS Code, nbconvert/HTML exports and on GitHub, and nbval
+      compares them; tooltips and zoom are lost.
+    - ``"interactive"``: charts become ``alt.JupyterChart`` widgets with vega inlined from the
+      vl-convert package (no CDN). Tooltips and selections work in JupyterLab, Notebook 7 and
+      VS Code; static HTML exports do not carry widgets, so use ``"static"`` for reports.
+
+    Parameters
+    ----------
+    mode : {"static", "interactive"}
+    theme : bool, default True
+        Also enable the nps-toolkit theme (fonts, sizes). The category colours are part of
+        every chart's own spec either way.
+
+    Returns
+    -------
+    str
+        The renderer now active (``"svg"`` or ``"jupyter"``).
+
+    Examples
+    --------
+    >>> from nps_toolkit import charts
+    >>> charts.setup("static")
+    'svg'
+    """
+    if mode == "static":
+        alt.renderers.enable("svg")
+    elif mode == "interactive":
+        alt.renderers.enable("jupyter", offline=True)
+    else:
+        raise ValueError(f"mode must be 'static' or 'interactive', got {mode!r}")
+    if theme:
+        alt.theme.enable(THEME)
+    return alt.renderers.active
+
+
+def save(chart: alt.TopLevelMixin, path: str | Path, *, scale: float = 2.0) -> Path:
+    """Write a chart to ``.svg``, ``.png``, ``.pdf`` or a standalone offline ``.html``.
+
+    Images are drawn by vl-convert (no browser, no network); HTML inlines the vega bundle
+    (about 900 KB) so the file opens offline, unlike Altair's default HTML which loads vega
+    from a CDN.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from nps_toolkit import charts, load_sample
+    >>> out = charts.save(charts.distribution(load_sample()),
+    ...                   pathlib.Path(tempfile.mkdtemp()) / "dist.svg")
+    >>> out.read_text()[:4]
+    '<svg'
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".html":
+        chart.save(str(path), inline=True)
+    elif suffix in (".svg", ".png", ".pdf"):
+        chart.save(str(path), scale_factor=scale) if suffix != ".svg" else chart.save(str(path))
+    else:
+        raise ValueError(f"cannot save a chart as {suffix or 'a file without extension'!r}: "
+                         "use .svg, .png, .pdf or .html")
+    return path
+
+
+def data_of(chart: alt.TopLevelMixin, *, has: str | None = None) -> pd.DataFrame:
+    """The rows a chart's spec carries, as a data frame (for checking what a chart shows).
+
+    Looks through ``chart.to_dict()`` (layers and panels in order) and returns the first
+    inline data set, or the first one with a column named ``has``.
+
+    Examples
+    --------
+    >>> from nps_toolkit import charts, load_sample
+    >>> charts.data_of(charts.distribution(load_sample()))["count"].tolist()[-2:]
+    [885, 1277]
+    """
+    spec = chart.to_dict()
+    datasets = spec.get("datasets", {})
+    names: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            data = node.get("data")
+            if isinstance(data, dict) and data.get("name") in datasets:
+                names.append(data["name"])
+            for key in ("layer", "hconcat", "vconcat", "concat"):
+                for child in node.get(key, []):
+                    walk(child)
+            if "spec" in node:
+                walk(node["spec"])
+
+    walk(spec)
+    for name in dict.fromkeys(names):
+        rows = pd.DataFrame(datasets[name])
+        if has is None or has in rows.columns:
+            return rows
+    raise ValueError(f"the chart carries no inline data{f' with a column {has!r}' if has else ''}")
+
+
+# --------------------------------------------------------------------------- helpers
+# small groups faded: a field encoding (not alt.condition, whose dict form costs Altair a
+# slow schema lookup on every chart built; the dashboard rebuilds charts on each change)
+_FADE = alt.Opacity("small:N", scale=alt.Scale(domain=[False, True], range=[1.0, 0.35]),
+                    legend=None)
+
+
+def category_scale(categories: Sequence[str] = CATEGORIES) -> alt.Scale:
+    return alt.Scale(domain=list(categories), range=[CATEGORY_COLOURS[c] for c in categories])
+
+
+def category_label_expr() -> str:
+    """Vega expression turning 'promoter' into 'Promoters (9-10)' in legends."""
+    cases = " : ".join(f"datum.label == '{k}' ? '{v}'" for k, v in CATEGORY_LABELS.items())
+    return f"{cases} : datum.label"
+
+
+def verdict_scale() -> alt.Scale:
+    return alt.Scale(domain=list(VERDICT_COLOURS), range=list(VERDICT_COLOURS.values()))
+
+
+def is_table(obj: Any, columns: Sequence[str] = SUMMARY_COLUMNS) -> bool:
+    """True for a pandas table that already holds the summary columns (a tidy result)."""
+    return isinstance(obj, pd.DataFrame) and all(c in obj.columns for c in columns)
+
+
+def group_keys(table: pd.DataFrame) -> list[str]:
+    """The group columns of a tidy table: those before ``n``."""
+    cols = list(table.columns)
+    return [c for c in cols[: cols.index("n")] if c not in _STAT_COLUMNS] if "n" in cols else []
+
+
+def label_column(table: pd.DataFrame, keys: Sequence[str], name: str = "group") -> pd.DataFrame:
+    """Add one text column naming each group (keys joined with ' / '), missing as '(missing)'."""
+    out = table.copy()
+    if not keys:
+        out[name] = "All responses"
+        return out
+    parts = [out[k].astype("string").fillna("(missing)") for k in keys]
+    label = parts[0]
+    for p in parts[1:]:
+        label = label + " / " + p
+    out[name] = label.astype(str)
+    return out
+
+
+def plain(table: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """Only the given columns, with pandas extension types turned into plain floats/strings.
+
+    Altair serialises data to JSON; nullable Int/Float and category dtypes, and NaN, would
+    otherwise need special handling. Returns a new frame; the input is not changed.
+    """
+    out = table.loc[:, [c for c in columns if c in table.columns]].copy()
+    for c in out.columns:
+        s = out[c]
+        if isinstance(s.dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(s.dtype):
+            out[c] = s.astype(object).where(s.notna(), None)
+        elif pd.api.types.is_bool_dtype(s.dtype):
+            out[c] = s.astype(object).where(s.notna(), None)
+        elif pd.api.types.is_integer_dtype(s.dtype) and not s.isna().any():
+            out[c] = s.astype("int64")
+        elif pd.api.types.is_numeric_dtype(s.dtype):
+            out[c] = s.astype("float64")
+    return out.reset_index(drop=True)
+
+
+def fmt_n(n: float) -> str:
+    return f"{int(n):,}"
+
+
+def resolve_benchmark(benchmark: Any, label: str | None) -> tuple[float | None, str]:
+    """A number, a BenchmarkComparison or None -> (value, label)."""
+    if benchmark is None:
+        return None, ""
+    value = getattr(benchmark, "benchmark", benchmark)
+    text = label or getattr(benchmark, "benchmark_label", None) or "Benchmark"
+    try:
+        value = float(value)
+    except (TypeError, ValueError) as exc:
+        raise TypeError("benchmark must be a number or the result of compare_to_benchmark(), "
+                        f"got {type(benchmark).__name__}") from exc
+    if not -100 <= value <= 100:
+        raise ValueError(f"benchmark must be an NPS between -100 and 100, got {value}")
+    return value, text
+
+
+def benchmark_rule(value: float, label: str, *, axis: str = "x",
+                   label_text: bool = True) -> alt.Chart | alt.LayerChart:
+    """A dashed rule at the benchmark, with its label printed unless ``label=False``."""
+    data = pd.DataFrame({"benchmark": [value], "label": [f"{label}: {value:.0f}"]})
+    enc = {axis: alt.X("benchmark:Q") if axis == "x" else alt.Y("benchmark:Q")}
+    rule = alt.Chart(data).mark_rule(color="#333333", strokeDash=[6, 3]).encode(
+        **enc, tooltip=[alt.Tooltip("label:N", title="Benchmark")])
+    if not label_text:
+        return rule
+    text = alt.Chart(data).mark_text(align="left", dx=4, dy=-6 if axis == "y" else 0,
+                                     baseline="top" if axis == "x" else "bottom",
+                                     fontSize=10, color="#333333").encode(
+        **enc, text="label:N",
+        **({"y": alt.value(2)} if axis == "x" else {"x": alt.value(2)}))
+    return rule + text
+
+
+def nps_tooltip(extra: Sequence[alt.Tooltip] = ()) -> list[alt.Tooltip]:
+    return [*extra,
+            alt.Tooltip("nps:Q", title="NPS", format=".1f"),
+            alt.Tooltip("ci_low:Q", title="Interval from", format=".1f"),
+            alt.Tooltip("ci_high:Q", title="Interval to", format=".1f"),
+            alt.Tooltip("n:Q", title="Responses (n)", format=",")]

@@ -1,0 +1,201 @@
+"""Charts over time: the NPS trend with its interval band and category shares, and customer
+migration between survey waves."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from ..trends import Migration
+from ..trends import trend as _trend
+from ._base import (
+    _FADE,
+    CATEGORIES,
+    benchmark_rule,
+    category_label_expr,
+    category_scale,
+    group_keys,
+    is_table,
+    label_column,
+    nps_tooltip,
+    plain,
+    resolve_benchmark,
+)
+
+__all__ = ["migration", "trend"]
+
+
+def trend(data: Any, *, freq: str = "M", by: str | Sequence[str] | None = None,
+          date: str = "date", score: str = "score", shares: bool = True,
+          benchmark: Any = None, benchmark_label: str | None = None,
+          title: str | None = None) -> alt.VConcatChart | alt.LayerChart:
+    """NPS per period with its interval band, significant changes marked, shares beneath.
+
+    Parameters
+    ----------
+    data : a :func:`nps_toolkit.trend` (or :func:`nps_toolkit.trend_by_value`) table, or raw
+        responses (then :func:`nps_toolkit.trend` runs with ``freq``, ``by`` and ``date``)
+    shares : bool, default True
+        Add a panel of detractor / passive / promoter shares per period beneath (for a
+        single line; with groups each line is one group and the panel is left out).
+    benchmark : float or BenchmarkComparison, optional
+
+    Returns
+    -------
+    altair.VConcatChart or altair.LayerChart
+        Periods with a significant change from the previous one carry a ring and the change in
+        the tooltip; periods under the small-n threshold are drawn faded.
+
+    Examples
+    --------
+    >>> from nps_toolkit import charts, load_sample, trend
+    >>> rows = charts.data_of(charts.trend(trend(load_sample(), freq="Q")))
+    >>> rows.loc[rows["significant_change"], "period"].tolist()
+    ['2025Q4', '2026Q1', '2026Q2']
+    """
+    table = data if is_table(data) and "period" in data.columns else _trend(
+        data, freq=freq, by=by, date=date, score=score)
+    keys = [k for k in group_keys(table) if k != "period"]
+    if "segment" in table.columns and "segment" not in keys:
+        keys = ["segment"]
+    t = label_column(table, keys, "line")
+    temporal = "period_start" in t.columns
+    t["period_label"] = t["period"].astype(str)
+    t["small"] = t.get("small_n", pd.Series(False, index=t.index)).fillna(False).astype(bool)
+    t["significant_change"] = t.get("significant_change", pd.Series(False, index=t.index)) \
+        .fillna(False).astype(bool)
+    for c in ("change", "change_p_value"):
+        if c not in t:
+            t[c] = np.nan
+    cols = ["line", "period_label", "period", "nps", "ci_low", "ci_high", "n", "small",
+            "significant_change", "change", "change_p_value",
+            *(["period_start"] if temporal else [])]
+    data_plain = plain(t, cols)
+    data_plain["period"] = data_plain["period_label"]
+    # periods are regular, so an ordinal axis with the trend table's own labels (2025Q4,
+    # 2025-03, wave 2) reads better than dates and keeps empty periods visible
+    x = alt.X("period:O", title="Period", sort=list(dict.fromkeys(t["period_label"])),
+              axis=alt.Axis(labelAngle=0 if len(set(t["period_label"])) <= 12 else -45))
+    colour = (alt.Color("line:N", title=" / ".join(keys)) if keys
+              else alt.value("#0072B2"))
+    tips = nps_tooltip([alt.Tooltip("period:N", title="Period")]
+                       + ([alt.Tooltip("line:N", title=" / ".join(keys))] if keys else [])
+                       + [alt.Tooltip("change:Q", title="Change", format="+.1f"),
+                          alt.Tooltip("change_p_value:Q", title="p-value", format=".3f")])
+    base = alt.Chart(data_plain).encode(x=x)
+    band = base.mark_area(opacity=0.18).encode(
+        y=alt.Y("ci_low:Q", title="NPS"), y2="ci_high:Q",
+        color=colour if keys else alt.value("#0072B2"))
+    line = base.mark_line(strokeWidth=2).encode(y="nps:Q", color=colour)
+    dots = base.mark_point(filled=True, size=40).encode(
+        y="nps:Q", color=colour, tooltip=tips,
+        opacity=_FADE)
+    rings = base.transform_filter("datum.significant_change").mark_point(
+        size=220, strokeWidth=2, color="#D55E00").encode(y="nps:Q", tooltip=tips)
+    top = band + line + dots + rings
+    bvalue, blabel = resolve_benchmark(benchmark, benchmark_label)
+    if bvalue is not None:
+        top = top + benchmark_rule(bvalue, blabel, axis="y")
+    n_sig = int(t["significant_change"].sum())
+    subtitle = ("Band: interval; ring: significant change from the previous period"
+                + (f" ({n_sig})" if n_sig else " (none)"))
+    top = top.properties(title=alt.Title(title or "NPS over time", subtitle=subtitle),
+                         width=460, height=220)
+    if not shares or keys:
+        return top
+    long = []
+    for cat in CATEGORIES:
+        part = t[["period_label", *(["period_start"] if temporal else []), "n"]].copy()
+        part["category"] = cat
+        part["order"] = CATEGORIES.index(cat)
+        part["share"] = t[f"{cat}_share"].to_numpy(dtype=float)
+        long.append(part)
+    long_df = pd.concat(long, ignore_index=True)
+    long_df = long_df[long_df["n"] > 0]
+    long_df["period"] = long_df["period_label"]
+    shares_chart = alt.Chart(plain(long_df, ["period", "category", "order", "share", "n",
+                                             *(["period_start"] if temporal else [])])
+                             ).mark_area().encode(
+        x=x,
+        y=alt.Y("share:Q", stack="normalize", axis=alt.Axis(format="%"),
+                title="Share of responses"),
+        color=alt.Color("category:N", scale=category_scale(), title=None,
+                        legend=alt.Legend(labelExpr=category_label_expr())),
+        order=alt.Order("order:Q"),
+        tooltip=[alt.Tooltip("period:N", title="Period"),
+                 alt.Tooltip("category:N", title="Category"),
+                 alt.Tooltip("share:Q", title="Share", format=".1%"),
+                 alt.Tooltip("n:Q", title="Responses", format=",")],
+    ).properties(width=460, height=110, title="Detractors, passives and promoters")
+    return alt.vconcat(top, shares_chart)
+
+
+def migration(data: Migration | pd.DataFrame, *, title: str | None = None) -> alt.LayerChart:
+    """Transition matrix between consecutive waves: where each category's customers went.
+
+    Parameters
+    ----------
+    data : :class:`nps_toolkit.Migration`, or its 3x3 ``counts`` table (rows: from,
+        columns: to)
+
+    Returns
+    -------
+    altair.LayerChart
+        Cells shaded by the share of the row (the "from" category); each cell prints its
+        share and count. Read along a row: of last wave's passives, how many became
+        promoters.
+
+    Examples
+    --------
+    >>> from nps_toolkit import charts, load_sample, migration
+    >>> cells = charts.data_of(charts.migration(migration(load_sample())))
+    >>> cells.query("`from` == 'passive'")[["to", "count", "share"]].round(3)
+             to  count  share
+    3  detractor    190  0.161
+    4    passive    593  0.503
+    5   promoter    396  0.336
+    """
+    counts = data.counts if isinstance(data, Migration) else data
+    if not isinstance(counts, pd.DataFrame):
+        raise TypeError("charts.migration takes migration(...) or its counts table")
+    counts = counts.reindex(index=list(CATEGORIES), columns=list(CATEGORIES), fill_value=0)
+    values = counts.to_numpy(dtype=float)
+    totals = values.sum(axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shares = np.where(totals > 0, values / totals, np.nan)
+    rows = [{"from": f, "to": t, "count": int(values[i, j]), "share": shares[i, j],
+             "from_n": totals[i, 0],
+             "movement": "same" if i == j else ("up" if j > i else "down")}
+            for i, f in enumerate(CATEGORIES) for j, t in enumerate(CATEGORIES)]
+    table = pd.DataFrame(rows)
+    table["label"] = [f"{s:.0%} ({int(c):,})" if np.isfinite(s) else "-"
+                      for s, c in zip(table["share"], table["count"], strict=True)]
+    order = list(CATEGORIES)
+    base = alt.Chart(plain(table, ["from", "to", "count", "share", "from_n", "movement",
+                                   "label"])).encode(
+        x=alt.X("to:N", sort=order, title="Next wave", axis=alt.Axis(labelAngle=0,
+                                                                   orient="top")),
+        y=alt.Y("from:N", sort=order, title="Previous wave"))
+    cells = base.mark_rect().encode(
+        color=alt.Color("share:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
+                        title="Share of row", legend=alt.Legend(format="%")),
+        tooltip=[alt.Tooltip("from:N", title="From"), alt.Tooltip("to:N", title="To"),
+                 alt.Tooltip("count:Q", title="Customers", format=","),
+                 alt.Tooltip("share:Q", title="Share of 'from'", format=".1%"),
+                 alt.Tooltip("movement:N", title="Movement")])
+    text = base.mark_text(fontSize=12).encode(
+        text="label:N",
+        color=alt.condition("datum.share > 0.5", alt.value("white"), alt.value("black")))
+    n = int(values.sum())
+    subtitle = f"{n:,} customers answered in consecutive waves"
+    if isinstance(data, Migration):
+        ch = data.change
+        subtitle += (f"; paired NPS change {ch.difference:+.1f} points "
+                     f"({ch.confidence:.0%} CI {ch.ci_low:+.1f} to {ch.ci_high:+.1f})")
+    return (cells + text).properties(
+        title=alt.Title(title or "Who moved between categories", subtitle=subtitle),
+        width=300, height=180)
