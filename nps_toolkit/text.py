@@ -407,27 +407,29 @@ def theme_impact(data: Any, *, themes: pd.DataFrame | None = None, score: str = 
     cat = prep["category"].astype(str).to_numpy()
     n_all = int(scored.sum())
     z = float(stats.norm.ppf(0.5 + confidence / 2))
+    # counts of (theme, category) in one matrix product over the answered comments: each
+    # theme's promoters / passives / detractors mentioning it, and the rest by subtraction
+    order = ("promoter", "passive", "detractor")
+    onehot = np.column_stack([(cat == c) & answered for c in order]).astype(np.int64)
+    flags = coded.to_numpy(dtype=bool) & answered[:, None]
+    mentioning = flags.T.astype(np.int64) @ onehot          # themes x (P, A, D)
+    per_cat = onehot.sum(axis=0)                             # answered (P, A, D)
+    rest = per_cat[None, :] - mentioning
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shares = np.where(per_cat > 0, mentioning / per_cat, np.nan)
     rows = []
-    for theme in coded.columns:
-        m = coded[theme].to_numpy(bool) & answered
-        rest = answered & ~m
-
-        def counts(mask):
-            return (int((mask & (cat == "promoter")).sum()), int((mask & (cat == "passive")).sum()),
-                    int((mask & (cat == "detractor")).sum()))
-
-        cm, cr = counts(m), counts(rest)
-        d_theme = cm[2]
+    for j, theme in enumerate(coded.columns):  # a dozen themes: the per-row work is above
+        d_theme = int(mentioning[j, 2])
         p_hat = d_theme / n_all if n_all else np.nan
         lo, hi = _wilson(d_theme, n_all, z)
-        by_cat = {c: m[answered & (cat == c)].mean() if (answered & (cat == c)).any() else np.nan
-                  for c in ("promoter", "passive", "detractor")}
-        rows.append({"theme": theme, "mentions": int(m.sum()),
-                     "share_of_comments": m.sum() / max(1, answered.sum()),
-                     "share_of_promoter_comments": by_cat["promoter"],
-                     "share_of_passive_comments": by_cat["passive"],
-                     "share_of_detractor_comments": by_cat["detractor"],
-                     "_m": cm, "_r": cr, "nps_gain_if_fixed": 100 * p_hat,
+        mentions = int(mentioning[j].sum())
+        rows.append({"theme": theme, "mentions": mentions,
+                     "share_of_comments": mentions / max(1, int(per_cat.sum())),
+                     "share_of_promoter_comments": shares[j, 0],
+                     "share_of_passive_comments": shares[j, 1],
+                     "share_of_detractor_comments": shares[j, 2],
+                     "_m": tuple(int(v) for v in mentioning[j]),
+                     "_r": tuple(int(v) for v in rest[j]), "nps_gain_if_fixed": 100 * p_hat,
                      "gain_ci_low": 100 * lo, "gain_ci_high": 100 * hi})
     table = pd.DataFrame(rows)
     for key, prefix in (("_m", "nps_mentioning"), ("_r", "nps_not_mentioning")):

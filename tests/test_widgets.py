@@ -56,7 +56,7 @@ def test_filter_changes_every_output(board, sample):
     assert [r["count"] for r in spec_rows] == dist["count"].tolist()
     # the comment list is narrowed to the same rows
     keep = np.frombuffer(board.browser.mask, dtype=np.uint8).astype(bool)
-    answered = board.analysis.comments["is_answer"].to_numpy(bool)
+    answered = board.browser.prepared["is_answer"].to_numpy(bool)
     expected = (sample["touchpoint"] == "after support").to_numpy()[answered]
     assert (keep == expected).all()
     assert board.filters["touchpoint"] == ["after support"]

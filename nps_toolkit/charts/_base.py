@@ -243,8 +243,8 @@ def benchmark_rule(value: float, label: str, *, axis: str = "x",
     text = alt.Chart(data).mark_text(align="left", dx=4, dy=-6 if axis == "y" else 0,
                                      baseline="top" if axis == "x" else "bottom",
                                      fontSize=10, color="#333333").encode(
-        **enc, text="label:N",
-        **({"y": alt.value(2)} if axis == "x" else {"x": alt.value(2)}))
+        **enc, text=alt.Text("label:N"),
+        **({"y": alt.YValue(2)} if axis == "x" else {"x": alt.XValue(2)}))
     return rule + text
 
 

@@ -232,12 +232,12 @@ def score_card(data: Any, *, benchmark: Any = None, benchmark_label: str | None 
     base = alt.Chart(table).encode(y=alt.Y("label:N", title=None, axis=None))
     band = base.mark_bar(height=14, color="#0072B2", opacity=0.3).encode(
         x=alt.X("ci_low:Q", scale=_NPS_AXIS, title="Net Promoter Score (-100 to 100)"),
-        x2="ci_high:Q", tooltip=tip)
+        x2=alt.X2("ci_high"), tooltip=tip)
     dot = base.mark_point(filled=True, size=160, color="#0072B2", opacity=1).encode(
-        x="nps:Q", tooltip=tip)
+        x=alt.X("nps:Q"), tooltip=tip)
     value = base.mark_text(dy=18, fontSize=13, fontWeight="bold").encode(
-        x="nps:Q", text=alt.Text("nps:Q", format=".1f"))
-    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#BBBBBB").encode(x="x:Q")
+        x=alt.X("nps:Q"), text=alt.Text("nps:Q", format=".1f"))
+    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#BBBBBB").encode(x=alt.X("x:Q"))
     chart = zero + band + dot + value
     bvalue, blabel = resolve_benchmark(benchmark, benchmark_label)
     if bvalue is not None:
@@ -278,13 +278,13 @@ def _dot_plot(table: pd.DataFrame, keys: list[str], *, sort: bool, overall: floa
                        alt.Tooltip("verdict:N", title="Against the rest")])
     whisker = base.mark_rule(strokeWidth=2).encode(
         x=alt.X("ci_low:Q", title="NPS with interval", scale=alt.Scale(domain=[-100, 100])),
-        x2="ci_high:Q",
+        x2=alt.X2("ci_high"),
         color=alt.Color("verdict_kind:N", scale=verdict_scale(), title="Against the rest"),
         tooltip=tip)
     dot = base.mark_point(filled=True, size=70).encode(
-        x="nps:Q", color=alt.Color("verdict_kind:N", scale=verdict_scale()), tooltip=tip)
+        x=alt.X("nps:Q"), color=alt.Color("verdict_kind:N", scale=verdict_scale()), tooltip=tip)
     n_text = base.mark_text(align="left", dx=6, fontSize=9, color="#555555").encode(
-        x="ci_high:Q", text="n_label:N")
+        x=alt.X("ci_high:Q"), text=alt.Text("n_label:N"))
     chart = whisker + dot + n_text
     notes = []
     if overall is not None and np.isfinite(overall):
@@ -307,7 +307,7 @@ def _sentence(text: str) -> str:
 def _overall_rule(value: float) -> alt.Chart:
     data = pd.DataFrame({"overall": [value], "label": [f"Overall {value:.1f}"]})
     return alt.Chart(data).mark_rule(color="#888888").encode(
-        x="overall:Q", tooltip=[alt.Tooltip("label:N", title="All respondents")])
+        x=alt.X("overall:Q"), tooltip=[alt.Tooltip("label:N", title="All respondents")])
 
 
 def _overall(table: pd.DataFrame) -> float:
@@ -445,15 +445,15 @@ def benchmark(comparison: BenchmarkComparison, *, others: pd.DataFrame | None = 
             alt.Tooltip("ci_high:Q", title="Interval to", format=".1f"),
             alt.Tooltip("source:N", title="Source")]
     whisker = base.transform_filter("isValid(datum.ci_low)").mark_rule(strokeWidth=3).encode(
-        y=y, x=alt.X("ci_low:Q", title="NPS", scale=_NPS_AXIS), x2="ci_high:Q", color=colour,
+        y=y, x=alt.X("ci_low:Q", title="NPS", scale=_NPS_AXIS), x2=alt.X2("ci_high"), color=colour,
         tooltip=tips)
     dot = base.mark_point(filled=True, size=90).encode(
-        y=y, x="nps:Q", color=colour, shape=alt.Shape(
+        y=y, x=alt.X("nps:Q"), color=colour, shape=alt.Shape(
             "kind:N", scale=alt.Scale(domain=["ours", "benchmark"],
                                       range=["circle", "diamond"]), legend=None),
         tooltip=tips)
     text = base.mark_text(align="left", dx=8, fontSize=10).encode(
-        y=y, x="nps:Q", text=alt.Text("nps:Q", format=".0f"))
+        y=y, x=alt.X("nps:Q"), text=alt.Text("nps:Q", format=".0f"))
     diff = comparison.difference
     subtitle = (f"{abs(diff):.1f} points {'above' if diff >= 0 else 'below'}; "
                 + ("the interval excludes the benchmark" if comparison.interval_excludes
@@ -501,7 +501,7 @@ def drivers(table: pd.DataFrame, *, title: str | None = None) -> alt.LayerChart:
         x=alt.X("share:Q", title="Share of explained variance (R²)",
                 axis=alt.Axis(format="%")), tooltip=tips)
     whisker = base.mark_rule(color="#333333").encode(
-        x="share_ci_low:Q", x2="share_ci_high:Q", tooltip=tips)
+        x=alt.X("share_ci_low:Q"), x2=alt.X2("share_ci_high"), tooltip=tips)
     r2 = table.attrs.get("r2")
     subtitle = f"Model R² = {r2:.2f}" if isinstance(r2, (int, float)) else ""
     return (bars + whisker).properties(

@@ -56,9 +56,9 @@ def theme_impact(data: Any, *, top: int = 10, title: str | None = None) -> alt.L
         x=alt.X("nps_gain_if_fixed:Q", title="NPS points gained if its detractors were passives"),
         tooltip=tips)
     whisker = base.mark_rule(color="#333333").encode(
-        x="gain_ci_low:Q", x2="gain_ci_high:Q", tooltip=tips)
+        x=alt.X("gain_ci_low:Q"), x2=alt.X2("gain_ci_high"), tooltip=tips)
     text = base.mark_text(align="left", dx=4, fontSize=9, color="#555555").encode(
-        x="gain_ci_high:Q", text=alt.Text("mentions:Q", format=","))
+        x=alt.X("gain_ci_high:Q"), text=alt.Text("mentions:Q", format=","))
     return (bars + whisker + text).properties(
         title=alt.Title(title or "What detractors' comments cost",
                         subtitle="Bar: NPS gain if fixed, with interval; number: mentions"),

@@ -81,21 +81,21 @@ def trend(data: Any, *, freq: str = "M", by: str | Sequence[str] | None = None,
     x = alt.X("period:O", title="Period", sort=list(dict.fromkeys(t["period_label"])),
               axis=alt.Axis(labelAngle=0 if len(set(t["period_label"])) <= 12 else -45))
     colour = (alt.Color("line:N", title=" / ".join(keys)) if keys
-              else alt.value("#0072B2"))
+              else alt.ColorValue("#0072B2"))
     tips = nps_tooltip([alt.Tooltip("period:N", title="Period")]
                        + ([alt.Tooltip("line:N", title=" / ".join(keys))] if keys else [])
                        + [alt.Tooltip("change:Q", title="Change", format="+.1f"),
                           alt.Tooltip("change_p_value:Q", title="p-value", format=".3f")])
     base = alt.Chart(data_plain).encode(x=x)
     band = base.mark_area(opacity=0.18).encode(
-        y=alt.Y("ci_low:Q", title="NPS"), y2="ci_high:Q",
-        color=colour if keys else alt.value("#0072B2"))
-    line = base.mark_line(strokeWidth=2).encode(y="nps:Q", color=colour)
+        y=alt.Y("ci_low:Q", title="NPS"), y2=alt.Y2("ci_high"),
+        color=colour if keys else alt.ColorValue("#0072B2"))
+    line = base.mark_line(strokeWidth=2).encode(y=alt.Y("nps:Q"), color=colour)
     dots = base.mark_point(filled=True, size=40).encode(
-        y="nps:Q", color=colour, tooltip=tips,
+        y=alt.Y("nps:Q"), color=colour, tooltip=tips,
         opacity=_FADE)
     rings = base.transform_filter("datum.significant_change").mark_point(
-        size=220, strokeWidth=2, color="#D55E00").encode(y="nps:Q", tooltip=tips)
+        size=220, strokeWidth=2, color="#D55E00").encode(y=alt.Y("nps:Q"), tooltip=tips)
     top = band + line + dots + rings
     bvalue, blabel = resolve_benchmark(benchmark, benchmark_label)
     if bvalue is not None:
@@ -188,7 +188,7 @@ def migration(data: Migration | pd.DataFrame, *, title: str | None = None) -> al
                  alt.Tooltip("share:Q", title="Share of 'from'", format=".1%"),
                  alt.Tooltip("movement:N", title="Movement")])
     text = base.mark_text(fontSize=12).encode(
-        text="label:N",
+        text=alt.Text("label:N"),
         color=alt.condition("datum.share > 0.5", alt.value("white"), alt.value("black")))
     n = int(values.sum())
     subtitle = f"{n:,} customers answered in consecutive waves"

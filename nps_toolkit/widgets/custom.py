@@ -19,7 +19,7 @@ import traitlets as t
 
 from .._style import CATEGORY_COLOURS
 from ..scoring import NPSResult, score
-from ..text import TextAnalysis, analyze_comments, filter_comments
+from ..text import TextAnalysis, code_themes, filter_comments, prepare_comments
 
 __all__ = ["CommentBrowser", "ScoreGauge", "frontend_path"]
 
@@ -120,23 +120,24 @@ class ScoreGauge(anywidget.AnyWidget):
         self.benchmark = value
 
 
-def _comment_columns(comments: pd.DataFrame, themes: list[str], score_column: str
+def _comment_columns(comments: pd.DataFrame, themes: pd.DataFrame, score_column: str
                      ) -> dict[str, list[Any]]:
     """Columns the browser needs, as JSON-ready lists (themes joined by a separator)."""
-    answered = comments[comments["is_answer"].to_numpy(bool)]
-    scores = answered[score_column] if score_column in answered else pd.Series(
-        np.nan, index=answered.index)
-    theme_text = pd.Series("", index=answered.index, dtype=object)
-    for th in themes:  # a loop over the dozen themes, vectorised over the comments
-        theme_text = theme_text + np.where(answered[f"theme: {th}"].to_numpy(bool),
+    answered = comments["is_answer"].to_numpy(bool)
+    rows = comments.loc[answered]
+    scores = rows[score_column] if score_column in rows else pd.Series(np.nan, index=rows.index)
+    theme_text = pd.Series("", index=rows.index, dtype=object)
+    for th in themes.columns:  # a loop over the dozen themes, vectorised over the comments
+        theme_text = theme_text + np.where(themes[th].to_numpy(bool)[answered],
                                            th + _THEME_SEP, "")
     theme_text = theme_text.str.rstrip(_THEME_SEP)
+    category = rows["category"].astype(object)
+    language = rows["comment_language"].astype(object)
     return {
-        "text": answered["display"].astype(str).tolist(),
-        "score": [None if pd.isna(s) else int(s) for s in scores],
-        "category": answered["category"].astype(str).replace("nan", "").tolist(),
-        "language": answered["comment_language"].astype(object).where(
-            answered["comment_language"].notna(), "").astype(str).tolist(),
+        "text": rows["display"].astype(str).tolist(),
+        "score": [None if pd.isna(v) else int(v) for v in scores.tolist()],
+        "category": category.where(category.notna(), "").astype(str).tolist(),
+        "language": language.where(language.notna(), "").astype(str).tolist(),
         "themes": theme_text.tolist(),
     }
 
@@ -151,8 +152,12 @@ class CommentBrowser(anywidget.AnyWidget):
 
     Parameters
     ----------
-    data : responses with a comment column, or a :class:`nps_toolkit.TextAnalysis`
+    data : responses with a comment column, their :func:`nps_toolkit.prepare_comments`, or a
+        :class:`nps_toolkit.TextAnalysis`
     comment, score : column names
+    themes : DataFrame, optional
+        Coded themes (:func:`nps_toolkit.code_themes`, one boolean column per theme); by
+        default the comments are coded with the default codeframe.
     height : int, default 420
         Height of the scrolling list in pixels.
 
@@ -186,33 +191,43 @@ class CommentBrowser(anywidget.AnyWidget):
     height = t.Int(420).tag(sync=True)
 
     def __init__(self, data: Any, *, comment: str = "comment", score: str = "score",
-                 height: int = 420, **kwargs: Any) -> None:
-        analysis = data if isinstance(data, TextAnalysis) else analyze_comments(
-            data, comment=comment, score=score, discover=False)
-        self.analysis = analysis
+                 themes: pd.DataFrame | None = None, height: int = 420, **kwargs: Any) -> None:
+        if isinstance(data, TextAnalysis):
+            prepared = data.comments
+            themes = prepared[[f"theme: {th}" for th in data.themes]].set_axis(
+                list(data.themes), axis=1)
+        else:
+            # the browser needs prepared text and coded themes only, not a full analysis
+            prepared = prepare_comments(data, comment=comment, score=score)
+            if themes is None:
+                themes = code_themes(prepared, comment=comment, score=score)
+        if len(themes) != len(prepared):
+            raise ValueError(f"themes has {len(themes)} rows, the comments {len(prepared)}")
         self._score = score
-        answered = analysis.comments["is_answer"].to_numpy(bool)
+        self.prepared = prepared
+        self.themes_table = themes
+        self._answered = prepared["is_answer"].to_numpy(bool)
         #: the analysed comments in the order the page holds them (one row per comment)
-        self.comment_rows = analysis.comments.loc[answered]
+        self.comment_rows = prepared.loc[self._answered].assign(
+            **{f"theme: {th}": themes[th].to_numpy(bool)[self._answered]
+               for th in themes.columns})
         langs = sorted({str(v) for v in self.comment_rows["comment_language"].dropna()})
-        super().__init__(comments=_comment_columns(analysis.comments, list(analysis.themes),
-                                                   score),
-                         theme_options=list(analysis.themes), language_options=langs,
-                         height=height, **kwargs)
+        super().__init__(comments=_comment_columns(prepared, themes, score),
+                         theme_options=[str(c) for c in themes.columns],
+                         language_options=langs, height=height, **kwargs)
 
     def set_mask(self, keep: np.ndarray | pd.Series | None) -> None:
-        """Show only the comments where ``keep`` is True (aligned with the analysed data's
-        rows, i.e. ``analysis.comments``), or all of them with None."""
+        """Show only the comments where ``keep`` is True (one value per response of the data
+        given, in its order), or all of them with None."""
         if keep is None:
             self.mask = b""
             return
         keep = np.asarray(keep, dtype=bool)
-        n_rows = len(self.analysis.comments)
+        n_rows = len(self._answered)
         if keep.shape != (n_rows,):
             raise ValueError(f"mask must have one value per response ({n_rows}), got "
                              f"{keep.shape[0] if keep.ndim else 'a scalar'}")
-        answered = self.analysis.comments["is_answer"].to_numpy(bool)
-        self.mask = keep[answered].astype(np.uint8).tobytes()
+        self.mask = keep[self._answered].astype(np.uint8).tobytes()
 
     def visible(self) -> pd.DataFrame:
         """The comments the page shows for the current filters and mask (computed in Python

@@ -19,7 +19,7 @@ from .._frames import to_pandas
 from ..benchmarks import benchmarks as _benchmark_table
 from ..scoring import summarize
 from ..segments import segments as _segments
-from ..text import analyze_comments, theme_impact
+from ..text import code_themes, prepare_comments, theme_impact
 from ..trends import assign_waves, parse_dates, trend
 from .custom import CommentBrowser, ScoreGauge
 
@@ -112,6 +112,7 @@ class FilterControls(w.VBox):
                  waves: bool = False, benchmark: Any = None, method: str = "adjusted_wald",
                  min_n: int = 30) -> None:
         self._data = data
+        self._code_cache: dict[str, tuple[np.ndarray, dict[str, int]]] = {}
         self._date = date if date and date in data.columns else None
         cols = set(data.columns)
         self.filter_columns = [c for c in (filters if filters is not None else
@@ -166,11 +167,24 @@ class FilterControls(w.VBox):
         super().__init__([*ctl.values(), note],
                          layout=w.Layout(width="270px", flex="0 0 270px"))
 
+    def _codes(self, column: str) -> tuple[np.ndarray, dict[str, int]]:
+        """Integer codes of a column (missing = -1) and code of each text label, computed
+        once per column so a filter change is one integer comparison per row."""
+        if column not in self._code_cache:
+            codes, uniques = pd.factorize(self._data[column], use_na_sentinel=True)
+            labels: dict[str, int] = {}
+            for i, u in enumerate(uniques.astype(str)):  # distinct values, not rows
+                labels.setdefault(u, i)
+            if len(labels) < len(uniques):  # values that print alike (1 and "1") share one
+                remap = np.array([labels[u] for u in uniques.astype(str)] + [-1])
+                codes = remap[codes]
+            self._code_cache[column] = (codes, labels)
+        return self._code_cache[column]
+
     def _values(self, column: str) -> list[str]:
         if column not in self._data.columns:
             return []
-        vals = self._data[column].dropna().astype(str).unique().tolist()
-        return sorted(vals)
+        return sorted(self._codes(column)[1])
 
     def _changed(self, name: str) -> Callable[[dict[str, Any]], None]:
         def handler(change: dict[str, Any]) -> None:
@@ -219,8 +233,8 @@ class FilterControls(w.VBox):
             checks.append((seg, self.controls["segment_values"].value))
         for column, chosen in checks:
             if chosen:
-                keep &= df[column].astype(str).isin(chosen).to_numpy(bool) & \
-                    df[column].notna().to_numpy(bool)
+                codes, labels = self._codes(column)
+                keep &= np.isin(codes, [labels[v] for v in chosen if v in labels])
         return keep
 
 
@@ -292,18 +306,22 @@ class Dashboard(w.HBox):
             work[c] = df[c]
         self._work = pd.DataFrame(work, index=df.index)
         alt.JupyterChart.enable_offline(True)
-        self._charts = {name: alt.JupyterChart(_message_chart("Loading..."))
+        # SVG renderer: crisp text, and the drawn values can be read back in browser tests
+        self._charts = {name: alt.JupyterChart(_message_chart("Loading..."),
+                                               embed_options={"renderer": "svg",
+                                                              "actions": False})
                         for name in ("distribution", "trend", "segments", "themes")}
         self.chart_objects: dict[str, alt.TopLevelMixin] = {}
         self.gauge = ScoreGauge(title="Net Promoter Score")
-        self.analysis = None
         self.browser = None
         if comment is not None and comment in df.columns:
-            self.analysis = analyze_comments(df, comment=comment, score=score, discover=False)
-            self.browser = CommentBrowser(self.analysis, score=score, height=360)
-            self._prepared = self.analysis.comments
-            self._themes = self._prepared[[f"theme: {t}" for t in self.analysis.themes]]
-            self._themes.columns = list(self.analysis.themes)
+            # prepared once: cleaning, redaction, language and themes do not depend on filters
+            prepared = prepare_comments(df, comment=comment, score=score)
+            self._themes = code_themes(prepared, comment=comment, score=score)
+            self._prepared = prepared[["text", "is_answer", "comment_language", "category",
+                                       score]]
+            self.browser = CommentBrowser(prepared, score=score, themes=self._themes,
+                                          height=360)
             self.gauge.observe(self._drill, names="selected")
         self.status = w.HTML()
         self.tables: dict[str, pd.DataFrame] = {}
@@ -407,7 +425,7 @@ class Dashboard(w.HBox):
             table, benchmark=bvalue, benchmark_label=blabel, min_n=min_n))
 
     def _draw_themes(self) -> None:
-        if self.analysis is None:
+        if self.browser is None:
             self._show("themes", _message_chart("No comment column: no themes"))
             return
         keep = self._mask

@@ -40,7 +40,7 @@ function render({ model, el: host }) {
     const lo = model.get("ci_low");
     const hi = model.get("ci_high");
     const n = model.get("n");
-    const w = 260, h = 150, cx = 130, cy = 135, r = 110;
+    const w = 290, h = 150, cx = 145, cy = 135, r = 110;
     const svg = el("svg", { width: w, height: h, viewBox: `0 0 ${w} ${h}`, role: "img" }, root);
     el("title", {}, svg).textContent =
       n > 0 ? `NPS ${nps.toFixed(1)}, interval ${lo.toFixed(1)} to ${hi.toFixed(1)}, n=${n}`
