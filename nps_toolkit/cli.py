@@ -1,4 +1,5 @@
-"""Command line: ``nps-toolkit score [FILE] [--by COL] [--method M]``."""
+"""Command line: ``nps-toolkit score [FILE] [--by COL] [--method M]`` and
+``nps-toolkit report [FILE] [-o report.html] [--score COL] ...``."""
 
 from __future__ import annotations
 
@@ -32,7 +33,41 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--on-invalid", choices=("raise", "exclude"), default="raise",
                     help="exclude invalid scores (listed in the report) instead of stopping")
     sc.add_argument("--min-n", type=int, default=30, help="flag groups smaller than this")
+    rp = sub.add_parser("report", help="one offline HTML report from the three notebooks",
+                        description="Run the calculation, comment and trend notebooks on a "
+                        "survey export (the bundled sample when FILE is omitted) and write one "
+                        "self-contained HTML report (no code, charts drawn, opens offline).")
+    rp.add_argument("file", nargs="?", help="CSV, TSV, Excel or Parquet export")
+    rp.add_argument("-o", "--output", default="nps-report.html", help="report file to write")
+    rp.add_argument("--score", dest="score_col", metavar="COL", help="score column")
+    rp.add_argument("--comment", dest="comment_col", metavar="COL", help="comment column")
+    rp.add_argument("--date", dest="date_col", metavar="COL", help="date column")
+    rp.add_argument("--keep-notebooks", metavar="DIR",
+                    help="also keep the executed notebooks in this folder")
+    rp.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import build_report
+
+    try:
+        result = build_report(args.file, output=args.output, score=args.score_col,
+                              comment=args.comment_col, date=args.date_col,
+                              keep_notebooks=args.keep_notebooks, progress=not args.quiet)
+    except (ValueError, FileNotFoundError, KeyError, UnicodeDecodeError) as exc:
+        print(f"nps-toolkit: error: cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a notebook cell failed: say which, without a traceback
+        if type(exc).__name__ != "PapermillExecutionError":
+            raise
+        print(f"nps-toolkit: error: the report could not be built: cell {exc.exec_count} "
+              f"raised {exc.ename}: {exc.evalue}", file=sys.stderr)
+        return 1
+    print(f"Report written to {result.path} ({result.seconds:.0f} s)")
+    if result.notebooks:
+        print("Executed notebooks: " + ", ".join(str(p) for p in result.notebooks))
+    return 0
 
 
 def _table(df: pd.DataFrame, keys: list[str]) -> str:
@@ -50,6 +85,8 @@ def _table(df: pd.DataFrame, keys: list[str]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "report":
+        return _report(args)
     source = args.file or sample_path()
     try:
         df, report = read_survey(source, score=args.score_col, on_invalid=args.on_invalid)

@@ -8,6 +8,7 @@ they load with no network and no build step.
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,37 @@ from .._style import CATEGORY_COLOURS
 from ..scoring import NPSResult, score
 from ..text import TextAnalysis, code_themes, filter_comments, prepare_comments
 
-__all__ = ["CommentBrowser", "ScoreGauge", "frontend_path"]
+__all__ = ["STATIC_ENV", "CommentBrowser", "ScoreGauge", "frontend_path", "static_mode"]
+
+#: set this environment variable (to anything but "" or "0") and the widgets display as static
+#: HTML (SVG charts, escaped text) instead of live views: `nps-toolkit report` does, because an
+#: HTML file has no kernel to talk to
+STATIC_ENV = "NPS_TOOLKIT_STATIC"
+
+
+def static_mode() -> bool:
+    """True when widgets should display as static HTML (see :data:`STATIC_ENV`)."""
+    return os.environ.get(STATIC_ENV, "") not in ("", "0")
+
+
+def svg(chart: Any) -> str:
+    """An Altair chart drawn to inline SVG by vl-convert (offline; text is escaped)."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(chart.to_dict())
+
+
+class _StaticFallback:
+    """Mixin: in static mode, display :meth:`static_html` instead of the live widget."""
+
+    def static_html(self) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        if static_mode():
+            return {"text/html": self.static_html(),
+                    "text/plain": f"<{type(self).__name__}: static view>"}
+        return super()._repr_mimebundle_(**kwargs)
 
 _THEME_SEP = "\x1f"  # unit separator: cannot occur in a theme name typed by a person
 
@@ -47,7 +78,7 @@ def _finite(x: Any) -> float:
     return x if np.isfinite(x) else 0.0
 
 
-class ScoreGauge(anywidget.AnyWidget):
+class ScoreGauge(_StaticFallback, anywidget.AnyWidget):
     """A score-card gauge: the NPS on a -100..100 dial with its interval and a benchmark tick.
 
     Clicking detractors, passives or promoters in the bar beneath sets :attr:`selected` to
@@ -110,6 +141,20 @@ class ScoreGauge(anywidget.AnyWidget):
             self.shares = {c: (_finite(values[f"{c}_share"]) if n else 0.0)
                            for c in ("detractor", "passive", "promoter")}
 
+    def static_html(self) -> str:
+        """The gauge as a static score card (SVG), for reports."""
+        from .. import charts
+
+        if self.n == 0:
+            return "<p class='nps-static'>No responses match the filters.</p>"
+        table = pd.DataFrame({"nps": [self.nps], "ci_low": [self.ci_low],
+                              "ci_high": [self.ci_high], "n": [self.n],
+                              "confidence": [self.confidence]})
+        chart = charts.score_card(table, benchmark=self.benchmark,
+                                  benchmark_label=self.benchmark_label or None,
+                                  title=self.title or None)
+        return f"<div class='nps-static'>{svg(chart)}</div>"
+
     def set_benchmark(self, benchmark: Any, label: str | None = None) -> None:
         """Set (or clear with None) the benchmark tick: a number or compare_to_benchmark()."""
         if benchmark is None:
@@ -142,7 +187,7 @@ def _comment_columns(comments: pd.DataFrame, themes: pd.DataFrame, score_column:
     }
 
 
-class CommentBrowser(anywidget.AnyWidget):
+class CommentBrowser(_StaticFallback, anywidget.AnyWidget):
     """Browse, search and filter comments; smooth with 100,000 of them.
 
     The comments are sent to the page once; searching and filtering run in the browser over
@@ -228,6 +273,17 @@ class CommentBrowser(anywidget.AnyWidget):
             raise ValueError(f"mask must have one value per response ({n_rows}), got "
                              f"{keep.shape[0] if keep.ndim else 'a scalar'}")
         self.mask = keep[self._answered].astype(np.uint8).tobytes()
+
+    def static_html(self, limit: int = 25) -> str:
+        """The first comments for the current filters as an escaped HTML list, for reports."""
+        from .comments import render_comments
+
+        rows = self.visible()
+        head = (f"<p><b>{len(rows):,}</b> of {len(self.comment_rows):,} comments"
+                + (f"; the first {min(limit, len(rows))} are shown (the notebook has the "
+                   "searchable browser)" if len(rows) > limit else "") + "</p>")
+        return (f"<div class='nps-static'>{head}"
+                f"{render_comments(rows, score_column=self._score, limit=limit)}</div>")
 
     def visible(self) -> pd.DataFrame:
         """The comments the page shows for the current filters and mask (computed in Python

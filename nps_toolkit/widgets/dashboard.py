@@ -21,7 +21,7 @@ from ..scoring import summarize
 from ..segments import segments as _segments
 from ..text import code_themes, prepare_comments, theme_impact
 from ..trends import assign_waves, parse_dates, trend
-from .custom import CommentBrowser, ScoreGauge
+from .custom import CommentBrowser, ScoreGauge, _StaticFallback, svg
 
 __all__ = ["Dashboard", "FilterControls"]
 
@@ -238,7 +238,7 @@ class FilterControls(w.VBox):
         return keep
 
 
-class Dashboard(w.HBox):
+class Dashboard(_StaticFallback, w.HBox):
     """Explore an NPS survey without code: filters on the left, everything else updates.
 
     Shows a score-card gauge (with benchmark; click a category to list its comments), the
@@ -351,6 +351,17 @@ class Dashboard(w.HBox):
         """The Altair charts shown, by name (``distribution``, ``trend``, ``segments``,
         ``themes``): keep, compose or save any of them."""
         return dict(self.chart_objects)
+
+    def static_html(self) -> str:
+        """The current view as static HTML (score card and charts as SVG, comments escaped):
+        what a report shows in place of the live dashboard."""
+        parts = [self.gauge.static_html(),
+                 *(f"<div class='nps-static'>{svg(c)}</div>"
+                   for c in self.chart_objects.values()),
+                 f"<p>{self.status.value}</p>"]
+        if self.browser is not None:
+            parts.append(self.browser.static_html(limit=10))
+        return "<div class='nps-dashboard-static'>" + "".join(parts) + "</div>"
 
     # ----------------------------------------------------------------------- updates
     def _on_change(self, name: str) -> None:

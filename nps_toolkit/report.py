@@ -1,0 +1,243 @@
+"""One self-contained HTML report: the three template notebooks run on a survey export.
+
+The report *is* the notebooks (executed with papermill on the user's file), so the two can
+never disagree. Code is hidden, charts are inline SVG, widgets show static views, and the
+page holds no external reference (no CDN scripts, fonts or MathJax), so it opens offline.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .widgets.custom import STATIC_ENV
+
+__all__ = ["TEMPLATES", "ReportResult", "build_report", "template_path"]
+
+#: the template notebooks, in report order, with their section titles
+TEMPLATES: dict[str, str] = {
+    "01_calculation.ipynb": "NPS calculation",
+    "02_followup_text_analysis.ipynb": "Follow-up comments",
+    "03_trend_review.ipynb": "Trend review",
+}
+
+_CSS = """
+body { font-family: "Noto Sans", "DejaVu Sans", Helvetica, Arial, sans-serif; margin: 0;
+  color: #222; line-height: 1.45; }
+nav { position: fixed; top: 0; left: 0; bottom: 0; width: 260px; overflow-y: auto;
+  background: #f6f6f6; border-right: 1px solid #ddd; padding: 16px; font-size: 13px;
+  box-sizing: border-box; }
+nav ul { padding-left: 0; list-style: none; } nav li { margin: 3px 0; } nav a { color: #0050a0; }
+main { margin-left: 280px; padding: 16px 28px 60px; max-width: 1100px; }
+h1 { border-bottom: 2px solid #0072B2; padding-bottom: 4px; margin-top: 48px; }
+.anchor-link { display: none; }
+pre { background: #f7f7f7; padding: 8px 10px; overflow-x: auto; font-size: 12px;
+  white-space: pre-wrap; }
+table.dataframe { border-collapse: collapse; font-size: 12px; margin: 8px 0; }
+table.dataframe th, table.dataframe td { border: 1px solid #ddd; padding: 3px 6px;
+  text-align: right; }
+table.dataframe th { background: #f0f0f0; }
+svg { max-width: 100%; height: auto; }
+.nps-dashboard-static { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; }
+.report-meta { color: #555; font-size: 13px; }
+.jp-OutputArea-output, .output_area { margin: 6px 0; }
+"""
+
+
+@dataclass
+class ReportResult:
+    """Where the report was written, and what it was built from."""
+
+    path: Path
+    source: str
+    seconds: float
+    notebooks: list[Path] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return f"Report written to {self.path} ({self.seconds:.0f} s, from {self.source})"
+
+
+def template_path(name: str) -> Path:
+    """A template notebook: inside the installed wheel, else in the source tree."""
+    here = Path(__file__).resolve().parent
+    for folder in (here / "_notebooks", here.parent / "notebooks"):
+        if (folder / name).is_file():
+            return folder / name
+    raise FileNotFoundError(f"template notebook {name!r} is missing; reinstall nps-toolkit")
+
+
+def _parameters(source: str | None, columns: dict[str, str | None]) -> dict[str, Any]:
+    params: dict[str, Any] = {"data_path": source}
+    params.update({k: v for k, v in columns.items() if v is not None})
+    return params
+
+
+def _convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """Notebook -> body HTML without code (nbconvert's basic template: no scripts, no CDN),
+    its heading ids prefixed so the three notebooks can share one page."""
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    config = Config()
+    config.HTMLExporter.exclude_input = True
+    config.HTMLExporter.exclude_input_prompt = True
+    config.HTMLExporter.exclude_output_prompt = True
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_cell_tags = {"report-skip", "parameters",
+                                                     "injected-parameters"}
+    import nbformat
+
+    nb = nbformat.read(str(path), as_version=4)
+    # widget models created while running (shown as static views) leave state that nbconvert
+    # would embed as a script: the report has no widget manager, so drop it
+    nb.metadata.pop("widgets", None)
+    body, _ = HTMLExporter(config=config, template_name="basic").from_notebook_node(nb)
+    body = re.sub(r'id="([^"]+)"', lambda m: f'id="{prefix}-{m.group(1)}"', body)
+    body = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}-{m.group(1)}"', body)
+    heads = [(int(level), ident, re.sub(r"<[^>]+>", "", text))
+             for level, ident, text in re.findall(
+                 r'<h([12]) id="([^"]+)">(.*?)<a class="anchor-link"', body)]
+    return body, heads
+
+
+def _page(title: str, meta: str, sections: Sequence[tuple[str, list]]) -> str:
+    toc = []
+    for body, heads in sections:
+        del body
+        items = []
+        for level, ident, text in heads:
+            if level == 1:
+                if items:
+                    toc.append("<ul>" + "".join(items) + "</ul>")
+                    items = []
+                toc.append(f'<p><b><a href="#{html.escape(ident)}">{text}</a></b></p>')
+            else:
+                items.append(f'<li><a href="#{html.escape(ident)}">{text}</a></li>')
+        if items:
+            toc.append("<ul>" + "".join(items) + "</ul>")
+    main = "\n".join(body for body, _ in sections)
+    return (
+        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+        f"<meta name='viewport' content='width=device-width'><title>{html.escape(title)}"
+        f"</title><style>{_CSS}</style></head><body>"
+        f"<nav><p><b>{html.escape(title)}</b></p><p class='report-meta'>{html.escape(meta)}"
+        f"</p>{''.join(toc)}</nav><main>{main}</main></body></html>\n")
+
+
+def build_report(source: str | Path | None = None, *, output: str | Path = "nps-report.html",
+                 score: str | None = None, comment: str | None = None,
+                 date: str | None = None, keep_notebooks: str | Path | None = None,
+                 progress: bool = True, parameters: dict[str, Any] | None = None
+                 ) -> ReportResult:
+    """Run the three template notebooks on a survey export and write one offline HTML report.
+
+    Parameters
+    ----------
+    source : path, optional
+        The export (CSV, TSV, Excel, Parquet); the bundled sample when omitted.
+    output : path, default "nps-report.html"
+    score, comment, date : str, optional
+        Column names, when :func:`nps_toolkit.read_survey` detection picks the wrong ones.
+    keep_notebooks : folder, optional
+        Also keep the executed notebooks there.
+    progress : bool
+        Show a progress bar per notebook.
+    parameters : dict, optional
+        Further notebook parameters (e.g. ``{"segments": ["region"], "value": None}``).
+
+    Returns
+    -------
+    ReportResult
+        ``path`` of the report, the ``source``, ``seconds`` taken and the kept ``notebooks``.
+
+    Raises
+    ------
+    FileNotFoundError, ValueError
+        When the export cannot be read (checked before any notebook runs).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "report.html"
+    >>> result = build_report(output=out, progress=False)  # doctest: +SKIP
+    >>> "<script" in out.read_text()  # doctest: +SKIP
+    False
+    """
+    import papermill
+
+    from .loading import read_survey
+
+    started = time.perf_counter()
+    if source is not None and not Path(source).is_file():
+        raise FileNotFoundError(f"no such file: {source}")
+    # read once here: an unreadable file fails fast with the loader's clear message, and a
+    # notebook whose columns are missing is skipped with a note instead of failing
+    from .datasets import sample_path
+
+    data, _ = read_survey(source if source is not None else sample_path(), score=score,
+                          comment=comment, date=date, on_invalid="exclude")
+    period_column = (parameters or {}).get("period_column")
+    skip = {}
+    if "comment" not in data.columns:
+        skip["02_followup_text_analysis.ipynb"] = (
+            "no comment column was found; name it with --comment COL (or comment=...)")
+    if "date" not in data.columns and not (period_column and period_column in data.columns):
+        skip["03_trend_review.ipynb"] = (
+            "no date column was found; name it with --date COL, or give a period column "
+            "(period_column=...)")
+    params = _parameters(None if source is None else str(Path(source).resolve()),
+                         {"score": score, "comment": comment, "date": date})
+    params.update(parameters or {})
+    templates = {name: template_path(name) for name in TEMPLATES}
+    accepted = {name: set(papermill.inspect_notebook(str(path))) for name, path in
+                templates.items()}
+    unknown = set(params) - set().union(*accepted.values())
+    if unknown:
+        raise ValueError(f"unknown notebook parameter(s) {sorted(unknown)}; the notebooks take "
+                         f"{sorted(set().union(*accepted.values()))}")
+    work = Path(keep_notebooks) if keep_notebooks else Path(tempfile.mkdtemp(prefix="nps-"))
+    work.mkdir(parents=True, exist_ok=True)
+    sections, kept = [], []
+    previous = os.environ.get(STATIC_ENV)
+    os.environ[STATIC_ENV] = "1"  # the kernels inherit it: widgets show static views
+    try:
+        for i, (name, title) in enumerate(TEMPLATES.items(), 1):
+            if name in skip:
+                if progress:
+                    print(f"[{i}/{len(TEMPLATES)}] {title}: skipped, {skip[name]}", flush=True)
+                ident = f"s{i}-skipped"
+                sections.append((f"<h1 id='{ident}'>{html.escape(title)}</h1><p>Skipped: "
+                                 f"{html.escape(skip[name])}.</p>",
+                                 [(1, ident, html.escape(title))]))
+                continue
+            if progress:
+                print(f"[{i}/{len(TEMPLATES)}] {title}", flush=True)
+            executed = work / name
+            papermill.execute_notebook(str(templates[name]), str(executed),
+                                       parameters={k: v for k, v in params.items()
+                                                   if k in accepted[name]},
+                                       kernel_name="python3",
+                                       progress_bar=progress, cwd=str(work))
+            kept.append(executed)
+            sections.append(_convert(executed, f"s{i}"))
+    finally:
+        if previous is None:
+            os.environ.pop(STATIC_ENV, None)
+        else:
+            os.environ[STATIC_ENV] = previous
+    label = "the bundled sample survey" if source is None else Path(source).name
+    page = _page("NPS report", f"Data: {label}. Generated by nps-toolkit; every number is "
+                 "computed by the notebooks it was built from.", sections)
+    out = Path(output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    return ReportResult(path=out.resolve(), source=label,
+                        seconds=time.perf_counter() - started,
+                        notebooks=kept if keep_notebooks else [])

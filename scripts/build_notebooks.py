@@ -1,0 +1,573 @@
+"""Write the three template notebooks (notebooks/*.ipynb) from the cell lists below, then
+execute them in place on the bundled sample so they carry their outputs (the example reports,
+compared by nbval in the tests).
+
+Run by hand after changing a notebook or anything its outputs show:
+``python scripts/build_notebooks.py`` (about a minute). Widget state is not stored.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "notebooks"
+
+SETUP = '''\
+import pandas as pd
+import html
+
+from IPython.display import Markdown, display
+
+import nps_toolkit as nt
+from nps_toolkit import charts
+
+charts.setup("static")  # charts drawn to SVG in the kernel: offline, in any viewer
+pd.set_option("display.float_format", "{:,.1f}".format)
+pd.set_option("display.max_columns", 30)
+pd.set_option("display.width", 120)
+
+
+def say(text: str) -> None:
+    """Show a paragraph whose numbers come from the cells above (any markup in data values,
+    such as a segment named "<b>", is escaped)."""
+    display(Markdown(html.escape(text, quote=False)))
+
+
+def p_values(table: pd.DataFrame) -> pd.DataFrame:
+    """p-value columns written as 2 significant digits (1.2e-05), the rest as they are."""
+    cols = [c for c in table.columns if "p_value" in c or c == "p_adjusted"]
+    return table.assign(**{c: table[c].map("{:.2g}".format) for c in cols})
+
+
+def has(column) -> bool:
+    return bool(column) and column in df.columns
+'''
+
+# the data parameters every notebook shares (01 spells them out with its own comments)
+DATA_PARAMS = '''\
+# Survey export (None = the bundled sample survey)
+data_path: str = None
+# Score / comment / date columns when detection picks the wrong ones (None = detect)
+score: str = None
+comment: str = None
+date: str = None'''
+
+LOAD = '''\
+df, load_report = nt.read_survey(data_path or nt.sample_path(), score=score, comment=comment,
+                                 date=date, on_invalid="exclude")
+print(load_report)'''
+
+
+def md(text: str, *, tags: list[str] | None = None):
+    cell = new_markdown_cell(text.strip("\n"))
+    if tags:
+        cell.metadata["tags"] = tags
+    return cell
+
+
+def code(src: str, *, tags: list[str] | None = None):
+    cell = new_code_cell(src.strip("\n"))
+    if tags:
+        cell.metadata["tags"] = tags
+    return cell
+
+
+# --------------------------------------------------------------------------- 01 calculation
+CALCULATION = [
+    md("""
+# NPS calculation: from a raw export to a score you can defend
+
+This notebook reads a survey export, says exactly what it kept and excluded, computes the Net
+Promoter Score with its uncertainty, breaks it down by segment and customer value, compares it
+with a benchmark, and ends with the list of customers to call. Point `data_path` below at your
+own export and run all cells (*Run > Run All Cells*).
+
+**NPS** = % promoters (9-10) − % detractors (0-6), from −100 to 100. Passives (7-8) count in
+the total but in neither group.
+"""),
+    md("## Parameters\n\nEdit these; everything below adapts. Missing columns are skipped "
+       "with a note.", tags=["report-skip"]),
+    code('''
+# Survey export to read (CSV, TSV, Excel, Parquet); None = the bundled sample survey
+data_path: str = None
+# Score / comment / date columns when detection picks the wrong ones (None = detect)
+score: str = None
+comment: str = None
+date: str = None
+# Segment columns to compare (those not in the data are skipped)
+segments: list = ["touchpoint", "channel", "persona", "support_agent"]
+# Customer id and customer value columns (None = skip value tiers and the call list)
+customer: str = "customer_id"
+value: str = "customer_lifetime_value"
+# Further 0-10 questions to average with the recommend score ([] = none)
+extra_questions: list = []
+# Benchmark: an industry group of nt.benchmarks() ("retail", ...) or a number (your target)
+benchmark = "retail"
+# Your industry in words (a warning is added if the benchmark is another industry)
+industry: str = "online retail"
+# Confidence level of every interval
+confidence: float = 0.95
+# Where to write the CRM call list (None = do not write a file)
+export_path: str = None
+''', tags=["parameters"]),
+    code(SETUP),
+    md("""
+## 1. Loading the export: read the load report first
+
+`read_survey` detects the file's encoding, delimiter and vendor layout and which columns hold
+the score, the comment and the date. The report says what was read, kept and excluded, by row.
+**Read it before any number below**: a wrong column or many excluded rows change everything.
+"""),
+    code(LOAD),
+    code('''
+excluded = load_report.rows_read - load_report.rows_kept
+say(f"**{load_report.rows_kept:,} of {load_report.rows_read:,} rows are scored** "
+    f"({excluded:,} excluded, {excluded / max(1, load_report.rows_read):.1%}). "
+    + ("Check the reasons above: if they are many, fix the export before going on."
+       if excluded / max(1, load_report.rows_read) > 0.05
+       else "Few rows were excluded, so they cannot move the score much."))
+'''),
+    md("## 2. Classification: promoters, passives, detractors"),
+    code('''
+categories = nt.classify(df["score"]).value_counts().reindex(nt.CATEGORIES)
+categories.to_frame("responses").assign(share=lambda t: (100 * t["responses"]
+                                                         / t["responses"].sum()).round(1))
+'''),
+    code('charts.distribution(df) | charts.categories(df)'),
+    md("""
+## 3. The NPS and its interval
+
+The interval is the range of true NPS values consistent with these answers (adjusted Wald,
+Rocks 2016). It is the honest way to read the score: two surveys whose intervals overlap
+widely cannot be told apart.
+"""),
+    code('''
+result = nt.score(df["score"], confidence=confidence)
+print(result)
+'''),
+    code('charts.score_card(result)'),
+    code('''
+small = nt.from_counts(promoters=round(result.promoter_share * 50),
+                       passives=round(result.passive_share * 50),
+                       detractors=50 - round(result.promoter_share * 50)
+                       - round(result.passive_share * 50), confidence=confidence)
+half_width = (result.ci_high - result.ci_low) / 2
+needed = nt.sample_size(margin=5, confidence=confidence)
+say(f"**NPS {result.nps:.1f}**, {confidence:.0%} interval {result.ci_low:.1f} to "
+    f"{result.ci_high:.1f} (±{half_width:.1f} points) from {result.n:,} responses. "
+    f"With the same answers from only 50 people the interval would run from "
+    f"{small.ci_low:.1f} to {small.ci_high:.1f}: a small survey cannot tell a good month from "
+    f"a bad one. A margin of ±5 points needs about {needed:,} responses.")
+'''),
+    md("""
+### Several questions averaged
+
+When a survey asks the recommend question more than once (brand, product, service), average
+the answers per respondent with a stated rounding rule, then score as usual.
+"""),
+    code('''
+present = [c for c in extra_questions if has(c)]
+if present and has("score"):
+    combined = nt.combine_scores(df, ["score", *present])
+    print(nt.score(combined, confidence=confidence))
+    say(f"Averaging the recommend score with {', '.join(present)} (rounded half up) gives an "
+        f"NPS of {nt.score(combined).nps:.1f} against {result.nps:.1f} for the recommend "
+        "question alone.")
+else:
+    say("No further 0-10 questions were named in `extra_questions` (or none is in the data): "
+        "the NPS above uses the recommend question alone.")
+'''),
+    md("""
+## 4. Segments: where is it good or bad?
+
+Each group is compared with everyone else; p-values are Holm-adjusted across the groups, so a
+"significantly below" verdict is not a fluke of testing many groups. Groups under 30 responses
+get no verdict.
+"""),
+    code('''
+segment_columns = [c for c in segments if has(c)]
+segment_tables = {}
+for column in segment_columns:
+    segment_tables[column] = nt.segments(df, by=column, confidence=confidence)
+    display(Markdown(f"**By {column}**"))
+    display(p_values(segment_tables[column][[column, "n", "nps", "ci_low", "ci_high",
+                                             "difference", "p_adjusted", "verdict"]]))
+if not segment_columns:
+    say("None of the segment columns named in `segments` is in the data.")
+'''),
+    code('''
+if segment_columns:
+    worst_col = max(segment_tables, key=lambda c: segment_tables[c]["difference"].abs().max())
+    display(charts.segments(segment_tables[worst_col]))
+'''),
+    code('''
+findings = []
+for column, table in segment_tables.items():
+    below = table[table["verdict"] == "significantly below the rest"]
+    for row in below.itertuples():
+        findings.append(f"- **{column} = {getattr(row, column)}**: NPS {row.nps:.1f} against "
+                        f"{row.rest_nps:.1f} for the rest ({row.difference:+.1f} points, "
+                        f"adjusted p = {row.p_adjusted:.2g}, n = {row.n:,})")
+say("**Significantly below the rest:**\\n\\n" + "\\n".join(findings) if findings
+    else "No segment is significantly below the rest.")
+'''),
+    md("## 5. Customer value: are our biggest customers our biggest promoters?"),
+    code('''
+if has(value):
+    value_result = nt.value_analysis(df, value=value, customer=customer if has(customer)
+                                     else None, date="date" if has("date") else None,
+                                     confidence=confidence)
+    print(value_result)
+    display(value_result.by_tier[["value_tier", "n", "nps", "ci_low", "ci_high", "verdict"]])
+else:
+    value_result = None
+    say(f"No customer value column (`value = {value!r}`) in the data: skipped.")
+'''),
+    code('charts.value_tiers(value_result) if value_result is not None else None'),
+    md("## 6. Benchmark: how do we compare?"),
+    code('''
+comparison = nt.compare_to_benchmark(df, benchmark=benchmark, industry=industry,
+                                     confidence=confidence)
+print(comparison)
+'''),
+    code('charts.benchmark(comparison)'),
+    md("""
+## 7. Whom to call: the action list for the CRM
+
+One row per customer with their latest category, the next action and the follow-up question,
+highest value at risk first. `export_list` writes CSV or Excel that is safe to open (cells that
+Excel would run as formulas are neutralised).
+"""),
+    code('''
+if has(customer):
+    calls = nt.action_list(df, customer=customer, value=value if has(value) else None,
+                           date="date" if has("date") else None,
+                           comment="comment" if has("comment") else None)
+    display(calls.head(10))
+    if export_path:
+        print(nt.export_list(calls, export_path))
+    counts = calls["category"].value_counts()
+    say(f"**{len(calls):,} customers** on the list: {counts.get('detractor', 0):,} detractors "
+        f"to call back, {counts.get('passive', 0):,} passives to ask what would make it a 9 or "
+        f"10, {counts.get('promoter', 0):,} promoters to invite to review or refer.")
+else:
+    calls = None
+    say("No customer id column: the call list needs one (`customer = ...`).")
+'''),
+    md("## Next actions"),
+    code('''
+steps = []
+if findings:
+    steps.append(f"Look into the {len(findings)} segment(s) significantly below the rest "
+                 "(section 4), starting with the largest.")
+if value_result is not None:
+    steps.append("Read the value answer in section 5 before deciding whom to call first.")
+if calls is not None:
+    steps.append("Export the call list (`export_path`) and load it into the CRM; call "
+                 "detractors within 48 hours.")
+steps.append(f"Re-survey: the interval is ±{half_width:.1f} points; see the trend review "
+             "notebook for whether a change is real.")
+say("\\n".join(f"{i}. {s}" for i, s in enumerate(steps, 1)))
+'''),
+]
+
+# --------------------------------------------------------------------------- 02 text
+TEXT = [
+    md("""
+# Follow-up comments: what promoters love and detractors hate
+
+The question after the score ("What is the most important reason for your score?") says *why*.
+This notebook counts who answered, detects the languages, codes the comments into themes,
+measures what each theme costs in NPS, finds the words that separate promoters from
+detractors, flags comments that contradict their score, and picks quotes. Comments are
+analysed in the languages customers wrote them in; personal data is redacted.
+"""),
+    md("## Parameters", tags=["report-skip"]),
+    code(DATA_PARAMS + '''
+# Force one language for all comments (None = detect per comment)
+language: str = None
+# Number of themes to discover beyond the codeframe
+n_themes: int = 6
+# Period for theme trends ("M", "Q"); used when the data has dates
+freq: str = "Q"
+confidence: float = 0.95
+''', tags=["parameters"]),
+    code(SETUP),
+    md("## Loading the export", tags=["report-skip"]),
+    code(LOAD, tags=["report-skip"]),
+    md("## 1. Who answered, and in which languages"),
+    code('''
+if not has("comment"):
+    raise SystemExit("This notebook needs a comment column: set `comment = ...` above.")
+analysis = nt.analyze_comments(df, language=language, n_themes=n_themes, seed=0)
+account = pd.Series(analysis.account, name="comments")
+account.to_frame()
+'''),
+    code('''
+answered = analysis.comments[analysis.comments["is_answer"]]
+languages = answered["comment_language"].value_counts()
+display(languages.to_frame("comments"))
+say(f"**{analysis.account.get('analysed', len(answered)):,} comments analysed** of "
+    f"{len(df):,} responses. The most common language is "
+    f"**{languages.index[0]}** ({languages.iloc[0] / languages.sum():.0%} of comments); "
+    + (f"{int((answered['comment_language'] == 'und').sum()):,} could not be assigned a "
+       "language." if (answered['comment_language'] == 'und').any()
+       else "every comment was assigned a language."))
+'''),
+    md("""
+## 2. Themes and what they cost
+
+Each comment is coded against a codeframe of themes (in all supported languages). *NPS gain
+if fixed* is how much the overall NPS would rise if the detractors who mention the theme had
+been passives, with a Wilson interval.
+"""),
+    code('''
+impact = analysis.impact
+impact[["theme", "mentions", "share_of_detractor_comments", "nps_mentioning",
+        "nps_gain_if_fixed", "gain_ci_low", "gain_ci_high"]]
+'''),
+    code('charts.theme_impact(impact)'),
+    code('''
+top = impact.iloc[0]
+say(f"**{top['theme']}** costs the most: fixing it for the detractors who mention it would "
+    f"add about {top['nps_gain_if_fixed']:.1f} points (interval {top['gain_ci_low']:.1f} to "
+    f"{top['gain_ci_high']:.1f}). It comes up in {top['share_of_detractor_comments']:.0%} of "
+    f"detractor comments, and those mentioning it give an NPS of "
+    f"{top['nps_mentioning']:.1f}.")
+'''),
+    md("""
+### Themes the codeframe does not know
+
+Topics discovered in the comments themselves (NMF on TF-IDF, seeded): read the top words and
+the example to see whether a theme is missing from the codeframe.
+"""),
+    code('''
+if analysis.discovered is not None:
+    display(analysis.discovered.topics)
+else:
+    say("Too few comments to discover themes.")
+'''),
+    md("## 3. Words of promoters and detractors, per language"),
+    code('''
+drivers = analysis.drivers
+top_languages = [lang for lang in languages.index if lang in set(drivers["language"])][:2]
+for lang in top_languages:
+    display(charts.text_drivers(drivers, language=lang))
+drivers.groupby(["language", "side"]).head(3)[["language", "side", "term", "z"]]
+'''),
+    md("""
+## 4. Comments that contradict their score
+
+A detractor score with a glowing comment (or the reverse) is often a reversed scale or a
+slip; check these before acting on them.
+"""),
+    code('''
+print(f"{len(analysis.mismatches):,} possible score-comment mismatches")
+analysis.mismatches.head(5)
+'''),
+    md("## 5. Quotes for the report"),
+    code('analysis.quotes.head(12)'),
+    md("## 6. Theme trends"),
+    code('''
+if has("date"):
+    trends = nt.theme_trends(df, freq=freq)
+    display(trends[trends["theme"] == top["theme"]])
+else:
+    say("No date column: theme trends need dates.")
+'''),
+    md("""
+## 7. Read the comments
+
+Search, filter by category, theme and language. (In the HTML report this is a static list of
+the first comments.)
+"""),
+    code('nt.widgets.CommentBrowser(analysis, height=380)'),
+    md("## Next actions"),
+    code('''
+worst = impact.head(3)["theme"].tolist()
+say("\\n".join([
+    f"1. Take **{worst[0]}** to its owner with the quotes above: it costs the most NPS.",
+    f"2. Check whether {', '.join(worst[1:])} share a cause with it.",
+    f"3. Review the {len(analysis.mismatches):,} score-comment mismatches before counting "
+    "them as detractors.",
+    "4. Add discovered themes that matter to the codeframe and re-run.",
+]))
+'''),
+]
+
+# --------------------------------------------------------------------------- 03 trends
+TRENDS = [
+    md("""
+# Trend review: is a change real, and who is moving?
+
+NPS moves every month; most of the movement is noise. This notebook shows the trend by month,
+quarter and survey wave with intervals, marks only the changes that are statistically real,
+follows segments and the largest customers, explains drops, tracks customers who moved between
+categories from one wave to the next, and lists who is due for a re-survey.
+"""),
+    md("## Parameters", tags=["report-skip"]),
+    code(DATA_PARAMS + '''
+# A period column to use instead of dates (e.g. a survey wave or period index)
+period_column: str = None
+# Main period: "M" (month) or "Q" (quarter)
+freq: str = "Q"
+# Segments to follow over time, and to explain drops with
+segments: list = ["touchpoint", "region"]
+# Customer id (waves, migration, re-survey plan) and customer value (largest customers)
+customer: str = "customer_id"
+value: str = "customer_lifetime_value"
+# Re-survey every ... (a pandas duration)
+resurvey_every: str = "90D"
+confidence: float = 0.95
+''', tags=["parameters"]),
+    code(SETUP),
+    md("## Loading the export", tags=["report-skip"]),
+    code(LOAD, tags=["report-skip"]),
+    code('''
+use_dates = has("date") and not period_column
+if not use_dates and not has(period_column):
+    raise SystemExit("This notebook needs dates or a period column: set `date` or "
+                     "`period_column` above.")
+timing = dict(date="date", freq=freq) if use_dates else dict(date=None, period=period_column)
+say("Periods are cut from the response **dates**." if use_dates else
+    f"Periods come from the column **{period_column}** (an ordered period index).")
+'''),
+    md("## 1. The trend, with intervals and real changes marked"),
+    code('''
+main = nt.trend(df, **timing, confidence=confidence)
+p_values(main[["period", "n", "nps", "ci_low", "ci_high", "change", "change_p_value",
+               "significant_change"]])
+'''),
+    code('charts.trend(main)'),
+    code('''
+real = main[main["significant_change"]]
+say(f"{len(main)} periods; **{len(real)} significant change(s)** from one period to the next"
+    + (": " + "; ".join(f"{r.period} ({r.change:+.1f} points, p = {r.change_p_value:.2g})"
+                        for r in real.itertuples()) if len(real) else "")
+    + ". Other movements are within the noise of the sample sizes.")
+'''),
+    code('''
+if use_dates and freq != "M":
+    monthly = nt.trend(df, date="date", freq="M", confidence=confidence)
+    display(charts.trend(monthly, shares=False, title="Month by month"))
+'''),
+    md("## 2. Segments over time"),
+    code('''
+followed = [c for c in segments if has(c)]
+for column in followed[:2]:
+    display(charts.trend(nt.trend(df, by=column, **timing, confidence=confidence),
+                         title=f"NPS over time by {column}"))
+if not followed:
+    say("None of the `segments` columns is in the data.")
+'''),
+    md("## 3. The largest customers"),
+    code('''
+if use_dates and has(value) and has(customer):
+    by_value = nt.trend_by_value(df, value=value, customer=customer, freq=freq,
+                                 confidence=confidence)
+    display(by_value[["segment", "period", "n", "nps", "ci_low", "ci_high"]])
+    display(charts.trend(by_value, title="Largest customers against everyone else"))
+else:
+    say("Needs dates, a customer id and a value column: skipped.")
+'''),
+    md("## 4. Shift alerts: drops below the recent baseline, explained"),
+    code('''
+if use_dates:
+    shifts = nt.detect_shifts(df, date="date", freq=freq, baseline=2, segments=followed,
+                              confidence=confidence)
+    print(shifts)
+else:
+    say("Shift alerts need dates: skipped.")
+'''),
+    md("## 5. Survey waves and customer migration"),
+    code('''
+if use_dates and has(customer):
+    df["wave"] = nt.assign_waves(df, date="date", customer=customer)
+    waves = nt.trend(df, date=None, period="wave", confidence=confidence)
+    display(waves[["period", "n", "nps", "ci_low", "ci_high", "change", "significant_change"]])
+    moved = nt.migration(df, customer=customer, date="date")
+    print(moved)
+else:
+    moved = None
+    say("Waves and migration need dates and a customer id: skipped.")
+'''),
+    code('charts.migration(moved) if moved is not None else None'),
+    md("## 6. Who is due for a re-survey"),
+    code('''
+if use_dates and has(customer):
+    as_of = df["date"].max()
+    due = nt.due_for_resurvey(df, customer=customer, date="date", as_of=as_of,
+                              every=resurvey_every, value=value if has(value) else None)
+    say(f"As of {as_of:%Y-%m-%d} (the last answer in the data), **{len(due):,} customers** "
+        f"last answered more than {pd.Timedelta(resurvey_every).days} days ago.")
+    display(due.head(10))
+else:
+    due = None
+    say("The re-survey plan needs dates and a customer id: skipped.")
+'''),
+    md("## Next actions"),
+    code('''
+steps = []
+if len(real):
+    last = real.iloc[-1]
+    steps.append(f"Explain the latest real change ({last['period']}, {last['change']:+.1f} "
+                 "points) with the segments behind it (section 4).")
+else:
+    steps.append("No period changed significantly: do not explain noise.")
+if moved is not None:
+    steps.append(f"Thank the {len(moved.moved_up):,} customers who moved up; call the "
+                 f"{len(moved.moved_down):,} who moved down.")
+if due is not None:
+    steps.append(f"Send the next wave to the {len(due):,} customers due for a re-survey.")
+say("\\n".join(f"{i}. {s}" for i, s in enumerate(steps, 1)))
+'''),
+]
+
+NOTEBOOKS = {
+    "01_calculation.ipynb": CALCULATION,
+    "02_followup_text_analysis.ipynb": TEXT,
+    "03_trend_review.ipynb": TRENDS,
+}
+
+
+def write() -> list[Path]:
+    OUT.mkdir(exist_ok=True)
+    paths = []
+    for name, cells in NOTEBOOKS.items():
+        nb = new_notebook(cells=cells, metadata={
+            "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
+                           "name": "python3"},
+            "language_info": {"name": "python"}})
+        for i, cell in enumerate(nb.cells):  # stable ids: reviewable diffs
+            cell["id"] = f"{name[:2]}-{i:02d}"
+        path = OUT / name
+        nbformat.write(nb, path)
+        paths.append(path)
+    return paths
+
+
+def execute(path: Path) -> None:
+    import papermill
+
+    papermill.execute_notebook(str(path), str(path), kernel_name="python3",
+                               progress_bar=False, cwd=str(path.parent))
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata.pop("widgets", None)  # no stored widget state (size, and nbval ignores it)
+    nb.metadata.pop("papermill", None)
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+    nbformat.write(nb, path)
+
+
+if __name__ == "__main__":
+    only = sys.argv[1:]
+    for p in write():
+        if not only or p.name in only:
+            execute(p)
+            print(f"executed {p.relative_to(ROOT)} ({p.stat().st_size // 1024} KB)")

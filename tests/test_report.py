@@ -1,0 +1,231 @@
+"""The report and the template notebooks on data other than the sample: a generated Qualtrics
+export (with hostile comments) and the real French Botanic survey, both run with papermill
+through `build_report`; the report opened offline in chromium; CLI errors without tracebacks.
+
+nbval checks the committed notebooks on the sample (pytest --nbval, configured in pyproject).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+
+import nps_toolkit as nt
+from nps_toolkit.report import TEMPLATES, build_report
+
+BOTANIC = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "npsgame_botanic_fr.csv"
+HOSTILE_SCRIPT = "<script>alert(1)</script> livraison en retard"
+HOSTILE_IMG = '<img src=x onerror="window.__nps_xss=1"> delivery late'
+ARTIFACTS = Path(os.environ.get("NPS_ARTIFACTS", Path(__file__).parent / "artifacts"))
+
+
+def qualtrics_export(path: Path, rows: int = 1800) -> pd.DataFrame:
+    """A Qualtrics-layout CSV (three header rows) made from the sample, with blank scores and
+    hostile comments; returns the rows written (as the vendor would hold them)."""
+    df = nt.load_sample().iloc[:rows].copy()
+    df.loc[df.index[5], "comment"] = HOSTILE_SCRIPT
+    df.loc[df.index[6], "comment"] = HOSTILE_IMG
+    df.loc[df.index[[5, 6]], "score"] = 2
+    df.loc[df.index[10:13], "score"] = pd.NA  # blank answers: excluded and counted
+    out = pd.DataFrame({
+        "StartDate": df["date"].dt.strftime("%Y-%m-%d %H:%M:%S"),
+        "EndDate": df["date"].dt.strftime("%Y-%m-%d %H:%M:%S"),
+        "Status": "IP Address",
+        "RecordedDate": df["date"].dt.strftime("%Y-%m-%d %H:%M:%S"),
+        "ResponseId": "R_" + df["response_id"],
+        "ExternalReference": df["customer_id"],
+        "Q1": df["score"].astype("Float64"),
+        "Q2": df["comment"],
+        "touchpoint": df["touchpoint"], "channel": df["channel"],
+        "customer_lifetime_value": df["customer_lifetime_value"],
+    })
+    questions = ["Start Date", "End Date", "Response Type", "Recorded Date", "Response ID",
+                 "External Data Reference",
+                 "How likely is it that you would recommend our company to a friend or "
+                 "colleague?", "What is the most important reason for your score?",
+                 "touchpoint", "channel", "customer_lifetime_value"]
+    imports = [json.dumps({"ImportId": c}) for c in out.columns]
+    header = pd.DataFrame([questions, imports], columns=out.columns)
+    pd.concat([header, out.astype(object)], ignore_index=True).to_csv(path, index=False)
+    return df
+
+
+def _outputs(path: Path) -> str:
+    """All text a notebook's cells printed or displayed (streams, plain text, markdown)."""
+    nb = nbformat.read(path, as_version=4)
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream":
+                parts.append(out["text"])
+            for key in ("text/plain", "text/markdown"):
+                if key in out.get("data", {}):
+                    parts.append(out["data"][key])
+            assert out.get("output_type") != "error", out
+    return "\n".join(parts)
+
+
+def _nps(scores: pd.Series) -> float:
+    s = scores.dropna().astype(float)
+    return 100 * ((s >= 9).mean() - (s <= 6).mean())
+
+
+@pytest.fixture(scope="module")
+def vendor_report(tmp_path_factory):
+    root = tmp_path_factory.mktemp("vendor")
+    written = qualtrics_export(root / "qualtrics_export.csv")
+    result = build_report(root / "qualtrics_export.csv", output=root / "report.html",
+                          keep_notebooks=root / "executed", progress=False)
+    return result, written
+
+
+def test_notebooks_run_on_a_vendor_export(vendor_report):
+    result, written = vendor_report
+    assert [p.name for p in result.notebooks] == list(TEMPLATES)
+    calc = _outputs(result.notebooks[0])
+    expected = _nps(written["score"])
+    assert f"NPS {expected:.1f} (95% CI" in calc
+    assert f"{written['score'].notna().sum():,} of {len(written):,} rows are scored" in calc
+    assert "blank score: 3" in calc
+    trends = _outputs(result.notebooks[2])
+    quarterly = nt.trend(written.dropna(subset=["score"]), freq="Q")
+    assert f"{len(quarterly)} periods" in trends
+    text = _outputs(result.notebooks[1])
+    assert "comments analysed" in text
+
+
+def test_report_is_self_contained_and_escaped(vendor_report):
+    result, _ = vendor_report
+    page = result.path.read_text(encoding="utf-8")
+    assert result.seconds < 120
+    # no external reference of any kind, and no script at all
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
+    assert "@import" not in page and "url(http" not in page
+    assert "<script" not in page.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=" in page
+    # the table of contents links every section, the load report comes first
+    toc = re.findall(r'<a href="#(s\d-[^"]+)">', page)
+    assert len(toc) >= 15 and all(f'id="{t}"' in page for t in toc)
+    first_h2 = re.search(r"<h2[^>]*>(.*?)<", page).group(1)
+    assert "Loading the export" in first_h2
+    main = page[page.index("<main>"):]
+    assert main.index("Rows read:") < main.index("Classification")
+    # code is hidden; charts are drawn (inline SVG images), widgets are static views
+    assert "import nps_toolkit" not in page
+    assert page.count("data:image/svg+xml") >= 10
+    assert "application/vnd.jupyter.widget-view" not in page
+
+
+def test_report_opens_offline_in_chromium(vendor_report):
+    from test_browser import CHROMIUM, _require_browser
+
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    result, _ = vendor_report
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    requests, errors = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM,
+                                    args=["--no-sandbox", "--disable-gpu",
+                                          "--disable-background-networking"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+
+        def route(r):
+            if r.request.url.startswith(("file:", "data:")):
+                r.continue_()
+            else:
+                requests.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(result.path.as_uri())
+        page.wait_for_load_state("load")
+        drawn = page.evaluate("""() => Array.from(document.images)
+            .filter(i => i.src.startsWith('data:image/svg') && i.naturalWidth > 0).length""")
+        page.screenshot(path=str(ARTIFACTS / "report-top.png"))
+        page.locator("h2", has_text="Segments").first.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "report-segments.png"))
+        xss = page.evaluate("window.__nps_xss")
+        shown = page.locator("text=<script>alert(1)</script>").count()
+        browser.close()
+    assert requests == [], requests
+    assert errors == [], errors
+    assert drawn >= 10
+    assert xss is None
+    assert shown >= 1  # the hostile comment is on the page, as text
+
+
+@pytest.mark.skipif(not BOTANIC.exists(), reason=f"real survey not available at {BOTANIC}")
+def test_notebooks_run_on_the_real_french_survey(tmp_path):
+    result = build_report(BOTANIC, output=tmp_path / "botanic.html",
+                          keep_notebooks=tmp_path / "nb", progress=False,
+                          parameters={"segments": [], "value": "CaTicket", "customer": None,
+                                      "extra_questions": ["satisfaction", "intention"],
+                                      "period_column": "t", "industry": "garden retail"})
+    calc = _outputs(result.notebooks[0])
+    # published counts of the file (shared/README.md): 10: 5,978, 9: 2,487, 6..1: 1,194
+    counts = {10: 5978, 9: 2487, 8: 2892, 7: 1061, 6: 491, 5: 401, 4: 101, 3: 65, 2: 53, 1: 83}
+    n = sum(counts.values())
+    expected = 100 * (counts[10] + counts[9] - sum(counts.get(k, 0) for k in range(7))) / n
+    assert f"NPS {expected:.1f} (95% CI" in calc
+    assert f"{n:,} of 13,954 rows are scored" in calc
+    assert "Averaging the recommend score with satisfaction, intention" in calc
+    trends = _outputs(result.notebooks[2])
+    assert "Periods come from the column **t**" in trends
+    by_t = nt.trend(nt.read_survey(BOTANIC)[0], date=None, period="t")
+    assert f"{len(by_t)} periods" in trends
+    text = _outputs(result.notebooks[1])
+    assert "**fr**" in text
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "nps_toolkit", *args], capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_report_cli_errors_are_clear(tmp_path):
+    missing = _cli("report", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "r.html"))
+    assert missing.returncode == 2
+    assert "no such file" in missing.stderr and "Traceback" not in missing.stderr
+    bad = tmp_path / "names.csv"
+    bad.write_text("id,name\n1,Ann\n2,Bob\n")
+    out = _cli("report", str(bad), "-o", str(tmp_path / "r.html"))
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "score column" in out.stderr
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_report_skips_what_the_data_cannot_support(tmp_path):
+    rng = np.random.default_rng(4)
+    (tmp_path / "scores.csv").write_text(
+        "id,score\n" + "".join(f"{i},{s}\n" for i, s in enumerate(rng.integers(0, 11, 200))))
+    result = build_report(tmp_path / "scores.csv", output=tmp_path / "r.html", progress=False)
+    page = result.path.read_text(encoding="utf-8")
+    assert "Skipped: no comment column was found" in page
+    assert "Skipped: no date column was found" in page
+    assert "NPS calculation" in page
+    with pytest.raises(ValueError, match="unknown notebook parameter"):
+        build_report(tmp_path / "scores.csv", output=tmp_path / "x.html", progress=False,
+                     parameters={"segmnets": ["region"]})
+
+
+def test_report_cli_on_the_sample(tmp_path):
+    out = _cli("report", "-o", str(tmp_path / "sample.html"), "--quiet")
+    assert out.returncode == 0, out.stderr
+    assert f"Report written to {tmp_path / 'sample.html'}" in out.stdout
+    page = (tmp_path / "sample.html").read_text(encoding="utf-8")
+    assert f"NPS {_nps(nt.load_sample()['score']):.1f}" in page
+    assert np.isfinite(float(re.search(r"\((\d+) s\)", out.stdout).group(1)))
