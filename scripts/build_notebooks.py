@@ -259,6 +259,23 @@ else:
     calls = None
     say("No customer id column: the call list needs one (`customer = ...`).")
 '''),
+    md("""
+## 8. Explore it yourself
+
+Filter by date, touchpoint and channel, switch the segment and the period, and click a
+category on the gauge to read those customers' comments. `board.filters` holds what you chose
+and `board.filtered_data` the rows, so a finding becomes code. (In the HTML report this is a
+static snapshot.)
+"""),
+    code('''
+if has("date"):
+    board = nt.Dashboard(df, benchmark=comparison,
+                         segments=segment_columns or None,
+                         customer=customer if has(customer) else None)
+    display(board)
+else:
+    say("The dashboard needs a date column: skipped.")
+'''),
     md("## Next actions"),
     code('''
 steps = []

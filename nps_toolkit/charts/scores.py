@@ -230,10 +230,10 @@ def score_card(data: Any, *, benchmark: Any = None, benchmark_label: str | None 
                           "n": [float(row["n"])]})
     tip = nps_tooltip()
     base = alt.Chart(table).encode(y=alt.Y("label:N", title=None, axis=None))
-    band = base.mark_bar(height=14, color="#0072B2", opacity=0.3).encode(
+    band = base.mark_bar(height=22, color="#0072B2", opacity=0.3).encode(
         x=alt.X("ci_low:Q", scale=_NPS_AXIS, title="Net Promoter Score (-100 to 100)"),
         x2=alt.X2("ci_high"), tooltip=tip)
-    dot = base.mark_point(filled=True, size=160, color="#0072B2", opacity=1).encode(
+    dot = base.mark_point(filled=True, size=70, color="#0072B2", opacity=1).encode(
         x=alt.X("nps:Q"), tooltip=tip)
     value = base.mark_text(dy=18, fontSize=13, fontWeight="bold").encode(
         x=alt.X("nps:Q"), text=alt.Text("nps:Q", format=".1f"))
