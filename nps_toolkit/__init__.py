@@ -57,7 +57,15 @@ __version__ = "0.1.0"
 # presentation layers load on first use, so `import nps_toolkit` does not pull in altair,
 # ipywidgets or anywidget: nps_toolkit.charts, nps_toolkit.widgets, nps_toolkit.Dashboard
 _LAZY = {"charts": ("nps_toolkit.charts", None), "widgets": ("nps_toolkit.widgets", None),
+         "templates": ("nps_toolkit.templates", None),
          "Dashboard": ("nps_toolkit.widgets", "Dashboard")}
+
+
+def load_ipython_extension(ipython) -> None:
+    """``%load_ext nps_toolkit``: the ``%nps_template`` and ``%nps`` magics."""
+    from .magics import load_ipython_extension as load
+
+    load(ipython)
 
 
 def __getattr__(name: str):

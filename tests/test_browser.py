@@ -6,6 +6,7 @@ Without chromium these tests skip locally and FAIL when $CI is set (.ci/run inst
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -70,14 +71,16 @@ def _write_notebook(path: Path) -> None:
     path.write_text(json.dumps(nb), encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    _require_browser()
-    root = tmp_path_factory.mktemp("labroot")
-    _write_notebook(root / "widgets.ipynb")
+@contextlib.contextmanager
+def running_lab(root: Path):
+    """JupyterLab on 127.0.0.1 with a token and ``root`` as its root; yields (url, token)."""
     port, token = _free_port(), secrets.token_hex(16)
+    settings = root / ".settings" / "@jupyterlab" / "apputils-extension"
+    settings.mkdir(parents=True, exist_ok=True)  # no "notify about news?" toast
+    (settings / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(root / ".cfg"),
-           "JUPYTER_RUNTIME_DIR": str(root / ".run")}
+           "JUPYTER_RUNTIME_DIR": str(root / ".run"),
+           "JUPYTERLAB_SETTINGS_DIR": str(root / ".settings")}
     log = (root / "jupyter.log").open("wb")  # a file, not a pipe: a full pipe would block it
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
@@ -88,26 +91,92 @@ def lab(tmp_path_factory):
         stdout=log, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2):
-                break
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError((root / "jupyter.log").read_text(errors="replace")) from None
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("JupyterLab did not start within 90 s")
-    yield base, token, root
-    proc.terminate()
     try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    shutil.copy(root / "jupyter.log", ARTIFACTS / "jupyter.log")
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2):
+                    break
+            except OSError:
+                if proc.poll() is not None:
+                    raise RuntimeError((root / "jupyter.log").read_text(errors="replace")
+                                       ) from None
+                time.sleep(0.5)
+        else:
+            pytest.fail("JupyterLab did not start within 90 s")
+        yield base, token
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(root / "jupyter.log", ARTIFACTS / f"jupyter-{root.name}.log")
+
+
+def launch_chromium(p):
+    """Debian chromium, every non-local request aborted; returns (browser, context, blocked)."""
+    blocked: list[str] = []
+    browser = p.chromium.launch(
+        executable_path=CHROMIUM,
+        args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+              "--disable-background-networking", "--disable-component-update",
+              "--disable-sync"])
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+
+    def route(r):
+        host = urlparse(r.request.url).hostname
+        if host in ("127.0.0.1", "localhost") or r.request.url.startswith("data:"):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    return browser, context, blocked
+
+
+def open_lab(context, url: str):
+    """A page with JupyterLab loaded and the news toast dismissed."""
+    pg = context.new_page()
+    pg.goto(url)
+    pg.wait_for_function("window.jupyterapp && window.jupyterapp.shell", timeout=60_000)
+    pg.wait_for_selector(".jp-LabShell", timeout=60_000)
+    return pg
+
+
+def wait_kernel_idle(pg, timeout: float = 60) -> None:
+    dialog = pg.locator(".jp-Dialog button.jp-mod-accept")
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if dialog.count():
+            dialog.first.click()
+        idle = pg.evaluate("""() => {
+          const w = window.jupyterapp.shell.currentWidget;
+          const k = w && w.sessionContext && w.sessionContext.session
+                    && w.sessionContext.session.kernel;
+          return !!k && k.status === 'idle';
+        }""")
+        if idle:
+            return
+        time.sleep(0.5)
+    pytest.fail("the notebook's kernel did not start")
+
+
+def dismiss_news(pg) -> None:
+    toast = pg.locator(".jp-toast-button", has_text="No")  # "notify about news?"
+    if toast.count():
+        toast.first.click()
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    _require_browser()
+    root = tmp_path_factory.mktemp("labroot")
+    _write_notebook(root / "widgets.ipynb")
+    with running_lab(root) as (base, token):
+        yield base, token, root
 
 
 @pytest.fixture(scope="module")
@@ -116,48 +185,14 @@ def page(lab):
 
     base, token, _ = lab
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    blocked: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"])
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-
-        def route(r):
-            host = urlparse(r.request.url).hostname
-            if host in ("127.0.0.1", "localhost") or r.request.url.startswith("data:"):
-                r.continue_()
-            else:
-                blocked.append(r.request.url)
-                r.abort()
-
-        context.route("**/*", route)
-        pg = context.new_page()
+        browser, context, blocked = launch_chromium(p)
         errors: list[str] = []
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.goto(f"{base}/lab/tree/widgets.ipynb?token={token}")
-        pg.wait_for_function("window.jupyterapp && window.jupyterapp.shell", timeout=60_000)
+        context.on("weberror", lambda e: errors.append(str(e.error)))
+        pg = open_lab(context, f"{base}/lab/tree/widgets.ipynb?token={token}")
         pg.wait_for_selector(".jp-Notebook", timeout=60_000)
-        # a kernel must be running before "run all"; accept a kernel dialog if one shows
-        dialog = pg.locator(".jp-Dialog button.jp-mod-accept")
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            if dialog.count():
-                dialog.first.click()
-            idle = pg.evaluate("""() => {
-              const w = window.jupyterapp.shell.currentWidget;
-              const k = w && w.sessionContext && w.sessionContext.session
-                        && w.sessionContext.session.kernel;
-              return !!k && k.status === 'idle';
-            }""")
-            if idle:
-                break
-            time.sleep(0.5)
-        toast = pg.locator(".jp-toast-button", has_text="No")  # "notify about news?"
-        if toast.count():
-            toast.first.click()
+        wait_kernel_idle(pg)
+        dismiss_news(pg)
         pg.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
         pg.wait_for_selector("text=NPS check", timeout=180_000)
         pg.wait_for_selector(".nps-gauge-value", timeout=60_000)
