@@ -54,7 +54,7 @@ def test_small_groups_get_no_verdict_and_leave_the_family(sample):
     assert len(small) > 0 and small["p_adjusted"].isna().all()
     assert small["verdict"].str.startswith("too few").all()
     family = table["p_adjusted"].notna().sum()
-    big = table[table["n"] >= 120]
+    big = table[(table["n"] >= 120) & table["support_agent"].notna()]  # missing: not compared
     holm = _stats.adjust_pvalues(big["p_value"].to_numpy(), "holm")
     assert family == len(big) and np.allclose(big["p_adjusted"], holm)
 
@@ -64,9 +64,45 @@ def test_story_verdicts_and_missing_group_visible(sample):
     assert agents["support_agent"].isna().iloc[-1]  # customers without a support contact
     jordan = agents[agents["support_agent"] == "Jordan"].iloc[0]
     assert jordan["verdict"] == "significantly below the rest"
+    # by default the chi-square and the comparisons use the rows where the agent is known
     chi = agents.attrs["chi2"]
-    table = pd.crosstab(sample["support_agent"].fillna("none"), nt.classify(sample["score"]))
+    known = sample[sample["support_agent"].notna()]
+    table = pd.crosstab(known["support_agent"], nt.classify(known["score"]))
     assert chi["statistic"] == pytest.approx(stats.chi2_contingency(table).statistic)
+    everyone = nt.segments(sample, by="support_agent", rest="all").attrs["chi2"]
+    table = pd.crosstab(sample["support_agent"].fillna("none"), nt.classify(sample["score"]))
+    assert everyone["statistic"] == pytest.approx(stats.chi2_contingency(table).statistic)
+
+
+def _nps(s: pd.Series) -> float:
+    return 100 * ((s >= 9).mean() - (s <= 6).mean())
+
+
+def test_rest_is_the_rows_where_the_dimension_is_known(sample):
+    agents = nt.segments(sample, by="support_agent")
+    known = sample[sample["support_agent"].notna()]
+    jordan = agents[agents["support_agent"] == "Jordan"].iloc[0]
+    others = known.loc[known["support_agent"] != "Jordan", "score"]
+    assert jordan["rest_n"] == len(others)
+    assert jordan["rest_nps"] == pytest.approx(_nps(others))
+    missing = agents[agents["support_agent"].isna()].iloc[0]
+    assert missing["verdict"].startswith("not compared")
+    assert np.isnan(missing["p_value"]) and np.isnan(missing["p_adjusted"])
+    assert missing["nps"] == pytest.approx(_nps(sample.loc[sample["support_agent"].isna(),
+                                                           "score"]))
+    assert "958 responses where support_agent is known" in agents.attrs["note"]
+    # the family for the Holm adjustment is the eight agents only
+    holm = _stats.adjust_pvalues(agents["p_value"].iloc[:8].to_numpy(), "holm")
+    assert np.allclose(agents["p_adjusted"].iloc[:8], holm)
+    # an agent against everyone else mostly measures the touchpoint: all eight look "below"
+    everyone = nt.segments(sample, by="support_agent", rest="all")
+    assert (everyone["verdict"].iloc[:8] == "significantly below the rest").all()
+    assert (agents["verdict"].iloc[:8] == "significantly below the rest").sum() == 1
+    everyone_jordan = everyone[everyone["support_agent"] == "Jordan"].iloc[0]
+    rest_all = sample.loc[sample["support_agent"].ne("Jordan").fillna(True), "score"]
+    assert everyone_jordan["rest_nps"] == pytest.approx(_nps(rest_all))
+    with pytest.raises(ValueError, match="rest must be"):
+        nt.segments(sample, by="support_agent", rest="others")
 
 
 def test_several_keys_weights_and_backends(sample):
@@ -101,10 +137,26 @@ def test_thousands_of_groups_numeric_keys():
                 min_size=2, max_size=60))
 def test_rest_is_everyone_else(rows):
     df = pd.DataFrame(rows, columns=["g", "score"])
-    out = nt.segments(df, by="g", min_n=1)
+    out = nt.segments(df, by="g", min_n=1, rest="all")
     assert (out["n"] + out["rest_n"] == len(df)).all()
     for row in out.itertuples():
         rest = df.loc[~(df["g"].isna() if pd.isna(row.g) else df["g"] == row.g), "score"]
+        if len(rest):
+            assert row.rest_nps == pytest.approx(nt.score(rest).nps)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", None]), st.integers(0, 10)),
+                min_size=2, max_size=60))
+def test_rest_is_the_other_known_rows(rows):
+    df = pd.DataFrame(rows, columns=["g", "score"])
+    out = nt.segments(df, by="g", min_n=1)
+    known = df[df["g"].notna()]
+    for row in out.itertuples():
+        if pd.isna(row.g):
+            assert row.rest_n == 0 and np.isnan(row.rest_nps) and np.isnan(row.p_value)
+            continue
+        rest = known.loc[known["g"] != row.g, "score"]
+        assert row.n + row.rest_n == len(known)
         if len(rest):
             assert row.rest_nps == pytest.approx(nt.score(rest).nps)
 
