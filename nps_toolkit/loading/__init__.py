@@ -1,0 +1,17 @@
+"""Loading real survey exports: ``read_survey``.
+
+Real exports are messy: Windows encodings, semicolons, extra header rows (Qualtrics,
+SurveyMonkey), score cells such as "10 - Extremely likely", R-style ``NA``, duplicate
+submissions. ``read_survey`` turns them into one clean pandas frame with canonical column names
+(``score``, ``comment``, ``date``, ``customer_id``, ``response_id``) and a :class:`LoadReport`
+that accounts for every row it did not keep.
+
+The work is split by concern: ``files`` (encodings, delimiters, vendor layouts, types),
+``columns`` (which column is which), ``scores`` (what counts as a score), ``report`` (the
+:class:`LoadReport`) and ``read`` (:func:`read_survey`, which ties them together).
+"""
+
+from .read import read_survey
+from .report import LoadReport
+
+__all__ = ["LoadReport", "read_survey"]

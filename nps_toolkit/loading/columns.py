@@ -1,0 +1,150 @@
+"""Which column holds the score, the comment, the date and the ids: by name or question text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
+from ..errors import ColumnNotFoundError
+from .scores import _parse_scores
+
+
+def _norm(text: Any) -> str:
+    """Lower-case, accents stripped, punctuation to single spaces."""
+    s = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9#]+", " ", s.lower()).strip()
+
+
+_SCORE_NAMES = ["nps", "score", "nps score", "net promoter score", "ltr", "nps rating",
+                "likelihood to recommend", "likely to recommend", "recommend", "rating",
+                "recommendation", "recommendation score", "note", "note nps"]
+_SCORE_WORDS = [r"\bhow likely\b.*\brecommend", r"\brecommend", r"\bnps\b", r"net promoter",
+                r"\brecommand", r"\brecomendar", r"\bempfehlen", r"\bscore\b", r"\brating\b"]
+_COMMENT_WORDS = [r"most important reason", r"\breason", r"\bwhy\b", r"\bcomments?\b",
+                  r"\bfeedback\b", r"\bexplanation\b", r"\bexplication\b", r"\bcommentaires?\b",
+                  r"\bverbatim\b", r"open ended", r"\bremarks?\b", r"\bsuggestions?\b",
+                  r"\bwhat could we\b", r"\bmotivo\b", r"\bbegrundung\b", r"\btext\b",
+                  r"\bfollow ?up\b"]
+_DATE_NAMES = ["recorded date", "recordeddate", "end date", "enddate", "submitted at",
+               "submit date utc", "response timestamp", "responded at", "response date",
+               "survey date", "completed", "completion date", "timestamp", "created at",
+               "date", "datetime", "start date", "startdate", "time"]
+_CUSTOMER_NAMES = ["customer id", "customerid", "customer", "client id", "clientid",
+                   "account id", "accountid", "user id", "userid", "contact id", "person id",
+                   "member id", "external reference", "externalreference", "externaldatareference",
+                   "customer email", "email", "email address", "recipient email",
+                   "recipientemail", "respondent email"]
+_RESPONSE_NAMES = ["response id", "responseid", "respondent id", "respondentid",
+                   "submission id", "response", "#", "id", "token"]
+
+
+def _first_exact(columns: list[str], names: list[str], taken: set[str]) -> str | None:
+    normed = {c: _norm(c) for c in columns if c not in taken}
+    for name in names:
+        for c, n in normed.items():
+            if n == name:
+                return c
+    return None
+
+
+def _first_pattern(columns: list[str], texts: dict[str, str], patterns: list[str],
+                   taken: set[str], accept: Callable[[str], bool]) -> str | None:
+    for pat in patterns:
+        for c in columns:
+            if c in taken:
+                continue
+            hay = _norm(c) + " " + _norm(texts.get(c, ""))
+            if re.search(pat, hay) and accept(c):
+                return c
+    return None
+
+
+def _score_like(series: pd.Series, share: float = 0.5) -> bool:
+    """At least ``share`` of the non-blank cells (of the first 500) parse as numbers 0-10.
+
+    A column *named* like a score needs less evidence (``share=0.2``): if it is messy, the
+    invalid-score error that follows says so, which beats silently picking another column.
+    """
+    sample = series.head(500)
+    _, kind = _parse_scores(sample)
+    nonblank = kind != 1
+    return nonblank.sum() > 0 and (kind[nonblank] == 0).mean() >= share
+
+
+def _text_like(series: pd.Series) -> bool:
+    if pd.api.types.is_numeric_dtype(series.dtype):
+        return False
+    sample = series.dropna().astype(str).head(500)
+    if sample.empty:
+        return True
+    return (pd.to_numeric(sample, errors="coerce").isna()).mean() >= 0.5
+
+
+def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str | None],
+            notes: list[str]) -> dict[str, str]:
+    """Map canonical names to columns of ``frame``. Overrides win; None disables a role."""
+    cols = [str(c) for c in frame.columns]
+    found: dict[str, str] = {}
+    taken: set[str] = set()
+    for role, value in overrides.items():
+        if value is not None and value is not False:
+            if value not in frame.columns:
+                raise ColumnNotFoundError(
+                    f"{role}={value!r} is not a column of the file; columns are {cols[:40]}")
+            found[role] = value
+            taken.add(value)
+
+    def want(role: str) -> bool:
+        return role not in found and overrides.get(role, "auto") is not False
+
+    if want("score"):
+        cand = _first_exact(cols, _SCORE_NAMES, taken)
+        if cand is not None and not _score_like(frame[cand], share=0.2):
+            cand = None
+        if cand is None:
+            cand = _first_pattern(cols, texts, _SCORE_WORDS, taken,
+                                  lambda c: _score_like(frame[c]))
+        if cand is None:
+            raise ColumnNotFoundError(
+                "could not find the 0-10 recommend score column: no column is named like "
+                "'NPS'/'score'/'rating' or asks 'How likely are you to recommend...' with "
+                f"mostly 0-10 values. Columns are {cols[:40]}. Pass score='<column>'."
+            )
+        found["score"] = cand
+        taken.add(cand)
+    if want("comment"):
+        cand = _first_pattern(cols, texts, _COMMENT_WORDS, taken, lambda c: _text_like(frame[c]))
+        if cand:
+            found["comment"] = cand
+            taken.add(cand)
+    if want("date"):
+        cand = _first_exact(cols, _DATE_NAMES, taken)
+        if cand:
+            found["date"] = cand
+            taken.add(cand)
+    if want("customer_id"):
+        empty = {c for c in cols if frame[c].isna().all()
+                 or frame[c].astype("string").str.strip().eq("").all()}
+        cand = _first_exact(cols, _CUSTOMER_NAMES, taken | empty)
+        if cand:
+            found["customer_id"] = cand
+            taken.add(cand)
+    if want("response_id"):
+        for name in _RESPONSE_NAMES:
+            cand = _first_exact(cols, [name], taken)
+            if cand and frame[cand].notna().all() and frame[cand].is_unique:
+                found["response_id"] = cand
+                taken.add(cand)
+                break
+            if cand and name not in ("#", "id", "response", "token"):
+                found["response_id"] = cand  # named as an id: duplicates are real duplicates
+                taken.add(cand)
+                break
+    return found
+
+
+# --------------------------------------------------------------------------- reading files

@@ -1,0 +1,264 @@
+"""Reading export files: encodings, delimiters, vendor header rows, types, dates."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .columns import _norm
+from .report import LoadReport
+from .scores import _NA_TOKENS
+
+
+def _detect_encoding(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        data.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin-1"
+
+
+def _detect_delimiter(text: str, suffix: str) -> str:
+    if suffix in (".tsv", ".tab"):
+        return "\t"
+    sample = "\n".join(text.splitlines()[:50])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        first = text.splitlines()[0] if text else ""
+        counts = {d: first.count(d) for d in ",;\t|"}
+        best = max(counts, key=lambda d: counts[d])
+        return best if counts[best] else ","
+
+
+def _is_import_id(value: Any) -> bool:
+    s = str(value).strip()
+    if not s.startswith("{"):
+        return False
+    try:
+        return "ImportId" in json.loads(s)
+    except (ValueError, TypeError):
+        return False
+
+
+def _layout(head: pd.DataFrame) -> tuple[str, int, list[str], dict[str, str]]:
+    """Vendor, number of header rows, column names, question text per column.
+
+    ``head`` holds the first rows of the file with no header applied (all text).
+    """
+    rows = head.fillna("").astype(str).values.tolist()
+    first = [c.strip() for c in rows[0]]
+    normed = {_norm(c) for c in first}
+    # Qualtrics: row 2 = question text, row 3 = {"ImportId": ...}
+    if len(rows) >= 3 and sum(_is_import_id(v) for v in rows[2]) >= max(1, len(first) // 2):
+        return "qualtrics", 3, first, dict(zip(first, rows[1], strict=False))
+    # SurveyMonkey: row 2 holds 'Response' / 'Open-Ended Response' / option labels
+    second = [c.strip() for c in rows[1]] if len(rows) > 1 else []
+    if (second and {"respondent id", "collector id"} <= normed | {_norm(c) for c in second}) or (
+        second and any(_norm(v) in ("response", "open ended response") for v in second)
+        and "respondent id" in normed
+    ):
+        names, current = [], ""
+        for top, sub in zip(first, second, strict=False):
+            current = top or current
+            if not top and sub and _norm(sub) not in ("response", "open ended response"):
+                names.append(f"{current} - {sub}")
+            elif top and sub and _norm(sub) not in ("response", "open ended response"):
+                names.append(f"{top} - {sub}")
+            else:
+                names.append(top or current)
+        return "surveymonkey", 2, _dedupe(names), {}
+    vendor = "generic"
+    if "submitted at" in normed and ("#" in normed or "network id" in normed):
+        vendor = "typeform"
+    elif first and _norm(first[0]) == "timestamp":
+        vendor = "google_forms"
+    elif "score" in normed and ("comment" in normed) and (
+        {"survey type", "response timestamp", "delighted source", "person id"} & normed
+    ):
+        vendor = "delighted"
+    return vendor, 1, _dedupe(first), {}
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, n in enumerate(names):
+        n = n if n else f"column_{i + 1}"
+        if n in seen:
+            seen[n] += 1
+            out.append(f"{n}.{seen[n]}")
+        else:
+            seen[n] = 0
+            out.append(n)
+    return out
+
+
+_COMPRESSED = (".gz", ".bz2", ".xz", ".zip")
+
+
+def _read_bytes(path: Path) -> bytes:
+    """File bytes, decompressed for .gz/.bz2/.xz/.zip (a zip must hold exactly one file)."""
+    suffix = path.suffix.lower()
+    if suffix == ".gz":
+        import gzip
+
+        return gzip.decompress(path.read_bytes())
+    if suffix == ".bz2":
+        import bz2
+
+        return bz2.decompress(path.read_bytes())
+    if suffix == ".xz":
+        import lzma
+
+        return lzma.decompress(path.read_bytes())
+    if suffix == ".zip":
+        import zipfile
+
+        with zipfile.ZipFile(path) as zf:
+            names = [n for n in zf.namelist() if not n.endswith("/")]
+            if len(names) != 1:
+                raise ValueError(f"{path} holds {len(names)} files; read_survey reads a zip "
+                                 "with exactly one CSV in it: unzip it and pass the file")
+            return zf.read(names[0])
+    return path.read_bytes()
+
+
+def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter: str | None,
+               report: LoadReport) -> tuple[pd.DataFrame, dict[str, str]]:
+    suffix = path.suffix.lower()
+    if suffix in _COMPRESSED:
+        suffix = Path(path.stem).suffix.lower() or ".csv"
+    if suffix in (".parquet", ".pq"):
+        report.file_format, report.header_rows = "parquet", 1
+        return pd.read_parquet(path), {}
+    if suffix in (".xlsx", ".xlsm", ".xls"):
+        report.file_format = "excel"
+        raw = pd.read_excel(path, sheet_name=sheet, header=None, dtype=object)
+        if raw.empty:
+            raise ValueError(f"{path} sheet {sheet!r} is empty")
+        vendor, h, names, texts = _layout(raw.head(5).astype("string"))
+        body = raw.iloc[h:].reset_index(drop=True)
+        body.columns = names[: body.shape[1]] + [f"column_{i + 1}"
+                                                  for i in range(len(names), body.shape[1])]
+        body = body.infer_objects()
+        report.vendor, report.header_rows = vendor, h
+        return body, texts
+    if suffix not in (".csv", ".tsv", ".txt", ".tab", ""):
+        raise ValueError(f"unsupported file type {suffix!r} for {path}; read_survey reads CSV, "
+                         "TSV, Excel (.xlsx) and Parquet files, or a data frame")
+    data = _read_bytes(path)
+    if not data.strip():
+        raise ValueError(f"{path} is empty")
+    report.file_format = "csv"
+    enc = encoding or _detect_encoding(data)
+    text = data.decode(enc)
+    sep = delimiter or _detect_delimiter(text, suffix)
+    report.encoding, report.delimiter = enc, sep
+    try:
+        head = pd.read_csv(io.StringIO(text), sep=sep, header=None, dtype=str, nrows=5,
+                           keep_default_na=False, skip_blank_lines=False)
+        vendor, h, names, texts = _layout(head)
+        report.vendor, report.header_rows = vendor, h
+        body = pd.read_csv(io.StringIO(text), sep=sep, header=None, skiprows=h, names=names,
+                           dtype=str, keep_default_na=False, skip_blank_lines=False,
+                           index_col=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise ValueError(
+            f"{path} could not be read as a table with delimiter {sep!r} (encoding {enc}): "
+            f"{str(exc).strip()}. Check that it is a CSV/TSV export; if the delimiter or "
+            "encoding is wrong, pass delimiter=... or encoding=...; a row with more fields than "
+            "the header usually means an unquoted delimiter inside a comment."
+        ) from exc
+    return body, texts
+
+
+def _infer_types(frame: pd.DataFrame, keep_text: set[str]) -> pd.DataFrame:
+    """Numbers stored as text become numbers (columns not in ``keep_text``); NA tokens -> NA.
+
+    In text columns (comments, ids) only an empty cell or R's exact ``NA`` is missing: a
+    customer who typed "n/a" or "na" gave a non-answer that the text analysis counts.
+    """
+    out = {}
+    for c in frame.columns:
+        s = frame[c]
+        if s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
+            stripped = s.astype("string")
+            if c in keep_text:
+                na = stripped.isna() | stripped.isin(["", "NA"])
+            else:
+                na = stripped.str.strip().str.lower().isin(_NA_TOKENS) | stripped.isna()
+            s = s.mask(na.to_numpy(dtype=bool))
+            if c not in keep_text:
+                num = pd.to_numeric(s, errors="coerce")
+                if num.notna().sum() == s.notna().sum() and s.notna().any():
+                    s = num
+        out[c] = s
+    return pd.DataFrame(out, index=frame.index)
+
+
+_C1 = "[\u0080-\u009f]"
+#: C1 control characters read from a Latin-1 file are DOS (cp850) letters in disguise.
+_CP850_REPAIR = str.maketrans({chr(b): bytes([b]).decode("cp850") for b in range(0x80, 0xA0)})
+
+
+def _repair_c1(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+    """Turn C1 control characters in text cells back into the cp850 letters they were.
+
+    Exports stitched from several systems often hold a few DOS-encoded cells inside a
+    Windows/Latin-1 file: read as Latin-1, the DOS "é" (byte 0x82) becomes the control
+    character U+0082, which no real text contains. Mapping U+0080-U+009F through cp850
+    restores é, è, à, ç, â, ê, î, ô, û, É... The cells and characters repaired are counted.
+    """
+    repaired_cells = 0
+    for col in frame.columns:
+        s = frame[col]
+        if not (s.dtype == object or pd.api.types.is_string_dtype(s.dtype)):
+            continue
+        text = s.astype("string")
+        hit = text.str.contains(_C1, regex=True).fillna(False).to_numpy()
+        if hit.any():
+            fixed = text[hit].map(lambda t: t.translate(_CP850_REPAIR))  # only the hit cells
+            frame.loc[hit, col] = fixed.to_numpy()
+            repaired_cells += int(hit.sum())
+    if repaired_cells:
+        notes.append(f"{repaired_cells} text cell(s) held DOS (cp850) accented letters inside "
+                     "a Latin-1 file (e.g. byte 0x82 for 'é'); they were decoded as cp850.")
+    return frame
+
+
+def _parse_dates(values: pd.Series, notes: list[str], column: str) -> pd.Series:
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return values
+    text = values.astype("string").str.strip()
+    try:
+        parsed = pd.to_datetime(text, format="ISO8601", errors="raise")
+    except (ValueError, TypeError):
+        try:
+            parsed = pd.to_datetime(text, format="mixed", errors="coerce")
+        except (ValueError, TypeError):
+            parsed = pd.to_datetime(text, format="mixed", errors="coerce", utc=True)
+            notes.append(f"date column {column!r} mixes time zones: converted to UTC.")
+    bad = parsed.isna() & text.notna() & (text != "")
+    if bad.any():
+        notes.append(f"{int(bad.sum())} value(s) in date column {column!r} could not be read "
+                     f"as dates (e.g. {list(text[bad].head(3))!r}); they are kept as missing "
+                     "dates, the responses are kept.")
+    return parsed
+
+
+# --------------------------------------------------------------------------- main entry

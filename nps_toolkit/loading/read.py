@@ -1,0 +1,186 @@
+"""read_survey: a messy export in, a clean frame and its load report out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+import narwhals as nw
+import numpy as np
+import pandas as pd
+
+from ..errors import InvalidScoreError, describe_examples
+from .columns import _detect
+from .files import _infer_types, _is_import_id, _parse_dates, _read_file, _repair_c1
+from .report import REASONS, LoadReport
+from .scores import _parse_scores
+
+
+def read_survey(
+    source: str | Path | Any,
+    *,
+    score: str | None = None,
+    comment: str | Literal[False] | None = None,
+    date: str | Literal[False] | None = None,
+    customer_id: str | Literal[False] | None = None,
+    response_id: str | Literal[False] | None = None,
+    on_invalid: Literal["raise", "exclude"] = "raise",
+    drop_duplicates: bool = True,
+    sheet: str | int = 0,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> tuple[pd.DataFrame, LoadReport]:
+    """Read a survey export (or a data frame) into a clean frame and an account of what happened.
+
+    Parameters
+    ----------
+    source : path or data frame
+        CSV/TSV (encoding and delimiter detected), Excel (``.xlsx``), Parquet, or a pandas,
+        polars or pyarrow data frame. Qualtrics (3 header rows), SurveyMonkey (2 header rows),
+        Typeform, Google Forms and Delighted exports are recognised.
+    score, comment, date, customer_id, response_id : str, optional
+        The column to use for each role. By default each is detected from column names and
+        question text ("How likely are you to recommend ...", "NPS", "score", "rating";
+        "reason", "comment", "feedback", "explication"; "Recorded Date", "Submitted At",
+        "Timestamp"...). ``False`` turns detection of that role off.
+    on_invalid : {"raise", "exclude"}
+        What to do with scores that are not numbers, not whole, or outside 0-10: raise an
+        :class:`InvalidScoreError` naming the column and rows (default), or exclude those rows
+        and list them in the report. Blank scores are always excluded and counted.
+    drop_duplicates : bool, default True
+        Exclude repeated responses: same ``response_id``, or, without one, rows identical in
+        every column when the data has a customer id or a date (plain identical score rows are
+        legitimate and kept).
+    sheet : str or int
+        Excel sheet.
+    encoding, delimiter : str, optional
+        Override detection for text files.
+
+    Returns
+    -------
+    (pandas.DataFrame, LoadReport)
+        The frame has ``score`` as a small nullable integer, ``comment`` as text, ``date`` as
+        datetime and the id columns, under those names, and every other column as it was.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> raw = pd.DataFrame({"How likely are you to recommend us?": ["10 - Extremely likely",
+    ...                     " 8 ", "", "0 (Not at all likely)"], "Why?": ["Fast", "", "", "Slow"]})
+    >>> df, report = read_survey(raw)
+    >>> df["score"].tolist()
+    [10, 8, 0]
+    >>> report.excluded["blank score"]
+    [2]
+    """
+    if on_invalid not in ("raise", "exclude"):
+        raise ValueError(f"on_invalid must be 'raise' or 'exclude', got {on_invalid!r}")
+    report = LoadReport(source="<DataFrame>", file_format="dataframe", header_rows=0)
+    texts: dict[str, str] = {}
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        if not path.exists():
+            raise FileNotFoundError(f"no such file: {path}")
+        report.source = str(path)
+        raw, texts = _read_file(path, sheet=sheet, encoding=encoding, delimiter=delimiter,
+                                report=report)
+        row_numbers = np.arange(len(raw)) + report.header_rows + 1
+        from_file = True
+    else:
+        if isinstance(source, pd.DataFrame):
+            raw = source.copy()
+        else:
+            try:
+                raw = nw.from_native(source, eager_only=True).to_pandas()
+            except TypeError as exc:
+                raise TypeError("source must be a file path or a data frame, got "
+                                f"{type(source).__name__}") from exc
+        raw.columns = [str(c) for c in raw.columns]
+        if len(raw) >= 2 and sum(_is_import_id(v) for v in raw.iloc[1]) >= max(
+                1, raw.shape[1] // 2):
+            texts = dict(zip(raw.columns, raw.iloc[0].astype(str), strict=False))
+            raw = raw.iloc[2:]
+            report.vendor = "qualtrics"
+            report.notes.append("dropped the two Qualtrics header rows (question text, "
+                                "ImportId) found at the top of the data frame.")
+        row_numbers = np.asarray(raw.index)
+        from_file = False
+
+    report.rows_read = len(raw)
+    notes = report.notes
+    # An unnamed first column numbering the rows (R's write.csv, pandas' to_csv) is an index.
+    first = str(raw.columns[0]) if raw.shape[1] else ""
+    if raw.shape[1] > 1 and (first in ("", "column_1") or first.startswith("Unnamed")):
+        nums = pd.to_numeric(raw.iloc[:, 0], errors="coerce")
+        if nums.notna().all() and (np.diff(nums.to_numpy()) == 1).all():
+            raw = raw.drop(columns=raw.columns[0])
+            notes.append("dropped the unnamed first column: it only numbers the rows "
+                         "(an R or pandas row index).")
+
+    overrides = {"score": score, "comment": comment, "date": date,
+                 "customer_id": customer_id, "response_id": response_id}
+    mapping = _detect(raw, texts, overrides, notes)
+    score_col = mapping["score"]
+    keep_text = {v for k, v in mapping.items() if k in ("score", "comment", "customer_id",
+                                                        "response_id")}
+    frame = _infer_types(raw, keep_text) if from_file or raw.dtypes.eq(object).any() else raw
+    if report.encoding in ("latin-1", "cp1252"):
+        frame = _repair_c1(frame if frame is not raw else frame.copy(), notes)
+    values, kind = _parse_scores(raw[score_col])
+
+    excluded: dict[str, list[Any]] = {r: [] for r in REASONS}
+    invalid = kind >= 2
+    if invalid.any() and on_invalid == "raise":
+        pos = np.flatnonzero(invalid)
+        originals = list(raw[score_col].iloc[pos[:5]])
+        labels = [f"row {row_numbers[p]}" for p in pos[:5]]
+        kinds = {2: "not a number", 3: "not a whole number", 4: "out of range"}
+        summary = ", ".join(f"{(kind == k).sum()} {label}" for k, label in kinds.items()
+                            if (kind == k).any())
+        raise InvalidScoreError(
+            f"score column {score_col!r} has {len(pos)} invalid value(s) ({summary}): "
+            f"{describe_examples(labels, originals, len(pos))}. Scores must be whole numbers "
+            "0-10. Fix the file, or pass on_invalid='exclude' to leave those rows out with an "
+            "account in the load report.",
+            column=score_col, positions=list(row_numbers[pos[:5]]), values=originals,
+            count=len(pos),
+        )
+    for code, reason in ((1, "blank score"), (2, "not a number"), (3, "not a whole number"),
+                         (4, "out of range")):
+        excluded[reason] = [_py(x) for x in row_numbers[kind == code]]
+    keep = kind == 0
+
+    out = frame.copy()
+    out[score_col] = pd.array(np.where(keep, values, np.nan), dtype="Float64").astype("Int8")
+    if drop_duplicates:
+        dup = np.zeros(len(out), dtype=bool)
+        if "response_id" in mapping:
+            ids = out[mapping["response_id"]]
+            dup = (ids.duplicated(keep="first") & ids.notna()).to_numpy() & keep
+        elif "customer_id" in mapping or "date" in mapping:
+            dup = out.duplicated(keep="first").to_numpy() & keep
+        excluded["duplicate response"] = [_py(x) for x in row_numbers[dup]]
+        keep &= ~dup
+    out = out.loc[keep]
+
+    rename = {v: k for k, v in mapping.items() if v != k}
+    clash = [k for k in rename.values() if k in out.columns and k not in mapping.values()]
+    if clash:
+        out = out.rename(columns={c: f"{c}_original" for c in clash})
+        notes.append("renamed existing column(s) " + ", ".join(repr(c) for c in clash)
+                     + " to '<name>_original' to make room for the detected columns.")
+    out = out.rename(columns=rename)
+    if "date" in mapping:
+        out["date"] = _parse_dates(out["date"], notes, mapping["date"])
+    if "comment" in mapping:
+        out["comment"] = out["comment"].astype("string")
+    out = out.reset_index(drop=True) if from_file else out
+    report.columns = dict(mapping)
+    report.rows_kept = len(out)
+    report.excluded = {k: v for k, v in excluded.items() if v}
+    out.attrs["load_report"] = report
+    return out, report
+
+
+def _py(x: Any) -> Any:
+    return x.item() if hasattr(x, "item") else x
