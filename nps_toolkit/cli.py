@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--on-invalid", choices=("raise", "exclude"), default="raise",
                     help="exclude invalid scores (listed in the report) instead of stopping")
     sc.add_argument("--min-n", type=int, default=30, help="flag groups smaller than this")
+    sc.add_argument("--scale", type=_scale_arg, metavar="A=S,...",
+                    help="map another scale to 0-10, e.g. 1=0,2=3,3=5,4=8,5=10")
     rp = sub.add_parser("report", help="one offline HTML report from the three notebooks",
                         description="Run the calculation, comment and trend notebooks on a "
                         "survey export (the bundled sample when FILE is omitted) and write one "
@@ -70,6 +72,17 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scale_arg(text: str) -> dict[str, int]:
+    """'1=0,2=3,3=5' -> {'1': 0, '2': 3, '3': 5}."""
+    try:
+        pairs = [part.split("=", 1) for part in text.split(",") if part.strip()]
+        return {k.strip(): int(v) for k, v in pairs}
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"--scale takes answer=score pairs such as 1=0,2=3,3=5,4=8,5=10; got {text!r}"
+        ) from exc
+
+
 def _table(df: pd.DataFrame, keys: list[str]) -> str:
     show = df[[*keys, "n", "nps", "ci_low", "ci_high", "promoter_share", "passive_share",
                "detractor_share", "small_n"]].copy()
@@ -89,7 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report(args)
     source = args.file or sample_path()
     try:
-        df, report = read_survey(source, score=args.score_col, on_invalid=args.on_invalid)
+        df, report = read_survey(source, score=args.score_col, on_invalid=args.on_invalid,
+                                 scale=args.scale)
         result = score_fn(df["score"], method=args.method, confidence=args.confidence)
         print(("Bundled sample survey\n" if args.file is None else "") + repr(result))
         if args.by:

@@ -282,3 +282,63 @@ def test_malformed_csv_gets_a_clear_error(tmp_path):
     path = write(tmp_path, "ragged.csv", "score,comment\n10,fine\n3,too,many,fields\n")
     with pytest.raises(ValueError, match=r"delimiter ','.*unquoted delimiter"):
         nt.read_survey(path)
+
+
+# --------------------------------------------------------------------------- issue 11: scores
+@pytest.mark.parametrize("cell, expected", [
+    ("9", 9), ("9.0", 9), (" 10 ", 10), ("10/10", 10), ("10 - Extremely likely", 10),
+    ("0 (Not at all likely)", 0), ("9: very likely", 9), ("10 – Extremely likely", 10),
+])
+def test_single_0_10_numbers_and_vendor_labels_are_scores(cell, expected):
+    df, _ = nt.read_survey(pd.DataFrame({"score": [cell, "8"]}))
+    assert df["score"].tolist() == [expected, 8]
+
+
+@pytest.mark.parametrize("cell", ["4/5", "3-4", "0-6", "2 of 5", "4 out of 5", "7/8"])
+def test_ranges_and_other_scales_are_invalid_not_their_first_number(cell):
+    with pytest.raises(nt.InvalidScoreError, match="1 invalid value"):
+        nt.read_survey(pd.DataFrame({"score": [cell, "8", "9"]}))
+    df, report = nt.read_survey(pd.DataFrame({"score": [cell, "8", "9"]}),
+                                on_invalid="exclude")
+    assert df["score"].tolist() == [8, 9]
+    assert report.excluded == {"not a number": [0]}
+
+
+def test_empty_score_column_and_header_only_file_say_so(tmp_path):
+    with pytest.raises(nt.ColumnNotFoundError, match="found the score column 'score', but it "
+                                                     "is empty: all 3 rows are blank"):
+        nt.read_survey(pd.DataFrame({"id": [1, 2, 3], "score": [None, None, None],
+                                     "comment": ["a", "b", "c"]}))
+    (tmp_path / "header.csv").write_text("id,score,comment\n")
+    with pytest.raises(nt.ColumnNotFoundError, match="header but no rows"):
+        nt.read_survey(tmp_path / "header.csv")
+
+
+def test_a_five_star_rating_is_not_taken_as_0_10():
+    rng = np.random.default_rng(5)
+    stars = pd.DataFrame({"Rating": rng.integers(1, 6, 40), "id": range(40)})
+    with pytest.raises(nt.InvalidScoreError, match="none above 5: it looks like a 1-5 rating"):
+        nt.read_survey(stars)
+    with pytest.raises(nt.InvalidScoreError, match="star or 1-5 rating"):
+        nt.read_survey(pd.DataFrame({"Stars (out of 5)": [5, 4, 9], "id": [1, 2, 3]}),
+                       score="Stars (out of 5)")
+    mapping = {1: 0, 2: 3, 3: 5, 4: 8, 5: 10}
+    df, report = nt.read_survey(stars, scale=mapping)
+    assert df["score"].tolist() == [mapping[v] for v in stars["Rating"]]
+    assert any("scale=" in n for n in report.notes)
+    # a small 0-10 survey that happens to have no answer above 5 (n < 20) is still read
+    few, _ = nt.read_survey(pd.DataFrame({"score": [3, 5, 1]}))
+    assert few["score"].tolist() == [3, 5, 1]
+    # unmapped answers are invalid, not guessed
+    _, report = nt.read_survey(pd.DataFrame({"score": [1, 5, 7]}), scale={1: 0, 5: 10},
+                               on_invalid="exclude")
+    assert report.excluded == {"not a number": [2]}
+
+
+def test_cli_scale_option(tmp_path):
+    from nps_toolkit.cli import main
+
+    path = tmp_path / "stars.csv"
+    pd.DataFrame({"rating": [5] * 15 + [1] * 10}).to_csv(path, index=False)
+    assert main(["score", str(path)]) == 2
+    assert main(["score", str(path), "--scale", "1=0,2=3,3=5,4=8,5=10"]) == 0

@@ -109,6 +109,15 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
             cand = _first_pattern(cols, texts, _SCORE_WORDS, taken,
                                   lambda c: _score_like(frame[c]))
         if cand is None:
+            named = _first_exact(cols, _SCORE_NAMES, taken)
+            if len(frame) == 0:
+                raise ColumnNotFoundError(
+                    f"the file has a header but no rows of answers. Columns are {cols[:40]}.")
+            if named is not None and _parse_scores(frame[named])[1].min() == 1:
+                raise ColumnNotFoundError(
+                    f"found the score column {named!r}, but it is empty: all {len(frame):,} "
+                    "rows are blank. Check the export (a filter, or the wrong question), or "
+                    "name another column with score='<column>'.")
             raise ColumnNotFoundError(
                 "could not find the 0-10 recommend score column: no column is named like "
                 "'NPS'/'score'/'rating' or asks 'How likely are you to recommend...' with "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -13,7 +14,7 @@ from ..errors import InvalidScoreError, describe_examples
 from .columns import _detect
 from .files import _infer_types, _is_import_id, _parse_dates, _read_file, _repair_c1
 from .report import REASONS, LoadReport
-from .scores import _parse_scores
+from .scores import _parse_scores, apply_scale, check_scale
 
 
 def read_survey(
@@ -29,6 +30,7 @@ def read_survey(
     sheet: str | int = 0,
     encoding: str | None = None,
     delimiter: str | None = None,
+    scale: Mapping[Any, int] | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read a survey export (or a data frame) into a clean frame and an account of what happened.
 
@@ -55,6 +57,12 @@ def read_survey(
         Excel sheet.
     encoding, delimiter : str, optional
         Override detection for text files.
+    scale : mapping, optional
+        For a score column on another scale: an explicit table from its answers to 0-10,
+        e.g. ``{1: 0, 2: 3, 3: 5, 4: 8, 5: 10}``. Without it, a column whose 20 or more answers
+        are all 5 or below, or whose name or question says stars or "out of 5", stops with an
+        error (read as 0-10, a 1-5 rating would make everyone a detractor). Unmapped answers
+        are invalid.
 
     Returns
     -------
@@ -126,7 +134,12 @@ def read_survey(
     frame = _infer_types(raw, keep_text) if from_file or raw.dtypes.eq(object).any() else raw
     if report.encoding in ("latin-1", "cp1252"):
         frame = _repair_c1(frame if frame is not raw else frame.copy(), notes)
-    values, kind = _parse_scores(raw[score_col])
+    if scale is not None:
+        values, kind = apply_scale(raw[score_col], scale)
+        notes.append(f"score answers mapped to 0-10 with scale={dict(scale)!r}.")
+    else:
+        values, kind = _parse_scores(raw[score_col])
+        check_scale(values, kind, score_col, texts.get(score_col, ""))
 
     excluded: dict[str, list[Any]] = {r: [] for r in REASONS}
     invalid = kind >= 2

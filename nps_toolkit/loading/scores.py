@@ -1,36 +1,118 @@
-"""Score cells: "9", "10 - Extremely likely", "10/10" are scores; anything else is invalid."""
+"""Score cells: what counts as a 0-10 answer, and what is another scale.
+
+A score is a single number, optionally written out of 10 (``10/10``) or followed by a vendor
+label (``10 - Extremely likely``, ``0 (Not at all likely)``). Ranges (``3-4``, ``0-6``) and
+other scales (``4/5``, ``2 of 5``, ``4 out of 5``) are not scores: they are listed as invalid,
+never read as their first number. Cells are parsed once per distinct value, so a million rows
+of a dozen distinct answers cost a dozen regular-expression matches.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from ..errors import InvalidScoreError
+
 _NA_TOKENS = {"", "na", "n/a", "nan", "null", "none", "#n/a"}
 
-
-_SCORE_RE = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*(?:$|[-–—:/(\[]|\s)")
+# number, then: nothing; or "/10"; or a separator / space followed by a label with no digits
+_SCORE_RE = re.compile(
+    r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*"
+    r"(?:/\s*10(?:[.,]0+)?|(?:[-–—:=(\[]\s*|\s+)[^\W\d_][^\d]*)?\s*$")
+_STAR_WORDS = re.compile(r"\bstars?\b|\bout of 5\b|/\s*5\b|\b1\s*-\s*5\b|\bsterne\b|"
+                         r"\betoiles?\b|\bestrellas?\b", re.IGNORECASE)
 
 
 def _parse_scores(raw: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Vectorised parse of score cells. Returns (values as float, kind codes).
 
     Kind: 0 ok, 1 blank, 2 not a number, 3 not a whole number, 4 out of range.
+
+    Examples
+    --------
+    >>> values, kind = _parse_scores(pd.Series(["9", " 10 ", "10/10", "10 - Extremely likely",
+    ...                                         "4/5", "3-4", "2 of 5", "", "9.5"]))
+    >>> values[:4].tolist(), kind.tolist()
+    ([9.0, 10.0, 10.0, 10.0], [0, 0, 0, 0, 2, 2, 2, 1, 3])
     """
     if pd.api.types.is_numeric_dtype(raw.dtype) and not pd.api.types.is_bool_dtype(raw.dtype):
         values = raw.to_numpy(dtype=np.float64, na_value=np.nan)
         kind = np.where(np.isnan(values), 1, 0)
     else:
-        text = raw.astype("string").str.strip()
-        blank = text.isna() | text.str.lower().isin(_NA_TOKENS)
+        codes, uniques = pd.factorize(raw.astype("string"), use_na_sentinel=True)
+        text = pd.Series(uniques, dtype="string").str.strip()
+        blank_u = text.str.lower().isin(_NA_TOKENS).to_numpy(dtype=bool, na_value=True)
         number = text.str.extract(_SCORE_RE, expand=False).str.replace(",", ".", regex=False)
-        values = pd.to_numeric(number, errors="coerce").to_numpy(dtype=np.float64,
-                                                                   na_value=np.nan)
-        blank_np = blank.to_numpy(dtype=bool, na_value=True)
-        kind = np.where(blank_np, 1, np.where(np.isnan(values), 2, 0))
+        values_u = pd.to_numeric(number, errors="coerce").to_numpy(dtype=np.float64,
+                                                                     na_value=np.nan)
+        kind_u = np.where(blank_u, 1, np.where(np.isnan(values_u), 2, 0))
+        # one extra slot for missing cells (code -1)
+        values = np.append(values_u, np.nan)[codes]
+        kind = np.append(kind_u, 1)[codes]
     ok = kind == 0
     whole = values == np.floor(values)
     kind = np.where(ok & ~whole, 3, kind)
     kind = np.where((kind == 0) & ((values < 0) | (values > 10)), 4, kind)
     return values, kind
+
+
+def apply_scale(raw: pd.Series, scale: Mapping[Any, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Answers of another scale mapped to 0-10 with an explicit table (``scale=``).
+
+    Returns (values, kind) as :func:`_parse_scores` does. Keys match the cell as written
+    (``5``, ``"5"``, ``" 5 "`` and ``5.0`` are one key); blank cells stay blank; a non-blank
+    answer missing from the table is invalid ("not a number": listed, never guessed).
+
+    Examples
+    --------
+    >>> apply_scale(pd.Series([5, 1, None, 7]), {1: 0, 2: 3, 3: 5, 4: 8, 5: 10})
+    (array([10.,  0., nan, nan]), array([0, 0, 1, 2]))
+    """
+    bad = [v for v in scale.values() if not (isinstance(v, (int, np.integer))
+                                             and 0 <= int(v) <= 10)]
+    if bad:
+        raise ValueError(f"scale= must map answers to whole numbers 0-10; got {bad[:5]}")
+
+    def key(v: Any) -> str:
+        text = str(v).strip()
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            return text.lower()
+        return str(int(number)) if number.is_integer() else text
+
+    table = {key(k): float(v) for k, v in scale.items()}
+    codes, uniques = pd.factorize(raw.astype("string"), use_na_sentinel=True)
+    keys = [key(u) for u in uniques]  # distinct answers only: a handful
+    values_u = np.array([table.get(k, np.nan) for k in keys], dtype=np.float64)
+    blank_u = np.array([k in _NA_TOKENS for k in keys], dtype=bool)
+    kind_u = np.where(blank_u, 1, np.where(np.isnan(values_u), 2, 0))
+    return np.append(values_u, np.nan)[codes], np.append(kind_u, 1)[codes]
+
+
+def check_scale(values: np.ndarray, kind: np.ndarray, column: str, question: str) -> None:
+    """Stop when the score column is another scale: a 1-5 star rating is not a 0-10 answer.
+
+    Raises :class:`InvalidScoreError` when 20 or more valid answers are all 5 or below, or when
+    the column's name or question says stars or "out of 5".
+    """
+    valid = values[kind == 0]
+    hint = ("If this is the right column, map its answers to 0-10 explicitly, e.g. "
+            "read_survey(..., scale={1: 0, 2: 3, 3: 5, 4: 8, 5: 10}) (CLI: --scale "
+            "1=0,2=3,3=5,4=8,5=10), or name the 0-10 column with score=.")
+    if _STAR_WORDS.search(f"{column} {question}"):
+        raise InvalidScoreError(
+            f"score column {column!r} looks like a star or 1-5 rating (its name or question "
+            f"says so: {(question or column)[:80]!r}), not the 0-10 recommend question. "
+            + hint, column=column)
+    if len(valid) >= 20 and valid.max() <= 5:
+        raise InvalidScoreError(
+            f"score column {column!r} has {len(valid):,} answers and none above "
+            f"{int(valid.max())}: it looks like a 1-5 rating, not the 0-10 recommend "
+            "question, and read as 0-10 every answer would be a detractor. " + hint,
+            column=column)

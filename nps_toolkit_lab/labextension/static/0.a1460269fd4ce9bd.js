@@ -1,4 +1,4 @@
-"use strict";(self.rspackChunknps_toolkit=self.rspackChunknps_toolkit||[]).push([[590],{509(e,t,a){a.r(t);var n=a(2),o=a(901),l=a(861),i=a(177),r=a(427),s=a(904),c=a(256);let d=`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+"use strict";(self.rspackChunknps_toolkit=self.rspackChunknps_toolkit||[]).push([[0],{2(e,t,a){a.r(t);var n=a(3),o=a(4),l=a(5),i=a(6),r=a(7),s=a(8),c=a(9);let d=`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
 <path class="jp-icon3" fill="#616161" d="M3 20h18v1.5H3z"/>
 <rect x="4" y="11" width="4" height="8" fill="#D55E00"/>
 <rect x="10" y="8" width="4" height="11" fill="#9E9E9E"/>
