@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from collections.abc import Sequence
 
@@ -15,10 +17,36 @@ from .loading import read_survey
 from .scoring import score as score_fn
 from .scoring import summarize
 
+EXIT_CODES = """exit status: 0 done; 1 the report could not be built (a notebook cell failed);
+2 bad input (unreadable file, missing column, invalid scores) or bad options."""
+
+# the library's advice in its own words, and the same advice in the CLI's
+_CLI_WORDS = [
+    (re.compile(r"\bscore='<column>'"), "--score COLUMN"),
+    (re.compile(r"\bpass score=\.\.\.", re.IGNORECASE), "pass --score COLUMN"),
+    (re.compile(r"\bscore=\.\.\."), "--score COLUMN"),
+    (re.compile(r"\bon_invalid='exclude'"), "--on-invalid exclude"),
+    (re.compile(r"\bcomment=\.\.\."), "--comment COLUMN"),
+    (re.compile(r"read_survey\(\.\.\., scale=\{[^}]*\}\) \(CLI: (--scale [^)]*)\)"), r"\1"),
+    (re.compile(r"\bencoding=\.\.\."), "the right encoding"),
+    (re.compile(r"\bdelimiter=\.\.\."), "the right delimiter"),
+]
+
+
+def _cli_message(exc: BaseException) -> str:
+    text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+    for pattern, repl in _CLI_WORDS:
+        text = pattern.sub(repl, text)
+    return text
+
 
 def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(
-        prog="nps-toolkit", description="Net Promoter Score analysis with honest uncertainty.")
+        prog="nps-toolkit", description="Net Promoter Score analysis with honest uncertainty.",
+        epilog=EXIT_CODES)
+    parser.add_argument("--version", action="version", version=f"nps-toolkit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     sc = sub.add_parser("score", help="NPS with its interval and the load report",
                         description="Print the NPS of a survey export (the bundled sample when "
@@ -58,7 +86,8 @@ def _report(args: argparse.Namespace) -> int:
                               comment=args.comment_col, date=args.date_col,
                               keep_notebooks=args.keep_notebooks, progress=not args.quiet)
     except (ValueError, FileNotFoundError, KeyError, UnicodeDecodeError) as exc:
-        print(f"nps-toolkit: error: cannot read {args.file}: {exc}", file=sys.stderr)
+        print(f"nps-toolkit: error: cannot read {args.file}: {_cli_message(exc)}",
+              file=sys.stderr)
         return 2
     except Exception as exc:  # a notebook cell failed: say which, without a traceback
         if type(exc).__name__ != "PapermillExecutionError":
@@ -97,9 +126,17 @@ def _table(df: pd.DataFrame, keys: list[str]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (see ``EXIT_CODES``)."""
     args = _parser().parse_args(argv)
-    if args.command == "report":
-        return _report(args)
+    try:
+        return _report(args) if args.command == "report" else _score(args)
+    except BrokenPipeError:  # `nps-toolkit score ... | head`: the reader left, nothing wrong
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _score(args: argparse.Namespace) -> int:
     source = args.file or sample_path()
     try:
         df, report = read_survey(source, score=args.score_col, on_invalid=args.on_invalid,
@@ -113,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(_table(table, args.by))
         print("\n" + str(report))
     except (ValueError, FileNotFoundError, KeyError) as exc:
-        print(f"nps-toolkit: error: {exc}", file=sys.stderr)
+        print(f"nps-toolkit: error: {_cli_message(exc)}", file=sys.stderr)
         return 2
     return 0
 

@@ -342,3 +342,51 @@ def test_cli_scale_option(tmp_path):
     pd.DataFrame({"rating": [5] * 15 + [1] * 10}).to_csv(path, index=False)
     assert main(["score", str(path)]) == 2
     assert main(["score", str(path), "--scale", "1=0,2=3,3=5,4=8,5=10"]) == 0
+
+
+# --------------------------------------------------------------------------- issue 11: errors
+def test_files_that_are_not_exports_get_clear_errors(tmp_path):
+    import gzip
+
+    with pytest.raises(ValueError, match="is a folder, not a file"):
+        nt.read_survey(tmp_path)
+    (tmp_path / "plain.csv.gz").write_bytes(b"score\n9\n")
+    with pytest.raises(ValueError, match=r"not a valid \.gz file, or it is truncated"):
+        nt.read_survey(tmp_path / "plain.csv.gz")
+    good = gzip.compress(b"score,comment\n" + b"9,ok\n" * 2000)
+    (tmp_path / "cut.csv.gz").write_bytes(good[: len(good) // 2])
+    with pytest.raises(ValueError, match="truncated"):
+        nt.read_survey(tmp_path / "cut.csv.gz")
+    (tmp_path / "image.csv").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    with pytest.raises(ValueError, match="is a PNG image, not a text export"):
+        nt.read_survey(tmp_path / "image.csv")
+    (tmp_path / "blob.csv").write_bytes(b"\x00\x01\x02\x03binary\x00" * 50)
+    with pytest.raises(ValueError, match="binary file"):
+        nt.read_survey(tmp_path / "blob.csv")
+    with pytest.raises(ValueError, match="duplicate column names \\['score'\\]"):
+        nt.read_survey(pd.DataFrame([[9, 8, "x"]], columns=["score", "score", "comment"]))
+
+
+def test_utf16_without_bom_is_decoded(tmp_path):
+    text = "score,comment\n9,très bien\n3,déçu\n"
+    for enc in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{enc}.csv"
+        path.write_bytes(text.encode(enc))
+        df, report = nt.read_survey(path)
+        assert df["score"].tolist() == [9, 3] and report.encoding == enc
+        assert df["comment"].tolist() == ["très bien", "déçu"]
+
+
+def test_duplicate_header_names_are_noted(tmp_path):
+    (tmp_path / "dup.csv").write_text("id,score,score\n1,9,3\n2,10,4\n")
+    df, report = nt.read_survey(tmp_path / "dup.csv")
+    assert any("repeats column name(s) 'score'" in n and "'score.1'" in n
+               for n in report.notes)
+    assert df["score"].tolist() == [9, 10]
+
+
+def test_old_xls_is_read_or_refused_clearly(tmp_path):
+    path = tmp_path / "old.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    with pytest.raises(ValueError, match=r"\.xls|Excel"):
+        nt.read_survey(path)

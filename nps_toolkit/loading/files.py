@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +15,43 @@ from .columns import _norm
 from .report import LoadReport
 from .scores import _NA_TOKENS
 
+_MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"\xff\xd8\xff": "a JPEG image",
+          b"GIF8": "a GIF image", b"PK\x03\x04": "a zip archive (an .xlsx or .docx?)",
+          b"\xd0\xcf\x11\xe0": "an old Office file (.xls / .doc)"}
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when every other byte of an ASCII-heavy text is NUL."""
+    head = data[:4000]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _refuse_binary(data: bytes, path: Path) -> None:
+    """A clear error for files that are not text exports at all (renamed images, PDFs...)."""
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise ValueError(f"{path} is {what}, not a text export (CSV/TSV); export the survey "
+                             "as CSV, Excel (.xlsx) or Parquet")
+    if b"\x00" in data[:4000] and _utf16_without_bom(data) is None:
+        raise ValueError(f"{path} is a binary file, not a text export (CSV/TSV); export the "
+                         "survey as CSV, Excel (.xlsx) or Parquet")
+
 
 def _detect_encoding(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
+    no_bom = _utf16_without_bom(data)
+    if no_bom:
+        return no_bom
     try:
         data.decode("utf-8")
         return "utf-8"
@@ -94,6 +126,17 @@ def _layout(head: pd.DataFrame) -> tuple[str, int, list[str], dict[str, str]]:
     return vendor, 1, _dedupe(first), {}
 
 
+def _note_renamed(names: list[str], report: LoadReport) -> None:
+    """Say which duplicate header names were made unique (``score`` twice -> ``score.1``)."""
+    renamed = [n for n in names if re.fullmatch(r".+\.\d+", n) and n.rsplit(".", 1)[0] in names]
+    if renamed:
+        report.notes.append(
+            "the header repeats column name(s) " + ", ".join(
+                repr(n.rsplit(".", 1)[0]) for n in dict.fromkeys(renamed))
+            + "; the repeats were renamed " + ", ".join(repr(n) for n in renamed)
+            + ". Check which one holds what you expect (or name it with score=...).")
+
+
 def _dedupe(names: list[str]) -> list[str]:
     seen: dict[str, int] = {}
     out = []
@@ -114,18 +157,19 @@ _COMPRESSED = (".gz", ".bz2", ".xz", ".zip")
 def _read_bytes(path: Path) -> bytes:
     """File bytes, decompressed for .gz/.bz2/.xz/.zip (a zip must hold exactly one file)."""
     suffix = path.suffix.lower()
-    if suffix == ".gz":
-        import gzip
-
-        return gzip.decompress(path.read_bytes())
-    if suffix == ".bz2":
+    if suffix in (".gz", ".bz2", ".xz"):
         import bz2
-
-        return bz2.decompress(path.read_bytes())
-    if suffix == ".xz":
+        import gzip
         import lzma
 
-        return lzma.decompress(path.read_bytes())
+        decompress = {".gz": gzip.decompress, ".bz2": bz2.decompress,
+                      ".xz": lzma.decompress}[suffix]
+        try:
+            return decompress(path.read_bytes())
+        except (OSError, EOFError, ValueError, lzma.LZMAError) as exc:
+            raise ValueError(f"{path} is not a valid {suffix} file, or it is truncated "
+                             f"({exc}); download the export again, or pass the file "
+                             "uncompressed") from exc
     if suffix == ".zip":
         import zipfile
 
@@ -146,12 +190,27 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
     if suffix in (".parquet", ".pq"):
         report.file_format, report.header_rows = "parquet", 1
         return pd.read_parquet(path), {}
+    if suffix == ".xls":
+        try:
+            import python_calamine  # noqa: F401  (pandas reads .xls through it)
+        except ImportError:
+            raise ValueError(f"{path} is an old Excel .xls file, which needs the optional "
+                             "python-calamine package (pip install python-calamine); or "
+                             "save it as .xlsx or CSV") from None
     if suffix in (".xlsx", ".xlsm", ".xls"):
         report.file_format = "excel"
-        raw = pd.read_excel(path, sheet_name=sheet, header=None, dtype=object)
+        try:
+            raw = pd.read_excel(path, sheet_name=sheet, header=None, dtype=object,
+                                **({"engine": "calamine"} if suffix == ".xls" else {}))
+        except (ValueError, OSError, KeyError) as exc:
+            if "sheet" in str(exc).lower() or isinstance(exc, KeyError):
+                raise ValueError(f"{path} has no sheet {sheet!r} ({exc})") from exc
+            raise ValueError(f"{path} could not be read as an Excel file ({exc}); is it an "
+                             "export saved as .xlsx?") from exc
         if raw.empty:
             raise ValueError(f"{path} sheet {sheet!r} is empty")
         vendor, h, names, texts = _layout(raw.head(5).astype("string"))
+        _note_renamed(names, report)
         body = raw.iloc[h:].reset_index(drop=True)
         body.columns = names[: body.shape[1]] + [f"column_{i + 1}"
                                                   for i in range(len(names), body.shape[1])]
@@ -164,15 +223,22 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
     data = _read_bytes(path)
     if not data.strip():
         raise ValueError(f"{path} is empty")
+    if encoding is None:
+        _refuse_binary(data, path)
     report.file_format = "csv"
     enc = encoding or _detect_encoding(data)
-    text = data.decode(enc)
+    try:
+        text = data.decode(enc)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise ValueError(f"{path} could not be decoded as {enc} ({exc}); pass the right "
+                         "encoding=... (e.g. 'utf-8', 'cp1252', 'utf-16')") from exc
     sep = delimiter or _detect_delimiter(text, suffix)
     report.encoding, report.delimiter = enc, sep
     try:
         head = pd.read_csv(io.StringIO(text), sep=sep, header=None, dtype=str, nrows=5,
                            keep_default_na=False, skip_blank_lines=False)
         vendor, h, names, texts = _layout(head)
+        _note_renamed(names, report)
         report.vendor, report.header_rows = vendor, h
         body = pd.read_csv(io.StringIO(text), sep=sep, header=None, skiprows=h, names=names,
                            dtype=str, keep_default_na=False, skip_blank_lines=False,

@@ -89,6 +89,8 @@ def read_survey(
         path = Path(source)
         if not path.exists():
             raise FileNotFoundError(f"no such file: {path}")
+        if path.is_dir():
+            raise ValueError(f"{path} is a folder, not a file: pass the export file inside it")
         report.source = str(path)
         raw, texts = _read_file(path, sheet=sheet, encoding=encoding, delimiter=delimiter,
                                 report=report)
@@ -104,6 +106,10 @@ def read_survey(
                 raise TypeError("source must be a file path or a data frame, got "
                                 f"{type(source).__name__}") from exc
         raw.columns = [str(c) for c in raw.columns]
+        dupes = sorted({c for c in raw.columns if list(raw.columns).count(c) > 1})
+        if dupes:
+            raise ValueError(f"the data frame has duplicate column names {dupes}: rename them "
+                             "(e.g. df.columns = [...]) so each column can be told apart")
         if len(raw) >= 2 and sum(_is_import_id(v) for v in raw.iloc[1]) >= max(
                 1, raw.shape[1] // 2):
             texts = dict(zip(raw.columns, raw.iloc[0].astype(str), strict=False))
