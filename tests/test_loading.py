@@ -390,3 +390,47 @@ def test_old_xls_is_read_or_refused_clearly(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
     with pytest.raises(ValueError, match=r"\.xls|Excel"):
         nt.read_survey(path)
+
+
+# --------------------------------------------------------------------------- issue 11: dates
+def _dates(cells, **kw):
+    df, report = nt.read_survey(pd.DataFrame({"score": [9] * len(cells), "date": cells}), **kw)
+    return df["date"], report
+
+
+def test_day_first_dates_read_as_one_format_per_column():
+    dates, report = _dates(["01.03.2024", "02.03.2024", "03.03.2024", "06.03.2024"])
+    assert dates.dt.month.tolist() == [3, 3, 3, 3]  # March, not January..June
+    assert dates.dt.day.tolist() == [1, 2, 3, 6]
+    assert any("day/month/year" in n and "dayfirst=False" in n for n in report.notes)
+    dates, report = _dates(["05/04/2025", "15/03/2025", "20/04/2025"])
+    assert dates.tolist() == [pd.Timestamp("2025-04-05"), pd.Timestamp("2025-03-15"),
+                              pd.Timestamp("2025-04-20")]
+    assert any("day first" in n and "'15/03/2025'" in n for n in report.notes)
+    dates, report = _dates(["05/04/2025", "12/25/2025"])
+    assert dates.tolist() == [pd.Timestamp("2025-05-04"), pd.Timestamp("2025-12-25")]
+    assert any("month first" in n for n in report.notes)
+    dates, _ = _dates(["05/04/2025", "06/04/2025"], dayfirst=True)
+    assert dates.dt.month.tolist() == [4, 4]
+    dates, report = _dates(["05/04/2025 14:30", "06/04/2025 09:05"])
+    assert dates.iloc[0] == pd.Timestamp("2025-05-04 14:30")
+    assert any("month/day/year" in n and "dayfirst=True" in n for n in report.notes)
+
+
+def test_rows_not_in_the_column_format_are_listed_not_reguessed():
+    dates, report = _dates(["15/03/2025", "16/03/2025", "17/03/2025", "18/03/2025",
+                            "19/03/2025", "20/03/2025", "21/03/2025", "22/03/2025",
+                            "23/03/2025", "24/03/2025", "2025-03-25"])
+    assert dates.iloc[:10].notna().all() and pd.isna(dates.iloc[10])
+    assert any("could not be read as dates in the column's format" in n and "[10]" in n
+               for n in report.notes)
+
+
+def test_qualtrics_takes_the_filled_date_column(tmp_path):
+    text = QUALTRICS.replace("2025-03-01 10:02:01", "").replace("2025-03-02 11:03:05", "") \
+        .replace("2025-03-03 12:01:30", "")
+    df, report = nt.read_survey(write(tmp_path, "q.csv", text))
+    assert report.columns["date"] == "EndDate"
+    assert any("'RecordedDate' is empty in every row; using 'EndDate'" in n
+               for n in report.notes)
+    assert df["date"].iloc[0] == pd.Timestamp("2025-03-01 10:02:00")

@@ -131,10 +131,17 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
             found["comment"] = cand
             taken.add(cand)
     if want("date"):
-        cand = _first_exact(cols, _DATE_NAMES, taken)
+        blank = {c for c in cols if frame[c].isna().all()
+                 or frame[c].astype("string").str.strip().fillna("").eq("").all()}
+        cand = _first_exact(cols, _DATE_NAMES, taken | blank)
+        preferred = _first_exact(cols, _DATE_NAMES, taken)
         if cand:
             found["date"] = cand
             taken.add(cand)
+        if preferred and preferred != cand:
+            notes.append(f"date column {preferred!r} is empty in every row; "
+                         + (f"using {cand!r} instead." if cand else "no other date column "
+                            "is filled, so there are no dates."))
     if want("customer_id"):
         empty = {c for c in cols if frame[c].isna().all()
                  or frame[c].astype("string").str.strip().eq("").all()}

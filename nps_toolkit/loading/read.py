@@ -31,6 +31,7 @@ def read_survey(
     encoding: str | None = None,
     delimiter: str | None = None,
     scale: Mapping[Any, int] | None = None,
+    dayfirst: bool | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read a survey export (or a data frame) into a clean frame and an account of what happened.
 
@@ -63,6 +64,10 @@ def read_survey(
         are all 5 or below, or whose name or question says stars or "out of 5", stops with an
         error (read as 0-10, a 1-5 rating would make everyone a detractor). Unmapped answers
         are invalid.
+    dayfirst : bool, optional
+        How to read dates like 05/04/2025. By default one reading is chosen for the whole
+        column (a field above 12 settles it; dots default to day first, slashes to month
+        first) and the load report says which; rows that do not match are listed.
 
     Returns
     -------
@@ -190,7 +195,7 @@ def read_survey(
                      + " to '<name>_original' to make room for the detected columns.")
     out = out.rename(columns=rename)
     if "date" in mapping:
-        out["date"] = _parse_dates(out["date"], notes, mapping["date"])
+        out["date"] = _parse_dates(out["date"], notes, mapping["date"], dayfirst=dayfirst)
     if "comment" in mapping:
         out["comment"] = out["comment"].astype("string")
     out = out.reset_index(drop=True) if from_file else out
