@@ -228,9 +228,13 @@ EXCEL_CELL_LIMIT = 32767  # characters an Excel cell can hold
 
 
 def _neutralise(series: pd.Series) -> tuple[pd.Series, int]:
+    """Prefix text cells that a spreadsheet would run as a formula; numbers stay numbers
+    (an object column may mix them: -5 is a number, "-5+cmd" is text)."""
     text = series.astype("string")
-    risky = text.str.startswith(_FORMULA_START).fillna(False)
-    out = series.astype(object).where(~risky.to_numpy(), "'" + text)
+    is_text = series.map(type).eq(str).to_numpy() if series.dtype == object else \
+        np.ones(len(series), dtype=bool)
+    risky = text.str.startswith(_FORMULA_START).fillna(False).to_numpy() & is_text
+    out = series.astype(object).where(~risky, "'" + text)
     return out, int(risky.sum())
 
 
@@ -252,6 +256,8 @@ def export_list(table: pd.DataFrame, path: str | Path, *, sheet_name: str = "cus
         ``.csv`` or ``.xlsx``.
     sheet_name : str
         Excel sheet name.
+    index : bool, default False
+        Also write the index (as the first columns, checked like any other column).
 
     Returns
     -------
@@ -273,7 +279,8 @@ def export_list(table: pd.DataFrame, path: str | Path, *, sheet_name: str = "cus
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValueError(f"export_list writes .csv or .xlsx files, got {path.name!r}")
-    safe = table.copy()
+    # the index is written as ordinary columns, so it goes through the same checks
+    safe = table.reset_index() if index else table.copy()
     neutralised = replaced = truncated = line_breaks = 0
     for col in safe.columns:
         s = safe[col]
@@ -309,9 +316,9 @@ def export_list(table: pd.DataFrame, path: str | Path, *, sheet_name: str = "cus
     if suffix == ".csv":
         # CRLF (RFC 4180) makes the writer quote any field holding \r or \n; with "\n"
         # alone a bare carriage return in a comment would split the row in every reader.
-        safe.to_csv(path, index=index, encoding="utf-8-sig", lineterminator="\r\n")
+        safe.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
     else:
-        safe.to_excel(path, index=index, sheet_name=sheet_name, engine="openpyxl")
+        safe.to_excel(path, index=False, sheet_name=sheet_name, engine="openpyxl")
     return {"rows": len(safe), "neutralised": neutralised,
             "replaced_control_characters": replaced, "truncated_cells": truncated,
             "normalised_line_breaks": line_breaks}

@@ -156,3 +156,35 @@ def test_action_list_on_botanic_with_ticket_value_and_hostile_comment(tmp_path):
     assert back.loc[back["response_id"] == str(df["response_id"].iloc[0]), "comment"].item() \
         == "'=1+1 <b>hi</b>"
     assert back["comment"].dropna().str.contains("é").any()
+
+
+def test_export_index_and_mixed_object_columns_are_safe(tmp_path):
+    import openpyxl
+
+    table = pd.DataFrame({"amount": pd.Series([-5, "=1+1", 3.5, "-2+3+cmd|' /C calc'!A0"],
+                                              dtype=object)})
+    table.index = pd.Index(["=cmd|' /C calc'!A0", "ok", "@SUM(1)", "x"], name="=evil")
+    out = tmp_path / "list.xlsx"
+    counts = nt.export_list(table, out, index=True)
+    ws = openpyxl.load_workbook(out).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == ("'=evil", "amount")
+    assert rows[1] == ("'=cmd|' /C calc'!A0", -5)  # the index neutralised, -5 a number
+    assert rows[2] == ("ok", "'=1+1")
+    assert rows[3] == ("'@SUM(1)", 3.5)
+    assert rows[4][1] == "'-2+3+cmd|' /C calc'!A0"
+    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)  # no formula cell
+    assert counts["neutralised"] == 4  # cells; the header name is neutralised too
+    csv = tmp_path / "list.csv"
+    nt.export_list(table, csv, index=True)
+    text = csv.read_text(encoding="utf-8-sig")
+    assert "'=cmd" in text and "\r\n-5," not in text
+
+
+def test_comment_explorer_with_a_score_column_named_with_a_space():
+    from nps_toolkit.widgets import render_comments
+
+    rows = pd.DataFrame({"NPS score": [3], "category": ["detractor"],
+                         "comment_language": ["en"], "display": ["Slow"]})
+    html_out = render_comments(rows, score_column="NPS score")
+    assert ">3 detractor<" in html_out

@@ -31,8 +31,8 @@ def render_comments(rows: pd.DataFrame, *, score_column: str = "score", limit: i
     (False, True)
     """
     items = []
-    for row in rows.head(limit).itertuples(index=False):  # at most `limit` rows are shown
-        r = row._asdict()
+    # records, not itertuples: column names like "NPS score" are not Python identifiers
+    for r in rows.head(limit).to_dict("records"):  # at most `limit` rows are shown
         cat = str(r.get("category", ""))
         colour = _CATEGORY_COLOUR.get(cat, "#57606a")
         score = r.get(score_column)
