@@ -434,3 +434,58 @@ def test_qualtrics_takes_the_filled_date_column(tmp_path):
     assert any("'RecordedDate' is empty in every row; using 'EndDate'" in n
                for n in report.notes)
     assert df["date"].iloc[0] == pd.Timestamp("2025-03-01 10:02:00")
+
+
+# --------------------------------------------------------------------------- issue 11: sheets
+def test_title_rows_above_the_header_are_skipped_and_said(tmp_path):
+    text = ("Customer survey Q3 report,,,\nExported 2025-10-01,,,\n"
+            "id,score,comment,region\n1,9,good,North\n2,3,bad,South\n3,10,great,North\n")
+    df, report = nt.read_survey(write(tmp_path, "titled.csv", text))
+    assert df["score"].tolist() == [9, 3, 10]
+    assert any("skipped 2 row(s) above the header (detected)" in n for n in report.notes)
+    df, report = nt.read_survey(write(tmp_path, "titled2.csv", text), header_row=3)
+    assert df["score"].tolist() == [9, 3, 10]
+    bad = write(tmp_path, "bad.csv", "id,score\n1,x9\n2,8\n3,9\n")
+    with pytest.raises(nt.InvalidScoreError, match="row 2"):  # file rows still right
+        nt.read_survey(bad)
+    raw = pd.DataFrame([["Survey export", None, None], ["id", "score", "comment"],
+                        [1, 9, "ok"], [2, 2, "slow"], [3, 10, "fine"]])
+    path = tmp_path / "titled.xlsx"
+    raw.to_excel(path, header=False, index=False)
+    df, report = nt.read_survey(path)
+    assert df["score"].tolist() == [9, 2, 10]
+    assert any("skipped 1 row(s)" in n for n in report.notes)
+
+
+def test_merged_excel_cells_are_filled(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["region", "score", "comment"])
+    for row in (["North", 9, "a"], [None, 3, "b"], [None, 10, "c"], ["South", 7, "d"]):
+        ws.append(row)
+    ws.merge_cells("A2:A4")  # "North" merged over three rows
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    df, report = nt.read_survey(path)
+    assert df["region"].tolist() == ["North", "North", "North", "South"]
+    assert any("filled 2 cell(s) of 1 merged range(s)" in n for n in report.notes)
+
+
+@pytest.mark.parametrize("score, comment, date, customer", [
+    ("Bewertung", "Kommentar", "Datum", "Kunde"),
+    ("Note de recommandation", "Commentaire", "Date", "Client"),
+    ("Puntuación", "Comentario", "Fecha", "Cliente"),
+    ("Оценка", "Комментарий", "Дата", "Клиент"),
+    ("점수", "의견", "날짜", "고객"),
+    ("评分", "评论", "日期", "客户"),
+])
+def test_column_names_in_the_seven_languages(score, comment, date, customer):
+    frame = pd.DataFrame({customer: ["k1", "k2", "k3"], date: ["2025-01-02"] * 3,
+                          score: [9, 4, 10], comment: ["bien", "schlecht", "好"]})
+    _, report = nt.read_survey(frame)
+    assert report.columns["score"] == score
+    assert report.columns["comment"] == comment
+    assert report.columns["date"] == date
+    assert report.columns["customer_id"] == customer

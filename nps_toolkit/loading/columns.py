@@ -14,30 +14,50 @@ from .scores import _parse_scores
 
 
 def _norm(text: Any) -> str:
-    """Lower-case, accents stripped, punctuation to single spaces."""
-    s = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9#]+", " ", s.lower()).strip()
+    """Lower-case, accents stripped, punctuation to single spaces; letters of every script
+    kept (Cyrillic, Hangul and Chinese names must still match)."""
+    s = unicodedata.normalize("NFKD", str(text))
+    s = unicodedata.normalize("NFC", "".join(ch for ch in s if not unicodedata.combining(ch)))
+    return re.sub(r"[^\w#]+|_", " ", s.lower()).strip()
+
+
+# the usual column names in the seven languages the comment analysis supports (en, fr, es,
+# de, ru, ko, zh), accents stripped as _norm does
+_SCORE_NAMES_INTL = ["bewertung", "weiterempfehlung", "empfehlung", "punkte", "recommandation",
+                     "note de recommandation", "puntuacion", "calificacion", "recomendacion",
+                     "nota", "оценка", "рекомендация", "балл", "점수", "평가", "추천", "추천 점수",
+                     "评分", "分数", "推荐", "推荐度", "nps 评分"]
+_COMMENT_WORDS_INTL = [r"\bkommentar", r"\banmerkung", r"\bgrund\b", r"\braison\b",
+                       r"\bcomentarios?\b", r"\brazon\b", r"\bpor que\b", r"\bpourquoi\b",
+                       r"\bwarum\b", r"комментари", r"причин", r"отзыв", r"почему", r"의견",
+                       r"코멘트", r"이유", r"评论", r"原因", r"意见", r"为什么"]
+_DATE_NAMES_INTL = ["datum", "fecha", "дата", "날짜", "日期", "date de reponse",
+                    "fecha de respuesta", "antwortdatum"]
+_CUSTOMER_NAMES_INTL = ["kunde", "kunden id", "kundennummer", "kundennr", "id client",
+                        "client", "numero client", "cliente", "id cliente", "клиент",
+                        "id клиента", "고객", "고객 id", "客户", "客户id", "客户 id"]
 
 
 _SCORE_NAMES = ["nps", "score", "nps score", "net promoter score", "ltr", "nps rating",
                 "likelihood to recommend", "likely to recommend", "recommend", "rating",
-                "recommendation", "recommendation score", "note", "note nps"]
+                "recommendation", "recommendation score", "note", "note nps",
+                *_SCORE_NAMES_INTL]
 _SCORE_WORDS = [r"\bhow likely\b.*\brecommend", r"\brecommend", r"\bnps\b", r"net promoter",
                 r"\brecommand", r"\brecomendar", r"\bempfehlen", r"\bscore\b", r"\brating\b"]
 _COMMENT_WORDS = [r"most important reason", r"\breason", r"\bwhy\b", r"\bcomments?\b",
                   r"\bfeedback\b", r"\bexplanation\b", r"\bexplication\b", r"\bcommentaires?\b",
                   r"\bverbatim\b", r"open ended", r"\bremarks?\b", r"\bsuggestions?\b",
                   r"\bwhat could we\b", r"\bmotivo\b", r"\bbegrundung\b", r"\btext\b",
-                  r"\bfollow ?up\b"]
+                  r"\bfollow ?up\b", *_COMMENT_WORDS_INTL]
 _DATE_NAMES = ["recorded date", "recordeddate", "end date", "enddate", "submitted at",
                "submit date utc", "response timestamp", "responded at", "response date",
                "survey date", "completed", "completion date", "timestamp", "created at",
-               "date", "datetime", "start date", "startdate", "time"]
+               "date", "datetime", "start date", "startdate", "time", *_DATE_NAMES_INTL]
 _CUSTOMER_NAMES = ["customer id", "customerid", "customer", "client id", "clientid",
                    "account id", "accountid", "user id", "userid", "contact id", "person id",
                    "member id", "external reference", "externalreference", "externaldatareference",
                    "customer email", "email", "email address", "recipient email",
-                   "recipientemail", "respondent email"]
+                   "recipientemail", "respondent email", *_CUSTOMER_NAMES_INTL]
 _RESPONSE_NAMES = ["response id", "responseid", "respondent id", "respondentid",
                    "submission id", "response", "#", "id", "token"]
 

@@ -183,8 +183,66 @@ def _read_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
+def _title_rows(counts: list[int], header_row: int | None) -> int:
+    """How many rows sit above the header: ``header_row - 1`` when given, else the leading
+    rows with at most a third of the table's width filled (a report title, a date line) when
+    a fuller row follows within the first ten."""
+    if header_row is not None:
+        if header_row < 1:
+            raise ValueError(f"header_row counts from 1 (the file's first row); got {header_row}")
+        return header_row - 1
+    width = max(counts[:10], default=0)
+    if width < 3:
+        return 0
+    for i, filled in enumerate(counts[:10]):
+        if filled >= 0.6 * width:
+            return i if all(c <= max(1, width // 3) for c in counts[:i]) else 0
+    return 0
+
+
+def _note_title_rows(k: int, rows: list[list[str]], report: LoadReport,
+                     given: bool) -> None:
+    if k:
+        shown = [" ".join(c for c in r if c)[:60] for r in rows[:k]]
+        report.notes.append(
+            f"skipped {k} row(s) above the header " + ("as asked (header_row)" if given
+                                                       else "(detected)")
+            + f": {shown!r}. If the header is elsewhere, pass header_row=<its row number>.")
+
+
+def _fill_merged(path: Path, sheet: str | int, raw: pd.DataFrame, report: LoadReport
+                 ) -> pd.DataFrame:
+    """Cells merged in Excel (a region over several rows) hold their value only in the first
+    cell; give every cell of the range that value, and say so."""
+    try:
+        import openpyxl
+
+        book = openpyxl.load_workbook(path, read_only=False, data_only=True)
+    except Exception:
+        return raw
+    ws = book[sheet] if isinstance(sheet, str) else book.worksheets[sheet]
+    filled = 0
+    out = raw
+    for rng in ws.merged_cells.ranges:
+        r0, c0, r1, c1 = rng.min_row - 1, rng.min_col - 1, rng.max_row, rng.max_col
+        if r0 >= len(out) or c0 >= out.shape[1]:
+            continue
+        if out is raw:
+            out = raw.copy()
+        value = out.iat[r0, c0]
+        block = out.iloc[r0:r1, c0:c1]
+        filled += int(block.isna().sum().sum())
+        out.iloc[r0:r1, c0:c1] = value
+    if filled:
+        report.notes.append(f"filled {filled} cell(s) of {len(ws.merged_cells.ranges)} merged "
+                            "range(s) with the merged value (Excel keeps it in the first cell "
+                            "only).")
+    return out
+
+
 def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter: str | None,
-               report: LoadReport) -> tuple[pd.DataFrame, dict[str, str]]:
+               report: LoadReport, header_row: int | None = None
+               ) -> tuple[pd.DataFrame, dict[str, str]]:
     suffix = path.suffix.lower()
     if suffix in _COMPRESSED:
         suffix = Path(path.stem).suffix.lower() or ".csv"
@@ -210,13 +268,19 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
                              "export saved as .xlsx?") from exc
         if raw.empty:
             raise ValueError(f"{path} sheet {sheet!r} is empty")
+        if suffix != ".xls":
+            raw = _fill_merged(path, sheet, raw, report)
+        rows = raw.head(10).astype("string").fillna("").to_numpy().tolist()
+        k = _title_rows([sum(bool(str(c).strip()) for c in r) for r in rows], header_row)
+        _note_title_rows(k, rows, report, header_row is not None)
+        raw = raw.iloc[k:].reset_index(drop=True)
         vendor, h, names, texts = _layout(raw.head(5).astype("string"))
         _note_renamed(names, report)
         body = raw.iloc[h:].reset_index(drop=True)
         body.columns = names[: body.shape[1]] + [f"column_{i + 1}"
                                                   for i in range(len(names), body.shape[1])]
         body = body.infer_objects()
-        report.vendor, report.header_rows = vendor, h
+        report.vendor, report.header_rows = vendor, h + k
         return body, texts
     if suffix not in (".csv", ".tsv", ".txt", ".tab", ""):
         raise ValueError(f"unsupported file type {suffix!r} for {path}; read_survey reads CSV, "
@@ -233,6 +297,13 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
     except (UnicodeDecodeError, LookupError) as exc:
         raise ValueError(f"{path} could not be decoded as {enc} ({exc}); pass the right "
                          "encoding=... (e.g. 'utf-8', 'cp1252', 'utf-16')") from exc
+    lines = text.splitlines()[:10]
+    sep0 = delimiter or _detect_delimiter("\n".join(lines[-5:]), suffix)
+    rows = [next(csv.reader([line], delimiter=sep0), []) for line in lines]
+    k = _title_rows([sum(bool(c.strip()) for c in r) for r in rows], header_row)
+    _note_title_rows(k, rows, report, header_row is not None)
+    if k:
+        text = text.split("\n", k)[-1]
     sep = delimiter or _detect_delimiter(text, suffix)
     report.encoding, report.delimiter = enc, sep
     try:
@@ -240,7 +311,7 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
                            keep_default_na=False, skip_blank_lines=False)
         vendor, h, names, texts = _layout(head)
         _note_renamed(names, report)
-        report.vendor, report.header_rows = vendor, h
+        report.vendor, report.header_rows = vendor, h + k
         body = pd.read_csv(io.StringIO(text), sep=sep, header=None, skiprows=h, names=names,
                            dtype=str, keep_default_na=False, skip_blank_lines=False,
                            index_col=False)

@@ -32,6 +32,7 @@ def read_survey(
     delimiter: str | None = None,
     scale: Mapping[Any, int] | None = None,
     dayfirst: bool | None = None,
+    header_row: int | None = None,
 ) -> tuple[pd.DataFrame, LoadReport]:
     """Read a survey export (or a data frame) into a clean frame and an account of what happened.
 
@@ -64,6 +65,10 @@ def read_survey(
         are all 5 or below, or whose name or question says stars or "out of 5", stops with an
         error (read as 0-10, a 1-5 rating would make everyone a detractor). Unmapped answers
         are invalid.
+    header_row : int, optional
+        The file's row (1 = first) holding the column names, for exports with title rows
+        above the header. By default short leading rows above a full row are skipped, and the
+        load report says so. Merged Excel cells are filled with their value (noted).
     dayfirst : bool, optional
         How to read dates like 05/04/2025. By default one reading is chosen for the whole
         column (a field above 12 settles it; dots default to day first, slashes to month
@@ -98,7 +103,7 @@ def read_survey(
             raise ValueError(f"{path} is a folder, not a file: pass the export file inside it")
         report.source = str(path)
         raw, texts = _read_file(path, sheet=sheet, encoding=encoding, delimiter=delimiter,
-                                report=report)
+                                report=report, header_row=header_row)
         row_numbers = np.arange(len(raw)) + report.header_rows + 1
         from_file = True
     else:
