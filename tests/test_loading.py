@@ -489,3 +489,16 @@ def test_column_names_in_the_seven_languages(score, comment, date, customer):
     assert report.columns["comment"] == comment
     assert report.columns["date"] == date
     assert report.columns["customer_id"] == customer
+
+
+def test_fast_reader_keeps_text_exactly(tmp_path):
+    text = ('id,score,comment,zip\n007,9,"line one\nline two",01234\n008,10,"say ""hi""",'
+            '00000\n009,3,,99999\n')
+    df, _ = nt.read_survey(write(tmp_path, "t.csv", text))
+    assert df["score"].tolist() == [9, 10, 3]
+    assert df["comment"].tolist()[:2] == ["line one\nline two", 'say "hi"']
+    assert pd.isna(df["comment"].iloc[2])
+    assert df["response_id"].tolist() == ["007", "008", "009"]  # leading zeros kept
+    # ragged rows still get the pandas reader's clear message
+    with pytest.raises(ValueError, match="could not be read as a table"):
+        nt.read_survey(write(tmp_path, "r.csv", "id,score\n1,9\n2,8,extra,fields\n"))

@@ -104,6 +104,16 @@ def _text_like(series: pd.Series) -> bool:
     return (pd.to_numeric(sample, errors="coerce").isna()).mean() >= 0.5
 
 
+def _is_blank(s: pd.Series) -> bool:
+    """Every cell empty or missing. The first cells usually settle it; only a column that
+    starts blank is checked to the end."""
+    def blank(part: pd.Series) -> bool:
+        return bool(part.isna().all() or part.astype("string").str.strip().fillna("")
+                    .eq("").all())
+
+    return blank(s.head(1000)) and blank(s)
+
+
 def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str | None],
             notes: list[str]) -> dict[str, str]:
     """Map canonical names to columns of ``frame``. Overrides win; None disables a role."""
@@ -117,6 +127,14 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
                     f"{role}={value!r} is not a column of the file; columns are {cols[:40]}")
             found[role] = value
             taken.add(value)
+
+    blank: set[str] | None = None
+
+    def blank_columns() -> set[str]:  # computed once, only if a role needs it
+        nonlocal blank
+        if blank is None:
+            blank = {c for c in cols if _is_blank(frame[c])}
+        return blank
 
     def want(role: str) -> bool:
         return role not in found and overrides.get(role, "auto") is not False
@@ -151,9 +169,7 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
             found["comment"] = cand
             taken.add(cand)
     if want("date"):
-        blank = {c for c in cols if frame[c].isna().all()
-                 or frame[c].astype("string").str.strip().fillna("").eq("").all()}
-        cand = _first_exact(cols, _DATE_NAMES, taken | blank)
+        cand = _first_exact(cols, _DATE_NAMES, taken | blank_columns())
         preferred = _first_exact(cols, _DATE_NAMES, taken)
         if cand:
             found["date"] = cand
@@ -163,9 +179,7 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
                          + (f"using {cand!r} instead." if cand else "no other date column "
                             "is filled, so there are no dates."))
     if want("customer_id"):
-        empty = {c for c in cols if frame[c].isna().all()
-                 or frame[c].astype("string").str.strip().eq("").all()}
-        cand = _first_exact(cols, _CUSTOMER_NAMES, taken | empty)
+        cand = _first_exact(cols, _CUSTOMER_NAMES, taken | blank_columns())
         if cand:
             found["customer_id"] = cand
             taken.add(cand)

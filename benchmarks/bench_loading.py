@@ -1,0 +1,90 @@
+"""read_survey against pandas.read_csv (default engine) on a large export: time and peak memory.
+
+Run by hand: ``python benchmarks/bench_loading.py [--rows 1000000] [--repeat 3]``.
+Each reader runs in its own fresh process (so peak memory is its own), alternating the two
+for paired runs; the file has a response id, a date, a customer id, the score, a comment
+(half blank) and two segment columns. Target (issue 11): within 1.5x of pandas.read_csv in
+time and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import nps_toolkit as nt
+
+CHILD = """
+import json, resource, sys, time
+import pandas as pd
+path, how = sys.argv[1], sys.argv[2]
+if how == "read_survey":
+    import nps_toolkit as nt
+t0 = time.perf_counter()
+if how == "read_survey":
+    nt.read_survey(path)
+else:
+    pd.read_csv(path)
+seconds = time.perf_counter() - t0
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
+"""
+
+
+def make_file(rows: int, folder: Path) -> Path:
+    rng = np.random.default_rng(0)
+    comments = nt.load_sample()["comment"].sample(rows, replace=True, random_state=1)
+    df = pd.DataFrame({
+        "response_id": pd.array([f"R{i:08d}" for i in range(rows)], dtype="string"),
+        "date": (pd.Timestamp("2025-01-01")
+                 + pd.to_timedelta(rng.integers(0, 540 * 86400, rows), unit="s")),
+        "customer_id": pd.array([f"C{i:07d}" for i in rng.integers(0, rows // 3, rows)],
+                                dtype="string"),
+        "score": rng.integers(0, 11, rows),
+        "comment": comments.to_numpy(),
+        "channel": rng.choice(["web", "email", "app"], rows),
+        "region": rng.choice(["North", "South", "East", "West"], rows),
+    })
+    path = folder / f"survey_{rows}.csv"
+    df.to_csv(path, index=False)
+    return path
+
+
+def run(path: Path, how: str) -> dict[str, float]:
+    out = subprocess.run([sys.executable, "-c", CHILD, str(path), how], capture_output=True,
+                         text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = make_file(args.rows, Path(tmp))
+        size = path.stat().st_size / 1e6
+        pairs = []
+        for _ in range(args.repeat):
+            pairs.append((run(path, "read_csv"), run(path, "read_survey")))
+    t_ratio = [b["seconds"] / a["seconds"] for a, b in pairs]
+    m_ratio = [b["peak_mb"] / a["peak_mb"] for a, b in pairs]
+    print(f"{args.rows:,} rows, {size:.0f} MB CSV, {args.repeat} paired runs")
+    for name, i in (("pandas.read_csv", 0), ("read_survey", 1)):
+        secs = [p[i]["seconds"] for p in pairs]
+        mem = [p[i]["peak_mb"] for p in pairs]
+        print(f"  {name:16s} {min(secs):6.2f}-{max(secs):.2f} s   peak {min(mem):6.0f}-"
+              f"{max(mem):.0f} MB")
+    print(f"  time ratio {min(t_ratio):.1f}-{max(t_ratio):.1f}x, "
+          f"peak memory ratio {min(m_ratio):.1f}-{max(m_ratio):.1f}x")
+
+
+if __name__ == "__main__":
+    main()
