@@ -65,12 +65,10 @@ class ReportResult:
 
 
 def template_path(name: str) -> Path:
-    """A template notebook: inside the installed wheel, else in the source tree."""
-    here = Path(__file__).resolve().parent
-    for folder in (here / "_notebooks", here.parent / "notebooks"):
-        if (folder / name).is_file():
-            return folder / name
-    raise FileNotFoundError(f"template notebook {name!r} is missing; reinstall nps-toolkit")
+    """A template notebook, found as the Launcher finds it (installed wheel, else source)."""
+    from nps_toolkit_lab.copier import template_file
+
+    return template_file(name)
 
 
 def _parameters(source: str | None, columns: dict[str, str | None]) -> dict[str, Any]:

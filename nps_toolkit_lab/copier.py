@@ -45,8 +45,10 @@ def _package_dir() -> Path:
 
 
 def template_file(name: str) -> Path:
-    """Path of an installed template notebook (never modified)."""
-    key = _ALIASES.get(name.lower(), name.lower())
+    """Path of an installed template notebook (never modified), by template name
+    (``"trends"``) or notebook file name (``"03_trend_review.ipynb"``)."""
+    files = {f: k for k, (f, _) in TEMPLATES.items()}
+    key = files.get(name) or _ALIASES.get(name.lower(), name.lower())
     if key not in TEMPLATES:
         raise TemplateError(f"unknown template {name!r}; choose one of {list(TEMPLATES)}")
     filename = TEMPLATES[key][0]
