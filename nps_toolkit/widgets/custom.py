@@ -180,7 +180,8 @@ def _comment_columns(comments: pd.DataFrame, themes: pd.DataFrame, score_column:
     language = rows["comment_language"].astype(object)
     return {
         "text": rows["display"].astype(str).tolist(),
-        "score": [None if pd.isna(v) else int(v) for v in scores.tolist()],
+        "score": scores.astype("Float64").astype("Int64").astype(object)
+        .where(scores.notna(), None).tolist(),
         "category": category.where(category.notna(), "").astype(str).tolist(),
         "language": language.where(language.notna(), "").astype(str).tolist(),
         "themes": theme_text.tolist(),
