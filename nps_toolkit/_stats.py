@@ -18,7 +18,7 @@ from typing import Final
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import stats
+from scipy import special
 
 Arrays = tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]
 
@@ -37,7 +37,30 @@ def z_value(confidence: float) -> float:
     """Two-sided standard normal quantile for ``confidence`` (e.g. 1.959964 for 0.95)."""
     if not 0 < confidence < 1:
         raise ValueError(f"confidence must be strictly between 0 and 1, got {confidence!r}")
-    return float(stats.norm.ppf(0.5 + confidence / 2))
+    return float(norm_ppf(0.5 + confidence / 2))
+
+
+def norm_sf(x: ArrayLike) -> NDArray[np.float64]:
+    """Standard normal survival function, ``1 - Phi(x)`` (``scipy.special.ndtr(-x)``: the
+    same numbers as ``scipy.stats.norm.sf`` without importing scipy.stats, which takes
+    seconds)."""
+    return special.ndtr(-np.asarray(x, dtype=float))
+
+
+def norm_ppf(q: ArrayLike) -> NDArray[np.float64]:
+    """Standard normal quantile (``scipy.special.ndtri``; equals ``scipy.stats.norm.ppf``)."""
+    return special.ndtri(np.asarray(q, dtype=float))
+
+
+def t_sf(t: ArrayLike, df: ArrayLike) -> NDArray[np.float64]:
+    """Student t survival function (``scipy.special.stdtr(df, -t)``; equals
+    ``scipy.stats.t.sf``)."""
+    return special.stdtr(df, -np.asarray(t, dtype=float))
+
+
+def t_ppf(q: ArrayLike, df: ArrayLike) -> NDArray[np.float64]:
+    """Student t quantile (``scipy.special.stdtrit``; equals ``scipy.stats.t.ppf``)."""
+    return special.stdtrit(df, np.asarray(q, dtype=float))
 
 
 def nps_variance(p: ArrayLike, d: ArrayLike) -> NDArray[np.float64]:

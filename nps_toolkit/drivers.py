@@ -10,7 +10,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from . import _stats
 from ._frames import to_pandas
@@ -181,7 +180,7 @@ def driver_importance(data: Any, *, drivers: Sequence[str], target: str = "score
             centre, se = _stats.difference(*[[v] for v in high_r.effective_counts],
                                            *[[v] for v in low_r.effective_counts],
                                            method="adjusted_wald")
-            gap_p = float(2 * stats.norm.sf(abs(centre[0] / se[0]))) if se[0] > 0 else np.nan
+            gap_p = float(2 * _stats.norm_sf(abs(centre[0] / se[0]))) if se[0] > 0 else np.nan
         rows.append({
             "driver": name, "r": float(corr[0, 0, j + 1]), "r2_contribution": float(point[j]),
             "share": float(point[j] / r2) if r2 > 0 else np.nan,

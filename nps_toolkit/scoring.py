@@ -20,7 +20,6 @@ from typing import Any, Literal
 import narwhals as nw
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from . import _stats
 from ._frames import counts_table, fast_category_counts, require_columns, to_narwhals
@@ -512,7 +511,7 @@ def compare(a: Any, b: Any, *, method: Literal["wald", "adjusted_wald"] = "adjus
         note = "one sample has no valid responses: the difference is undefined."
     if se > 0:
         zstat = float(est / se)
-        p = float(2 * stats.norm.sf(abs(zstat)))
+        p = float(2 * _stats.norm_sf(abs(zstat)))
     else:
         zstat, p = math.nan, math.nan
         note = note or ("both samples have all answers in one category, so the Wald SE is "
@@ -565,11 +564,11 @@ def compare_paired(before: Any, after: Any, *, confidence: float = 0.95) -> NPSC
         df = n - 1
         if se > 0:
             t = diff / se
-            p = float(2 * stats.t.sf(abs(t), df))
+            p = float(2 * _stats.t_sf(abs(t), df))
         else:
             t, p = (math.nan, 1.0) if diff == 0 else (math.inf, 0.0)
             notes.append("every respondent changed by the same amount: the SE is zero.")
-        q = float(stats.t.ppf(0.5 + confidence / 2, df))
+        q = float(_stats.t_ppf(0.5 + confidence / 2, df))
         lo, hi = diff - q * se, diff + q * se
     else:
         se = t = p = lo = hi = math.nan
@@ -796,5 +795,5 @@ def sample_size(*, margin: float | None = None, difference: float | None = None,
         raise ValueError(f"difference is in NPS points, non-zero, got {difference!r}")
     if not 0 < power < 1:
         raise ValueError(f"power must be between 0 and 1, got {power!r}")
-    zb = float(stats.norm.ppf(power))
+    zb = float(_stats.norm_ppf(power))
     return math.ceil((z + zb) ** 2 * 2 * v / (difference / 100) ** 2 - 1e-9)

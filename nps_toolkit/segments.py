@@ -15,7 +15,6 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from . import _stats
 from ._frames import counts_table, require_columns, to_narwhals, to_pandas
@@ -122,7 +121,7 @@ def segments(data: Any, *, by: str | Sequence[str], score: str = "score",
     rest_nps = np.where(not_compared, np.nan, rest_nps)
     with np.errstate(invalid="ignore", divide="ignore"):
         zstat = np.where(defined, centre / se, np.nan)
-    p = np.where(defined, 2 * stats.norm.sf(np.abs(zstat)), np.nan)
+    p = np.where(defined, 2 * _stats.norm_sf(np.abs(zstat)), np.nan)
     in_family = defined & ~out["small_n"].to_numpy()
     p_adj = _stats.adjust_pvalues(np.where(in_family, p, np.nan), adjust)
     alpha = 1 - confidence
@@ -153,7 +152,9 @@ def segments(data: Any, *, by: str | Sequence[str], score: str = "score",
     counts = counts[counts.sum(axis=1) > 0]
     counts = counts[:, counts.sum(axis=0) > 0]
     if counts.shape[0] >= 2 and counts.shape[1] >= 2:
-        chi = stats.chi2_contingency(counts)
+        from scipy.stats import chi2_contingency  # only here: scipy.stats is slow to import
+
+        chi = chi2_contingency(counts)
         out.attrs["chi2"] = {"statistic": float(chi.statistic), "dof": int(chi.dof),
                              "p_value": float(chi.pvalue), "groups": int(counts.shape[0])}
     else:
@@ -360,7 +361,9 @@ def value_analysis(data: pd.DataFrame, *, value: str, score: str = "score", tier
                                           tiers=tiers, bins=bins))
     by_tier = segments(df, by="value_tier", score=score, min_n=min_n, confidence=confidence)
     scored = df[score].notna()
-    rho, rho_p = stats.spearmanr(values[scored], df.loc[scored, score].astype(float))
+    from scipy.stats import spearmanr  # only here: scipy.stats is slow to import
+
+    rho, rho_p = spearmanr(values[scored], df.loc[scored, score].astype(float))
     w = values.clip(lower=0)
     weighted = score_fn(df[score], weights=w, confidence=confidence)
     plain = score_fn(df[score], confidence=confidence)

@@ -23,9 +23,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from . import _lexicons as lex
+from . import _stats
 from ._frames import require_columns, to_narwhals, to_pandas
 from .scoring import classify, intervals_from_counts
 
@@ -406,7 +406,7 @@ def theme_impact(data: Any, *, themes: pd.DataFrame | None = None, score: str = 
     answered = prep["is_answer"].to_numpy() & scored
     cat = prep["category"].astype(str).to_numpy()
     n_all = int(scored.sum())
-    z = float(stats.norm.ppf(0.5 + confidence / 2))
+    z = float(_stats.norm_ppf(0.5 + confidence / 2))
     # counts of (theme, category) in one matrix product over the answered comments: each
     # theme's promoters / passives / detractors mentioning it, and the rest by subtraction
     order = ("promoter", "passive", "detractor")

@@ -15,7 +15,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from . import _stats
 from ._frames import counts_table, require_columns, to_narwhals, to_pandas
@@ -169,7 +168,7 @@ def _add_changes(out: pd.DataFrame, keys: list[str], confidence: float,
     z = _stats.z_value(confidence)
     ok = (counts.sum(axis=1) > 0) & (np.nan_to_num(prev).sum(axis=1) > 0) & (se > 0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        p = np.where(ok, 2 * stats.norm.sf(np.abs(centre / se)), np.nan)
+        p = np.where(ok, 2 * _stats.norm_sf(np.abs(centre / se)), np.nan)
     out["change"] = np.where(ok, out["nps"].to_numpy() - prev_nps.to_numpy(), np.nan)
     out["change_ci_low"] = np.where(ok, centre - z * se, np.nan)
     out["change_ci_high"] = np.where(ok, centre + z * se, np.nan)
@@ -585,7 +584,7 @@ def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: i
     ok = (n > 0) & (bn > 0) & (se > 0)
     with np.errstate(invalid="ignore", divide="ignore"):
         base_nps = 100 * (base[:, 0] - base[:, 2]) / bn
-        p = np.where(ok, 2 * stats.norm.sf(np.abs(centre / se)), np.nan)
+        p = np.where(ok, 2 * _stats.norm_sf(np.abs(centre / se)), np.nan)
     periods = pd.DataFrame({
         "period": per["period"], "period_start": per["period_start"],
         "period_end": per["period_end"], "n": per["n"], "nps": per["nps"],

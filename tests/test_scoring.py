@@ -507,3 +507,30 @@ def test_grouped_counts_agree_with_naive_groupby(rows, categorical):
     assert got == naive
     keys = [(None if pd.isna(r.g) else r.g, r.h) for r in out.itertuples()]
     assert keys == sorted(keys, key=lambda k: (k[0] is None, k[0] or "", k[1]))
+
+
+def test_normal_and_t_functions_match_scipy_stats():
+    import scipy.stats as st
+
+    from nps_toolkit import _stats
+
+    x = np.array([-6.0, -2.5, -1.0, 0.0, 0.3, 1.96, 4.0, 9.0])
+    assert np.allclose(_stats.norm_sf(x), st.norm.sf(x), rtol=1e-12, atol=0)
+    q = np.array([1e-12, 0.001, 0.025, 0.5, 0.975, 0.999999])
+    assert np.allclose(_stats.norm_ppf(q), st.norm.ppf(q), rtol=1e-12)
+    for df in (1, 4, 29, 500):
+        assert np.allclose(_stats.t_sf(x, df), st.t.sf(x, df), rtol=1e-10, atol=1e-300)
+        assert np.allclose(_stats.t_ppf(q[1:-1], df), st.t.ppf(q[1:-1], df), rtol=1e-10)
+    assert _stats.z_value(0.95) == pytest.approx(1.959963984540054, abs=1e-12)
+
+
+def test_import_does_not_load_scipy_stats_or_the_presentation_stack():
+    import subprocess
+    import sys
+
+    code = ("import sys, nps_toolkit\n"
+            "print([m for m in ('scipy.stats', 'sklearn', 'altair', 'ipywidgets', 'anywidget')"
+            " if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
