@@ -191,3 +191,22 @@ def test_comment_browser_handles_100k_comments():
     browser = CommentBrowser(df)
     assert len(browser.comments["text"]) == n
     assert "<b>bold</b>" in browser.comments["text"]  # kept as text; the page escapes it
+
+
+def test_static_views_for_reports(sample, monkeypatch):
+    from nps_toolkit.widgets.custom import STATIC_ENV
+
+    hostile = sample.copy()
+    hostile.loc[5, "comment"] = "<script>alert(1)</script> slow delivery"
+    hostile.loc[5, "score"] = 1
+    board = Dashboard(hostile, benchmark=29)
+    browser = CommentBrowser(hostile)
+    browser.search = "alert"
+    assert "application/vnd.jupyter.widget-view+json" in board._repr_mimebundle_()
+    monkeypatch.setenv(STATIC_ENV, "1")
+    page = board._repr_mimebundle_()["text/html"]
+    assert page.count("<svg") == 5  # score card + distribution, trend, segments, themes
+    assert "responses match the filters" in page
+    listing = browser._repr_mimebundle_()["text/html"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in listing and "<script>" not in listing
+    assert "<b>1</b> of" in listing
