@@ -39,6 +39,10 @@ def parse_dates(values: pd.Series, *, column: str, tz: str | None = None,
     Missing dates stay missing (the callers count them).
     """
     notes = notes if notes is not None else []
+    if not pd.api.types.is_datetime64_any_dtype(values.dtype) and _holds_date_objects(values):
+        # Python date/datetime objects (a Parquet DATE column, a database driver): converted
+        # directly, not through their text (that string path took seconds per million rows)
+        values = pd.to_datetime(values)
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         parsed = values
     else:
@@ -72,6 +76,22 @@ def parse_dates(values: pd.Series, *, column: str, tz: str | None = None,
         else:
             parsed = parsed.dt.tz_convert(tz)
     return parsed
+
+
+def _holds_date_objects(values: pd.Series) -> bool:
+    """An object column whose filled cells (checked on a sample, then by type on all) are
+    Python ``date`` / ``datetime`` objects."""
+    if values.dtype != object:
+        return False
+    filled = values.dropna()
+    if filled.empty:
+        return False
+    import datetime as _dt
+
+    head = filled.head(1000)
+    if not head.map(lambda v: isinstance(v, _dt.date)).all():
+        return False
+    return bool(filled.map(type).isin([_dt.date, _dt.datetime, pd.Timestamp]).all())
 
 
 def _local_naive(dates: pd.Series) -> pd.Series:

@@ -243,3 +243,18 @@ def test_rolling_by_group_with_missing_keys_and_weighted_trend(sample):
     r4 = nt.score(q4["score"], weights=q4["w"])
     assert t.loc["2025Q4", "nps"] == pytest.approx(r4.nps)
     assert t.loc["2025Q4", "n_effective"] == pytest.approx(r4.n_effective)
+
+
+def test_date_objects_from_parquet_take_the_direct_path(tmp_path):
+    import datetime as dt
+
+    df = pd.DataFrame({"score": [9, 3, 10, 7],
+                       "date": [dt.date(2025, 1, 5), dt.date(2025, 2, 1), None,
+                                dt.date(2025, 2, 20)]})
+    df.to_parquet(tmp_path / "d.parquet")
+    back = pd.read_parquet(tmp_path / "d.parquet")
+    assert back["date"].dtype == object  # DATE arrives as Python date objects
+    got = nt.trend(back, freq="M")
+    want = nt.trend(back.assign(date=pd.to_datetime(back["date"])), freq="M")
+    pd.testing.assert_frame_equal(got, want)
+    assert got["n"].tolist() == [1, 2]
