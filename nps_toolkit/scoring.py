@@ -89,6 +89,34 @@ def _as_array(values: Any, *, what: str = "scores") -> tuple[np.ndarray, pd.Inde
     return arr, index, name
 
 
+def _integer_counts(values: Any) -> tuple[int, int, int, int] | None:
+    """(promoters, passives, detractors, missing) straight from integer scores (numpy ints
+    or pandas' nullable Int8/Int16/...): a min/max check and two counts, no float copy. None
+    when the values are not integers or leave 0-10 (the general path then names them)."""
+    if isinstance(values, pd.Series):
+        array = values.array
+        if isinstance(array, pd.arrays.IntegerArray):
+            data, mask = array._data, array._mask
+            if mask.any():
+                data = data[~mask]
+            missing = int(mask.sum())
+        elif values.dtype.kind in "iu":
+            data, missing = values.to_numpy(), 0
+        else:
+            return None
+    elif isinstance(values, np.ndarray) and values.dtype.kind in "iu":
+        data, missing = values, 0
+    else:
+        return None
+    if data.size == 0:
+        return 0, 0, 0, missing
+    if data.min() < 0 or data.max() > 10:
+        return None
+    P = int(np.count_nonzero(data >= 9))
+    D = int(np.count_nonzero(data <= 6))
+    return P, data.size - P - D, D, missing
+
+
 def _validate_scores(arr: np.ndarray, index: pd.Index | None, name: str) -> None:
     """Raise InvalidScoreError unless every non-missing value is a whole number 0-10."""
     lo, hi = arr.min(initial=0.0), arr.max(initial=0.0)
@@ -341,6 +369,12 @@ def score(scores: Any, *, weights: Any = None, confidence: float = 0.95,
     (16.7, 41.6)
     """
     _check_method(method)
+    if weights is None:
+        counts = _integer_counts(scores)
+        if counts is not None:
+            P, A, D, missing = counts
+            return _result(P, A, D, method=method, confidence=confidence, seed=seed,
+                           n_missing=missing, n_resamples=n_resamples, prior=prior)
     arr, index, name = _as_array(scores)
     if weights is None:
         counts = fast_category_counts(arr)

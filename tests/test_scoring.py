@@ -534,3 +534,24 @@ def test_import_does_not_load_scipy_stats_or_the_presentation_stack():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=120)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_integer_scores_take_the_integer_path_with_the_same_answers():
+    rng = np.random.default_rng(2)
+    raw = rng.integers(0, 11, 5000)
+    as_float = nt.score(raw.astype(float))
+    for values in (raw.astype(np.int8), pd.Series(raw.astype(np.int16)),
+                   pd.Series(raw, dtype="Int8")):
+        got = nt.score(values)
+        assert (got.promoters, got.passives, got.detractors) == (
+            as_float.promoters, as_float.passives, as_float.detractors)
+        assert got.nps == pytest.approx(as_float.nps)
+    with_na = pd.Series(raw, dtype="Int8")
+    with_na[::7] = pd.NA
+    got = nt.score(with_na)
+    assert got.n_missing == int(with_na.isna().sum())
+    assert got.n == int(with_na.notna().sum())
+    with pytest.raises(nt.InvalidScoreError, match="11"):
+        nt.score(pd.Series([3, 11, 9], dtype="Int8"))
+    with pytest.raises(nt.InvalidScoreError):
+        nt.score(np.array([-1, 5], dtype=np.int64))
