@@ -1,0 +1,35 @@
+"""Follow-up comment analysis: what promoters love, what detractors hate, in many languages.
+
+Everything runs offline: regular expressions (RE2 on Arrow strings), word lists shipped with
+the package (:mod:`nps_toolkit._lexicons`, and ``stopwordsiso`` for stop words) and
+scikit-learn. Nothing downloads a model.
+
+The usual flow is :func:`analyze_comments`, which prepares the comments and returns themes,
+their impact, the words that separate promoters from detractors, sentiment and quotes. Each
+step is also a function of its own.
+"""
+
+from ._common import _ARROW, DEFAULT_CODEFRAME, MAX_CHARS, _fold, tokenize  # noqa: F401
+from .analysis import TextAnalysis, analyze_comments, filter_comments, theme_trends
+from .prepare import detect_language, prepare_comments, redact_pii
+from .themes import DiscoveredThemes, code_themes, discover_themes, theme_impact
+from .words import _log_odds, quotes, sentiment, text_drivers  # noqa: F401
+
+__all__ = [
+    "DEFAULT_CODEFRAME",
+    "DiscoveredThemes",
+    "TextAnalysis",
+    "analyze_comments",
+    "code_themes",
+    "detect_language",
+    "discover_themes",
+    "filter_comments",
+    "prepare_comments",
+    "quotes",
+    "redact_pii",
+    "sentiment",
+    "text_drivers",
+    "theme_impact",
+    "theme_trends",
+    "tokenize",
+]

@@ -1,0 +1,206 @@
+"""Words: what separates promoters from detractors, sentiment, and quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import _lexicons as lex
+from ._common import _ARROW, _BS, _analyzer, _count, _fold, _re2_any, _strings
+from .prepare import _prepared
+from .themes import _dedupe_quotes, code_themes
+
+
+# --------------------------------------------------------------------------- drivers
+def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
+                 by_language: bool = True, prior: float = 0.01, min_count: int = 5,
+                 min_comments: int = 30, top: int = 15, ngrams: int = 2) -> pd.DataFrame:
+    """Words and phrases that most separate promoter from detractor comments.
+
+    Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008,
+    "Fightin' Words", Political Analysis 16(4), eq. 16-22): with ``y_p``, ``y_d`` the counts of
+    a term in promoter and detractor comments, ``n_p``, ``n_d`` their totals, and the prior
+    ``a_w = a0 * (y_w / n)`` from the term's share of the whole corpus (``a0 = prior * n``),
+
+    ``delta = log((y_p + a_w) / (n_p + a0 - y_p - a_w))``
+    ``        - log((y_d + a_w) / (n_d + a0 - y_d - a_w))``,
+    ``var = 1 / (y_p + a_w) + 1 / (y_d + a_w)``, ``z = delta / sqrt(var)``.
+
+    Positive z: promoter vocabulary; negative: detractor vocabulary. With ``by_language``,
+    each language with at least ``min_comments`` comments on each side is analysed on its own.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``language``, ``term``, ``side`` (promoter/detractor), ``z``, ``log_odds``,
+        ``promoter_count``, ``detractor_count``; the ``top`` terms per side and language.
+
+    Examples
+    --------
+    >>> from nps_toolkit import load_sample
+    >>> d = text_drivers(load_sample())
+    >>> d[(d["language"] == "en") & (d["side"] == "detractor")]["term"].head(3).tolist()
+    ['disappointed', 'dropped', 'hold']
+    """
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    prep = _prepared(data, comment, score)
+    use = prep["is_answer"].to_numpy() & prep["category"].isin(["promoter", "detractor"]
+                                                               ).to_numpy()
+    sub = prep.loc[use]
+    groups = ([(lang, g) for lang, g in sub.groupby("comment_language", sort=True)]
+              if by_language else [("all", sub)])
+    frames = []
+    for lang, g in groups:
+        is_p = (g["category"] == "promoter").to_numpy()
+        if is_p.sum() < min_comments or (~is_p).sum() < min_comments:
+            continue
+        docs = _fold(g["text"].astype(_ARROW)).fillna("").to_numpy(dtype=object)
+        vec = CountVectorizer(analyzer=_analyzer(ngrams), min_df=1, dtype=np.int64)
+        x = vec.fit_transform(docs)
+        yp = np.asarray(x[is_p].sum(axis=0)).ravel().astype(float)
+        yd = np.asarray(x[~is_p].sum(axis=0)).ravel().astype(float)
+        delta, z = _log_odds(yp, yd, prior)  # totals over every term, as in the paper
+        keep = (yp + yd) >= min_count
+        if not keep.any():
+            continue
+        terms = vec.get_feature_names_out()[keep]
+        yp, yd, delta, z = yp[keep], yd[keep], delta[keep], z[keep]
+        table = pd.DataFrame({"language": lang, "term": terms, "z": z, "log_odds": delta,
+                              "promoter_count": yp.astype(int), "detractor_count": yd.astype(int)})
+        pos = table[table["z"] > 0].nlargest(top, "z").assign(side="promoter")
+        neg = table[table["z"] < 0].nsmallest(top, "z").assign(side="detractor")
+        frames += [pos, neg]
+    cols = ["language", "term", "side", "z", "log_odds", "promoter_count", "detractor_count"]
+    if not frames:
+        return pd.DataFrame(columns=cols)
+    return pd.concat(frames, ignore_index=True)[cols]
+
+
+def _log_odds(yp: np.ndarray, yd: np.ndarray, prior: float) -> tuple[np.ndarray, np.ndarray]:
+    """Monroe et al. (2008) weighted log-odds with an informative Dirichlet prior."""
+    y = yp + yd
+    n = y.sum()
+    a0 = prior * n
+    aw = a0 * y / n
+    np_, nd = yp.sum(), yd.sum()
+    delta = (np.log((yp + aw) / (np_ + a0 - yp - aw))
+             - np.log((yd + aw) / (nd + a0 - yd - aw)))
+    var = 1 / (yp + aw) + 1 / (yd + aw)
+    return delta, delta / np.sqrt(var)
+
+
+# --------------------------------------------------------------------------- sentiment
+@lru_cache(maxsize=1)
+def _sentiment_patterns() -> tuple[str, str, str, str]:
+    pos_list = [p for ps in lex.POSITIVE.values() for p in ps]
+    neg_list = [p for ps in lex.NEGATIVE.values() for p in ps]
+    # "negator [one word] term": spaces only (a comma ends the negation), one word may sit
+    # between, and an elided article is allowed ("pas d'attente": no waiting). The junction
+    # is spelled out, so the negator's closing and the term's opening boundaries are dropped.
+    sep = r"\s+(?:[\p{L}\p{N}_]+['’]|[\p{L}\p{N}_'’]+\s+)?"
+    negator = "(?:" + _re2_any([n.removesuffix(_BS) for n in lex.NEGATORS]) + ")" + sep
+    return (_re2_any(pos_list), _re2_any(neg_list),
+            negator + "(?:" + _re2_any(pos_list, leading=False) + ")",
+            negator + "(?:" + _re2_any(neg_list, leading=False) + ")")
+
+
+def sentiment(texts: Any) -> pd.Series:
+    """Polarity of each text from -1 (negative) to +1 (positive); NaN with no evidence.
+
+    Lexicon-based, in all seven languages (:mod:`nps_toolkit._lexicons`): counts positive and
+    negative stems, with a negator up to one word before flipping a term ("not good", "pas
+    bon", "nicht gut"), then ``(pos - neg) / (pos + neg)``. Vectorised regex counts, so it is
+    fast; it is a screening tool (for the score-text mismatch flag and for sorting), not a
+    model of irony.
+
+    Examples
+    --------
+    >>> sentiment(["Great service, thank you", "Colis perdu, très déçu", "It arrived",
+    ...            "not good"]).round(2).tolist()
+    [1.0, -1.0, nan, -1.0]
+    """
+    s = _fold(_strings(texts))
+    pos_p, neg_p, neg_pos_p, neg_neg_p = _sentiment_patterns()
+    pos, neg = _count(s, pos_p), _count(s, neg_p)
+    flipped_pos, flipped_neg = _count(s, neg_pos_p), _count(s, neg_neg_p)
+    p = pos - flipped_pos + flipped_neg
+    n = neg - flipped_neg + flipped_pos
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pol = np.where(p + n > 0, (p - n) / (p + n), np.nan)
+    return pd.Series(pol, index=s.index, name="sentiment")
+
+
+def _mismatch(scores: pd.Series, polarity: pd.Series) -> pd.Series:
+    s = scores.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    pol = polarity.to_numpy(dtype=float)
+    high_angry = (s >= 9) & (pol <= -0.5)
+    low_praise = (s <= 4) & (pol >= 0.5)
+    return pd.Series(np.select([high_angry, low_praise],
+                               ["high score, negative comment", "low score, positive comment"],
+                               ""), index=scores.index, name="mismatch")
+
+
+# --------------------------------------------------------------------------- quotes & trends
+def quotes(data: Any, *, themes: pd.DataFrame | None = None, comment: str = "comment",
+           score: str = "score", n: int = 3, min_chars: int = 20,
+           codeframe: Mapping[str, Sequence[str]] | None = None) -> pd.DataFrame:
+    """Representative, de-duplicated comments per theme and category, with their score.
+
+    Within a theme and category, comments are ranked by how typical they are (cosine
+    similarity of their TF-IDF vector to the group's centroid) and de-duplicated (same set of
+    words); PII is redacted. Comments shorter than ``min_chars`` are used only if nothing else
+    is left.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``theme``, ``category``, ``rank``, ``score``, ``quote`` (redacted original text;
+        escape it when rendering HTML), ``language``.
+
+    Examples
+    --------
+    >>> from nps_toolkit import load_sample
+    >>> q = quotes(load_sample(), n=2)
+    >>> sorted(q["category"].unique())
+    ['detractor', 'passive', 'promoter']
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    prep = _prepared(data, comment, score)
+    coded = themes if themes is not None else code_themes(prep, codeframe=codeframe,
+                                                          comment=comment, score=score)
+    answered = prep["is_answer"].to_numpy()
+    rows = []
+    folded = _fold(prep["text"].astype(_ARROW)).fillna("").to_numpy(dtype=object)
+    display = prep["display"].astype(str).to_numpy()
+    length = prep["text"].str.len().fillna(0).to_numpy()
+    for theme in coded.columns:
+        for cat in ("promoter", "passive", "detractor"):
+            idx = np.flatnonzero(coded[theme].to_numpy() & answered
+                                 & (prep["category"] == cat).to_numpy())
+            if idx.size == 0:
+                continue
+            if idx.size > 1:
+                try:
+                    x = TfidfVectorizer(analyzer=_analyzer(1)).fit_transform(folded[idx])
+                    centre = np.asarray(x.mean(axis=0)).ravel()
+                    sim = x @ centre / (np.linalg.norm(centre) or 1.0)
+                except ValueError:  # no usable tokens
+                    sim = np.zeros(idx.size)
+            else:
+                sim = np.zeros(1)
+            short = length[idx] < min_chars
+            order = np.lexsort([-np.asarray(sim).ravel(), short])
+            chosen = _dedupe_quotes(display[idx][order], n)
+            for rank, text in enumerate(chosen, 1):
+                j = idx[order][list(display[idx][order]).index(text)]
+                rows.append({"theme": theme, "category": cat, "rank": rank,
+                             "score": prep[score].iloc[j], "quote": text,
+                             "language": prep["comment_language"].iloc[j]})
+    return pd.DataFrame(rows, columns=["theme", "category", "rank", "score", "quote",
+                                       "language"])
