@@ -248,3 +248,20 @@ def test_botanic_french_themes_and_drivers_are_recognisable():
     detractor_terms = set(fr.loc[fr["side"] == "detractor", "term"])
     assert {"personnel", "accueil"} <= promoter_terms
     assert {"prix", "eleves"} <= detractor_terms
+
+
+def test_shared_tokens_change_nothing_but_the_time(sample):
+    from nps_toolkit.text import _common
+    from nps_toolkit.text._common import shared_tokens
+
+    result = nt.analyze_comments(sample)
+    alone = nt.text_drivers(sample)  # tokenised without the per-call memo
+    pd.testing.assert_frame_equal(result.drivers.reset_index(drop=True),
+                                  alone.reset_index(drop=True))
+    pd.testing.assert_frame_equal(result.quotes.reset_index(drop=True),
+                                  nt.quotes(sample).reset_index(drop=True))
+    with shared_tokens():
+        with shared_tokens():
+            nt.text_drivers(sample)
+            assert _common._TOKEN_MEMO  # filled while the block runs
+    assert _common._TOKEN_MEMO is None  # and released after it

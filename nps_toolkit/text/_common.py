@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -148,9 +149,37 @@ def tokenize(text: str) -> list[str]:
     return out
 
 
+# Within one analyze_comments call the same folded comments are tokenised for theme
+# discovery, the word drivers and the quotes: a per-call memo (never module-wide, so memory
+# is returned when the call ends) tokenises each distinct comment once.
+_TOKEN_MEMO: dict[str, list[str]] | None = None
+
+
+@contextmanager
+def shared_tokens() -> Iterator[None]:
+    """Tokenise each distinct text once for the duration of the ``with`` block."""
+    global _TOKEN_MEMO
+    outer = _TOKEN_MEMO
+    _TOKEN_MEMO = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _TOKEN_MEMO = outer
+
+
+def _tokens(text: str) -> list[str]:
+    memo = _TOKEN_MEMO
+    if memo is None:
+        return tokenize(text)
+    toks = memo.get(text)
+    if toks is None:
+        toks = memo[text] = tokenize(text)
+    return toks
+
+
 def _analyzer(ngram: int = 1):
     def analyze(text: str) -> list[str]:
-        toks = tokenize(text)
+        toks = _tokens(text)
         if ngram < 2:
             return toks
         return toks + [f"{a} {b}" for a, b in pairwise(toks)]

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import require_columns, to_narwhals
-from ._common import _ARROW, _fold
+from ._common import _ARROW, _fold, shared_tokens
 from .prepare import _prepared, prepare_comments
 from .themes import DiscoveredThemes, code_themes, discover_themes, theme_impact
 from .words import _mismatch, quotes, sentiment, text_drivers
@@ -136,15 +136,16 @@ def analyze_comments(data: Any, *, comment: str = "comment", score: str = "score
     out = pd.concat([prep, coded.add_prefix("theme: "), pol.rename("sentiment"), mism], axis=1)
     out.attrs = prep.attrs
     impact = theme_impact(prep, themes=coded, score=score, comment=comment)
-    drivers = text_drivers(prep, comment=comment, score=score)
-    found = None
-    if discover:
-        try:
-            found = discover_themes(prep, n_themes=n_themes, seed=seed, comment=comment,
-                                    score=score, codeframe=codeframe)
-        except ValueError:
-            found = None
-    q = quotes(prep, themes=coded, comment=comment, score=score)
+    with shared_tokens():  # drivers, discovery and quotes tokenise the same comments
+        drivers = text_drivers(prep, comment=comment, score=score)
+        found = None
+        if discover:
+            try:
+                found = discover_themes(prep, n_themes=n_themes, seed=seed, comment=comment,
+                                        score=score, codeframe=codeframe)
+            except ValueError:
+                found = None
+        q = quotes(prep, themes=coded, comment=comment, score=score)
     flagged = out.loc[out["mismatch"] != "", [score, "display", "sentiment", "mismatch"]]
     return TextAnalysis(comments=out, account=dict(prep.attrs["account"]), impact=impact,
                         drivers=drivers, discovered=found, quotes=q, mismatches=flagged,
