@@ -165,10 +165,37 @@ def _pandas_float(series: pd.Series) -> np.ndarray:
     return series.to_numpy(dtype=np.float64, na_value=np.nan)
 
 
+def _score_codes(series: pd.Series) -> np.ndarray:
+    """Row codes 0-12 (see :func:`numpy_codes`); integer scores (numpy or nullable) skip the
+    float copy: a min/max check, then the values are the codes."""
+    array = series.array
+    if isinstance(array, pd.arrays.IntegerArray) or series.dtype.kind in "iu":
+        data = array._data if isinstance(array, pd.arrays.IntegerArray) else series.to_numpy()
+        mask = array._mask if isinstance(array, pd.arrays.IntegerArray) else None
+        if data.size and (data.min() < 0 or data.max() > 10):
+            return numpy_codes(_pandas_float(series))  # the exact path marks invalid values
+        codes = data.astype(np.int8)
+        if mask is not None and mask.any():
+            codes = np.where(mask, np.int8(MISSING_CODE), codes)
+        return codes
+    return numpy_codes(_pandas_float(series))
+
+
 def _factorize(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
-    """Integer codes (-1 for missing) and the unique values of a key column."""
+    """Integer codes (-1 for missing) and the unique values of a key column.
+
+    Integer keys in a dense range (store 1..1000) are their own codes, offset by the
+    minimum: no hashing. Values in the range that do not occur become empty groups, which
+    the caller drops.
+    """
     if isinstance(series.dtype, pd.CategoricalDtype):
         return series.cat.codes.to_numpy(dtype=np.int64), pd.Index(series.cat.categories)
+    if series.dtype.kind in "iu" and len(series):
+        values = series.to_numpy()
+        lo, hi = int(values.min()), int(values.max())
+        if hi - lo < max(4096, len(values) // 16):
+            return (values - lo).astype(np.int64, copy=False), pd.Index(
+                np.arange(lo, hi + 1, dtype=values.dtype))
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     return codes.astype(np.int64, copy=False), pd.Index(uniques)
 
@@ -176,7 +203,7 @@ def _factorize(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
 def _pandas_counts(native: pd.DataFrame, score: str, by: list[str],
                    weights: str | None) -> pd.DataFrame:
     """Counts per group and code for pandas input: factorised keys + one np.bincount."""
-    codes = numpy_codes(_pandas_float(native[score]))
+    codes = _score_codes(native[score])
     if by:
         group = np.zeros(len(native), dtype=np.int64)
         sizes, keyparts = [], []

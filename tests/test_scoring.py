@@ -555,3 +555,25 @@ def test_integer_scores_take_the_integer_path_with_the_same_answers():
         nt.score(pd.Series([3, 11, 9], dtype="Int8"))
     with pytest.raises(nt.InvalidScoreError):
         nt.score(np.array([-1, 5], dtype=np.int64))
+
+
+def test_dense_integer_keys_and_integer_scores_give_the_same_counts():
+    rng = np.random.default_rng(8)
+    n = 20_000
+    df = pd.DataFrame({"score": rng.integers(0, 11, n).astype(np.int8),
+                       "store": rng.integers(5, 400, n), "big": rng.integers(0, 10**9, n)})
+    df.loc[df.index[:50], "store"] = 7000  # an outlier key: still exact
+    nullable = df.assign(score=df["score"].astype("Int8"))
+    nullable.loc[nullable.index[::97], "score"] = pd.NA
+    for frame in (df, nullable):
+        for key in ("store", "big"):
+            fast = nt.summarize(frame, by=key)
+            slow = nt.summarize(frame.assign(**{key: frame[key].astype(str),
+                                                "score": frame["score"].astype("Float64")}),
+                                by=key)
+            slow[key] = slow[key].astype(np.int64)
+            slow = slow.sort_values(key).reset_index(drop=True)
+            cols = [key, "n", "n_missing", "promoters", "passives", "detractors"]
+            assert (fast[cols].to_numpy() == slow[cols].to_numpy()).all()
+    with pytest.raises(nt.InvalidScoreError):
+        nt.summarize(df.assign(score=df["score"].astype(np.int16) + 1), by="store")
