@@ -272,24 +272,32 @@ def _code_table_to_counts(table: np.ndarray) -> pd.DataFrame:
 
 
 def _narwhals_counts(frame, score: str, by: list[str], weights: str | None) -> pd.DataFrame:
-    """Counts per group and code for any other backend: one group_by in its own engine."""
-    schema = frame.collect_schema()
-    col = nw.col(score)
-    missing = _missing_expr(score, schema[score])
-    bad = (col < 0) | (col > 10) | (col != col.round(0))
-    cat = (col >= 7).cast(nw.Int8) + (col >= 9).cast(nw.Int8)  # 0 det, 1 pas, 2 prom
-    code = (nw.when(missing).then(nw.lit(3, nw.Int8)).when(bad).then(nw.lit(4, nw.Int8))
-            .otherwise(cat))
-    columns = {"__code": code}
+    """Counts per group and code for any other backend (polars, pyarrow, DuckDB, ...).
+
+    Only ``GROUP BY keys, score -> count(*)`` runs in the data's engine (what a hand-written
+    query does: no per-row expression), and the small result, at most a dozen score values
+    per group, is classified here with numpy.
+    """
     aggs = [nw.len().alias("__len")]
+    narrow = frame.select(*[nw.col(b) for b in by], nw.col(score).alias("__score"))
     if weights is not None:
         w = nw.col(weights).cast(nw.Float64)
-        wz = nw.when(code <= 2).then(w).otherwise(nw.lit(0.0))
-        columns.update({"__w": wz, "__w2": wz * wz})
+        narrow = frame.select(*[nw.col(b) for b in by], nw.col(score).alias("__score"),
+                              w.alias("__w"), (w * w).alias("__w2"))
         aggs += [nw.col("__w").sum(), nw.col("__w2").sum()]
-    narrow = frame.select(*[nw.col(b) for b in by], **columns)
-    long = _collect(narrow.group_by(*by, "__code", drop_null_keys=False).agg(*aggs)).to_pandas()
-    long["__code"] = long["__code"].astype(int)
+    long = _collect(narrow.group_by(*by, "__score", drop_null_keys=False).agg(*aggs)
+                    ).to_pandas()
+    value = pd.to_numeric(long["__score"], errors="coerce").to_numpy(dtype=np.float64,
+                                                                    na_value=np.nan)
+    missing = np.isnan(value)
+    with np.errstate(invalid="ignore"):
+        bad = ~missing & ((value < 0) | (value > 10) | (value != np.round(value)))
+        cat = (value >= 7).astype(np.int8) + (value >= 9).astype(np.int8)
+    long["__code"] = np.where(missing, 3, np.where(bad, 4, cat)).astype(int)
+    if weights is not None:  # weights of unscored or invalid rows do not count
+        scored = long["__code"].to_numpy() <= 2
+        long["__w"] = np.where(scored, long["__w"].fillna(0.0), 0.0)
+        long["__w2"] = np.where(scored, long["__w2"].fillna(0.0), 0.0)
     names = {0: "detractors", 1: "passives", 2: "promoters", 3: "n_missing", 4: "n_invalid"}
     keys = by or ["__all"]
     if not by:
