@@ -97,6 +97,9 @@ def _convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]]]:
     # would embed as a script: the report has no widget manager, so drop it
     nb.metadata.pop("widgets", None)
     body, _ = HTMLExporter(config=config, template_name="basic").from_notebook_node(nb)
+    # nbconvert's generic alt text says nothing; every chart's numbers are printed beside it
+    body = body.replace('alt="No description has been provided for this image"',
+                        'alt="Chart (its numbers are in the text and tables around it)"')
     body = re.sub(r'id="([^"]+)"', lambda m: f'id="{prefix}-{m.group(1)}"', body)
     body = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}-{m.group(1)}"', body)
     heads = [(int(level), ident, re.sub(r"<[^>]+>", "", text))

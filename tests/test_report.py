@@ -123,6 +123,7 @@ def test_report_is_self_contained_and_escaped(vendor_report):
     # code is hidden; charts are drawn (inline SVG images), widgets are static views
     assert "import nps_toolkit" not in page
     assert page.count("data:image/svg+xml") >= 10
+    assert "No description has been provided" not in page
     assert "application/vnd.jupyter.widget-view" not in page
 
 

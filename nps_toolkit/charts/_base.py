@@ -102,8 +102,10 @@ def save(chart: alt.TopLevelMixin, path: str | Path, *, scale: float = 2.0) -> P
     suffix = path.suffix.lower()
     if suffix == ".html":
         chart.save(str(path), inline=True)
-    elif suffix in (".svg", ".png", ".pdf"):
-        chart.save(str(path), scale_factor=scale) if suffix != ".svg" else chart.save(str(path))
+    elif suffix == ".svg":
+        chart.save(str(path))
+    elif suffix in (".png", ".pdf"):
+        chart.save(str(path), scale_factor=scale)
     else:
         raise ValueError(f"cannot save a chart as {suffix or 'a file without extension'!r}: "
                          "use .svg, .png, .pdf or .html")
