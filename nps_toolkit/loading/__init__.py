@@ -7,6 +7,7 @@ submissions. ``read_survey`` turns them into one clean pandas frame with canonic
 that accounts for every row it did not keep.
 
 The work is split by concern: ``files`` (encodings, delimiters, vendor layouts, types),
+``dates`` (one date format per column),
 ``columns`` (which column is which), ``scores`` (what counts as a score), ``report`` (the
 :class:`LoadReport`) and ``read`` (:func:`read_survey`, which ties them together).
 """

@@ -12,7 +12,8 @@ import pandas as pd
 
 from ..errors import InvalidScoreError, describe_examples
 from .columns import _detect
-from .files import _infer_types, _is_import_id, _parse_dates, _read_file, _repair_c1
+from .dates import _parse_dates
+from .files import _infer_types, _is_import_id, _read_file, _repair_c1
 from .report import REASONS, LoadReport
 from .scores import _parse_scores, apply_scale, check_scale
 

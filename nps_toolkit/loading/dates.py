@@ -1,0 +1,98 @@
+"""Date columns: one format per column, day or month first decided from the whole column."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+_NUMERIC_DATE = re.compile(
+    r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?$")
+
+
+def _numeric_date_format(text: pd.Series, notes: list[str], column: str,
+                         dayfirst: bool | None) -> str | None:
+    """One format for a column of dates like 05/04/2025 or 01.03.2024 (or None if the column
+    is not written that way). Day or month first is decided from the whole column: a first
+    field above 12 means day first, a second field above 12 means month first; ``dayfirst``
+    overrides; an ambiguous column is read day first with dots and month first with slashes or
+    dashes, and the load report says so and how to change it."""
+    filled = text.dropna()
+    if filled.empty:
+        return None
+    # the format is read off a sample of distinct values (a regex over a million unique
+    # timestamps costs seconds); day/month evidence then comes from the whole column below
+    uniq = pd.Series(filled.head(20000).unique(), dtype="string")
+    parts = uniq.str.extract(_NUMERIC_DATE)
+    matched = parts[0].notna()
+    if matched.mean() < 0.9:
+        return None
+    parts = parts[matched]
+    first, second = parts[0].astype(int), parts[2].astype(int)
+    sep = parts[1].mode().iloc[0]
+    year = "%Y" if (parts[3].str.len() == 4).mean() >= 0.5 else "%y"
+    with_seconds = parts[4].dropna().str.count(":").eq(2)
+    time = "" if parts[4].isna().all() else (" %H:%M:%S" if with_seconds.mean() >= 0.5
+                                             else " %H:%M")
+    if dayfirst is None and not (first > 12).any() and not (second > 12).any():
+        # the sample cannot tell: try both readings on the whole column, vectorised
+        day = f"%d{sep}%m{sep}{year}{time}"
+        month = f"%m{sep}%d{sep}{year}{time}"
+        ok_day = pd.to_datetime(filled, format=day, errors="coerce").notna().sum()
+        ok_month = pd.to_datetime(filled, format=month, errors="coerce").notna().sum()
+        if ok_day != ok_month:
+            dayfirst = ok_day > ok_month
+            notes.append(f"dates in {column!r} read as "
+                         + ("day/month/year" if dayfirst else "month/day/year")
+                         + f": {max(ok_day, ok_month):,} of {len(filled):,} dates read that "
+                         f"way against {min(ok_day, ok_month):,} the other way.")
+    if dayfirst is None:
+        if (first > 12).any() and not (second > 12).any():
+            dayfirst, why = True, "a first field above 12 (e.g. " \
+                f"{uniq[matched][first.to_numpy() > 12].iloc[0]!r}) means day first"
+        elif (second > 12).any() and not (first > 12).any():
+            dayfirst, why = False, "a second field above 12 (e.g. " \
+                f"{uniq[matched][second.to_numpy() > 12].iloc[0]!r}) means month first"
+        else:
+            dayfirst = sep == "."
+            why = ("no field above 12 settles it: read " + ("day first (dots are the "
+                   "European style)" if dayfirst else "month first (the US style)")
+                   + "; pass dayfirst=" + ("False" if dayfirst else "True")
+                   + " to read them the other way")
+        notes.append(f"dates in {column!r} read as "
+                     + ("day/month/year" if dayfirst else "month/day/year") + f": {why}.")
+    order = "%d{s}%m" if dayfirst else "%m{s}%d"
+    return order.format(s=sep) + sep + year + time
+
+
+def _parse_dates(values: pd.Series, notes: list[str], column: str,
+                 dayfirst: bool | None = None) -> pd.Series:
+    """Dates as datetime64, one format per column; unreadable values become missing dates,
+    counted and shown in the load report (never re-guessed one by one)."""
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return values
+    text = values.astype("string").str.strip()
+    text = text.mask(text == "")
+    fmt = _numeric_date_format(text, notes, column, dayfirst)
+    if fmt is not None:
+        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+    else:
+        try:
+            parsed = pd.to_datetime(text, format="ISO8601", errors="raise")
+        except (ValueError, TypeError):
+            try:
+                parsed = pd.to_datetime(text, format="mixed", errors="coerce",
+                                        dayfirst=bool(dayfirst))
+            except (ValueError, TypeError):
+                parsed = pd.to_datetime(text, format="mixed", errors="coerce", utc=True)
+                notes.append(f"date column {column!r} mixes time zones: converted to UTC.")
+    bad = parsed.isna() & text.notna()
+    if bad.any():
+        where = np.flatnonzero(bad.to_numpy())
+        notes.append(f"{len(where)} value(s) in date column {column!r} could not be read as "
+                     + (f"dates in the column's format {fmt!r}" if fmt else "dates")
+                     + f" (kept rows {[int(i) for i in where[:5]]}, e.g. "
+                     f"{list(text.iloc[where[:3]])!r}); they are kept as missing dates, the "
+                     "responses are kept.")
+    return parsed
