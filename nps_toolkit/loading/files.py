@@ -451,6 +451,3 @@ def _repair_c1(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
         notes.append(f"{repaired_cells} text cell(s) held DOS (cp850) accented letters inside "
                      "a Latin-1 file (e.g. byte 0x82 for 'é'); they were decoded as cp850.")
     return frame
-
-
-# --------------------------------------------------------------------------- main entry
