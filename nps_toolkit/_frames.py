@@ -165,20 +165,39 @@ def _pandas_float(series: pd.Series) -> np.ndarray:
     return series.to_numpy(dtype=np.float64, na_value=np.nan)
 
 
+def integer_scores(values: Any) -> tuple[np.ndarray, np.ndarray | None] | None:
+    """(values, missing mask or None) of integer scores - numpy ints, or pandas' nullable
+    Int8/Int16/... - when every present value is a whole number 0-10; None otherwise (not
+    integers, or out of range: the general float path then names the bad values). No float
+    copy. Values under the mask are undefined."""
+    if isinstance(values, pd.Series):
+        array = values.array
+        if isinstance(array, pd.arrays.IntegerArray):
+            data, mask = array._data, array._mask
+        elif values.dtype.kind in "iu":
+            data, mask = values.to_numpy(), None
+        else:
+            return None
+    elif isinstance(values, np.ndarray) and values.dtype.kind in "iu":
+        data, mask = values, None
+    else:
+        return None
+    present = data[~mask] if mask is not None and mask.any() else data
+    if present.size and (present.min() < 0 or present.max() > 10):
+        return None
+    return data, mask
+
+
 def _score_codes(series: pd.Series) -> np.ndarray:
-    """Row codes 0-12 (see :func:`numpy_codes`); integer scores (numpy or nullable) skip the
-    float copy: a min/max check, then the values are the codes."""
-    array = series.array
-    if isinstance(array, pd.arrays.IntegerArray) or series.dtype.kind in "iu":
-        data = array._data if isinstance(array, pd.arrays.IntegerArray) else series.to_numpy()
-        mask = array._mask if isinstance(array, pd.arrays.IntegerArray) else None
-        if data.size and (data.min() < 0 or data.max() > 10):
-            return numpy_codes(_pandas_float(series))  # the exact path marks invalid values
-        codes = data.astype(np.int8)
-        if mask is not None and mask.any():
-            codes = np.where(mask, np.int8(MISSING_CODE), codes)
-        return codes
-    return numpy_codes(_pandas_float(series))
+    """Row codes 0-12 (see :func:`numpy_codes`); integer scores skip the float copy."""
+    ints = integer_scores(series)
+    if ints is None:
+        return numpy_codes(_pandas_float(series))
+    data, mask = ints
+    codes = data.astype(np.int8)
+    if mask is not None and mask.any():
+        codes = np.where(mask, np.int8(MISSING_CODE), codes)
+    return codes
 
 
 def _factorize(series: pd.Series) -> tuple[np.ndarray, pd.Index]:

@@ -22,7 +22,13 @@ import numpy as np
 import pandas as pd
 
 from . import _stats
-from ._frames import counts_table, fast_category_counts, require_columns, to_narwhals
+from ._frames import (
+    counts_table,
+    fast_category_counts,
+    integer_scores,
+    require_columns,
+    to_narwhals,
+)
 from .errors import InvalidScoreError, describe_examples
 
 __all__ = [
@@ -90,28 +96,16 @@ def _as_array(values: Any, *, what: str = "scores") -> tuple[np.ndarray, pd.Inde
 
 
 def _integer_counts(values: Any) -> tuple[int, int, int, int] | None:
-    """(promoters, passives, detractors, missing) straight from integer scores (numpy ints
-    or pandas' nullable Int8/Int16/...): a min/max check and two counts, no float copy. None
-    when the values are not integers or leave 0-10 (the general path then names them)."""
-    if isinstance(values, pd.Series):
-        array = values.array
-        if isinstance(array, pd.arrays.IntegerArray):
-            data, mask = array._data, array._mask
-            if mask.any():
-                data = data[~mask]
-            missing = int(mask.sum())
-        elif values.dtype.kind in "iu":
-            data, missing = values.to_numpy(), 0
-        else:
-            return None
-    elif isinstance(values, np.ndarray) and values.dtype.kind in "iu":
-        data, missing = values, 0
-    else:
+    """(promoters, passives, detractors, missing) straight from integer scores (see
+    :func:`nps_toolkit._frames.integer_scores`): two counts, no float copy. None when the
+    values are not 0-10 integers (the general path then names them)."""
+    ints = integer_scores(values)
+    if ints is None:
         return None
-    if data.size == 0:
-        return 0, 0, 0, missing
-    if data.min() < 0 or data.max() > 10:
-        return None
+    data, mask = ints
+    missing = int(mask.sum()) if mask is not None else 0
+    if missing:
+        data = data[~mask]
     P = int(np.count_nonzero(data >= 9))
     D = int(np.count_nonzero(data <= 6))
     return P, data.size - P - D, D, missing
