@@ -22,7 +22,7 @@ import pandas as pd
 import nps_toolkit as nt
 
 CHILD = """
-import json, resource, sys, time
+import json, sys, time
 import pandas as pd
 path, how = sys.argv[1], sys.argv[2]
 if how == "read_survey":
@@ -33,7 +33,10 @@ if how == "read_survey":
 else:
     pd.read_csv(path)
 seconds = time.perf_counter() - t0
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM belongs to this program's memory map (ru_maxrss would carry over the parent's peak
+# across fork + exec, and the parent holds the generated frame)
+hwm = [ln for ln in open("/proc/self/status") if ln.startswith("VmHWM")][0]
+peak_mb = int(hwm.split()[1]) / 1024
 print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
 """
 

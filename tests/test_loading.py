@@ -502,3 +502,58 @@ def test_fast_reader_keeps_text_exactly(tmp_path):
     # ragged rows still get the pandas reader's clear message
     with pytest.raises(ValueError, match="could not be read as a table"):
         nt.read_survey(write(tmp_path, "r.csv", "id,score\n1,9\n2,8,extra,fields\n"))
+
+
+def test_utf8_head_then_cp1252_bytes_falls_back_to_the_right_encoding(tmp_path):
+    # the first 2 MB are plain ASCII, a cp1252 "é" comes after: the fast UTF-8 path must give
+    # way to detection over the whole file, not fail or garble the cell
+    rows = ["id,score,comment"] + [f"{i},9,ok" for i in range(250_000)] + ["999999,3,trop cher é"]
+    path = tmp_path / "late.csv"
+    path.write_bytes(("\n".join(rows) + "\n").encode("cp1252"))
+    assert path.stat().st_size > 1 << 21
+    df, report = nt.read_survey(path)
+    assert report.encoding == "cp1252"
+    assert df["comment"].iloc[-1] == "trop cher é"
+    assert len(df) == 250_001
+
+
+def test_iso_dates_fast_path_matches_the_general_parser(tmp_path):
+    from nps_toolkit.loading.dates import _iso_dates_arrow
+
+    values = pd.Series(["2024-03-01", " 2024-03-02 10:00:00", "2024-03-03T10:00:00.250", "",
+                        None, "2024-12-31 23:59"], dtype="string")
+    fast = _iso_dates_arrow(values)
+    text = values.str.strip()
+    slow = pd.to_datetime(text.mask(text == ""), format="ISO8601")
+    assert fast is not None and fast.dtype == "datetime64[us]"
+    pd.testing.assert_series_equal(fast, slow.astype("datetime64[us]"), check_names=False)
+    # anything else (time zones, day first, typos) is left to the general path
+    for odd in (["2024-03-01T10:00:00Z"], ["01.03.2024"], ["2024-3-1"], ["soon"]):
+        assert _iso_dates_arrow(pd.Series(odd)) is None
+
+
+def test_na_tokens_in_the_date_column_are_blank_not_unreadable(tmp_path):
+    text = "id,score,date\n1,9,2024-03-01\n2,8,N/A\n3,7,null\n4,6,2024-03-04\n"
+    df, report = nt.read_survey(write(tmp_path, "d.csv", text))
+    assert df["date"].isna().tolist() == [False, True, True, False]
+    assert not any("could not be read" in n for n in report.notes)
+
+
+def test_few_valued_columns_get_na_tokens_and_numbers_as_before(tmp_path):
+    from nps_toolkit.loading.files import _infer_few
+
+    region = pd.Series(["North", " n/a ", "South", None, "North", "NA"], dtype="str")
+    got = _infer_few(region)
+    assert got.isna().tolist() == [False, True, False, True, False, True]
+    assert got.dropna().tolist() == ["North", "South", "North"]
+    tier = pd.Series(["1", "2", "", "2", "3"], dtype="str")
+    np.testing.assert_array_equal(_infer_few(tier).to_numpy(), [1.0, 2.0, np.nan, 2.0, 3.0])
+    whole = _infer_few(pd.Series(["1", "2", "2"], dtype="str"))
+    assert whole.dtype == np.int64 and whole.tolist() == [1, 2, 2]
+    mixed = pd.Series(["1", "two", "n/a"], dtype="str")
+    assert _infer_few(mixed).tolist()[:2] == ["1", "two"] and pd.isna(_infer_few(mixed)[2])
+    # read through a file: the segment column loses its NA tokens, the numeric one is numeric
+    text = "id,score,region,tier\n1,9,North,1\n2,8,n/a,2\n3,7,South,\n"
+    df, _ = nt.read_survey(write(tmp_path, "s.csv", text))
+    assert df["region"].isna().tolist() == [False, True, False]
+    assert df["tier"].tolist()[:2] == [1.0, 2.0] and pd.isna(df["tier"].iloc[2])

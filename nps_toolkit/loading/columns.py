@@ -115,8 +115,9 @@ def _is_blank(s: pd.Series) -> bool:
 
 
 def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str | None],
-            notes: list[str]) -> dict[str, str]:
-    """Map canonical names to columns of ``frame``. Overrides win; None disables a role."""
+            notes: list[str], unique: set[str] | None = None) -> dict[str, str]:
+    """Map canonical names to columns of ``frame``. Overrides win; None disables a role.
+    A response id column seen to be filled and unique is added to ``unique``."""
     cols = [str(c) for c in frame.columns]
     found: dict[str, str] = {}
     taken: set[str] = set()
@@ -187,6 +188,8 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
         for name in _RESPONSE_NAMES:
             cand = _first_exact(cols, [name], taken)
             if cand and frame[cand].notna().all() and frame[cand].is_unique:
+                if unique is not None:
+                    unique.add(cand)
                 found["response_id"] = cand
                 taken.add(cand)
                 break

@@ -298,22 +298,60 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
         raise ValueError(f"unsupported file type {suffix!r} for {path}; read_survey reads CSV, "
                          "TSV, Excel (.xlsx) and Parquet files, or a data frame")
     data = _read_bytes(path)
-    if not data.strip():
+    if not data[:4096].strip() and not data.strip():  # strip copies: only for a blank head
         raise ValueError(f"{path} is empty")
     if encoding is None:
         _refuse_binary(data, path)
     report.file_format = "csv"
+    fast = _utf8_head(data) if encoding is None else None
+    if fast is not None:
+        kept = len(report.notes)
+        # UTF-8 by its first 2 MB: pyarrow reads the bytes and checks every cell is UTF-8, so
+        # the whole file is not decoded to one Python string (a quarter of the read time)
+        body, texts = _read_csv_text(path, data, fast, "utf-8", delimiter, suffix, report,
+                                     header_row, whole=False)
+        if body is not None:
+            return body, texts
+        del report.notes[kept:]  # said again by the full read below
     try:
         enc, text = _decode(data, encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         enc = encoding or "the detected encoding"
         raise ValueError(f"{path} could not be decoded as {enc} ({exc}); pass the right "
                          "encoding=... (e.g. 'utf-8', 'cp1252', 'utf-16')") from exc
+    body, texts = _read_csv_text(path, data, text, enc, delimiter, suffix, report, header_row,
+                                 whole=True)
+    assert body is not None
+    return body, texts
+
+
+def _utf8_head(data: bytes, size: int = 1 << 21) -> str | None:
+    """The first ``size`` bytes decoded as UTF-8 (a character cut at the end is left out), or
+    None when the file has a byte-order mark, is UTF-16 or is not UTF-8 there."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or \
+            _utf16_without_bom(data) is not None:
+        return None
+    import codecs
+
+    try:
+        return codecs.getincrementaldecoder("utf-8")().decode(data[:size], final=len(data) <= size)
+    except UnicodeDecodeError:
+        return None
+
+
+def _read_csv_text(path: Path, data: bytes, text: str, enc: str, delimiter: str | None,
+                   suffix: str, report: LoadReport, header_row: int | None, *, whole: bool
+                   ) -> tuple[pd.DataFrame | None, dict[str, str]]:
+    """Layout, header and body of a CSV. ``text`` is the decoded file (``whole``) or only its
+    head; with only the head, None is returned when pyarrow cannot read the bytes as they are
+    (not UTF-8 after all, title rows, ragged rows): the caller then decodes the whole file."""
     lines = text[:65536].splitlines()[:10]
     sep0 = delimiter or _detect_delimiter("\n".join(lines[-5:]), suffix)
     rows = [next(csv.reader([line], delimiter=sep0), []) for line in lines]
     k = _title_rows([sum(bool(c.strip()) for c in r) for r in rows], header_row)
     _note_title_rows(k, rows, report, header_row is not None)
+    if k and not whole:
+        return None, {}
     if k:
         text = text.split("\n", k)[-1]
     sep = delimiter or _detect_delimiter(text, suffix)
@@ -326,6 +364,8 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
         report.vendor, report.header_rows = vendor, h + k
         body = _read_body_arrow(data if (k == 0 and enc in ("utf-8", "utf-8-sig")) else None,
                                 text, sep, h, names)
+        if body is None and not whole:
+            return None, {}
         if body is None:  # pyarrow could not (ragged rows, blank lines...): pandas says why
             body = pd.read_csv(io.StringIO(text), sep=sep, header=None, skiprows=h,
                                names=names, dtype=str, keep_default_na=False,
@@ -381,7 +421,7 @@ def _read_body_arrow(data: bytes | None, text: str, sep: str, skip: int,
             parse_options=pacsv.ParseOptions(delimiter=sep,
                                              newlines_in_values=_has_quoted_newline(raw)),
             convert_options=pacsv.ConvertOptions(
-                column_types={f"f{i}": pa.string() for i in range(len(names))},
+                column_types={f"f{i}": pa.large_string() for i in range(len(names))},
                 strings_can_be_null=False, quoted_strings_can_be_null=False))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
@@ -399,28 +439,54 @@ def _numeric_sample(s: pd.Series, size: int = 1000) -> bool:
     return bool(len(head)) and pd.to_numeric(head, errors="coerce").notna().all()
 
 
-def _infer_types(frame: pd.DataFrame, keep_text: set[str]) -> pd.DataFrame:
+def _infer_types(frame: pd.DataFrame, keep_text: set[str],
+                 untouched: frozenset[str] = frozenset()) -> pd.DataFrame:
     """Numbers stored as text become numbers (columns not in ``keep_text``); NA tokens -> NA.
 
     In text columns (comments, ids) only an empty cell or R's exact ``NA`` is missing: a
-    customer who typed "n/a" or "na" gave a non-answer that the text analysis counts.
+    customer who typed "n/a" or "na" gave a non-answer that the text analysis counts. Columns
+    in ``untouched`` (the date column, whose parser reads NA tokens itself) are left as read.
+    A column with few distinct values (segments, regions) is worked on its distinct values.
     """
     out = {}
     for c in frame.columns:
         s = frame[c]
-        if s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
-            stripped = s.astype("string")
+        if c not in untouched and (s.dtype == object or pd.api.types.is_string_dtype(s.dtype)):
             if c in keep_text:
-                na = stripped.isna() | stripped.isin(["", "NA"])
+                na = (s.isna() | s.eq("") | s.eq("NA")).to_numpy(dtype=bool)
+                s = s.mask(na) if na.any() else s
+            elif s.head(1000).nunique() <= 100:
+                s = _infer_few(s)
             else:
+                stripped = s.astype("string")
                 na = stripped.str.strip().str.lower().isin(_NA_TOKENS) | stripped.isna()
-            s = s.mask(na.to_numpy(dtype=bool))
-            if c not in keep_text and _numeric_sample(s):
-                num = pd.to_numeric(s, errors="coerce")
-                if num.notna().sum() == s.notna().sum() and s.notna().any():
-                    s = num
+                s = s.mask(na.to_numpy(dtype=bool))
+                if _numeric_sample(s):
+                    num = pd.to_numeric(s, errors="coerce")
+                    if num.notna().sum() == s.notna().sum() and s.notna().any():
+                        s = num
         out[c] = s
     return pd.DataFrame(out, index=frame.index)
+
+
+def _infer_few(s: pd.Series) -> pd.Series:
+    """_infer_types for a column of few distinct values: NA tokens and numbers are settled on
+    the distinct values and spread back through the codes (one hashing pass over the rows)."""
+    codes, uniques = pd.factorize(s)  # missing cells get code -1
+    na = pd.Series(uniques, dtype="string").str.strip().str.lower().isin(_NA_TOKENS)
+    na = na.to_numpy(dtype=bool)
+    row_na = (codes < 0) | na[np.maximum(codes, 0)] if len(na) else codes < 0
+    if len(na) > na.sum():
+        num = pd.to_numeric(pd.Series(np.asarray(uniques, dtype=object)[~na]), errors="coerce")
+        if num.notna().all():
+            table = np.empty(len(na), dtype=num.dtype if not row_na.any() else float)
+            table[~na] = num.to_numpy()
+            table[na] = np.nan if table.dtype.kind == "f" else 0
+            values = table[np.maximum(codes, 0)]
+            if row_na.any():
+                values[row_na] = np.nan
+            return pd.Series(values, index=s.index, name=s.name)
+    return s.mask(row_na) if row_na.any() else s
 
 
 _C1 = "[\u0080-\u009f]"

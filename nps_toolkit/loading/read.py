@@ -144,11 +144,14 @@ def read_survey(
 
     overrides = {"score": score, "comment": comment, "date": date,
                  "customer_id": customer_id, "response_id": response_id}
-    mapping = _detect(raw, texts, overrides, notes)
+    unique: set[str] = set()  # columns _detect has seen to be filled and unique
+    mapping = _detect(raw, texts, overrides, notes, unique=unique)
     score_col = mapping["score"]
     keep_text = {v for k, v in mapping.items() if k in ("score", "comment", "customer_id",
                                                         "response_id")}
-    frame = _infer_types(raw, keep_text) if from_file or raw.dtypes.eq(object).any() else raw
+    untouched = frozenset([mapping["date"]]) if "date" in mapping else frozenset()
+    frame = (_infer_types(raw, keep_text, untouched) if from_file or raw.dtypes.eq(object).any()
+             else raw)
     if report.encoding in ("latin-1", "cp1252"):
         frame = _repair_c1(frame if frame is not raw else frame.copy(), notes)
     if scale is not None:
@@ -180,18 +183,20 @@ def read_survey(
         excluded[reason] = [_py(x) for x in row_numbers[kind == code]]
     keep = kind == 0
 
-    out = frame.copy()
+    out = frame.copy(deep=False)  # copy-on-write (pandas >= 3): columns shared until changed
     out[score_col] = pd.array(np.where(keep, values, np.nan), dtype="Float64").astype("Int8")
     if drop_duplicates:
         dup = np.zeros(len(out), dtype=bool)
-        if "response_id" in mapping:
+        if "response_id" in mapping and mapping["response_id"] in unique:
+            pass  # every id differs (checked while detecting): no duplicates to look for
+        elif "response_id" in mapping:
             ids = out[mapping["response_id"]]
             dup = (ids.duplicated(keep="first") & ids.notna()).to_numpy() & keep
         elif "customer_id" in mapping or "date" in mapping:
             dup = out.duplicated(keep="first").to_numpy() & keep
         excluded["duplicate response"] = [_py(x) for x in row_numbers[dup]]
         keep &= ~dup
-    out = out.loc[keep]
+    out = out.loc[keep] if not keep.all() else out
 
     rename = {v: k for k, v in mapping.items() if v != k}
     clash = [k for k in rename.values() if k in out.columns and k not in mapping.values()]
