@@ -48,8 +48,8 @@ def main() -> None:
     nt.text_drivers(prep)
     steps["drivers (log-odds, per language)"] = time.perf_counter() - t
     t = time.perf_counter()
-    nt.sentiment(prep["text"].fillna(""))
-    steps["sentiment"] = time.perf_counter() - t
+    nt.comment_sentiment(prep)
+    steps["sentiment (cross-fitted model, 5 folds) + mismatch"] = time.perf_counter() - t
     core = time.perf_counter() - t0
     t = time.perf_counter()
     nt.discover_themes(prep, n_themes=8)

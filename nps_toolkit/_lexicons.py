@@ -48,78 +48,22 @@ NON_ANSWERS = [
 ]
 
 #: Default e-commerce codeframe: theme -> patterns (any language).
-DEFAULT_CODEFRAME: dict[str, list[str]] = {
-    "delivery": [
-        r"\bdeliver", r"\bshipping\b", r"\bshipped\b", r"\bparcel", r"\bpackage", r"\bcourier",
-        r"\barriv", r"\btracking\b", r"\bdispatch", r"\blate\b",
-        r"\blivr", r"\bcolis\b", r"\btransporteur", r"\bexpedi", r"\bretard",
-        r"\bentrega", r"\benvio", r"\bpaquete", r"\bllego", r"\bretraso",
-        r"\bliefer", r"\bversand\b", r"\bpaket", r"\bsendung", r"\bzustell", r"\bverspat",
-        r"\bдоставк", r"\bпосылк", r"\bкурьер", r"\bопоздан",
-        r"배송", r"택배", r"도착", r"发货", r"快递", r"物流", r"配送", r"到货",
-    ],
-    "price": [
-        r"\bprice", r"\bpricing", r"\bexpensive", r"\bcheap", r"\bcost", r"\bvalue for money",
-        r"\bdiscount", r"\bprix\b", r"\bcher\b", r"\bchere?s?\b", r"\btarif", r"\bpromo",
-        r"\breduction", r"\bprecio", r"\bcaro\b", r"\bbarato", r"\bdescuento", r"\bpreis",
-        r"\bteuer", r"\bgunstig", r"\brabatt", r"\bцен", r"\bдорог", r"\bдешев", r"\bскидк",
-        r"가격", r"비싸", r"가성비", r"배송비", r"할인", r"价格", r"贵", r"便宜", r"性价比", r"运费",
-        r"优惠",
-    ],
-    "product quality": [
-        r"\bquality", r"\bbroke", r"\bdefect", r"\bmaterial", r"\bwell made", r"\bseams?\b",
-        r"\bdamaged", r"\bqualite", r"\bcasse", r"\bdefectu", r"\babime", r"\bproduit",
-        r"\bcalidad", r"\brompio", r"\bdefectuos", r"\bqualitat", r"\bkaputt",
-        r"\bverarbeitung", r"\bкачеств", r"\bсломал", r"품질", r"망가", r"质量", r"坏了",
-    ],
-    "customer service": [
-        r"\bcustomer service", r"\bsupport\b", r"\bagent", r"\bstaff", r"\brude\b",
-        r"\bfriendly", r"\bon hold\b", r"\bhelpful", r"\bservice client", r"\bconseill",
-        r"\bvendeu", r"\bpersonnel", r"\baccueil", r"\baimable", r"\bhotesse", r"\bcaissi",
-        r"\bemploye", r"\batencion al cliente", r"\bservicio al cliente", r"\bamable",
-        r"\bsoporte", r"\bkundenservice", r"\bkundendienst", r"\bfreundlich",
-        r"\bhilfsbereit", r"\bmitarbeiter", r"\bwarteschleife", r"\bподдержк", r"\bоператор",
-        r"\bвежлив", r"\bхамств", r"고객센터", r"상담원", r"친절", r"客服", r"服务态度", r"态度",
-    ],
-    "website/app": [
-        r"\bwebsite", r"\bsite\b", r"\bapp\b", r"\bcheckout", r"\blog ?in\b", r"\bcrash",
-        r"\bsearch\b", r"\bfilters?\b", r"\bapplication", r"\bappli\b", r"\bconnexion",
-        r"\bplante au moment", r"\bbug", r"\bweb\b", r"\bpagina", r"\baplicacion",
-        r"\bwebseite", r"\bsturzt", r"\bсайт", r"\bприложени", r"\bвылета", r"앱", r"사이트",
-        r"결제", r"网站", r"应用", r"闪退", r"付款",
-    ],
-    "returns/refunds": [
-        r"\breturn", r"\brefund", r"\bexchange", r"\bretour", r"\brembours", r"\bechang",
-        r"\bdevolucion", r"\breembolso", r"\bdevolver", r"\brucksend", r"\berstattung",
-        r"\bumtausch", r"\bretoure", r"\bвозврат", r"반품", r"환불", r"교환", r"退货", r"退款", r"换货",
-    ],
-    "stock/availability": [
-        r"\bout of stock", r"\bin stock", r"\bsold out", r"\bavailab", r"\bselection\b",
-        r"\brupture", r"\ben stock", r"\bagotad", r"\bausverkauft", r"\blieferbar",
-        r"\bvorratig", r"\bнет в наличии", r"\bв наличии", r"품절", r"재고", r"缺货", r"有货",
-        r"库存",
-    ],
-    "loyalty programme": [
-        r"\bloyalty", r"\bpoints?\b", r"\bmember", r"\breward", r"\bvoucher", r"\bperks?\b",
-        r"\bfidelite", r"\bcarte\b", r"\bpuntos", r"\bfidelidad", r"\btreue", r"\bbonus",
-        r"\bpunkte", r"\bлояльност", r"\bбалл", r"\bбонус", r"적립", r"포인트", r"멤버십", r"积分",
-        r"会员",
-    ],
-}
-
 #: Sentiment lexicons: positive and negative stems per language, and negators.
 POSITIVE = {
     "en": [r"\bgreat", r"\bgood\b", r"\bexcellent", r"\bperfect", r"\blove", r"\bhappy",
            r"\bfast\b", r"\bquick", r"\bfriendly", r"\bhelpful", r"\bpainless", r"\beasy\b",
            r"\bthank", r"\bawesome", r"\bamazing", r"\brecommend", r"\bfair\b", r"\bnice\b",
-           r"\bwell\b", r"\bsatisf", r"\bbest\b", r"\bsuper\b", r"\bclean\b", r"\bpleasant"],
+           r"\bwell\b", r"\bsatisf", r"\bbest\b", r"\bsuper\b", r"\bclean\b", r"\bpleasant",
+           r"\bproblem solving", r"\bon point\b", r"\bintuitive", r"\breliable"],
     "fr": [r"\bbien\b", r"\bbon\b", r"\bbonne", r"\bexcellent", r"\bparfait", r"\bagreable",
            r"\baimable", r"\bsympa", r"\baccueillant", r"\bcompetent", r"\bdisponible",
            r"\brapide", r"\befficace", r"\bsatisfai", r"\bcontent", r"\bravi", r"\bsuper\b",
            r"\bgenial", r"\bmerci", r"\btop\b", r"\brecommande", r"\bbeau", r"\bbelle",
            r"\bchaleureu", r"\bsouriant", r"\bplaisant", r"\bbravo", r"\bcorrect"],
-    "es": [r"\bbueno", r"\bbuena", r"\bexcelente", r"\bperfect", r"\bencanta", r"\brapid",
-           r"\bamable", r"\bfacil", r"\bgracias", r"\brecomiendo", r"\bgenial", r"\bcontento"],
+    "es": [r"\bbueno", r"\bbuena", r"\bbuen\b", r"\bbien\b", r"\bexcelente", r"\bperfect",
+           r"\bencanta", r"\brapid", r"\bamable", r"\bfacil", r"\bgracias", r"\brecomiendo",
+           r"\bgenial", r"\bcontento", r"\bagil", r"\bcomod", r"\beficien", r"\batent",
+           r"\bexpedit", r"\bfunciona", r"\bsatisf", r"\bseguro", r"\bsencill", r"\bmejor\b"],
     "de": [r"\bgut\b", r"\bsuper\b", r"\bschnell", r"\bfreundlich", r"\bhilfsbereit",
            r"\btop\b", r"\bdanke", r"\bfair", r"\bproblemlos", r"\beinfach", r"\bzufrieden",
            r"\bgerne", r"\bperfekt", r"\bempfehle"],
@@ -135,13 +79,18 @@ NEGATIVE = {
            r"\bterrible", r"\bawful", r"\bworst", r"\brude\b", r"\bnever\b", r"\bdisappoint",
            r"\bexpensive", r"\bridiculous", r"\bcrash", r"\bslow\b", r"\bnightmare",
            r"\bwaiting\b", r"\bforever\b", r"\bconfusing", r"\bcheap material", r"\bhorrible",
-           r"\bangry", r"\bworse\b", r"\bproblem", r"\bfix this"],
+           r"\bangry", r"\bworse\b", r"\bproblem", r"\bfix this",
+           r"\bway off\b", r"\bunhappy", r"\bdifficult", r"\bhard to\b", r"\bbug",
+           r"\bbroken", r"\buseless", r"\bfrustrat", r"\bunhelpful", r"\bclunky"],
     "fr": [r"\battente", r"\blong\b", r"\blongue", r"\blent", r"\bcher\b", r"\bdecu",
            r"\bdecevant", r"\bmauvais", r"\bnul\b", r"\bdesagreable", r"\bimpoli", r"\bmanque",
            r"\brupture", r"\bprobleme", r"\bsale\b", r"\berreur", r"\bincompetent",
            r"\binadmissible", r"\bdommage", r"\bretard", r"\bperdu", r"\babime", r"\btrop\b", r"\bcomplique", r"\bjamais", r"\bexcessif", r"\bhonte", r"\bscandal"],
-    "es": [r"\bretraso", r"\bperdio", r"\bmala\b", r"\bmalo\b", r"\bpesim", r"\bcaro\b",
-           r"\bdecepcion", r"\bnunca\b", r"\blent", r"\bagotad", r"\bexcesiv", r"\brompio"],
+    "es": [r"\bretraso", r"\bperdio", r"\bmala\b", r"\bmalo\b", r"\bmal\b", r"\bpesim",
+           r"\bcaro\b", r"\bcaras?\b", r"\bdecepcion", r"\bnunca\b", r"\blent", r"\bagotad",
+           r"\bexcesiv", r"\brompio", r"\bfalla", r"\bdificil", r"\bdeficien", r"\bproblema",
+           r"\bcomision", r"\bespera\b", r"\bdemora", r"\bpeor\b", r"\bburocra",
+           r"\bcomplicad", r"\bse cae\b", r"\bmolest", r"\bqueja"],
     "de": [r"\bspat\b", r"\bverloren", r"\bschlecht", r"\bteuer", r"\benttausch", r"\bnie\b",
            r"\bkaputt", r"\bewig", r"\bnutzlos", r"\bausverkauft", r"\bkompliziert",
            r"\bsturzt", r"\bniemand"],
@@ -152,5 +101,15 @@ NEGATIVE = {
     "zh": [r"太慢", r"丢了", r"很差", r"失望", r"太贵", r"坏了", r"闪退", r"缺货", r"没有到账",
            r"不回复", r"差别很大", r"不会再买"],
 }
-NEGATORS = [r"\bnot\b", r"\bnever\b", r"\bno\b", r"n't\b", r"\bpas\b", r"\bjamais\b",
-            r"\bnunca\b", r"\bnicht\b", r"\bkein", r"\bне\b"]
+NEGATORS_BY_LANGUAGE = {
+    "en": [r"\bnot\b", r"\bnever\b", r"\bno\b", r"n't\b", r"\bwithout\b"],
+    "fr": [r"\bpas\b", r"\bjamais\b", r"\bsans\b", r"\baucun"],
+    "es": [r"\bno\b", r"\bnunca\b", r"\bsin\b", r"\bningun"],
+    "de": [r"\bnicht\b", r"\bkein", r"\bnie\b", r"\bohne\b"],
+    "ru": [r"\bне\b", r"\bбез\b"],
+}
+NEGATORS = [n for ns in NEGATORS_BY_LANGUAGE.values() for n in dict.fromkeys(ns)]
+#: Words that turn a comment round ("I loved it, but the fit was off"): the clause after the
+#: last one decides the polarity when it has evidence of its own.
+CONTRASTS = ["but", "however", "mais", "cependant", "pero", "sin embargo", "aber", "jedoch",
+             "но", "однако"]

@@ -306,8 +306,10 @@ analysed in the languages customers wrote them in; personal data is redacted.
 """),
     md("## Parameters", tags=["report-skip"]),
     code(DATA_PARAMS + '''
-# Force one language for all comments (None = detect per comment)
+# Force one language for all comments, e.g. "es" (None = detect per comment)
 language: str = None
+# Codeframe preset: "ecommerce", "retail" (shops, branches), "saas", "banking"
+codeframe: str = "ecommerce"
 # Number of themes to discover beyond the codeframe
 n_themes: int = 6
 # Period for theme trends ("M", "Q"); used when the data has dates
@@ -321,7 +323,8 @@ confidence: float = 0.95
     code('''
 if not has("comment"):
     raise SystemExit("This notebook needs a comment column: set `comment = ...` above.")
-analysis = nt.analyze_comments(df, language=language, n_themes=n_themes, seed=0)
+analysis = nt.analyze_comments(df, language=language, codeframe=codeframe,
+                               n_themes=n_themes, seed=0)
 account = pd.Series(analysis.account, name="comments")
 account.to_frame()
 '''),
@@ -339,8 +342,8 @@ say(f"**{analysis.account.get('analysed', len(answered)):,} comments analysed** 
     md("""
 ## 2. Themes and what they cost
 
-Each comment is coded against a codeframe of themes (in all supported languages). *NPS gain
-if fixed* is how much the overall NPS would rise if the detractors who mention the theme had
+Each comment is coded against a codeframe of themes (the `codeframe` preset above, or your
+own dict; each comment is matched with the patterns of its own language). *NPS gain if fixed* is how much the overall NPS would rise if the detractors who mention the theme had
 been passives, with a Wilson interval.
 """),
     code('''
@@ -360,14 +363,22 @@ say(f"**{top['theme']}** costs the most: fixing it for the detractors who mentio
     md("""
 ### Themes the codeframe does not know
 
-Topics discovered in the comments themselves (NMF on TF-IDF, seeded): read the top words and
-the example to see whether a theme is missing from the codeframe.
+Topics discovered in the comments themselves (NMF on TF-IDF, seeded): read the top phrases and
+the example to see whether a theme is missing from the codeframe. `nt.suggest_codeframe(df)`
+drafts pain points (from detractors) and delights (from promoters) as an editable codeframe.
 """),
     code('''
 if analysis.discovered is not None:
     display(analysis.discovered.topics)
 else:
     say("Too few comments to discover themes.")
+'''),
+    code('''
+try:
+    pains = nt.discover_themes(df, side="detractors", n_themes=min(n_themes, 4), seed=0)
+    display(pains.topics[["label", "comments", "share", "covered_by_codeframe", "quotes"]])
+except ValueError as exc:  # too few detractor comments
+    say(f"No pain points discovered: {exc}.")
 '''),
     md("## 3. Words of promoters and detractors, per language"),
     code('''
@@ -381,10 +392,18 @@ drivers.groupby(["language", "side"]).head(3)[["language", "side", "term", "z"]]
 ## 4. Comments that contradict their score
 
 A detractor score with a glowing comment (or the reverse) is often a reversed scale or a
-slip; check these before acting on them.
+slip; check these before acting on them. With enough scored comments the polarity is learnt
+from this survey's own scores (TF-IDF + logistic regression, cross-fitted: each comment is
+scored by a model that never saw it), and a comment is flagged only on strong evidence.
 """),
     code('''
-print(f"{len(analysis.mismatches):,} possible score-comment mismatches")
+model = analysis.sentiment_model
+say(f"Sentiment: **{model['method']}**"
+    + (f", learnt from {model['labelled']:,} promoter and detractor comments in "
+       f"{model['folds']} folds" if model["method"] == "model" else "")
+    + f"; it tells promoter from detractor comments with an out-of-fold AUC of "
+    f"**{model['auc']:.2f}** (0.5 = chance, 1 = perfect). "
+    f"{len(analysis.mismatches):,} possible score-comment mismatches.")
 analysis.mismatches.head(5)
 '''),
     md("## 5. Quotes for the report"),

@@ -102,10 +102,10 @@ def test_pii_redacted_by_default_everywhere_shown(sample):
 def test_hostile_text():
     long = "Livraison en retard. " * 2000
     df = pd.DataFrame({"score": [2, 9, 4, 10],
-                       "comment": ["<script>alert('x')</script> colis perdu", long,
+                       "comment": ["<script>alert('x')</script> le colis est perdu", long,
                                    "bad\x00\x07 service\x1b[31m", "=cmd|' /C calc'!A0 great"]})
     prep = nt.prepare_comments(df, max_chars=5000)
-    assert "<script>" not in prep.loc[0, "text"] and "colis perdu" in prep.loc[0, "text"]
+    assert "<script>" not in prep.loc[0, "text"] and "colis est perdu" in prep.loc[0, "text"]
     assert len(prep.loc[1, "text"]) == 5000 and prep.attrs["account"]["cut_at_max_chars"] == 1
     assert "\x00" not in prep.loc[2, "text"] and "\x07" not in prep.loc[2, "display"]
     result = nt.analyze_comments(df, discover=False)
@@ -265,3 +265,234 @@ def test_shared_tokens_change_nothing_but_the_time(sample):
             nt.text_drivers(sample)
             assert _common._TOKEN_MEMO  # filled while the block runs
     assert _common._TOKEN_MEMO is None  # and released after it
+
+
+# Short comments: the Spanish and English ones quoted in issue 12 from real banking and software
+# feedback, plus everyday short answers written for this test (marked as such, not real data).
+SHORT = {
+    "es": ["muy bien", "FACIL DE USO DE LA APLICACION", "tienen un deficiente servicio en sucursal",
+           "buen servicio", "muy mal servicio", "no funciona", "falla mucho", "difícil de usar",
+           "no hemos tenido problemas", "puntos a mejorar", "atención expedita",
+           "excelente atencion", "la app se cae", "cobran muchas comisiones", "rapido y facil",
+           "demasiada espera en caja", "todo bien", "pesimo servicio", "trato amable"],
+    "en": ["More templates", "Better tables", "everything is on point", "templates are helpful",
+           "problem solving", "a long time ago", "great support", "too expensive", "easy to use",
+           "slow loading", "bad experience", "runs small", "true to size", "nice fabric",
+           "poor quality", "needs dark mode", "not intuitive", "no issues"],
+    "fr": ["pas de pb", "ne changez rien", "trop cher", "rien a signaler", "bon accueil",
+           "prix élevés", "manque de choix", "personnel agréable"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SHORT))
+def test_short_comments_in_a_one_language_survey(lang):
+    # each survey in one language: the survey prior settles words shared across languages
+    got = nt.detect_language(SHORT[lang])
+    assert (got == lang).mean() >= 0.95, got[got != lang].tolist()
+
+
+def test_language_prior_is_what_settles_shared_words():
+    survey = SHORT["fr"] + ["très bon accueil et conseils", "prix trop élevés en magasin"] * 5
+    with_prior = nt.detect_language(survey)
+    without = nt.detect_language(survey, prior=False)
+    assert (with_prior == "fr").all()
+    assert (without != "fr").any()  # "pas de pb" alone reads as Spanish
+
+
+@needs_botanic
+def test_language_on_real_french_comments():
+    df, _ = nt.read_survey(BOTANIC)
+    c = df["comment"].dropna()
+    c = c[c.str.split().str.len() >= 2]
+    got = nt.detect_language(c)
+    assert (got == "fr").mean() >= 0.995
+    assert (got == "und").mean() < 0.01
+
+
+def test_language_can_be_forced_or_taken_from_a_column(sample):
+    prep = nt.prepare_comments(sample.head(50), language="es")
+    assert set(prep.loc[prep["is_answer"], "comment_language"]) == {"es"}
+    assert prep.loc[~prep["is_answer"], "comment_language"].isna().all()
+    assert "language_undetermined" in prep.attrs["account"]
+    with pytest.raises(ValueError, match="neither a column"):
+        nt.prepare_comments(sample.head(5), language="klingon")
+
+
+# --------------------------------------------------------------------------- sentiment model
+def test_issue_examples_get_the_right_polarity():
+    texts = ["buen servicio", "muy mal servicio", "no funciona", "falla mucho", "difícil de usar",
+             "no hemos tenido problemas", "a long time ago", "problem solving",
+             "I loved this dress when I saw it. however the fit was way off"]
+    langs = ["es"] * 6 + ["en"] * 3
+    got = nt.sentiment(texts, languages=langs).tolist()
+    assert got[:6] == [1.0, -1.0, -1.0, -1.0, -1.0, 1.0]
+    assert np.isnan(got[6])  # the French "long" is not read in English
+    assert got[7] >= 0 and got[8] == -1.0
+
+
+def test_cross_fitting_scores_each_comment_with_a_model_that_never_saw_it():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+
+    rng = np.random.default_rng(4)
+    good = ["great staff", "lovely plants", "very helpful", "quick and friendly", "good advice"]
+    bad = ["too expensive", "rude staff", "dead plants", "long queue", "no advice"]
+    scores = rng.integers(0, 11, 300)
+    texts = [(good if s >= 9 else bad if s <= 6 else good + bad)[i % 5] + f" item{i % 37}"
+             for i, s in enumerate(scores)]
+    data = pd.DataFrame({"score": scores, "comment": texts})
+    out = nt.comment_sentiment(data, folds=4, seed=2)
+    assert out.attrs["method"] == "model"
+    # the same folds and model by hand, independently of the package
+    y = (scores >= 9).astype(int)
+    lab = np.flatnonzero((scores >= 9) | (scores <= 6))
+    expected = np.full(300, np.nan)
+    for tr, te in StratifiedKFold(4, shuffle=True, random_state=2).split(lab, y[lab]):
+        tr, te = lab[tr], lab[te]
+        vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True,
+                              strip_accents="unicode")
+        model = LogisticRegression(max_iter=2000, class_weight="balanced")
+        model.fit(vec.fit_transform(np.array(texts, dtype=object)[tr]), y[tr])
+        expected[te] = model.predict_proba(vec.transform(np.array(texts, dtype=object)[te]))[:, 1]
+    np.testing.assert_allclose(out["p_promoter"].to_numpy()[lab], expected[lab], rtol=1e-9)
+    assert out["p_promoter"].notna().all()  # passives scored by the fold models' mean
+    np.testing.assert_allclose(out["sentiment"], 2 * out["p_promoter"] - 1)
+
+
+def test_auc_matches_sklearn_and_few_labels_fall_back_to_the_lexicon():
+    from sklearn.metrics import roc_auc_score
+
+    from nps_toolkit.text.model import _auc
+
+    rng = np.random.default_rng(0)
+    y, s = rng.integers(0, 2, 500), rng.normal(size=500).round(1)  # ties included
+    assert _auc(y, s) == pytest.approx(roc_auc_score(y, s), abs=1e-12)
+    few = pd.DataFrame({"score": [10, 9, 2, 3, 8], "comment": ["great", "love it", "awful",
+                                                               "too slow", "ok"]})
+    out = nt.comment_sentiment(few)
+    assert out.attrs["method"] == "lexicon" and out["p_promoter"].isna().all()
+    assert out["sentiment"].tolist()[:4] == [1.0, 1.0, -1.0, -1.0]
+    with pytest.raises(ValueError, match="method='lexicon'"):
+        nt.comment_sentiment(few, method="model")
+
+
+# Hand-read (French): does the comment contradict the score? Every promoter flag at
+# strong=0.2 on the real Botanic survey, read by a developer on 2026-11-29.
+BOTANIC_FLAGS_READ = {
+    "2128710": True, "2123959": True, "2511327": True, "2119935": True, "2629114": True,
+    "467441": True, "1377355": True, "1787868": True, "1531891": False, "2176196": True,
+    "1710925": True, "2328750": True, "369067": True, "435290": False, "2506811": True,
+    "2627975": True,
+}
+
+
+@needs_botanic
+@pytest.mark.parametrize("strong", [0.15, 0.2])
+def test_mismatch_flags_on_real_comments_are_mostly_real(strong):
+    df, _ = nt.read_survey(BOTANIC)
+    sent = nt.comment_sentiment(df)
+    flags = nt.mismatch_flags(df["score"], sent["sentiment"], p_promoter=sent["p_promoter"],
+                              strong=strong)
+    ids = df.loc[flags != "", "response_id"].tolist()
+    assert ids, "no flags at all"
+    real = sum(BOTANIC_FLAGS_READ.get(i, False) for i in ids)  # unread flags count as wrong
+    assert real / len(ids) >= 0.7, ids
+
+
+@needs_botanic
+def test_sentiment_auc_on_real_comments():
+    df, _ = nt.read_survey(BOTANIC)
+    model = nt.comment_sentiment(df)
+    lexicon = nt.comment_sentiment(df, method="lexicon")
+    # measured 0.78 (model) and 0.69 (lexicon, was 0.67 before per-language word lists)
+    assert model.attrs["method"] == "model" and model.attrs["auc"] >= 0.76
+    assert lexicon.attrs["auc"] >= 0.66
+    assert model.attrs["auc"] > lexicon.attrs["auc"] + 0.05
+
+
+def test_pii_with_accented_letters_is_redacted_by_arrow():
+    got = nt.redact_pii(["josé.garcía@correo.es escribe", "tél 06 12 34 56 78 é"]).tolist()
+    assert got == ["[email] escribe", "tél [phone] é"]
+
+
+# --------------------------------------------------------------------------- codeframes
+def test_codeframe_presets_and_language_scope():
+    assert set(nt.CODEFRAMES) >= {"ecommerce", "retail", "saas", "banking"}
+    for name, frame in nt.CODEFRAMES.items():
+        for theme, by_lang in frame.items():
+            assert set(by_lang) == set(nt.text.LANGUAGES), (name, theme)
+    # each comment is matched in its own language only
+    es = pd.DataFrame({"score": [9, 10, 3, 8],
+                       "comment": ["atención expedita en la sucursal",
+                                   "puntos a mejorar: nada, todo muy bien",
+                                   "muchas comisiones y la app se cae",
+                                   "the app keeps crashing"]})
+    coded = nt.code_themes(es, codeframe="ecommerce")
+    assert not coded.loc[0, "delivery"]  # the French "expedi" is not read in Spanish
+    assert not coded.loc[1, "loyalty programme"]  # "puntos a mejorar" is not loyalty
+    bank = nt.code_themes(es, codeframe="banking")
+    assert bank.loc[0, "branch & staff"] and bank.loc[0, "speed & problem resolution"]
+    assert bank.loc[2, "fees & rates"] and bank.loc[2, "app & online banking"]
+    saas = nt.code_themes(["More templates", "Better tables", "it crashes all the time"],
+                          codeframe="saas")
+    assert saas["features & templates"].tolist() == [True, True, False]
+    assert saas["performance & reliability"].tolist() == [False, False, True]
+    # user dicts: flat lists for every language, or per language
+    own = {"kasse": {"de": [r"\bkasse"]}, "any": [r"\bkasse"]}
+    got = nt.code_themes(pd.DataFrame({"comment": ["Die Kasse war zu langsam, leider",
+                                                   "la kasse"], "score": [3, 4]}),
+                         codeframe=own)
+    assert got["kasse"].tolist()[0] and got["any"].tolist() == [True, True]
+    with pytest.raises(ValueError, match="no codeframe preset"):
+        nt.code_themes(["x"], codeframe="airline")
+    with pytest.raises(ValueError, match="unknown language"):
+        nt.code_themes(["x"], codeframe={"t": {"xx": [r"\bx"]}})
+
+
+# Assignments of the "retail" preset on real Botanic comments read by hand (whole comment)
+# on 2026-11-29: a random 40 (seed 11) before the last edit of the preset; three were wrong
+# ("nos attentes" as queues, "chèques cadeau" as checkout, "sans frais" as fresh produce)
+# and the patterns were narrowed; these must stay coded and those must not come back.
+RETAIL_READ_RIGHT = [
+    ("59726", "checkout & queues"), ("184188", "staff & advice"),
+    ("374650", "price & promotions"), ("1466025", "range & availability"),
+    ("1743030", "price & promotions"), ("1968272", "range & availability"),
+    ("2016784", "range & availability"), ("2085642", "staff & advice"),
+    ("2142541", "product quality"), ("2187945", "checkout & queues"),
+    ("2345344", "location, parking & hours"), ("2447075", "price & promotions"),
+    ("2522701", "store layout & cleanliness"), ("2526193", "checkout & queues"),
+    ("2654192", "staff & advice"), ("2667525", "product quality"),
+    ("397368", "product quality"), ("449965", "staff & advice"),
+    ("2315428", "loyalty card"),
+]
+RETAIL_READ_WRONG = [("375969", "checkout & queues"), ("430081", "checkout & queues"),
+                     ("2149529", "product quality")]
+
+
+@needs_botanic
+def test_retail_codeframe_on_real_garden_retail_comments():
+    df, _ = nt.read_survey(BOTANIC)
+    prep = nt.prepare_comments(df)
+    answered = prep[prep["is_answer"]]
+    coded = nt.code_themes(answered, codeframe="retail")
+    coverage = coded.any(axis=1).mean()
+    assert coverage >= 0.7  # measured 0.78; the e-commerce default codes 0.63
+    by_id = coded.set_axis(answered["response_id"].to_numpy())
+    assert all(by_id.loc[i, t] for i, t in RETAIL_READ_RIGHT)
+    assert not any(by_id.loc[i, t] for i, t in RETAIL_READ_WRONG)
+
+
+def test_pain_points_and_delights_are_found_apart(sample):
+    pains = nt.discover_themes(sample, side="detractors", n_themes=4, language="en")
+    members = pains.assignment.index
+    assert (sample.loc[members, "score"] <= 6).all()
+    assert (pains.topics["nps"] == -100).all()
+    frame = nt.suggest_codeframe(sample, n_themes=3, language="en")
+    assert sum(k.startswith("pain: ") for k in frame) == 3
+    assert sum(k.startswith("delight: ") for k in frame) == 3
+    assert all(set(v) == {"en"} for v in frame.values())
+    coded = nt.code_themes(sample, codeframe=frame)
+    assert coded.any(axis=1).mean() > 0.1
+    with pytest.raises(ValueError, match="side must be"):
+        nt.discover_themes(sample, side="fans")

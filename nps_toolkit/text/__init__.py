@@ -9,25 +9,38 @@ their impact, the words that separate promoters from detractors, sentiment and q
 step is also a function of its own.
 """
 
+from .._codeframes import CODEFRAMES
 from ._common import _ARROW, DEFAULT_CODEFRAME, MAX_CHARS, _fold, tokenize  # noqa: F401
 from .analysis import TextAnalysis, analyze_comments, filter_comments, theme_trends
-from .prepare import detect_language, prepare_comments, redact_pii
-from .themes import DiscoveredThemes, code_themes, discover_themes, theme_impact
+from .model import comment_sentiment, mismatch_flags
+from .prepare import LANGUAGES, detect_language, prepare_comments, redact_pii
+from .themes import (
+    DiscoveredThemes,
+    code_themes,
+    discover_themes,
+    suggest_codeframe,
+    theme_impact,
+)
 from .words import _log_odds, quotes, sentiment, text_drivers  # noqa: F401
 
 __all__ = [
+    "CODEFRAMES",
     "DEFAULT_CODEFRAME",
+    "LANGUAGES",
     "DiscoveredThemes",
     "TextAnalysis",
     "analyze_comments",
     "code_themes",
+    "comment_sentiment",
     "detect_language",
     "discover_themes",
     "filter_comments",
+    "mismatch_flags",
     "prepare_comments",
     "quotes",
     "redact_pii",
     "sentiment",
+    "suggest_codeframe",
     "text_drivers",
     "theme_impact",
     "theme_trends",

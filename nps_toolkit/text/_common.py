@@ -15,13 +15,15 @@ import numpy as np
 import pandas as pd
 
 from .. import _lexicons as lex
+from .._codeframes import CODEFRAMES
 
-DEFAULT_CODEFRAME = lex.DEFAULT_CODEFRAME
+#: The default codeframe (online retail), per theme and language.
+DEFAULT_CODEFRAME = CODEFRAMES["ecommerce"]
 _ARROW = "string[pyarrow]"
 MAX_CHARS = 5000
 
 # PII: e-mail addresses, card-like numbers (13-19 digits), phone numbers (7+ digits).
-_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_EMAIL = r"[\p{L}\p{N}_.+-]+@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+"
 _CARD = r"\b(?:\d[ -]?){12,18}\d\b"
 _PHONE = r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\b(?:\d[ .-]?){6,14}\d\b"
 _CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
@@ -88,12 +90,30 @@ def _count(s: pd.Series, pattern: str) -> np.ndarray:
     return np.asarray(hits.fill_null(0).to_numpy(zero_copy_only=False), dtype=float)
 
 
+#: Any whitespace, Unicode included (RE2's own \s is ASCII only and misses \v).
+_SPACE = r"[\s\x0b\p{Z}]"
+
+
+def _replace(s: pd.Series, pattern: str, repl: str) -> pd.Series:
+    """``s.str.replace(pattern, repl, regex=True)`` run by Arrow's RE2 whatever the data.
+
+    pandas >= 3 hands a pattern with ``\\s``, ``\\d``, ``\\w`` or ``\\b`` to Python's ``re``
+    (one call per row, 5-10x slower) as soon as the data holds a non-ASCII letter; the
+    patterns here are written for RE2 (Unicode classes spelled out), so Arrow runs them."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    out = pc.replace_substring_regex(pa.array(s.astype(_ARROW)), pattern, repl)
+    return pd.Series(pd.array(out, dtype=_ARROW), index=s.index, name=s.name)
+
+
 def _fold(s: pd.Series) -> pd.Series:
     """Lower-case, accents stripped (Latin), whitespace collapsed: the text patterns match."""
     # NFKD then NFC: accents come off Latin letters, while Hangul syllables (which NFKD splits
     # into jamo) are put back together so Korean patterns still match.
-    s = s.str.normalize("NFKD").str.replace(r"\p{Mn}", "", regex=True).str.normalize("NFC")
-    return s.str.lower().str.replace(r"\s+", " ", regex=True).str.strip()
+    s = _replace(s.str.normalize("NFKD"), r"\p{Mn}", "").str.normalize("NFC")
+    return _replace(_replace(s.str.lower(), _SPACE + "+", " "),
+                    f"^{_SPACE}+|{_SPACE}+$", "")
 
 
 # --------------------------------------------------------------------------- tokens

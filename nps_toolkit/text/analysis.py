@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,15 +11,16 @@ import pandas as pd
 
 from .._frames import require_columns, to_narwhals
 from ._common import _ARROW, _fold, shared_tokens
+from .model import comment_sentiment
 from .prepare import _prepared, prepare_comments
-from .themes import DiscoveredThemes, code_themes, discover_themes, theme_impact
-from .words import _mismatch, quotes, sentiment, text_drivers
+from .themes import Codeframe, DiscoveredThemes, code_themes, discover_themes, theme_impact
+from .words import quotes, text_drivers
 
 
 def theme_trends(data: Any, *, date: str = "date", freq: str = "Q",
                  themes: pd.DataFrame | None = None, comment: str = "comment",
                  score: str = "score",
-                 codeframe: Mapping[str, Sequence[str]] | None = None) -> pd.DataFrame:
+                 codeframe: Codeframe | None = None) -> pd.DataFrame:
     """Mentions and NPS by theme per period, to spot an emerging problem.
 
     Returns one row per period and theme: ``comments`` (analysed that period), ``mentions``,
@@ -83,7 +83,7 @@ class TextAnalysis:
     ----------
     comments : DataFrame
         The prepared comments (:func:`prepare_comments`) with one boolean column per theme,
-        ``sentiment`` and ``mismatch``.
+        ``sentiment``, ``p_promoter`` and ``mismatch`` (:func:`comment_sentiment`).
     account : dict
         How many comments were analysed, and why the others were not.
     impact : DataFrame
@@ -95,7 +95,12 @@ class TextAnalysis:
     quotes : DataFrame
         :func:`quotes`.
     mismatches : DataFrame
-        Responses whose score and comment disagree (possible reversed scale or data entry).
+        Responses whose score and comment disagree (possible reversed scale or data entry),
+        from :func:`mismatch_flags`.
+    sentiment_model : dict
+        How ``sentiment`` was computed (:func:`comment_sentiment`): ``method`` ("model",
+        cross-fitted on the survey's own scores, or "lexicon"), its out-of-fold ``auc`` for
+        promoter against detractor comments, and the ``labelled`` comments it learnt from.
     """
 
     comments: pd.DataFrame
@@ -106,6 +111,7 @@ class TextAnalysis:
     quotes: pd.DataFrame
     mismatches: pd.DataFrame
     themes: list[str] = field(default_factory=list)
+    sentiment_model: dict[str, Any] = field(default_factory=dict)
 
     def _repr_html_(self) -> str:
         acc = ", ".join(f"{html.escape(k)}: {v:,}" for k, v in self.account.items())
@@ -116,7 +122,7 @@ class TextAnalysis:
 
 
 def analyze_comments(data: Any, *, comment: str = "comment", score: str = "score",
-                     codeframe: Mapping[str, Sequence[str]] | None = None,
+                     codeframe: Codeframe | None = None,
                      language: str | None = None, n_themes: int = 8, seed: int = 0,
                      redact: bool = True, discover: bool = True) -> TextAnalysis:
     """Prepare the comments and run themes, impact, drivers, sentiment, quotes in one call.
@@ -131,9 +137,8 @@ def analyze_comments(data: Any, *, comment: str = "comment", score: str = "score
     prep = prepare_comments(data, comment=comment, score=score, redact=redact,
                             language=language)
     coded = code_themes(prep, codeframe=codeframe, comment=comment, score=score)
-    pol = sentiment(prep["text"].fillna("")).where(prep["is_answer"].to_numpy())
-    mism = _mismatch(prep[score], pol)
-    out = pd.concat([prep, coded.add_prefix("theme: "), pol.rename("sentiment"), mism], axis=1)
+    sent = comment_sentiment(prep, comment=comment, score=score, seed=seed)
+    out = pd.concat([prep, coded.add_prefix("theme: "), sent], axis=1)
     out.attrs = prep.attrs
     impact = theme_impact(prep, themes=coded, score=score, comment=comment)
     with shared_tokens():  # drivers, discovery and quotes tokenise the same comments
@@ -146,10 +151,11 @@ def analyze_comments(data: Any, *, comment: str = "comment", score: str = "score
             except ValueError:
                 found = None
         q = quotes(prep, themes=coded, comment=comment, score=score)
-    flagged = out.loc[out["mismatch"] != "", [score, "display", "sentiment", "mismatch"]]
+    flagged = out.loc[out["mismatch"] != "",
+                      [score, "display", "sentiment", "p_promoter", "mismatch"]]
     return TextAnalysis(comments=out, account=dict(prep.attrs["account"]), impact=impact,
                         drivers=drivers, discovered=found, quotes=q, mismatches=flagged,
-                        themes=list(coded.columns))
+                        themes=list(coded.columns), sentiment_model=dict(sent.attrs))
 
 
 

@@ -12,24 +12,37 @@ import numpy as np
 import pandas as pd
 
 from .. import _stats
+from .._codeframes import CODEFRAMES
 from ..scoring import intervals_from_counts
-from ._common import _ARROW, DEFAULT_CODEFRAME, _analyzer, _contains, _fold, _re2_any
-from .prepare import _prepared
-
+from ._common import _ARROW, _analyzer, _contains, _fold, _re2_any
+from .prepare import LANGUAGES, _prepared
 
 # --------------------------------------------------------------------------- themes
-def code_themes(data: Any, *, codeframe: Mapping[str, Sequence[str]] | None = None,
+Codeframe = str | Mapping[str, Sequence[str] | Mapping[str, Sequence[str]]]
+
+
+def code_themes(data: Any, *, codeframe: Codeframe | None = None,
                 comment: str = "comment", score: str | None = "score") -> pd.DataFrame:
     """Which themes of a codeframe each comment mentions (a comment may have several).
 
     Parameters
     ----------
     data : responses, or the output of :func:`prepare_comments`
-    codeframe : mapping theme -> list of regular expressions, optional
-        Default :data:`DEFAULT_CODEFRAME` (e-commerce: delivery, price, product quality,
-        customer service, website/app, returns/refunds, stock/availability, loyalty
-        programme), in all seven languages. Patterns match lower-cased text with accents
-        stripped; write them without accents and with ``\\b`` to anchor word starts.
+    codeframe : str or mapping, optional
+        A preset of :data:`CODEFRAMES` by name - ``"ecommerce"`` (the default: delivery,
+        price, product quality, customer service, website/app, returns/refunds,
+        stock/availability, loyalty programme), ``"retail"`` (shops, garden centres,
+        branches: price & promotions, staff & advice, range & availability, product quality,
+        checkout & queues, store layout & cleanliness, location, parking & hours, loyalty
+        card), ``"saas"`` (ease of use, features & templates, performance & reliability,
+        support, pricing & plans, collaboration & sharing) or ``"banking"`` (fees & rates,
+        branch & staff, app & online banking, cards & payments, loans & mortgages, speed &
+        problem resolution, security & trust) - each in the seven languages; or your own
+        mapping theme -> patterns, where the patterns are a list (used for every comment) or
+        a mapping language -> list (each comment is matched with its own language's list;
+        comments of undetermined language with all of them). Patterns match lower-cased text
+        with accents stripped; write them without accents and with ``\\b`` to anchor word
+        starts. :func:`suggest_codeframe` drafts one from your comments.
 
     Returns
     -------
@@ -43,32 +56,70 @@ def code_themes(data: Any, *, codeframe: Mapping[str, Sequence[str]] | None = No
     0      True  False
     1     False   True
     2     False  False
+    >>> code_themes(["Atención expedita en la sucursal"], codeframe="banking").iloc[0].tolist()
+    [False, True, False, False, False, True, False]
     """
     if not isinstance(data, pd.DataFrame):
         data = pd.DataFrame({comment: pd.Series(list(data), dtype="string")})
         score = None
     prep = _prepared(data, comment, score)
-    frame = codeframe if codeframe is not None else DEFAULT_CODEFRAME
-    if not frame:
-        raise ValueError("the codeframe is empty: give at least one theme with patterns")
+    frame = _resolve_codeframe(codeframe)
     folded = _fold(prep["text"].astype(_ARROW))
+    langs = prep["comment_language"].astype("string").fillna("und").to_numpy(dtype=object)
+    present = [str(x) for x in pd.unique(langs)]
     out = {}
-    for theme, patterns in frame.items():
-        if not patterns:
+    for theme, by_lang in frame.items():
+        if "*" in by_lang:
+            out[theme] = _contains(folded, _re2_any(by_lang["*"]))
+            continue
+        every = [p for ps in by_lang.values() for p in ps]
+        hits = np.zeros(len(folded), dtype=bool)
+        for lang in present:  # a few languages, not rows
+            patterns = by_lang.get(lang) if lang in LANGUAGES else every
+            m = langs == lang
+            if patterns:
+                hits[m] = _contains(folded[m], _re2_any(patterns))
+        out[theme] = hits
+    return pd.DataFrame(out, index=prep.index)
+
+
+def _resolve_codeframe(codeframe: Codeframe | None) -> dict[str, dict[str, list[str]]]:
+    """A codeframe as theme -> language (or "*" for all) -> patterns, checked."""
+    if codeframe is None:
+        codeframe = "ecommerce"
+    if isinstance(codeframe, str):
+        if codeframe not in CODEFRAMES:
+            raise ValueError(f"no codeframe preset {codeframe!r}; the presets are "
+                             f"{sorted(CODEFRAMES)} (or pass your own dict)")
+        codeframe = CODEFRAMES[codeframe]
+    if not codeframe:
+        raise ValueError("the codeframe is empty: give at least one theme with patterns")
+    out: dict[str, dict[str, list[str]]] = {}
+    for theme, patterns in codeframe.items():
+        if isinstance(patterns, str):
+            raise ValueError(f"theme {theme!r}: give a list of patterns, not one string "
+                             f"(e.g. [{patterns!r}])")
+        by_lang = ({str(k): list(v) for k, v in patterns.items()}
+                   if isinstance(patterns, Mapping) else {"*": list(patterns)})
+        unknown = sorted(set(by_lang) - set(LANGUAGES) - {"*"})
+        if unknown:
+            raise ValueError(f"theme {theme!r}: unknown language(s) {unknown}; use "
+                             f"{list(LANGUAGES)}")
+        if not any(by_lang.values()):
             raise ValueError(f"theme {theme!r} has no patterns")
-        for p in patterns:
+        for p in (p for ps in by_lang.values() for p in ps):
             try:
                 re.compile(p)
             except re.error as exc:
                 raise ValueError(f"theme {theme!r}: pattern {p!r} is not a valid regular "
                                  f"expression ({exc})") from exc
-        out[theme] = _contains(folded, _re2_any(patterns))
-    return pd.DataFrame(out, index=prep.index)
+        out[str(theme)] = by_lang
+    return out
 
 
 def theme_impact(data: Any, *, themes: pd.DataFrame | None = None, score: str = "score",
                  comment: str = "comment", confidence: float = 0.95,
-                 codeframe: Mapping[str, Sequence[str]] | None = None) -> pd.DataFrame:
+                 codeframe: Codeframe | None = None) -> pd.DataFrame:
     """How often each theme comes up, in which category, and what it costs in NPS.
 
     Columns per theme: ``mentions``, ``share_of_comments`` (of analysed comments), the share
@@ -167,15 +218,18 @@ class DiscoveredThemes:
 
 def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str = "comment",
                     score: str | None = "score", language: str | None = None,
-                    codeframe: Mapping[str, Sequence[str]] | None = None,
-                    min_df: int = 3, n_terms: int = 6, n_quotes: int = 3) -> DiscoveredThemes:
+                    codeframe: Codeframe | None = None,
+                    min_df: int = 3, n_terms: int = 6, n_quotes: int = 3,
+                    side: str | None = None) -> DiscoveredThemes:
     """Find themes the codeframe may miss: NMF on TF-IDF of the analysed comments.
 
     Non-negative matrix factorisation of the TF-IDF matrix (Lee & Seung 1999; scikit-learn's
     ``NMF`` with ``nndsvda`` initialisation, so the result is the same for a given ``seed``).
-    Each topic is labelled by its highest-weighted terms and quoted by the comments that load
-    most on it (PII redacted, de-duplicated). ``language`` restricts to one language, which
-    gives cleaner topics than a mixed corpus.
+    Each topic is named by its top phrases (word pairs first, then words) and quoted by the
+    comments that load most on it (PII redacted, de-duplicated). ``language`` restricts to
+    one language, which gives cleaner topics than a mixed corpus. ``side="detractors"``
+    looks for pain points among detractors' comments only, ``side="promoters"`` for what
+    promoters love: mixed together, complaints drown in a catch-all topic.
 
     Examples
     --------
@@ -191,6 +245,13 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
     mask = prep["is_answer"].to_numpy().copy()
     if language is not None:
         mask &= (prep["comment_language"] == language).fillna(False).to_numpy()
+    if side is not None:
+        sides = {"detractors": "detractor", "promoters": "promoter", "passives": "passive"}
+        if side not in sides:
+            raise ValueError(f"side must be one of {sorted(sides)} or None, got {side!r}")
+        if "category" not in prep:
+            raise ValueError("side= needs scores: pass score=... (the score column)")
+        mask &= (prep["category"] == sides[side]).fillna(False).to_numpy()
     docs = _fold(prep.loc[mask, "text"].astype(_ARROW)).fillna("")
     if len(docs) < max(10, n_themes * 3):
         raise ValueError(f"only {len(docs)} analysed comments"
@@ -221,7 +282,10 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
         if cat is not None and members.any():
             mc = cat[members]
             nps = 100 * ((mc == "promoter").mean() - (mc == "detractor").mean())
-        rows.append({"topic": k, "label": " / ".join(label_terms[:3]),
+        phrases = [t for t in label_terms if " " in t]
+        named = (phrases + [t for t in label_terms if " " not in t
+                            and not any(t in ph.split() for ph in phrases)])[:3]
+        rows.append({"topic": k, "label": " / ".join(named),
                      "top_terms": ", ".join(label_terms), "comments": int(members.sum()),
                      "share": members.mean(), "nps": nps,
                      "covered_by_codeframe": any_theme[members].mean() if members.any()
@@ -230,6 +294,54 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
                                             kind="stable").reset_index(drop=True)
     return DiscoveredThemes(topics=topics,
                             assignment=pd.Series(assign, index=prep.index[mask], name="topic"))
+
+
+def suggest_codeframe(data: Any, *, n_themes: int = 5, seed: int = 0,
+                      comment: str = "comment", score: str = "score",
+                      language: str | None = None, n_terms: int = 6,
+                      min_df: int = 3) -> dict[str, dict[str, list[str]]]:
+    """A starting codeframe drafted from the comments: pain points and delights, editable.
+
+    Runs :func:`discover_themes` on detractors' comments (``"pain: ..."`` themes) and on
+    promoters' comments (``"delight: ..."`` themes) separately, and turns each topic's top
+    terms into patterns in the topic's main language: a word ``w`` becomes ``\\bw``, a word
+    pair ``a b`` matches ``a`` followed by ``b`` within 30 characters of one sentence. Rename,
+    merge and edit the themes, then pass the dict to :func:`code_themes` or
+    :func:`analyze_comments` as ``codeframe=``.
+
+    Examples
+    --------
+    >>> from nps_toolkit import load_sample
+    >>> frame = suggest_codeframe(load_sample(), n_themes=3, language="en")
+    >>> sorted({name.split(":")[0] for name in frame})
+    ['delight', 'pain']
+    >>> code_themes(load_sample().head(200), codeframe=frame).shape[1] == len(frame)
+    True
+    """
+    prep = _prepared(data, comment, score)
+    out: dict[str, dict[str, list[str]]] = {}
+    for side, name in (("detractors", "pain"), ("promoters", "delight")):
+        found = discover_themes(prep, n_themes=n_themes, seed=seed, comment=comment,
+                                score=score, language=language, n_terms=n_terms,
+                                min_df=min_df, side=side)
+        langs = prep.loc[found.assignment.index, "comment_language"].astype("string")
+        for row in found.topics.itertuples():
+            members = (found.assignment == row.topic).to_numpy()
+            main = langs[members].mode()
+            lang = str(main.iloc[0]) if len(main) and str(main.iloc[0]) in LANGUAGES else "*"
+            patterns = [_term_pattern(t) for t in str(row.top_terms).split(", ") if t]
+            key = f"{name}: {row.label}"
+            while key in out:
+                key += "'"
+            out[key] = {lang: patterns}
+    return out
+
+
+def _term_pattern(term: str) -> str:
+    words = [re.escape(w) for w in term.split()]
+    if len(words) == 1:
+        return r"\b" + words[0]
+    return r"\b" + words[0] + r"[^.!?]{1,30}" + words[1]
 
 
 def _dedupe_quotes(texts: Sequence[str], n: int) -> list[str]:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .. import _lexicons as lex
-from ._common import _ARROW, _BS, _analyzer, _count, _fold, _re2_any, _strings
+from ._common import _ARROW, _BS, _analyzer, _count, _fold, _re2_any, _replace, _strings
 from .prepare import _prepared
-from .themes import _dedupe_quotes, code_themes
+from .themes import Codeframe, _dedupe_quotes, code_themes
 
 
 # --------------------------------------------------------------------------- drivers
@@ -95,60 +94,91 @@ def _log_odds(yp: np.ndarray, yd: np.ndarray, prior: float) -> tuple[np.ndarray,
 
 
 # --------------------------------------------------------------------------- sentiment
-@lru_cache(maxsize=1)
-def _sentiment_patterns() -> tuple[str, str, str, str]:
-    pos_list = [p for ps in lex.POSITIVE.values() for p in ps]
-    neg_list = [p for ps in lex.NEGATIVE.values() for p in ps]
-    # "negator [one word] term": spaces only (a comma ends the negation), one word may sit
-    # between, and an elided article is allowed ("pas d'attente": no waiting). The junction
-    # is spelled out, so the negator's closing and the term's opening boundaries are dropped.
-    sep = r"\s+(?:[\p{L}\p{N}_]+['’]|[\p{L}\p{N}_'’]+\s+)?"
-    negator = "(?:" + _re2_any([n.removesuffix(_BS) for n in lex.NEGATORS]) + ")" + sep
+@cache
+def _sentiment_patterns(lang: str | None) -> tuple[str, str, str, str]:
+    """Positive, negative, negated-positive and negated-negative patterns of one language
+    (None: all languages at once, for texts of undetermined language)."""
+    langs = [lang] if lang else list(lex.POSITIVE)
+    pos_list = [p for lg in langs for p in lex.POSITIVE.get(lg, [])]
+    neg_list = [p for lg in langs for p in lex.NEGATIVE.get(lg, [])]
+    negators = list(dict.fromkeys(n for lg in langs
+                                  for n in lex.NEGATORS_BY_LANGUAGE.get(lg, [])))
+    # "negator [up to two words] term": spaces only (a comma ends the negation), and an
+    # elided article is allowed ("pas d'attente": no waiting; "no hemos tenido problemas").
+    # The junction is spelled out, so the negator's closing and the term's opening
+    # boundaries are dropped.
+    sep = r"\s+(?:[\p{L}\p{N}_]+['’]|[\p{L}\p{N}_'’]+\s+){0,2}"
+    if not negators:  # Korean, Chinese: negation is inside the listed phrases
+        never = r"(?:$^)"
+        return _re2_any(pos_list), _re2_any(neg_list), never, never
+    negator = "(?:" + _re2_any([n.removesuffix(_BS) for n in negators]) + ")" + sep
     return (_re2_any(pos_list), _re2_any(neg_list),
             negator + "(?:" + _re2_any(pos_list, leading=False) + ")",
             negator + "(?:" + _re2_any(neg_list, leading=False) + ")")
 
 
-def sentiment(texts: Any) -> pd.Series:
+def _polarity_counts(s: pd.Series, lang: str | None) -> tuple[np.ndarray, np.ndarray]:
+    pos_p, neg_p, neg_pos_p, neg_neg_p = _sentiment_patterns(lang)
+    pos, neg = _count(s, pos_p), _count(s, neg_p)
+    flipped_pos, flipped_neg = _count(s, neg_pos_p), _count(s, neg_neg_p)
+    return pos - flipped_pos + flipped_neg, neg - flipped_neg + flipped_pos
+
+
+def sentiment(texts: Any, *, languages: Any = None) -> pd.Series:
     """Polarity of each text from -1 (negative) to +1 (positive); NaN with no evidence.
 
     Lexicon-based, in all seven languages (:mod:`nps_toolkit._lexicons`): counts positive and
-    negative stems, with a negator up to one word before flipping a term ("not good", "pas
-    bon", "nicht gut"), then ``(pos - neg) / (pos + neg)``. Vectorised regex counts, so it is
-    fast; it is a screening tool (for the score-text mismatch flag and for sorting), not a
-    model of irony.
+    negative stems, with a negator of the text's language up to two words before flipping a
+    term ("not good", "pas bon", "no hemos tenido problemas"), then ``(pos - neg) / (pos +
+    neg)``. When a contrast word ("but", "however", "mais", "pero", "aber") is followed by
+    evidence, the clause after the last one decides ("I loved it, however the fit was way
+    off" is negative). With ``languages`` (one code per text, e.g. ``comment_language``) each
+    text is read with its own language's words only, so the French "long" does not make "a
+    long time ago" negative; texts of undetermined language use all lists. Vectorised regex
+    counts. When the survey has enough scored comments, :func:`comment_sentiment` learns a
+    far better polarity from the scores; this lexicon is the fallback below that.
 
     Examples
     --------
     >>> sentiment(["Great service, thank you", "Colis perdu, très déçu", "It arrived",
     ...            "not good"]).round(2).tolist()
     [1.0, -1.0, nan, -1.0]
+    >>> sentiment(["no hemos tenido problemas", "muy mal servicio", "a long time ago"],
+    ...           languages=["es", "es", "en"]).tolist()
+    [1.0, -1.0, nan]
     """
     s = _fold(_strings(texts))
-    pos_p, neg_p, neg_pos_p, neg_neg_p = _sentiment_patterns()
-    pos, neg = _count(s, pos_p), _count(s, neg_p)
-    flipped_pos, flipped_neg = _count(s, neg_pos_p), _count(s, neg_neg_p)
-    p = pos - flipped_pos + flipped_neg
-    n = neg - flipped_neg + flipped_pos
+    n = len(s)
+    langs = (pd.Series(np.asarray(languages, dtype=object), dtype="string").fillna("und")
+             .to_numpy(dtype=object) if languages is not None else np.full(n, "und", object))
+    if len(langs) != n:
+        raise ValueError(f"languages has {len(langs)} values for {n} texts")
+    tail = _replace(s, _CONTRAST_HEAD, "")
+    has_contrast = (tail != s).fillna(False).to_numpy()
+    p, q = np.zeros(n), np.zeros(n)
+    for lang in pd.unique(langs):  # a handful of languages, not rows
+        m = langs == lang
+        key = lang if lang in lex.POSITIVE else None
+        pos, neg = _polarity_counts(s[m], key)
+        if has_contrast[m].any():
+            t_pos, t_neg = _polarity_counts(tail[m], key)
+            after = has_contrast[m] & (t_pos + t_neg > 0)
+            pos, neg = np.where(after, t_pos, pos), np.where(after, t_neg, neg)
+        p[m], q[m] = pos, neg
     with np.errstate(invalid="ignore", divide="ignore"):
-        pol = np.where(p + n > 0, (p - n) / (p + n), np.nan)
+        pol = np.where(p + q > 0, (p - q) / (p + q), np.nan)
     return pd.Series(pol, index=s.index, name="sentiment")
 
 
-def _mismatch(scores: pd.Series, polarity: pd.Series) -> pd.Series:
-    s = scores.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
-    pol = polarity.to_numpy(dtype=float)
-    high_angry = (s >= 9) & (pol <= -0.5)
-    low_praise = (s <= 4) & (pol >= 0.5)
-    return pd.Series(np.select([high_angry, low_praise],
-                               ["high score, negative comment", "low score, positive comment"],
-                               ""), index=scores.index, name="mismatch")
+#: Everything up to and including the last contrast word of a text.
+_CONTRAST_HEAD = ("^.*(?:^|[^\\p{L}\\p{N}_])(?:" + "|".join(lex.CONTRASTS)
+                  + ")(?:$|[^\\p{L}\\p{N}_])")
 
 
 # --------------------------------------------------------------------------- quotes & trends
 def quotes(data: Any, *, themes: pd.DataFrame | None = None, comment: str = "comment",
            score: str = "score", n: int = 3, min_chars: int = 20,
-           codeframe: Mapping[str, Sequence[str]] | None = None) -> pd.DataFrame:
+           codeframe: Codeframe | None = None) -> pd.DataFrame:
     """Representative, de-duplicated comments per theme and category, with their score.
 
     Within a theme and category, comments are ranked by how typical they are (cosine
