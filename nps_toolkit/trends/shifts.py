@@ -1,0 +1,191 @@
+"""The largest customers against everyone else, and periods that drop below their baseline."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import _stats
+from .._frames import to_pandas
+from .periods import _period_codes, parse_dates
+from .trend import trend
+
+
+# --------------------------------------------------------------------------- largest customers
+def trend_by_value(data: Any, *, value: str, top: float = 0.2, customer: str = "customer_id",
+                   date: str = "date", freq: str = "Q", score: str = "score",
+                   confidence: float = 0.95, min_n: int = 30) -> pd.DataFrame:
+    """The trend of the largest customers side by side with everyone else.
+
+    Customers are ranked by ``value`` (their highest value over the data, so a customer stays
+    in one group) and the top ``top`` share (0.2 = top 20%) forms the first line.
+
+    Examples
+    --------
+    >>> from nps_toolkit import load_sample
+    >>> t = trend_by_value(load_sample(), value="customer_lifetime_value")
+    >>> t["segment"].unique().tolist()
+    ['Top 20% by customer_lifetime_value', 'Everyone else']
+    """
+    if not 0 < top < 1:
+        raise ValueError(f"top is a share of customers between 0 and 1, got {top!r}")
+    df = to_pandas(data, [customer, value, date, score])
+    per_customer = pd.to_numeric(df[value], errors="coerce").groupby(df[customer]).max()
+    cutoff = per_customer.quantile(1 - top)
+    big = per_customer[per_customer >= cutoff].index
+    name = f"Top {top:.0%} by {value}"
+    seg = pd.Categorical(np.where(df[customer].isin(big), name, "Everyone else"),
+                         categories=[name, "Everyone else"], ordered=True)
+    return trend(df.assign(segment=seg), date=date, freq=freq, by="segment", score=score,
+                 confidence=confidence, min_n=min_n)
+
+
+# --------------------------------------------------------------------------- alerts
+@dataclass(frozen=True)
+class ShiftReport:
+    """Periods where NPS fell significantly below its trailing baseline, and why.
+
+    Attributes
+    ----------
+    periods : DataFrame
+        Every period: ``n``, ``nps``, ``baseline_n``, ``baseline_nps``, ``change``,
+        ``change_ci_low``, ``change_ci_high``, ``p_value``, ``flagged``, ``explanation``.
+    contributions : DataFrame
+        For flagged periods, each segment's contribution to the change (points), split into
+        ``mix_effect`` and ``performance_effect``; most negative first.
+    summary : str
+        Plain words for a report.
+    """
+
+    periods: pd.DataFrame
+    contributions: pd.DataFrame
+    summary: str
+
+    def __repr__(self) -> str:
+        return self.summary
+
+    def _repr_html_(self) -> str:
+        return "<p>" + html.escape(self.summary).replace("\n", "<br>") + "</p>"
+
+
+def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: int = 3,
+                  segments: Sequence[str] = (), score: str = "score", confidence: float = 0.95,
+                  tz: str | None = None, top: int = 3) -> ShiftReport:
+    """Flag periods whose NPS is significantly below the trailing baseline, and explain them.
+
+    The baseline of a period pools the responses of the ``baseline`` periods before it. A
+    period is flagged when its NPS is below the baseline and the adjusted Wald z-test of the
+    difference (as in :func:`nps_toolkit.compare`) has ``p < 1 - confidence``.
+
+    Each flagged drop is decomposed over the categories of each ``segments`` column:
+    ``NPS = sum_s w_s NPS_s`` (``w_s`` the segment's share of responses), so
+    ``change = sum_s (w1_s NPS1_s - w0_s NPS0_s)``, each term being the segment's contribution,
+    split into a mix effect ``(w1_s - w0_s) NPS0_s`` and a performance effect
+    ``w1_s (NPS1_s - NPS0_s)`` (a standard shift-share decomposition). Contributions add up to
+    the change exactly.
+
+    Examples
+    --------
+    >>> from nps_toolkit import load_sample
+    >>> report = detect_shifts(load_sample(), freq="Q", baseline=2,
+    ...                        segments=["region", "touchpoint"])
+    >>> report.periods.loc[report.periods["flagged"], "period"].tolist()
+    ['2025Q4']
+    """
+    if baseline < 1:
+        raise ValueError(f"baseline must be at least 1 period, got {baseline}")
+    cols = [date, score, *segments]
+    df = to_pandas(data, cols)
+    per = trend(df, date=date, freq=freq, score=score, tz=tz, confidence=confidence)
+    counts = per[["promoters", "passives", "detractors"]].to_numpy(float)
+    base = (pd.DataFrame(counts).rolling(baseline, min_periods=baseline).sum().shift(1)
+            .to_numpy())
+    centre, se = _stats.difference(*counts.T, *base.T, method="adjusted_wald")
+    z = _stats.z_value(confidence)
+    n, bn = counts.sum(axis=1), np.nan_to_num(base).sum(axis=1)
+    ok = (n > 0) & (bn > 0) & (se > 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        base_nps = 100 * (base[:, 0] - base[:, 2]) / bn
+        p = np.where(ok, 2 * _stats.norm_sf(np.abs(centre / se)), np.nan)
+    periods = pd.DataFrame({
+        "period": per["period"], "period_start": per["period_start"],
+        "period_end": per["period_end"], "n": per["n"], "nps": per["nps"],
+        "baseline_n": bn.astype(np.int64), "baseline_nps": np.where(bn > 0, base_nps, np.nan),
+    })
+    periods["change"] = np.where(ok, periods["nps"] - periods["baseline_nps"], np.nan)
+    periods["change_ci_low"] = np.where(ok, centre - z * se, np.nan)
+    periods["change_ci_high"] = np.where(ok, centre + z * se, np.nan)
+    periods["p_value"] = p
+    periods["flagged"] = (p < 1 - confidence) & (periods["change"] < 0)
+    periods["explanation"] = ""
+    dates = parse_dates(df[date], column=date, tz=tz)
+    codes, _ = _period_codes(dates, freq, None)
+    have = codes >= 0
+    # the trend's rows are consecutive period codes from the first one: position = offset
+    pos = np.where(have, codes - (codes[have].min() if have.any() else 0), -1)
+    rows = []
+    lines = []
+    for i in np.flatnonzero(periods["flagged"].to_numpy()):
+        now = pos == i
+        before = (pos >= i - baseline) & (pos < i)
+        parts = []
+        for col in segments:
+            cur = _segment_table(df[now], col, score)
+            old = _segment_table(df[before], col, score)
+            both = cur.add_suffix("_now").join(old.add_suffix("_before"), how="outer").fillna(
+                {"w_now": 0.0, "w_before": 0.0})
+            nps0 = both["nps_before"].fillna(both["nps_now"]).fillna(0.0)
+            nps1 = both["nps_now"].fillna(both["nps_before"]).fillna(0.0)
+            mix = (both["w_now"] - both["w_before"]) * nps0
+            perf = both["w_now"] * (nps1 - nps0)
+            for seg, m_, pf in zip(both.index, mix, perf, strict=True):
+                rows.append({"period": periods["period"].iloc[i], "column": col,
+                             "segment": seg, "contribution": m_ + pf, "mix_effect": m_,
+                             "performance_effect": pf,
+                             "nps_before": both.loc[seg, "nps_before"],
+                             "nps_now": both.loc[seg, "nps_now"],
+                             "share_before": both.loc[seg, "w_before"],
+                             "share_now": both.loc[seg, "w_now"]})
+            parts.append(col)
+        row = periods.iloc[i]
+        text = (f"{row['period']}: NPS {row['nps']:.1f} vs {row['baseline_nps']:.1f} over the "
+                f"previous {baseline} period(s), {row['change']:+.1f} points "
+                f"(p={row['p_value']:.2g}).")
+        if parts:
+            mine = pd.DataFrame([r for r in rows if r["period"] == row["period"]])
+            worst = mine.sort_values("contribution").head(top)
+            named = "; ".join(
+                f"{r.column} = {r.segment} accounts for {r.contribution:+.1f} points "
+                f"(its NPS {r.nps_before:.0f} -> {r.nps_now:.0f})"
+                for r in worst.itertuples() if r.contribution < 0)
+            if named:
+                text += f" Behind the drop: {named}."
+        periods.loc[periods.index[i], "explanation"] = text
+        lines.append(text)
+    contributions = pd.DataFrame(rows, columns=[
+        "period", "column", "segment", "contribution", "mix_effect", "performance_effect",
+        "nps_before", "nps_now", "share_before", "share_now"])
+    contributions = contributions.sort_values(["period", "contribution"], kind="stable",
+                                              ignore_index=True)
+    summary = ("\n".join(lines) if lines else
+               f"No {freq} period fell significantly below its trailing {baseline}-period "
+               "baseline.")
+    return ShiftReport(periods=periods, contributions=contributions, summary=summary)
+
+
+def _segment_table(df: pd.DataFrame, col: str, score: str) -> pd.DataFrame:
+    s = df[score].astype(float)
+    valid = s.notna()
+    g = df.loc[valid, col].astype(object).where(df.loc[valid, col].notna(), "(missing)")
+    sv = s[valid]
+    grouped = pd.DataFrame({"g": g.to_numpy(), "p": (sv >= 9).to_numpy(),
+                            "d": (sv <= 6).to_numpy()}).groupby("g", sort=True)
+    n = grouped.size()
+    out = pd.DataFrame({"w": n / n.sum(),
+                        "nps": 100 * (grouped["p"].sum() - grouped["d"].sum()) / n})
+    return out

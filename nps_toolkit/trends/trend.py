@@ -1,0 +1,198 @@
+"""NPS per period (and group), with intervals and the change from the previous period."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import _stats
+from .._frames import counts_table, to_pandas
+from ..scoring import classify, intervals_from_counts
+from .periods import _local_naive, _period_codes, _period_labels, parse_dates
+
+
+def _add_changes(out: pd.DataFrame, keys: list[str], confidence: float,
+                 weighted: bool) -> pd.DataFrame:
+    """Change from the previous period within each group (adjusted Wald difference)."""
+    cols = (["w_promoters", "w_passives", "w_detractors"] if weighted
+            else ["promoters", "passives", "detractors"])
+    eff = out[["promoter_share", "passive_share", "detractor_share"]].to_numpy(float)
+    n_eff = out["n_effective"].to_numpy(float) if weighted else out["n"].to_numpy(float)
+    counts = np.nan_to_num(eff * n_eff[:, None]) if weighted else out[cols].to_numpy(float)
+    prev = (pd.DataFrame(counts).groupby([out[k] for k in keys], dropna=False, sort=False)
+            .shift(1).to_numpy() if keys else np.vstack([np.full(3, np.nan), counts[:-1]]))
+    prev_nps = (out.groupby(keys, dropna=False, sort=False)["nps"].shift(1) if keys
+                else out["nps"].shift(1))
+    centre, se = _stats.difference(*counts.T, *prev.T, method="adjusted_wald")
+    z = _stats.z_value(confidence)
+    ok = (counts.sum(axis=1) > 0) & (np.nan_to_num(prev).sum(axis=1) > 0) & (se > 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = np.where(ok, 2 * _stats.norm_sf(np.abs(centre / se)), np.nan)
+    out["change"] = np.where(ok, out["nps"].to_numpy() - prev_nps.to_numpy(), np.nan)
+    out["change_ci_low"] = np.where(ok, centre - z * se, np.nan)
+    out["change_ci_high"] = np.where(ok, centre + z * se, np.nan)
+    out["change_p_value"] = p
+    out["significant_change"] = p < 1 - confidence
+    return out
+
+
+def trend(data: Any, *, date: str | None = "date", freq: str = "M",
+          by: str | Sequence[str] | None = None, score: str = "score",
+          period: str | None = None, rolling: int | str | None = None,
+          weights: str | None = None, tz: str | None = None,
+          origin: str | pd.Timestamp | None = None, confidence: float = 0.95,
+          method: str = "adjusted_wald", min_n: int = 30) -> pd.DataFrame:
+    """NPS per period (and group), with intervals and the change from the previous period.
+
+    Parameters
+    ----------
+    data : data frame of responses
+    date : str, default "date"
+        Response dates (datetime, or strings in any common format; time zones handled).
+    freq : str, default "M"
+        ``"D"``, ``"W"`` (Monday-Sunday), ``"M"``, ``"Q"``, ``"Y"``, or a fixed width such as
+        ``"90D"`` counted from ``origin`` (default: the first response's day).
+    by : column name(s), optional
+        One trend line per group.
+    period : str, optional
+        Use this column as the period instead of cutting dates: survey waves from
+        :func:`assign_waves`, or an ordinal period index such as Botanic's ``t``.
+    rolling : int or str, optional
+        Also a trailing window: a number of periods (``3`` = this and the two before) or a
+        duration (``"90D"``: responses in the 90 days up to each period's end). Adds
+        ``rolling_n``, ``rolling_nps``, ``rolling_ci_low`` and ``rolling_ci_high``.
+    weights, confidence, method, min_n : as in :func:`nps_toolkit.summarize`.
+    tz : str, optional
+        Time zone in which to cut periods (e.g. "Europe/Paris"); naive dates are taken to be
+        in it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per period (and group), in time order, with no gaps: a period without
+        responses has ``n = 0`` and NaN NPS. Columns: the groups, ``period`` (label),
+        ``period_start``, ``period_end``, the :func:`nps_toolkit.summarize` columns, then
+        ``change`` (from the previous period of the same group), ``change_ci_low``,
+        ``change_ci_high``, ``change_p_value`` and ``significant_change``. A change needs
+        responses in both periods. ``.attrs["notes"]`` says what was left out.
+
+    Examples
+    --------
+    >>> from nps_toolkit import load_sample
+    >>> q = trend(load_sample(), freq="Q")
+    >>> q[["period", "n", "nps", "significant_change"]].iloc[2:5]
+      period     n        nps  significant_change
+    2 2025Q3   775  25.806452               False
+    3 2025Q4  1059  14.730878                True
+    4 2026Q1  1235  31.255061                True
+    """
+    keys = [by] if isinstance(by, str) else list(by or [])
+    notes: list[str] = []
+    cols = [score, *keys, *([weights] if weights else []),
+            *([period] if period else [date] if date else [])]
+    if period is None and date is None:
+        raise ValueError("give date= (a date column) or period= (a wave or period column)")
+    df = to_pandas(data, cols)
+    if period is not None:
+        p = df[period]
+        missing = p.isna()
+        if not pd.api.types.is_numeric_dtype(p.dtype):
+            raise ValueError(f"period column {period!r} must hold ordered numbers (wave or "
+                             f"period index), got {p.dtype}; for dates use date=")
+        codes = np.where(missing, -1, p.fillna(-1)).astype(np.int64)
+        if (codes[~missing.to_numpy()] != p[~missing].to_numpy()).any():
+            raise ValueError(f"period column {period!r} must hold whole numbers")
+        meaning: Any = ("ordinal", period)
+    else:
+        dates = parse_dates(df[date], column=date, tz=tz, notes=notes)
+        missing = dates.isna()
+        codes, meaning = _period_codes(dates, freq, pd.Timestamp(origin) if origin else None)
+    if missing.any():
+        notes.append(f"{int(missing.sum())} response(s) without a {period or date} are left "
+                     "out.")
+    keep = ~missing.to_numpy()
+    work = df[[score, *keys, *([weights] if weights else [])]]
+    work = (work.assign(__period=codes) if keep.all()
+            else work.loc[keep].assign(__period=codes[keep]))
+    if work.empty:
+        raise ValueError("no responses with a date to build a trend from")
+    table = counts_table(work, score=score, by=[*keys, "__period"], weights=weights)
+    # complete the grid: every period between the first and the last, for every group
+    span = np.arange(work["__period"].min(), work["__period"].max() + 1)
+    if keys:
+        groups = table[keys].drop_duplicates()
+        grid = groups.merge(pd.DataFrame({"__period": span}), how="cross")
+    else:
+        grid = pd.DataFrame({"__period": span})
+    table = grid.merge(table, on=[*keys, "__period"], how="left")
+    count_cols = [c for c in table.columns if c not in (*keys, "__period")]
+    table[count_cols] = table[count_cols].fillna(0)
+    for c in ("n", "n_missing", "n_rows", "promoters", "passives", "detractors"):
+        table[c] = table[c].astype(np.int64)
+    out = intervals_from_counts(table, method=method, confidence=confidence, seed=0,
+                                min_n=min_n, weighted=weights is not None)
+    if meaning[0] == "ordinal":
+        out.insert(len(keys), "period", out["__period"])
+    else:
+        label, start, end = _period_labels(out["__period"].to_numpy(), meaning)
+        out.insert(len(keys), "period", label.to_numpy())
+        out.insert(len(keys) + 1, "period_start", start.to_numpy())
+        out.insert(len(keys) + 2, "period_end", end.to_numpy())
+    out = _add_changes(out, keys, confidence, weights is not None)
+    if rolling is not None:
+        out = _add_rolling(out, work, keys, rolling, meaning, dates if period is None else None,
+                           missing, score, confidence, method)
+    out = out.drop(columns=["__period", "n_rows"])
+    out.attrs = {"notes": notes, "freq": None if period else freq}
+    return out
+
+
+def _add_rolling(out, work, keys, rolling, meaning, dates, missing, score, confidence,
+                 method) -> pd.DataFrame:
+    counts = ["promoters", "passives", "detractors"]
+    if isinstance(rolling, (int, np.integer)) and not isinstance(rolling, bool):
+        if rolling < 1:
+            raise ValueError(f"rolling must be at least 1 period, got {rolling}")
+        summed = (out.groupby(keys, dropna=False, sort=False)[counts]
+                  .rolling(int(rolling), min_periods=1).sum().reset_index(drop=True)
+                  if keys else out[counts].rolling(int(rolling), min_periods=1).sum())
+        summed.index = out.index
+    else:
+        if dates is None or meaning[0] == "ordinal":
+            raise ValueError("a duration window (e.g. rolling='90D') needs dates; with "
+                             "period= give rolling as a number of periods")
+        window = pd.Timedelta(rolling)
+        local = _local_naive(dates)[~missing.to_numpy()]
+        cat = classify(work[score]).cat.codes.to_numpy()  # 0 det, 1 pas, 2 prom, -1 missing
+        t = local.to_numpy(dtype="datetime64[ns]").astype(np.int64)
+        if keys:  # a group id per response and per output row (missing keys match)
+            group_codes = work.groupby(keys, dropna=False, sort=False,
+                                       observed=True).ngroup().to_numpy()
+            lookup = work[keys].assign(__gid=group_codes).drop_duplicates(keys)
+            out_groups = out[keys].merge(lookup, on=keys, how="left")["__gid"].to_numpy()
+        else:
+            group_codes = np.zeros(len(work), dtype=int)
+            out_groups = np.zeros(len(out), dtype=int)
+        ends = pd.to_datetime(out["period_end"]).to_numpy(dtype="datetime64[ns]").astype(
+            np.int64)
+        summed = pd.DataFrame(0.0, index=out.index, columns=counts)
+        for g in np.unique(out_groups):  # one searchsorted per group, vectorised over periods
+            rows = group_codes == g
+            order = np.argsort(t[rows], kind="stable")
+            tg, cg = t[rows][order], cat[rows][order]
+            cum = np.column_stack([np.concatenate([[0], np.cumsum(cg == k)]) for k in (2, 1, 0)])
+            sel = out_groups == g
+            hi = np.searchsorted(tg, ends[sel], side="right")
+            lo = np.searchsorted(tg, ends[sel] - window.value, side="right")
+            summed.loc[sel, counts] = cum[hi] - cum[lo]
+    tmp = summed.rename(columns=dict(zip(counts, counts, strict=True))).astype(np.int64)
+    res = intervals_from_counts(tmp, method=method, confidence=confidence, seed=0, min_n=0,
+                                weighted=False)
+    out["rolling_n"] = tmp.sum(axis=1).to_numpy()
+    out["rolling_nps"] = res["nps"].to_numpy()
+    out["rolling_ci_low"] = res["ci_low"].to_numpy()
+    out["rolling_ci_high"] = res["ci_high"].to_numpy()
+    return out
