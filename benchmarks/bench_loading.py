@@ -10,14 +10,12 @@ time and peak memory.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from _timing import run_child
 
 import nps_toolkit as nt
 
@@ -61,9 +59,7 @@ def make_file(rows: int, folder: Path) -> Path:
 
 
 def run(path: Path, how: str) -> dict[str, float]:
-    out = subprocess.run([sys.executable, "-c", CHILD, str(path), how], capture_output=True,
-                         text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return run_child(CHILD, path, how)
 
 
 def main() -> None:

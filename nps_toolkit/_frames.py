@@ -88,7 +88,7 @@ def validate_score_column(frame, name: str, *, positions: bool = True) -> None:
             vals = head.get_column(name).to_list()
             _raise_invalid(name, pos, vals, count)
         return
-    counted = _collect(frame.select(bad.sum().alias("bad"))).item(0, "bad")
+    counted = _collect(frame.select(bad.cast(nw.Int64).sum().alias("bad"))).item(0, "bad")
     if counted:
         head = _collect(frame.filter(bad).select(col).head(5)).get_column(name).to_list()
         _raise_invalid(name, [], head, int(counted))
@@ -398,7 +398,7 @@ def _check_weights(frame, weights: str, missing: nw.Expr) -> None:
     bad = (~missing) & (wmiss | (w < 0))
     if dtype.is_float():
         bad = bad | ((~missing) & (w.abs() == float("inf")).fill_null(value=False))
-    counted = _collect(frame.select(bad.sum().alias("bad"))).item(0, "bad")
+    counted = _collect(frame.select(bad.cast(nw.Int64).sum().alias("bad"))).item(0, "bad")
     if counted:
         raise ValueError(
             f"weights column {weights!r} has {counted} missing, negative or infinite weight(s) "

@@ -343,7 +343,8 @@ say(f"**{analysis.account.get('analysed', len(answered)):,} comments analysed** 
 ## 2. Themes and what they cost
 
 Each comment is coded against a codeframe of themes (the `codeframe` preset above, or your
-own dict; each comment is matched with the patterns of its own language). *NPS gain if fixed* is how much the overall NPS would rise if the detractors who mention the theme had
+own dict; each comment is matched with the patterns of its own language). *NPS gain if
+fixed* is how much the overall NPS would rise if the detractors who mention the theme had
 been passives, with a Wilson interval.
 """),
     code('''

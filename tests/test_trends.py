@@ -258,3 +258,64 @@ def test_date_objects_from_parquet_take_the_direct_path(tmp_path):
     want = nt.trend(back.assign(date=pd.to_datetime(back["date"])), freq="M")
     pd.testing.assert_frame_equal(got, want)
     assert got["n"].tolist() == [1, 2]
+
+
+# --------------------------------------------------------------------------- in the engine
+def test_days_since_epoch_expression_matches_numpy():
+    import narwhals as nw
+    import polars as pl
+
+    from nps_toolkit.trends.periods import _days_since_epoch
+
+    days = np.arange(-800_000, 800_000, 997)  # 1780 to 4160, leap centuries included
+    dates = days.astype("datetime64[D]")
+    got = (nw.from_native(pl.DataFrame({"d": dates}))
+           .select(_days_since_epoch("d").alias("x"))["x"].to_numpy())
+    np.testing.assert_array_equal(got, days)
+
+
+@pytest.mark.parametrize("freq", ["D", "W", "M", "Q", "Y", "90D", "2W"])
+def test_trend_is_cut_in_the_engine_with_the_same_result(sample, freq):
+    import duckdb
+    import polars as pl
+    import pyarrow as pa
+
+    df = sample[["date", "score", "channel"]].copy()
+    df.loc[df.index[:4], "date"] = pd.NaT
+    ref = nt.trend(df, freq=freq, by="channel", rolling=2)
+    con = duckdb.connect()
+    sources = {"polars": pl.from_pandas(df), "polars lazy": pl.from_pandas(df).lazy(),
+               "pyarrow": pa.Table.from_pandas(df, preserve_index=False),
+               "duckdb": con.from_df(df),
+               "duckdb DATE": con.sql("SELECT CAST(date AS DATE) AS date, score, channel "
+                                      "FROM df")}
+    for name, src in sources.items():
+        if name == "duckdb DATE":
+            daily = df.assign(date=df["date"].dt.normalize())
+            expected = nt.trend(daily, freq=freq, by="channel", rolling=2)
+        else:
+            expected = ref
+        got = nt.trend(src, freq=freq, by="channel", rolling=2)
+        pd.testing.assert_frame_equal(expected.reset_index(drop=True),
+                                      got.reset_index(drop=True), check_dtype=False,
+                                      obj=name)
+        assert "4 response(s) without a date are left out." in got.attrs["notes"]
+
+
+def test_lazy_sources_that_need_rows_get_a_clear_error(sample):
+    import duckdb
+
+    con = duckdb.connect()
+    df = sample[["date", "score"]].assign(date=sample["date"].dt.strftime("%d/%m/%Y"))
+    with pytest.raises(ValueError, match="not a date or timestamp: cast it"):
+        nt.trend(con.from_df(df), freq="M")
+    dated = con.from_df(sample[["date", "score"]])
+    with pytest.raises(ValueError, match="duration window"):
+        nt.trend(dated, freq="M", rolling="90D")
+    with pytest.raises(ValueError, match="whole days or weeks"):
+        nt.trend(dated, freq="12H")
+    ordinal = con.sql("SELECT score, CAST(month(date) AS INTEGER) AS wave FROM dated")
+    waves = nt.trend(ordinal, period="wave", date=None)
+    local = sample.assign(wave=sample["date"].dt.month)
+    pd.testing.assert_frame_equal(nt.trend(local, period="wave", date=None), waves,
+                                  check_dtype=False)

@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 
 from .. import _stats
-from .._frames import counts_table, to_pandas
+from .._frames import counts_table, require_columns, to_narwhals, to_pandas
 from ..scoring import classify, intervals_from_counts
-from .periods import _local_naive, _period_codes, _period_labels, parse_dates
+from .periods import _FIXED, _local_naive, _period_codes, _period_labels, parse_dates
 
 
 def _add_changes(out: pd.DataFrame, keys: list[str], confidence: float,
@@ -95,6 +95,12 @@ def trend(data: Any, *, date: str | None = "date", freq: str = "M",
             *([period] if period else [date] if date else [])]
     if period is None and date is None:
         raise ValueError("give date= (a date column) or period= (a wave or period column)")
+    engine = _engine_source(data, cols, date, period, tz, rolling)
+    if engine is not None:
+        table, meaning = _engine_table(engine, score, keys, weights, date, period, freq,
+                                       origin, tz, notes)
+        return _finish(table, keys, meaning, notes, freq if period is None else None,
+                       weights, confidence, method, min_n, rolling, None, None, None, score)
     df = to_pandas(data, cols)
     if period is not None:
         p = df[period]
@@ -120,8 +126,19 @@ def trend(data: Any, *, date: str | None = "date", freq: str = "M",
     if work.empty:
         raise ValueError("no responses with a date to build a trend from")
     table = counts_table(work, score=score, by=[*keys, "__period"], weights=weights)
+    return _finish(table, keys, meaning, notes, freq if period is None else None, weights,
+                   confidence, method, min_n, rolling, work,
+                   dates if period is None else None, missing, score)
+
+
+def _finish(table: pd.DataFrame, keys: list[str], meaning: Any, notes: list[str],
+            freq: str | None, weights: str | None, confidence: float, method: str,
+            min_n: int, rolling: int | str | None, work: pd.DataFrame | None,
+            dates: pd.Series | None, missing: pd.Series | None, score: str) -> pd.DataFrame:
+    """From counts per group and period code to the trend table (the part shared by pandas
+    and the engines: every statistic is computed here, on counts)."""
     # complete the grid: every period between the first and the last, for every group
-    span = np.arange(work["__period"].min(), work["__period"].max() + 1)
+    span = np.arange(table["__period"].min(), table["__period"].max() + 1)
     if keys:
         groups = table[keys].drop_duplicates()
         grid = groups.merge(pd.DataFrame({"__period": span}), how="cross")
@@ -143,11 +160,97 @@ def trend(data: Any, *, date: str | None = "date", freq: str = "M",
         out.insert(len(keys) + 2, "period_end", end.to_numpy())
     out = _add_changes(out, keys, confidence, weights is not None)
     if rolling is not None:
-        out = _add_rolling(out, work, keys, rolling, meaning, dates if period is None else None,
-                           missing, score, confidence, method)
+        out = _add_rolling(out, work, keys, rolling, meaning, dates, missing, score,
+                           confidence, method)
     out = out.drop(columns=["__period", "n_rows"])
-    out.attrs = {"notes": notes, "freq": None if period else freq}
+    out.attrs = {"notes": notes, "freq": freq}
     return out
+
+
+def _engine_source(data: Any, cols: list[str], date: str | None, period: str | None,
+                   tz: str | None, rolling: int | str | None) -> Any:
+    """The narwhals frame when the periods can be cut where the data lives (DuckDB, Spark,
+    polars, pyarrow, ...: every source but pandas), else None for the pandas path. A lazy
+    source that cannot be done in its engine gets a clear error rather than being pulled
+    into memory row by row."""
+    import narwhals as nw
+
+    frame = to_narwhals(data)
+    if isinstance(nw.to_native(frame), pd.DataFrame):
+        return None
+    require_columns(frame, cols)
+    lazy = isinstance(frame, nw.LazyFrame)
+    why = None
+    if period is None and date is not None:
+        dtype = frame.collect_schema()[date]
+        if not isinstance(dtype, (nw.Date, nw.Datetime)):
+            why = (f"the date column {date!r} is {dtype} in the engine, not a date or "
+                   "timestamp: cast it in the query (e.g. CAST(col AS DATE))")
+        elif tz is not None and not (isinstance(dtype, nw.Datetime) and dtype.time_zone):
+            why = (f"tz= says what zone naive dates are in; the engine's column {date!r} has "
+                   "none: make it a TIMESTAMP WITH TIME ZONE, or cut periods in its own zone "
+                   "(tz=None)")
+    if why is None and rolling is not None and not (
+            isinstance(rolling, (int, np.integer)) and not isinstance(rolling, bool)):
+        why = ("a duration window (rolling='90D') needs every response's date: give rolling "
+               "as a number of periods")
+    if why is None:
+        return frame
+    if lazy:
+        raise ValueError(f"trend cannot cut periods in this {type(nw.to_native(frame)).__name__}"
+                         f" source: {why}; or collect the rows into pandas first.")
+    return None  # an eager polars / pyarrow frame: the pandas path reads it
+
+
+def _engine_table(frame: Any, score: str, keys: list[str], weights: str | None,
+                  date: str | None, period: str | None, freq: str,
+                  origin: str | pd.Timestamp | None, tz: str | None, notes: list[str]
+                  ) -> tuple[pd.DataFrame, Any]:
+    """Counts per group, period and category computed by the data's engine: only
+    ``GROUP BY keys, period, score -> count(*)`` runs there, and the small result comes
+    back (a few thousand rows whatever the size of the data)."""
+    import narwhals as nw
+
+    from .periods import _days_since_epoch, _engine_period_code
+
+    if period is not None:
+        dtype = frame.collect_schema()[period]
+        if not dtype.is_integer():
+            raise ValueError(f"period column {period!r} must hold whole numbers (wave or "
+                             f"period index), got {dtype}; for dates use date=")
+        expr, meaning = nw.col(period), ("ordinal", period)
+    else:
+        zone = getattr(frame.collect_schema()[date], "time_zone", None)
+        if zone:
+            if tz is not None and tz != zone:
+                try:  # periods are cut in the analyst's zone, by the engine
+                    frame = frame.with_columns(nw.col(date).dt.convert_time_zone(tz))
+                except NotImplementedError as exc:
+                    raise ValueError(f"this engine cannot convert {date!r} to {tz!r} "
+                                     f"({exc}); convert it in the query") from exc
+            notes.append(f"periods cut in the {tz or zone} time zone.")
+        origin_days = None
+        if _FIXED.match(freq.strip()):
+            if origin is not None:
+                origin_days = int((pd.Timestamp(origin).normalize()
+                                   - pd.Timestamp("1970-01-01")).days)
+            else:
+                first = frame.select(_days_since_epoch(date).min().alias("d"))
+                first = first.collect() if isinstance(first, nw.LazyFrame) else first
+                origin_days = first.item(0, "d")
+                origin_days = None if origin_days is None else int(origin_days)
+        expr, meaning = _engine_period_code(date, freq, origin_days)
+    work = frame.with_columns(expr.alias("__period"))
+    table = counts_table(work, score=score, by=[*keys, "__period"], weights=weights)
+    undated = table["__period"].isna().to_numpy()
+    if undated.any():
+        notes.append(f"{int(table.loc[undated, 'n_rows'].sum())} response(s) without a "
+                     f"{period or date} are left out.")
+        table = table.loc[~undated]
+    if table.empty:
+        raise ValueError("no responses with a date to build a trend from")
+    table = table.assign(__period=table["__period"].astype(np.int64))
+    return table.reset_index(drop=True), meaning
 
 
 def _add_rolling(out, work, keys, rolling, meaning, dates, missing, score, confidence,

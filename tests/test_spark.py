@@ -1,0 +1,122 @@
+"""The same functions on a PySpark DataFrame (local[2]): only counts reach the driver, and the
+results equal pandas' to the last digit.
+
+Needs pyspark and Java. Without them these tests skip locally and FAIL when $CI is set
+(.ci/run installs Java from Debian packages; pyspark comes with the test extra)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import nps_toolkit as nt
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"Spark test cannot run in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def spark():
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        _unavailable("pyspark is not installed (pip install '.[spark]')")
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        _unavailable("no Java runtime (apt-get install openjdk-17-jre-headless)")
+    session = (SparkSession.builder.master("local[2]").appName("nps-toolkit-tests")
+               .config("spark.ui.enabled", "false")
+               .config("spark.sql.shuffle.partitions", "4")
+               .config("spark.sql.session.timeZone", "UTC")
+               .config("spark.driver.bindAddress", "127.0.0.1")
+               .getOrCreate())
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def data(spark):
+    sample = nt.load_sample()
+    df = sample[["date", "score", "channel", "region", "customer_lifetime_value"]].copy()
+    df.loc[df.index[:5], "date"] = pd.NaT  # undated responses are counted and left out
+    from pyspark.sql.types import (
+        DoubleType,
+        LongType,
+        StringType,
+        StructField,
+        StructType,
+        TimestampType,
+    )
+
+    schema = StructType([StructField("date", TimestampType()), StructField("score", LongType()),
+                         StructField("channel", StringType()),
+                         StructField("region", StringType()),
+                         StructField("customer_lifetime_value", DoubleType())])
+    rows = [(None if pd.isna(d) else d.to_pydatetime(), None if pd.isna(s) else int(s),
+             None if pd.isna(c) else str(c), None if pd.isna(r) else str(r), float(v))
+            for d, s, c, r, v in df.itertuples(index=False)]
+    return df, spark.createDataFrame(rows, schema)
+
+
+def _same(ref: pd.DataFrame, got: pd.DataFrame) -> None:
+    assert list(ref.columns) == list(got.columns)
+    pd.testing.assert_frame_equal(ref.reset_index(drop=True), got.reset_index(drop=True),
+                                  check_dtype=False, check_exact=False, rtol=1e-12)
+
+
+def test_summarize_segments_and_trend_equal_pandas(data):
+    pdf, sdf = data
+    _same(nt.summarize(pdf, by="channel"), nt.summarize(sdf, by="channel"))
+    _same(nt.summarize(pdf, by=["channel", "region"]),
+          nt.summarize(sdf, by=["channel", "region"]))
+    _same(nt.segments(pdf, by="region"), nt.segments(sdf, by="region"))
+    for freq in ("M", "Q", "W", "90D"):
+        ref = nt.trend(pdf, freq=freq, by="channel", rolling=3)
+        got = nt.trend(sdf, freq=freq, by="channel", rolling=3)
+        _same(ref, got)
+        assert "5 response(s) without a date are left out." in got.attrs["notes"]
+    _same(nt.summarize(pdf), nt.summarize(sdf))
+
+
+def test_weights_and_row_level_work_on_spark(data):
+    pdf, sdf = data
+    ref = nt.summarize(pdf, by="channel", weights="customer_lifetime_value")
+    _same(ref, nt.summarize(sdf, by="channel", weights="customer_lifetime_value"))
+    with pytest.raises(ValueError, match="duration window"):
+        nt.trend(sdf, freq="M", rolling="90D")
+
+
+def test_only_counts_reach_the_driver(data, monkeypatch):
+    """Spark's DataFrame.collect / toPandas / toArrow are watched: what comes back to the
+    driver is the grouped counts (periods x groups x score values), never the rows."""
+    pdf, sdf = data
+    frame_class = type(sdf)  # pyspark's classic DataFrame (a subclass of pyspark.sql's)
+    sizes: list[int] = []
+    for name in ("collect", "toPandas", "toArrow", "_collect_as_arrow"):
+        original = getattr(frame_class, name, None)
+        if original is None:
+            continue
+
+        def watched(self, *a, _original=original, **k):
+            out = _original(self, *a, **k)
+            if isinstance(out, list) and out and not hasattr(out[0], "num_rows"):
+                sizes.append(len(out))  # rows
+            elif isinstance(out, list):
+                sizes.append(sum(batch.num_rows for batch in out))  # Arrow batches
+            else:
+                sizes.append(out.num_rows if hasattr(out, "num_rows") else len(out))
+            return out
+
+        monkeypatch.setattr(frame_class, name, watched)
+    nt.trend(sdf, freq="M", by="channel")
+    month = pdf["date"].dt.to_period("M")
+    cells = pdf.groupby([pdf["channel"], month, pdf["score"]], dropna=False).ngroups
+    assert sizes and max(sizes) <= cells < len(pdf)  # one row per (group, month, score)
+    assert np.isfinite(sizes).all()
