@@ -407,13 +407,26 @@ def _check_weights(frame, weights: str, missing: nw.Expr) -> None:
         )
 
 
-def to_pandas(data: Any, columns: Sequence[str] | None = None) -> pd.DataFrame:
+def to_pandas(data: Any, columns: Sequence[str] | None = None, *,
+              rows_for: str | None = None) -> pd.DataFrame:
     """A pandas frame of ``data`` (any narwhals-supported frame or relation).
 
     With ``columns`` they are checked to exist (clear error otherwise) and only they are
     converted; a pandas input is returned as is (not copied) when ``columns`` is None.
+    ``rows_for`` names a function that needs the individual rows (and why): a lazy source
+    (a DuckDB relation, a Spark or polars lazy frame, which may hold billions of rows) is then
+    refused with a clear error instead of being pulled into memory.
     """
     frame = to_narwhals(data)
+    if rows_for is not None and isinstance(frame, nw.LazyFrame):
+        kind = type(nw.to_native(frame)).__name__
+        raise ValueError(
+            f"{rows_for}, so it works on rows in memory and does not pull a lazy {kind} "
+            "source into pandas (it may hold billions of rows). Aggregating functions "
+            "(summarize, segments, trend) run in the engine; for this one, select or sample "
+            "the rows you need and collect them first (e.g. relation.limit(n).df(), "
+            "lazy.collect(), spark_df.limit(n).toPandas())."
+        )
     if columns is not None:
         columns = list(dict.fromkeys(columns))
         require_columns(frame, columns)

@@ -76,6 +76,9 @@ def action_list(data: Any, *, customer: str = "customer_id", score: str = "score
                 keep: Sequence[str] = (), redact: bool = True) -> pd.DataFrame:
     """One row per customer with their latest category and the next action, in priority order.
 
+    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
+    frame) is refused with a clear error rather than pulled into pandas.
+
     Parameters
     ----------
     data : data frame of responses
@@ -123,7 +126,7 @@ def action_list(data: Any, *, customer: str = "customer_id", score: str = "score
     """
     cols = [customer, score, *([date] if date else []), *([comment] if comment else []),
             *([value] if value else []), *keep]
-    df = to_pandas(data, cols)
+    df = to_pandas(data, cols, rows_for="action_list: it lists customers")
     book = {k: dict(v) for k, v in DEFAULT_PLAYBOOK.items()}
     for cat, entry in (playbook or {}).items():
         if cat not in book:
@@ -174,6 +177,9 @@ def promoter_seed_list(data: Any, *, customer: str = "customer_id", score: str =
                        consistent: bool = True) -> pd.DataFrame:
     """Customers to seed a look-alike audience: promoters in their latest answer.
 
+    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
+    frame) is refused with a clear error rather than pulled into pandas.
+
     With ``consistent`` (default), customers who were ever detractors are left out, so the
     seed holds only steady advocates. ``attributes`` (persona, region, channel, value...) are
     carried from each customer's latest response, for the ad platform's matching.
@@ -193,7 +199,7 @@ def promoter_seed_list(data: Any, *, customer: str = "customer_id", score: str =
     ['a', 'c']
     """
     cols = [customer, score, *([date] if date else []), *attributes]
-    df = to_pandas(data, cols)
+    df = to_pandas(data, cols, rows_for="promoter_seed_list: it lists customers")
     work = df[list(dict.fromkeys(cols))].copy()
     work["category"] = classify(work[score])
     notes: list[str] = []

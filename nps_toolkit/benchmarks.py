@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 
 from . import _stats
-from ._frames import to_pandas
-from .scoring import NPSResult, score
+from ._frames import counts_table
+from .scoring import NPSResult, from_counts, score
 
 __all__ = ["BenchmarkComparison", "benchmarks", "compare_to_benchmark"]
 
@@ -262,8 +262,11 @@ def compare_to_benchmark(result_or_data: Any, *, benchmark: Any, score_column: s
     if isinstance(result_or_data, NPSResult):
         res = result_or_data
     elif _is_frame(result_or_data):
-        frame = to_pandas(result_or_data, [score_column])
-        res = score(frame[score_column], confidence=confidence, method=method)
+        # counted where the data lives (pandas, polars, DuckDB, Spark...)
+        t = counts_table(result_or_data, score=score_column).iloc[0]
+        res = from_counts(promoters=int(t["promoters"]), passives=int(t["passives"]),
+                          detractors=int(t["detractors"]), n_missing=int(t["n_missing"]),
+                          confidence=confidence, method=method)
     else:
         res = score(result_or_data, confidence=confidence, method=method)
     if res.n == 0:

@@ -71,6 +71,9 @@ def driver_importance(data: Any, *, drivers: Sequence[str], target: str = "score
                       method: str = "adjusted_wald") -> pd.DataFrame:
     """Relative importance of each driver rating for the recommend score, with intervals.
 
+    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
+    frame) is refused with a clear error rather than pulled into pandas.
+
     The share of the explained variance (R^2 of a linear regression of ``target`` on all
     ``drivers``) that belongs to each driver, by the Shapley decomposition of R^2, also known
     as LMG: each driver's R^2 gain averaged over all orders of entry (Lindeman, Merenda & Gold
@@ -123,7 +126,8 @@ def driver_importance(data: Any, *, drivers: Sequence[str], target: str = "score
                          f"2^k subsets); got {len(drivers)}")
     if target in drivers or len(set(drivers)) != len(drivers):
         raise ValueError("drivers must be distinct and must not include the target")
-    native = to_pandas(data, [target, *drivers])
+    native = to_pandas(data, [target, *drivers],
+                       rows_for="driver_importance: it fits regressions on the rows")
     numeric = native.apply(pd.to_numeric, errors="coerce")
     text = (numeric.isna() & native.notna()).sum()
     if text.any():

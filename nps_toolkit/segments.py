@@ -195,6 +195,9 @@ def value_tiers(data: Any, *, value: str, tiers: int = 4, bins: Sequence[float] 
                 labels: Sequence[str] | None = None) -> pd.Series:
     """Customer-value tiers with labels an analyst can read ("Top 25% by CLV").
 
+    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
+    frame) is refused with a clear error rather than pulled into pandas.
+
     Parameters
     ----------
     data : data frame
@@ -223,7 +226,7 @@ def value_tiers(data: Any, *, value: str, tiers: int = 4, bins: Sequence[float] 
     ['Bottom 25% by clv', '25-50th percentile by clv', 'Top 25% by clv']
     """
     require_columns(to_narwhals(data), [value], role="value column")
-    native = to_pandas(data)
+    native = to_pandas(data, rows_for="value_tiers: it ranks customers by value")
     values = pd.to_numeric(native[value], errors="coerce")
     bad = values.isna() & native[value].notna()
     if bad.any():
@@ -312,6 +315,9 @@ def value_analysis(data: pd.DataFrame, *, value: str, score: str = "score", tier
                    confidence: float = 0.95) -> ValueAnalysis:
     """Answer "are our biggest customers our biggest promoters?" with evidence.
 
+    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
+    frame) is refused with a clear error rather than pulled into pandas.
+
     Gives the NPS by value tier (with each tier against the rest), the chi-square test of
     category by tier (Pearson 1900; ``scipy.stats.chi2_contingency``), Spearman's rank
     correlation of value and score, a revenue-weighted NPS (each response weighted by its
@@ -340,7 +346,7 @@ def value_analysis(data: pd.DataFrame, *, value: str, score: str = "score", tier
     'No'
     """
     need = [score, value] + ([customer] if customer else []) + ([date] if date else [])
-    df = to_pandas(data, need)
+    df = to_pandas(data, need, rows_for="value_analysis: it ranks customers by value")
     notes: list[str] = []
     if customer:
         df = df.sort_values(date, kind="stable") if date else df

@@ -218,3 +218,27 @@ def test_value_analysis_on_botanic_refunds_are_accounted():
     negatives = int((df["CaTicket"] < 0).sum())
     assert negatives > 0 and any(f"{negatives} negative" in n for n in va.notes)
     assert len(va.by_tier) == 4 and va.by_tier["n"].sum() == len(df)
+
+
+def test_row_level_functions_refuse_lazy_sources_and_say_why():
+    import duckdb
+    import polars as pl
+
+    sample = nt.load_sample()
+    rel = duckdb.connect().from_df(sample)
+    lazy = pl.from_pandas(sample).lazy()
+    calls = {
+        "value_tiers": lambda d: nt.value_tiers(d, value="customer_lifetime_value"),
+        "value_analysis": lambda d: nt.value_analysis(d, value="customer_lifetime_value"),
+        "action_list": lambda d: nt.action_list(d),
+        "migration": lambda d: nt.migration(d),
+        "detect_shifts": lambda d: nt.detect_shifts(d, segments=["channel"]),
+        "prepare_comments": lambda d: nt.prepare_comments(d),
+    }
+    for name, call in calls.items():
+        for src in (rel, lazy):
+            with pytest.raises(ValueError, match=f"^{name}: it .* does not pull a lazy"):
+                call(src)
+    # what aggregates runs in the engine instead, and agrees with pandas
+    assert nt.compare_to_benchmark(rel, benchmark=20).difference == pytest.approx(
+        nt.compare_to_benchmark(sample, benchmark=20).difference, abs=1e-12)

@@ -185,6 +185,9 @@ def prepare_comments(data: Any, *, comment: str = "comment", score: str | None =
                      language: str | None = None) -> pd.DataFrame:
     """Clean comments for analysis and account for every one that is not analysed.
 
+    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
+    frame) is refused with a clear error rather than pulled into pandas.
+
     Adds to a copy of the data: ``text`` (what is analysed: control characters and HTML tags
     removed, PII redacted unless ``redact=False``, cut at ``max_chars``), ``display`` (the
     original with PII redacted, for showing and exporting; always escape it for HTML),
@@ -205,7 +208,7 @@ def prepare_comments(data: Any, *, comment: str = "comment", score: str | None =
     ['', 'non-answer phrase', 'whitespace only', 'symbols or emoji only']
     """
     require_columns(to_narwhals(data), [comment, *([score] if score else [])], role="column")
-    df = to_pandas(data).copy()
+    df = to_pandas(data, rows_for="prepare_comments: it cleans and reads every comment").copy()
     raw = df[comment]
     if not (pd.api.types.is_string_dtype(raw.dtype) or raw.dtype == object):
         raise ValueError(f"comment column {comment!r} must hold text, got {raw.dtype}")

@@ -22,6 +22,9 @@ def trend_by_value(data: Any, *, value: str, top: float = 0.2, customer: str = "
                    confidence: float = 0.95, min_n: int = 30) -> pd.DataFrame:
     """The trend of the largest customers side by side with everyone else.
 
+    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
+    frame) is refused with a clear error rather than pulled into pandas.
+
     Customers are ranked by ``value`` (their highest value over the data, so a customer stays
     in one group) and the top ``top`` share (0.2 = top 20%) forms the first line.
 
@@ -34,7 +37,8 @@ def trend_by_value(data: Any, *, value: str, top: float = 0.2, customer: str = "
     """
     if not 0 < top < 1:
         raise ValueError(f"top is a share of customers between 0 and 1, got {top!r}")
-    df = to_pandas(data, [customer, value, date, score])
+    df = to_pandas(data, [customer, value, date, score],
+                   rows_for="trend_by_value: it ranks customers by value")
     per_customer = pd.to_numeric(df[value], errors="coerce").groupby(df[customer]).max()
     cutoff = per_customer.quantile(1 - top)
     big = per_customer[per_customer >= cutoff].index
@@ -78,6 +82,9 @@ def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: i
                   tz: str | None = None, top: int = 3) -> ShiftReport:
     """Flag periods whose NPS is significantly below the trailing baseline, and explain them.
 
+    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
+    frame) is refused with a clear error rather than pulled into pandas.
+
     The baseline of a period pools the responses of the ``baseline`` periods before it. A
     period is flagged when its NPS is below the baseline and the adjusted Wald z-test of the
     difference (as in :func:`nps_toolkit.compare`) has ``p < 1 - confidence``.
@@ -100,7 +107,7 @@ def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: i
     if baseline < 1:
         raise ValueError(f"baseline must be at least 1 period, got {baseline}")
     cols = [date, score, *segments]
-    df = to_pandas(data, cols)
+    df = to_pandas(data, cols, rows_for="detect_shifts: it explains drops by segment")
     per = trend(df, date=date, freq=freq, score=score, tz=tz, confidence=confidence)
     counts = per[["promoters", "passives", "detractors"]].to_numpy(float)
     base = (pd.DataFrame(counts).rolling(baseline, min_periods=baseline).sum().shift(1)

@@ -19,6 +19,9 @@ def assign_waves(data: Any, *, date: str = "date", customer: str = "customer_id"
                  min_gap: str = "45D") -> pd.Series:
     """Survey wave of each response: 1 for a customer's first answer, 2 for the next...
 
+    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
+    frame) is refused with a clear error rather than pulled into pandas.
+
     Answers less than ``min_gap`` after the customer's previous answer belong to the same
     wave (a duplicate submission or a reminder answered twice), so with re-surveys every 60-90
     days each contact is one wave. Works on unsorted input.
@@ -37,7 +40,8 @@ def assign_waves(data: Any, *, date: str = "date", customer: str = "customer_id"
     >>> assign_waves(df).tolist()
     [1, 1, 2, 1]
     """
-    df = to_pandas(data, [customer, date])
+    df = to_pandas(data, [customer, date],
+                   rows_for="assign_waves: it numbers each customer's responses")
     dates = parse_dates(df[date], column=date)
     gap = pd.Timedelta(min_gap)
     ok = (df[customer].notna() & dates.notna()).to_numpy()
@@ -99,6 +103,9 @@ def migration(data: Any, *, customer: str = "customer_id", date: str = "date",
               min_gap: str = "45D", confidence: float = 0.95) -> Migration:
     """Transition matrix detractor/passive/promoter between consecutive waves, per customer.
 
+    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
+    frame) is refused with a clear error rather than pulled into pandas.
+
     For each customer who answered in two consecutive waves (wave k and k+1; all such pairs
     pooled unless ``from_wave`` picks one), the category before and after. Waves come from
     ``wave`` or from :func:`assign_waves`; within a wave a customer's latest answer counts.
@@ -113,7 +120,8 @@ def migration(data: Any, *, customer: str = "customer_id", date: str = "date",
     True
     """
     cols = [customer, date, score, *([wave] if wave else [])]
-    df = to_pandas(data, cols).copy()
+    df = to_pandas(data, cols,
+                   rows_for="migration: it pairs each customer's answers across waves").copy()
     notes: list[str] = []
     df["__wave"] = df[wave] if wave else assign_waves(df, date=date, customer=customer,
                                                       min_gap=min_gap)
@@ -175,6 +183,9 @@ def due_for_resurvey(data: Any, *, customer: str = "customer_id", date: str = "d
                      score: str | None = "score", value: str | None = None) -> pd.DataFrame:
     """Customers whose last answer is older than ``every``, skipping recent contacts.
 
+    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
+    frame) is refused with a clear error rather than pulled into pandas.
+
     Parameters
     ----------
     data : responses
@@ -204,7 +215,7 @@ def due_for_resurvey(data: Any, *, customer: str = "customer_id", date: str = "d
     ['a']
     """
     cols = [customer, date, *([score] if score else []), *([value] if value else [])]
-    df = to_pandas(data, cols).copy()
+    df = to_pandas(data, cols, rows_for="due_for_resurvey: it lists customers").copy()
     ref = pd.Timestamp(as_of) if as_of is not None else pd.Timestamp.now().normalize()
     df["__t"] = _local_naive(parse_dates(df[date], column=date))
     ref = ref.tz_localize(None) if ref.tz is not None else ref
