@@ -8,7 +8,7 @@ from .benchmarks import BenchmarkComparison, benchmarks, compare_to_benchmark
 from .datasets import load_sample, sample_path
 from .drivers import driver_importance
 from .errors import ColumnNotFoundError, InvalidScoreError
-from .loading import LoadReport, read_survey
+from .loading import LoadReport, read_survey, scan
 from .scoring import (
     CATEGORIES,
     NPSComparison,
@@ -128,6 +128,7 @@ __all__ = [
     "redact_pii",
     "sample_path",
     "sample_size",
+    "scan",
     "score",
     "segments",
     "sentiment",

@@ -557,3 +557,53 @@ def test_few_valued_columns_get_na_tokens_and_numbers_as_before(tmp_path):
     df, _ = nt.read_survey(write(tmp_path, "s.csv", text))
     assert df["region"].isna().tolist() == [False, True, False]
     assert df["tier"].tolist()[:2] == [1.0, 2.0] and pd.isna(df["tier"].iloc[2])
+
+
+# --------------------------------------------------------------------------- scan
+def test_scan_text_scores_and_day_first_dates_match_read_survey(tmp_path):
+    rows = ["Response ID,How likely are you to recommend us?,Why?,Date,Region"]
+    labels = {10: "10 - Extremely likely", 0: "0 (Not at all likely)"}
+    rng = np.random.default_rng(3)
+    for i in range(600):
+        s = int(rng.integers(0, 11))
+        day = 1 + i % 28
+        month = 1 + (i // 28) % 12
+        rows.append(f"R{i},{labels.get(s, s)},ok,{day:02d}/{month:02d}/2025,"
+                    f"{'North' if i % 3 else 'South'}")
+    rows.append("R600,,no score,15/03/2025,North")
+    path = tmp_path / "export.csv"
+    path.write_text("\n".join(rows) + "\n")
+    rel, report = nt.scan(path)
+    df, _ = nt.read_survey(path)
+    assert report.columns["score"] == "How likely are you to recommend us?"
+    assert any("day/month/year" in n for n in report.notes)
+    a, b = nt.summarize(rel, by="Region"), nt.summarize(df, by="Region")
+    assert a["n"].tolist() == b["n"].tolist() and a["nps"].tolist() == b["nps"].tolist()
+    assert a["n_missing"].sum() == 1  # the blank score, as read_survey's exclusion
+    t1, t2 = nt.trend(rel, freq="M"), nt.trend(df, freq="M")
+    assert t1["n"].tolist() == t2["n"].tolist() and t1["period"].tolist()[0] == "2025-01"
+
+
+def test_scan_parquet_folders_globs_and_errors(tmp_path):
+    sample = nt.load_sample()[["date", "score", "channel"]]
+    for year in (2025, 2026):
+        part = tmp_path / "survey" / f"year={year}"
+        part.mkdir(parents=True)
+        sample[sample["date"].dt.year == year].to_parquet(part / "part-0.parquet")
+    rel, report = nt.scan(tmp_path / "survey")
+    assert "year" in rel.columns and "hive partition" in " ".join(report.notes)
+    got = nt.summarize(rel, by="year").set_index("year")["n"]
+    want = sample.groupby(sample["date"].dt.year)["score"].count()
+    assert got.to_dict() == want.to_dict()
+    rel2, _ = nt.scan(str(tmp_path / "survey" / "*" / "*.parquet"))
+    assert nt.summarize(rel2)["n"].item() == sample["score"].notna().sum()
+    with pytest.raises(FileNotFoundError, match="no files match"):
+        nt.scan(str(tmp_path / "nothing" / "*.parquet"))
+    (tmp_path / "x.xlsx").write_bytes(b"PK")
+    with pytest.raises(ValueError, match="CSV and Parquet"):
+        nt.scan(tmp_path / "x.xlsx")
+    (tmp_path / "mixed").mkdir()
+    sample.to_csv(tmp_path / "mixed" / "a.csv", index=False)
+    sample.to_parquet(tmp_path / "mixed" / "b.parquet")
+    with pytest.raises(ValueError, match="mix CSV and Parquet"):
+        nt.scan(tmp_path / "mixed")

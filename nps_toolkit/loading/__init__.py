@@ -9,10 +9,12 @@ that accounts for every row it did not keep.
 The work is split by concern: ``files`` (encodings, delimiters, vendor layouts, types),
 ``dates`` (one date format per column),
 ``columns`` (which column is which), ``scores`` (what counts as a score), ``report`` (the
-:class:`LoadReport`) and ``read`` (:func:`read_survey`, which ties them together).
+:class:`LoadReport`), ``read`` (:func:`read_survey`, which ties them together) and ``scan``
+(:func:`scan`, a lazy DuckDB source for files too big for memory).
 """
 
 from .read import read_survey
 from .report import LoadReport
+from .scan import scan
 
-__all__ = ["LoadReport", "read_survey"]
+__all__ = ["LoadReport", "read_survey", "scan"]

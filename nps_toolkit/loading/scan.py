@@ -1,0 +1,211 @@
+"""scan: a lazy DuckDB source over survey files too big for memory, with read_survey's
+column detection run on a sample."""
+
+from __future__ import annotations
+
+import glob
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+
+from .columns import _detect
+from .dates import _numeric_date_format
+from .report import LoadReport
+from .scores import _NA_TOKENS, _parse_scores
+
+# One 0-10 whole number, optionally "/10" or followed by a vendor label ("10 - Extremely
+# likely", "0 (Not at all likely)"): the SQL twin of the loader's score rule.
+_SCORE_SQL = r"^\s*(10|[0-9])(?:[.,]0+)?\s*(?:/\s*10)?\s*(?:[-–:(].*)?$"
+
+
+def scan(source: str | Path | list[str | Path], *, score: str | None = None,
+         comment: str | Literal[False] | None = None,
+         date: str | Literal[False] | None = None,
+         customer_id: str | Literal[False] | None = None,
+         response_id: str | Literal[False] | None = None,
+         dayfirst: bool | None = None, sample_rows: int = 10_000,
+         connection: Any = None) -> tuple[Any, LoadReport]:
+    """A lazy DuckDB relation over survey files of any size, columns named as read_survey does.
+
+    Nothing is loaded: DuckDB (embedded, no server) reads the files when a function counts,
+    and :func:`summarize`, :func:`segments`, :func:`trend` push their ``GROUP BY`` into it,
+    so a 100-million-row Parquet folder is summarised with flat memory
+    (``benchmarks/README.md``). The columns are detected as :func:`read_survey` detects them,
+    on the first ``sample_rows`` rows, and renamed ``score``, ``comment``, ``date``,
+    ``customer_id``, ``response_id`` (other columns kept). A text score column is parsed in
+    the engine with the loader's rule (a single 0-10 whole number, "10/10" and vendor labels
+    such as "10 - Extremely likely"); text dates are parsed with the one format detected on the
+    sample (day or month first as read_survey decides; ISO otherwise).
+
+    Parameters
+    ----------
+    source : path, glob or list of paths
+        CSV or Parquet files (``.csv``, ``.tsv``, ``.csv.gz``, ``.parquet``), a glob such as
+        ``"exports/*.parquet"``, or a folder (every CSV or Parquet file below it;
+        hive-partitioned folders like ``year=2025/month=3/`` add those columns).
+    score, comment, date, customer_id, response_id : str or False, optional
+        As in :func:`read_survey`.
+    dayfirst : bool, optional
+        How to read text dates like 05/04/2025 (default: decided on the sample).
+    sample_rows : int
+        Rows read to detect the columns and formats.
+    connection : duckdb.DuckDBPyConnection, optional
+        Run in this connection (e.g. one with a memory limit or attached databases); by
+        default a new in-memory one.
+
+    Returns
+    -------
+    (duckdb.DuckDBPyRelation, LoadReport)
+        The relation, and a report of the files, the detected columns and what the sample
+        showed (``rows_read`` is the sample's size: the files are not counted up front).
+
+    Examples
+    --------
+    >>> import nps_toolkit as nt
+    >>> rel, report = nt.scan(nt.sample_path())
+    >>> report.columns["score"], report.file_format
+    ('score', 'csv')
+    >>> int(nt.summarize(rel)["n"].item()) == int(nt.summarize(nt.load_sample())["n"].item())
+    True
+    """
+    import duckdb
+
+    con = connection if connection is not None else duckdb.connect()
+    files, kind, hive = _files(source)
+    report = LoadReport(source=", ".join(files[:3]) + (" ..." if len(files) > 3 else ""),
+                        file_format=kind, header_rows=1 if kind == "csv" else 0)
+    if kind == "parquet":
+        rel = con.read_parquet(files, hive_partitioning=hive)
+    else:
+        # DuckDB's sniffer would guess date formats itself (05/04/2025: May or April?): dates
+        # stay text here and get read_survey's one-format-per-column rule below
+        listed = "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
+        rel = con.sql(f"SELECT * FROM read_csv({listed}, header = true, "
+                      f"hive_partitioning = {str(hive).lower()}, auto_type_candidates = "
+                      "['BOOLEAN', 'BIGINT', 'DOUBLE', 'VARCHAR'])")
+    report.notes.append(f"{len(files)} {kind} file(s) read lazily by DuckDB"
+                        + (" with hive partition columns" if hive else "") + ".")
+    sample = rel.limit(sample_rows).df()
+    report.rows_read = report.rows_kept = len(sample)
+    report.notes.append(f"columns and formats detected on the first {len(sample):,} rows; "
+                        "the files are not counted up front (rows read = that sample).")
+    if sample.empty:
+        raise ValueError(f"{report.source} has no rows")
+    overrides = {"score": score, "comment": comment, "date": date,
+                 "customer_id": customer_id, "response_id": response_id}
+    notes: list[str] = []
+    mapping = _detect(sample, {}, overrides, notes)
+    report.notes.extend(notes)
+    types = dict(zip(rel.columns, [str(t).upper() for t in rel.dtypes], strict=True))
+    exprs = []
+    for name in rel.columns:
+        role = next((r for r, c in mapping.items() if c == name), None)
+        if role == "score":
+            exprs.append(_score_expr(name, types[name], sample[name], report))
+        elif role == "date":
+            exprs.append(_date_expr(name, types[name], sample[name], dayfirst, report))
+        elif role is not None:
+            exprs.append(f"{_q(name)} AS {_q(role)}")
+        elif name in mapping:  # named like a role another column plays: kept, renamed
+            exprs.append(f"{_q(name)} AS {_q(name + '_original')}")
+            report.notes.append(f"renamed column {name!r} to '{name}_original' to make room "
+                                "for the detected column.")
+        else:
+            exprs.append(_q(name))
+    report.columns = dict(mapping)
+    return rel.select(", ".join(exprs)), report
+
+
+def _q(name: str) -> str:
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def _files(source: str | Path | list[str | Path]) -> tuple[list[str], str, bool]:
+    """The files behind a path, glob, folder or list; their format; hive partitioning."""
+    items = source if isinstance(source, list) else [source]
+    files: list[str] = []
+    hive = False
+    for item in items:
+        text = str(item)
+        p = Path(text)
+        if p.is_dir():
+            found = sorted(str(f) for f in p.rglob("*") if f.is_file()
+                           and _kind(f.name) is not None)
+            if not found:
+                raise ValueError(f"{p} holds no CSV or Parquet files")
+            hive = hive or any("=" in part for f in found
+                               for part in Path(f).relative_to(p).parts[:-1])
+            files += found
+        elif any(ch in text for ch in "*?["):
+            found = sorted(glob.glob(text, recursive=True))
+            if not found:
+                raise FileNotFoundError(f"no files match {text!r}")
+            hive = hive or any("=" in part for f in found for part in Path(f).parts[:-1])
+            files += found
+        elif p.exists():
+            files.append(text)
+        else:
+            raise FileNotFoundError(f"no such file: {p}")
+    kinds = {_kind(Path(f).name) for f in files}
+    if None in kinds:
+        odd = [f for f in files if _kind(Path(f).name) is None][:3]
+        raise ValueError(f"scan reads CSV and Parquet files; not {odd}. For Excel exports use "
+                         "read_survey")
+    if len(kinds) > 1:
+        raise ValueError("scan reads one format at a time: the files mix CSV and Parquet")
+    return files, kinds.pop(), hive
+
+
+def _kind(name: str) -> str | None:
+    low = name.lower()
+    if low.endswith((".parquet", ".pq")):
+        return "parquet"
+    if low.endswith((".csv", ".tsv", ".txt", ".csv.gz", ".tsv.gz")):
+        return "csv"
+    return None
+
+
+def _score_expr(name: str, dtype: str, sample: pd.Series, report: LoadReport) -> str:
+    col = _q(name)
+    if any(t in dtype for t in ("INT", "DOUBLE", "FLOAT", "DECIMAL", "REAL")):
+        return f"{col} AS score"  # numbers: checked for 0-10 whole numbers when counted
+    _, kind = _parse_scores(sample)
+    bad = int((kind >= 2).sum())
+    tokens = ", ".join("'" + t.replace("'", "''") + "'" for t in sorted(_NA_TOKENS))
+    if bad:
+        examples = list(dict.fromkeys(sample[kind >= 2].astype(str)))[:3]
+        report.notes.append(
+            f"score column {name!r} is text: {bad} of the first {len(sample):,} cells are not a "
+            f"0-10 whole number (e.g. {examples!r}). In the engine such cells become "
+            "missing scores (n_missing); clean them at the source to count them.")
+    else:
+        report.notes.append(f"score column {name!r} is text; it is parsed in the engine (a "
+                            "single 0-10 whole number, '10/10', '10 - Extremely likely').")
+    return (f"CASE WHEN lower(trim({col})) IN ({tokens}) THEN NULL "
+            f"ELSE TRY_CAST(regexp_extract({col}, '{_SCORE_SQL}', 1) AS TINYINT) END AS score")
+
+
+def _date_expr(name: str, dtype: str, sample: pd.Series, dayfirst: bool | None,
+               report: LoadReport) -> str:
+    col = _q(name)
+    if "DATE" in dtype or "TIMESTAMP" in dtype:
+        return f"{col} AS date"
+    text = sample.astype("string").str.strip()
+    text = text.mask(text.str.lower().isin(_NA_TOKENS))
+    notes: list[str] = []
+    fmt = _numeric_date_format(text, notes, name, dayfirst)
+    report.notes.extend(notes)
+    if fmt is not None:
+        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+        sql = f"try_strptime(trim({col}), '{fmt}')"
+    else:
+        parsed = pd.to_datetime(text, format="ISO8601", errors="coerce", utc=False)
+        sql = f"TRY_CAST(trim({col}) AS TIMESTAMP)"
+    bad = int((parsed.isna() & text.notna()).sum())
+    report.notes.append(
+        f"date column {name!r} is text; it is parsed in the engine as "
+        + (f"{fmt!r}" if fmt else "ISO 8601") + (
+            f" ({bad} of the sample's {int(text.notna().sum()):,} dates do not read that way "
+            "and become missing dates)." if bad else "."))
+    return f"{sql} AS date"
