@@ -8,6 +8,7 @@ from .benchmarks import BenchmarkComparison, benchmarks, compare_to_benchmark
 from .datasets import load_sample, sample_path
 from .drivers import driver_importance
 from .errors import ColumnNotFoundError, InvalidScoreError
+from .growth import GrowthLink, growth_link, read_orders, value_of_moving
 from .loading import LoadReport, read_survey, scan
 from .scoring import (
     CATEGORIES,
@@ -54,6 +55,7 @@ from .trends import (
     trend,
     trend_by_value,
 )
+from .weights import ResponseBias, rake, response_bias
 from .widgets import comment_explorer
 
 __version__ = "0.1.0"
@@ -90,11 +92,13 @@ __all__ = [
     "ColumnNotFoundError",
     "Dashboard",
     "DiscoveredThemes",
+    "GrowthLink",
     "InvalidScoreError",
     "LoadReport",
     "Migration",
     "NPSComparison",
     "NPSResult",
+    "ResponseBias",
     "ShiftReport",
     "TextAnalysis",
     "ValueAnalysis",
@@ -118,14 +122,18 @@ __all__ = [
     "export_list",
     "filter_comments",
     "from_counts",
+    "growth_link",
     "load_sample",
     "migration",
     "mismatch_flags",
     "prepare_comments",
     "promoter_seed_list",
     "quotes",
+    "rake",
+    "read_orders",
     "read_survey",
     "redact_pii",
+    "response_bias",
     "sample_path",
     "sample_size",
     "scan",
@@ -140,5 +148,6 @@ __all__ = [
     "trend",
     "trend_by_value",
     "value_analysis",
+    "value_of_moving",
     "value_tiers",
 ]

@@ -13,11 +13,13 @@ import pandas as pd
 
 __all__ = ["load_sample", "sample_path"]
 
-_FILE = "sample_survey.csv.gz"
+_FILES = {"responses": "sample_survey.csv.gz", "orders": "sample_orders.csv.gz"}
 
 
-def sample_path() -> Path:
-    """Path of the bundled sample file (gzip CSV), e.g. to try ``read_survey`` on it.
+def sample_path(which: str = "responses") -> Path:
+    """Path of a bundled sample file (gzip CSV), e.g. to try ``read_survey`` on it.
+
+    ``which="orders"`` is the sample's order log (for ``read_orders``).
 
     Examples
     --------
@@ -26,11 +28,19 @@ def sample_path() -> Path:
     >>> report.rows_kept
     5036
     """
-    return Path(str(resources.files("nps_toolkit") / "data" / _FILE))
+    if which not in _FILES:
+        raise ValueError(f"which must be one of {sorted(_FILES)}, got {which!r}")
+    return Path(str(resources.files("nps_toolkit") / "data" / _FILES[which]))
 
 
-def load_sample() -> pd.DataFrame:
+def load_sample(which: str = "responses") -> pd.DataFrame:
     """The sample survey of an online shop: 5,036 responses from 2,245 customers.
+
+    ``load_sample("orders")`` is the same shop's order log, January 2024 to 15 November 2026:
+    ``order_id``, ``customer_id``, ``order_date``, ``amount`` (refunds negative) and
+    ``referrer_id`` (on a referred new customer's first order). It was generated with a
+    planted, documented relation between the answers and later orders (promoters buy again
+    more, and the effect is stronger for business buyers; ``docs/sample-data.md``).
 
     Eighteen months (January 2025 to June 2026) of customers re-surveyed every 60-90 days,
     with comments in English, French, Spanish, German, Russian, Korean and Chinese.
@@ -53,7 +63,10 @@ def load_sample() -> pd.DataFrame:
     >>> round(score(df["score"]).nps, 1)
     27.1
     """
-    df = pd.read_csv(sample_path(), parse_dates=["date"], dtype={
+    if which == "orders":
+        return pd.read_csv(sample_path("orders"), parse_dates=["order_date"], dtype={
+            "order_id": "string", "customer_id": "string", "referrer_id": "string"})
+    df = pd.read_csv(sample_path(which), parse_dates=["date"], dtype={
         "response_id": "string", "customer_id": "string", "comment": "string",
         "channel": "string", "touchpoint": "string", "persona": "string", "region": "string",
         "language": "string", "support_agent": "string"}, keep_default_na=False,

@@ -28,7 +28,7 @@ def _numeric_date_format(text: pd.Series, notes: list[str], column: str,
     uniq = pd.Series(filled.head(20000).unique(), dtype="string")
     parts = uniq.str.extract(_NUMERIC_DATE)
     matched = parts[0].notna()
-    if matched.mean() < 0.9:
+    if matched.mean() < 0.5:  # most values numeric dates: the rest are listed, not guessed
         return None
     parts = parts[matched]
     first, second = parts[0].astype(int), parts[2].astype(int)
@@ -69,7 +69,9 @@ def _numeric_date_format(text: pd.Series, notes: list[str], column: str,
 
 
 def _parse_dates(values: pd.Series, notes: list[str], column: str,
-                 dayfirst: bool | None = None) -> pd.Series:
+                 dayfirst: bool | None = None,
+                 consequence: str = "they are kept as missing dates, the responses are kept"
+                 ) -> pd.Series:
     """Dates as datetime64, one format per column; unreadable values become missing dates,
     counted and shown in the load report (never re-guessed one by one)."""
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
@@ -98,8 +100,7 @@ def _parse_dates(values: pd.Series, notes: list[str], column: str,
         notes.append(f"{len(where)} value(s) in date column {column!r} could not be read as "
                      + (f"dates in the column's format {fmt!r}" if fmt else "dates")
                      + f" (kept rows {[int(i) for i in where[:5]]}, e.g. "
-                     f"{list(text.iloc[where[:3]])!r}); they are kept as missing dates, the "
-                     "responses are kept.")
+                     f"{list(text.iloc[where[:3]])!r}); {consequence}.")
     return parsed
 
 

@@ -167,6 +167,16 @@ def _dedupe(names: list[str]) -> list[str]:
 _COMPRESSED = (".gz", ".bz2", ".xz", ".zip")
 
 
+def _existing_file(source: str | Path, what: str) -> Path:
+    """The path of an export to read, or a clear error (missing file, a folder)."""
+    path = Path(source)
+    if not path.exists():
+        raise FileNotFoundError(f"no such file: {path}")
+    if path.is_dir():
+        raise ValueError(f"{path} is a folder, not a file: pass the {what} inside it")
+    return path
+
+
 def _read_bytes(path: Path) -> bytes:
     """File bytes, decompressed for .gz/.bz2/.xz/.zip (a zip must hold exactly one file)."""
     suffix = path.suffix.lower()

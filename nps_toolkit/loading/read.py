@@ -13,7 +13,7 @@ import pandas as pd
 from ..errors import InvalidScoreError, describe_examples
 from .columns import _detect
 from .dates import _parse_dates
-from .files import _infer_types, _is_import_id, _read_file, _repair_c1
+from .files import _existing_file, _infer_types, _is_import_id, _read_file, _repair_c1
 from .report import REASONS, LoadReport
 from .scores import _parse_scores, apply_scale, check_scale
 
@@ -97,11 +97,7 @@ def read_survey(
     report = LoadReport(source="<DataFrame>", file_format="dataframe", header_rows=0)
     texts: dict[str, str] = {}
     if isinstance(source, (str, Path)):
-        path = Path(source)
-        if not path.exists():
-            raise FileNotFoundError(f"no such file: {path}")
-        if path.is_dir():
-            raise ValueError(f"{path} is a folder, not a file: pass the export file inside it")
+        path = _existing_file(source, "export file")
         report.source = str(path)
         raw, texts = _read_file(path, sheet=sheet, encoding=encoding, delimiter=delimiter,
                                 report=report, header_row=header_row)

@@ -1,0 +1,287 @@
+"""Representative results: raking weights to the customer base, and who did not answer."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import _stats
+from ._frames import to_pandas
+
+__all__ = ["ResponseBias", "rake", "response_bias"]
+
+
+def rake(responses: Any, population: Mapping[str, Mapping[Any, float]], *,
+         base_weights: str | None = None, trim: tuple[float, float] | None = (0.2, 5.0),
+         max_iter: int = 200, tol: float = 1e-8) -> pd.Series:
+    """Survey weights that make the respondents match known shares of the customer base.
+
+    Iterative proportional fitting (raking; Deming & Stephan 1940, "On a least squares
+    adjustment of a sampled frequency table when the expected marginal totals are known",
+    Annals of Mathematical Statistics 11(4)): each variable's weighted shares are scaled to
+    its population shares in turn, until every margin is within ``tol``. The result is the
+    weighting closest to the base weights in the Kullback-Leibler sense that meets every
+    margin (Ireland & Kullback 1968), which ``tests/test_weights.py`` checks against a direct
+    numerical minimisation. With ``trim=(lo, hi)`` weights are kept between ``lo`` and ``hi``
+    times the mean weight, re-raking after each cap (Izrael, Battaglia & Frankel 2009,
+    "Extreme survey weight adjustment as a component of sample balancing", SAS Global Forum
+    paper 247); if the caps and the margins cannot both hold, the margins are met as closely
+    as the caps allow and ``.attrs`` says how far off they are.
+
+    Parameters
+    ----------
+    responses : data frame
+        One row per response, with a column per raking variable.
+    population : mapping column -> {level: share or count}
+        Known distribution of each variable in the customer base (shares are normalised, so
+        counts work too). Every level in the data must be listed, and every listed level must
+        have respondents.
+    base_weights : str, optional
+        Column of design weights to start from (default: all 1).
+    trim : (float, float) or None
+        Bounds on weight / mean weight.
+
+    Returns
+    -------
+    pandas.Series
+        Weights aligned with ``responses``, mean 1. ``.attrs``: ``converged``,
+        ``iterations``, ``max_margin_error`` (largest absolute share difference left),
+        ``effective_n`` (Kish 1965: (sum w)^2 / sum w^2), ``design_effect`` (n / effective_n),
+        ``trimmed`` (weights at a cap).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"region": ["N", "N", "N", "S"], "score": [9, 10, 3, 6]})
+    >>> w = rake(df, {"region": {"N": 0.5, "S": 0.5}}, trim=None)
+    >>> w.round(3).tolist(), round(w.attrs["effective_n"], 2)
+    ([0.667, 0.667, 0.667, 2.0], 3.0)
+    """
+    if not population:
+        raise ValueError("population is empty: give at least one variable with its shares")
+    df = to_pandas(responses, [*population, *([base_weights] if base_weights else [])])
+    n = len(df)
+    if n == 0:
+        raise ValueError("no responses to weight")
+    codes, targets = [], []
+    for col, shares in population.items():
+        levels = list(shares)
+        values = np.array([float(shares[v]) for v in levels])
+        if (values < 0).any() or values.sum() <= 0 or not np.isfinite(values).all():
+            raise ValueError(f"population shares for {col!r} must be non-negative numbers "
+                             "with a positive total")
+        s = df[col]
+        if s.isna().any():
+            rows = np.flatnonzero(s.isna().to_numpy())[:5].tolist()
+            raise ValueError(f"column {col!r} is missing in {int(s.isna().sum())} response(s) "
+                             f"(rows {rows}); fill it (e.g. 'unknown', with its population "
+                             "share) or leave those responses out before raking")
+        code = pd.Index(levels).get_indexer(s)
+        if (code < 0).any():
+            odd = sorted(map(str, s[code < 0].unique()))[:5]
+            raise ValueError(f"{col!r} has level(s) {odd} that the population does not list; "
+                             f"it lists {list(map(str, levels))}")
+        empty = [lv for i, lv in enumerate(levels) if values[i] > 0 and not (code == i).any()]
+        if empty:
+            raise ValueError(f"no respondent has {col!r} = {empty}: raking cannot give them "
+                             "weight; merge those levels with a neighbour")
+        codes.append(code)
+        targets.append(values / values.sum())
+    w0 = (df[base_weights].to_numpy(dtype=float) if base_weights else np.ones(n))
+    if (w0 < 0).any() or not np.isfinite(w0).all():
+        raise ValueError(f"base weights {base_weights!r} must be finite and >= 0")
+    w = w0 * n / w0.sum()
+    converged, iterations, err = False, 0, np.inf
+    lo, hi = (trim if trim is not None else (0.0, np.inf))
+    for iterations in range(1, max_iter + 1):  # noqa: B007  (iterations, not rows)
+        for code, target in zip(codes, targets, strict=True):
+            current = np.bincount(code, weights=w, minlength=len(target)) / w.sum()
+            with np.errstate(invalid="ignore", divide="ignore"):
+                factor = np.where(current > 0, target / current, 1.0)
+            w = w * factor[code]
+        if trim is not None:
+            w = _cap(w, lo, hi)
+        err = max(float(np.abs(np.bincount(code, weights=w, minlength=len(t)) / w.sum()
+                               - t).max()) for code, t in zip(codes, targets, strict=True))
+        if err < tol:
+            converged = True
+            break
+    w = w * n / w.sum()
+    out = pd.Series(w, index=df.index, name="weight")
+    ess = w.sum() ** 2 / (w ** 2).sum()
+    out.attrs = {"converged": converged, "iterations": iterations, "max_margin_error": err,
+                 "effective_n": float(ess), "design_effect": float(n / ess),
+                 "trimmed": int(((w <= lo * w.mean() * (1 + 1e-9))
+                                 | (w >= hi * w.mean() * (1 - 1e-9))).sum())
+                 if trim is not None else 0}
+    return out
+
+
+def _cap(w: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    """Weights kept within [lo, hi] x their mean: capping moves the mean, so the caps are
+    re-applied until they hold (a few passes)."""
+    for _ in range(100):
+        mean = w.mean()
+        capped = np.clip(w, lo * mean, hi * mean)
+        if np.allclose(capped, w, rtol=1e-12, atol=0):
+            break
+        w = capped
+    return capped
+
+
+@dataclass(frozen=True)
+class ResponseBias:
+    """What :func:`response_bias` found.
+
+    Attributes
+    ----------
+    table : DataFrame
+        Per variable and level: ``customers``, ``respondents``, ``response_rate`` with its
+        Wilson interval, ``share_of_customers``, ``share_of_respondents``,
+        ``representation`` (share of respondents / share of customers), ``p_value`` (response
+        rate of the level against the rest) and ``under_represented``.
+    nps_unweighted, nps_weighted : float
+        NPS of the respondents as they are, and weighted to the customer base.
+    weights : Series
+        The raking weights (aligned with the responses used).
+    summary : str
+    notes : list of str
+    """
+
+    table: pd.DataFrame
+    nps_unweighted: float
+    nps_weighted: float
+    nps_weighted_ci: tuple[float, float]
+    weights: pd.Series
+    summary: str
+    notes: list[str] = field(default_factory=list)
+
+    def _repr_html_(self) -> str:
+        return (f"<p>{html.escape(self.summary)}</p>"
+                + self.table.to_html(index=False, escape=True,
+                                     float_format=lambda v: f"{v:.3g}"))
+
+
+def response_bias(responses: Any, customers: Any, by: Sequence[str], *,
+                  customer: str = "customer_id", score: str = "score",
+                  confidence: float = 0.95, alpha: float = 0.05,
+                  trim: tuple[float, float] | None = (0.2, 5.0)) -> ResponseBias:
+    """Who answered, against the whole customer list: response rates, under-represented
+    groups, and the NPS before and after weighting to the customer base.
+
+    Each customer in ``customers`` (one row per customer, with the ``by`` columns) either
+    answered (appears in ``responses``) or not. Per level of each ``by`` variable: the
+    response rate with a Wilson interval (Wilson 1927, JASA 22(158)), the level's share of
+    respondents against its share of customers, and a two-proportion z test of its response
+    rate against the other customers' (pooled standard error; Agresti 2013, *Categorical Data
+    Analysis*, 3rd ed., sec. 2.1). A level is flagged *under-represented* when its share of
+    respondents is below 80% of its share of customers and the test's Holm-adjusted p-value is
+    below ``alpha``. The responses are then raked (:func:`rake`) to the customer base's shares
+    of every ``by`` variable, and the NPS is given both ways; the weighted interval uses
+    Kish's effective sample size.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cust = pd.DataFrame({"customer_id": [f"C{i}" for i in range(400)],
+    ...                      "region": ["N"] * 200 + ["S"] * 200})
+    >>> resp = pd.DataFrame({"customer_id": [f"C{i}" for i in range(0, 200, 2)]
+    ...                      + [f"C{i}" for i in range(200, 400, 10)],
+    ...                      "score": [10] * 100 + [2] * 20})
+    >>> rb = response_bias(resp, cust, by=["region"])
+    >>> rb.table[["level", "response_rate", "under_represented"]].values.tolist()
+    [['N', 0.5, False], ['S', 0.1, True]]
+    >>> round(rb.nps_unweighted, 1), round(rb.nps_weighted, 1) + 0.0
+    (66.7, 0.0)
+    """
+    by = list(by)
+    if not by:
+        raise ValueError("give by=[...]: the customer attributes to compare (e.g. region)")
+    resp = to_pandas(responses, [customer, score])
+    cust = to_pandas(customers, [customer, *by])
+    notes: list[str] = []
+    dup = cust[customer].duplicated()
+    if dup.any():
+        notes.append(f"{int(dup.sum())} repeated customer id(s) in the customer list: the "
+                     "first row of each is used.")
+        cust = cust.loc[~dup.to_numpy()]
+    answered_ids = set(resp[customer].dropna().astype(str))
+    cid = cust[customer].astype(str)
+    answered = cid.isin(answered_ids).to_numpy()
+    unknown = len(answered_ids - set(cid))
+    if unknown:
+        notes.append(f"{unknown} respondent(s) are not in the customer list; they are left out "
+                     "of the response rates and of the weighting.")
+    z = _stats.z_value(confidence)
+    rows = []
+    for col in by:
+        levels = cust[col].astype("string").fillna("(missing)")
+        for level in sorted(levels.unique()):
+            m = (levels == level).to_numpy()
+            n_c, n_r = int(m.sum()), int((m & answered).sum())
+            rest_c, rest_r = int((~m).sum()), int((~m & answered).sum())
+            rate = n_r / n_c
+            lo_, hi_ = _wilson(n_r, n_c, z)
+            pooled = (n_r + rest_r) / (n_c + rest_c)
+            se = np.sqrt(pooled * (1 - pooled) * (1 / n_c + 1 / max(rest_c, 1)))
+            diff = rate - (rest_r / rest_c if rest_c else np.nan)
+            p = float(2 * _stats.norm_sf(abs(diff) / se)) if se > 0 and rest_c else np.nan
+            rows.append({"variable": col, "level": level, "customers": n_c,
+                         "respondents": n_r, "response_rate": rate, "rate_ci_low": lo_,
+                         "rate_ci_high": hi_, "share_of_customers": n_c / len(cust),
+                         "share_of_respondents": n_r / max(int(answered.sum()), 1),
+                         "p_value": p})
+    table = pd.DataFrame(rows)
+    table["representation"] = table["share_of_respondents"] / table["share_of_customers"]
+    adj = _stats.adjust_pvalues(table["p_value"].fillna(1.0).to_numpy(), "holm")
+    table["p_value_adjusted"] = adj
+    table["under_represented"] = (table["representation"] < 0.8) & (adj < alpha)
+    # weight the responses to the customer base
+    seg = cust.assign(**{customer: cid})[[customer, *by]]
+    joined = resp.assign(**{customer: resp[customer].astype("string").astype(object)}).merge(
+        seg, on=customer, how="inner")
+    for col in by:
+        joined[col] = joined[col].astype("string").fillna("(missing)")
+    population: dict[str, dict[Any, float]] = {}
+    for col in by:
+        counts = table.loc[table["variable"] == col].set_index("level")["customers"]
+        present = set(joined[col].unique())
+        unreached = [lv for lv in counts.index if lv not in present]
+        if unreached:
+            notes.append(f"no respondent has {col} = {unreached}: those customers cannot be "
+                         "represented by weighting.")
+        population[col] = {lv: (0.0 if lv in unreached else float(n))
+                           for lv, n in counts.items()}
+    w = rake(joined, population, trim=trim)
+    from .scoring import score as nps_score
+
+    plain = nps_score(joined[score])
+    weighted = nps_score(joined[score], weights=w.to_numpy(), confidence=confidence)
+    flagged = table[table["under_represented"]]
+    summary = (f"{int(answered.sum()):,} of {len(cust):,} customers answered "
+               f"({answered.mean():.1%}). "
+               + ("Under-represented: " + "; ".join(
+                   f"{r.variable} = {r.level} ({r.response_rate:.1%} answered, "
+                   f"{r.share_of_respondents:.0%} of respondents against "
+                   f"{r.share_of_customers:.0%} of customers)" for r in flagged.itertuples())
+                  + ". " if len(flagged) else "No group is clearly under-represented. ")
+               + f"NPS {plain.nps:.1f} as answered, {weighted.nps:.1f} weighted to the "
+               f"customer base ({confidence:.0%} interval {weighted.ci_low:.1f} to "
+               f"{weighted.ci_high:.1f}; effective sample {w.attrs['effective_n']:,.0f}).")
+    return ResponseBias(table=table, nps_unweighted=plain.nps, nps_weighted=weighted.nps,
+                        nps_weighted_ci=(weighted.ci_low, weighted.ci_high), weights=w,
+                        summary=summary, notes=notes)
+
+
+def _wilson(k: int, n: int, z: float) -> tuple[float, float]:
+    if n == 0:
+        return np.nan, np.nan
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half

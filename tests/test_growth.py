@@ -1,0 +1,156 @@
+"""growth_link, value_of_moving and read_orders: hand computations, edge cases, the sample's
+planted relation, and an independent regression (statsmodels)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import nps_toolkit as nt
+
+
+def small():
+    responses = pd.DataFrame({
+        "customer_id": ["A", "B", "C", "A", None, "D"],
+        "date": pd.to_datetime(["2025-01-10", "2025-01-10", "2025-02-01", "2025-03-01",
+                                "2025-01-10", "2026-01-01"]),
+        "score": [10, 3, 8, 9, 10, 10]})
+    orders = pd.DataFrame({
+        "customer_id": ["A", "A", "A", "A", "A", "B", "Z"],
+        "order_date": pd.to_datetime(["2024-12-01", "2025-01-10", "2025-02-01", "2025-03-05",
+                                      "2026-02-01", "2025-06-01", "2026-06-01"]),
+        "amount": [50.0, 20.0, 100.0, -30.0, 10.0, 40.0, 5.0]})
+    return responses, orders
+
+
+def test_hand_computed_windows_refunds_same_day_and_open_horizons():
+    responses, orders = small()
+    link = nt.growth_link(responses, orders, horizon="365D", n_boot=50)
+    a = link.answers.set_index(["customer_id", "answer_day"])
+    first = a.loc[("A", pd.Timestamp("2025-01-10"))]
+    # after: 2025-02-01 (+100), 2025-03-05 refund (-30); 2026-02-01 is beyond 365 days
+    assert first["orders"] == 1 and first["revenue"] == 70 and first["repurchase_rate"] == 1
+    assert first["revenue_before"] == 50 and first["revenue_change"] == 20
+    second = a.loc[("A", pd.Timestamp("2025-03-01"))]  # the same customer answering again
+    assert second["revenue"] == -30 + 10 and second["orders"] == 1
+    assert second["revenue_before"] == 50 + 20 + 100  # the answer-day order of Jan 10 included
+    b = a.loc[("B", pd.Timestamp("2025-01-10"))]
+    assert b["orders"] == 1 and b["revenue"] == 40 and b["revenue_before"] == 0
+    c = a.loc[("C", pd.Timestamp("2025-02-01"))]
+    assert c["orders"] == 0 and c["churn_rate"] == 1 and c["revenue"] == 0
+    assert len(link.answers) == 4
+    notes = " ".join(link.notes)
+    assert "1 answer(s) without a customer" in notes
+    assert "1 answer(s) given less than 365D before the end" in notes  # D, 2026-01-01
+    assert "1 order(s) on the answer day itself" in notes
+    t = link.table.set_index(["category", "metric"])
+    assert t.loc[("promoter", "revenue"), "value"] == pytest.approx((70 - 20) / 2)
+    assert t.loc[("promoter", "revenue"), "customers"] == 1
+    assert t.loc[("promoter", "revenue"), "answers"] == 2
+
+
+def test_time_zones_are_compared_as_instants():
+    responses = pd.DataFrame({"customer_id": ["A"], "score": [10],
+                              "date": pd.to_datetime(["2025-01-10T23:30:00-05:00"])})
+    orders = pd.DataFrame({"customer_id": ["A", "A"], "amount": [10.0, 1.0],
+                           "order_date": pd.to_datetime(["2025-01-11T02:00:00+00:00",
+                                                         "2026-03-01T00:00:00+00:00"])})
+    link = nt.growth_link(responses, orders, n_boot=20)
+    # 23:30 in New York is 04:30 UTC on Jan 11: the order at 02:00 UTC is the same day
+    assert link.answers["orders"].item() == 0
+    assert "on the answer day itself" in " ".join(link.notes)
+
+
+def test_no_orders_at_all_and_bad_input():
+    responses, orders = small()
+    with pytest.raises(ValueError, match="no column 'amount'"):
+        nt.growth_link(responses, orders.drop(columns="amount"))
+    with pytest.raises(ValueError, match="no answer has a complete"):
+        nt.growth_link(responses, orders, horizon="3000D")
+    nobody = orders.assign(customer_id="Z")
+    link = nt.growth_link(responses, nobody, n_boot=20)
+    assert (link.answers["orders"] == 0).all() and (link.answers["churn_rate"] == 1).all()
+
+
+def test_bootstrap_is_seeded_and_resamples_customers():
+    s, o = nt.load_sample(), nt.load_sample("orders")
+    one = nt.growth_link(s, o, n_boot=200, seed=1)
+    two = nt.growth_link(s, o, n_boot=200, seed=1)
+    pd.testing.assert_frame_equal(one.table, two.table)
+    t = one.table
+    assert ((t["ci_low"] <= t["value"]) & (t["value"] <= t["ci_high"])).all()
+
+
+def test_the_planted_relation_is_found_in_the_sample():
+    s, o = nt.load_sample(), nt.load_sample("orders")
+    link = nt.growth_link(s, o, n_boot=1000)
+    v = link.table.set_index(["category", "metric"])["value"]
+    assert v["promoter", "repurchase_rate"] > v["passive", "repurchase_rate"] > \
+        v["detractor", "repurchase_rate"]
+    d = link.differences.set_index(["metric", "comparison"])
+    assert d.loc[("repurchase_rate", "promoter - detractor"), "p_value"] < 0.001
+    assert d.loc[("referrals", "promoter - detractor"), "ci_low"] > 0
+    assert "predicts repurchase" in link.summary
+    # the effect is stronger for bargain hunters (planted: 2.5x on the log scale)
+    bh = nt.growth_link(s[s["persona"] == "Bargain hunter"], o, n_boot=1000)
+    rest = nt.growth_link(s[s["persona"] != "Bargain hunter"], o, n_boot=1000)
+    gap = {name: x.differences.set_index(["metric", "comparison"]).loc[
+        ("orders", "promoter - detractor")] for name, x in (("bh", bh), ("rest", rest))}
+    assert gap["bh"]["ci_low"] > gap["rest"]["ci_high"]
+    # with lifetime value and order value controlled, moving up is worth revenue
+    value = nt.value_of_moving(s, link=link, segments=["persona"],
+                               controls=["customer_lifetime_value", "average_order_value"])
+    assert (value["ci_low"] > 0).all()
+    assert "not a proven effect" in value.attrs["statement"]
+
+
+def test_value_of_moving_matches_statsmodels_cluster_robust_ols():
+    sm = pytest.importorskip("statsmodels.api")
+    s, o = nt.load_sample(), nt.load_sample("orders")
+    link = nt.growth_link(s, o, n_boot=50)
+    got = nt.value_of_moving(s, link=link, segments=["persona"])
+    a = link.answers
+    seg = s.drop_duplicates("customer_id", keep="last").set_index("customer_id")["persona"]
+    x = pd.DataFrame({"passive": (a["category"] == "passive").astype(float),
+                      "promoter": (a["category"] == "promoter").astype(float),
+                      "revenue_before": a["revenue_before"]})
+    x = pd.concat([x, pd.get_dummies(seg.reindex(a["customer_id"]).to_numpy(), drop_first=True,
+                                     dtype=float).set_axis(a.index)], axis=1)
+    fit = sm.OLS(a["revenue"], sm.add_constant(x)).fit(
+        cov_type="cluster", cov_kwds={"groups": pd.factorize(a["customer_id"])[0]})
+    assert got.loc["detractor -> passive", "per_customer"] == pytest.approx(
+        fit.params["passive"], rel=1e-9)
+    assert got.loc["detractor -> passive", "std_error"] == pytest.approx(
+        fit.bse["passive"], rel=1e-6)
+    contrast = fit.t_test("promoter - passive = 0")
+    assert got.loc["passive -> promoter", "per_customer"] == pytest.approx(
+        float(contrast.effect[0]), rel=1e-9)
+    assert got.loc["passive -> promoter", "std_error"] == pytest.approx(
+        float(contrast.sd[0, 0]), rel=1e-6)
+
+
+def test_read_orders_in_german_with_refunds_and_bad_rows(tmp_path):
+    path = tmp_path / "bestellungen.csv"
+    path.write_text("Kunde;Bestelldatum;Betrag\nK1;03.01.2025;19,90\nK1;15.01.2025;-19,90\n"
+                    "K2;20.01.2025;1.234,50\n;21.01.2025;5,00\nK3;kein Datum;7,00\n"
+                    "K4;22.01.2025;abc\n", encoding="utf-8")
+    orders, report = nt.read_orders(path)
+    assert report.columns == {"customer_id": "Kunde", "order_date": "Bestelldatum",
+                              "amount": "Betrag"}
+    assert orders["amount"].tolist() == [19.9, -19.9, 1234.5]
+    assert orders["order_date"].dt.day.tolist() == [3, 15, 20]  # day first
+    assert report.excluded == {"no customer id": [5], "no readable date": [6],
+                               "no readable amount": [7]}
+    assert "1 refund(s)" in " ".join(report.notes)
+    with pytest.raises(nt.ColumnNotFoundError, match=r"Pass amount='\.\.\.'"):
+        nt.read_orders(pd.DataFrame({"customer_id": ["a"], "date": ["2025-01-01"]}))
+
+
+def test_poisson_table_has_poisson_one_frequencies():
+    import math
+
+    from nps_toolkit.growth.link import _POISSON_TABLE
+
+    for k in range(7):
+        share = float((_POISSON_TABLE == k).mean())
+        assert share == pytest.approx(math.exp(-1) / math.factorial(k), abs=2 / 65536)

@@ -1,0 +1,90 @@
+"""rake and response_bias: against post-stratification's closed form, an independent numerical
+minimisation, Kish's effective sample size, and hand-made customer lists."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import nps_toolkit as nt
+
+
+def test_one_variable_is_post_stratification():
+    # with one variable raking is post-stratification: weight = population share / sample share
+    df = pd.DataFrame({"region": ["N"] * 60 + ["S"] * 30 + ["E"] * 10})
+    pop = {"N": 0.4, "S": 0.4, "E": 0.2}
+    w = nt.rake(df, {"region": pop}, trim=None)
+    expected = df["region"].map({"N": 0.4 / 0.6, "S": 0.4 / 0.3, "E": 0.2 / 0.1})
+    np.testing.assert_allclose(w.to_numpy(), expected.to_numpy(), rtol=1e-12)
+    assert w.attrs["converged"] and w.attrs["iterations"] <= 2
+    ess = w.sum() ** 2 / (w ** 2).sum()
+    assert w.attrs["effective_n"] == pytest.approx(ess)
+    assert w.attrs["design_effect"] == pytest.approx(len(df) / ess)
+
+
+def test_two_variables_match_the_minimum_discrimination_solution():
+    # raking = the weights closest to the base weights in Kullback-Leibler divergence that
+    # meet every margin (Ireland & Kullback 1968); solved here independently with scipy
+    from scipy.optimize import minimize
+
+    rng = np.random.default_rng(5)
+    df = pd.DataFrame({"sex": rng.choice(["f", "m"], 80, p=[0.65, 0.35]),
+                       "age": rng.choice(["young", "mid", "old"], 80, p=[0.5, 0.3, 0.2])})
+    pop = {"sex": {"f": 0.5, "m": 0.5}, "age": {"young": 0.3, "mid": 0.4, "old": 0.3}}
+    w = nt.rake(df, pop, trim=None, tol=1e-12).to_numpy()
+    n = len(df)
+    cons = []
+    for col, shares in pop.items():
+        for level, share in list(shares.items())[:-1]:
+            m = (df[col] == level).to_numpy(dtype=float)
+            cons.append({"type": "eq", "fun": lambda v, m=m, s=share: m @ v - s * n})
+    cons.append({"type": "eq", "fun": lambda v: v.sum() - n})
+    res = minimize(lambda v: np.sum(v * np.log(v)), np.ones(n), constraints=cons,
+                   bounds=[(1e-9, None)] * n, method="SLSQP",
+                   options={"ftol": 1e-14, "maxiter": 1000})
+    assert res.success
+    np.testing.assert_allclose(w, res.x, rtol=1e-4, atol=1e-5)
+
+
+def test_trimming_caps_weights_and_says_how_far_the_margins_are():
+    df = pd.DataFrame({"g": ["a"] * 98 + ["b"] * 2})
+    w = nt.rake(df, {"g": {"a": 0.5, "b": 0.5}}, trim=(0.5, 3.0))
+    assert w.max() <= 3.0 * w.mean() + 1e-9 and w.min() >= 0.5 * w.mean() - 1e-9
+    assert not w.attrs["converged"] and w.attrs["max_margin_error"] > 0.1
+    assert w.attrs["trimmed"] > 0
+
+
+def test_rake_errors_name_the_problem():
+    df = pd.DataFrame({"g": ["a", "b", None]})
+    with pytest.raises(ValueError, match="missing in 1 response"):
+        nt.rake(df, {"g": {"a": 1, "b": 1}})
+    with pytest.raises(ValueError, match=r"level\(s\) \['c'\]"):
+        nt.rake(pd.DataFrame({"g": ["a", "c"]}), {"g": {"a": 1, "b": 1}})
+    with pytest.raises(ValueError, match="no respondent has 'g' = \\['b'\\]"):
+        nt.rake(pd.DataFrame({"g": ["a", "a"]}), {"g": {"a": 1, "b": 1}})
+
+
+def test_response_bias_flags_the_quiet_group_and_reweights_the_nps():
+    cust = pd.DataFrame({"customer_id": [f"C{i}" for i in range(1000)],
+                         "region": ["N"] * 600 + ["S"] * 400,
+                         "channel": (["web", "app"] * 500)})
+    rng = np.random.default_rng(2)
+    answered = np.r_[rng.choice(600, 300, replace=False), 600 + rng.choice(400, 40,
+                                                                          replace=False)]
+    resp = pd.DataFrame({"customer_id": [f"C{i}" for i in answered],
+                         "score": np.r_[np.full(300, 10), np.full(40, 2)]})
+    rb = nt.response_bias(resp, cust, by=["region"])
+    t = rb.table.set_index("level")
+    assert t.loc["N", "response_rate"] == 0.5 and t.loc["S", "response_rate"] == 0.1
+    assert t.loc["S", "under_represented"] and not t.loc["N", "under_represented"]
+    lo, hi = t.loc["S", ["rate_ci_low", "rate_ci_high"]]
+    assert lo < 0.1 < hi
+    # one variable: the weighted NPS is the post-stratified one, by hand
+    assert rb.nps_unweighted == pytest.approx(100 * (300 - 40) / 340)
+    assert rb.nps_weighted == pytest.approx(100 * (0.6 * 1.0 - 0.4 * 1.0))
+    assert "Under-represented: region = S" in rb.summary
+    rb2 = nt.response_bias(resp.assign(customer_id=resp["customer_id"].str.replace("C9", "X9")),
+                           cust, by=["region", "channel"])
+    assert any("not in the customer list" in n for n in rb2.notes)
+    assert set(rb2.table["variable"]) == {"region", "channel"}
