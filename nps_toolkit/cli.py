@@ -72,6 +72,12 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("--score", dest="score_col", metavar="COL", help="score column")
     rp.add_argument("--comment", dest="comment_col", metavar="COL", help="comment column")
     rp.add_argument("--date", dest="date_col", metavar="COL", help="date column")
+    rp.add_argument("--orders", metavar="FILE",
+                    help="order log (customer, order date, amount): adds whether NPS predicts "
+                    "repurchase and revenue")
+    rp.add_argument("--customers", metavar="FILE",
+                    help="customer list with segment columns: adds response rates and the "
+                    "NPS weighted to the customer base")
     rp.add_argument("--keep-notebooks", metavar="DIR",
                     help="also keep the executed notebooks in this folder")
     rp.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -84,6 +90,7 @@ def _report(args: argparse.Namespace) -> int:
     try:
         result = build_report(args.file, output=args.output, score=args.score_col,
                               comment=args.comment_col, date=args.date_col,
+                              orders=args.orders, customers=args.customers,
                               keep_notebooks=args.keep_notebooks, progress=not args.quiet)
     except (ValueError, FileNotFoundError, KeyError, UnicodeDecodeError) as exc:
         print(f"nps-toolkit: error: cannot read {args.file}: {_cli_message(exc)}",

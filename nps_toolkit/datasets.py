@@ -13,13 +13,15 @@ import pandas as pd
 
 __all__ = ["load_sample", "sample_path"]
 
-_FILES = {"responses": "sample_survey.csv.gz", "orders": "sample_orders.csv.gz"}
+_FILES = {"responses": "sample_survey.csv.gz", "orders": "sample_orders.csv.gz",
+          "customers": "sample_customers.csv.gz"}
 
 
 def sample_path(which: str = "responses") -> Path:
     """Path of a bundled sample file (gzip CSV), e.g. to try ``read_survey`` on it.
 
-    ``which="orders"`` is the sample's order log (for ``read_orders``).
+    ``which="orders"`` is the sample's order log (for ``read_orders``), ``"customers"`` its
+    customer list.
 
     Examples
     --------
@@ -40,7 +42,10 @@ def load_sample(which: str = "responses") -> pd.DataFrame:
     ``order_id``, ``customer_id``, ``order_date``, ``amount`` (refunds negative) and
     ``referrer_id`` (on a referred new customer's first order). It was generated with a
     planted, documented relation between the answers and later orders (promoters buy again
-    more, and the effect is stronger for business buyers; ``docs/sample-data.md``).
+    more, and the effect is stronger for bargain hunters; ``docs/sample-data.md``).
+    ``load_sample("customers")`` is the shop's customer list (``customer_id``, ``region``,
+    ``persona``): the 2,245 respondents and 1,600 invited customers who never answered, with
+    planted non-response (Asia-Pacific and Latin America answered about half as often).
 
     Eighteen months (January 2025 to June 2026) of customers re-surveyed every 60-90 days,
     with comments in English, French, Spanish, German, Russian, Korean and Chinese.
@@ -63,6 +68,8 @@ def load_sample(which: str = "responses") -> pd.DataFrame:
     >>> round(score(df["score"]).nps, 1)
     27.1
     """
+    if which == "customers":
+        return pd.read_csv(sample_path("customers"), dtype="string")
     if which == "orders":
         return pd.read_csv(sample_path("orders"), parse_dates=["order_date"], dtype={
             "order_id": "string", "customer_id": "string", "referrer_id": "string"})

@@ -1,4 +1,4 @@
-"""One self-contained HTML report: the three template notebooks run on a survey export.
+"""One self-contained HTML report: the template notebooks run on a survey export.
 
 The report *is* the notebooks (executed with papermill on the user's file), so the two can
 never disagree. Code is hidden, charts are inline SVG, widgets show static views, and the
@@ -26,6 +26,7 @@ TEMPLATES: dict[str, str] = {
     "01_calculation.ipynb": "NPS calculation",
     "02_followup_text_analysis.ipynb": "Follow-up comments",
     "03_trend_review.ipynb": "Trend review",
+    "04_growth_and_representativeness.ipynb": "Growth and representativeness",
 }
 
 _CSS = """
@@ -79,7 +80,7 @@ def _parameters(source: str | None, columns: dict[str, str | None]) -> dict[str,
 
 def _convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]]]:
     """Notebook -> body HTML without code (nbconvert's basic template: no scripts, no CDN),
-    its heading ids prefixed so the three notebooks can share one page."""
+    its heading ids prefixed so the notebooks can share one page."""
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
@@ -134,10 +135,12 @@ def _page(title: str, meta: str, sections: Sequence[tuple[str, list]]) -> str:
 
 def build_report(source: str | Path | None = None, *, output: str | Path = "nps-report.html",
                  score: str | None = None, comment: str | None = None,
-                 date: str | None = None, keep_notebooks: str | Path | None = None,
+                 date: str | None = None, orders: str | Path | None = None,
+                 customers: str | Path | None = None,
+                 keep_notebooks: str | Path | None = None,
                  progress: bool = True, parameters: dict[str, Any] | None = None
                  ) -> ReportResult:
-    """Run the three template notebooks on a survey export and write one offline HTML report.
+    """Run the template notebooks on a survey export and write one offline HTML report.
 
     Parameters
     ----------
@@ -146,6 +149,10 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
     output : path, default "nps-report.html"
     score, comment, date : str, optional
         Column names, when :func:`nps_toolkit.read_survey` detection picks the wrong ones.
+    orders, customers : path, optional
+        The order log (:func:`nps_toolkit.read_orders`) and the customer list: with an order
+        log the report gains the growth and representativeness section (the bundled sample
+        comes with both).
     keep_notebooks : folder, optional
         Also keep the executed notebooks there.
     progress : bool
@@ -189,12 +196,23 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
     if "comment" not in data.columns:
         skip["02_followup_text_analysis.ipynb"] = (
             "no comment column was found; name it with --comment COL (or comment=...)")
+    if source is not None and orders is None:
+        skip["04_growth_and_representativeness.ipynb"] = (
+            "no order log was given; add one with --orders FILE (orders=...) to see whether "
+            "NPS predicts repurchase and revenue")
+    for given in (orders, customers):
+        if given is not None and not Path(given).is_file():
+            raise FileNotFoundError(f"no such file: {given}")
     if "date" not in data.columns and not (period_column and period_column in data.columns):
         skip["03_trend_review.ipynb"] = (
             "no date column was found; name it with --date COL, or give a period column "
             "(period_column=...)")
     params = _parameters(None if source is None else str(Path(source).resolve()),
                          {"score": score, "comment": comment, "date": date})
+    if orders is not None:
+        params["orders_path"] = str(Path(orders).resolve())
+    if customers is not None:
+        params["customers_path"] = str(Path(customers).resolve())
     params.update(parameters or {})
     templates = {name: template_path(name) for name in TEMPLATES}
     accepted = {name: set(papermill.inspect_notebook(str(path))) for name, path in
@@ -214,7 +232,7 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
                 if progress:
                     print(f"[{i}/{len(TEMPLATES)}] {title}: skipped, {skip[name]}", flush=True)
                 ident = f"s{i}-skipped"
-                sections.append((f"<h1 id='{ident}'>{html.escape(title)}</h1><p>Skipped: "
+                sections.append((f'<h1 id="{ident}">{html.escape(title)}</h1><p>Skipped: '
                                  f"{html.escape(skip[name])}.</p>",
                                  [(1, ident, html.escape(title))]))
                 continue

@@ -22,7 +22,7 @@ def names() -> list[str]:
     Examples
     --------
     >>> names()
-    ['calculation', 'comments', 'trends']
+    ['calculation', 'comments', 'trends', 'growth']
     """
     return [t["name"] for t in _templates()]
 

@@ -22,9 +22,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "calculation": ("01_calculation.ipynb", "NPS calculation"),
     "comments": ("02_followup_text_analysis.ipynb", "NPS comment analysis"),
     "trends": ("03_trend_review.ipynb", "NPS trend review"),
+    "growth": ("04_growth_and_representativeness.ipynb", "NPS growth and representativeness"),
 }
 _ALIASES = {"text": "comments", "comment": "comments", "followup": "comments",
-            "trend": "trends", "calc": "calculation", "nps": "calculation"}
+            "trend": "trends", "calc": "calculation", "nps": "calculation",
+            "orders": "growth", "revenue": "growth", "representativeness": "growth"}
 DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".parquet", ".gz")
 
 

@@ -1,4 +1,4 @@
-"""Write the three template notebooks (notebooks/*.ipynb) from the cell lists below, then
+"""Write the four template notebooks (notebooks/*.ipynb) from the cell lists below, then
 execute them in place on the bundled sample so they carry their outputs (the example reports,
 compared by nbval in the tests).
 
@@ -565,10 +565,128 @@ say("\\n".join(f"{i}. {s}" for i, s in enumerate(steps, 1)))
 '''),
 ]
 
+# --------------------------------------------------------------------------- 04 growth
+GROWTH = [
+    md("""
+# Growth and representativeness: does NPS predict what customers do, and who answered?
+
+Two questions every manager asks. **Does our NPS predict repurchase and revenue?** Each
+answer is joined to the customer's orders before and after it: do promoters buy again more
+than detractors, and what is moving a customer up a category worth? **Are the people who
+answered like our customers?** Response rates by segment against the whole customer list,
+and the NPS weighted to the customer base.
+"""),
+    md("## Parameters", tags=["report-skip"]),
+    code(DATA_PARAMS + """
+# Order log: customer id, order date, amount (None = the sample's, with the sample survey)
+orders_path: str = None
+# Customer list with segment columns, for response rates (None = the sample's)
+customers_path: str = None
+# Window after (and before) each answer
+horizon: str = "365D"
+# Segment and numeric columns the value of moving is controlled for (when present)
+segments: list = ["persona"]
+controls: list = ["customer_lifetime_value", "average_order_value"]
+# Customer attributes to compare respondents with the customer list on
+population_by: list = ["region", "persona"]
+""", tags=["parameters"]),
+    code(SETUP),
+    md("## Loading the export and the order log", tags=["report-skip"]),
+    code(LOAD + """
+if orders_path is None and data_path is not None:
+    raise SystemExit("This notebook needs the order log: set orders_path = ... above.")
+orders, orders_report = nt.read_orders(orders_path or nt.sample_path("orders"))
+print(orders_report)""", tags=["report-skip"]),
+    md("## 1. Does NPS predict repurchase here?"),
+    code("""
+link = nt.growth_link(df, orders, horizon=horizon, seed=0)
+say(link.summary)
+for note in link.notes:
+    say(f"Note: {note}")
+charts.growth(link, metrics=("repurchase_rate", "orders", "revenue"))
+"""),
+    code("""
+# rates as percentages, counts and money with two decimals
+LABELS = {"repurchase_rate": "% bought again", "churn_rate": "% no order (churn)",
+          "orders": "orders per answer", "revenue": "revenue per answer",
+          "revenue_change": "revenue change vs the horizon before", "referrals": "referrals"}
+def readable(frame, columns):
+    rate = frame["metric"].str.endswith("_rate").to_numpy()
+    out = frame.assign(metric=frame["metric"].map(LABELS))
+    for c in columns:
+        out[c] = [f"{100 * v:.1f}" if r else f"{v:,.2f}" for v, r in zip(frame[c], rate)]
+    return out
+
+table = readable(link.table, ["value"]).pivot(index="metric", columns="category",
+                                                 values="value")
+table[["detractor", "passive", "promoter"]]
+"""),
+    code("""
+diffs = link.differences[link.differences["comparison"] == "promoter - detractor"]
+p_values(readable(diffs, ["difference", "ci_low", "ci_high"]))  # rates in points
+"""),
+    md("""
+## 2. What is moving a customer up worth?
+
+Revenue in the horizon after the answer, regressed on the category, the customer's revenue
+in the same length of time before, and the segments and values given above; standard errors
+clustered by customer. Read it as the size of what is at stake, not as a forecast.
+"""),
+    code("""
+use_segments = [c for c in segments if c in df.columns]
+use_controls = [c for c in controls if c in df.columns]
+value = nt.value_of_moving(df, link=link, segments=use_segments, controls=use_controls)
+say(value.attrs["statement"])
+p_values(value[["per_customer", "ci_low", "ci_high", "p_value", "customers_who_could_move",
+                "total", "total_ci_low", "total_ci_high"]])
+"""),
+    code("""
+up = value.loc["passive -> promoter"]
+say(f"A passive who became a promoter is associated with {up['per_customer']:,.2f} more "
+    f"revenue over {horizon} (interval {up['ci_low']:,.2f} to {up['ci_high']:,.2f}); "
+    f"across the {int(up['customers_who_could_move']):,} passive answers that is about "
+    f"{up['total']:,.0f}.")
+"""),
+    md("## 3. Word of mouth"),
+    code("""
+if "referrals" in set(link.table["metric"]):
+    ref = link.table[link.table["metric"] == "referrals"]
+    display(readable(ref, ["value", "ci_low", "ci_high"])[["category", "value", "ci_low",
+                                                          "ci_high", "answers"]])
+    r = ref.set_index("category")["value"]
+    say(f"Each promoter answer was followed by {r['promoter']:.2f} referred new customers "
+        f"within {horizon}, against {r['detractor']:.2f} for a detractor answer.")
+else:
+    say("The order log has no referral column (referrer_id): word of mouth is not measured.")
+"""),
+    md("## 4. Are the respondents like our customers?"),
+    code("""
+if customers_path is None and data_path is not None:
+    customers = None
+    say("No customer list was given (customers_path): response rates are not computed.")
+elif customers_path is None:
+    customers = nt.load_sample("customers")
+else:
+    customers = (pd.read_parquet(customers_path) if customers_path.endswith(".parquet")
+                 else pd.read_excel(customers_path) if customers_path.endswith(".xlsx")
+                 else pd.read_csv(customers_path, dtype=str))
+if customers is not None:
+    by = [c for c in population_by if c in customers.columns]
+    bias = nt.response_bias(df, customers, by=by)
+    say(bias.summary)
+    shown = bias.table.assign(response_rate=(100 * bias.table["response_rate"]).round(1),
+                              representation=bias.table["representation"].round(2))
+    display(p_values(shown[["variable", "level", "customers", "respondents",
+                            "response_rate", "representation", "p_value_adjusted",
+                            "under_represented"]]))
+"""),
+]
+
 NOTEBOOKS = {
     "01_calculation.ipynb": CALCULATION,
     "02_followup_text_analysis.ipynb": TEXT,
     "03_trend_review.ipynb": TRENDS,
+    "04_growth_and_representativeness.ipynb": GROWTH,
 }
 
 

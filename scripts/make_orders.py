@@ -15,6 +15,11 @@ output is committed; this script is the record of how it was made. The planted r
   (8% after a detractor answer) are refunded in full a few days later (a negative amount);
 - promoters refer new customers (0.030 per month, passives 0.008, detractors 0.002): the
   referred customer's orders carry the referrer's id in ``referrer_id`` on their first order.
+
+It also writes the shop's customer list (sample_customers.csv.gz): every surveyed customer
+plus 1,600 who were invited and never answered, with region and persona. Non-response is
+planted: customers in Asia-Pacific and Latin America answered about half as often as the
+others, so they are under-represented among respondents (checked by tests/test_weights.py).
 """
 
 from __future__ import annotations
@@ -30,6 +35,9 @@ FACTOR = {"detractor": 0.55, "passive": 0.85, "promoter": 1.25}
 STRONG_PERSONA = "Bargain hunter"
 REFERRALS = {"detractor": 0.002, "passive": 0.008, "promoter": 0.030}  # per 30 days
 OUT = Path(__file__).resolve().parents[1] / "nps_toolkit" / "data" / "sample_orders.csv.gz"
+CUSTOMERS = OUT.with_name("sample_customers.csv.gz")
+QUIET_REGIONS = ("Asia-Pacific", "Latin America")  # 3x the non-respondents of other regions
+NON_RESPONDENTS = 1600
 
 
 def main() -> None:
@@ -91,6 +99,19 @@ def main() -> None:
     out.to_csv(OUT, index=False, compression={"method": "gzip", "mtime": 0})
     print(f"{len(out):,} orders ({int((out['amount'] < 0).sum())} refunds, "
           f"{int(out['referrer_id'].notna().sum())} referred first orders) -> {OUT}")
+    # the customer list: respondents, and invited customers who never answered
+    known = s.groupby("customer_id", sort=True).agg(region=("region", "last"),
+                                                    persona=("persona", "last")).reset_index()
+    region_share = known["region"].value_counts(normalize=True)
+    weight = region_share * np.where(region_share.index.isin(QUIET_REGIONS), 3.0, 1.0)
+    quiet = pd.DataFrame({
+        "customer_id": [f"Q{i:05d}" for i in range(NON_RESPONDENTS)],
+        "region": rng.choice(weight.index.to_numpy(), NON_RESPONDENTS,
+                             p=(weight / weight.sum()).to_numpy()),
+        "persona": rng.choice(known["persona"].to_numpy(), NON_RESPONDENTS)})
+    customers = pd.concat([known, quiet], ignore_index=True)
+    customers.to_csv(CUSTOMERS, index=False, compression={"method": "gzip", "mtime": 0})
+    print(f"{len(customers):,} customers ({NON_RESPONDENTS:,} never answered) -> {CUSTOMERS}")
 
 
 if __name__ == "__main__":

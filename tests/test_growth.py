@@ -41,7 +41,7 @@ def test_hand_computed_windows_refunds_same_day_and_open_horizons():
     assert len(link.answers) == 4
     notes = " ".join(link.notes)
     assert "1 answer(s) without a customer" in notes
-    assert "1 answer(s) given less than 365D before the end" in notes  # D, 2026-01-01
+    assert "1 answer(s) given less than 365 days before the end" in notes  # D, 2026-01-01
     assert "1 order(s) on the answer day itself" in notes
     t = link.table.set_index(["category", "metric"])
     assert t.loc[("promoter", "revenue"), "value"] == pytest.approx((70 - 20) / 2)

@@ -80,7 +80,7 @@ def test_route_needs_the_token_and_stays_in_the_root(lab):
     assert status == 400 and "unknown template" in body["error"]
     with urllib.request.urlopen(f"{base}/nps-toolkit/templates?token={token}") as resp:
         listed = json.loads(resp.read())["templates"]
-    assert [t["name"] for t in listed] == ["calculation", "comments", "trends"]
+    assert [t["name"] for t in listed] == ["calculation", "comments", "trends", "growth"]
 
 
 def test_launcher_card_copies_opens_and_runs(lab):
@@ -95,7 +95,7 @@ def test_launcher_card_copies_opens_and_runs(lab):
         section = pg.locator(".jp-Launcher-section", has_text="NPS toolkit")
         section.wait_for(timeout=60_000)
         cards = section.locator(".jp-LauncherCard")
-        assert cards.count() == 3
+        assert cards.count() == 4
         labels = [cards.nth(i).inner_text() for i in range(3)]
         assert labels == ["NPS calculation", "NPS comment analysis", "NPS trend review"]
         section.scroll_into_view_if_needed()

@@ -90,7 +90,9 @@ def vendor_report(tmp_path_factory):
 
 def test_notebooks_run_on_a_vendor_export(vendor_report):
     result, written = vendor_report
-    assert [p.name for p in result.notebooks] == list(TEMPLATES)
+    # no order log given: the growth section is skipped with a note
+    assert [p.name for p in result.notebooks] == list(TEMPLATES)[:3]
+    assert "Skipped: no order log was given" in result.path.read_text(encoding="utf-8")
     calc = _outputs(result.notebooks[0])
     expected = _nps(written["score"])
     assert f"NPS {expected:.1f} (95% CI" in calc
@@ -229,4 +231,10 @@ def test_report_cli_on_the_sample(tmp_path):
     assert f"Report written to {tmp_path / 'sample.html'}" in out.stdout
     page = (tmp_path / "sample.html").read_text(encoding="utf-8")
     assert f"NPS {_nps(nt.load_sample()['score']):.1f}" in page
+    # the sample comes with its order log and customer list: the growth section is there
+    link = nt.growth_link(nt.load_sample(), nt.load_sample("orders"), n_boot=50)
+    rate = link.table.set_index(["category", "metric"]).loc[("promoter", "repurchase_rate"),
+                                                            "value"]
+    assert f"{rate:.0%} of promoters bought again" in page
+    assert "Under-represented: region = Asia-Pacific" in page
     assert np.isfinite(float(re.search(r"\((\d+) s\)", out.stdout).group(1)))

@@ -43,7 +43,7 @@ def test_name_clashes_get_numbered(tmp_path):
     assert first.name == "NPS trend review (2).ipynb"
     assert second.name == "NPS trend review (3).ipynb"
     assert (tmp_path / "NPS trend review.ipynb").read_text() == "mine"  # never overwritten
-    assert names() == ["calculation", "comments", "trends"]
+    assert names() == ["calculation", "comments", "trends", "growth"]
 
 
 def test_data_parameter_points_at_the_file(tmp_path, monkeypatch):

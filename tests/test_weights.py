@@ -88,3 +88,33 @@ def test_response_bias_flags_the_quiet_group_and_reweights_the_nps():
                            cust, by=["region", "channel"])
     assert any("not in the customer list" in n for n in rb2.notes)
     assert set(rb2.table["variable"]) == {"region", "channel"}
+
+
+def test_planted_non_response_in_the_sample_is_found():
+    rb = nt.response_bias(nt.load_sample(), nt.load_sample("customers"),
+                          by=["region", "persona"])
+    flagged = set(rb.table.loc[rb.table["under_represented"], "level"])
+    assert flagged == {"Asia-Pacific", "Latin America"}
+    assert rb.weights.attrs["converged"]
+    assert abs(rb.nps_weighted - rb.nps_unweighted) < 5
+
+
+def test_ardilly_tille_table_is_raked_to_its_margins_keeping_odds_ratios():
+    # the published example of Ardilly & Tille (2006, Sampling Methods: Exercises and
+    # Solutions; the example of R's TeachingSampling::IPFP): a 3x3 sample table raked to
+    # known row totals 430, 360, 210 and column totals 150, 300, 550. Raking meets both margins
+    # and keeps every odds ratio of the sample table (Deming & Stephan 1940).
+    table = np.array([[80, 170, 150], [90, 80, 210], [10, 80, 130]])
+    rows = [(f"a{i + 1}", f"b{j + 1}") for i in range(3) for j in range(3)
+            for _ in range(table[i, j])]
+    df = pd.DataFrame(rows, columns=["a", "b"])
+    w = nt.rake(df, {"a": {"a1": 430, "a2": 360, "a3": 210},
+                     "b": {"b1": 150, "b2": 300, "b3": 550}}, trim=None, tol=1e-12)
+    fitted = (df.assign(w=w.to_numpy() * 1000 / w.sum())
+              .pivot_table(index="a", columns="b", values="w", aggfunc="sum").to_numpy())
+    np.testing.assert_allclose(fitted.sum(axis=1), [430, 360, 210], rtol=1e-9)
+    np.testing.assert_allclose(fitted.sum(axis=0), [150, 300, 550], rtol=1e-9)
+    def odds(t):
+        return np.array([t[i, j] * t[i + 1, j + 1] / (t[i, j + 1] * t[i + 1, j])
+                         for i in range(2) for j in range(2)])
+    np.testing.assert_allclose(odds(fitted), odds(table.astype(float)), rtol=1e-9)

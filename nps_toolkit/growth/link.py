@@ -148,8 +148,8 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
            else np.nanmax(o_day) if len(o_day) else np.nan)
     open_horizon = ~missing & (a_day + days > end)
     if open_horizon.any():
-        notes.append(f"{int(open_horizon.sum())} answer(s) given less than {horizon} before "
-                     f"the end of the order data are left out: their horizon is not over.")
+        notes.append(f"{int(open_horizon.sum())} answer(s) given less than {days} days before "
+                     "the end of the order data are left out: their horizon is not over.")
     use = ~missing & ~open_horizon
     if not use.any():
         raise ValueError(f"no answer has a complete {horizon} horizon in the order data")
@@ -318,7 +318,8 @@ def _summary(table: pd.DataFrame, diffs: pd.DataFrame, horizon: str,
     rev = d.loc[("revenue", "promoter - detractor")]
     verdict = ("predicts" if rep["p_value"] < 0.05 and rep["difference"] > 0 else
                "does not clearly predict")
-    return (f"Here NPS {verdict} repurchase: within {horizon} of answering, "
+    days = pd.Timedelta(horizon).days
+    return (f"Here NPS {verdict} repurchase: within {days} days of answering, "
             f"{v['promoter', 'repurchase_rate']:.0%} of promoters bought again against "
             f"{v['passive', 'repurchase_rate']:.0%} of passives and "
             f"{v['detractor', 'repurchase_rate']:.0%} of detractors (promoters minus "

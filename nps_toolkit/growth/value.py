@@ -102,7 +102,8 @@ def value_of_moving(responses: Any, orders: Any = None, *, link: GrowthLink | No
                        "total_ci_high": (est + crit * se) * n}
     out = pd.DataFrame.from_dict(rows, orient="index")
     out.attrs = {
-        "statement": (f"Associations in this data over a {link.horizon} horizon, controlled "
+        "statement": (f"Associations in this data over {pd.Timedelta(link.horizon).days} "
+                      "days after each answer, controlled "
                       "for the customer's revenue in the same length of time before the "
                       "answer" + (f" and for {', '.join([*segments, *controls])}"
                                   if segments or controls else "")

@@ -40,6 +40,12 @@ const TEMPLATES: { name: string; label: string; caption: string; rank: number }[
     label: 'NPS trend review',
     caption: 'Trends with real changes marked, waves, migration, re-survey plan',
     rank: 3
+  },
+  {
+    name: 'growth',
+    label: 'NPS growth and representativeness',
+    caption: 'Does NPS predict repurchase and revenue; who answered; weighted NPS',
+    rank: 4
   }
 ];
 
