@@ -232,7 +232,6 @@ def test_row_level_functions_refuse_lazy_sources_and_say_why():
         "value_analysis": lambda d: nt.value_analysis(d, value="customer_lifetime_value"),
         "action_list": lambda d: nt.action_list(d),
         "migration": lambda d: nt.migration(d),
-        "detect_shifts": lambda d: nt.detect_shifts(d, segments=["channel"]),
         "prepare_comments": lambda d: nt.prepare_comments(d),
     }
     for name, call in calls.items():

@@ -83,6 +83,10 @@ def test_summarize_segments_and_trend_equal_pandas(data):
         _same(ref, got)
         assert "5 response(s) without a date are left out." in got.attrs["notes"]
     _same(nt.summarize(pdf), nt.summarize(sdf))
+    ref = nt.detect_shifts(pdf, freq="Q", baseline=2, segments=["region"])
+    got = nt.detect_shifts(sdf, freq="Q", baseline=2, segments=["region"])
+    _same(ref.periods, got.periods)
+    assert ref.summary == got.summary
 
 
 def test_weights_and_row_level_work_on_spark(data):

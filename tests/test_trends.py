@@ -319,3 +319,14 @@ def test_lazy_sources_that_need_rows_get_a_clear_error(sample):
     local = sample.assign(wave=sample["date"].dt.month)
     pd.testing.assert_frame_equal(nt.trend(local, period="wave", date=None), waves,
                                   check_dtype=False)
+
+
+def test_detect_shifts_runs_in_the_engine_with_the_same_result(sample):
+    import duckdb
+
+    ref = nt.detect_shifts(sample, freq="Q", baseline=2, segments=["region", "touchpoint"])
+    got = nt.detect_shifts(duckdb.connect().from_df(sample), freq="Q", baseline=2,
+                           segments=["region", "touchpoint"])
+    pd.testing.assert_frame_equal(ref.periods, got.periods, check_dtype=False)
+    pd.testing.assert_frame_equal(ref.contributions, got.contributions, check_dtype=False)
+    assert ref.summary == got.summary

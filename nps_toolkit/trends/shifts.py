@@ -12,7 +12,6 @@ import pandas as pd
 
 from .. import _stats
 from .._frames import to_pandas
-from .periods import _period_codes, parse_dates
 from .trend import trend
 
 
@@ -82,8 +81,8 @@ def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: i
                   tz: str | None = None, top: int = 3) -> ShiftReport:
     """Flag periods whose NPS is significantly below the trailing baseline, and explain them.
 
-    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
-    frame) is refused with a clear error rather than pulled into pandas.
+    Works on any source :func:`trend` takes: the periods and segment counts are computed
+    where the data lives (DuckDB, Spark, polars, pyarrow), so only counts come back.
 
     The baseline of a period pools the responses of the ``baseline`` periods before it. A
     period is flagged when its NPS is below the baseline and the adjusted Wald z-test of the
@@ -106,9 +105,7 @@ def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: i
     """
     if baseline < 1:
         raise ValueError(f"baseline must be at least 1 period, got {baseline}")
-    cols = [date, score, *segments]
-    df = to_pandas(data, cols, rows_for="detect_shifts: it explains drops by segment")
-    per = trend(df, date=date, freq=freq, score=score, tz=tz, confidence=confidence)
+    per = trend(data, date=date, freq=freq, score=score, tz=tz, confidence=confidence)
     counts = per[["promoters", "passives", "detractors"]].to_numpy(float)
     base = (pd.DataFrame(counts).rolling(baseline, min_periods=baseline).sum().shift(1)
             .to_numpy())
@@ -130,20 +127,17 @@ def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: i
     periods["p_value"] = p
     periods["flagged"] = (p < 1 - confidence) & (periods["change"] < 0)
     periods["explanation"] = ""
-    dates = parse_dates(df[date], column=date, tz=tz)
-    codes, _ = _period_codes(dates, freq, None)
-    have = codes >= 0
-    # the trend's rows are consecutive period codes from the first one: position = offset
-    pos = np.where(have, codes - (codes[have].min() if have.any() else 0), -1)
+    # counts per period and segment, from trend(by=...): cut where the data lives
+    by_segment = {col: trend(data, date=date, freq=freq, score=score, tz=tz, by=col,
+                             confidence=confidence) for col in segments}
+    labels = per["period"].tolist()
     rows = []
     lines = []
     for i in np.flatnonzero(periods["flagged"].to_numpy()):
-        now = pos == i
-        before = (pos >= i - baseline) & (pos < i)
         parts = []
         for col in segments:
-            cur = _segment_table(df[now], col, score)
-            old = _segment_table(df[before], col, score)
+            cur = _segment_table(by_segment[col], col, labels[i:i + 1])
+            old = _segment_table(by_segment[col], col, labels[max(0, i - baseline):i])
             both = cur.add_suffix("_now").join(old.add_suffix("_before"), how="outer").fillna(
                 {"w_now": 0.0, "w_before": 0.0})
             nps0 = both["nps_before"].fillna(both["nps_now"]).fillna(0.0)
@@ -185,14 +179,13 @@ def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: i
     return ShiftReport(periods=periods, contributions=contributions, summary=summary)
 
 
-def _segment_table(df: pd.DataFrame, col: str, score: str) -> pd.DataFrame:
-    s = df[score].astype(float)
-    valid = s.notna()
-    g = df.loc[valid, col].astype(object).where(df.loc[valid, col].notna(), "(missing)")
-    sv = s[valid]
-    grouped = pd.DataFrame({"g": g.to_numpy(), "p": (sv >= 9).to_numpy(),
-                            "d": (sv <= 6).to_numpy()}).groupby("g", sort=True)
-    n = grouped.size()
-    out = pd.DataFrame({"w": n / n.sum(),
-                        "nps": 100 * (grouped["p"].sum() - grouped["d"].sum()) / n})
-    return out
+def _segment_table(table: pd.DataFrame, col: str, periods: list[Any]) -> pd.DataFrame:
+    """Each segment's share of scored responses (``w``) and NPS over the given periods, from
+    a trend table by that segment (missing segment values are the "(missing)" segment)."""
+    rows = table[table["period"].isin(periods)]
+    seg = rows[col].astype(object).where(rows[col].notna(), "(missing)")
+    grouped = rows[["n", "promoters", "detractors"]].groupby(seg.to_numpy(), sort=True).sum()
+    grouped = grouped[grouped["n"] > 0]
+    n = grouped["n"].astype(float)
+    return pd.DataFrame({"w": n / n.sum(),
+                         "nps": 100 * (grouped["promoters"] - grouped["detractors"]) / n})
