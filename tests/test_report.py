@@ -238,3 +238,15 @@ def test_report_cli_on_the_sample(tmp_path):
     assert f"{rate:.0%} of promoters bought again" in page
     assert "Under-represented: region = Asia-Pacific" in page
     assert np.isfinite(float(re.search(r"\((\d+) s\)", out.stdout).group(1)))
+
+
+def test_report_with_an_order_log_given(tmp_path):
+    result = build_report(nt.sample_path(), orders=nt.sample_path("orders"),
+                          output=tmp_path / "growth.html", progress=False)
+    page = result.path.read_text(encoding="utf-8")
+    assert "Skipped" not in page
+    assert "of promoters bought again" in page
+    assert "No customer list was given" in page  # --customers not given: said, not guessed
+    with pytest.raises(FileNotFoundError, match="no such file"):
+        build_report(nt.sample_path(), orders=tmp_path / "missing.csv",
+                     output=tmp_path / "x.html", progress=False)
