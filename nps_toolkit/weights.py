@@ -210,10 +210,10 @@ def response_bias(responses: Any, customers: Any, by: Sequence[str], *,
         notes.append(f"{int(dup.sum())} repeated customer id(s) in the customer list: the "
                      "first row of each is used.")
         cust = cust.loc[~dup.to_numpy()]
-    answered_ids = set(resp[customer].dropna().astype(str))
+    answered_ids = pd.Index(resp[customer].dropna().astype(str).unique())
     cid = cust[customer].astype(str)
     answered = cid.isin(answered_ids).to_numpy()
-    unknown = len(answered_ids - set(cid))
+    unknown = len(answered_ids.difference(pd.Index(cid)))
     if unknown:
         notes.append(f"{unknown} respondent(s) are not in the customer list; they are left out "
                      "of the response rates and of the weighting.")

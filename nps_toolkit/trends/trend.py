@@ -50,6 +50,10 @@ def trend(data: Any, *, date: str | None = "date", freq: str = "M",
     Parameters
     ----------
     data : data frame of responses
+        pandas, polars (eager or lazy), pyarrow, a DuckDB relation or a Spark DataFrame. For
+        every source but pandas the periods are cut in the data's own engine (year, month and
+        day expressions) and only ``GROUP BY groups, period, score`` counts come back; a lazy
+        source whose dates are text, or a duration ``rolling`` window, gets a clear error.
     date : str, default "date"
         Response dates (datetime, or strings in any common format; time zones handled).
     freq : str, default "M"
