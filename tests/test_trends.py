@@ -330,3 +330,17 @@ def test_detect_shifts_runs_in_the_engine_with_the_same_result(sample):
     pd.testing.assert_frame_equal(ref.periods, got.periods, check_dtype=False)
     pd.testing.assert_frame_equal(ref.contributions, got.contributions, check_dtype=False)
     assert ref.summary == got.summary
+
+
+def test_datetime_objects_and_mixed_object_columns():
+    import datetime as dt
+
+    from nps_toolkit.trends import parse_dates
+
+    stamps = pd.Series([dt.datetime(2025, 1, 5, 10, 30), None, dt.datetime(2025, 3, 1, 8)],
+                       dtype=object)
+    got = parse_dates(stamps, column="date")
+    assert got.iloc[0] == pd.Timestamp("2025-01-05 10:30") and pd.isna(got.iloc[1])
+    mixed = pd.Series([dt.date(2025, 1, 5), "soon", dt.date(2025, 2, 1)], dtype=object)
+    with pytest.raises(ValueError, match="'soon'"):
+        parse_dates(mixed, column="date")
