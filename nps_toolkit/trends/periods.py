@@ -74,7 +74,7 @@ def _from_date_objects(values: pd.Series) -> pd.Series | None:
 
     import pyarrow as pa
 
-    head = values.dropna().head(1000)
+    head = values.iloc[:5000].dropna().head(1000)  # a dropna over millions costs 0.3 s
     if head.empty or not head.map(lambda v: isinstance(v, _dt.date)).all():
         return None
     try:
