@@ -21,6 +21,9 @@ def rake(responses: Any, population: Mapping[str, Mapping[Any, float]], *,
          max_iter: int = 200, tol: float = 1e-8) -> pd.Series:
     """Survey weights that make the respondents match known shares of the customer base.
 
+    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
+    frame) is refused with a clear error rather than pulled into pandas.
+
     Iterative proportional fitting (raking; Deming & Stephan 1940, "On a least squares
     adjustment of a sampled frequency table when the expected marginal totals are known",
     Annals of Mathematical Statistics 11(4)): each variable's weighted shares are scaled to
@@ -64,7 +67,8 @@ def rake(responses: Any, population: Mapping[str, Mapping[Any, float]], *,
     """
     if not population:
         raise ValueError("population is empty: give at least one variable with its shares")
-    df = to_pandas(responses, [*population, *([base_weights] if base_weights else [])])
+    df = to_pandas(responses, [*population, *([base_weights] if base_weights else [])],
+                   rows_for="rake: it gives every response a weight")
     n = len(df)
     if n == 0:
         raise ValueError("no responses to weight")
@@ -174,6 +178,9 @@ def response_bias(responses: Any, customers: Any, by: Sequence[str], *,
     """Who answered, against the whole customer list: response rates, under-represented
     groups, and the NPS before and after weighting to the customer base.
 
+    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
+    frame) is refused with a clear error rather than pulled into pandas.
+
     Each customer in ``customers`` (one row per customer, with the ``by`` columns) either
     answered (appears in ``responses``) or not. Per level of each ``by`` variable: the
     response rate with a Wilson interval (Wilson 1927, JASA 22(158)), the level's share of
@@ -202,8 +209,9 @@ def response_bias(responses: Any, customers: Any, by: Sequence[str], *,
     by = list(by)
     if not by:
         raise ValueError("give by=[...]: the customer attributes to compare (e.g. region)")
-    resp = to_pandas(responses, [customer, score])
-    cust = to_pandas(customers, [customer, *by])
+    why = "response_bias: it matches every customer with the respondents"
+    resp = to_pandas(responses, [customer, score], rows_for=why)
+    cust = to_pandas(customers, [customer, *by], rows_for=why)
     notes: list[str] = []
     dup = cust[customer].duplicated()
     if dup.any():

@@ -154,3 +154,14 @@ def test_poisson_table_has_poisson_one_frequencies():
     for k in range(7):
         share = float((_POISSON_TABLE == k).mean())
         assert share == pytest.approx(math.exp(-1) / math.factorial(k), abs=2 / 65536)
+
+
+def test_lazy_sources_are_refused_with_the_reason():
+    import duckdb
+
+    responses, orders = small()
+    rel = duckdb.connect().from_df(orders)
+    with pytest.raises(ValueError, match=r"^growth_link: it joins every answer"):
+        nt.growth_link(responses, rel)
+    with pytest.raises(ValueError, match=r"^read_orders: it checks every order"):
+        nt.read_orders(rel)

@@ -70,6 +70,9 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
                 seed: int = 0) -> GrowthLink:
     """Join each answer to the customer's orders before and after it: do promoters buy more?
 
+    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
+    frame) is refused with a clear error rather than pulled into pandas.
+
     For every answer, the customer's orders strictly after the answer day and up to
     ``horizon`` later count as *after*; orders in the same length of time before the answer
     day as *before*; orders on the answer day itself belong to neither (a purchase that may
@@ -118,8 +121,9 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     if days < 1:
         raise ValueError(f"horizon must be at least one day, got {horizon!r}")
     notes: list[str] = []
-    resp = to_pandas(responses, [customer, date, score])
-    ords = to_pandas(orders, None)
+    why = "growth_link: it joins every answer to its customer's orders"
+    resp = to_pandas(responses, [customer, date, score], rows_for=why)
+    ords = to_pandas(orders, None, rows_for=why)
     for col in (order_customer, order_date, amount):
         if col not in ords.columns:
             raise ValueError(f"the order log has no column {col!r}; columns are "

@@ -35,6 +35,9 @@ def read_orders(source: str | Path | Any, *, customer: str | None = None,
                 dayfirst: bool | None = None) -> tuple[pd.DataFrame, LoadReport]:
     """Read an order log - customer id, order date, amount - into a clean frame and a report.
 
+    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
+    frame) is refused with a clear error rather than pulled into pandas.
+
     CSV/TSV (encoding and delimiter detected), Excel, Parquet, or a data frame. The columns
     are found by their usual names in seven languages ("customer_id", "order date",
     "amount", "montant", "Betrag"...) or given. Amounts may be written with a decimal comma
@@ -69,7 +72,7 @@ def read_orders(source: str | Path | Any, *, customer: str | None = None,
         raw = _infer_types(raw, set())
         first_row = report.header_rows + 1
     else:
-        raw = to_pandas(source).copy()
+        raw = to_pandas(source, rows_for="read_orders: it checks every order").copy()
         raw.columns = [str(c) for c in raw.columns]
         first_row = 0
     report.rows_read = len(raw)

@@ -19,6 +19,9 @@ def value_of_moving(responses: Any, orders: Any = None, *, link: GrowthLink | No
     """Revenue per customer associated with a passive becoming a promoter, or a detractor a
     passive, controlled for prior spend and segments; and what that is worth in total.
 
+    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
+    frame) is refused with a clear error rather than pulled into pandas.
+
     An ordinary least squares regression of each answer's revenue in the horizon after it
     on the category (detractor as reference), the same customer's revenue in the horizon
     before, the given segment columns (one-hot) and numeric ``controls`` (e.g. lifetime
@@ -61,7 +64,8 @@ def value_of_moving(responses: Any, orders: Any = None, *, link: GrowthLink | No
     if segments or controls:
         from .._frames import to_pandas
 
-        seg = to_pandas(responses, [customer, *segments, *controls])
+        seg = to_pandas(responses, [customer, *segments, *controls],
+                        rows_for="value_of_moving: it fits a regression on the answers")
         seg = seg[seg[customer].notna()].drop_duplicates(customer, keep="last")
         joined = answers[["customer_id"]].merge(
             seg.rename(columns={customer: "customer_id"}), on="customer_id", how="left")
