@@ -63,6 +63,18 @@ def t_ppf(q: ArrayLike, df: ArrayLike) -> NDArray[np.float64]:
     return special.stdtrit(df, np.asarray(q, dtype=float))
 
 
+def wilson(k: int, n: int, z: float) -> tuple[float, float]:
+    """Wilson score interval for a proportion k/n (Wilson 1927, "Probable inference, the law
+    of succession, and statistical inference", JASA 22(158)); (NaN, NaN) when n is 0."""
+    if n == 0:
+        return (np.nan, np.nan)
+    p = k / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return max(0.0, float(centre - half)), min(1.0, float(centre + half))
+
+
 def nps_variance(p: ArrayLike, d: ArrayLike) -> NDArray[np.float64]:
     """Per-respondent variance of the NPS score -1/0/+1: ``p + d - (p - d)**2``.
 

@@ -234,7 +234,7 @@ def response_bias(responses: Any, customers: Any, by: Sequence[str], *,
             n_c, n_r = int(m.sum()), int((m & answered).sum())
             rest_c, rest_r = int((~m).sum()), int((~m & answered).sum())
             rate = n_r / n_c
-            lo_, hi_ = _wilson(n_r, n_c, z)
+            lo_, hi_ = _stats.wilson(n_r, n_c, z)
             pooled = (n_r + rest_r) / (n_c + rest_c)
             se = np.sqrt(pooled * (1 - pooled) * (1 / n_c + 1 / max(rest_c, 1)))
             diff = rate - (rest_r / rest_c if rest_c else np.nan)
@@ -284,12 +284,3 @@ def response_bias(responses: Any, customers: Any, by: Sequence[str], *,
     return ResponseBias(table=table, nps_unweighted=plain.nps, nps_weighted=weighted.nps,
                         nps_weighted_ci=(weighted.ci_low, weighted.ci_high), weights=w,
                         summary=summary, notes=notes)
-
-
-def _wilson(k: int, n: int, z: float) -> tuple[float, float]:
-    if n == 0:
-        return np.nan, np.nan
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return centre - half, centre + half

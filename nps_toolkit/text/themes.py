@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -158,7 +157,7 @@ def theme_impact(data: Any, *, themes: pd.DataFrame | None = None, score: str = 
     for j, theme in enumerate(coded.columns):  # a dozen themes: the per-row work is above
         d_theme = int(mentioning[j, 2])
         p_hat = d_theme / n_all if n_all else np.nan
-        lo, hi = _wilson(d_theme, n_all, z)
+        lo, hi = _stats.wilson(d_theme, n_all, z)
         mentions = int(mentioning[j].sum())
         rows.append({"theme": theme, "mentions": mentions,
                      "share_of_comments": mentions / max(1, int(per_cat.sum())),
@@ -182,16 +181,6 @@ def theme_impact(data: Any, *, themes: pd.DataFrame | None = None, score: str = 
     table = table.drop(columns=["_m", "_r"])
     return table.sort_values(["nps_gain_if_fixed", "mentions"], ascending=False,
                              kind="stable").reset_index(drop=True)
-
-
-def _wilson(k: int, n: int, z: float) -> tuple[float, float]:
-    if n == 0:
-        return (np.nan, np.nan)
-    p = k / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 @dataclass(frozen=True)
