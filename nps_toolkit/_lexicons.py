@@ -113,3 +113,34 @@ NEGATORS = [n for ns in NEGATORS_BY_LANGUAGE.values() for n in dict.fromkeys(ns)
 #: last one decides the polarity when it has evidence of its own.
 CONTRASTS = ["but", "however", "mais", "cependant", "pero", "sin embargo", "aber", "jedoch",
              "но", "однако"]
+
+#: Words the stop-word lists (``stopwordsiso``) hold but an NPS comment's meaning rests on:
+#: negations, intensifiers, comparisons and everyday evaluative words. They stay in the
+#: drivers, themes and quotes (listed words the sentiment lexicon matches are kept as well).
+KEEP_WORDS = {
+    "en": ["not", "no", "never", "nothing", "none", "nobody", "nor", "without", "cannot",
+           "cant", "dont", "didn", "doesn", "don", "isn", "wasn", "weren", "won", "wouldn",
+           "couldn", "shouldn", "haven", "hasn", "hadn", "aren", "very", "too", "really",
+           "more", "less", "most", "least", "much", "better", "best", "worse", "worst", "good",
+           "great", "bad", "free", "problem", "problems", "issue", "issues", "well", "easy",
+           "quick", "quickly", "fast", "slow", "late", "long", "enough", "again", "always",
+           "help", "helpful", "useful", "important", "new", "old", "high", "low", "little",
+           "big", "small", "fine", "nice", "like", "love", "wrong", "right", "thanks",
+           "thank", "meh", "cool", "wow", "yay", "ugh"],
+    "fr": ["pas", "ne", "non", "jamais", "rien", "sans", "aucun", "aucune", "personne",
+           "plus", "moins", "tres", "trop", "bien", "bon", "bonne", "mal", "mieux", "pire",
+           "peu", "assez", "vraiment", "toujours", "encore", "merci", "long", "longue",
+           "rapide", "rapidement", "cher", "gratuit", "probleme", "problemes", "nouveau",
+           "petit", "grand", "bof", "cool", "nickel", "top"],
+    "es": ["no", "nunca", "nada", "sin", "ningun", "ninguna", "ninguno", "tampoco", "muy",
+           "mas", "menos", "bien", "buen", "buena", "bueno", "buenos", "buenas", "mal", "mala",
+           "malo", "mejor", "peor", "poco", "demasiado", "siempre", "gracias", "problema",
+           "problemas", "rapido", "facil", "dificil", "gratis", "nuevo"],
+    "de": ["nicht", "kein", "keine", "keinen", "keiner", "nie", "niemals", "nichts", "ohne",
+           "sehr", "zu", "mehr", "weniger", "gut", "schlecht", "besser", "immer", "wieder",
+           "schnell", "lange", "danke", "problem", "probleme", "neu", "klein", "gross"],
+    "ru": ["не", "нет", "ни", "никогда", "ничего", "без", "очень", "слишком", "хорошо",
+           "плохо", "лучше", "хуже", "быстро", "долго", "спасибо", "проблема"],
+    "ko": ["안", "못", "없어", "없다", "너무", "매우", "정말", "좋아", "좋다", "별로"],
+    "zh": ["不", "没", "没有", "很", "太", "非常", "好", "不错", "问题", "慢", "快"],
+}

@@ -387,7 +387,11 @@ drivers = analysis.drivers
 top_languages = [lang for lang in languages.index if lang in set(drivers["language"])][:2]
 for lang in top_languages:
     display(charts.text_drivers(drivers, language=lang))
-drivers.groupby(["language", "side"]).head(3)[["language", "side", "term", "z"]]
+passing = drivers.groupby("language")["significant"].agg(["sum", "size"])
+say("Words that pass a 5% false discovery rate (the others are drawn faded and may be noise): "
+    + "; ".join(f"{lang}: {int(row['sum'])} of {int(row['size'])}"
+                for lang, row in passing.iterrows()) + ".")
+drivers.groupby(["language", "side"]).head(3)[["language", "side", "term", "z", "significant"]]
 '''),
     md("""
 ## 4. Comments that contradict their score

@@ -71,6 +71,7 @@ def text_drivers(data: Any, *, language: str | None = None, top: int = 8,
 
     Bars point right (blue) for promoter words and left (vermillion) for detractor words; the
     length is the z-score of the weighted log-odds ratio from :func:`nps_toolkit.text_drivers`.
+    Words that do not pass its false-discovery-rate threshold are drawn faded.
 
     Parameters
     ----------
@@ -102,8 +103,14 @@ def text_drivers(data: Any, *, language: str | None = None, top: int = 8,
     t = t.groupby("side", sort=False).head(top)
     t = t.assign(signed=t["abs_z"].where(t["side"] == "promoter", -t["abs_z"]))
     order = t.sort_values("signed", ascending=False)["term"].astype(str).tolist()
-    cols = ["term", "side", "signed", "z", "promoter_count", "detractor_count"]
+    if "significant" not in t:  # a table from before significance was marked
+        t = t.assign(significant=True)
+    t = t.assign(significant=t["significant"].astype(bool))
+    cols = ["term", "side", "signed", "z", "promoter_count", "detractor_count", "significant"]
     return alt.Chart(plain(t, cols)).mark_bar().encode(
+        opacity=alt.Opacity("significant:N", scale=alt.Scale(domain=[True, False],
+                                                             range=[1.0, 0.35]),
+                            title="Significant (5% FDR)"),
         y=alt.Y("term:N", sort=order, title=None),
         x=alt.X("signed:Q", title="← detractor words · promoter words → (z)"),
         color=alt.Color("side:N", scale=alt.Scale(
@@ -111,6 +118,7 @@ def text_drivers(data: Any, *, language: str | None = None, top: int = 8,
             range=[CATEGORY_COLOURS["detractor"], CATEGORY_COLOURS["promoter"]]), title=None),
         tooltip=[alt.Tooltip("term:N", title="Word"), alt.Tooltip("side:N", title="Side"),
                  alt.Tooltip("z:Q", title="z", format=".2f"),
+                 alt.Tooltip("significant:N", title="Significant (5% FDR)"),
                  alt.Tooltip("promoter_count:Q", title="In promoter comments"),
                  alt.Tooltip("detractor_count:Q", title="In detractor comments")],
     ).properties(title=title or f"Words of promoters and detractors ({lang})", width=320,

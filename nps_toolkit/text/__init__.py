@@ -10,10 +10,11 @@ step is also a function of its own.
 """
 
 from .._codeframes import CODEFRAMES
-from ._common import _ARROW, DEFAULT_CODEFRAME, MAX_CHARS, _fold, tokenize  # noqa: F401
+from ._common import _ARROW, DEFAULT_CODEFRAME, MAX_CHARS, _fold  # noqa: F401
 from .analysis import TextAnalysis, analyze_comments, filter_comments, theme_trends
 from .model import comment_sentiment, mismatch_flags
 from .prepare import LANGUAGES, detect_language, prepare_comments, redact_pii
+from .terms import stop_words, tokenize
 from .themes import (
     DiscoveredThemes,
     code_themes,
@@ -40,6 +41,7 @@ __all__ = [
     "quotes",
     "redact_pii",
     "sentiment",
+    "stop_words",
     "suggest_codeframe",
     "text_drivers",
     "theme_impact",

@@ -1,20 +1,13 @@
-"""Shared pieces of the comment analysis: regular expressions on Arrow strings, folding,
-tokens and stop words."""
+"""Shared pieces of the comment analysis: regular expressions on Arrow strings and folding."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from functools import lru_cache
-from itertools import pairwise
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .. import _lexicons as lex
 from .._codeframes import CODEFRAMES
 
 #: The default codeframe (online retail), per theme and language.
@@ -114,93 +107,3 @@ def _fold(s: pd.Series) -> pd.Series:
     s = _replace(s.str.normalize("NFKD"), r"\p{Mn}", "").str.normalize("NFC")
     return _replace(_replace(s.str.lower(), _SPACE + "+", " "),
                     f"^{_SPACE}+|{_SPACE}+$", "")
-
-
-# --------------------------------------------------------------------------- tokens
-@lru_cache(maxsize=16)
-def _stopwords(lang: str) -> frozenset[str]:
-    try:
-        import stopwordsiso
-
-        words = stopwordsiso.stopwords(lang)
-    except (ImportError, KeyError):  # pragma: no cover - dependency declared
-        words = set()
-    folded = {unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode() or w
-              for w in words} if lang in ("en", "fr", "es", "de") else set(words)
-    return frozenset(folded | set(words))
-
-
-_ALL_STOPWORDS: frozenset[str] | None = None
-
-
-def _stop_all() -> frozenset[str]:
-    global _ALL_STOPWORDS
-    if _ALL_STOPWORDS is None:
-        extra = {"[email]", "[phone]", "[card]", "email", "phone", "card"}
-        _ALL_STOPWORDS = frozenset(set().union(*(_stopwords(lang) for lang in lex.LANGUAGES))
-                                   | extra)
-    return _ALL_STOPWORDS
-
-
-_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+|[^\W\d_]+", re.UNICODE)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
-
-def tokenize(text: str) -> list[str]:
-    """Tokens of one folded text: words for alphabetic scripts, character bigrams for Chinese
-    and Korean runs (which do not separate words with spaces); stop words (``stopwordsiso``,
-    all seven languages) and one-letter tokens removed.
-
-    Examples
-    --------
-    >>> tokenize("the parcel arrived late")
-    ['parcel', 'arrived', 'late']
-    >>> tokenize("快递丢了")
-    ['快递', '递丢', '丢了']
-    """
-    stop = _stop_all()
-    out: list[str] = []
-    for tok in _TOKEN.findall(text):
-        if _CJK.match(tok):
-            grams = [tok] if len(tok) == 1 else [tok[i:i + 2] for i in range(len(tok) - 1)]
-            out.extend(g for g in grams if g not in stop)
-        elif len(tok) > 1 and tok not in stop:
-            out.append(tok)
-    return out
-
-
-# Within one analyze_comments call the same folded comments are tokenised for theme
-# discovery, the word drivers and the quotes: a per-call memo (never module-wide, so memory
-# is returned when the call ends) tokenises each distinct comment once.
-_TOKEN_MEMO: dict[str, list[str]] | None = None
-
-
-@contextmanager
-def shared_tokens() -> Iterator[None]:
-    """Tokenise each distinct text once for the duration of the ``with`` block."""
-    global _TOKEN_MEMO
-    outer = _TOKEN_MEMO
-    _TOKEN_MEMO = {} if outer is None else outer
-    try:
-        yield
-    finally:
-        _TOKEN_MEMO = outer
-
-
-def _tokens(text: str) -> list[str]:
-    memo = _TOKEN_MEMO
-    if memo is None:
-        return tokenize(text)
-    toks = memo.get(text)
-    if toks is None:
-        toks = memo[text] = tokenize(text)
-    return toks
-
-
-def _analyzer(ngram: int = 1):
-    def analyze(text: str) -> list[str]:
-        toks = _tokens(text)
-        if ngram < 2:
-            return toks
-        return toks + [f"{a} {b}" for a, b in pairwise(toks)]
-    return analyze

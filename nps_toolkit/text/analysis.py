@@ -10,9 +10,10 @@ import numpy as np
 import pandas as pd
 
 from .._frames import require_columns, to_narwhals
-from ._common import _ARROW, _fold, shared_tokens
+from ._common import _ARROW, _fold
 from .model import comment_sentiment
 from .prepare import _prepared, prepare_comments
+from .terms import shared_terms
 from .themes import Codeframe, DiscoveredThemes, code_themes, discover_themes, theme_impact
 from .words import quotes, text_drivers
 
@@ -136,12 +137,13 @@ def analyze_comments(data: Any, *, comment: str = "comment", score: str = "score
     """
     prep = prepare_comments(data, comment=comment, score=score, redact=redact,
                             language=language)
-    coded = code_themes(prep, codeframe=codeframe, comment=comment, score=score)
-    sent = comment_sentiment(prep, comment=comment, score=score, seed=seed)
-    out = pd.concat([prep, coded.add_prefix("theme: "), sent], axis=1)
-    out.attrs = prep.attrs
-    impact = theme_impact(prep, themes=coded, score=score, comment=comment)
-    with shared_tokens():  # drivers, discovery and quotes tokenise the same comments
+    # every step below reads the same folded comments and word counts: made once here
+    with shared_terms():
+        coded = code_themes(prep, codeframe=codeframe, comment=comment, score=score)
+        sent = comment_sentiment(prep, comment=comment, score=score, seed=seed)
+        out = pd.concat([prep, coded.add_prefix("theme: "), sent], axis=1)
+        out.attrs = prep.attrs
+        impact = theme_impact(prep, themes=coded, score=score, comment=comment)
         drivers = text_drivers(prep, comment=comment, score=score)
         found = None
         if discover:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ._common import _strings
 from .prepare import _prepared
+from .terms import prepared_terms
 from .words import sentiment
 
 #: Fewest promoter and detractor comments (each) for the survey's own model; below it the
@@ -67,7 +68,6 @@ def comment_sentiment(data: Any, *, comment: str = "comment", score: str = "scor
     prep = _prepared(data, comment, score)
     answered = prep["is_answer"].to_numpy(dtype=bool)
     scores = prep[score].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
-    texts = prep["text"].fillna("").astype(str).to_numpy(dtype=object)
     labelled = answered & ((scores >= 9) | (scores <= 6))
     y = (scores >= 9).astype(int)
     n_pos, n_neg = int((labelled & (y == 1)).sum()), int((labelled & (y == 0)).sum())
@@ -77,9 +77,11 @@ def comment_sentiment(data: Any, *, comment: str = "comment", score: str = "scor
                          f"comments; there are {n_pos} and {n_neg}. Use method='lexicon'.")
     p = np.full(len(prep), np.nan)
     if use_model:
-        p = _cross_fitted(texts, y, labelled, answered & np.isfinite(scores), folds, seed)
+        counts = prepared_terms(prep, content=False).counts
+        p = _cross_fitted(counts, y, labelled, answered & np.isfinite(scores), folds, seed)
         polarity = np.where(answered, 2 * p - 1, np.nan)
     else:
+        texts = prep["text"].fillna("").astype(str).to_numpy(dtype=object)
         polarity = sentiment(texts, languages=prep.get("comment_language")).to_numpy()
         polarity = np.where(answered, polarity, np.nan)
     out = pd.DataFrame({"sentiment": polarity, "p_promoter": p}, index=prep.index)
@@ -91,26 +93,28 @@ def comment_sentiment(data: Any, *, comment: str = "comment", score: str = "scor
                  "labelled": n_pos + n_neg, "folds": folds if use_model else 0}
     return out
 
-def _cross_fitted(texts: np.ndarray, y: np.ndarray, labelled: np.ndarray, scored: np.ndarray,
+def _cross_fitted(counts: Any, y: np.ndarray, labelled: np.ndarray, scored: np.ndarray,
                   folds: int, seed: int) -> np.ndarray:
     """Out-of-fold P(promoter | text) for labelled comments; fold-model mean for the others.
 
-    The texts are tokenised once (word and word-pair counts of every comment); each fold then
+    ``counts`` holds every comment's word and word-pair counts (:func:`term_counts` with
+    every word kept: scikit-learn's default tokens, lower case, accents stripped); each fold
     keeps the terms found in 2+ of its training comments and weighs them with its training
-    comments' IDF - the same matrix ``TfidfVectorizer(min_df=2)`` fitted on the training
-    comments alone would give (tested), without tokenising everything ``folds`` times."""
-    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+    comments' IDF - the same matrix ``TfidfVectorizer(ngram_range=(1, 2), min_df=2,
+    sublinear_tf=True)`` fitted on the training comments alone would give (tested), without
+    tokenising everything ``folds`` times."""
+    from sklearn.feature_extraction.text import TfidfTransformer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold
 
+    n = counts.shape[0]
     scoring = np.flatnonzero(scored | labelled)
-    counts = CountVectorizer(ngram_range=(1, 2), strip_accents="unicode", lowercase=True,
-                             dtype=np.float64).fit_transform(texts[scoring])
-    row = np.full(len(texts), -1)
+    counts = counts[scoring]
+    row = np.full(n, -1)
     row[scoring] = np.arange(len(scoring))
     idx = np.flatnonzero(labelled)
     rest = np.flatnonzero(scored & ~labelled)
-    p = np.full(len(texts), np.nan)
+    p = np.full(n, np.nan)
     rest_p = np.zeros(len(rest))
     split = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     for train, test in split.split(idx, y[idx]):

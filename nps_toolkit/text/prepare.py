@@ -167,6 +167,11 @@ def _decide(loglik: np.ndarray, prior: bool, min_probability: float) -> np.ndarr
     return np.where(post.max(axis=1) >= min_probability, best, "und")
 
 
+#: Surveys with at least this many comments can tell an unknown one-word comment (seen in
+#: no other comment, listed in no language) from a rare real word.
+GIBBERISH_MIN_COMMENTS = 200
+
+
 def _non_answer_reason(s: pd.Series) -> pd.Series:
     folded = _fold(s.fillna(""))
     trimmed = _replace(folded, rf"^(?:{_SPACE}|\p{{P}})+|(?:{_SPACE}|\p{{P}})+$", "")
@@ -174,10 +179,65 @@ def _non_answer_reason(s: pd.Series) -> pd.Series:
         [s.isna().to_numpy(), (s.fillna("") == "").to_numpy(),
          (s.fillna("").str.strip() == "").to_numpy(),
          folded.str.contains(r"^[^\p{L}\p{N}]*$", regex=True).fillna(True).to_numpy(),
-         folded.isin(lex.NON_ANSWERS).to_numpy() | trimmed.isin(lex.NON_ANSWERS).to_numpy()],
-        ["no comment", "empty", "whitespace only", "symbols or emoji only",
-         "non-answer phrase"], "")
+         folded.str.contains(r"^[^\p{L}]*$", regex=True).fillna(True).to_numpy(),
+         folded.isin(lex.NON_ANSWERS).to_numpy() | trimmed.isin(lex.NON_ANSWERS).to_numpy(),
+         _gibberish(folded, trimmed, int(s.notna().sum()))],
+        ["no comment", "empty", "whitespace only", "symbols or emoji only", "numbers only",
+         "non-answer phrase", "gibberish"], "")
     return pd.Series(reason, index=s.index)
+
+
+def _gibberish(folded: pd.Series, trimmed: pd.Series, n_comments: int) -> np.ndarray:
+    """Comments that are not words: one letter in all ("b", "q."), one short token mixing
+    letters and digits ("1vv", "a1"), one Latin word without a vowel ("jjjj", "xkcd") or of a
+    single repeated letter ("aaaa"), and - in surveys of ``GIBBERISH_MIN_COMMENTS`` comments
+    or more - one word of at most four letters that no other comment uses and no language's
+    word lists know ("huej"). Real one-word answers ("top", "bof", "nice", "drive") stay."""
+    one_letter = folded.str.contains(r"^[^\p{L}]*\p{L}[^\p{L}]*$", regex=True)
+    mixed = (trimmed.str.contains(r"^[\p{L}\p{N}]{2,6}$", regex=True)
+             & trimmed.str.contains(r"\p{N}", regex=True)
+             & trimmed.str.contains(r"\p{L}", regex=True))
+    no_vowel = trimmed.str.contains(r"^[b-df-hj-np-tv-xz]{2,}$", regex=True)
+    out = (one_letter | mixed | no_vowel).fillna(False).to_numpy(dtype=bool)
+    word = trimmed.str.contains(r"^[a-z]{2,12}$", regex=True).fillna(False).to_numpy(bool)
+    if word.any():  # distinct one-word comments only: a handful
+        words = trimmed[word]
+        for w in pd.unique(words.to_numpy(dtype=object)):
+            if len(set(w)) == 1:
+                out[word & (trimmed == w).to_numpy(dtype=bool, na_value=False)] = True
+        if n_comments >= GIBBERISH_MIN_COMMENTS:
+            short = words[words.str.len() <= 4]
+            seen = _word_counts(folded)
+            for w in pd.unique(short.to_numpy(dtype=object)):
+                if seen.get(w, 0) <= 1 and not _known_word(w):
+                    out[(trimmed == w).to_numpy(dtype=bool, na_value=False)] = True
+    return out
+
+
+def _word_counts(folded: pd.Series) -> pd.Series:
+    """How many times each word occurs over all comments (Arrow, in C)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    words = pc.list_flatten(pc.split_pattern_regex(pa.array(folded.astype(_ARROW)),
+                                                   r"[^\p{L}]+"))
+    counts = pc.value_counts(words)
+    return pd.Series(counts.field("counts").to_numpy(),
+                     index=counts.field("values").to_pylist())
+
+
+def _known_word(word: str) -> bool:
+    from .terms import _kept, _listed_any
+
+    if word in _listed_any() or word in lex.NON_ANSWERS:
+        return True
+    for lang in lex.LANGUAGES:
+        patterns = (*lex.POSITIVE.get(lang, ()), *lex.NEGATIVE.get(lang, ()),
+                    *lex.FUNCTION_WORDS.get(lang, ()))
+        if word in _kept(lang) or any(re.match(p if p.startswith("\\") else rf"\b{p}\b", word)
+                                      for p in patterns):
+            return True
+    return False
 
 
 def prepare_comments(data: Any, *, comment: str = "comment", score: str | None = "score",
@@ -195,7 +255,8 @@ def prepare_comments(data: Any, *, comment: str = "comment", score: str | None =
     :data:`LANGUAGES` such as ``"es"``, that language for every comment; else
     :func:`detect_language`; your own columns are never overwritten), ``is_answer``,
     ``non_answer_reason`` (no comment, empty, whitespace only, symbols or emoji only,
-    non-answer phrase such as "n/a", "ras", "nothing") and ``category`` (when ``score`` is
+    numbers only such as "10", non-answer phrase such as "n/a", "ras", "nothing", gibberish
+    such as "b", "1vv", "jjjj" - see :func:`_gibberish`) and ``category`` (when ``score`` is
     given). ``.attrs["account"]`` counts comments by reason, plus how many were cut,
     redacted, and of undetermined language.
 

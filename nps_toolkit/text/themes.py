@@ -13,8 +13,9 @@ import pandas as pd
 from .. import _stats
 from .._codeframes import CODEFRAMES
 from ..scoring import intervals_from_counts
-from ._common import _ARROW, _analyzer, _contains, _fold, _re2_any
+from ._common import _contains, _re2_any
 from .prepare import LANGUAGES, _prepared
+from .terms import _listed_any, _memo, folded_text, prepared_terms
 
 # --------------------------------------------------------------------------- themes
 Codeframe = str | Mapping[str, Sequence[str] | Mapping[str, Sequence[str]]]
@@ -62,8 +63,12 @@ def code_themes(data: Any, *, codeframe: Codeframe | None = None,
         data = pd.DataFrame({comment: pd.Series(list(data), dtype="string")})
         score = None
     prep = _prepared(data, comment, score)
+    return _memo("themes", prep, repr(codeframe), lambda: _coded(prep, codeframe))
+
+
+def _coded(prep: pd.DataFrame, codeframe: Codeframe | None) -> pd.DataFrame:
     frame = _resolve_codeframe(codeframe)
-    folded = _fold(prep["text"].astype(_ARROW))
+    folded = folded_text(prep)
     langs = prep["comment_language"].astype("string").fillna("und").to_numpy(dtype=object)
     present = [str(x) for x in pd.unique(langs)]
     out = {}
@@ -234,7 +239,7 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
     6
     """
     from sklearn.decomposition import NMF
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_extraction.text import TfidfTransformer
 
     prep = _prepared(data, comment, score)
     mask = prep["is_answer"].to_numpy().copy()
@@ -247,32 +252,36 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
         if "category" not in prep:
             raise ValueError("side= needs scores: pass score=... (the score column)")
         mask &= (prep["category"] == sides[side]).fillna(False).to_numpy()
-    docs = _fold(prep.loc[mask, "text"].astype(_ARROW)).fillna("")
-    if len(docs) < max(10, n_themes * 3):
-        raise ValueError(f"only {len(docs)} analysed comments"
+    n_docs = int(mask.sum())
+    if n_docs < max(10, n_themes * 3):
+        raise ValueError(f"only {n_docs} analysed comments"
                          + (f" in {language!r}" if language else "")
                          + f"; need at least {max(10, n_themes * 3)} for {n_themes} themes")
-    vec = TfidfVectorizer(analyzer=_analyzer(2), min_df=min_df, max_df=0.5, sublinear_tf=True,
-                          dtype=np.float32)
-    texts = docs.to_numpy(dtype=object)
+    all_terms = prepared_terms(prep)
+    counts = all_terms.counts[np.flatnonzero(mask)]
     # above FIT_LIMIT comments the themes are learnt on a seeded random FIT_LIMIT of them and
     # every comment is then scored against them (NMF's transform): the same themes, found in
     # a fifth of the time on 100,000 comments
-    fit_rows = (np.sort(np.random.default_rng(seed).choice(len(texts), FIT_LIMIT,
-                                                           replace=False))
-                if len(texts) > FIT_LIMIT else slice(None))
-    x_fit = vec.fit_transform(texts[fit_rows])
-    if x_fit.shape[1] < n_themes:
-        raise ValueError(f"the comments have only {x_fit.shape[1]} distinct terms; ask for "
+    fit_rows = (np.sort(np.random.default_rng(seed).choice(n_docs, FIT_LIMIT, replace=False))
+                if n_docs > FIT_LIMIT else np.arange(n_docs))
+    # TfidfVectorizer(min_df=min_df, max_df=0.5, sublinear_tf=True) fitted on the fit rows:
+    # terms in at least min_df and at most half of them, log-scaled counts, smoothed IDF
+    df = np.bincount(counts[fit_rows].indices, minlength=counts.shape[1])
+    keep = np.flatnonzero((df >= min_df) & (df <= 0.5 * len(fit_rows)))
+    keep = keep[~_function_terms(all_terms.names[keep])]
+    if len(keep) < n_themes:
+        raise ValueError(f"the comments have only {len(keep)} distinct terms; ask for "
                          "fewer themes or lower min_df")
+    counts = counts[:, keep].astype(np.float32)
+    weigh = TfidfTransformer(sublinear_tf=True).fit(counts[fit_rows])
+    x = weigh.transform(counts)
     model = NMF(n_components=n_themes, init="nndsvda", random_state=seed, max_iter=400)
-    w_fit = model.fit_transform(x_fit)
-    w = w_fit if len(texts) <= FIT_LIMIT else model.transform(vec.transform(texts))
-    terms = np.array(vec.get_feature_names_out())
+    w = model.fit_transform(x) if n_docs <= FIT_LIMIT else model.fit(x[fit_rows]).transform(x)
+    terms = all_terms.names[keep]
     top = np.argsort(-model.components_, axis=1)[:, :n_terms]
     assign = np.where(w.max(axis=1) > 0, w.argmax(axis=1), -1)
-    coded = code_themes(prep.loc[mask], codeframe=codeframe, comment=comment, score=score)
-    any_theme = coded.any(axis=1).to_numpy()
+    coded = code_themes(prep, codeframe=codeframe, comment=comment, score=score)
+    any_theme = coded.any(axis=1).to_numpy()[mask]
     cat = prep.loc[mask, "category"].astype(str).to_numpy() if "category" in prep else None
     display = prep.loc[mask, "display"].astype(str).to_numpy()
     rows = []
@@ -297,6 +306,15 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
                                             kind="stable").reset_index(drop=True)
     return DiscoveredThemes(topics=topics,
                             assignment=pd.Series(assign, index=prep.index[mask], name="topic"))
+
+
+def _function_terms(names: np.ndarray) -> np.ndarray:
+    """Columns made of words some language lists as stop words (kept for the drivers and the
+    sentiment model because "not", "very", "good" carry polarity there): a theme is named by
+    what comments are about, so discovery leaves them out, as it always did."""
+    listed = _listed_any()
+    words = pd.Series(names, dtype=object).str.split(" ")
+    return words.map(lambda ws: any(w in listed for w in ws)).to_numpy(dtype=bool)
 
 
 def suggest_codeframe(data: Any, *, n_themes: int = 5, seed: int = 0,

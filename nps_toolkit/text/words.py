@@ -9,15 +9,18 @@ import numpy as np
 import pandas as pd
 
 from .. import _lexicons as lex
-from ._common import _ARROW, _BS, _analyzer, _count, _fold, _re2_any, _replace, _strings
+from .. import _stats
+from ._common import _BS, _count, _fold, _re2_any, _replace, _strings
 from .prepare import _prepared
+from .terms import prepared_terms
 from .themes import Codeframe, _dedupe_quotes, code_themes
 
 
 # --------------------------------------------------------------------------- drivers
 def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
                  by_language: bool = True, prior: float = 0.01, min_count: int = 5,
-                 min_comments: int = 30, top: int = 15, ngrams: int = 2) -> pd.DataFrame:
+                 min_comments: int = 30, top: int = 15, ngrams: int = 2,
+                 alpha: float = 0.05) -> pd.DataFrame:
     """Words and phrases that most separate promoter from detractor comments.
 
     Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008,
@@ -32,49 +35,65 @@ def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
     Positive z: promoter vocabulary; negative: detractor vocabulary. With ``by_language``,
     each language with at least ``min_comments`` comments on each side is analysed on its own.
 
+    Thousands of terms are tested, so a large ``|z|`` arises by chance: each term's two-sided
+    p-value from ``z`` is adjusted over every term tested in its language with the
+    Benjamini-Hochberg false discovery rate (Benjamini & Hochberg 1995, JRSS B 57(1)), and
+    ``significant`` marks terms with an adjusted p-value of at most ``alpha``. The ``top``
+    terms per side are listed whether or not they pass, so read ``significant`` before
+    quoting a term: a side with no significant term has no distinctive vocabulary here.
+
     Returns
     -------
     pandas.DataFrame
         ``language``, ``term``, ``side`` (promoter/detractor), ``z``, ``log_odds``,
-        ``promoter_count``, ``detractor_count``; the ``top`` terms per side and language.
+        ``promoter_count``, ``detractor_count``, ``p_adjusted``, ``significant``; the ``top``
+        terms per side and language.
 
     Examples
     --------
     >>> from nps_toolkit import load_sample
     >>> d = text_drivers(load_sample())
-    >>> d[(d["language"] == "en") & (d["side"] == "detractor")]["term"].head(3).tolist()
-    ['disappointed', 'dropped', 'hold']
+    >>> en = d[(d["language"] == "en") & (d["side"] == "detractor")]
+    >>> en["term"].head(4).tolist()
+    ['not', 'not again', 'disappointed', 'very']
+    >>> bool(en["significant"].head(4).all())
+    True
     """
-    from sklearn.feature_extraction.text import CountVectorizer
-
     prep = _prepared(data, comment, score)
     use = prep["is_answer"].to_numpy() & prep["category"].isin(["promoter", "detractor"]
                                                                ).to_numpy()
-    sub = prep.loc[use]
-    groups = ([(lang, g) for lang, g in sub.groupby("comment_language", sort=True)]
-              if by_language else [("all", sub)])
+    terms = prepared_terms(prep)
+    if ngrams < 2:
+        terms = terms.columns(~terms.is_pair)
+    lang_all = prep["comment_language"].astype(object).fillna("und").to_numpy()
+    groups = ([(str(lang), use & (lang_all == lang)) for lang in sorted(set(lang_all[use]))]
+              if by_language else [("all", use)])
+    is_p_all = (prep["category"] == "promoter").to_numpy(dtype=bool, na_value=False)
     frames = []
-    for lang, g in groups:
-        is_p = (g["category"] == "promoter").to_numpy()
+    for lang, rows in groups:
+        is_p = is_p_all[rows]
         if is_p.sum() < min_comments or (~is_p).sum() < min_comments:
             continue
-        docs = _fold(g["text"].astype(_ARROW)).fillna("").to_numpy(dtype=object)
-        vec = CountVectorizer(analyzer=_analyzer(ngrams), min_df=1, dtype=np.int64)
-        x = vec.fit_transform(docs)
-        yp = np.asarray(x[is_p].sum(axis=0)).ravel().astype(float)
-        yd = np.asarray(x[~is_p].sum(axis=0)).ravel().astype(float)
+        x = terms.counts[np.flatnonzero(rows)]
+        yp = np.asarray(x[is_p].sum(axis=0)).ravel()
+        yd = np.asarray(x[~is_p].sum(axis=0)).ravel()
+        seen = (yp + yd) > 0  # the terms of this language's comments
+        yp, yd, names = yp[seen], yd[seen], terms.names[seen]
         delta, z = _log_odds(yp, yd, prior)  # totals over every term, as in the paper
         keep = (yp + yd) >= min_count
         if not keep.any():
             continue
-        terms = vec.get_feature_names_out()[keep]
         yp, yd, delta, z = yp[keep], yd[keep], delta[keep], z[keep]
-        table = pd.DataFrame({"language": lang, "term": terms, "z": z, "log_odds": delta,
-                              "promoter_count": yp.astype(int), "detractor_count": yd.astype(int)})
+        p_adj = _stats.adjust_pvalues(2 * _stats.norm_sf(np.abs(z)), "bh")
+        table = pd.DataFrame({"language": lang, "term": names[keep], "z": z,
+                              "log_odds": delta, "promoter_count": yp.astype(int),
+                              "detractor_count": yd.astype(int), "p_adjusted": p_adj,
+                              "significant": p_adj <= alpha})
         pos = table[table["z"] > 0].nlargest(top, "z").assign(side="promoter")
         neg = table[table["z"] < 0].nsmallest(top, "z").assign(side="detractor")
         frames += [pos, neg]
-    cols = ["language", "term", "side", "z", "log_odds", "promoter_count", "detractor_count"]
+    cols = ["language", "term", "side", "z", "log_odds", "promoter_count", "detractor_count",
+            "p_adjusted", "significant"]
     if not frames:
         return pd.DataFrame(columns=cols)
     return pd.concat(frames, ignore_index=True)[cols]
@@ -199,14 +218,15 @@ def quotes(data: Any, *, themes: pd.DataFrame | None = None, comment: str = "com
     >>> sorted(q["category"].unique())
     ['detractor', 'passive', 'promoter']
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_extraction.text import TfidfTransformer
 
     prep = _prepared(data, comment, score)
     coded = themes if themes is not None else code_themes(prep, codeframe=codeframe,
                                                           comment=comment, score=score)
     answered = prep["is_answer"].to_numpy()
     rows = []
-    folded = _fold(prep["text"].astype(_ARROW)).fillna("").to_numpy(dtype=object)
+    terms = prepared_terms(prep)
+    words = terms.counts[:, np.flatnonzero(~terms.is_pair)].tocsr()
     display = prep["display"].astype(str).to_numpy()
     length = prep["text"].str.len().fillna(0).to_numpy()
     for theme in coded.columns:
@@ -215,15 +235,14 @@ def quotes(data: Any, *, themes: pd.DataFrame | None = None, comment: str = "com
                                  & (prep["category"] == cat).to_numpy())
             if idx.size == 0:
                 continue
-            if idx.size > 1:
-                try:
-                    x = TfidfVectorizer(analyzer=_analyzer(1)).fit_transform(folded[idx])
-                    centre = np.asarray(x.mean(axis=0)).ravel()
-                    sim = x @ centre / (np.linalg.norm(centre) or 1.0)
-                except ValueError:  # no usable tokens
-                    sim = np.zeros(idx.size)
-            else:
-                sim = np.zeros(1)
+            sim = np.zeros(idx.size)
+            x = words[idx]
+            if idx.size > 1 and x.nnz:
+                # TF-IDF of the group's own comments (scikit-learn's smoothed IDF, rows
+                # L2-normalised), then cosine similarity to the group's centroid
+                x = TfidfTransformer().fit_transform(x)
+                centre = np.asarray(x.mean(axis=0)).ravel()
+                sim = np.asarray(x @ centre).ravel() / (np.linalg.norm(centre) or 1.0)
             short = length[idx] < min_chars
             order = np.lexsort([-np.asarray(sim).ravel(), short])
             chosen = _dedupe_quotes(display[idx][order], n)
