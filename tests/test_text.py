@@ -569,3 +569,49 @@ def test_drivers_mark_what_passes_the_false_discovery_rate(sample):
     fr = full[full["language"] == "fr"]
     expected = multipletests(2 * norm_sf(fr["z"].abs().to_numpy()), method="fdr_bh")[1]
     np.testing.assert_allclose(fr["p_adjusted"].to_numpy(), expected, rtol=1e-12)
+
+
+def test_no_discovered_theme_swallows_the_survey(sample):
+    """Issue 12: one catch-all topic held 41% of the banking comments. Capped at 25%: the
+    comments that load least distinctly on a full theme go to their second theme."""
+    from nps_toolkit.text.themes import _capped_assignment
+
+    w = np.array([[0.9, 0.1, 0.0], [0.8, 0.75, 0.0], [0.7, 0.0, 0.5], [0.6, 0.5, 0.0],
+                  [0.5, 0.0, 0.0], [0.0, 0.2, 0.0], [0.0, 0.0, 0.3], [0.0, 0.0, 0.0]])
+    assert _capped_assignment(w, 1.0).tolist() == [0, 0, 0, 0, 0, 1, 2, -1]
+    # cap 3 of 8: the two smallest margins (rows 1 and 3: 0.05, 0.1) go to their runner-up
+    assert _capped_assignment(w, 3 / 8).tolist() == [0, 1, 0, 1, 0, 1, 2, -1]
+    # row 4 has no other theme and stays, so theme 0 may keep more than the cap
+    assert _capped_assignment(w, 1 / 8).tolist()[4] == 0
+    for lang in ("en", None):
+        found = nt.discover_themes(sample, n_themes=6, language=lang)
+        assert found.topics["share"].max() <= 0.25 + 1e-9
+        got = found.assignment.value_counts(normalize=True)
+        assert got.drop(-1, errors="ignore").max() <= 0.25 + 1e-9
+
+
+@needs_botanic
+def test_botanic_topics_are_capped_and_long_quotes_cut_around_the_phrase():
+    df, _ = nt.read_survey(BOTANIC)
+    found = nt.discover_themes(df, n_themes=10)
+    assert found.topics["share"].max() <= 0.25  # 27.1% uncapped (measured)
+    assert all(len(q) <= 281 for qs in found.topics["quotes"] for q in qs)
+
+
+def test_quotes_are_cut_around_the_matched_phrase_which_is_shown(sample):
+    data = sample.copy()
+    long = ("I have ordered here for years and the clothes are always nice. " * 12
+            + "This time the delivery took three weeks and nobody answered. "
+            + "Otherwise everything was as usual. " * 10)
+    data.loc[data["score"] <= 6, "comment"] = data.loc[data["score"] <= 6, "comment"]
+    first_det = data.index[(data["score"] <= 6) & data["comment"].notna()][0]
+    data.loc[first_det, "comment"] = long
+    coded = nt.code_themes(data)
+    only = pd.DataFrame({"delivery": data.index == first_det}, index=data.index)
+    q = nt.quotes(data, themes=only, n=1)
+    row = q.iloc[0]
+    assert coded.loc[first_det, "delivery"] and row["phrase"] == "delivery"
+    assert len(row["quote"]) <= 281 and "the delivery took three weeks" in row["quote"]
+    assert row["quote"].startswith("…") and row["quote"].endswith("…")
+    short = nt.quotes(sample, n=1)
+    assert (short["quote"].str.len() <= 281).all() and "phrase" in short

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -107,3 +108,44 @@ def _fold(s: pd.Series) -> pd.Series:
     s = _replace(s.str.normalize("NFKD"), r"\p{Mn}", "").str.normalize("NFC")
     return _replace(_replace(s.str.lower(), _SPACE + "+", " "),
                     f"^{_SPACE}+|{_SPACE}+$", "")
+
+
+def _excerpt(text: str, patterns: list[str], max_chars: int) -> tuple[str, str]:
+    """``text`` cut to about ``max_chars`` around the first match of ``patterns`` (matched
+    on the folded text, as the codeframe is), and the matched words as written. One quote at
+    a time: only the few quotes shown pass here."""
+    import unicodedata
+
+    folded, where = [], []
+    for i, ch in enumerate(text):  # fold char by char, remembering where each came from
+        f = "".join(c for c in unicodedata.normalize("NFKD", ch)
+                    if not unicodedata.combining(c)).lower()
+        folded.append(f)
+        where += [i] * len(f)
+    low = "".join(folded)
+    hit = None
+    for p in patterns:
+        m = re.search(p, low)
+        if m and m.end() > m.start() and (hit is None or m.start() < hit[0]):
+            hit = (where[m.start()], where[m.end() - 1] + 1)
+    if hit:  # whole words: the patterns are word stems ("deliver" in "delivery")
+        a, b = hit
+        while a > 0 and text[a - 1].isalnum() and ord(text[a - 1]) < 0x3000:
+            a -= 1
+        while b < len(text) and text[b].isalnum() and ord(text[b]) < 0x3000:
+            b += 1
+        hit = (a, b)
+    phrase = text[hit[0]:hit[1]].strip() if hit else ""
+    if len(text) <= max_chars:
+        return text, phrase
+    centre = hit[0] if hit else 0
+    start = max(0, min(centre - max_chars // 3, len(text) - max_chars))
+    end = start + max_chars
+    if start > 0:  # begin and end at word boundaries
+        space = text.find(" ", start, centre if hit else end)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", max(start, hit[1] if hit else start), end)
+        end = space if space > 0 else end
+    return ("…" if start > 0 else "") + text[start:end].strip() + ("…" if end < len(text)
+                                                                    else ""), phrase

@@ -13,7 +13,7 @@ import pandas as pd
 from .. import _stats
 from .._codeframes import CODEFRAMES
 from ..scoring import intervals_from_counts
-from ._common import _contains, _re2_any
+from ._common import _contains, _excerpt, _re2_any
 from .prepare import LANGUAGES, _prepared
 from .terms import _listed_any, _memo, folded_text, prepared_terms
 
@@ -218,7 +218,8 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
                     score: str | None = "score", language: str | None = None,
                     codeframe: Codeframe | None = None,
                     min_df: int = 3, n_terms: int = 6, n_quotes: int = 3,
-                    side: str | None = None) -> DiscoveredThemes:
+                    side: str | None = None, max_share: float = 0.25,
+                    max_quote_chars: int = 280) -> DiscoveredThemes:
     """Find themes the codeframe may miss: NMF on TF-IDF of the analysed comments.
 
     Non-negative matrix factorisation of the TF-IDF matrix (Lee & Seung 1999; scikit-learn's
@@ -230,6 +231,13 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
     promoters love: mixed together, complaints drown in a catch-all topic. Above 20,000
     comments the themes are learnt on a seeded random 20,000 of them and every comment is then
     scored against those themes.
+
+    Each comment goes to the theme it loads on most, unless that theme already holds
+    ``max_share`` of the comments (25% by default): then the comments that load on it least
+    distinctly (smallest margin over their second theme) go to their second theme, so no
+    catch-all theme swallows the survey. Comments with no weight on any other theme stay,
+    so a share can exceed the cap only by those. Quotes longer than ``max_quote_chars`` are
+    cut at a word end with "…".
 
     Examples
     --------
@@ -279,7 +287,7 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
     w = model.fit_transform(x) if n_docs <= FIT_LIMIT else model.fit(x[fit_rows]).transform(x)
     terms = all_terms.names[keep]
     top = np.argsort(-model.components_, axis=1)[:, :n_terms]
-    assign = np.where(w.max(axis=1) > 0, w.argmax(axis=1), -1)
+    assign = _capped_assignment(w, max_share)
     coded = code_themes(prep, codeframe=codeframe, comment=comment, score=score)
     any_theme = coded.any(axis=1).to_numpy()[mask]
     cat = prep.loc[mask, "category"].astype(str).to_numpy() if "category" in prep else None
@@ -289,7 +297,8 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
         members = assign == k
         label_terms = [str(t) for t in terms[top[k]]]
         order = np.argsort(-w[:, k], kind="stable")
-        quotes_k = _dedupe_quotes(display[order[: 10 * n_quotes]], n_quotes)
+        quotes_k = [_excerpt(q, [], max_quote_chars)[0]
+                    for q in _dedupe_quotes(display[order[: 10 * n_quotes]], n_quotes)]
         nps = np.nan
         if cat is not None and members.any():
             mc = cat[members]
@@ -306,6 +315,39 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
                                             kind="stable").reset_index(drop=True)
     return DiscoveredThemes(topics=topics,
                             assignment=pd.Series(assign, index=prep.index[mask], name="topic"))
+
+
+def _capped_assignment(w: np.ndarray, max_share: float) -> np.ndarray:
+    """Strongest theme per comment (-1 without weight), with theme sizes capped at
+    ``max_share`` of the comments: an over-full theme hands the comments with the smallest
+    margin over their best other theme to that theme while it has room (a capacitated
+    assignment, greedy by margin; stable sorts, so the result is deterministic)."""
+    n, k = w.shape
+    assign = np.where(w.max(axis=1) > 0, w.argmax(axis=1), -1)
+    if k < 2 or not 0 < max_share < 1:
+        return assign
+    cap = max(1, int(np.floor(max_share * n)))
+    order = np.argsort(-w, axis=1, kind="stable")
+    for _ in range(k):  # each round fills at least one theme or stops
+        sizes = np.bincount(assign[assign >= 0], minlength=k)
+        over = np.flatnonzero(sizes > cap)
+        moved = 0
+        for t in over:
+            room = cap - np.bincount(assign[assign >= 0], minlength=k)
+            rows = np.flatnonzero(assign == t)
+            alt = np.where(order[rows, 0] == t, order[rows, 1], order[rows, 0])
+            ok = (w[rows, alt] > 0) & (room[alt] > 0)
+            rows, alt = rows[ok], alt[ok]
+            by_margin = np.argsort(w[rows, t] - w[rows, alt], kind="stable")
+            rows, alt = rows[by_margin], alt[by_margin]
+            # within each receiving theme, only as many as it has room for
+            rank = pd.Series(alt).groupby(alt).cumcount().to_numpy()
+            take = np.flatnonzero(rank < room[alt])[: sizes[t] - cap]
+            assign[rows[take]] = alt[take]
+            moved += take.size
+        if not moved:
+            break
+    return assign
 
 
 def _function_terms(names: np.ndarray) -> np.ndarray:

@@ -10,10 +10,10 @@ import pandas as pd
 
 from .. import _lexicons as lex
 from .. import _stats
-from ._common import _BS, _count, _fold, _re2_any, _replace, _strings
+from ._common import _BS, _count, _excerpt, _fold, _re2_any, _replace, _strings
 from .prepare import _prepared
 from .terms import prepared_terms
-from .themes import Codeframe, _dedupe_quotes, code_themes
+from .themes import Codeframe, _dedupe_quotes, _resolve_codeframe, code_themes
 
 
 # --------------------------------------------------------------------------- drivers
@@ -196,20 +196,23 @@ _CONTRAST_HEAD = ("^.*(?:^|[^\\p{L}\\p{N}_])(?:" + "|".join(lex.CONTRASTS)
 
 # --------------------------------------------------------------------------- quotes & trends
 def quotes(data: Any, *, themes: pd.DataFrame | None = None, comment: str = "comment",
-           score: str = "score", n: int = 3, min_chars: int = 20,
+           score: str = "score", n: int = 3, min_chars: int = 20, max_chars: int = 280,
            codeframe: Codeframe | None = None) -> pd.DataFrame:
     """Representative, de-duplicated comments per theme and category, with their score.
 
     Within a theme and category, comments are ranked by how typical they are (cosine
     similarity of their TF-IDF vector to the group's centroid) and de-duplicated (same set of
     words); PII is redacted. Comments shorter than ``min_chars`` are used only if nothing else
-    is left.
+    is left. A quote longer than ``max_chars`` is cut to a window around the words that put
+    it under the theme (cut at word ends, "…" where text was left out), and ``phrase`` shows
+    those words, so a reader sees why the comment is there.
 
     Returns
     -------
     pandas.DataFrame
-        ``theme``, ``category``, ``rank``, ``score``, ``quote`` (redacted original text;
-        escape it when rendering HTML), ``language``.
+        ``theme``, ``category``, ``rank``, ``score``, ``quote`` (redacted original text, cut
+        as above; escape it when rendering HTML), ``phrase`` (the matched words as written;
+        empty for a theme not in the codeframe), ``language``.
 
     Examples
     --------
@@ -223,6 +226,7 @@ def quotes(data: Any, *, themes: pd.DataFrame | None = None, comment: str = "com
     prep = _prepared(data, comment, score)
     coded = themes if themes is not None else code_themes(prep, codeframe=codeframe,
                                                           comment=comment, score=score)
+    frame = _resolve_codeframe(codeframe)
     answered = prep["is_answer"].to_numpy()
     rows = []
     terms = prepared_terms(prep)
@@ -248,8 +252,19 @@ def quotes(data: Any, *, themes: pd.DataFrame | None = None, comment: str = "com
             chosen = _dedupe_quotes(display[idx][order], n)
             for rank, text in enumerate(chosen, 1):
                 j = idx[order][list(display[idx][order]).index(text)]
+                lang = prep["comment_language"].iloc[j]
+                quote, phrase = _excerpt(text, _patterns_of(frame, theme, lang), max_chars)
                 rows.append({"theme": theme, "category": cat, "rank": rank,
-                             "score": prep[score].iloc[j], "quote": text,
-                             "language": prep["comment_language"].iloc[j]})
-    return pd.DataFrame(rows, columns=["theme", "category", "rank", "score", "quote",
+                             "score": prep[score].iloc[j], "quote": quote, "phrase": phrase,
+                             "language": lang})
+    return pd.DataFrame(rows, columns=["theme", "category", "rank", "score", "quote", "phrase",
                                        "language"])
+
+
+def _patterns_of(frame: dict[str, dict[str, list[str]]], theme: str, lang: Any) -> list[str]:
+    by_lang = frame.get(theme, {})
+    if "*" in by_lang:
+        return by_lang["*"]
+    if isinstance(lang, str) and lang in by_lang:
+        return by_lang[lang]
+    return [p for ps in by_lang.values() for p in ps]
