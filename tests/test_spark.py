@@ -124,3 +124,22 @@ def test_only_counts_reach_the_driver(data, monkeypatch):
     cells = pdf.groupby([pdf["channel"], month, pdf["score"]], dropna=False).ngroups
     assert sizes and max(sizes) <= cells < len(pdf)  # one row per (group, month, score)
     assert np.isfinite(sizes).all()
+
+
+def test_migration_and_trend_by_value_run_in_spark(spark):
+    """The pairing across waves and the per-customer value quantile (Spark's exact
+    ``percentile``) run in Spark and agree with pandas."""
+    sample = nt.load_sample()
+    local = sample[["customer_id", "date", "score", "customer_lifetime_value"]].assign(
+        wave=nt.assign_waves(sample).astype("float").astype("Int64"))
+    rows = [(str(c), d.to_pydatetime(), int(s), float(v), None if pd.isna(w) else int(w))
+            for c, d, s, v, w in local.itertuples(index=False)]
+    sdf = spark.createDataFrame(rows, "customer_id string, date timestamp, score long, "
+                                      "customer_lifetime_value double, wave long")
+    ref = nt.migration(local, wave="wave")
+    got = nt.migration(sdf, wave="wave")
+    assert (got.counts.to_numpy() == ref.counts.to_numpy()).all()
+    assert got.summary == ref.summary
+    assert got.moved_down.count() == len(ref.moved_down)  # a Spark DataFrame, not rows
+    _same(nt.trend_by_value(local, value="customer_lifetime_value"),
+          nt.trend_by_value(sdf, value="customer_lifetime_value"))

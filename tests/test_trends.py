@@ -344,3 +344,47 @@ def test_datetime_objects_and_mixed_object_columns():
     mixed = pd.Series([dt.date(2025, 1, 5), "soon", dt.date(2025, 2, 1)], dtype=object)
     with pytest.raises(ValueError, match="'soon'"):
         parse_dates(mixed, column="date")
+
+
+def _waved(sample):
+    return sample.assign(wave=nt.assign_waves(sample).astype("float").astype("Int64"))
+
+
+def test_migration_counts_in_the_engine_equal_pandas(sample):
+    """With a wave column, the pairing and the 3x3 count run in DuckDB / polars; the counts,
+    the paired test and the summary equal the pandas path's, and the customer lists stay
+    lazy frames of the engine."""
+    import duckdb
+    import narwhals as nw
+    import polars as pl
+
+    local = _waved(sample)[["customer_id", "date", "score", "wave"]]
+    ref = nt.migration(local, wave="wave")
+    for src in (duckdb.connect().from_df(local), pl.from_pandas(local).lazy()):
+        got = nt.migration(src, wave="wave")
+        np.testing.assert_array_equal(got.counts.to_numpy(), ref.counts.to_numpy())
+        assert got.change.difference == pytest.approx(ref.change.difference, abs=1e-12)
+        assert got.change.p_value == pytest.approx(ref.change.p_value, rel=1e-9)
+        assert got.summary == ref.summary
+        ups = nw.from_native(got.moved_up).lazy().select(nw.len()).collect().item()
+        assert type(got.pairs) is type(src) and ups == len(ref.moved_up)
+        first = nt.migration(src, wave="wave", from_wave=1)
+        np.testing.assert_array_equal(first.counts.to_numpy(),
+                                      nt.migration(local, wave="wave", from_wave=1)
+                                      .counts.to_numpy())
+    with pytest.raises(ValueError, match="give wave= a wave number column"):
+        nt.migration(duckdb.connect().from_df(local))
+
+
+def test_trend_by_value_in_the_engine_equals_pandas(sample):
+    import duckdb
+    import polars as pl
+
+    cols = ["customer_id", "date", "score", "customer_lifetime_value"]
+    local = sample[cols].copy()
+    local.loc[local.index[:3], "customer_lifetime_value"] = np.nan
+    ref = nt.trend_by_value(local, value="customer_lifetime_value", top=0.1)
+    for src in (duckdb.connect().from_df(local), pl.from_pandas(local).lazy()):
+        got = nt.trend_by_value(src, value="customer_lifetime_value", top=0.1)
+        pd.testing.assert_frame_equal(got, ref.reset_index(drop=True), check_dtype=False,
+                                      check_exact=False, rtol=1e-12)

@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import narwhals as nw
 import numpy as np
 import pandas as pd
 
 from .. import _stats
-from .._frames import to_pandas
+from .._frames import require_columns, to_narwhals, to_pandas
 from .trend import trend
 
 
@@ -21,8 +22,8 @@ def trend_by_value(data: Any, *, value: str, top: float = 0.2, customer: str = "
                    confidence: float = 0.95, min_n: int = 30) -> pd.DataFrame:
     """The trend of the largest customers side by side with everyone else.
 
-    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
-    frame) is refused with a clear error rather than pulled into pandas.
+    On a lazy source (DuckDB, Spark, polars lazy...) the per-customer value, its quantile and
+    the trend's counts are computed in the engine; only counts come back.
 
     Customers are ranked by ``value`` (their highest value over the data, so a customer stays
     in one group) and the top ``top`` share (0.2 = top 20%) forms the first line.
@@ -36,12 +37,34 @@ def trend_by_value(data: Any, *, value: str, top: float = 0.2, customer: str = "
     """
     if not 0 < top < 1:
         raise ValueError(f"top is a share of customers between 0 and 1, got {top!r}")
-    df = to_pandas(data, [customer, value, date, score],
-                   rows_for="trend_by_value: it ranks customers by value")
+    name = f"Top {top:.0%} by {value}"
+    frame = to_narwhals(data)
+    if not isinstance(nw.to_native(frame), pd.DataFrame):
+        require_columns(frame, [customer, value, date, score])
+        if not frame.collect_schema()[value].is_numeric():
+            raise ValueError(f"value column {value!r} is {frame.collect_schema()[value]} in "
+                             "the engine: cast it to a number in the query")
+        # per-customer maximum and its quantile in the engine (DuckDB quantile_cont, Spark
+        # percentile: exact, linear interpolation as pandas); the flag joins back lazily
+        per = frame.group_by(customer).agg(nw.col(value).cast(nw.Float64).max().alias("__v"))
+        cut = per.select(nw.col("__v").quantile(1 - top, interpolation="linear"))
+        cut = cut.collect() if isinstance(cut, nw.LazyFrame) else cut
+        cutoff = cut.item(0, "__v")
+        if cutoff is None:
+            raise ValueError(f"value column {value!r} has no values to rank customers by")
+        flags = per.select(nw.col(customer), (nw.col("__v") >= float(cutoff)).alias("__big"))
+        seg = frame.join(flags, on=customer, how="left").with_columns(
+            nw.when(nw.col("__big").fill_null(False)).then(nw.lit(name))
+            .otherwise(nw.lit("Everyone else")).alias("segment"))
+        out = trend(nw.to_native(seg), date=date, freq=freq, by="segment", score=score,
+                    confidence=confidence, min_n=min_n)
+        out["segment"] = pd.Categorical(out["segment"], categories=[name, "Everyone else"],
+                                        ordered=True)  # the largest customers first, as below
+        return out.sort_values("segment", kind="stable").reset_index(drop=True)
+    df = to_pandas(data, [customer, value, date, score])
     per_customer = pd.to_numeric(df[value], errors="coerce").groupby(df[customer]).max()
     cutoff = per_customer.quantile(1 - top)
     big = per_customer[per_customer >= cutoff].index
-    name = f"Top {top:.0%} by {value}"
     seg = pd.Categorical(np.where(df[customer].isin(big), name, "Everyone else"),
                          categories=[name, "Everyone else"], ordered=True)
     return trend(df.assign(segment=seg), date=date, freq=freq, by="segment", score=score,

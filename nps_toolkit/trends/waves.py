@@ -6,6 +6,7 @@ import html
 from dataclasses import dataclass, field
 from typing import Any
 
+import narwhals as nw
 import numpy as np
 import pandas as pd
 
@@ -103,11 +104,15 @@ def migration(data: Any, *, customer: str = "customer_id", date: str = "date",
               min_gap: str = "45D", confidence: float = 0.95) -> Migration:
     """Transition matrix detractor/passive/promoter between consecutive waves, per customer.
 
-    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
-    frame) is refused with a clear error rather than pulled into pandas.
-
     For each customer who answered in two consecutive waves (wave k and k+1; all such pairs
-    pooled unless ``from_wave`` picks one), the category before and after. Waves come from
+    pooled unless ``from_wave`` picks one), the category before and after.
+
+    On a lazy source (DuckDB, Spark, polars lazy...) with a ``wave`` column the pairing and
+    the 3x3 count run in the engine and only the nine counts come back; ``pairs``,
+    ``moved_up`` and ``moved_down`` are then lazy frames of that engine (query or export
+    them there, e.g. for a CRM), and within a wave the answer with the latest date counts
+    (answers at the same instant: the higher category). Without ``wave`` the waves come from
+    :func:`assign_waves`, which needs the rows, so a lazy source is refused. Waves come from
     ``wave`` or from :func:`assign_waves`; within a wave a customer's latest answer counts.
     The NPS change of these customers is tested with the paired t-test
     (:func:`nps_toolkit.compare_paired`).
@@ -120,8 +125,14 @@ def migration(data: Any, *, customer: str = "customer_id", date: str = "date",
     True
     """
     cols = [customer, date, score, *([wave] if wave else [])]
+    frame = to_narwhals(data)
+    if not isinstance(nw.to_native(frame), pd.DataFrame) and wave is not None:
+        return _engine_migration(frame, customer=customer, date=date, score=score, wave=wave,
+                                 from_wave=from_wave, confidence=confidence)
     df = to_pandas(data, cols,
-                   rows_for="migration: it pairs each customer's answers across waves").copy()
+                   rows_for="migration: it pairs each customer's answers across waves (give "
+                   "wave= a wave number column, e.g. computed in SQL, to count the pairs "
+                   "in the engine)").copy()
     notes: list[str] = []
     df["__wave"] = df[wave] if wave else assign_waves(df, date=date, customer=customer,
                                                       min_gap=min_gap)
@@ -174,6 +185,96 @@ def migration(data: Any, *, customer: str = "customer_id", date: str = "date",
                      moved_up=up.reset_index(drop=True), moved_down=down.reset_index(drop=True),
                      summary=summary, notes=notes)
 
+
+
+_LABELS = ["detractor", "passive", "promoter"]
+
+
+def _engine_migration(frame: Any, *, customer: str, date: str, score: str, wave: str,
+                      from_wave: int | None, confidence: float) -> Migration:
+    """:func:`migration` where the data lives: the latest answer per customer and wave, the
+    self-join of wave k with k + 1 and ``GROUP BY from, to -> count(*)`` run in the engine;
+    the paired test is computed from the nine counts (each pair's difference is fixed by its
+    two categories), through the same :func:`compare_paired`."""
+    from .._frames import validate_score_column
+    from .periods import _days_since_epoch
+
+    require_columns(frame, [customer, date, score, wave])
+    schema = frame.collect_schema()
+    if not schema[wave].is_integer():
+        raise ValueError(f"wave column {wave!r} must hold whole numbers, got {schema[wave]}")
+    if not isinstance(schema[date], (nw.Date, nw.Datetime)):
+        raise ValueError(f"the date column {date!r} is {schema[date]} in the engine, not a "
+                         "date or timestamp: cast it in the query (e.g. CAST(col AS DATE))")
+    validate_score_column(frame, score)
+    s = nw.col(score)
+    cat = nw.when(s >= 9).then(2).otherwise(nw.when(s <= 6).then(0).otherwise(1))
+    when = _days_since_epoch(date) * 86400
+    if isinstance(schema[date], nw.Datetime):
+        d = nw.col(date)
+        when = when + d.dt.hour() * 3600 + d.dt.minute() * 60 + d.dt.second()
+    usable = (nw.col(customer).is_null() | nw.col(wave).is_null() | s.is_null()
+              | nw.col(date).is_null())
+    dropped = frame.select(usable.cast(nw.Int64).sum().alias("n"))
+    dropped = dropped.collect() if isinstance(dropped, nw.LazyFrame) else dropped
+    n_dropped = int(dropped.item(0, "n") or 0)
+    last = (frame.filter(~usable)
+            .with_columns((when.cast(nw.Int64) * 4 + cat).alias("__key"))
+            .group_by(customer, wave).agg(nw.col("__key").max())
+            .with_columns((nw.col("__key") % 4).alias("__cat")))
+    before = last.select(nw.col(customer), nw.col(wave).alias("from_wave"),
+                         nw.col("__cat").alias("__from"))
+    after = last.select(nw.col(customer), (nw.col(wave) - 1).alias("from_wave"),
+                        nw.col("__cat").alias("__to"))
+    if from_wave is not None:
+        before = before.filter(nw.col("from_wave") == from_wave)
+    joined = before.join(after, on=[customer, "from_wave"], how="inner")
+    counted = joined.group_by("__from", "__to").agg(nw.len().alias("n"))
+    counted = counted.collect() if isinstance(counted, nw.LazyFrame) else counted
+    table = np.zeros((3, 3), dtype=np.int64)
+    for f, t, n in zip(*(counted.get_column(c).to_list() for c in ("__from", "__to", "n")),
+                       strict=True):
+        table[int(f), int(t)] = int(n)
+    if table.sum() == 0:
+        raise ValueError("no customer answered in two consecutive waves: there is nothing to "
+                         "migrate (check customer= and wave=)")
+    counts = pd.DataFrame(table, index=pd.CategoricalIndex(_LABELS, categories=_LABELS,
+                                                           name="from"),
+                          columns=pd.CategoricalIndex(_LABELS, categories=_LABELS, name="to"))
+    shares = counts.div(counts.sum(axis=1).replace(0, np.nan), axis=0)
+    # one (before, after) score per pair, by category: the paired test reads categories only
+    rep = np.array([0.0, 7.0, 10.0])
+    fi, ti = np.divmod(np.repeat(np.arange(9), table.ravel()), 3)
+    change = compare_paired(rep[fi], rep[ti], confidence=confidence)
+    label = lambda c: (nw.when(nw.col(c) == 2).then(nw.lit("promoter"))  # noqa: E731
+                       .otherwise(nw.when(nw.col(c) == 0).then(nw.lit("detractor"))
+                                  .otherwise(nw.lit("passive"))))
+    pairs = joined.with_columns(
+        (nw.col("from_wave") + 1).alias("to_wave"), label("__from").alias("from_category"),
+        label("__to").alias("to_category"),
+        nw.when(nw.col("__to") > nw.col("__from")).then(nw.lit("up")).otherwise(
+            nw.when(nw.col("__to") < nw.col("__from")).then(nw.lit("down"))
+            .otherwise(nw.lit("same"))).alias("movement"))
+    pairs = pairs.select(nw.col(customer).alias("customer"), "from_wave", "to_wave",
+                         "from_category", "to_category", "movement")
+    up = int(table[0, 1] + table[0, 2] + table[1, 2])
+    down = int(table[1, 0] + table[2, 0] + table[2, 1])
+    notes = ([f"{n_dropped} response(s) without a score, customer, date or wave are left out."]
+             if n_dropped else [])
+    notes.append("pairs, moved_up and moved_down are lazy frames of the source's engine.")
+    summary = (
+        f"{int(table.sum()):,} customers answered in consecutive waves. "
+        f"{int(counts.iloc[1, 2]):,} passives became promoters "
+        f"({shares.iloc[1, 2]:.0%} of passives) and "
+        f"{int(counts.iloc[2, 1]):,} promoters slipped to passive; "
+        f"{up:,} moved up and {down:,} down in all. Their NPS changed by "
+        f"{change.difference:+.1f} points ({confidence:.0%} CI {change.ci_low:+.1f} to "
+        f"{change.ci_high:+.1f}, paired t-test p={change.p_value:.2g})."
+    )
+    return Migration(counts=counts, shares=shares, change=change, pairs=nw.to_native(pairs),
+                     moved_up=nw.to_native(pairs.filter(nw.col("movement") == "up")),
+                     moved_down=nw.to_native(pairs.filter(nw.col("movement") == "down")),
+                     summary=summary, notes=notes)
 
 
 # --------------------------------------------------------------------------- re-survey plan
