@@ -228,8 +228,6 @@ def test_row_level_functions_refuse_lazy_sources_and_say_why():
     rel = duckdb.connect().from_df(sample)
     lazy = pl.from_pandas(sample).lazy()
     calls = {
-        "value_tiers": lambda d: nt.value_tiers(d, value="customer_lifetime_value"),
-        "value_analysis": lambda d: nt.value_analysis(d, value="customer_lifetime_value"),
         "action_list": lambda d: nt.action_list(d),
         "migration": lambda d: nt.migration(d),
         "prepare_comments": lambda d: nt.prepare_comments(d),
@@ -241,3 +239,45 @@ def test_row_level_functions_refuse_lazy_sources_and_say_why():
     # what aggregates runs in the engine instead, and agrees with pandas
     assert nt.compare_to_benchmark(rel, benchmark=20).difference == pytest.approx(
         nt.compare_to_benchmark(sample, benchmark=20).difference, abs=1e-12)
+
+
+def test_value_tiers_and_value_analysis_run_in_the_engine(sample):
+    """On DuckDB and polars lazy sources the latest answer per customer, the quantiles, the
+    tier counts, the value ranks behind Spearman and the revenue sums are computed there;
+    every number equals the pandas path's."""
+    import duckdb
+    import narwhals as nw
+    import polars as pl
+
+    local = sample[["customer_id", "date", "score", "customer_lifetime_value"]].copy()
+    local.loc[local.index[:3], "customer_lifetime_value"] = np.nan
+    local.loc[local.index[3:6], "customer_lifetime_value"] = -5.0  # refunds
+    ref = nt.value_analysis(local, value="customer_lifetime_value", customer="customer_id",
+                            date="date")
+    tiers_ref = nt.value_tiers(local, value="customer_lifetime_value").astype(object)
+    for src in (duckdb.connect().from_df(local), pl.from_pandas(local).lazy()):
+        got = nt.value_analysis(src, value="customer_lifetime_value", customer="customer_id",
+                                date="date")
+        assert got.answer == ref.answer and got.notes == ref.notes
+        pd.testing.assert_frame_equal(got.by_tier, ref.by_tier, check_dtype=False,
+                                      check_exact=False, rtol=1e-9)
+        assert got.chi2["p_value"] == pytest.approx(ref.chi2["p_value"], rel=1e-9)
+        assert got.spearman_rho == pytest.approx(ref.spearman_rho, abs=1e-12)
+        assert got.spearman_p == pytest.approx(ref.spearman_p, rel=1e-9)
+        assert got.revenue_weighted.nps == pytest.approx(ref.revenue_weighted.nps, abs=1e-9)
+        assert got.revenue_weighted.ci_low == pytest.approx(ref.revenue_weighted.ci_low,
+                                                            abs=1e-9)
+        pd.testing.assert_frame_equal(got.revenue_share, ref.revenue_share)
+        tiered = nt.value_tiers(src, value="customer_lifetime_value")
+        assert type(tiered) is type(src)  # still lazy, in its engine
+        back = nw.from_native(tiered).lazy().collect().to_pandas()
+        counts = back["value_tier"].value_counts(dropna=False)
+        assert counts.to_dict() == tiers_ref.value_counts(dropna=False).to_dict()
+        binned = nw.from_native(nt.value_tiers(src, value="customer_lifetime_value",
+                                               bins=[100, 500])).lazy().collect().to_pandas()
+        assert (binned["value_tier"].value_counts(dropna=False).to_dict()
+                == nt.value_tiers(local, value="customer_lifetime_value", bins=[100, 500])
+                .astype(object).value_counts(dropna=False).to_dict())
+    with pytest.raises(ValueError, match="give date="):
+        nt.value_analysis(duckdb.connect().from_df(local), value="customer_lifetime_value",
+                          customer="customer_id")

@@ -143,3 +143,10 @@ def test_migration_and_trend_by_value_run_in_spark(spark):
     assert got.moved_down.count() == len(ref.moved_down)  # a Spark DataFrame, not rows
     _same(nt.trend_by_value(local, value="customer_lifetime_value"),
           nt.trend_by_value(sdf, value="customer_lifetime_value"))
+    ref_va = nt.value_analysis(local, value="customer_lifetime_value", customer="customer_id",
+                               date="date")
+    got_va = nt.value_analysis(sdf, value="customer_lifetime_value", customer="customer_id",
+                               date="date")
+    assert got_va.answer == ref_va.answer
+    _same(ref_va.by_tier, got_va.by_tier)
+    assert got_va.spearman_rho == pytest.approx(ref_va.spearman_rho, abs=1e-12)

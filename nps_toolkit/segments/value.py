@@ -1,0 +1,352 @@
+"""Customer value: tiers an analyst can read, and "are our biggest customers our biggest
+promoters?" with evidence - on pandas rows or in a lazy source's engine."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+import narwhals as nw
+import numpy as np
+import pandas as pd
+
+from .._frames import counts_table, require_columns, to_narwhals, to_pandas
+from ..scoring import NPSResult, classify
+from ..scoring import score as score_fn
+from . import _engine
+from .groups import segments
+
+__all__ = ["ValueAnalysis", "value_analysis", "value_tiers"]
+
+
+def _tier_labels(k: int, value: str) -> list[str]:
+    width = 100 / k
+    labels = []
+    for i in range(k):
+        lo, hi = i * width, (i + 1) * width
+        if i == 0:
+            labels.append(f"Bottom {width:g}% by {value}")
+        elif i == k - 1:
+            labels.append(f"Top {width:g}% by {value}")
+        else:
+            labels.append(f"{lo:g}-{hi:g}th percentile by {value}")
+    return labels
+
+
+def _tier_names(value: str, tiers: int, bins: Sequence[float] | None,
+                labels: Sequence[str] | None) -> list[str]:
+    """Tier labels (lowest first), checked as the pandas path checks them."""
+    if bins is not None:
+        edges = sorted(float(b) for b in bins)
+        if len(set(edges)) != len(edges):
+            raise ValueError(f"bins must be distinct thresholds, got {list(bins)!r}")
+        names = list(labels) if labels is not None else _engine.auto_bin_labels(edges, value)
+        if len(names) != len(edges) + 1:
+            raise ValueError(f"{len(edges) + 1} tiers need {len(edges) + 1} labels, got "
+                             f"{len(names)}")
+        return names
+    if tiers < 2:
+        raise ValueError(f"tiers must be at least 2, got {tiers}")
+    names = list(labels) if labels is not None else _tier_labels(tiers, value)
+    if len(names) != tiers:
+        raise ValueError(f"{tiers} tiers need {tiers} labels, got {len(names)}")
+    return names
+
+
+def value_tiers(data: Any, *, value: str, tiers: int = 4, bins: Sequence[float] | None = None,
+                labels: Sequence[str] | None = None) -> pd.Series:
+    """Customer-value tiers with labels an analyst can read ("Top 25% by CLV").
+
+    Parameters
+    ----------
+    data : data frame
+    value : str
+        Lifetime value, average order value, revenue...
+    tiers : int, default 4
+        Equal-count tiers by quantile of ``value`` (ties stay in one tier, so tiers can be
+        uneven when many customers share a value; an error explains when they collapse).
+    bins : sequence of numbers, optional
+        Explicit thresholds instead, e.g. ``[100, 500]`` -> "< 100", "100 to < 500",
+        ">= 500" (left-closed).
+    labels : sequence of str, optional
+        Your own labels, lowest tier first.
+
+    Returns
+    -------
+    pandas.Series
+        Ordered categorical (lowest tier first) named ``value_tier``, aligned with ``data``;
+        missing values stay missing (``segments`` shows them as their own group). For a
+        lazy source (DuckDB, Spark, polars lazy...) the source itself, in its engine, with a
+        ``value_tier`` text column: the quantiles are computed there (exact, linear
+        interpolation as pandas) and no row leaves the engine.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"clv": [10, 20, 30, 40, 50, 60, 70, 80]})
+    >>> value_tiers(df, value="clv").tolist()[::3]
+    ['Bottom 25% by clv', '25-50th percentile by clv', 'Top 25% by clv']
+    """
+    frame = to_narwhals(data)
+    require_columns(frame, [value], role="value column")
+    if not isinstance(nw.to_native(frame), pd.DataFrame):
+        names = _tier_names(value, tiers, bins, labels)
+        tier = _engine.tier_expression(frame, value, tiers, bins, names)
+        return nw.to_native(frame.with_columns(tier.alias("value_tier")))
+    native = to_pandas(data)
+    values = pd.to_numeric(native[value], errors="coerce")
+    bad = values.isna() & native[value].notna()
+    if bad.any():
+        raise ValueError(f"value column {value!r} has {int(bad.sum())} non-numeric value(s), "
+                         f"e.g. {list(native.loc[bad, value].head(3))!r}; clean or remove them")
+    if bins is not None:
+        edges = sorted(float(b) for b in bins)
+        if len(set(edges)) != len(edges):
+            raise ValueError(f"bins must be distinct thresholds, got {list(bins)!r}")
+        full = [-np.inf, *edges, np.inf]
+        auto = ([f"< {edges[0]:g}"]
+                + [f"{a:g} to < {b:g}" for a, b in pairwise(edges)]
+                + [f">= {edges[-1]:g}"])
+        names = list(labels) if labels is not None else [f"{a} {value}" for a in auto]
+        if len(names) != len(full) - 1:
+            raise ValueError(f"{len(full) - 1} tiers need {len(full) - 1} labels, got "
+                             f"{len(names)}")
+        cut = pd.cut(values, full, right=False, labels=names)
+    else:
+        if tiers < 2:
+            raise ValueError(f"tiers must be at least 2, got {tiers}")
+        names = list(labels) if labels is not None else _tier_labels(tiers, value)
+        if len(names) != tiers:
+            raise ValueError(f"{tiers} tiers need {tiers} labels, got {len(names)}")
+        try:
+            cut = pd.qcut(values, tiers, labels=names)
+        except ValueError as exc:
+            raise ValueError(
+                f"{tiers} equal-count tiers of {value!r} are not possible: too many customers "
+                f"share the same value ({values.value_counts().index[0]!r} appears "
+                f"{int(values.value_counts().iloc[0])} times). Use fewer tiers or bins=[...]."
+            ) from exc
+    out = pd.Series(pd.Categorical(cut, categories=names, ordered=True),
+                    index=native.index, name="value_tier")
+    return out
+
+
+@dataclass(frozen=True)
+class ValueAnalysis:
+    """Are our biggest customers our biggest promoters?
+
+    Attributes
+    ----------
+    by_tier : DataFrame
+        :func:`segments` by value tier (lowest first).
+    chi2 : dict
+        Chi-square test of independence of category and tier.
+    spearman_rho, spearman_p : float
+        Rank correlation of value and score, and its p-value (a monotone trend test).
+    revenue_weighted : NPSResult
+        NPS with each response weighted by its (non-negative) value.
+    unweighted : NPSResult
+        The plain NPS of the same responses.
+    revenue_share : DataFrame
+        Per category: share of respondents and share of total value.
+    answer : str
+        The direct answer in plain words.
+    notes : list of str
+        What was excluded or clipped, and why.
+    """
+
+    by_tier: pd.DataFrame
+    chi2: dict[str, Any] | None
+    spearman_rho: float
+    spearman_p: float
+    revenue_weighted: NPSResult
+    unweighted: NPSResult
+    revenue_share: pd.DataFrame
+    answer: str
+    notes: list[str] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return self.answer + "".join(f"\nNote: {n}" for n in self.notes)
+
+    def _repr_html_(self) -> str:
+        notes = "".join(f"<li>{html.escape(n)}</li>" for n in self.notes)
+        cols = ["value_tier", "n", "nps", "ci_low", "ci_high", "passive_share", "verdict"]
+        return (f"<p>{html.escape(self.answer)}</p>"
+                + self.by_tier[cols].to_html(index=False, float_format=lambda v: f"{v:.1f}")
+                + (f"<ul>{notes}</ul>" if notes else ""))
+
+
+def value_analysis(data: pd.DataFrame, *, value: str, score: str = "score", tiers: int = 4,
+                   bins: Sequence[float] | None = None, customer: str | None = None,
+                   date: str | None = None, min_n: int = 30,
+                   confidence: float = 0.95) -> ValueAnalysis:
+    """Answer "are our biggest customers our biggest promoters?" with evidence.
+
+    On a lazy source (DuckDB, Spark, polars lazy...) everything runs in the engine - the
+    latest answer per customer (``date`` is then needed), the tier quantiles, the counts per
+    tier, the value ranks behind Spearman's rho and the revenue sums - and only counts and
+    sums come back, through the same statistics.
+
+    Gives the NPS by value tier (with each tier against the rest), the chi-square test of
+    category by tier (Pearson 1900; ``scipy.stats.chi2_contingency``), Spearman's rank
+    correlation of value and score, a revenue-weighted NPS (each response weighted by its
+    value, so it reads as "the NPS of a euro of revenue") and the share of revenue held by
+    promoters, passives and detractors.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+    value : str
+        Customer value (lifetime value, average order value, ticket revenue).
+    score : str
+    tiers, bins : as in :func:`value_tiers`.
+    customer : str, optional
+        Customer id column: with it, each customer counts once, with their latest answer
+        (by ``date`` when given, else the last row).
+    date : str, optional
+    min_n, confidence : as in :func:`segments`.
+
+    Examples
+    --------
+    >>> from nps_toolkit import load_sample
+    >>> va = value_analysis(load_sample(), value="customer_lifetime_value",
+    ...                     customer="customer_id", date="date")
+    >>> va.answer.split(".")[0]
+    'No'
+    """
+    need = [score, value] + ([customer] if customer else []) + ([date] if date else [])
+    frame = to_narwhals(data)
+    require_columns(frame, need)
+    if isinstance(nw.to_native(frame), pd.DataFrame):
+        parts = _value_parts_pandas(nw.to_native(frame), value=value, score=score,
+                                    tiers=tiers, bins=bins, customer=customer, date=date,
+                                    min_n=min_n, confidence=confidence)
+    else:
+        parts = _value_parts_engine(frame, value=value, score=score, tiers=tiers, bins=bins,
+                                    customer=customer, date=date, min_n=min_n,
+                                    confidence=confidence)
+    by_tier, rho, rho_p, weighted, plain, share, notes = parts
+    top = by_tier.dropna(subset=["value_tier"]).iloc[-1]
+    rest = by_tier.dropna(subset=["value_tier"]).iloc[:-1]
+    biggest_are_promoters = (top["significant"] and top["difference"] > 0
+                             and top["promoter_share"] >= rest["promoter_share"].max())
+    lead = "Yes" if biggest_are_promoters else "No"
+    main = max(("promoter", top["promoter_share"]), ("passive", top["passive_share"]),
+               ("detractor", top["detractor_share"]), key=lambda t: t[1])
+    chi = by_tier.attrs["chi2"]
+    answer = (
+        f"{lead}. {top['value_tier']} have an NPS of {top['nps']:.1f} "
+        f"({confidence:.0%} CI {top['ci_low']:.1f} to {top['ci_high']:.1f}, n={int(top['n']):,}) "
+        f"against {top['rest_nps']:.1f} for everyone else ({top['verdict']}); "
+        f"{main[1]:.0%} of them are {main[0]}s. "
+        + (f"Category depends on tier (chi-square p={chi['p_value']:.2g}). " if chi else "")
+        + f"Rank correlation of {value} and score: {rho:+.2f} (p={rho_p:.2g}). "
+        f"Revenue-weighted NPS is {weighted.nps:.1f} against {plain.nps:.1f} unweighted; "
+        f"promoters hold {share.loc[0, 'revenue_share']:.0%} of revenue and passives "
+        f"{share.loc[1, 'revenue_share']:.0%}."
+    )
+    return ValueAnalysis(by_tier=by_tier, chi2=chi, spearman_rho=float(rho),
+                         spearman_p=float(rho_p), revenue_weighted=weighted, unweighted=plain,
+                         revenue_share=share, answer=answer, notes=notes)
+
+
+def _value_parts_pandas(data: pd.DataFrame, *, value: str, score: str, tiers: int,
+                        bins: Sequence[float] | None, customer: str | None, date: str | None,
+                        min_n: int, confidence: float) -> tuple:
+    df = data
+    notes: list[str] = []
+    if customer:
+        df = df.sort_values(date, kind="stable") if date else df
+        before = len(df)
+        df = df.drop_duplicates(subset=[customer], keep="last")
+        notes.append(f"one row per customer (their latest answer): {len(df):,} customers from "
+                     f"{before:,} responses.")
+    values = pd.to_numeric(df[value], errors="coerce")
+    missing_value = values.isna()
+    if missing_value.any():
+        notes.append(f"{int(missing_value.sum())} row(s) without a {value} are left out.")
+        df, values = df[~missing_value], values[~missing_value]
+    negative = values < 0
+    if negative.any():
+        notes.append(f"{int(negative.sum())} negative {value} value(s) (refunds?) count as 0 "
+                     "in the revenue weighting and revenue shares; tiers use them as they are.")
+    df = df.assign(value_tier=value_tiers(df.assign(**{value: values}), value=value,
+                                          tiers=tiers, bins=bins))
+    by_tier = segments(df, by="value_tier", score=score, min_n=min_n, confidence=confidence)
+    scored = df[score].notna()
+    from scipy.stats import spearmanr  # only here: scipy.stats is slow to import
+
+    rho, rho_p = spearmanr(values[scored], df.loc[scored, score].astype(float))
+    w = values.clip(lower=0)
+    weighted = score_fn(df[score], weights=w, confidence=confidence)
+    plain = score_fn(df[score], confidence=confidence)
+    cat = classify(df[score])
+    share = pd.DataFrame({
+        "category": ["promoter", "passive", "detractor"],
+        "respondent_share": [float((cat == c).sum()) / max(1, int(cat.notna().sum()))
+                             for c in ("promoter", "passive", "detractor")],
+        "revenue_share": [float(w[cat == c].sum()) / float(w[cat.notna()].sum())
+                          if float(w[cat.notna()].sum()) > 0 else np.nan
+                          for c in ("promoter", "passive", "detractor")],
+    })
+    return by_tier, rho, rho_p, weighted, plain, share, notes
+
+
+def _value_parts_engine(frame: Any, *, value: str, score: str, tiers: int,
+                        bins: Sequence[float] | None, customer: str | None, date: str | None,
+                        min_n: int, confidence: float) -> tuple:
+    """The same parts, computed by a lazy source's engine (only counts and sums return)."""
+    from ..scoring import _result, from_counts
+
+    def rows(f: Any) -> int:
+        return int(_engine._collect(f.select(nw.len().alias("n"))).item(0, "n"))
+
+    notes: list[str] = []
+    if customer:
+        if not date:
+            raise ValueError("value_analysis on a lazy source counts each customer once with "
+                             "their latest answer: give date= (rows have no order in an "
+                             "engine)")
+        before = rows(frame)
+        frame = _engine.latest_per_customer(frame, customer, date)
+        notes.append(f"one row per customer (their latest answer): {rows(frame):,} customers "
+                     f"from {before:,} responses.")
+    _engine._numeric(frame, value)
+    v = nw.col(value)
+    missing = rows(frame.filter(v.is_null()))
+    if missing:
+        notes.append(f"{missing} row(s) without a {value} are left out.")
+        frame = frame.filter(~v.is_null())
+    negative = rows(frame.filter(v < 0))
+    if negative:
+        notes.append(f"{negative} negative {value} value(s) (refunds?) count as 0 in the "
+                     "revenue weighting and revenue shares; tiers use them as they are.")
+    names = _tier_names(value, tiers, bins, None)
+    tier = _engine.tier_expression(frame, value, tiers, bins, names)
+    frame = frame.with_columns(tier.alias("value_tier"),
+                               nw.when(v < 0).then(0.0).otherwise(v.cast(nw.Float64))
+                               .alias("__revenue"))
+    table = segments(nw.to_native(frame), by="value_tier", score=score, min_n=min_n,
+                     confidence=confidence)
+    by_tier = _engine.tier_order(table, names)
+    by_tier.attrs = table.attrs
+    rho, rho_p = _engine.spearman(frame, value, score)
+    c = counts_table(frame, score=score, weights="__revenue").iloc[0]
+    P, A, D = int(c["promoters"]), int(c["passives"]), int(c["detractors"])
+    weighted = _result(P, A, D, method="adjusted_wald", confidence=confidence, seed=0,
+                       n_missing=int(c["n_missing"]),
+                       weights=(float(c["w_promoters"]), float(c["w_passives"]),
+                                float(c["w_detractors"]), float(c["w_sum"]), float(c["w_sq"])))
+    plain = from_counts(promoters=P, passives=A, detractors=D, confidence=confidence,
+                        n_missing=int(c["n_missing"]))
+    total_w = float(c["w_promoters"] + c["w_passives"] + c["w_detractors"])
+    share = pd.DataFrame({
+        "category": ["promoter", "passive", "detractor"],
+        "respondent_share": [k / max(1, P + A + D) for k in (P, A, D)],
+        "revenue_share": [float(c[f"w_{k}"]) / total_w if total_w > 0 else np.nan
+                          for k in ("promoters", "passives", "detractors")],
+    })
+    return by_tier, rho, rho_p, weighted, plain, share, notes
