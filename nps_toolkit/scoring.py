@@ -325,11 +325,14 @@ def score(scores: Any, *, weights: Any = None, confidence: float = 0.95,
 
     Parameters
     ----------
-    scores : series, array or sequence
+    scores : series, array or sequence, or a table
         Whole numbers from 0 to 10. Missing values (None, NaN, NA) are excluded and counted
-        in ``n_missing``.
+        in ``n_missing``. A table (pandas, polars, pyarrow, or a lazy DuckDB relation, Spark
+        or polars frame) is scored on its ``score`` column (or its only column), counted in
+        its own engine: only three counts come back.
     weights : series, array or sequence, optional
-        Survey weights (finite, >= 0), aligned with ``scores``. The point estimate uses the
+        Survey weights (finite, >= 0), aligned with ``scores``; with a table, the name of its
+        weight column. The point estimate uses the
         weighted shares; the interval uses Kish's effective sample size
         ``n_eff = (sum w)^2 / sum w^2`` (Kish 1965, "Survey Sampling", section 11.7).
     confidence : float, default 0.95
@@ -363,6 +366,16 @@ def score(scores: Any, *, weights: Any = None, confidence: float = 0.95,
     (16.7, 41.6)
     """
     _check_method(method)
+    table = _frame_counts(scores, weights)
+    if table is not None:  # a data frame or lazy source: counted in its own engine
+        c = table.iloc[0]
+        wsums = (None if weights is None else
+                 tuple(float(c[k]) for k in ("w_promoters", "w_passives", "w_detractors",
+                                             "w_sum", "w_sq")))
+        return _result(int(c["promoters"]), int(c["passives"]), int(c["detractors"]),
+                       method=method, confidence=confidence, seed=seed,
+                       n_missing=int(c["n_missing"]), weights=wsums,
+                       n_resamples=n_resamples, prior=prior)
     if weights is None:
         counts = _integer_counts(scores)
         if counts is not None:
@@ -400,6 +413,32 @@ def score(scores: Any, *, weights: Any = None, confidence: float = 0.95,
     return _result(int(prom.sum()), int(pas.sum()), int(det.sum()), method=method,
                    confidence=confidence, seed=seed, n_missing=int((~present).sum()),
                    weights=wsums, n_resamples=n_resamples, prior=prior)
+
+
+def _frame_counts(scores: Any, weights: Any) -> pd.DataFrame | None:
+    """Category counts of a frame's score column - pandas, polars, pyarrow, or a lazy DuckDB,
+    Spark or polars source, reduced where it lives - or None for a series or sequence."""
+    if isinstance(scores, (pd.Series, np.ndarray, list, tuple, range)):
+        return None
+    try:
+        frame = nw.from_native(scores)
+    except TypeError:
+        return None
+    if not isinstance(frame, (nw.DataFrame, nw.LazyFrame)):
+        return None
+    cols = frame.collect_schema().names()
+    others = [c for c in cols if c != weights]
+    if "score" in others:
+        column = "score"
+    elif len(others) == 1:
+        column = others[0]
+    else:
+        raise ValueError(f"score() of a table reads its 'score' column or its only column; "
+                         f"this one has {cols}: select the score column first, or use "
+                         "summarize(data, score=...)")
+    if weights is not None and not isinstance(weights, str):
+        raise ValueError("with a table, give weights= as the name of its weight column")
+    return counts_table(frame, score=column, weights=weights)
 
 
 def from_counts(*, promoters: int, passives: int, detractors: int, confidence: float = 0.95,

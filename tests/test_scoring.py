@@ -577,3 +577,24 @@ def test_dense_integer_keys_and_integer_scores_give_the_same_counts():
             assert (fast[cols].to_numpy() == slow[cols].to_numpy()).all()
     with pytest.raises(nt.InvalidScoreError):
         nt.summarize(df.assign(score=df["score"].astype(np.int16) + 1), by="store")
+
+
+def test_score_of_a_table_counts_in_its_engine():
+    """Issue 13: score() on lazy inputs. A DuckDB relation or polars lazy frame is counted
+    where it lives and gives the same result as the column in pandas, weights included."""
+    import duckdb
+    import polars as pl
+
+    s = nt.load_sample()
+    ref = nt.score(s["score"])
+    wref = nt.score(s["score"], weights=s["customer_lifetime_value"])
+    rel = duckdb.connect().from_df(s[["score", "customer_lifetime_value"]])
+    for src in (rel, pl.from_pandas(s[["score", "customer_lifetime_value"]]).lazy(),
+                s[["score"]]):
+        got = nt.score(src)
+        assert (got.nps, got.ci_low, got.n, got.n_missing) == pytest.approx(
+            (ref.nps, ref.ci_low, ref.n, ref.n_missing), abs=1e-12)
+    got = nt.score(rel, weights="customer_lifetime_value")
+    assert (got.nps, got.ci_low) == pytest.approx((wref.nps, wref.ci_low), abs=1e-9)
+    with pytest.raises(ValueError, match="select the score column first"):
+        nt.score(duckdb.connect().from_df(s[["channel", "region"]]))

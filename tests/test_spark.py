@@ -83,6 +83,8 @@ def test_summarize_segments_and_trend_equal_pandas(data):
         _same(ref, got)
         assert "5 response(s) without a date are left out." in got.attrs["notes"]
     _same(nt.summarize(pdf), nt.summarize(sdf))
+    got, ref = nt.score(sdf.select("score")), nt.score(pdf["score"])
+    assert (got.nps, got.ci_low, got.n_missing) == (ref.nps, ref.ci_low, ref.n_missing)
     ref = nt.detect_shifts(pdf, freq="Q", baseline=2, segments=["region"])
     got = nt.detect_shifts(sdf, freq="Q", baseline=2, segments=["region"])
     _same(ref.periods, got.periods)
@@ -150,3 +152,18 @@ def test_migration_and_trend_by_value_run_in_spark(spark):
     assert got_va.answer == ref_va.answer
     _same(ref_va.by_tier, got_va.by_tier)
     assert got_va.spearman_rho == pytest.approx(ref_va.spearman_rho, abs=1e-12)
+
+
+def test_theme_trends_on_coded_comments_run_in_spark(spark):
+    sample = nt.load_sample()
+    c = nt.analyze_comments(sample, discover=False).comments
+    themes = [k for k in c.columns if k.startswith("theme: ")]
+    stored = c[["date", "score", "is_answer", *themes]].copy()
+    rows = [(d.to_pydatetime(), None if pd.isna(s) else int(s), bool(a), *map(bool, t))
+            for d, s, a, *t in stored.itertuples(index=False)]
+    schema = ("date timestamp, score long, is_answer boolean, "
+              + ", ".join(f"`{t}` boolean" for t in themes))
+    sdf = spark.createDataFrame(rows, schema)
+    ref = nt.theme_trends(sample, themes=c[themes].rename(
+        columns=lambda k: k.removeprefix("theme: ")))
+    _same(ref, nt.theme_trends(sdf, themes=themes))

@@ -615,3 +615,22 @@ def test_quotes_are_cut_around_the_matched_phrase_which_is_shown(sample):
     assert row["quote"].startswith("…") and row["quote"].endswith("…")
     short = nt.quotes(sample, n=1)
     assert (short["quote"].str.len() <= 281).all() and "phrase" in short
+
+
+def test_theme_trends_on_coded_comments_in_an_engine_equal_pandas(sample):
+    """Coded comments stored in DuckDB or polars: periods and per-theme counts run there,
+    and the table equals the in-memory one for calendar and fixed-width periods."""
+    import duckdb
+    import polars as pl
+
+    c = nt.analyze_comments(sample, discover=False).comments
+    themes = [k for k in c.columns if k.startswith("theme: ")]
+    stored = c[["date", "score", "comment", "is_answer", *themes]]
+    coded = c[themes].rename(columns=lambda k: k.removeprefix("theme: "))
+    for freq in ("Q", "M", "90D"):
+        ref = nt.theme_trends(sample, themes=coded, freq=freq)
+        for src in (duckdb.connect().from_df(stored), pl.from_pandas(stored).lazy()):
+            got = nt.theme_trends(src, themes=themes, freq=freq)
+            pd.testing.assert_frame_equal(got, ref, check_dtype=False)
+    with pytest.raises(ValueError, match="pass themes=\\[...\\]"):
+        nt.theme_trends(duckdb.connect().from_df(stored))

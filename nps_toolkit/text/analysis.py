@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import narwhals as nw
 import numpy as np
 import pandas as pd
 
@@ -19,7 +21,7 @@ from .words import quotes, text_drivers
 
 
 def theme_trends(data: Any, *, date: str = "date", freq: str = "Q",
-                 themes: pd.DataFrame | None = None, comment: str = "comment",
+                 themes: pd.DataFrame | Sequence[str] | None = None, comment: str = "comment",
                  score: str = "score",
                  codeframe: Codeframe | None = None) -> pd.DataFrame:
     """Mentions and NPS by theme per period, to spot an emerging problem.
@@ -27,6 +29,12 @@ def theme_trends(data: Any, *, date: str = "date", freq: str = "Q",
     Returns one row per period and theme: ``comments`` (analysed that period), ``mentions``,
     ``mention_share``, ``detractor_mentions``, ``nps_mentioning`` and the period's overall
     ``nps``. Periods are cut as in :func:`nps_toolkit.trend`.
+
+    On a lazy source (DuckDB, Spark, polars lazy...) holding comments already coded - for
+    instance :attr:`TextAnalysis.comments` written to a warehouse - pass ``themes`` as the
+    list of its boolean theme columns: the periods and the counts per period, theme and
+    category are computed in the engine (a comment counts as analysed where the source's
+    ``is_answer`` column is true, or, without one, where the comment is not blank).
 
     Examples
     --------
@@ -37,6 +45,13 @@ def theme_trends(data: Any, *, date: str = "date", freq: str = "Q",
     """
     from ..trends import _period_codes, _period_labels, parse_dates
 
+    frame = to_narwhals(data)
+    if not isinstance(nw.to_native(frame), pd.DataFrame):
+        return _engine_theme_trends(frame, date=date, freq=freq, themes=themes,
+                                    comment=comment, score=score)
+    if themes is not None and not isinstance(themes, pd.DataFrame):
+        raise ValueError("themes= is a frame of coded themes (code_themes(...)) for rows in "
+                         "memory; a list of theme column names is for a lazy source")
     prep = _prepared(data, comment, score)
     require_columns(to_narwhals(prep), [date])
     coded = themes if themes is not None else code_themes(prep, codeframe=codeframe,
@@ -71,6 +86,78 @@ def theme_trends(data: Any, *, date: str = "date", freq: str = "Q",
                 "mention_share": np.where(comments > 0, mentions / comments, np.nan),
                 "detractor_mentions": det,
                 "nps_mentioning": np.where(mentions > 0, 100 * (prom - det) / mentions, np.nan),
+                "nps": np.where(n_all > 0, nps_all, np.nan)}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _engine_theme_trends(frame: Any, *, date: str, freq: str, themes: Any, comment: str,
+                         score: str) -> pd.DataFrame:
+    """:func:`theme_trends` where coded comments live: ``GROUP BY period`` with one sum per
+    theme and category runs in the engine; the rates are computed on the small result."""
+    from ..trends.periods import _FIXED, _days_since_epoch, _engine_period_code, _period_labels
+
+    if themes is None or isinstance(themes, (str, pd.DataFrame)):
+        raise ValueError("theme_trends on a lazy source reads comments already coded: pass "
+                         "themes=[...] naming its boolean theme columns (the comment text "
+                         "itself is analysed on rows in memory only)")
+    themes = list(themes)
+    schema = frame.collect_schema()
+    require_columns(frame, [date, score, *themes])
+    not_bool = [t for t in themes if schema[t] != nw.Boolean]
+    if not_bool:
+        raise ValueError(f"theme column(s) {not_bool} are not boolean in the engine")
+    if not isinstance(schema[date], (nw.Date, nw.Datetime)):
+        raise ValueError(f"the date column {date!r} is {schema[date]} in the engine, not a "
+                         "date or timestamp: cast it in the query (e.g. CAST(col AS DATE))")
+    if "is_answer" in schema:
+        answered = nw.col("is_answer").fill_null(False)
+    else:
+        require_columns(frame, [comment])
+        answered = ~nw.col(comment).is_null() & (nw.col(comment).str.strip_chars() != "")
+    origin = None
+    if _FIXED.match(freq.strip()):
+        first = frame.select(_days_since_epoch(date).min().alias("d"))
+        first = first.collect() if isinstance(first, nw.LazyFrame) else first
+        origin = first.item(0, "d")
+    period, meaning = _engine_period_code(date, freq, None if origin is None else int(origin))
+    s = nw.col(score)
+    have = ~nw.col(date).is_null()
+    ans = answered & have
+    prom, det = s >= 9, s <= 6
+
+    def count(cond: Any, name: str) -> Any:
+        return nw.when(cond).then(1).otherwise(0).sum().alias(name)
+
+    aggs = [count(ans, "comments"), count(~s.is_null(), "n_all"),
+            count(~s.is_null() & prom, "p_all"), count(~s.is_null() & det, "d_all")]
+    for i, t in enumerate(themes):
+        m = ans & nw.col(t).fill_null(False)
+        aggs += [count(m, f"m{i}"), count(m & prom, f"p{i}"), count(m & det, f"d{i}")]
+    table = (frame.filter(have).with_columns(period.alias("__period"))
+             .group_by("__period").agg(*aggs))
+    table = (table.collect() if isinstance(table, nw.LazyFrame) else table).to_pandas()
+    if table.empty:
+        raise ValueError("no responses with a date to build theme trends from")
+    table = table.set_index(table["__period"].astype(np.int64)).drop(columns="__period")
+    table = table.astype(np.int64).sort_index()  # DuckDB sums arrive as decimals
+    span = np.arange(table.index.min(), table.index.max() + 1)
+    table = table.reindex(span, fill_value=0)
+    labels = _period_labels(span, meaning)[0].to_numpy()
+    comments = table["comments"].to_numpy()
+    n_all = table["n_all"].to_numpy()
+    nps_all = 100 * (table["p_all"].to_numpy() - table["d_all"].to_numpy()) / np.maximum(n_all,
+                                                                                          1)
+    frames = []
+    for i, t in enumerate(themes):
+        mentions = table[f"m{i}"].to_numpy()
+        p, d = table[f"p{i}"].to_numpy(), table[f"d{i}"].to_numpy()
+        with np.errstate(invalid="ignore", divide="ignore"):
+            frames.append(pd.DataFrame({
+                "period": labels, "theme": t.removeprefix("theme: "), "comments": comments,
+                "mentions": mentions,
+                "mention_share": np.where(comments > 0, mentions / comments, np.nan),
+                "detractor_mentions": d,
+                "nps_mentioning": np.where(mentions > 0, 100 * (p - d) / mentions, np.nan),
                 "nps": np.where(n_all > 0, nps_all, np.nan)}))
     return pd.concat(frames, ignore_index=True)
 
