@@ -632,5 +632,5 @@ def test_theme_trends_on_coded_comments_in_an_engine_equal_pandas(sample):
         for src in (duckdb.connect().from_df(stored), pl.from_pandas(stored).lazy()):
             got = nt.theme_trends(src, themes=themes, freq=freq)
             pd.testing.assert_frame_equal(got, ref, check_dtype=False)
-    with pytest.raises(ValueError, match="pass themes=\\[...\\]"):
+    with pytest.raises(ValueError, match=r"pass themes=\[\.\.\.\]"):
         nt.theme_trends(duckdb.connect().from_df(stored))
