@@ -344,6 +344,16 @@ def test_datetime_objects_and_mixed_object_columns():
     mixed = pd.Series([dt.date(2025, 1, 5), "soon", dt.date(2025, 2, 1)], dtype=object)
     with pytest.raises(ValueError, match="'soon'"):
         parse_dates(mixed, column="date")
+    # a datetime among date objects keeps its time (Arrow's conversion read it as a date)
+    dates = pd.Series([dt.date(2025, 1, 5)] * 3 + [dt.datetime(2025, 1, 6, 23, 15)],
+                      dtype=object)
+    assert parse_dates(dates, column="date").iloc[-1] == pd.Timestamp("2025-01-06 23:15")
+    # two UTC offsets: converted to UTC with a note, not an error
+    plus2 = dt.timezone(dt.timedelta(hours=2))
+    zones = pd.Series([dt.datetime(2025, 1, 5, 12, tzinfo=plus2),
+                       dt.datetime(2025, 1, 5, 12, tzinfo=dt.timezone.utc)], dtype=object)
+    got = parse_dates(zones, column="date")
+    assert got.iloc[0] == pd.Timestamp("2025-01-05 10:00", tz="UTC")
 
 
 def _waved(sample):

@@ -66,29 +66,24 @@ def parse_dates(values: pd.Series, *, column: str, tz: str | None = None,
 
 def _from_date_objects(values: pd.Series) -> pd.Series | None:
     """An object column of Python ``date`` / ``datetime`` objects as datetime64 (None when
-    the column is anything else). Arrow reads the objects in one C pass and refuses a column
-    that mixes in other types, so no Python loop runs over the rows (5M dates: 0.4 s)."""
+    the column is anything else, or mixes in text or several UTC offsets: the text path then
+    names the odd values or converts to UTC with a note).
+
+    pandas converts the objects in one compiled pass (5M dates: 0.30 s; Arrow's conversion
+    took 0.34-0.46 s and read a ``datetime`` among ``date`` objects as a date, dropping its
+    time - pandas keeps it)."""
     if values.dtype != object:
         return None
     import datetime as _dt
-
-    import pyarrow as pa
 
     head = values.iloc[:5000].dropna().head(1000)  # a dropna over millions costs 0.3 s
     if head.empty or not head.map(lambda v: isinstance(v, _dt.date)).all():
         return None
     try:
-        arr = pa.array(values.to_numpy(), from_pandas=True)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        out = pd.to_datetime(values)
+    except (ValueError, TypeError, OverflowError):
         return None
-    if pa.types.is_date(arr.type):
-        days = arr.cast(pa.int32()).fill_null(0).to_numpy().astype("datetime64[D]")
-        out = days.astype("datetime64[us]")
-        out[arr.is_null().to_numpy(zero_copy_only=False)] = np.datetime64("NaT")
-        return pd.Series(out, index=values.index, name=values.name)
-    if pa.types.is_timestamp(arr.type):
-        return pd.Series(arr.to_pandas(), index=values.index, name=values.name)
-    return None
+    return out if pd.api.types.is_datetime64_any_dtype(out.dtype) else None
 
 
 def _local_naive(dates: pd.Series) -> pd.Series:
