@@ -351,7 +351,7 @@ def test_datetime_objects_and_mixed_object_columns():
     # two UTC offsets: converted to UTC with a note, not an error
     plus2 = dt.timezone(dt.timedelta(hours=2))
     zones = pd.Series([dt.datetime(2025, 1, 5, 12, tzinfo=plus2),
-                       dt.datetime(2025, 1, 5, 12, tzinfo=dt.timezone.utc)], dtype=object)
+                       dt.datetime(2025, 1, 5, 12, tzinfo=dt.UTC)], dtype=object)
     got = parse_dates(zones, column="date")
     assert got.iloc[0] == pd.Timestamp("2025-01-05 10:00", tz="UTC")
 
