@@ -18,7 +18,19 @@ from typing import Final
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import special
+
+
+class _LazySpecial:
+    """``scipy.special``, imported on first use: it costs ~0.2 s, which ``import
+    nps_toolkit`` should not pay before a statistic is computed (issue 13's import target)."""
+
+    def __getattr__(self, name: str):
+        from scipy import special as module
+
+        return getattr(module, name)
+
+
+special = _LazySpecial()
 
 Arrays = tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]
 

@@ -598,3 +598,22 @@ def test_score_of_a_table_counts_in_its_engine():
     assert (got.nps, got.ci_low) == pytest.approx((wref.nps, wref.ci_low), abs=1e-9)
     with pytest.raises(ValueError, match="select the score column first"):
         nt.score(duckdb.connect().from_df(s[["channel", "region"]]))
+
+
+def test_dense_integer_keys_count_like_any_other_key():
+    """The fused int32 path for one dense integer key (store ids) against the general path
+    (the same key as a category), with gaps in the range, missing scores and wide ids."""
+    rng = np.random.default_rng(3)
+    df = pd.DataFrame({"score": rng.integers(0, 11, 50_000).astype(float),
+                       "store": rng.integers(0, 300, 50_000).astype("int32") * 2 + 7})
+    df.loc[::11, "score"] = np.nan
+    got = nt.summarize(df, by="store")
+    ref = nt.summarize(df.assign(store=df["store"].astype("category")), by="store")
+    pd.testing.assert_frame_equal(got.drop(columns="store"), ref.drop(columns="store"),
+                                  check_dtype=False)
+    assert got["store"].tolist() == ref["store"].astype(int).tolist()
+    wide = pd.DataFrame({"score": [10, 3, 8, None, 9],
+                         "store": np.array([5, 7, 5, 6, 7], dtype=np.int64) + 5_000_000_000})
+    out = nt.summarize(wide, by="store")
+    assert out["store"].tolist() == [5_000_000_005, 5_000_000_006, 5_000_000_007]
+    assert out["n"].tolist() == [2, 0, 2] and out["nps"].iloc[0] == 50.0

@@ -1,0 +1,117 @@
+"""Benchmark: issue 13's in-memory rows, each against the hand-written baseline, in fresh
+processes (time and peak memory of each).
+
+Run by hand: ``python benchmarks/bench_core.py [--rows 10000000] [--repeat 5]``.
+
+- ``score`` on 10M int8 scores against ``100 * ((s >= 9).mean() - (s <= 6).mean())``;
+- ``summarize(df, by="store")`` (1,000 integer stores) against DuckDB SQL ``GROUP BY store``
+  with three ``count(*) FILTER`` on the same pandas frame;
+- ``summarize(table, by="store")`` on a pyarrow Table against its own
+  ``group_by(["store", "score"]).aggregate(count_all)``;
+- ``import nps_toolkit`` after ``import pandas`` against ``import pandas`` alone.
+
+Each line: min-max seconds over ``repeat`` runs (after a warm-up) of each side, the paired
+ratio range, and each side's peak memory (VmHWM of its process: data included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+CHILD = r"""
+import json, sys, time
+import numpy as np, pandas as pd
+path, how, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
+df = pd.read_parquet(path)
+if how.startswith("nt"):
+    import nps_toolkit as nt
+if "duckdb" in how:
+    import duckdb
+    con = duckdb.connect()
+    con.register("df", df)
+if "arrow" in how:
+    import pyarrow as pa
+    table = pa.Table.from_pandas(df, preserve_index=False)
+s = df["score"]
+work = {
+    "nt score": lambda: nt.score(s),
+    "hand score": lambda: 100 * ((s >= 9).mean() - (s <= 6).mean()),
+    "nt summarize": lambda: nt.summarize(df, by="store"),
+    "duckdb summarize": lambda: con.sql(
+        "SELECT store, count(*) FILTER (WHERE score >= 9) AS p, "
+        "count(*) FILTER (WHERE score BETWEEN 7 AND 8) AS a, "
+        "count(*) FILTER (WHERE score <= 6) AS d FROM df GROUP BY store").fetchnumpy(),
+    "nt arrow summarize": lambda: nt.summarize(table, by="store"),
+    "arrow summarize": lambda: table.group_by(["store", "score"]).aggregate(
+        [([], "count_all")]),
+}[how]
+work()
+times = []
+for _ in range(repeat):
+    t0 = time.perf_counter()
+    work()
+    times.append(time.perf_counter() - t0)
+hwm = [ln for ln in open("/proc/self/status") if ln.startswith("VmHWM")][0]
+print(json.dumps({"times": times, "peak_mb": int(hwm.split()[1]) / 1024}))
+"""
+
+IMPORT = r"""
+import sys, time
+t0 = time.perf_counter()
+import pandas
+if sys.argv[1] == "nt":
+    import nps_toolkit
+print(time.perf_counter() - t0)
+"""
+
+
+def child(path: Path, how: str, repeat: int) -> dict:
+    out = subprocess.run([sys.executable, "-c", CHILD, str(path), how, str(repeat)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def import_time(which: str) -> float:
+    out = subprocess.run([sys.executable, "-c", IMPORT, which], capture_output=True,
+                         text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=10_000_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    rng = np.random.default_rng(0)
+    df = pd.DataFrame({"score": rng.integers(0, 11, args.rows).astype("int8"),
+                       "store": rng.integers(0, 1000, args.rows).astype("int32")})
+    print(f"{args.rows:,} rows, {args.repeat} runs per side (after a warm-up), fresh processes")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "core.parquet"
+        df.to_parquet(path, index=False)
+        for ours, hand in (("nt score", "hand score"), ("nt summarize", "duckdb summarize"),
+                           ("nt arrow summarize", "arrow summarize")):
+            a, b = child(path, ours, args.repeat), child(path, hand, args.repeat)
+            ratio = np.array(a["times"]) / np.array(b["times"])
+            print(f"  {ours:20s} {min(a['times']):.4f}-{max(a['times']):.4f} s "
+                  f"({a['peak_mb']:.0f} MB)  vs {hand}: {min(b['times']):.4f}-"
+                  f"{max(b['times']):.4f} s ({b['peak_mb']:.0f} MB)  ratio "
+                  f"{ratio.min():.2f}-{ratio.max():.2f}x")
+    pandas_only = [import_time("pandas") for _ in range(args.repeat)]
+    with_nt = [import_time("nt") for _ in range(args.repeat)]
+    extra = np.array(with_nt) - np.array(pandas_only)
+    print(f"  import pandas {min(pandas_only):.2f}-{max(pandas_only):.2f} s; pandas + "
+          f"nps_toolkit {min(with_nt):.2f}-{max(with_nt):.2f} s; the toolkit adds "
+          f"{extra.min():+.2f} to {extra.max():+.2f} s (paired)")
+
+
+if __name__ == "__main__":
+    main()
