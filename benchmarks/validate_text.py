@@ -18,8 +18,6 @@ import json
 import time
 from pathlib import Path
 
-import numpy as np
-
 import nps_toolkit as nt
 
 HERE = Path(__file__).resolve().parent
@@ -58,7 +56,8 @@ def main() -> None:
     for strong in (0.15, 0.2):
         flags = nt.mismatch_flags(prep["score"], model["sentiment"],
                                   p_promoter=model["p_promoter"], strong=strong)
-        ids = prep.loc[flags != "", "response_id"].astype(str).tolist()
+        ids = (prep.loc[flags != "", "response_id"].astype(str).tolist()
+               if "response_id" in prep else prep.index[flags != ""].astype(str).tolist())
         read = [labels["mismatch"].get(i) for i in ids] if is_botanic else []
         real = sum(bool(r) for r in read)
         print(f"mismatch flags at strong={strong}: {len(ids)}"
@@ -87,7 +86,6 @@ def main() -> None:
     sig = result.drivers
     print(f"drivers: {len(sig)} terms listed, {int(sig['significant'].sum())} significant")
     print(f"analyze_comments: {secs:.1f} s on {len(df):,} responses")
-    np.random.default_rng(0)
 
 
 if __name__ == "__main__":
