@@ -8,7 +8,6 @@ numbers that come back go through the same statistics as the pandas path
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 from typing import Any
 
 import narwhals as nw
@@ -109,9 +108,3 @@ def tier_order(table: pd.DataFrame, names: list[str]) -> pd.DataFrame:
     tier = pd.Categorical(table["value_tier"], categories=names, ordered=True)
     out = table.assign(value_tier=tier)
     return out.sort_values("value_tier", na_position="last", kind="stable").reset_index(drop=True)
-
-
-def auto_bin_labels(edges: list[float], value: str) -> list[str]:
-    auto = ([f"< {edges[0]:g}"] + [f"{a:g} to < {b:g}" for a, b in pairwise(edges)]
-            + [f">= {edges[-1]:g}"])
-    return [f"{a} {value}" for a in auto]

@@ -43,7 +43,9 @@ def _tier_names(value: str, tiers: int, bins: Sequence[float] | None,
         edges = sorted(float(b) for b in bins)
         if len(set(edges)) != len(edges):
             raise ValueError(f"bins must be distinct thresholds, got {list(bins)!r}")
-        names = list(labels) if labels is not None else _engine.auto_bin_labels(edges, value)
+        auto = ([f"< {edges[0]:g}"] + [f"{a:g} to < {b:g}" for a, b in pairwise(edges)]
+                + [f">= {edges[-1]:g}"])
+        names = list(labels) if labels is not None else [f"{a} {value}" for a in auto]
         if len(names) != len(edges) + 1:
             raise ValueError(f"{len(edges) + 1} tiers need {len(edges) + 1} labels, got "
                              f"{len(names)}")
@@ -102,25 +104,11 @@ def value_tiers(data: Any, *, value: str, tiers: int = 4, bins: Sequence[float] 
     if bad.any():
         raise ValueError(f"value column {value!r} has {int(bad.sum())} non-numeric value(s), "
                          f"e.g. {list(native.loc[bad, value].head(3))!r}; clean or remove them")
+    names = _tier_names(value, tiers, bins, labels)  # checked as for a lazy source
     if bins is not None:
-        edges = sorted(float(b) for b in bins)
-        if len(set(edges)) != len(edges):
-            raise ValueError(f"bins must be distinct thresholds, got {list(bins)!r}")
-        full = [-np.inf, *edges, np.inf]
-        auto = ([f"< {edges[0]:g}"]
-                + [f"{a:g} to < {b:g}" for a, b in pairwise(edges)]
-                + [f">= {edges[-1]:g}"])
-        names = list(labels) if labels is not None else [f"{a} {value}" for a in auto]
-        if len(names) != len(full) - 1:
-            raise ValueError(f"{len(full) - 1} tiers need {len(full) - 1} labels, got "
-                             f"{len(names)}")
+        full = [-np.inf, *sorted(float(b) for b in bins), np.inf]
         cut = pd.cut(values, full, right=False, labels=names)
     else:
-        if tiers < 2:
-            raise ValueError(f"tiers must be at least 2, got {tiers}")
-        names = list(labels) if labels is not None else _tier_labels(tiers, value)
-        if len(names) != tiers:
-            raise ValueError(f"{tiers} tiers need {tiers} labels, got {len(names)}")
         try:
             cut = pd.qcut(values, tiers, labels=names)
         except ValueError as exc:

@@ -75,11 +75,21 @@ def theme_trends(data: Any, *, date: str = "date", freq: str = "Q",
     n_all = per_period(scored)
     nps_all = 100 * (per_period(scored & (cat == "promoter"))
                      - per_period(scored & (cat == "detractor"))) / np.maximum(n_all, 1)
-    frames = []
+    per_theme = []
     for theme in coded.columns:
         m = coded[theme].to_numpy() & answered
-        mentions = per_period(m)
-        prom, det = per_period(m & (cat == "promoter")), per_period(m & (cat == "detractor"))
+        per_theme.append((theme, per_period(m), per_period(m & (cat == "promoter")),
+                          per_period(m & (cat == "detractor"))))
+    return _theme_table(labels, comments, n_all, nps_all, per_theme)
+
+
+def _theme_table(labels: np.ndarray, comments: np.ndarray, n_all: np.ndarray,
+                 nps_all: np.ndarray, per_theme: list[tuple[str, Any, Any, Any]]
+                 ) -> pd.DataFrame:
+    """theme_trends' table from counts per period: comments, scored responses and their
+    NPS, and per theme its mentions, promoter and detractor mentions."""
+    frames = []
+    for theme, mentions, prom, det in per_theme:
         with np.errstate(invalid="ignore", divide="ignore"):
             frames.append(pd.DataFrame({
                 "period": labels, "theme": theme, "comments": comments, "mentions": mentions,
@@ -147,19 +157,10 @@ def _engine_theme_trends(frame: Any, *, date: str, freq: str, themes: Any, comme
     n_all = table["n_all"].to_numpy()
     nps_all = 100 * (table["p_all"].to_numpy() - table["d_all"].to_numpy()) / np.maximum(n_all,
                                                                                           1)
-    frames = []
-    for i, t in enumerate(themes):
-        mentions = table[f"m{i}"].to_numpy()
-        p, d = table[f"p{i}"].to_numpy(), table[f"d{i}"].to_numpy()
-        with np.errstate(invalid="ignore", divide="ignore"):
-            frames.append(pd.DataFrame({
-                "period": labels, "theme": t.removeprefix("theme: "), "comments": comments,
-                "mentions": mentions,
-                "mention_share": np.where(comments > 0, mentions / comments, np.nan),
-                "detractor_mentions": d,
-                "nps_mentioning": np.where(mentions > 0, 100 * (p - d) / mentions, np.nan),
-                "nps": np.where(n_all > 0, nps_all, np.nan)}))
-    return pd.concat(frames, ignore_index=True)
+    per_theme = [(t.removeprefix("theme: "), table[f"m{i}"].to_numpy(),
+                  table[f"p{i}"].to_numpy(), table[f"d{i}"].to_numpy())
+                 for i, t in enumerate(themes)]
+    return _theme_table(labels, comments, n_all, nps_all, per_theme)
 
 
 # --------------------------------------------------------------------------- one call

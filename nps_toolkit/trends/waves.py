@@ -164,7 +164,7 @@ def migration(data: Any, *, customer: str = "customer_id", date: str = "date",
     step = pairs["to_category"].map(order) - pairs["from_category"].map(order)
     pairs["movement"] = np.select([step > 0, step < 0], ["up", "down"], "same")
     pairs = pairs.reset_index(drop=True)
-    labels = ["detractor", "passive", "promoter"]
+    labels = _LABELS
     counts = pd.crosstab(pd.Categorical(pairs["from_category"], labels),
                          pd.Categorical(pairs["to_category"], labels), dropna=False)
     counts.index.name, counts.columns.name = "from", "to"
@@ -172,15 +172,7 @@ def migration(data: Any, *, customer: str = "customer_id", date: str = "date",
     change = compare_paired(pairs["from_score"].astype(float), pairs["to_score"].astype(float),
                             confidence=confidence)
     up, down = pairs[pairs["movement"] == "up"], pairs[pairs["movement"] == "down"]
-    summary = (
-        f"{len(pairs):,} customers answered in consecutive waves. "
-        f"{int(counts.loc['passive', 'promoter']):,} passives became promoters "
-        f"({shares.loc['passive', 'promoter']:.0%} of passives) and "
-        f"{int(counts.loc['promoter', 'passive']):,} promoters slipped to passive; "
-        f"{len(up):,} moved up and {len(down):,} down in all. Their NPS changed by "
-        f"{change.difference:+.1f} points ({confidence:.0%} CI {change.ci_low:+.1f} to "
-        f"{change.ci_high:+.1f}, paired t-test p={change.p_value:.2g})."
-    )
+    summary = _summary(len(pairs), counts, shares, len(up), len(down), change, confidence)
     return Migration(counts=counts, shares=shares, change=change, pairs=pairs,
                      moved_up=up.reset_index(drop=True), moved_down=down.reset_index(drop=True),
                      summary=summary, notes=notes)
@@ -188,6 +180,20 @@ def migration(data: Any, *, customer: str = "customer_id", date: str = "date",
 
 
 _LABELS = ["detractor", "passive", "promoter"]
+
+
+def _summary(n_pairs: int, counts: pd.DataFrame, shares: pd.DataFrame, up: int, down: int,
+             change: NPSComparison, confidence: float) -> str:
+    """The plain-words summary of a migration (rows and columns in _LABELS order)."""
+    return (
+        f"{n_pairs:,} customers answered in consecutive waves. "
+        f"{int(counts.iloc[1, 2]):,} passives became promoters "
+        f"({shares.iloc[1, 2]:.0%} of passives) and "
+        f"{int(counts.iloc[2, 1]):,} promoters slipped to passive; "
+        f"{up:,} moved up and {down:,} down in all. Their NPS changed by "
+        f"{change.difference:+.1f} points ({confidence:.0%} CI {change.ci_low:+.1f} to "
+        f"{change.ci_high:+.1f}, paired t-test p={change.p_value:.2g})."
+    )
 
 
 def _engine_migration(frame: Any, *, customer: str, date: str, score: str, wave: str,
@@ -262,15 +268,7 @@ def _engine_migration(frame: Any, *, customer: str, date: str, score: str, wave:
     notes = ([f"{n_dropped} response(s) without a score, customer, date or wave are left out."]
              if n_dropped else [])
     notes.append("pairs, moved_up and moved_down are lazy frames of the source's engine.")
-    summary = (
-        f"{int(table.sum()):,} customers answered in consecutive waves. "
-        f"{int(counts.iloc[1, 2]):,} passives became promoters "
-        f"({shares.iloc[1, 2]:.0%} of passives) and "
-        f"{int(counts.iloc[2, 1]):,} promoters slipped to passive; "
-        f"{up:,} moved up and {down:,} down in all. Their NPS changed by "
-        f"{change.difference:+.1f} points ({confidence:.0%} CI {change.ci_low:+.1f} to "
-        f"{change.ci_high:+.1f}, paired t-test p={change.p_value:.2g})."
-    )
+    summary = _summary(int(table.sum()), counts, shares, up, down, change, confidence)
     return Migration(counts=counts, shares=shares, change=change, pairs=nw.to_native(pairs),
                      moved_up=nw.to_native(pairs.filter(nw.col("movement") == "up")),
                      moved_down=nw.to_native(pairs.filter(nw.col("movement") == "down")),
