@@ -174,7 +174,8 @@ def value_analysis(data: pd.DataFrame, *, value: str, score: str = "score", tier
     """Answer "are our biggest customers our biggest promoters?" with evidence.
 
     On a lazy source (DuckDB, Spark, polars lazy...) everything runs in the engine - the
-    latest answer per customer (``date`` is then needed), the tier quantiles, the counts per
+    latest answer per customer (``date`` is then needed; two answers at the same instant are a
+    tie the engine breaks, where pandas keeps the later row), the tier quantiles, the counts per
     tier, the value ranks behind Spearman's rho and the revenue sums - and only counts and
     sums come back, through the same statistics.
 
