@@ -13,6 +13,91 @@ from __future__ import annotations
 
 Patterns = dict[str, list[str]]
 
+# Punctuation and spaces around a comment that is one short evaluation ("Excelente!").
+_P = r"[\s.,;:!?()'\"*~¡¿…-]*"
+
+
+def _alone(words: str) -> str:
+    """A pattern for a comment that is only ``words`` (a regular expression), give or take
+    punctuation: "EXCELENTE.", "¡muy bien!"."""
+    return rf"^{_P}(?:{words}){_P}$"
+
+
+#: General praise or complaint with no reason given ("Excellent", "todo bien", "mal
+#: servicio"), in every preset: it tells the analyst how many comments say nothing specific
+#: (a bank's own codeframe read for validation calls them "FAN"). A specific reason in the
+#: same comment is coded under its own theme as well.
+OVERALL: Patterns = {
+    "en": [_alone(r"(?:very |really |so |all |just )?(?:good|great|excellent|perfect|fine|"
+                  r"awesome|amazing|fantastic|terrible|awful|horrible|bad|poor)"),
+           r"\b(?:great|good|excellent|amazing|awesome|fantastic|terrible|awful|poor|bad) "
+           r"(?:service|bank|company|experience|overall)\b",
+           r"\ball good\b", r"\beverything (?:is |was |has been )?(?:great|good|fine|perfect|"
+           r"excellent)", r"\bthe best (?:bank|company|service)", r"\bhighly recommend",
+           r"\bwould recommend", r"\bno complaints", r"\bworst (?:bank|company|service|"
+           r"experience)"],
+    "fr": [_alone(r"(?:tres |tout |tout est |tout etait )?(?:bien|bon|parfait|super|"
+                  r"excellent|nul|top|genial|correct|impeccable)"),
+           r"\btout (?:est |etait |s'est )?(?:tres )?(?:bien|parfait|impeccable)",
+           r"\brien a (?:dire|redire|signaler)", r"\b(?:tres )?(?:bon|mauvais|excellent) service",
+           r"\bje (?:vous )?recommande", r"\bsatisfaite?s?\b"],
+    "es": [_alone(r"(?:muy |todo |todo muy |siempre |es |son )?(?:bien|buen[oa]s?|"
+                  r"exc?elentes?|perfecto|genial|mal[oa]?|pesim[oa])"),
+           r"\btodo (?:es |esta |ha sido )?(?:muy )?(?:bien|excelente|exelente|perfecto)",
+           r"\b(?:muy )?(?:buen|mal|pesimo|exc?elente) (?:servicio|banco|experiencia)",
+           r"\bbuena experiencia", r"\bservicio (?:muy )?(?:bueno|exc?elente|malo|pesimo)",
+           r"\b(?:el |mi )?mejor banco", r"^lo mejor", r"\bsatisfech", r"\brecomendable",
+           r"\blos recomiendo", r"\bnada especial"],
+    "de": [_alone(r"(?:sehr |alles |alles ist |alles war )?(?:gut|super|toll|top|perfekt|prima|"
+                  r"ausgezeichnet|hervorragend|schlecht)"),
+           r"\balles (?:ist |war |lief )?(?:sehr |bestens )?(?:gut|super|top|perfekt|bestens|"
+           r"in ordnung)", r"\b(?:guter|toller|schlechter|sehr guter|super) service",
+           r"\bzufrieden", r"\bempfehlenswert", r"\bkann (?:ich )?(?:sie )?(?:nur )?empfehlen",
+           r"\bnichts zu (?:meckern|bemangeln|beanstanden)"],
+    # Cyrillic is folded too: "й" loses its breve, so stems stop before it.
+    "ru": [_alone(r"(?:все |очень |все очень )?(?:хорошо|отлично|супер|прекрасно|нормально|"
+                  r"плохо|ужасно)"),
+           r"\bвсе (?:очень )?(?:хорошо|отлично|устраивает|супер)",
+           r"\b(?:хорош|отличн|плох|ужасн)\S* (?:сервис|банк|обслуживани)", r"\bдовол[еь]н",
+           r"\bрекомендую", r"\bнет замечани"],
+    "ko": [r"만족합니다", r"만족해요", r"만족스럽", r"추천합니다", r"추천해요", r"최악",
+           r"모든 게 좋", r"다 좋아요", r"전반적으로"],
+    "zh": [r"很好", r"非常好", r"很满意", r"满意", r"推荐", r"不错", r"很差", r"太差", r"失望"],
+}
+
+#: Comments about the survey itself ("demasiadas encuestas", "stop the pop-ups"): common
+#: wherever the question pops up in an app or after every visit.
+SURVEY: Patterns = {
+    "en": [r"\bsurveys?\b", r"\bquestionnaire", r"\bpop.?ups?\b", r"\bthis (?:rating|question)"],
+    "fr": [r"\bquestionnaire", r"\benquetes?\b", r"\bsondage"],
+    "es": [r"\bencuesta", r"\bcuestionario", r"\bvaloracion", r"\bevaluacion",
+           r"\b(?:piden?|pedir|dar|hacer|insist\S*) (?:(?:la|su|mi|una|de|en|en la) )?opinion"],
+    "de": [r"\bumfrage", r"\bfragebogen", r"\bbefragung"],
+    "ru": [r"\bопрос", r"\bанкет"],
+    "ko": [r"설문"],
+    "zh": [r"问卷", r"调查"],
+}
+
+#: How easy the product is to use: software and online banking alike.
+EASE_OF_USE: Patterns = {
+    "en": [r"\beasy\b", r"\beasier", r"\bsimple", r"\bintuitive", r"\buser.?friendly",
+           r"\bconfusing", r"\bcomplicated", r"\bcomplex", r"\blearning curve", r"\bclunky",
+           r"\bhard to (?:use|find|navigate)", r"\bdifficult to", r"\bstraightforward",
+           r"\bux\b", r"\bui\b", r"\binterface", r"\bnavigat", r"\bcumbersome"],
+    "fr": [r"\bfacile", r"\bsimple", r"\bintuiti", r"\bergonom", r"\bcomplique",
+           r"\binterface", r"\bprise en main", r"\bpratique", r"\bnavigation"],
+    "es": [r"\bfa[cs]il", r"\bsencill", r"\bintuitiv", r"\bcomplica", r"\bdificil",
+           r"\binterfaz", r"\bamigable", r"\bpractic", r"\bconfus", r"\bmanejable",
+           r"\bnavegacion", r"\bnavegar\b", r"\bengorros", r"\btedios"],
+    "de": [r"\beinfach", r"\bintuitiv", r"\bbenutzerfreundlich", r"\bkompliziert",
+           r"\bbedienung", r"\boberflache", r"\bumstandlich", r"\bubersichtlich",
+           r"\bunubersichtlich"],
+    "ru": [r"\bудобн", r"\bнеудобн", r"\bпрост", r"\bпонятн", r"\bинтуитив", r"\bсложн",
+           r"\bинтерфейс"],
+    "ko": [r"사용하기", r"편리", r"편해", r"직관", r"복잡", r"불편", r"인터페이스"],
+    "zh": [r"易用", r"好用", r"简单", r"方便", r"复杂", r"麻烦", r"界面"],
+}
+
 ECOMMERCE: dict[str, Patterns] = {
     "delivery": {
         "en": [r"\bdeliver", r"\bshipping\b", r"\bshipped\b", r"\bparcel", r"\bpackage",
@@ -96,6 +181,8 @@ ECOMMERCE: dict[str, Patterns] = {
         "ko": [r"적립", r"포인트", r"멤버십"],
         "zh": [r"积分", r"会员"],
     },
+    "overall impression": OVERALL,
+    "the survey itself": SURVEY,
 }
 
 #: Shops, garden centres, branches, restaurants: what people meet in a physical store.
@@ -212,25 +299,13 @@ RETAIL: dict[str, Patterns] = {
         "ko": [r"포인트", r"적립", r"멤버십"],
         "zh": [r"会员", r"积分"],
     },
+    "overall impression": OVERALL,
+    "the survey itself": SURVEY,
 }
 
 #: Software and apps sold as a service.
 SAAS: dict[str, Patterns] = {
-    "ease of use": {
-        "en": [r"\beasy\b", r"\beasier", r"\bsimple", r"\bintuitive", r"\buser.?friendly",
-               r"\bconfusing", r"\bcomplicated", r"\bcomplex", r"\blearning curve", r"\bclunky",
-               r"\bhard to use", r"\bdifficult to", r"\bstraightforward", r"\bux\b", r"\bui\b",
-               r"\binterface"],
-        "fr": [r"\bfacile", r"\bsimple", r"\bintuiti", r"\bergonom", r"\bcomplique",
-               r"\binterface", r"\bprise en main"],
-        "es": [r"\bfacil", r"\bsencill", r"\bintuitiv", r"\bcomplicad", r"\bdificil de usar",
-               r"\binterfaz"],
-        "de": [r"\beinfach", r"\bintuitiv", r"\bbenutzerfreundlich", r"\bkompliziert",
-               r"\bbedienung", r"\boberflache"],
-        "ru": [r"\bудобн", r"\bпрост", r"\bинтуитив", r"\bсложн", r"\bинтерфейс"],
-        "ko": [r"사용하기", r"편리", r"직관", r"복잡", r"인터페이스"],
-        "zh": [r"易用", r"好用", r"简单", r"复杂", r"界面"],
-    },
+    "ease of use": EASE_OF_USE,
     "features & templates": {
         "en": [r"\bfeature", r"\btemplate", r"\bfunctionalit", r"\bintegrat", r"\bdark mode",
                r"\bexport", r"\bimport", r"\btables?\b", r"\bcharts?\b", r"\breports?\b",
@@ -298,6 +373,8 @@ SAAS: dict[str, Patterns] = {
         "ko": [r"협업", r"공유", r"동기화"],
         "zh": [r"协作", r"共享", r"分享", r"同步"],
     },
+    "overall impression": OVERALL,
+    "the survey itself": SURVEY,
 }
 
 #: Banks, cards, insurers, brokers.
@@ -307,8 +384,8 @@ BANKING: dict[str, Patterns] = {
                r"\bexpensive", r"\boverdraft", r"\bapr\b"],
         "fr": [r"\bfrais\b", r"\bcommission", r"\btaux\b", r"\binteret", r"\bagios", r"\bcher\b",
                r"\btarif", r"\bcotisation"],
-        "es": [r"\bcomision", r"\bcobr", r"\btasas?\b", r"\binteres", r"\bcaro\b", r"\bcuota",
-               r"\bcargos?\b", r"\bcostos?\b"],
+        "es": [r"\bcomision", r"\bcobr(?:a|an|aron|o|os)\b", r"\btasas?\b", r"\binteres",
+               r"\bcaro\b", r"\bcuota", r"\bcargos?\b", r"\bcostos?\b"],
         "de": [r"\bgebuhr", r"\bzins", r"\bkosten", r"\bteuer", r"\bkontofuhrung"],
         "ru": [r"\bкомисси", r"\bпроцент", r"\bставк", r"\bдорог", r"\bтариф"],
         "ko": [r"수수료", r"금리", r"이자"],
@@ -331,17 +408,41 @@ BANKING: dict[str, Patterns] = {
     },
     "app & online banking": {
         "en": [r"\bapp\b", r"\bonline banking", r"\bwebsite", r"\blog ?in\b", r"\bmobile",
-               r"\bcrash", r"\btransfer", r"\binternet banking", r"\bpassword", r"\bdigital"],
+               r"\bcrash", r"\btransfer", r"\binternet banking", r"\bpassword", r"\bdigital",
+               r"\bportal", r"\bsite\b", r"\btoken", r"\bupdate", r"\bscreen"],
         "fr": [r"\bappli", r"\bapplication", r"\bsite\b", r"\ben ligne", r"\bconnexion",
-               r"\bvirement", r"\bmot de passe", r"\bbanque a distance"],
-        "es": [r"\bapp\b", r"\baplicacion", r"\bbanca (?:en linea|movil|online|virtual)",
-               r"\bpagina", r"\bweb\b", r"\btransferencia", r"\bclave", r"\bsistema",
-               r"\bplataforma", r"\bdigital"],
+               r"\bvirement", r"\bmot de passe", r"\bbanque a distance", r"\bportail",
+               r"\bmise a jour", r"\becran"],
+        "es": [r"\bapp\b", r"\baplicacion", r"\bbanca (?:en linea|movil|online|virtual|"
+               r"electronica|por internet)", r"\bpagina", r"\bweb\b", r"\btransferencia",
+               r"\bclave", r"\bsistema", r"\bplataforma", r"\bdigital", r"\bportal",
+               r"\bsitio\b", r"\bcelular", r"\bsesion\b", r"\btoken", r"\bcontrasena",
+               r"\bnavegador", r"\bactualizacion", r"\bpantalla"],
         "de": [r"\bapp\b", r"\bonline.?banking", r"\bwebseite", r"\bueberweisung",
                r"\buberweisung", r"\blogin", r"\bpasswort"],
         "ru": [r"\bприложени", r"\bонлайн", r"\bинтернет.?банк", r"\bперевод", r"\bпароль"],
         "ko": [r"앱", r"어플", r"인터넷뱅킹", r"이체", r"로그인"],
         "zh": [r"手机银行", r"网银", r"转账", r"登录", r"应用"],
+    },
+    "ease of use": EASE_OF_USE,
+    "reliability & errors": {
+        "en": [r"\bcrash", r"\berror", r"\bbugs?\b", r"\bglitch", r"\bnot working",
+               r"\bdoesn't work", r"\bdoes not work", r"\bdown again", r"\bis down\b",
+               r"\boutage", r"\bfreez", r"\bwon't load", r"\bnot load", r"\blogged out",
+               r"\bkeeps? logging", r"\bunavailable"],
+        "fr": [r"\bbugu?e?s?\b", r"\bbeug", r"\bplante", r"\bpanne", r"\berreur",
+               r"\bne (?:marche|fonctionne) (?:pas|plus)", r"\bindisponible"],
+        "es": [r"\bfalla", r"\bfallo", r"\berror", r"\bno funciona", r"\bno sirve",
+               r"\bsin servir", r"\bse cae", r"\bcaid[ao]", r"\bse traba", r"\bcongela",
+               r"\bno carga", r"\bse sale\b", r"\bme saca\b", r"\bintermiten",
+               r"\bno (?:esta )?disponible", r"\bproblemas? tecnicos?", r"\bsatura",
+               r"\bse queda (?:cargando|pensando|en blanco)"],
+        "de": [r"\babsturz", r"\bsturzt", r"\bfehler", r"\bfunktioniert nicht", r"\bgeht nicht",
+               r"\bstorung", r"\bhangt", r"\bnicht erreichbar"],
+        "ru": [r"\bсбо", r"\bошибк", r"\bне работает", r"\bглюч", r"\bзавис", r"\bвылета",
+               r"\bне загружа"],
+        "ko": [r"오류", r"에러", r"먹통", r"튕", r"접속이 안", r"안 돼요"],
+        "zh": [r"崩溃", r"闪退", r"错误", r"故障", r"打不开", r"登不上", r"卡死"],
     },
     "cards & payments": {
         "en": [r"\bcard\b", r"\bcards\b", r"\bdebit", r"\bcredit card", r"\batm\b",
@@ -349,7 +450,7 @@ BANKING: dict[str, Patterns] = {
         "fr": [r"\bcarte\b", r"\bcb\b", r"\bdistributeur", r"\bpaiement", r"\bretrait",
                r"\bbloque", r"\bsans contact"],
         "es": [r"\btarjeta", r"\bcajero automatico", r"\bcajeros? automaticos?", r"\bpago",
-               r"\bretiro", r"\bbloque", r"\bdebito", r"\bcredito"],
+               r"\bretiro", r"\bbloque", r"\bdebito", r"\btarjeta de credito"],
         "de": [r"\bkarte", r"\bgeldautomat", r"\bzahlung", r"\bkreditkarte", r"\bgesperrt"],
         "ru": [r"\bкарт", r"\bбанкомат", r"\bплатеж", r"\bоплат", r"\bзаблокир"],
         "ko": [r"카드", r"현금인출", r"결제", r"atm"],
@@ -380,13 +481,17 @@ BANKING: dict[str, Patterns] = {
     },
     "security & trust": {
         "en": [r"\bsecur", r"\bsafe", r"\bfraud", r"\bscam", r"\btrust", r"\bprotect"],
-        "fr": [r"\bsecuri", r"\bfraude", r"\barnaque", r"\bconfiance", r"\bpiratage"],
-        "es": [r"\bsegur", r"\bfraude", r"\bestafa", r"\bconfian", r"\brespaldo", r"\bsolide"],
+        "fr": [r"\bsecuri", r"\bfraude", r"\barnaque", r"\bconfiance", r"\bpiratage",
+               r"\bprotection"],
+        "es": [r"\bsegur", r"\bfraude", r"\bestafa", r"\bconfian", r"\brespaldo", r"\bsolide",
+               r"\bprotec", r"\bhacke"],
         "de": [r"\bsicher", r"\bbetrug", r"\bvertrauen"],
         "ru": [r"\bбезопасн", r"\bмошенн", r"\bдовери", r"\bнадежн"],
         "ko": [r"보안", r"안전", r"사기", r"신뢰"],
         "zh": [r"安全", r"诈骗", r"信任", r"可靠"],
     },
+    "overall impression": OVERALL,
+    "the survey itself": SURVEY,
 }
 
 CODEFRAMES: dict[str, dict[str, Patterns]] = {

@@ -45,6 +45,12 @@ NON_ANSWERS = [
     "pas de remarque", "rien a dire", "rien de special", "non", "ok", "o.k", "o.k.",
     "nada", "ninguno", "sin comentarios", "nichts", "keine", "keiner", "kein kommentar",
     "нет", "ничего", "без комментариев", "없음", "없어요", "없습니다", "无", "没有", "暂无",
+    # greetings, thanks and yes: polite, but no reason for the score (all seen in real
+    # banking comments: "GRACIAS", "Saludos", "SI", "YES", "hola", "NINGUNA")
+    "yes", "thanks", "thank you", "thx", "hi", "hello", "later", "maybe later",
+    "merci", "oui", "bonjour", "plus tard", "gracias", "muchas gracias", "saludos", "hola",
+    "si", "ninguna", "nada que agregar", "no aplica", "en otro momento", "danke", "ja",
+    "hallo", "спасибо", "да", "감사합니다", "谢谢",
 ]
 
 #: Default e-commerce codeframe: theme -> patterns (any language).

@@ -634,3 +634,54 @@ def test_theme_trends_on_coded_comments_in_an_engine_equal_pandas(sample):
             pd.testing.assert_frame_equal(got, ref, check_dtype=False)
     with pytest.raises(ValueError, match=r"pass themes=\[\.\.\.\]"):
         nt.theme_trends(duckdb.connect().from_df(stored))
+
+
+def test_thanks_greetings_and_keyboard_mashes_are_non_answers(sample):
+    """Real Spanish business-banking comments (docs/text-analysis-validation.md): thanks,
+    greetings and "yes" give no reason; long mashes with digits or six consonants in a row
+    are gibberish; real one-word answers stay."""
+    data = sample.copy()
+    data.loc[:13, "comment"] = ["GRACIAS", "Saludos", "SI", "YES", "hola", "NINGUNA",
+                                "IO9IO9I", "mkoobugutjyrfj", "ouuol9ujjyhjyhyhyyh",
+                                "ACCESIBILIDAD", "INSERVIBLE", "covid19", "5星好评",
+                                "等了10天才到货"]
+    reasons = nt.prepare_comments(data)["non_answer_reason"].head(14).tolist()
+    assert reasons == ["non-answer phrase"] * 6 + ["gibberish"] * 3 + [""] * 5
+
+
+# Comments of the real Spanish banking survey (BBVA Mexico business customers, read in
+# docs/text-analysis-validation.md) and what the "banking" preset must code them as.
+BANKING_REAL = [
+    ("FALLA BASTANTE EL PORTAL", {"reliability & errors", "app & online banking"}),
+    ("LA APLICACION ES AMIGABLE", {"ease of use", "app & online banking"}),
+    ("es un poco complicado la navegacion", {"ease of use"}),
+    ("DEMASIADO INSISTETE EN LA OPINION", {"the survey itself"}),
+    ("DEJEN DE PEDIR VALORACION", {"the survey itself"}),
+    ("EXCELENTE SERVICIO", {"overall impression"}),
+    ("todo bien", {"overall impression"}),
+    ("Excelente servicio y protección de cuenta y datos personales.",
+     {"overall impression", "security & trust"}),
+    ("cobran mucha comision", {"fees & rates"}),
+    ("NO ME HAN AUTORIZADO UN CREDITO", {"loans & mortgages"}),
+    # assignments read as wrong on the development rows, now narrowed
+    ("No hay ofertas de crédito", {"loans & mortgages"}),  # not cards & payments
+    ("las terminales fallan demasiado y son muy lentas para cobrar",
+     {"reliability & errors", "speed & problem resolution"}),  # "cobrar" is not a fee
+    ("Servicio al cliente tiene problemas desde el menú. Hay que checarlo.",
+     {"speed & problem resolution"}),  # the phone menu, not the app
+]
+
+
+def test_banking_preset_on_real_spanish_comments():
+    df = pd.DataFrame({"comment": [c for c, _ in BANKING_REAL], "score": 5})
+    coded = nt.code_themes(df, codeframe="banking")
+    got = [set(coded.columns[row]) for row in coded.to_numpy()]
+    assert got == [want for _, want in BANKING_REAL]
+
+
+def test_overall_impression_is_general_praise_not_specific():
+    coded = nt.code_themes(["Excellent!", "great service", "Great templates",
+                            "everything was perfect", "Très bien", "Alles ist super",
+                            "very good app but slow"], codeframe="saas")
+    assert coded["overall impression"].tolist() == [True, True, False, True, True, True,
+                                                    False]

@@ -189,26 +189,35 @@ def _non_answer_reason(s: pd.Series) -> pd.Series:
 
 def _gibberish(folded: pd.Series, trimmed: pd.Series, n_comments: int) -> np.ndarray:
     """Comments that are not words: one letter in all ("b", "q."), one short token mixing
-    letters and digits ("1vv", "a1"), one Latin word without a vowel ("jjjj", "xkcd") or of a
-    single repeated letter ("aaaa"), and - in surveys of ``GIBBERISH_MIN_COMMENTS`` comments
-    or more - one word of at most four letters that no other comment uses and no language's
-    word lists know ("huej"). Real one-word answers ("top", "bof", "nice", "drive") stay."""
+    letters and digits ("1vv", "a1") or alternating them ("IO9IO9I"), one Latin word without
+    a vowel ("jjjj", "xkcd") or of a single repeated letter ("aaaa"), and - in surveys of
+    ``GIBBERISH_MIN_COMMENTS`` comments or more - one word that no other comment uses and no
+    language's word lists know, of at most four letters ("huej") or with six consonants in
+    a row ("mkoobugutjyrfj"). Real one-word answers ("top", "bof", "nice", "drive",
+    "accesibilidad") stay."""
     one_letter = folded.str.contains(r"^[^\p{L}]*\p{L}[^\p{L}]*$", regex=True)
-    mixed = (trimmed.str.contains(r"^[\p{L}\p{N}]{2,6}$", regex=True)
+    # alphabetic scripts only: "5星好评" or "等了10天才到货" are Chinese words, not mashes
+    mixed = (trimmed.str.contains(r"^[\p{Latin}\p{Cyrillic}\p{N}]{2,6}$", regex=True)
              & trimmed.str.contains(r"\p{N}", regex=True)
              & trimmed.str.contains(r"\p{L}", regex=True))
+    # longer tokens only when letters and digits alternate twice or more ("IO9IO9I",
+    # "ouuol9ujjy"), not a name with a number ("covid19", "iphone15")
+    switching = (trimmed.str.contains(r"^[\p{Latin}\p{N}]{7,30}$", regex=True)
+                 & trimmed.str.contains(r"\p{L}+\p{N}+\p{L}+|\p{N}+\p{L}+\p{N}+", regex=True))
     no_vowel = trimmed.str.contains(r"^[b-df-hj-np-tv-xz]{2,}$", regex=True)
-    out = (one_letter | mixed | no_vowel).fillna(False).to_numpy(dtype=bool)
-    word = trimmed.str.contains(r"^[a-z]{2,12}$", regex=True).fillna(False).to_numpy(bool)
+    out = (one_letter | mixed | switching | no_vowel).fillna(False).to_numpy(dtype=bool)
+    word = trimmed.str.contains(r"^[a-z]{2,30}$", regex=True).fillna(False).to_numpy(bool)
     if word.any():  # distinct one-word comments only: a handful
         words = trimmed[word]
         for w in pd.unique(words.to_numpy(dtype=object)):
             if len(set(w)) == 1:
                 out[word & (trimmed == w).to_numpy(dtype=bool, na_value=False)] = True
         if n_comments >= GIBBERISH_MIN_COMMENTS:
-            short = words[words.str.len() <= 4]
+            # keyboard mashes: short, or long with six consonants in a row ("mkoobugutjyrfj")
+            odd = words[(words.str.len() <= 4)
+                        | words.str.contains(r"[b-df-hj-np-tv-z]{6}", regex=True)]
             seen = _word_counts(folded)
-            for w in pd.unique(short.to_numpy(dtype=object)):
+            for w in pd.unique(odd.to_numpy(dtype=object)):
                 if seen.get(w, 0) <= 1 and not _known_word(w):
                     out[(trimmed == w).to_numpy(dtype=bool, na_value=False)] = True
     return out

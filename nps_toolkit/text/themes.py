@@ -36,8 +36,12 @@ def code_themes(data: Any, *, codeframe: Codeframe | None = None,
         checkout & queues, store layout & cleanliness, location, parking & hours, loyalty
         card), ``"saas"`` (ease of use, features & templates, performance & reliability,
         support, pricing & plans, collaboration & sharing) or ``"banking"`` (fees & rates,
-        branch & staff, app & online banking, cards & payments, loans & mortgages, speed &
-        problem resolution, security & trust) - each in the seven languages; or your own
+        branch & staff, app & online banking, ease of use, reliability & errors, cards &
+        payments, loans & mortgages, speed & problem resolution, security & trust) - each
+        in the seven languages, and each with two themes every survey has: "overall
+        impression" (praise or complaint with no reason given: "Excelente", "all good" - the
+        share of comments that say nothing specific) and "the survey itself" ("stop asking
+        for a rating"). Or your own
         mapping theme -> patterns, where the patterns are a list (used for every comment) or
         a mapping language -> list (each comment is matched with its own language's list;
         comments of undetermined language with all of them). Patterns match lower-cased text
@@ -56,8 +60,9 @@ def code_themes(data: Any, *, codeframe: Codeframe | None = None,
     0      True  False
     1     False   True
     2     False  False
-    >>> code_themes(["Atención expedita en la sucursal"], codeframe="banking").iloc[0].tolist()
-    [False, True, False, False, False, True, False]
+    >>> coded = code_themes(["Atención expedita en la sucursal"], codeframe="banking")
+    >>> coded.columns[coded.iloc[0]].tolist()
+    ['branch & staff', 'speed & problem resolution']
     """
     if not isinstance(data, pd.DataFrame):
         data = pd.DataFrame({comment: pd.Series(list(data), dtype="string")})
