@@ -10,8 +10,10 @@ Run by hand: ``python benchmarks/bench_core.py [--rows 10000000] [--repeat 5]``.
   ``group_by(["store", "score"]).aggregate(count_all)``;
 - ``import nps_toolkit`` after ``import pandas`` against ``import pandas`` alone.
 
-Each line: min-max seconds over ``repeat`` runs (after a warm-up) of each side, the paired
-ratio range, and each side's peak memory (VmHWM of its process: data included).
+Each line: min-max seconds over ``repeat`` runs (after a warm-up) of each side, run
+interleaved in one process (A B, B A, ...) so that each ratio pairs runs made under the same
+load, the ratio's range, median and middle half; and each side's peak memory, from a fresh
+process that runs that side alone (VmHWM: data included).
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ if "arrow" in how:
     import pyarrow as pa
     table = pa.Table.from_pandas(df, preserve_index=False)
 s = df["score"]
-work = {
+jobs = {
     "nt score": lambda: nt.score(s),
     "hand score": lambda: 100 * ((s >= 9).mean() - (s <= 6).mean()),
     "nt summarize": lambda: nt.summarize(df, by="store"),
@@ -52,13 +54,16 @@ work = {
     "nt arrow summarize": lambda: nt.summarize(table, by="store"),
     "arrow summarize": lambda: table.group_by(["store", "score"]).aggregate(
         [([], "count_all")]),
-}[how]
-work()
-times = []
-for _ in range(repeat):
-    t0 = time.perf_counter()
-    work()
-    times.append(time.perf_counter() - t0)
+}
+names = how.split("|")  # one side (its peak memory), or both sides interleaved (paired times)
+for name in names:
+    jobs[name]()
+times = {name: [] for name in names}
+for i in range(repeat):
+    for name in names if i % 2 == 0 else names[::-1]:
+        t0 = time.perf_counter()
+        jobs[name]()
+        times[name].append(time.perf_counter() - t0)
 hwm = [ln for ln in open("/proc/self/status") if ln.startswith("VmHWM")][0]
 print(json.dumps({"times": times, "peak_mb": int(hwm.split()[1]) / 1024}))
 """
@@ -99,12 +104,15 @@ def main() -> None:
         df.to_parquet(path, index=False)
         for ours, hand in (("nt score", "hand score"), ("nt summarize", "duckdb summarize"),
                            ("nt arrow summarize", "arrow summarize")):
-            a, b = child(path, ours, args.repeat), child(path, hand, args.repeat)
-            ratio = np.array(a["times"]) / np.array(b["times"])
-            print(f"  {ours:20s} {min(a['times']):.4f}-{max(a['times']):.4f} s "
-                  f"({a['peak_mb']:.0f} MB)  vs {hand}: {min(b['times']):.4f}-"
-                  f"{max(b['times']):.4f} s ({b['peak_mb']:.0f} MB)  ratio "
-                  f"{ratio.min():.2f}-{ratio.max():.2f}x")
+            mem_a, mem_b = child(path, ours, 1), child(path, hand, 1)
+            pair = child(path, f"{ours}|{hand}", args.repeat)["times"]
+            a, b = np.array(pair[ours]), np.array(pair[hand])
+            ratio = a / b
+            q1, med, q3 = np.quantile(ratio, [0.25, 0.5, 0.75])
+            print(f"  {ours:20s} {a.min():.4f}-{a.max():.4f} s ({mem_a['peak_mb']:.0f} MB)  "
+                  f"vs {hand}: {b.min():.4f}-{b.max():.4f} s ({mem_b['peak_mb']:.0f} MB)  "
+                  f"ratio {ratio.min():.2f}-{ratio.max():.2f}x (median {med:.2f}, middle "
+                  f"half {q1:.2f}-{q3:.2f})")
     pandas_only = [import_time("pandas") for _ in range(args.repeat)]
     with_nt = [import_time("nt") for _ in range(args.repeat)]
     extra = np.array(with_nt) - np.array(pandas_only)

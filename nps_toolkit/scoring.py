@@ -724,7 +724,7 @@ def intervals_from_counts(table: pd.DataFrame, *, method: str, confidence: float
                           min_n: int, weighted: bool, n_resamples: int = _stats.DEFAULT_BOOTSTRAP,
                           prior: float = 1.0) -> pd.DataFrame:
     """Add shares, NPS, SE, interval and the small-n flag to a counts table (vectorised)."""
-    out = table.copy()
+    out = table
     P, A, D = (out[c].to_numpy(dtype=float) for c in ("promoters", "passives", "detractors"))
     n = P + A + D
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -741,18 +741,20 @@ def intervals_from_counts(table: pd.DataFrame, *, method: str, confidence: float
             eff = [P, A, D]
     se, lo, hi = _stats.interval(*eff, method=method, confidence=confidence, seed=seed,
                                  n_resamples=n_resamples, prior=prior)
-    out["promoter_share"], out["passive_share"], out["detractor_share"] = shares
+    new = dict(zip(("promoter_share", "passive_share", "detractor_share"), shares,
+                   strict=True))
     with np.errstate(invalid="ignore", divide="ignore"):
         if weighted:
-            out["nps"] = 100 * (out["w_promoters"] - out["w_detractors"]).to_numpy(float) / wsum
+            new["nps"] = 100 * (out["w_promoters"] - out["w_detractors"]).to_numpy(float) / wsum
         else:
-            out["nps"] = 100 * (P - D) / n
-    out["se"], out["ci_low"], out["ci_high"] = se, lo, hi
+            new["nps"] = 100 * (P - D) / n
+    new.update(se=se, ci_low=lo, ci_high=hi)
     if weighted:
-        out["n_effective"] = n_eff
-        out = out.drop(columns=["w_promoters", "w_passives", "w_detractors", "w_sum", "w_sq"])
-    out["small_n"] = (n_eff if weighted else n) < min_n
-    return out
+        new["n_effective"] = n_eff
+    new["small_n"] = (n_eff if weighted else n) < min_n
+    dropped = {"w_promoters", "w_passives", "w_detractors", "w_sum", "w_sq"} if weighted else set()
+    kept = {c: out[c] for c in out.columns if c not in dropped}
+    return pd.DataFrame({**kept, **new}, index=out.index)  # one constructor, not 10 inserts
 
 
 def summarize(data: Any, *, score: str = "score", by: str | Sequence[str] | None = None,
@@ -802,13 +804,11 @@ def summarize(data: Any, *, score: str = "score", by: str | Sequence[str] | None
     out = intervals_from_counts(table, method=method, confidence=confidence, seed=seed,
                                 min_n=min_n, weighted=weights is not None,
                                 n_resamples=n_resamples, prior=prior)
-    out["method"] = method
-    out["confidence"] = confidence
     order = [*keys, "n", "n_missing", "n_rows", "promoters", "passives", "detractors",
              "promoter_share", "passive_share", "detractor_share", "nps", "se", "ci_low",
-             "ci_high", *(["n_effective"] if weights is not None else []), "small_n",
-             "method", "confidence"]
-    return out[order]
+             "ci_high", *(["n_effective"] if weights is not None else []), "small_n"]
+    return pd.DataFrame({**{c: out[c] for c in order}, "method": method,
+                         "confidence": confidence}, index=out.index)
 
 
 # --------------------------------------------------------------------------- planning
