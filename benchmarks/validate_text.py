@@ -116,12 +116,14 @@ def main() -> None:
 def _assignment_sample(coded, answered, seed: int, n: int = 40) -> set[tuple[str, str]]:
     """A random ``n`` of the (response id, theme) assignments, as they were read by hand."""
     import numpy as np
+    import pandas as pd
 
     pairs = coded.stack()
     pairs = pairs[pairs].index.tolist()
     pick = np.random.default_rng(seed).choice(len(pairs), size=min(n, len(pairs)),
                                               replace=False)
-    ids = answered["response_id"].astype(str)
+    ids = (answered["response_id"].astype(str) if "response_id" in answered
+           else pd.Series(answered.index.astype(str), index=answered.index))  # row labels
     return {(ids.loc[pairs[k][0]], pairs[k][1]) for k in pick}
 
 

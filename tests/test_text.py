@@ -685,3 +685,44 @@ def test_overall_impression_is_general_praise_not_specific():
                             "very good app but slow"], codeframe="saas")
     assert coded["overall impression"].tolist() == [True, True, False, True, True, True,
                                                     False]
+
+
+# Real Miro (software as a service) NPS comments in English, read in
+# docs/text-analysis-validation.md, and what the "saas" preset must code them as.
+SAAS_REAL = [
+    ("template for research proposals (project plan, time plan, concept sketch)",
+     {"features & templates"}),  # a project plan is not a pricing plan
+    ("Fix the mobile app - always crashing, can't convert sticky notes.",
+     {"performance & reliability"}),
+    ("Very user friendly platform. have number of templates which are very ay to use",
+     {"ease of use", "features & templates"}),
+    ("Better tables", {"features & templates"}),
+]
+
+
+def test_saas_preset_on_real_english_software_comments():
+    df = pd.DataFrame({"comment": [c for c, _ in SAAS_REAL], "score": 8})
+    coded = nt.code_themes(df, codeframe="saas", comment="comment")
+    got = [set(coded.columns[row]) for row in coded.to_numpy()]
+    assert got == [want for _, want in SAAS_REAL]
+    plan = nt.code_themes(['I would like a new plan between "free" and "team" plan, that can '
+                           "be cost about 3-4 USD per user/month billed annually"],
+                          codeframe="saas")
+    assert plan.loc[0, "pricing & plans"]
+
+
+def test_japanese_is_undetermined_not_english():
+    got = nt.detect_language(["sticky note に書いていると、×マーク後に同じ入力が繰り返されます。",
+                              "Connection is extremely unstable and slow"]).tolist()
+    assert got == ["und", "en"]
+
+
+def test_fit_and_size_is_a_theme_for_fashion_comments():
+    """Issue 12: the retail reviews had no theme for fit and size, the subject of two thirds of
+    them (real review sentences; the French one written for the test). Not in the "retail"
+    preset: in a garden centre "taille" is pruning and "trop petit" a small shop."""
+    coded = nt.code_themes(["I loved this dress when I saw it. however the fit was way off",
+                            "Dress runs small esp where the zipper area runs",
+                            "Cette robe taille petit, prenez une taille au-dessus",
+                            "Fast delivery, thanks", "Delivery took too long"])
+    assert coded["fit & size"].tolist() == [True, True, True, False, False]

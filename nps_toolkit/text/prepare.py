@@ -58,7 +58,8 @@ def detect_language(texts: Any, *, prior: bool = True, min_probability: float = 
                     ) -> pd.Series:
     """Language of each text among English, French, Spanish, German, Russian, Korean, Chinese.
 
-    Script first (Hangul -> ``ko``; Han without kana -> ``zh``; mostly Cyrillic -> ``ru``).
+    Script first (Hangul -> ``ko``; Han without kana -> ``zh``; kana -> ``und``, Japanese
+    not being supported; mostly Cyrillic -> ``ru``).
     Latin-script texts are scored by ``py3langid`` (Lui & Baldwin's langid.py naive Bayes
     model over byte n-grams, restricted to en/fr/es/de; Lui & Baldwin 2012, "langid.py: An
     Off-the-shelf Language Identification Tool", ACL System Demonstrations), once per distinct
@@ -87,9 +88,12 @@ def detect_language(texts: Any, *, prior: bool = True, min_probability: float = 
     kana = low.str.count(r"[\p{Hiragana}\p{Katakana}]").fillna(0).to_numpy()
     cyr = low.str.count(r"\p{Cyrillic}").fillna(0).to_numpy()
     latin = low.str.count(r"\p{Latin}").fillna(0).to_numpy()
+    # kana means Japanese, which is not among the languages: undetermined, not English
+    # because of a Latin word inside ("sticky note に書いていると...", a real Miro comment)
     script = np.select(
-        [hangul > 0, (han > 0) & (kana == 0), cyr > np.maximum(latin, 0) * 0.5, latin > 0],
-        ["ko", "zh", "ru", "latin"], "und")
+        [hangul > 0, (han > 0) & (kana == 0), kana > 0, cyr > np.maximum(latin, 0) * 0.5,
+         latin > 0],
+        ["ko", "zh", "und", "ru", "latin"], "und")
     out = script.astype(object)
     is_latin = script == "latin"
     if is_latin.any():
