@@ -6,6 +6,7 @@ one small pandas table of counts per group; the statistics then run on that tabl
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -342,7 +343,9 @@ def _narwhals_counts(frame, score: str, by: list[str], weights: str | None) -> p
                               w.alias("__w"), (w * w).alias("__w2"))
         aggs += [nw.col("__w").sum(), nw.col("__w2").sum()]
     native = nw.to_native(frame)
-    if weights is None and type(native).__name__ == "Table" and hasattr(native, "group_by"):
+    pa = sys.modules.get("pyarrow")  # a pyarrow Table implies pyarrow is imported
+    if (weights is None and pa is not None and isinstance(native, pa.Table)
+            and "count_all" not in (*by, score)):
         # a pyarrow Table: Arrow's nullary count_all, the exact query a hand-written
         # table.group_by(keys).aggregate([([], "count_all")]) runs (narwhals' len() counts a
         # key column instead, measurably slower on 10M rows)

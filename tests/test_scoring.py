@@ -617,3 +617,22 @@ def test_dense_integer_keys_count_like_any_other_key():
     out = nt.summarize(wide, by="store")
     assert out["store"].tolist() == [5_000_000_005, 5_000_000_006, 5_000_000_007]
     assert out["n"].tolist() == [2, 0, 2] and out["nps"].iloc[0] == 50.0
+
+
+def test_summarize_on_a_pyarrow_table_keeps_missing_keys_and_scores(grouped):
+    """The pyarrow path counts with Arrow's own group_by: missing group values stay a group,
+    missing scores are counted, invalid ones still raise, and weights agree too."""
+    import pyarrow as pa
+
+    df = grouped.copy()
+    df.loc[[3, 10, 20], "score"] = np.nan
+    df.loc[[5, 6, 7], "channel"] = None
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    for kw in ({}, {"weights": "w"}):
+        expected = nt.summarize(df, by=["channel", "tier"], **kw)
+        got = nt.summarize(table, by=["channel", "tier"], **kw)
+        pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    assert got["channel"].isna().any() and got["n_missing"].sum() == 3
+    bad = pa.table({"score": [10, 11, 3], "g": ["a", "b", "b"]})
+    with pytest.raises(nt.InvalidScoreError):
+        nt.summarize(bad, by="g")
