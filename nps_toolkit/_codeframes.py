@@ -5,8 +5,9 @@ the patterns of its own language (``comment_language``), so the French "expedie"
 does not code the Spanish "expedita" (quick) as delivery; comments of undetermined language
 are matched with every language's patterns. Patterns match lower-cased text with accents
 stripped (see :func:`nps_toolkit.code_themes`): write them without accents, ``\\b`` anchors a
-word start or end. Pick one with ``code_themes(df, codeframe="saas")``; copy and edit one as a
-plain dict (``nt.CODEFRAMES["retail"]``) for your own.
+word start or end. Pick one with ``code_themes(df, codeframe="saas")``; for your own, copy
+one with ``copy.deepcopy(nt.CODEFRAMES["retail"])`` and edit the copy (themes such as "overall
+impression" are the same objects in every preset, so editing a preset in place changes all).
 """
 
 from __future__ import annotations
