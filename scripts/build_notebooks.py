@@ -361,6 +361,20 @@ say(f"**{top['theme']}** costs the most: fixing it for the detractors who mentio
     f"detractor comments, and those mentioning it give an NPS of "
     f"{top['nps_mentioning']:.1f}.")
 '''),
+    code('''
+coded = answered[[f"theme: {t}" for t in impact["theme"]]]  # one column per theme
+overall = (coded["theme: overall impression"] if "theme: overall impression" in coded
+           else pd.Series(False, index=coded.index))
+vague = overall & ~coded.drop(columns=["theme: overall impression"], errors="ignore").any(axis=1)
+uncoded = ~coded.any(axis=1)
+say(f"{int(vague.sum()):,} comments ({vague.mean():.0%}) give only an overall impression "
+    "(\\"excellent\\", \\"bad service\\") and no reason, and "
+    f"{int(uncoded.sum()):,} ({uncoded.mean():.0%}) match no theme of the codeframe (the "
+    "discovered topics below show what they are about)."
+    + (" With this many comments saying nothing specific, a sharper follow-up question "
+       "(\\"What is the one thing we should improve?\\") would give more to act on."
+       if vague.mean() >= 0.25 else ""))
+'''),
     md("""
 ### Themes the codeframe does not know
 
