@@ -607,3 +607,18 @@ def test_scan_parquet_folders_globs_and_errors(tmp_path):
     sample.to_parquet(tmp_path / "mixed" / "b.parquet")
     with pytest.raises(ValueError, match="mix CSV and Parquet"):
         nt.scan(tmp_path / "mixed")
+
+
+def test_response_id_uniqueness_shortcut_agrees_with_hashing():
+    """Ids in increasing order are distinct without hashing; every other order is hashed."""
+    from nps_toolkit.loading.columns import _is_unique
+
+    cases = [["R1", "R2", "R3"], ["R1", "R2", "R2", "R3"], ["R3", "R1", "R2"],
+             ["R3", "R1", "R3"], [1, 5, 9], [9, 5, 5], [3, 1, 2], ["a"], [1.5, 2.5, 0.5],
+             [1, "a", 2]]
+    for values in cases:
+        s = pd.Series(values, dtype="string" if isinstance(values[0], str) else None)
+        assert _is_unique(s) == pd.Series(values).is_unique, values
+    df = pd.DataFrame({"response_id": ["R1", "R2", "R2", "R3"], "score": [9, 9, 3, 10]})
+    kept, report = nt.read_survey(df)
+    assert len(kept) == 3 and report.excluded["duplicate response"]

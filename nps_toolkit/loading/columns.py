@@ -187,7 +187,7 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
     if want("response_id"):
         for name in _RESPONSE_NAMES:
             cand = _first_exact(cols, [name], taken)
-            if cand and frame[cand].notna().all() and frame[cand].is_unique:
+            if cand and frame[cand].notna().all() and _is_unique(frame[cand]):
                 if unique is not None:
                     unique.add(cand)
                 found["response_id"] = cand
@@ -198,6 +198,28 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
                 taken.add(cand)
                 break
     return found
+
+
+def _is_unique(s: pd.Series) -> bool:
+    """Whether every value of a column without missing values differs. Exports usually list
+    responses in id order, and strictly increasing values are distinct: one vectorised
+    comparison of neighbours (~7 ms on a million string ids) instead of hashing them all
+    (~0.1 s). Any other order is hashed."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if len(s) > 1:
+        try:
+            a = pa.array(s)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError):
+            a = None
+        if a is not None and a.null_count == 0:
+            try:
+                if pc.all(pc.greater(a.slice(1), a.slice(0, len(a) - 1))).as_py():
+                    return True
+            except pa.ArrowNotImplementedError:  # a type without an order
+                pass
+    return bool(s.is_unique)
 
 
 # --------------------------------------------------------------------------- reading files
