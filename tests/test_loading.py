@@ -622,3 +622,48 @@ def test_response_id_uniqueness_shortcut_agrees_with_hashing():
     df = pd.DataFrame({"response_id": ["R1", "R2", "R2", "R3"], "score": [9, 9, 3, 10]})
     kept, report = nt.read_survey(df)
     assert len(kept) == 3 and report.excluded["duplicate response"]
+
+
+def test_large_file_quoted_line_breaks_across_pyarrow_block_cuts(tmp_path):
+    # past its 2 MB head pyarrow reads the file itself in 4 MB blocks cut at line breaks;
+    # comments with line breaks in every other row put many cuts inside quoted values, which
+    # must come back whole (never split into extra rows) and in order
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    n = 300_000
+    multi = '"row {} first line\nsecond, line; ""quoted""\r\nthird"'
+    comments = [multi.format(i) if i % 2 else f"plain {i}" for i in range(n)]
+    body = "".join(f"R{i:07d},{i % 11},{c}\n" for i, c in enumerate(comments))
+    path = tmp_path / "multiline.csv"
+    path.write_text("response_id,score,comment\n" + body, encoding="utf-8")
+    assert path.stat().st_size > 3 * (1 << 22)
+    with pytest.raises(pa.ArrowInvalid):  # the case is really exercised: a cut in a quote
+        pacsv.read_csv(path, read_options=pacsv.ReadOptions(block_size=1 << 22),
+                       parse_options=pacsv.ParseOptions(newlines_in_values=False))
+    df, report = nt.read_survey(path)
+    assert len(df) == n and report.rows_read == n
+    assert df["score"].tolist() == [i % 11 for i in range(n)]
+    assert df["comment"].iloc[1] == 'row 1 first line\nsecond, line; "quoted"\r\nthird'
+    assert df["comment"].iloc[n - 1] == f'row {n - 1} first line\nsecond, line; "quoted"\r\nthird'
+    assert df["comment"].iloc[n - 2] == f"plain {n - 2}"
+    expected = pd.read_csv(path, dtype=str, keep_default_na=False)["comment"]
+    assert df["comment"].tolist() == expected.tolist()
+
+
+def test_large_file_blank_line_and_ragged_row_past_the_head(tmp_path):
+    # a blank line and a ragged row far past the head: rows keep the file's numbering (a
+    # blank line is a row with a blank score, as pandas reads it) and the ragged row gets
+    # the pandas reader's clear message
+    rows = ["id,score,comment"] + [f"{i},{i % 11},fine" for i in range(300_000)]
+    blank = [*rows[:200_000], "", *rows[200_000:]]
+    path = tmp_path / "blank.csv"
+    path.write_text("\n".join(blank) + "\n", encoding="utf-8")
+    assert path.stat().st_size > 1 << 21
+    df, report = nt.read_survey(path)
+    assert len(df) == 300_000
+    assert report.excluded["blank score"] == [200_001]  # the file's line 200,001 (header: 1)
+    ragged = [*rows[:250_000], "7,9,too,many,fields", *rows[250_000:]]
+    path.write_text("\n".join(ragged) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="could not be read as a table"):
+        nt.read_survey(path)

@@ -307,9 +307,15 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
     if suffix not in (".csv", ".tsv", ".txt", ".tab", ""):
         raise ValueError(f"unsupported file type {suffix!r} for {path}; read_survey reads CSV, "
                          "TSV, Excel (.xlsx) and Parquet files, or a data frame")
-    data = _read_bytes(path)
-    if not data[:4096].strip() and not data.strip():  # strip copies: only for a blank head
-        raise ValueError(f"{path} is empty")
+    # A plain file is first read only as far as its head (2 MB): layout, encoding and columns
+    # are settled there and pyarrow reads the file itself, so the whole export is never held
+    # as one Python bytes object next to the table (a file's size of peak memory)
+    plain = path.suffix.lower() not in _COMPRESSED and encoding is None
+    data: bytes | None = _read_head(path) if plain else _read_bytes(path)
+    assert data is not None
+    whole_file = not plain or len(data) <= _HEAD
+    if not data[:4096].strip() and not (data if whole_file else _read_bytes(path)).strip():
+        raise ValueError(f"{path} is empty")  # strip copies: only for a blank head
     if encoding is None:
         _refuse_binary(data, path)
     report.file_format = "csv"
@@ -318,11 +324,13 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
         kept = len(report.notes)
         # UTF-8 by its first 2 MB: pyarrow reads the bytes and checks every cell is UTF-8, so
         # the whole file is not decoded to one Python string (a quarter of the read time)
-        body, texts = _read_csv_text(path, data, fast, "utf-8", delimiter, suffix, report,
-                                     header_row, whole=False)
+        body, texts = _read_csv_text(path, data if whole_file else path, fast, "utf-8",
+                                     delimiter, suffix, report, header_row, whole=False)
         if body is not None:
             return body, texts
         del report.notes[kept:]  # said again by the full read below
+    if not whole_file:
+        data = _read_bytes(path)
     try:
         enc, text = _decode(data, encoding)
     except (UnicodeDecodeError, LookupError) as exc:
@@ -335,7 +343,16 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
     return body, texts
 
 
-def _utf8_head(data: bytes, size: int = 1 << 21) -> str | None:
+_HEAD = 1 << 21  # bytes of a file's head that settle its layout and encoding
+
+
+def _read_head(path: Path) -> bytes:
+    """The first ``_HEAD`` bytes of a file and one more (telling whether there is more)."""
+    with open(path, "rb") as fh:
+        return fh.read(_HEAD + 1)
+
+
+def _utf8_head(data: bytes, size: int = _HEAD) -> str | None:
     """The first ``size`` bytes decoded as UTF-8 (a character cut at the end is left out), or
     None when the file has a byte-order mark, is UTF-16 or is not UTF-8 there."""
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or \
@@ -349,12 +366,13 @@ def _utf8_head(data: bytes, size: int = 1 << 21) -> str | None:
         return None
 
 
-def _read_csv_text(path: Path, data: bytes, text: str, enc: str, delimiter: str | None,
+def _read_csv_text(path: Path, data: bytes | Path, text: str, enc: str, delimiter: str | None,
                    suffix: str, report: LoadReport, header_row: int | None, *, whole: bool
                    ) -> tuple[pd.DataFrame | None, dict[str, str]]:
     """Layout, header and body of a CSV. ``text`` is the decoded file (``whole``) or only its
     head; with only the head, None is returned when pyarrow cannot read the bytes as they are
-    (not UTF-8 after all, title rows, ragged rows): the caller then decodes the whole file."""
+    (not UTF-8 after all, title rows, ragged rows): the caller then decodes the whole file.
+    ``data`` is the file's bytes, or its path for pyarrow to read (a UTF-8 file past its head)."""
     lines = text[:65536].splitlines()[:10]
     sep0 = delimiter or _detect_delimiter("\n".join(lines[-5:]), suffix)
     rows = [next(csv.reader([line], delimiter=sep0), []) for line in lines]
@@ -390,49 +408,42 @@ def _read_csv_text(path: Path, data: bytes, text: str, enc: str, delimiter: str 
     return body, texts
 
 
-def _has_quoted_newline(raw: bytes) -> bool:
-    """Whether a line break falls inside a quoted value: an odd number of quotes before it.
-    Checked in 8 MB slices with numpy (no per-row Python); escaped quotes ("") keep the
-    parity. Only then does pyarrow need its slower newlines-in-values mode."""
-    if b'"' not in raw:
-        return False
-    arr = np.frombuffer(raw, dtype=np.uint8)
-    quotes_before = 0
-    step = 1 << 23
-    for start in range(0, len(arr), step):  # a dozen slices for 100 MB, not rows
-        chunk = arr[start:start + step]
-        quotes = np.flatnonzero(chunk == 34)
-        newlines = np.flatnonzero(chunk == 10)
-        if len(newlines) and ((quotes_before + np.searchsorted(quotes, newlines)) % 2).any():
-            return True
-        quotes_before += len(quotes)
-    return False
-
-
-def _read_body_arrow(data: bytes | None, text: str, sep: str, skip: int,
+def _read_body_arrow(data: bytes | Path | None, text: str, sep: str, skip: int,
                      names: list[str]) -> pd.DataFrame | None:
     """The table body read by pyarrow's multi-threaded CSV reader, every cell as text (about
-    10x faster than pandas' C reader with ``dtype=str`` on a million rows). Quoted line breaks
-    inside comments are allowed. Returns None when pyarrow cannot read it exactly the way the
-    pandas reader would (ragged rows, blank lines), and the caller falls back."""
+    10x faster than pandas' C reader with ``dtype=str`` on a million rows). ``data`` is the
+    file's bytes or its path (pyarrow reads it); without either, ``text`` is encoded.
+    Quoted line breaks inside comments are allowed. Returns None when pyarrow cannot read it
+    exactly the way the pandas reader would (ragged rows, blank lines in a table of several
+    columns: pandas keeps them as rows), and the caller falls back."""
     import pyarrow as pa
     from pyarrow import csv as pacsv
 
-    raw = data[3:] if data is not None and data.startswith(b"\xef\xbb\xbf") else data
-    if raw is None:
+    if isinstance(data, bytes):
+        raw = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    elif data is None:
         raw = text.encode("utf-8")
-    if b"\n\n" in raw or b"\r\n\r\n" in raw:  # blank lines: pandas keeps them as rows
-        return None
-    try:
-        table = pacsv.read_csv(
-            io.BytesIO(raw),
+
+    def read(newlines: bool) -> pa.Table:
+        return pacsv.read_csv(
+            io.BytesIO(raw) if not isinstance(data, Path) else str(data),
             read_options=pacsv.ReadOptions(autogenerate_column_names=True,
                                            block_size=1 << 22),
-            parse_options=pacsv.ParseOptions(delimiter=sep,
-                                             newlines_in_values=_has_quoted_newline(raw)),
+            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=newlines,
+                                             ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(
                 column_types={f"f{i}": pa.large_string() for i in range(len(names))},
                 strings_can_be_null=False, quoted_strings_can_be_null=False))
+
+    try:
+        try:
+            # pyarrow cuts the file into blocks at line breaks; its parser reads a quoted line
+            # break inside a block, and when a cut falls inside a quoted value the parser ends
+            # short of the cut and pyarrow stops ("out of sync with chunker") rather than
+            # splitting the row. Only then is the slower newlines-in-values mode needed.
+            table = read(False)
+        except pa.ArrowInvalid:
+            table = read(True)  # a cut inside a quoted value, or a real error (raised again)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
     if table.num_columns != len(names):
