@@ -98,7 +98,10 @@ def _score_like(series: pd.Series, share: float = 0.5) -> bool:
 def _text_like(series: pd.Series) -> bool:
     if pd.api.types.is_numeric_dtype(series.dtype):
         return False
-    sample = series.dropna().astype(str).head(500)
+    sample = series.head(2000).dropna().head(500)  # the first 500 filled cells: the head
+    if len(sample) < 500 and len(series) > 2000:    # usually holds them (no pass over all rows)
+        sample = series.dropna().head(500)
+    sample = sample.astype(str)
     if sample.empty:
         return True
     return (pd.to_numeric(sample, errors="coerce").isna()).mean() >= 0.5

@@ -346,6 +346,13 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
 _HEAD = 1 << 21  # bytes of a file's head that settle its layout and encoding
 
 
+#: Cells missing in every column of a text file: empty (quoted or not) and R's exact ``NA``.
+#: Both readers mark them while reading (the frame's ``attrs["blank_is_na"]``), so text
+#: columns need no second pass; other NA spellings ("n/a", "null") are settled per column by
+#: _infer_types, never in comments, where they are a customer's words.
+_BLANK = ("", "NA")
+
+
 def _read_head(path: Path) -> bytes:
     """The first ``_HEAD`` bytes of a file and one more (telling whether there is more)."""
     with open(path, "rb") as fh:
@@ -397,7 +404,9 @@ def _read_csv_text(path: Path, data: bytes | Path, text: str, enc: str, delimite
         if body is None:  # pyarrow could not (ragged rows, blank lines...): pandas says why
             body = pd.read_csv(io.StringIO(text), sep=sep, header=None, skiprows=h,
                                names=names, dtype=str, keep_default_na=False,
-                               skip_blank_lines=False, index_col=False)
+                               na_values=list(_BLANK), skip_blank_lines=False,
+                               index_col=False)
+            body.attrs["blank_is_na"] = True
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise ValueError(
             f"{path} could not be read as a table with delimiter {sep!r} (encoding {enc}): "
@@ -433,7 +442,8 @@ def _read_body_arrow(data: bytes | Path | None, text: str, sep: str, skip: int,
                                              ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(
                 column_types={f"f{i}": pa.large_string() for i in range(len(names))},
-                strings_can_be_null=False, quoted_strings_can_be_null=False))
+                null_values=list(_BLANK), strings_can_be_null=True,
+                quoted_strings_can_be_null=True))
 
     try:
         try:
@@ -450,6 +460,7 @@ def _read_body_arrow(data: bytes | Path | None, text: str, sep: str, skip: int,
         return None
     frame = table.slice(skip).to_pandas()
     frame.columns = names
+    frame.attrs["blank_is_na"] = True
     return frame
 
 
@@ -474,8 +485,9 @@ def _infer_types(frame: pd.DataFrame, keep_text: set[str],
         s = frame[c]
         if c not in untouched and (s.dtype == object or pd.api.types.is_string_dtype(s.dtype)):
             if c in keep_text:
-                na = (s.isna() | s.eq("") | s.eq("NA")).to_numpy(dtype=bool)
-                s = s.mask(na) if na.any() else s
+                if not frame.attrs.get("blank_is_na"):  # a data frame or a spreadsheet
+                    na = (s.isna() | s.eq("") | s.eq("NA")).to_numpy(dtype=bool)
+                    s = s.mask(na) if na.any() else s
             elif s.head(1000).nunique() <= 100:
                 s = _infer_few(s)
             else:
