@@ -113,6 +113,13 @@ def _iso_dates_arrow(values: pd.Series) -> pd.Series | None:
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+        try:  # a clean column (blank cells already missing) needs no trimmed copy
+            parsed = pc.cast(values.array.__arrow_array__(), pa.timestamp("us"))
+            if parsed.null_count < len(parsed):
+                return pd.Series(parsed.to_numpy(), index=values.index, name=values.name)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            pass
     try:
         arr = pa.array(values, type=pa.string(), from_pandas=True)
         trimmed = pc.utf8_trim_whitespace(arr)

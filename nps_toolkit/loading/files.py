@@ -504,7 +504,16 @@ def _infer_types(frame: pd.DataFrame, keep_text: set[str],
 
 def _infer_few(s: pd.Series) -> pd.Series:
     """_infer_types for a column of few distinct values: NA tokens and numbers are settled on
-    the distinct values and spread back through the codes (one hashing pass over the rows)."""
+    the distinct values and spread back through the codes (one hashing pass over the rows).
+    The usual segment column (text, no NA spellings) is settled on Arrow's distinct values
+    alone (a third of the cost of factorising) and returned as it is."""
+    if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
+        import pyarrow.compute as pc
+
+        distinct = pd.Series(pc.unique(s.array.__arrow_array__()).drop_null(), dtype="string")
+        spelled_na = distinct.str.strip().str.lower().isin(_NA_TOKENS).any()
+        if not spelled_na and pd.to_numeric(distinct, errors="coerce").isna().any():
+            return s  # text: missing cells are already missing, nothing to convert
     codes, uniques = pd.factorize(s)  # missing cells get code -1
     na = pd.Series(uniques, dtype="string").str.strip().str.lower().isin(_NA_TOKENS)
     na = na.to_numpy(dtype=bool)

@@ -180,7 +180,7 @@ def read_survey(
     keep = kind == 0
 
     out = frame.copy(deep=False)  # copy-on-write (pandas >= 3): columns shared until changed
-    out[score_col] = pd.array(np.where(keep, values, np.nan), dtype="Float64").astype("Int8")
+    out[score_col] = pd.arrays.IntegerArray(np.where(keep, values, 0).astype(np.int8), ~keep)
     if drop_duplicates:
         dup = np.zeros(len(out), dtype=bool)
         if "response_id" in mapping and mapping["response_id"] in unique:

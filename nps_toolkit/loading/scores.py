@@ -24,6 +24,24 @@ _NA_TOKENS = {"", "na", "n/a", "nan", "null", "none", "#n/a"}
 _SCORE_RE = re.compile(
     r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*"
     r"(?:/\s*10(?:[.,]0+)?|(?:[-–—:=(\[]\s*|\s+)[^\W\d_][^\d]*)?\s*$")
+def _plain_integers(raw: pd.Series) -> np.ndarray | None:
+    """Scores read as text that are all plain integers (``9``, ``10``, blank cells already
+    missing), cast by Arrow in one pass (a third of the cost of factorising a million cells);
+    None for anything else (labels, spaces, decimals, NA spellings), which the general parse
+    handles."""
+    if not (isinstance(raw.dtype, pd.StringDtype) and raw.dtype.storage == "pyarrow"):
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        cast = pc.cast(raw.array.__arrow_array__(), pa.int64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return cast.to_numpy().astype(np.float64) if cast.null_count == 0 else \
+        cast.to_numpy(zero_copy_only=False).astype(np.float64)
+
+
 _STAR_WORDS = re.compile(r"\bstars?\b|\bout of 5\b|/\s*5\b|\b1\s*-\s*5\b|\bsterne\b|"
                          r"\betoiles?\b|\bestrellas?\b", re.IGNORECASE)
 
@@ -40,6 +58,12 @@ def _parse_scores(raw: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     >>> values[:4].tolist(), kind.tolist()
     ([9.0, 10.0, 10.0, 10.0], [0, 0, 0, 0, 2, 2, 2, 1, 3])
     """
+    direct = _plain_integers(raw)
+    if direct is not None:  # whole numbers by construction: blank or out of range to settle
+        values = direct
+        kind = np.isnan(values).astype(np.int8)
+        kind[(values < 0) | (values > 10)] = 4
+        return values, kind
     if pd.api.types.is_numeric_dtype(raw.dtype) and not pd.api.types.is_bool_dtype(raw.dtype):
         values = raw.to_numpy(dtype=np.float64, na_value=np.nan)
         kind = np.where(np.isnan(values), 1, 0)
