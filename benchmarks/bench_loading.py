@@ -81,7 +81,8 @@ def main() -> None:
         mem = [p[i]["peak_mb"] for p in pairs]
         print(f"  {name:16s} {min(secs):6.2f}-{max(secs):.2f} s   peak {min(mem):6.0f}-"
               f"{max(mem):.0f} MB")
-    print(f"  time ratio {min(t_ratio):.1f}-{max(t_ratio):.1f}x, "
+    print(f"  time ratio {min(t_ratio):.1f}-{max(t_ratio):.1f}x (median "
+          f"{float(np.median(t_ratio)):.2f}), "
           f"peak memory ratio {min(m_ratio):.1f}-{max(m_ratio):.1f}x")
 
 
