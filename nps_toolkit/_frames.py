@@ -335,23 +335,26 @@ def _narwhals_counts(frame, score: str, by: list[str], weights: str | None) -> p
     query does: no per-row expression), and the small result, at most a dozen score values
     per group, is classified here with numpy.
     """
-    aggs = [nw.len().alias("__len")]
-    narrow = frame.select(*[nw.col(b) for b in by], nw.col(score).alias("__score"))
-    if weights is not None:
-        w = nw.col(weights).cast(nw.Float64)
-        narrow = frame.select(*[nw.col(b) for b in by], nw.col(score).alias("__score"),
-                              w.alias("__w"), (w * w).alias("__w2"))
-        aggs += [nw.col("__w").sum(), nw.col("__w2").sum()]
     native = nw.to_native(frame)
     pa = sys.modules.get("pyarrow")  # a pyarrow Table implies pyarrow is imported
     if (weights is None and pa is not None and isinstance(native, pa.Table)
             and "count_all" not in (*by, score)):
         # a pyarrow Table: Arrow's nullary count_all, the exact query a hand-written
         # table.group_by(keys).aggregate([([], "count_all")]) runs (narwhals' len() counts a
-        # key column instead, measurably slower on 10M rows)
-        long = native.group_by([*by, score]).aggregate([([], "count_all")]).to_pandas()
-        long = long.rename(columns={score: "__score", "count_all": "__len"})
+        # key column instead, measurably slower on 10M rows); its columns are taken one by
+        # one (a whole-table conversion and rename cost as much as the rest of the summary)
+        res = native.group_by([*by, score]).aggregate([([], "count_all")])
+        long = pd.DataFrame({**{b: res.column(b).to_pandas() for b in by},
+                             "__score": res.column(score).to_numpy(zero_copy_only=False),
+                             "__len": res.column("count_all").to_numpy()})
     else:
+        aggs = [nw.len().alias("__len")]
+        narrow = frame.select(*[nw.col(b) for b in by], nw.col(score).alias("__score"))
+        if weights is not None:
+            w = nw.col(weights).cast(nw.Float64)
+            narrow = frame.select(*[nw.col(b) for b in by], nw.col(score).alias("__score"),
+                                  w.alias("__w"), (w * w).alias("__w2"))
+            aggs += [nw.col("__w").sum(), nw.col("__w2").sum()]
         long = _collect(narrow.group_by(*by, "__score", drop_null_keys=False).agg(*aggs)
                         ).to_pandas()
     value = pd.to_numeric(long["__score"], errors="coerce").to_numpy(dtype=np.float64,
