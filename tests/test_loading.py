@@ -667,3 +667,41 @@ def test_large_file_blank_line_and_ragged_row_past_the_head(tmp_path):
     path.write_text("\n".join(ragged) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="could not be read as a table"):
         nt.read_survey(path)
+
+
+def test_iso_dates_cast_beside_the_scores_stay_aligned_with_the_kept_rows(tmp_path):
+    # the ISO cast runs on the whole column while scores are parsed; rows left out (blank,
+    # invalid, duplicate) must take their dates with them
+    text = ("response_id,score,date\nA,9,2024-03-01\nB,,2024-03-02\nC,x,2024-03-03\n"
+            "D,7,2024-03-04 10:30:00\nA,8,2024-03-05\nE,3,\n")
+    df, report = nt.read_survey(write(tmp_path, "d.csv", text), on_invalid="exclude")
+    assert df["response_id"].tolist() == ["A", "D", "E"]
+    assert report.excluded == {"blank score": [3], "not a number": [4],
+                               "duplicate response": [6]}
+    assert df["date"].tolist()[:2] == [pd.Timestamp("2024-03-01"),
+                                       pd.Timestamp("2024-03-04 10:30")]
+    assert pd.isna(df["date"].iloc[2]) and df["date"].dtype == "datetime64[us]"
+    # every kept date blank, the left-out rows dated: the general path, as before
+    text = "id,score,date\n1,,2024-03-01\n2,9,\n"
+    df, _ = nt.read_survey(write(tmp_path, "e.csv", text))
+    assert df["date"].isna().all() and len(df) == 1
+
+
+def test_large_utf8_file_with_a_byte_order_mark_takes_the_fast_path(tmp_path, monkeypatch):
+    # Excel's "CSV UTF-8" starts with a BOM; past the 2 MB head it is still read by pyarrow
+    # from the file, never decoded whole (the slow path is made to fail here to prove it)
+    from nps_toolkit.loading import files
+
+    rows = ['"Score; 0-10",Commentaire'] + [f"{i % 11},très bien {i}" for i in range(200_000)]
+    path = tmp_path / "bom.csv"
+    path.write_bytes(("\n".join(rows) + "\n").encode("utf-8-sig"))
+    assert path.stat().st_size > 1 << 21
+
+    def no_whole_decode(*args, **kwargs):
+        raise AssertionError("the whole file was decoded")
+
+    monkeypatch.setattr(files, "_decode", no_whole_decode)
+    df, report = nt.read_survey(path)
+    assert report.encoding == "utf-8-sig"
+    assert len(df) == 200_000 and df["score"].iloc[12] == 1
+    assert df["comment"].iloc[-1] == "très bien 199999"

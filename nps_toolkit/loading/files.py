@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any
 
@@ -323,8 +324,10 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
     if fast is not None:
         kept = len(report.notes)
         # UTF-8 by its first 2 MB: pyarrow reads the bytes and checks every cell is UTF-8, so
-        # the whole file is not decoded to one Python string (a quarter of the read time)
-        body, texts = _read_csv_text(path, data if whole_file else path, fast, "utf-8",
+        # the whole file is not decoded to one Python string (a quarter of the read time).
+        # Excel's "CSV UTF-8" starts with a byte-order mark: in the header row pyarrow skips.
+        enc = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+        body, texts = _read_csv_text(path, data if whole_file else path, fast, enc,
                                      delimiter, suffix, report, header_row, whole=False)
         if body is not None:
             return body, texts
@@ -360,15 +363,16 @@ def _read_head(path: Path) -> bytes:
 
 
 def _utf8_head(data: bytes, size: int = _HEAD) -> str | None:
-    """The first ``size`` bytes decoded as UTF-8 (a character cut at the end is left out), or
-    None when the file has a byte-order mark, is UTF-16 or is not UTF-8 there."""
-    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or \
-            _utf16_without_bom(data) is not None:
+    """The first ``size`` bytes decoded as UTF-8 (a character cut at the end is left out; a
+    UTF-8 byte-order mark too), or None when the file is UTF-16 or is not UTF-8 there."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data) is not None:
         return None
     import codecs
 
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
-        return codecs.getincrementaldecoder("utf-8")().decode(data[:size], final=len(data) <= size)
+        return codecs.getincrementaldecoder("utf-8")().decode(data[start:size],
+                                                              final=len(data) <= size)
     except UnicodeDecodeError:
         return None
 
@@ -472,14 +476,21 @@ def _numeric_sample(s: pd.Series, size: int = 1000) -> bool:
 
 
 def _infer_types(frame: pd.DataFrame, keep_text: set[str],
-                 untouched: frozenset[str] = frozenset()) -> pd.DataFrame:
+                 untouched: frozenset[str] = frozenset(), pool: Executor | None = None
+                 ) -> pd.DataFrame:
     """Numbers stored as text become numbers (columns not in ``keep_text``); NA tokens -> NA.
 
     In text columns (comments, ids) only an empty cell or R's exact ``NA`` is missing: a
     customer who typed "n/a" or "na" gave a non-answer that the text analysis counts. Columns
     in ``untouched`` (the date column, whose parser reads NA tokens itself) are left as read.
-    A column with few distinct values (segments, regions) is worked on its distinct values.
+    A column with few distinct values (segments, regions) is worked on its distinct values;
+    with a ``pool``, the distinct values of those columns are found concurrently (Arrow's
+    kernels release the GIL).
     """
+    few = {c for c in frame.columns if c not in untouched and c not in keep_text
+           and (frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype))
+           and frame[c].head(1000).nunique() <= 100}
+    distinct = {c: pool.submit(_arrow_distinct, frame[c]) for c in sorted(few)} if pool else {}
     out = {}
     for c in frame.columns:
         s = frame[c]
@@ -488,8 +499,8 @@ def _infer_types(frame: pd.DataFrame, keep_text: set[str],
                 if not frame.attrs.get("blank_is_na"):  # a data frame or a spreadsheet
                     na = (s.isna() | s.eq("") | s.eq("NA")).to_numpy(dtype=bool)
                     s = s.mask(na) if na.any() else s
-            elif s.head(1000).nunique() <= 100:
-                s = _infer_few(s)
+            elif c in few:
+                s = _infer_few(s, distinct[c].result() if c in distinct else None)
             else:
                 stripped = s.astype("string")
                 na = stripped.str.strip().str.lower().isin(_NA_TOKENS) | stripped.isna()
@@ -502,15 +513,22 @@ def _infer_types(frame: pd.DataFrame, keep_text: set[str],
     return pd.DataFrame(out, index=frame.index)
 
 
-def _infer_few(s: pd.Series) -> pd.Series:
+def _arrow_distinct(s: pd.Series) -> pd.Series | None:
+    """The distinct filled values of an Arrow-backed text column (None for other columns)."""
+    if not (isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow"):
+        return None
+    import pyarrow.compute as pc
+
+    return pd.Series(pc.unique(s.array.__arrow_array__()).drop_null(), dtype="string")
+
+
+def _infer_few(s: pd.Series, distinct: pd.Series | None = None) -> pd.Series:
     """_infer_types for a column of few distinct values: NA tokens and numbers are settled on
     the distinct values and spread back through the codes (one hashing pass over the rows).
     The usual segment column (text, no NA spellings) is settled on Arrow's distinct values
     alone (a third of the cost of factorising) and returned as it is."""
-    if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
-        import pyarrow.compute as pc
-
-        distinct = pd.Series(pc.unique(s.array.__arrow_array__()).drop_null(), dtype="string")
+    distinct = distinct if distinct is not None else _arrow_distinct(s)
+    if distinct is not None:
         spelled_na = distinct.str.strip().str.lower().isin(_NA_TOKENS).any()
         if not spelled_na and pd.to_numeric(distinct, errors="coerce").isna().any():
             return s  # text: missing cells are already missing, nothing to convert

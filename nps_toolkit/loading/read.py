@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Literal
 
@@ -12,7 +13,7 @@ import pandas as pd
 
 from ..errors import InvalidScoreError, describe_examples
 from .columns import _detect
-from .dates import _parse_dates
+from .dates import _iso_dates_arrow, _parse_dates
 from .files import _existing_file, _infer_types, _is_import_id, _read_file, _repair_c1
 from .report import REASONS, LoadReport
 from .scores import _parse_scores, apply_scale, check_scale
@@ -146,16 +147,22 @@ def read_survey(
     keep_text = {v for k, v in mapping.items() if k in ("score", "comment", "customer_id",
                                                         "response_id")}
     untouched = frozenset([mapping["date"]]) if "date" in mapping else frozenset()
-    frame = (_infer_types(raw, keep_text, untouched) if from_file or raw.dtypes.eq(object).any()
-             else raw)
-    if report.encoding in ("latin-1", "cp1252"):
-        frame = _repair_c1(frame if frame is not raw else frame.copy(), notes)
-    if scale is not None:
-        values, kind = apply_scale(raw[score_col], scale)
-        notes.append(f"score answers mapped to 0-10 with scale={dict(scale)!r}.")
-    else:
-        values, kind = _parse_scores(raw[score_col])
-        check_scale(values, kind, score_col, texts.get(score_col, ""))
+    # Arrow's kernels release the GIL: the date cast and the segment columns' distinct values
+    # run beside the score parse (on a million rows a third of the time after the read)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        iso = (pool.submit(_iso_dates_arrow, raw[mapping["date"]]) if "date" in mapping
+               else None)
+        frame = (_infer_types(raw, keep_text, untouched, pool)
+                 if from_file or raw.dtypes.eq(object).any() else raw)
+        if report.encoding in ("latin-1", "cp1252"):
+            frame = _repair_c1(frame if frame is not raw else frame.copy(), notes)
+        if scale is not None:
+            values, kind = apply_scale(raw[score_col], scale)
+            notes.append(f"score answers mapped to 0-10 with scale={dict(scale)!r}.")
+        else:
+            values, kind = _parse_scores(raw[score_col])
+            check_scale(values, kind, score_col, texts.get(score_col, ""))
+        iso_dates = iso.result() if iso is not None else None
 
     excluded: dict[str, list[Any]] = {r: [] for r in REASONS}
     invalid = kind >= 2
@@ -202,7 +209,12 @@ def read_survey(
                      + " to '<name>_original' to make room for the detected columns.")
     out = out.rename(columns=rename)
     if "date" in mapping:
-        out["date"] = _parse_dates(out["date"], notes, mapping["date"], dayfirst=dayfirst)
+        if iso_dates is not None and len(out) == len(iso_dates):  # ISO 8601, no row left out
+            out["date"] = iso_dates.to_numpy()
+        elif iso_dates is not None and iso_dates[keep].notna().any():
+            out["date"] = iso_dates[keep].to_numpy()  # cast cell by cell: a subset is the same
+        else:
+            out["date"] = _parse_dates(out["date"], notes, mapping["date"], dayfirst=dayfirst)
     if "comment" in mapping:
         out["comment"] = out["comment"].astype("string")
     out = out.reset_index(drop=True) if from_file else out
