@@ -6,7 +6,8 @@ import csv
 import io
 import json
 import re
-from concurrent.futures import Executor
+from collections.abc import Mapping
+from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
 
@@ -475,22 +476,34 @@ def _numeric_sample(s: pd.Series, size: int = 1000) -> bool:
     return bool(len(head)) and pd.to_numeric(head, errors="coerce").notna().all()
 
 
+def _few_valued(frame: pd.DataFrame, keep_text: set[str],
+                untouched: frozenset[str] = frozenset()) -> list[str]:
+    """The text columns _infer_types works on their distinct values (segments, regions)."""
+    return [c for c in frame.columns if c not in untouched and c not in keep_text
+            and (frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype))
+            and frame[c].head(1000).nunique() <= 100]
+
+
+def _start_distinct(frame: pd.DataFrame, columns: list[str], pool: Executor
+                    ) -> dict[str, Future]:
+    """Distinct values of ``columns`` computed in ``pool`` (Arrow's kernels release the GIL,
+    so they run beside the caller's own work); passed on to _infer_types."""
+    return {c: pool.submit(_arrow_distinct, frame[c]) for c in columns}
+
+
 def _infer_types(frame: pd.DataFrame, keep_text: set[str],
-                 untouched: frozenset[str] = frozenset(), pool: Executor | None = None
-                 ) -> pd.DataFrame:
+                 untouched: frozenset[str] = frozenset(),
+                 distinct: Mapping[str, Future] | None = None) -> pd.DataFrame:
     """Numbers stored as text become numbers (columns not in ``keep_text``); NA tokens -> NA.
 
     In text columns (comments, ids) only an empty cell or R's exact ``NA`` is missing: a
     customer who typed "n/a" or "na" gave a non-answer that the text analysis counts. Columns
     in ``untouched`` (the date column, whose parser reads NA tokens itself) are left as read.
-    A column with few distinct values (segments, regions) is worked on its distinct values;
-    with a ``pool``, the distinct values of those columns are found concurrently (Arrow's
-    kernels release the GIL).
+    A column with few distinct values (segments, regions) is worked on its distinct values,
+    taken from ``distinct`` when they were started in a thread pool (:func:`_start_distinct`).
     """
-    few = {c for c in frame.columns if c not in untouched and c not in keep_text
-           and (frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype))
-           and frame[c].head(1000).nunique() <= 100}
-    distinct = {c: pool.submit(_arrow_distinct, frame[c]) for c in sorted(few)} if pool else {}
+    distinct = distinct or {}
+    few = set(distinct) or set(_few_valued(frame, keep_text, untouched))
     out = {}
     for c in frame.columns:
         s = frame[c]

@@ -14,7 +14,15 @@ import pandas as pd
 from ..errors import InvalidScoreError, describe_examples
 from .columns import _detect
 from .dates import _iso_dates_arrow, _parse_dates
-from .files import _existing_file, _infer_types, _is_import_id, _read_file, _repair_c1
+from .files import (
+    _existing_file,
+    _few_valued,
+    _infer_types,
+    _is_import_id,
+    _read_file,
+    _repair_c1,
+    _start_distinct,
+)
 from .report import REASONS, LoadReport
 from .scores import _parse_scores, apply_scale, check_scale
 
@@ -148,20 +156,23 @@ def read_survey(
                                                         "response_id")}
     untouched = frozenset([mapping["date"]]) if "date" in mapping else frozenset()
     # Arrow's kernels release the GIL: the date cast and the segment columns' distinct values
-    # run beside the score parse (on a million rows a third of the time after the read)
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    # run in threads while this one parses the scores (on a million rows a third of the time
+    # after the read)
+    infer = from_file or raw.dtypes.eq(object).any()
+    with ThreadPoolExecutor(max_workers=3) as pool:
         iso = (pool.submit(_iso_dates_arrow, raw[mapping["date"]]) if "date" in mapping
                else None)
-        frame = (_infer_types(raw, keep_text, untouched, pool)
-                 if from_file or raw.dtypes.eq(object).any() else raw)
-        if report.encoding in ("latin-1", "cp1252"):
-            frame = _repair_c1(frame if frame is not raw else frame.copy(), notes)
+        few = _start_distinct(raw, _few_valued(raw, keep_text, untouched), pool) if infer \
+            else {}
         if scale is not None:
             values, kind = apply_scale(raw[score_col], scale)
             notes.append(f"score answers mapped to 0-10 with scale={dict(scale)!r}.")
         else:
             values, kind = _parse_scores(raw[score_col])
             check_scale(values, kind, score_col, texts.get(score_col, ""))
+        frame = _infer_types(raw, keep_text, untouched, few) if infer else raw
+        if report.encoding in ("latin-1", "cp1252"):
+            frame = _repair_c1(frame if frame is not raw else frame.copy(), notes)
         iso_dates = iso.result() if iso is not None else None
 
     excluded: dict[str, list[Any]] = {r: [] for r in REASONS}
