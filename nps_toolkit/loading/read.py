@@ -192,13 +192,15 @@ def read_survey(
             column=score_col, positions=list(row_numbers[pos[:5]]), values=originals,
             count=len(pos),
         )
+    keep = kind == 0
+    all_scored = bool(keep.all())  # the usual big export: no pass per reason
     for code, reason in ((1, "blank score"), (2, "not a number"), (3, "not a whole number"),
                          (4, "out of range")):
-        excluded[reason] = [_py(x) for x in row_numbers[kind == code]]
-    keep = kind == 0
+        excluded[reason] = [] if all_scored else [_py(x) for x in row_numbers[kind == code]]
 
     out = frame.copy(deep=False)  # copy-on-write (pandas >= 3): columns shared until changed
-    out[score_col] = pd.arrays.IntegerArray(np.where(keep, values, 0).astype(np.int8), ~keep)
+    out[score_col] = pd.arrays.IntegerArray(
+        (values if all_scored else np.where(keep, values, 0)).astype(np.int8), ~keep)
     if drop_duplicates:
         dup = np.zeros(len(out), dtype=bool)
         if "response_id" in mapping and mapping["response_id"] in unique:

@@ -35,7 +35,7 @@ def _plain_integers(raw: pd.Series) -> np.ndarray | None:
     import pyarrow.compute as pc
 
     try:
-        cast = pc.cast(raw.array.__arrow_array__(), pa.int64())
+        cast = pc.cast(raw.array.__arrow_array__(), pa.int8())  # "300" fails: general path
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
     return cast.to_numpy().astype(np.float64) if cast.null_count == 0 else \
@@ -125,7 +125,9 @@ def check_scale(values: np.ndarray, kind: np.ndarray, column: str, question: str
     Raises :class:`InvalidScoreError` when 20 or more valid answers are all 5 or below, or when
     the column's name or question says stars or "out of 5".
     """
-    valid = values[kind == 0]
+    ok = kind == 0
+    n_valid = int(np.count_nonzero(ok))
+    top = float(np.max(values, where=ok, initial=-np.inf)) if n_valid else np.nan
     hint = ("If this is the right column, map its answers to 0-10 explicitly, e.g. "
             "read_survey(..., scale={1: 0, 2: 3, 3: 5, 4: 8, 5: 10}) (CLI: --scale "
             "1=0,2=3,3=5,4=8,5=10), or name the 0-10 column with score=.")
@@ -134,9 +136,9 @@ def check_scale(values: np.ndarray, kind: np.ndarray, column: str, question: str
             f"score column {column!r} looks like a star or 1-5 rating (its name or question "
             f"says so: {(question or column)[:80]!r}), not the 0-10 recommend question. "
             + hint, column=column)
-    if len(valid) >= 20 and valid.max() <= 5:
+    if n_valid >= 20 and top <= 5:
         raise InvalidScoreError(
-            f"score column {column!r} has {len(valid):,} answers and none above "
-            f"{int(valid.max())}: it looks like a 1-5 rating, not the 0-10 recommend "
+            f"score column {column!r} has {n_valid:,} answers and none above "
+            f"{int(top)}: it looks like a 1-5 rating, not the 0-10 recommend "
             "question, and read as 0-10 every answer would be a detractor. " + hint,
             column=column)
