@@ -315,7 +315,8 @@ def difference(Pa: ArrayLike, Aa: ArrayLike, Da: ArrayLike, Pb: ArrayLike, Ab: A
         pa, da = (Pa + ap) / na, (Da + ad) / na
         pb, db = (Pb + ap) / nb, (Db + ad) / nb
         se = 100 * np.sqrt(nps_variance(pa, da) / na + nps_variance(pb, db) / nb)
-    return 100 * ((pa - da) - (pb - db)), se
+        diff = 100 * ((pa - da) - (pb - db))  # an empty side gives NaN, not a warning
+    return diff, se
 
 
 def adjust_pvalues(p: ArrayLike, method: str = "holm") -> NDArray[np.float64]:

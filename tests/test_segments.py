@@ -145,6 +145,7 @@ def test_rest_is_everyone_else(rows):
             assert row.rest_nps == pytest.approx(nt.score(rest).nps)
 
 
+@pytest.mark.filterwarnings("error::RuntimeWarning")  # an empty rest is NaN, silently
 @given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", None]), st.integers(0, 10)),
                 min_size=2, max_size=60))
 def test_rest_is_the_other_known_rows(rows):
