@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .scores import _NA_TOKENS
+from .scores import _NA_TOKENS, _arrow_text
 
 _NUMERIC_DATE = re.compile(
     r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?$")
@@ -113,9 +113,10 @@ def _iso_dates_arrow(values: pd.Series) -> pd.Series | None:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+    text = _arrow_text(values)
+    if text is not None:
         try:  # a clean column (blank cells already missing) needs no trimmed copy
-            parsed = pc.cast(values.array.__arrow_array__(), pa.timestamp("us"))
+            parsed = pc.cast(text, pa.timestamp("us"))
             if parsed.null_count < len(parsed):
                 return pd.Series(parsed.to_numpy(), index=values.index, name=values.name)
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):

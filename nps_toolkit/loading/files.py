@@ -16,7 +16,7 @@ import pandas as pd
 
 from .columns import _norm
 from .report import LoadReport
-from .scores import _NA_TOKENS
+from .scores import _NA_TOKENS, _arrow_text
 
 _MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"\xff\xd8\xff": "a JPEG image",
           b"GIF8": "a GIF image", b"PK\x03\x04": "a zip archive (an .xlsx or .docx?)",
@@ -528,11 +528,12 @@ def _infer_types(frame: pd.DataFrame, keep_text: set[str],
 
 def _arrow_distinct(s: pd.Series) -> pd.Series | None:
     """The distinct filled values of an Arrow-backed text column (None for other columns)."""
-    if not (isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow"):
+    text = _arrow_text(s)
+    if text is None:
         return None
     import pyarrow.compute as pc
 
-    return pd.Series(pc.unique(s.array.__arrow_array__()).drop_null(), dtype="string")
+    return pd.Series(pc.unique(text).drop_null(), dtype="string")
 
 
 def _infer_few(s: pd.Series, distinct: pd.Series | None = None) -> pd.Series:
