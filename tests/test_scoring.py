@@ -636,3 +636,64 @@ def test_summarize_on_a_pyarrow_table_keeps_missing_keys_and_scores(grouped):
     bad = pa.table({"score": [10, 11, 3], "g": ["a", "b", "b"]})
     with pytest.raises(nt.InvalidScoreError):
         nt.summarize(bad, by="g")
+
+
+def test_dense_code_table_in_blocks_and_threads_matches_an_independent_count(monkeypatch):
+    """The blocked, threaded counter of dense integer keys (``_frames.dense``) against
+    ``np.add.at``: small blocks and a low threading threshold make a small input take many
+    blocks on several threads, over parts of different lengths and key types."""
+    from nps_toolkit._frames import dense
+
+    monkeypatch.setattr(dense, "BLOCK", 1000)
+    monkeypatch.setattr(dense, "THREADED_FROM", 10)
+    monkeypatch.setattr(dense, "_workers", lambda: 3)
+    rng = np.random.default_rng(21)
+    parts = [(rng.integers(-40, 60, m).astype(dt), rng.integers(0, 13, m).astype(np.int8))
+             for m, dt in ((12_345, np.int16), (1, np.int16), (4_000, np.int16), (0, np.int16))]
+    got = dense.dense_code_table(parts, -40, 100, 13)
+    expected = np.zeros((100, 13), dtype=np.int64)
+    for keys, codes in parts:
+        np.add.at(expected, (keys.astype(np.int64) + 40, codes.astype(np.int64)), 1)
+    assert got.dtype == np.int64 and (got == expected).all()
+    wide = [(np.array([2**63 + 5, 2**63 + 1, 2**63 + 5], dtype=np.uint64),
+             np.array([10, 0, 11], dtype=np.int8))]
+    got = dense.dense_code_table(wide, 2**63 + 1, 5, 13)
+    assert got[4, 10] == 1 and got[0, 0] == 1 and got[4, 11] == 1 and got.sum() == 3
+
+
+def test_summarize_on_a_pyarrow_table_counts_dense_integer_keys_in_place():
+    """Issue 13: one integer key in a dense range on a pyarrow Table is counted in the Arrow
+    buffers on several threads (past a million rows); counts equal an independent
+    ``pd.crosstab`` with missing scores, negative keys, gaps and chunks that do not line up
+    between the two columns; scores out of range still raise with their values."""
+    import pyarrow as pa
+
+    rng = np.random.default_rng(13)
+    n = 1_200_000
+    store = rng.integers(-3, 400, n).astype(np.int16)
+    store[store == 17] = 18  # a gap in the range
+    score = rng.integers(0, 11, n).astype(np.int8)
+    missing = rng.random(n) < 0.05
+    table = pa.table({
+        "score": pa.chunked_array([pa.array(score[:300_000], mask=missing[:300_000]),
+                                   pa.array(score[300_000:], mask=missing[300_000:])]),
+        "store": pa.chunked_array([store[:700_000], store[700_000:]]),
+    })
+    got = nt.summarize(table, by="store")
+    frame = pd.DataFrame({"store": store, "score": np.where(missing, -1, score)})
+    ref = pd.crosstab(frame["store"], frame["score"])
+    assert got["store"].tolist() == ref.index.tolist() and 17 not in got["store"].tolist()
+    assert got["n_missing"].tolist() == ref[-1].tolist()
+    assert got["promoters"].tolist() == ref[[9, 10]].sum(axis=1).tolist()
+    assert got["passives"].tolist() == ref[[7, 8]].sum(axis=1).tolist()
+    assert got["detractors"].tolist() == ref[list(range(7))].sum(axis=1).tolist()
+    pandas = nt.summarize(pd.DataFrame({"store": store, "score": pd.array(
+        np.where(missing, None, score), dtype="Int8")}), by="store")
+    pd.testing.assert_frame_equal(got, pandas, check_dtype=False)
+    empty = pa.table({"score": pa.array([None, None], type=pa.int8()),
+                      "store": pa.array([1, 2], type=pa.uint32())})
+    out = nt.summarize(empty, by="store")
+    assert out["n"].tolist() == [0, 0] and out["n_missing"].tolist() == [1, 1]
+    bad = table.set_column(0, "score", pa.array(np.where(np.arange(n) == 5, 12, score)))
+    with pytest.raises(nt.InvalidScoreError, match="12"):
+        nt.summarize(bad, by="store")

@@ -1,0 +1,72 @@
+"""Any supported data frame or relation to narwhals or pandas, and column checks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import narwhals as nw
+import pandas as pd
+
+from ..errors import ColumnNotFoundError
+
+
+def to_narwhals(data: Any) -> nw.DataFrame | nw.LazyFrame:
+    """Wrap a native data frame (or relation) for narwhals, with a clear error otherwise."""
+    try:
+        return nw.from_native(data)
+    except TypeError as exc:
+        raise TypeError(
+            "expected a data frame (pandas, polars, pyarrow) or a DuckDB relation, got "
+            f"{type(data).__name__}"
+        ) from exc
+
+
+def column_names(frame: nw.DataFrame | nw.LazyFrame) -> list[str]:
+    return list(frame.collect_schema().names())
+
+
+def require_columns(frame, columns: Sequence[str], *, role: str = "column") -> None:
+    names = column_names(frame)
+    missing = [c for c in columns if c not in names]
+    if missing:
+        raise ColumnNotFoundError(
+            f"{role} {', '.join(repr(c) for c in missing)} not found; the data has columns "
+            f"{names[:30]}{' ...' if len(names) > 30 else ''}. Pass the right name "
+            f"(e.g. score='...'), or load the file with read_survey() to detect it."
+        )
+
+
+def _collect(frame) -> nw.DataFrame:
+    return frame.collect() if isinstance(frame, nw.LazyFrame) else frame
+
+
+def to_pandas(data: Any, columns: Sequence[str] | None = None, *,
+              rows_for: str | None = None) -> pd.DataFrame:
+    """A pandas frame of ``data`` (any narwhals-supported frame or relation).
+
+    With ``columns`` they are checked to exist (clear error otherwise) and only they are
+    converted; a pandas input is returned as is (not copied) when ``columns`` is None.
+    ``rows_for`` names a function that needs the individual rows (and why): a lazy source
+    (a DuckDB relation, a Spark or polars lazy frame, which may hold billions of rows) is then
+    refused with a clear error instead of being pulled into memory.
+    """
+    frame = to_narwhals(data)
+    if rows_for is not None and isinstance(frame, nw.LazyFrame):
+        kind = type(nw.to_native(frame)).__name__
+        raise ValueError(
+            f"{rows_for}, so it works on rows in memory and does not pull a lazy {kind} "
+            "source into pandas (it may hold billions of rows). Aggregating functions "
+            "(summarize, segments, trend) run in the engine; for this one, select or sample "
+            "the rows you need and collect them first (e.g. relation.limit(n).df(), "
+            "lazy.collect(), spark_df.limit(n).toPandas())."
+        )
+    if columns is not None:
+        columns = list(dict.fromkeys(columns))
+        require_columns(frame, columns)
+    if isinstance(data, pd.DataFrame):
+        return data if columns is None else data[columns]
+    lazy = frame.lazy()
+    if columns is not None:
+        lazy = lazy.select(columns)
+    return lazy.collect().to_pandas()
