@@ -434,6 +434,18 @@ def test_qualtrics_takes_the_filled_date_column(tmp_path):
     assert any("'RecordedDate' is empty in every row; using 'EndDate'" in n
                for n in report.notes)
     assert df["date"].iloc[0] == pd.Timestamp("2025-03-01 10:02:00")
+    # blanks written as spaces (not missing to the reader) are blank too, past the head
+    spaces = pd.DataFrame({"RecordedDate": ["  "] * 30_000, "EndDate": ["2025-03-01"] * 30_000,
+                           "score": [9] * 30_000})
+    spaces.loc[29_999, "RecordedDate"] = " \t "
+    path = tmp_path / "spaces.csv"
+    spaces.to_csv(path, index=False)
+    df, report = nt.read_survey(path)
+    assert report.columns["date"] == "EndDate" and df["date"].notna().all()
+    spaces.loc[29_999, "RecordedDate"] = "2025-03-04"  # filled once, at the end: not blank
+    spaces.to_csv(path, index=False)
+    _, report = nt.read_survey(path, on_invalid="exclude")
+    assert report.columns["date"] == "RecordedDate"
 
 
 # --------------------------------------------------------------------------- issue 11: sheets

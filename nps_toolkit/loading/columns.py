@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import ColumnNotFoundError
-from .scores import _parse_scores
+from .scores import _arrow_text, _parse_scores
 
 
 def _norm(text: Any) -> str:
@@ -114,6 +114,13 @@ def _is_blank(s: pd.Series) -> bool:
         return bool(part.isna().all() or part.astype("string").str.strip().fillna("")
                     .eq("").all())
 
+    text = _arrow_text(s)
+    if text is not None:  # as read from a file: Arrow answers without pandas' overhead
+        if text.null_count == len(text):
+            return True
+        filled = text.slice(0, 1000).drop_null().slice(0, 20).to_pylist()
+        if any(v.strip() for v in filled):  # the usual filled column
+            return False
     return blank(s.head(1000)) and blank(s)
 
 
