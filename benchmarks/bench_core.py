@@ -8,7 +8,8 @@ Run by hand: ``python benchmarks/bench_core.py [--rows 10000000] [--repeat 5]``.
   with three ``count(*) FILTER`` on the same pandas frame;
 - ``summarize(table, by="store")`` on a pyarrow Table against its own
   ``group_by(["store", "score"]).aggregate(count_all)``;
-- ``import nps_toolkit`` after ``import pandas`` against ``import pandas`` alone.
+- ``import nps_toolkit`` after ``import pandas`` against ``import pandas`` alone, with
+  bytecode caches (as installed).
 
 Each line: min-max seconds over ``repeat`` runs (after a warm-up) of each side, run
 interleaved in one process (A B, B A, ...) so that each ratio pairs runs made under the same
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -85,8 +87,12 @@ def child(path: Path, how: str, repeat: int) -> dict:
 
 
 def import_time(which: str) -> float:
+    # with bytecode caches, as an installed wheel has them (pip compiles at install) and
+    # pandas' own have; a shell with PYTHONDONTWRITEBYTECODE=1 would otherwise recompile the
+    # toolkit's sources on every import (0.16 s of compile() in a profile) but not pandas'
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     out = subprocess.run([sys.executable, "-c", IMPORT, which], capture_output=True,
-                         text=True, check=True)
+                         text=True, check=True, env=env)
     return float(out.stdout.strip().splitlines()[-1])
 
 
@@ -113,12 +119,15 @@ def main() -> None:
                   f"vs {hand}: {b.min():.4f}-{b.max():.4f} s ({mem_b['peak_mb']:.0f} MB)  "
                   f"ratio {ratio.min():.2f}-{ratio.max():.2f}x (median {med:.2f}, middle "
                   f"half {q1:.2f}-{q3:.2f})")
-    pandas_only = [import_time("pandas") for _ in range(args.repeat)]
-    with_nt = [import_time("nt") for _ in range(args.repeat)]
+    import_time("nt")  # writes the toolkit's bytecode caches (ignored by git)
+    pandas_only, with_nt = [], []
+    for _ in range(args.repeat):  # paired, alternating
+        pandas_only.append(import_time("pandas"))
+        with_nt.append(import_time("nt"))
     extra = np.array(with_nt) - np.array(pandas_only)
     print(f"  import pandas {min(pandas_only):.2f}-{max(pandas_only):.2f} s; pandas + "
           f"nps_toolkit {min(with_nt):.2f}-{max(with_nt):.2f} s; the toolkit adds "
-          f"{extra.min():+.2f} to {extra.max():+.2f} s (paired)")
+          f"{extra.min():+.2f} to {extra.max():+.2f} s (paired; median {np.median(extra):+.2f})")
 
 
 if __name__ == "__main__":
