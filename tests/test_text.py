@@ -726,3 +726,34 @@ def test_fit_and_size_is_a_theme_for_fashion_comments():
                             "Cette robe taille petit, prenez une taille au-dessus",
                             "Fast delivery, thanks", "Delivery took too long"])
     assert coded["fit & size"].tolist() == [True, True, True, False, False]
+
+
+def test_folding_and_script_checks_skip_ascii_texts_with_the_same_result():
+    """Issue 13: ``_fold`` normalises only the non-ASCII texts and collapses whitespace
+    without a replacement per word; the script checks search only non-ASCII texts. Both
+    against the plain forms on every text (Arrow's normaliser, RE2 counts), with the
+    whitespace and script cases that could tell them apart."""
+    from nps_toolkit import _lexicons as lex
+    from nps_toolkit.text._common import _ARROW, _SPACE, _fold, _replace, _wide_matches
+
+    texts = ["Livraison  RAPIDE, très bien", "  The parcel\tarrived\n late ", "배송이 빨라요",
+             "Доставка\u00a0быстрая", None, "", "   ", "Ça\u2028va\u2029bien\u3000merci",
+             "x\x0by", "NEL\x85here", "Straße  ÄÖÜ", "ﬁne ①", "a \t b", "\u00a0lead",
+             "trail\u00a0 ", "中文  测试", "sticky note に書いて", "Доставка fast ok ok ok",
+             "niño ¿qué?", "plain ascii only"] * 3
+    s = pd.Series(texts, dtype=_ARROW)
+    plain = _replace(s.str.normalize("NFKD"), r"\p{Mn}", "").str.normalize("NFC")
+    plain = _replace(_replace(plain.str.lower(), _SPACE + "+", " "),
+                     f"^{_SPACE}+|{_SPACE}+$", "")
+    pd.testing.assert_series_equal(_fold(s), plain)
+    assert _fold(s).iloc[7] == "ca va bien merci" and _fold(s).iloc[1] == "the parcel arrived late"
+    for pattern in (r"\p{Hangul}", r"\p{Cyrillic}", r"[\p{Hiragana}\p{Katakana}]",
+                    *lex.DIACRITIC_HINTS.values()):
+        counts = s.str.count(pattern).fillna(0).to_numpy(dtype=float)
+        assert (_wide_matches(s, pattern, count=True) == counts).all(), pattern
+        assert (_wide_matches(s, pattern) == (counts > 0)).all(), pattern
+    # the precondition: the accent hints match only non-ASCII letters
+    assert all(ord(c) > 127 for hint in lex.DIACRITIC_HINTS.values() for c in hint.strip("[]"))
+    langs = nt.detect_language(["Доставка быстрая ok", "Доставка fast delivery very good",
+                                "배송 ok", "中文 ok", "sticky note に書いて", "42"]).tolist()
+    assert langs[0] == "ru" and langs[1] != "ru" and langs[2:] == ["ko", "zh", "und", "und"]

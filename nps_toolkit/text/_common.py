@@ -101,13 +101,60 @@ def _replace(s: pd.Series, pattern: str, repl: str) -> pd.Series:
     return pd.Series(pd.array(out, dtype=_ARROW), index=s.index, name=s.name)
 
 
+#: Whitespace other than the plain space: a single one of these becomes a space, and so does
+#: any run of two or more whitespace characters; a lone space is left as it is (the same
+#: result as replacing every run, without a replacement per word: 0.36 -> 0.1 s on 100k).
+_OTHER_SPACE = (r"[\t\n\f\r\x0b\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}"
+                r"\x{205f}\x{3000}]")
+
+
+def _non_ascii(arr: Any) -> Any:
+    """Boolean Arrow mask of the strings holding a non-ASCII character (missing: False)."""
+    import pyarrow.compute as pc
+
+    return pc.invert(pc.fill_null(pc.string_is_ascii(arr), True))
+
+
+def _wide_matches(s: pd.Series, pattern: str, *, count: bool = False) -> np.ndarray:
+    r"""Whether (or, with ``count``, how often) an RE2 ``pattern`` that only matches non-ASCII
+    characters (a script such as ``\p{Hangul}``, accented letters) occurs in each text.
+    ASCII-only texts cannot match and are not searched (``string_is_ascii`` is one quick
+    pass): on the 100k-comment benchmark, 57% of the texts. Missing texts: False / 0."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(s.astype(_ARROW))
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    wide = _non_ascii(arr)
+    out = np.zeros(len(arr), dtype=float if count else bool)
+    if pc.any(wide).as_py():
+        part = pc.filter(arr, wide)
+        hits = (pc.count_substring_regex(part, pattern) if count
+                else pc.match_substring_regex(part, pattern))
+        out[wide.to_numpy(zero_copy_only=False)] = hits.to_numpy(zero_copy_only=False)
+    return out
+
+
 def _fold(s: pd.Series) -> pd.Series:
     """Lower-case, accents stripped (Latin), whitespace collapsed: the text patterns match."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(s.astype(_ARROW))
+    if isinstance(arr, pa.ChunkedArray):  # replace_with_mask takes one array
+        arr = arr.combine_chunks()
     # NFKD then NFC: accents come off Latin letters, while Hangul syllables (which NFKD splits
-    # into jamo) are put back together so Korean patterns still match.
-    s = _replace(s.str.normalize("NFKD"), r"\p{Mn}", "").str.normalize("NFC")
-    return _replace(_replace(s.str.lower(), _SPACE + "+", " "),
-                    f"^{_SPACE}+|{_SPACE}+$", "")
+    # into jamo) are put back together so Korean patterns still match. ASCII text is the same
+    # in both forms and has no marks: only the other texts (43% of the benchmark's) go through
+    wide = _non_ascii(arr)
+    if pc.any(wide).as_py():
+        part = pc.utf8_normalize(pc.filter(arr, wide), "NFKD")
+        part = pc.utf8_normalize(pc.replace_substring_regex(part, r"\p{Mn}", ""), "NFC")
+        arr = pc.replace_with_mask(arr, wide, part.cast(arr.type))
+    arr = pc.replace_substring_regex(pc.utf8_lower(arr), f"{_SPACE}{{2,}}|{_OTHER_SPACE}", " ")
+    arr = pc.replace_substring_regex(arr, f"^{_SPACE}+|{_SPACE}+$", "")
+    return pd.Series(pd.array(arr, dtype=_ARROW), index=s.index, name=s.name)
 
 
 def _excerpt(text: str, patterns: list[str], max_chars: int) -> tuple[str, str]:

@@ -20,11 +20,13 @@ from ._common import (
     _SPACE,
     _TAG,
     MAX_CHARS,
+    _contains,
     _count,
     _fold,
     _re2_any,
     _replace,
     _strings,
+    _wide_matches,
 )
 
 
@@ -83,17 +85,24 @@ def detect_language(texts: Any, *, prior: bool = True, min_probability: float = 
     """
     s = _strings(texts)
     low = s.str.lower()
-    hangul = low.str.count(r"\p{Hangul}").fillna(0).to_numpy()
-    han = low.str.count(r"\p{Han}").fillna(0).to_numpy()
-    kana = low.str.count(r"[\p{Hiragana}\p{Katakana}]").fillna(0).to_numpy()
-    cyr = low.str.count(r"\p{Cyrillic}").fillna(0).to_numpy()
-    latin = low.str.count(r"\p{Latin}").fillna(0).to_numpy()
+    # which scripts appear: Hangul, Han, kana and Cyrillic only in non-ASCII texts (searched
+    # alone), and the first match settles each (counting every Latin letter took 1.3 s on
+    # 100k comments); letters are counted only where Cyrillic and Latin meet
+    hangul = _wide_matches(low, r"\p{Hangul}")
+    han = _wide_matches(low, r"\p{Han}")
+    kana = _wide_matches(low, r"[\p{Hiragana}\p{Katakana}]")
+    cyr = _wide_matches(low, r"\p{Cyrillic}")
+    latin = _contains(low, r"\p{Latin}")
+    mostly_cyr = cyr & ~latin
+    both = cyr & latin
+    if both.any():
+        mixed = low[both]
+        mostly_cyr[both] = (_wide_matches(mixed, r"\p{Cyrillic}", count=True)
+                            > mixed.str.count(r"\p{Latin}").to_numpy(dtype=float) * 0.5)
     # kana means Japanese, which is not among the languages: undetermined, not English
     # because of a Latin word inside ("sticky note に書いていると...", a real Miro comment)
-    script = np.select(
-        [hangul > 0, (han > 0) & (kana == 0), kana > 0, cyr > np.maximum(latin, 0) * 0.5,
-         latin > 0],
-        ["ko", "zh", "und", "ru", "latin"], "und")
+    script = np.select([hangul, han & ~kana, kana, mostly_cyr, latin],
+                       ["ko", "zh", "und", "ru", "latin"], "und")
     out = script.astype(object)
     is_latin = script == "latin"
     if is_latin.any():
@@ -130,7 +139,7 @@ def _function_word_scores(s: pd.Series) -> np.ndarray:
                                         for w in lex.FUNCTION_WORDS[lang]]))
         hint = lex.DIACRITIC_HINTS.get(lang)
         if hint:
-            hits = hits + 1.5 * low.str.count(hint).fillna(0).to_numpy(dtype=float)
+            hits = hits + 1.5 * _wide_matches(low, hint, count=True)  # accented letters
         cols.append(np.asarray(hits, dtype=float))
     return np.column_stack(cols)
 
