@@ -699,6 +699,45 @@ def test_iso_dates_cast_beside_the_scores_stay_aligned_with_the_kept_rows(tmp_pa
     assert df["date"].isna().all() and len(df) == 1
 
 
+def test_large_date_column_cast_in_slices_equals_the_whole_column(tmp_path, monkeypatch):
+    """A date column of 400,000+ rows is cast in four slices on the thread pool: a slice
+    with no date at all is blank dates, a slice with one non-ISO date sends the whole column
+    through the general parser, and scores read as int8 keep their blanks and ranges."""
+    n = 400_004
+    rng = np.random.default_rng(4)
+    dates = (pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 10**7, n), unit="s"))
+    frame = pd.DataFrame({"response_id": [f"R{i:07d}" for i in range(n)],
+                          "score": rng.integers(0, 11, n).astype(str),
+                          "date": dates.strftime("%Y-%m-%d %H:%M:%S")})
+    frame.loc[: n // 4, "date"] = ""  # the whole first slice blank
+    frame.loc[n - 3, "score"] = ""
+    frame.loc[n - 2, "score"] = "12"
+    path = tmp_path / "dates.csv"
+    frame.to_csv(path, index=False)
+    from nps_toolkit.loading import read
+
+    general = read._parse_dates
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the general date parser ran")
+
+    monkeypatch.setattr(read, "_parse_dates", not_here)  # the blank slice is no reason to
+    df, report = nt.read_survey(path, on_invalid="exclude")
+    monkeypatch.setattr(read, "_parse_dates", general)
+    kept = frame.drop(index=[n - 3, n - 2])
+    expected = pd.to_datetime(kept["date"].replace("", None), format="%Y-%m-%d %H:%M:%S")
+    assert df["date"].dtype == "datetime64[us]"
+    assert (df["date"].isna().to_numpy() == expected.isna().to_numpy()).all()
+    assert (df["date"].dropna().to_numpy() == expected.dropna().to_numpy()).all()
+    assert df["score"].tolist() == kept["score"].astype(int).tolist()
+    assert report.excluded == {"blank score": [n - 1], "out of range": [n]}
+    frame.loc[n - 1, "date"] = "31/12/2024"  # day-first, in the last slice only
+    frame.to_csv(path, index=False)
+    df, _ = nt.read_survey(path, on_invalid="exclude")
+    assert df["date"].iloc[-1] == pd.Timestamp("2024-12-31")
+    assert (df["date"].iloc[:-1].dropna().to_numpy() == expected.dropna().to_numpy()[:-1]).all()
+
+
 def test_large_utf8_file_with_a_byte_order_mark_takes_the_fast_path(tmp_path, monkeypatch):
     # Excel's "CSV UTF-8" starts with a BOM; past the 2 MB head it is still read by pyarrow
     # from the file, never decoded whole (the slow path is made to fail here to prove it)

@@ -32,10 +32,11 @@ def _arrow_text(s: pd.Series) -> Any:
     return None
 
 
-def _plain_integers(raw: pd.Series) -> np.ndarray | None:
+def _plain_integers(raw: pd.Series) -> tuple[np.ndarray, np.ndarray | None] | None:
     """Scores read as text that are all plain integers (``9``, ``10``, blank cells already
-    missing), cast by Arrow in one pass (a third of the cost of factorising a million cells);
-    None for anything else (labels, spaces, decimals, NA spellings), which the general parse
+    missing), cast by Arrow in one pass (a third of the cost of factorising a million cells):
+    (int8 values, missing mask or None; values under the mask are 0). None for anything else
+    (labels, spaces, decimals, NA spellings, numbers past int8), which the general parse
     handles."""
     text = _arrow_text(raw)
     if text is None:
@@ -47,8 +48,10 @@ def _plain_integers(raw: pd.Series) -> np.ndarray | None:
         cast = pc.cast(text, pa.int8())  # "300" fails: general path
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
-    return cast.to_numpy().astype(np.float64) if cast.null_count == 0 else \
-        cast.to_numpy(zero_copy_only=False).astype(np.float64)
+    if cast.null_count == 0:
+        return cast.to_numpy(), None
+    missing = cast.is_null().to_numpy(zero_copy_only=False)
+    return cast.fill_null(0).to_numpy(), missing
 
 
 _STAR_WORDS = re.compile(r"\bstars?\b|\bout of 5\b|/\s*5\b|\b1\s*-\s*5\b|\bsterne\b|"
@@ -56,7 +59,8 @@ _STAR_WORDS = re.compile(r"\bstars?\b|\bout of 5\b|/\s*5\b|\b1\s*-\s*5\b|\bstern
 
 
 def _parse_scores(raw: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Vectorised parse of score cells. Returns (values as float, kind codes).
+    """Vectorised parse of score cells. Returns (values, kind codes): values are int8 for
+    plain integer cells read from a file, float otherwise (undefined where kind is not 0).
 
     Kind: 0 ok, 1 blank, 2 not a number, 3 not a whole number, 4 out of range.
 
@@ -69,9 +73,11 @@ def _parse_scores(raw: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """
     direct = _plain_integers(raw)
     if direct is not None:  # whole numbers by construction: blank or out of range to settle
-        values = direct
-        kind = np.isnan(values).astype(np.int8)
-        kind[(values < 0) | (values > 10)] = 4
+        values, missing = direct  # int8, no float copy (5M rows: 0.18 -> 0.1 s)
+        kind = (missing.astype(np.int8) if missing is not None
+                else np.zeros(len(values), dtype=np.int8))
+        if len(values) and (values.min() < 0 or values.max() > 10):
+            kind[((values < 0) | (values > 10)) & (kind == 0)] = 4
         return values, kind
     if pd.api.types.is_numeric_dtype(raw.dtype) and not pd.api.types.is_bool_dtype(raw.dtype):
         values = raw.to_numpy(dtype=np.float64, na_value=np.nan)
@@ -136,7 +142,11 @@ def check_scale(values: np.ndarray, kind: np.ndarray, column: str, question: str
     """
     ok = kind == 0
     n_valid = int(np.count_nonzero(ok))
-    top = float(np.max(values, where=ok, initial=-np.inf)) if n_valid else np.nan
+    if n_valid == len(values):
+        top = float(values.max()) if n_valid else np.nan
+    else:
+        floor = -np.inf if values.dtype.kind == "f" else np.iinfo(values.dtype).min
+        top = float(np.max(values, where=ok, initial=floor)) if n_valid else np.nan
     hint = ("If this is the right column, map its answers to 0-10 explicitly, e.g. "
             "read_survey(..., scale={1: 0, 2: 3, 3: 5, 4: 8, 5: 10}) (CLI: --scale "
             "1=0,2=3,3=5,4=8,5=10), or name the 0-10 column with score=.")
