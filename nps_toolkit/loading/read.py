@@ -161,9 +161,10 @@ def read_survey(
     # after the read)
     infer = from_file or raw.dtypes.eq(object).any()
     with ThreadPoolExecutor(max_workers=4) as pool:
-        iso = _start_iso_dates(raw[mapping["date"]], pool) if "date" in mapping else None
+        # distinct values first: this thread needs them before the dates
         few = _start_distinct(raw, _few_valued(raw, keep_text, untouched), pool) if infer \
             else {}
+        iso = _start_iso_dates(raw[mapping["date"]], pool) if "date" in mapping else None
         if scale is not None:
             values, kind = apply_scale(raw[score_col], scale)
             notes.append(f"score answers mapped to 0-10 with scale={dict(scale)!r}.")
