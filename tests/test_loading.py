@@ -756,3 +756,20 @@ def test_large_utf8_file_with_a_byte_order_mark_takes_the_fast_path(tmp_path, mo
     assert report.encoding == "utf-8-sig"
     assert len(df) == 200_000 and df["score"].iloc[12] == 1
     assert df["comment"].iloc[-1] == "très bien 199999"
+
+
+def test_csv_reader_allocates_in_jemalloc_unless_the_user_chose_a_pool(monkeypatch):
+    """The large-file reader's pool (steadier kernel time than mimalloc's huge pages, see
+    benchmarks/README.md): jemalloc where pyarrow has it, the user's choice respected."""
+    import pyarrow as pa
+
+    from nps_toolkit.loading.files import _reader_pool
+
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    pool = _reader_pool()
+    if "jemalloc" in pa.supported_memory_backends():
+        assert pool is not None and pool.backend_name == "jemalloc"
+    else:
+        assert pool is None
+    monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "system")
+    assert _reader_pool() is None

@@ -438,6 +438,8 @@ def _read_body_arrow(data: bytes | Path | None, text: str, sep: str, skip: int,
     elif data is None:
         raw = text.encode("utf-8")
 
+    pool = _reader_pool()
+
     def read(newlines: bool) -> pa.Table:
         return pacsv.read_csv(
             io.BytesIO(raw) if not isinstance(data, Path) else str(data),
@@ -448,7 +450,8 @@ def _read_body_arrow(data: bytes | Path | None, text: str, sep: str, skip: int,
             convert_options=pacsv.ConvertOptions(
                 column_types={f"f{i}": pa.large_string() for i in range(len(names))},
                 null_values=list(_BLANK), strings_can_be_null=True,
-                quoted_strings_can_be_null=True))
+                quoted_strings_can_be_null=True),
+            memory_pool=pool)
 
     try:
         try:
@@ -467,6 +470,27 @@ def _read_body_arrow(data: bytes | Path | None, text: str, sep: str, skip: int,
     frame.columns = names
     frame.attrs["blank_is_na"] = True
     return frame
+
+
+def _reader_pool() -> Any:
+    """The Arrow memory pool the CSV reader allocates the table in: jemalloc where this
+    pyarrow has it, unless the user chose a pool (``ARROW_DEFAULT_MEMORY_POOL``); None
+    (Arrow's default) otherwise.
+
+    Arrow's default on Linux, mimalloc, backs a large read with huge pages, and the kernel's
+    time to provide them swings with the machine's memory state: on 5M rows, 0.3-1.3 s of
+    kernel time in fresh processes, against a steady 0.55-0.6 s with jemalloc (wall 1.1-1.5 s
+    against 1.3 s; benchmarks/README.md). Only this read uses it; nothing global changes."""
+    import os
+
+    import pyarrow as pa
+
+    if os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
+        return None
+    try:
+        return pa.jemalloc_memory_pool()
+    except (NotImplementedError, pa.ArrowNotImplementedError):
+        return None
 
 
 def _numeric_sample(s: pd.Series, size: int = 1000) -> bool:
