@@ -655,6 +655,11 @@ def test_dense_code_table_in_blocks_and_threads_matches_an_independent_count(mon
     for keys, codes in parts:
         np.add.at(expected, (keys.astype(np.int64) + 40, codes.astype(np.int64)), 1)
     assert got.dtype == np.int64 and (got == expected).all()
+    small = [(np.array([-100, 100, 0, 127, -128], dtype=np.int8),  # wider than int8 holds
+              np.array([1, 2, 3, 4, 5], dtype=np.int8))]
+    got = dense.dense_code_table(small, -128, 256, 13)
+    assert got[28, 1] == got[228, 2] == got[128, 3] == got[255, 4] == got[0, 5] == 1
+    assert got.sum() == 5
     wide = [(np.array([2**63 + 5, 2**63 + 1, 2**63 + 5], dtype=np.uint64),
              np.array([10, 0, 11], dtype=np.int8))]
     got = dense.dense_code_table(wide, 2**63 + 1, 5, 13)
@@ -690,6 +695,11 @@ def test_summarize_on_a_pyarrow_table_counts_dense_integer_keys_in_place():
     pandas = nt.summarize(pd.DataFrame({"store": store, "score": pd.array(
         np.where(missing, None, score), dtype="Int8")}), by="store")
     pd.testing.assert_frame_equal(got, pandas, check_dtype=False)
+    tiny = pa.table({"score": pa.array([10, 0, 7], type=pa.int8()),  # int8 keys, range 228
+                     "store": pa.array([-100, 127, 100], type=pa.int8())})
+    out = nt.summarize(tiny, by="store")
+    assert out["store"].tolist() == [-100, 100, 127] and out["n"].tolist() == [1, 1, 1]
+    assert out["promoters"].tolist() == [1, 0, 0] and out["detractors"].tolist() == [0, 0, 1]
     empty = pa.table({"score": pa.array([None, None], type=pa.int8()),
                       "store": pa.array([1, 2], type=pa.uint32())})
     out = nt.summarize(empty, by="store")

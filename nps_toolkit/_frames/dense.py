@@ -60,7 +60,10 @@ def dense_code_table(parts: Sequence[tuple[np.ndarray, np.ndarray]], lo: int, n_
         for keys, codes, start, stop in chunk:
             flat = buf[:stop - start]
             k = keys[start:stop]
-            np.subtract(k, k.dtype.type(lo), out=flat, casting="unsafe")  # in the key's type
+            if k.dtype == np.uint64:  # ids past 2**63: offset in their own type (k >= lo)
+                np.subtract(k, np.uint64(lo), out=flat, casting="unsafe")
+            else:  # in int64: an int8 key from -100 to 100 would overflow in its own type
+                np.subtract(k, lo, out=flat, dtype=np.int64, casting="unsafe")
             flat *= n_codes
             np.add(flat, codes[start:stop], out=flat, casting="unsafe")
             total += np.bincount(flat, minlength=size)
