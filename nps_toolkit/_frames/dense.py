@@ -70,7 +70,8 @@ def dense_code_table(parts: Sequence[tuple[np.ndarray, np.ndarray]], lo: int, n_
         return total
 
     rows = sum(len(k) for k, _ in parts)
-    workers = min(_workers(), len(jobs)) if rows >= THREADED_FROM else 1
+    # each thread keeps a table of its own: threads only while those stay small (8 MB)
+    workers = min(_workers(), len(jobs)) if rows >= THREADED_FROM and size <= 1 << 20 else 1
     if workers <= 1:
         return count(jobs).reshape(n_groups, n_codes)
     shares = [jobs[i::workers] for i in range(workers)]  # interleaved: even shares
