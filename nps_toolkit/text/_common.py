@@ -108,6 +108,15 @@ _OTHER_SPACE = (r"[\t\n\f\r\x0b\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x
                 r"\x{205f}\x{3000}]")
 
 
+def _one_array(s: pd.Series) -> Any:
+    """The Arrow strings of a text column as one array (masks and ``replace_with_mask`` take
+    one array, not the chunks a long column may have)."""
+    import pyarrow as pa
+
+    arr = pa.array(s.astype(_ARROW))
+    return arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
+
+
 def _non_ascii(arr: Any) -> Any:
     """Boolean Arrow mask of the strings holding a non-ASCII character (missing: False)."""
     import pyarrow.compute as pc
@@ -120,12 +129,9 @@ def _wide_matches(s: pd.Series, pattern: str, *, count: bool = False) -> np.ndar
     characters (a script such as ``\p{Hangul}``, accented letters) occurs in each text.
     ASCII-only texts cannot match and are not searched (``string_is_ascii`` is one quick
     pass): on the 100k-comment benchmark, 57% of the texts. Missing texts: False / 0."""
-    import pyarrow as pa
     import pyarrow.compute as pc
 
-    arr = pa.array(s.astype(_ARROW))
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
+    arr = _one_array(s)
     wide = _non_ascii(arr)
     out = np.zeros(len(arr), dtype=float if count else bool)
     if pc.any(wide).as_py():
@@ -138,12 +144,9 @@ def _wide_matches(s: pd.Series, pattern: str, *, count: bool = False) -> np.ndar
 
 def _fold(s: pd.Series) -> pd.Series:
     """Lower-case, accents stripped (Latin), whitespace collapsed: the text patterns match."""
-    import pyarrow as pa
     import pyarrow.compute as pc
 
-    arr = pa.array(s.astype(_ARROW))
-    if isinstance(arr, pa.ChunkedArray):  # replace_with_mask takes one array
-        arr = arr.combine_chunks()
+    arr = _one_array(s)
     # NFKD then NFC: accents come off Latin letters, while Hangul syllables (which NFKD splits
     # into jamo) are put back together so Korean patterns still match. ASCII text is the same
     # in both forms and has no marks: only the other texts (43% of the benchmark's) go through
