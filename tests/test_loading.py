@@ -304,6 +304,22 @@ def test_ranges_and_other_scales_are_invalid_not_their_first_number(cell):
     assert report.excluded == {"not a number": [0]}
 
 
+def test_hexadecimal_cells_are_not_scores(tmp_path):
+    # Arrow's integer cast, the fast path for a column of plain integers, reads "0x9" as 9
+    # and "0XA" as 10: they must be listed as invalid like any other non-number
+    path = write(tmp_path, "hex.csv", "id,score\n1,9\n2,0x9\n3,0XA\n4,10\n")
+    with pytest.raises(nt.InvalidScoreError, match="2 invalid value"):
+        nt.read_survey(path)
+    df, report = nt.read_survey(path, on_invalid="exclude")
+    assert df["score"].tolist() == [9, 10]
+    assert report.excluded == {"not a number": [3, 4]}  # file rows of "0x9" and "0XA"
+    from nps_toolkit.loading.scores import _has_x
+
+    text = pd.Series(["9", "10", None, "0x9"], dtype="str")
+    assert _has_x(text.array.__arrow_array__()) and not _has_x(text[:3].array.__arrow_array__())
+    assert not _has_x(pd.Series(["x"] * 3 + ["9"], dtype="str")[3:].array.__arrow_array__())
+
+
 def test_empty_score_column_and_header_only_file_say_so(tmp_path):
     with pytest.raises(nt.ColumnNotFoundError, match="found the score column 'score', but it "
                                                      "is empty: all 3 rows are blank"):
@@ -527,6 +543,27 @@ def test_utf8_head_then_cp1252_bytes_falls_back_to_the_right_encoding(tmp_path):
     assert report.encoding == "cp1252"
     assert df["comment"].iloc[-1] == "trop cher é"
     assert len(df) == 250_001
+
+
+def test_utf8_head_checks_the_head_and_decodes_only_what_detection_reads():
+    from nps_toolkit.loading.files import _utf8_head
+
+    row = "é,1\n".encode()  # 5 bytes: a 2-byte letter lies across many cut points
+    data = b"\xef\xbb\xbfname,n\n" + row * 500_000
+    for size in (1 << 21, (1 << 21) + 1, 4099, 4100):  # cuts inside and after the letter
+        text = _utf8_head(data, size=size, text_size=1000)
+        assert text is not None and text.startswith("name,n\n") and text.endswith("é,1\n")
+        assert len(text.encode()) <= 1000
+    # an invalid byte anywhere in the checked head: not UTF-8 (the caller detects)
+    bad = data[:3000] + b"\xe9" + data[3001:]
+    assert _utf8_head(bad, size=4099) is None
+    # ... but after the last line break of the head it is left to the CSV reader
+    assert _utf8_head(data[:4098] + b"\xe9" + data[4099:], size=4099) is not None
+    # a whole small file, no line break at the end; a first line longer than text_size
+    assert _utf8_head("a,b\n1,é".encode(), size=100) == "a,b\n1,é"
+    assert _utf8_head(b"x" * 5000 + b"\n1\n" * 10, size=100_000, text_size=1000) \
+        == "x" * 5000 + "\n1\n" * 10
+    assert _utf8_head(b"x" * 5000, size=4096) is None  # no line break in the head
 
 
 def test_iso_dates_fast_path_matches_the_general_parser(tmp_path):

@@ -138,5 +138,5 @@ def _iso_dates_arrow(values: pd.Series) -> pd.Series | None:
     if parsed is None or parsed.null_count == len(parsed):
         return None
     return pd.Series(parsed.to_numpy(zero_copy_only=False), index=values.index,
-                     name=values.name)
+                     name=values.name, copy=False)
 

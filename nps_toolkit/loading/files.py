@@ -363,19 +363,38 @@ def _read_head(path: Path) -> bytes:
         return fh.read(_HEAD + 1)
 
 
-def _utf8_head(data: bytes, size: int = _HEAD) -> str | None:
-    """The first ``size`` bytes decoded as UTF-8 (a character cut at the end is left out; a
-    UTF-8 byte-order mark too), or None when the file is UTF-16 or is not UTF-8 there."""
+def _utf8_head(data: bytes, size: int = _HEAD, text_size: int = 1 << 18) -> str | None:
+    """Whether the first ``size`` bytes are UTF-8, and if so the text of about their first
+    ``text_size`` bytes (ending at a line break; a UTF-8 byte-order mark left out), which is
+    all that layout, delimiter and header detection read; None when the file is UTF-16 or is
+    not UTF-8 there. Arrow's validator checks the bytes (0.7 ms for 2 MB, against 5.5 ms for
+    decoding them all to a Python string); the part after the last line break in ``size``,
+    never a whole row, is checked by the CSV reader itself."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data) is not None:
         return None
-    import codecs
-
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-    try:
-        return codecs.getincrementaldecoder("utf-8")().decode(data[start:size],
-                                                              final=len(data) <= size)
-    except UnicodeDecodeError:
+    view = memoryview(data)[start:size]
+    final = len(data) <= size
+    end = len(view) if final else data.rfind(b"\n", start, size) + 1 - start
+    if end <= 0 or not _valid_utf8(view[:end]):
         return None
+    cut = end if end <= text_size else data.rfind(b"\n", start, start + text_size) + 1 - start
+    cut = cut if cut > 0 else end  # a first line longer than text_size: all of it
+    return str(view[:cut], "utf-8")
+
+
+def _valid_utf8(buf: memoryview) -> bool:
+    """Whether ``buf`` is valid UTF-8, by Arrow's (vectorised) validator over it as one
+    string value, without a copy."""
+    import pyarrow as pa
+
+    offsets = pa.py_buffer(np.array([0, len(buf)], dtype=np.int64))
+    value = pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, pa.py_buffer(buf)])
+    try:
+        value.validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 def _read_csv_text(path: Path, data: bytes | Path, text: str, enc: str, delimiter: str | None,
@@ -397,7 +416,7 @@ def _read_csv_text(path: Path, data: bytes | Path, text: str, enc: str, delimite
     sep = delimiter or _detect_delimiter(text, suffix)
     report.encoding, report.delimiter = enc, sep
     try:
-        head = pd.read_csv(io.StringIO(text[:1_000_000]), sep=sep, header=None, dtype=str,
+        head = pd.read_csv(io.StringIO(text[:1 << 20]), sep=sep, header=None, dtype=str,
                            nrows=5, keep_default_na=False, skip_blank_lines=False)
         vendor, h, names, texts = _layout(head)
         _note_renamed(names, report)
