@@ -736,6 +736,71 @@ def test_iso_dates_cast_beside_the_scores_stay_aligned_with_the_kept_rows(tmp_pa
     assert df["date"].isna().all() and len(df) == 1
 
 
+def _big_dated_file(tmp_path: Path, name: str, tail: list[str], *, header: str = "") -> Path:
+    """A CSV past the 2 MB head (so pyarrow reads the file itself) with ISO dates in its
+    first rows and ``tail`` as the last rows' dates."""
+    rng = np.random.default_rng(3)
+    n = 40_000
+    stamps = (pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 10**7, n), unit="s"))
+    dates = [str(t) for t in stamps]
+    dates[5::7] = ["2025-02-03"] * len(dates[5::7])  # a date alone, as exports mix
+    dates[6::11] = [""] * len(dates[6::11])
+    dates[-len(tail):] = tail
+    body = pd.DataFrame({"id": [f"R{i:06d}" for i in range(n)], "score": rng.integers(0, 11, n),
+                         "date": dates, "comment": ["fine, really quite fine" * 2] * n,
+                         "created at": dates})
+    path = tmp_path / name
+    path.write_text(header + body.to_csv(index=False), encoding="utf-8")
+    assert path.stat().st_size > 1 << 21
+    return path
+
+
+def test_dates_parsed_by_the_csv_reader_equal_the_text_path(tmp_path):
+    from nps_toolkit.loading.files import _read_file
+    from nps_toolkit.loading.read import _read_survey
+    from nps_toolkit.loading.report import LoadReport
+
+    def both(path: Path, **kw):
+        opts = dict(score=None, comment=None, date=None, customer_id=None, response_id=None,
+                    on_invalid="raise", drop_duplicates=True, sheet=0, encoding=None,
+                    delimiter=None, scale=None, dayfirst=None, header_row=None) | kw
+        fast = _read_survey(path, **opts, type_dates=True)
+        slow = _read_survey(path, **opts, type_dates=False)
+        pd.testing.assert_frame_equal(fast[0], slow[0])
+        assert fast[1].notes == slow[1].notes and fast[1].excluded == slow[1].excluded
+        return fast
+
+    def typed(path: Path, date=None):
+        raw, _ = _read_file(path, sheet=0, encoding=None, delimiter=None, date=date,
+                            report=LoadReport(source="", file_format="csv", header_rows=0))
+        return raw.attrs.get("date_typed")
+
+    clean = _big_dated_file(tmp_path, "clean.csv", ["2025-12-31T23:59:59.250"])
+    assert typed(clean) == "created at"  # the fast path is taken (the name ranks first) ...
+    df, _ = both(clean)
+    assert df["date"].dtype == "datetime64[us]" and df["date"].isna().sum() > 3000
+    assert df["date"].iloc[-1] == pd.Timestamp("2025-12-31 23:59:59.250")
+    assert typed(clean, date="date") == "date" and typed(clean, date=False) is None
+    both(clean, date="date")
+    # ... and given up when a date the head did not show is not a plain ISO local time:
+    # the reader stops and the file is read as text, so the general parser says what it did
+    for tail in (["2025-06-01T10:00:00Z", "2025-06-01T11:00:00+02:00"], ["N/A", "soon"],
+                 ["01.06.2025"]):
+        df, report = both(_big_dated_file(tmp_path, "odd.csv", tail))
+        assert len(df) == 40_000
+    # a dotted date among ISO ones is listed, not read month first on its own (it was)
+    assert pd.isna(df["date"].iloc[-1])
+    assert any("1 value(s) in date column 'created at' could not be read as dates in the "
+               "column's format 'ISO 8601'" in n for n in report.notes)
+    # a first column named like a date that detection does not take as the date (here it is
+    # named as the comment) is parsed by the reader, then everything is read again as text
+    df, _ = both(clean, comment="created at")
+    assert df["comment"].iloc[:3].tolist() == pd.read_csv(clean, nrows=3)["created at"].tolist()
+    # header rows with a quote are not skipped by the reader as plain lines: no fast path
+    quoted = _big_dated_file(tmp_path, "q.csv", ["2025-12-31"], header='"title, with comma"\n')
+    assert typed(quoted) is None
+
+
 def test_large_date_column_cast_in_slices_equals_the_whole_column(tmp_path, monkeypatch):
     """A date column of 400,000+ rows is cast in four slices on the thread pool: a slice
     with no date at all is blank dates, a slice with one non-ISO date sends the whole column
@@ -770,8 +835,10 @@ def test_large_date_column_cast_in_slices_equals_the_whole_column(tmp_path, monk
     assert report.excluded == {"blank score": [n - 1], "out of range": [n]}
     frame.loc[n - 1, "date"] = "31/12/2024"  # day-first, in the last slice only
     frame.to_csv(path, index=False)
-    df, _ = nt.read_survey(path, on_invalid="exclude")
-    assert df["date"].iloc[-1] == pd.Timestamp("2024-12-31")
+    df, report = nt.read_survey(path, on_invalid="exclude")
+    # the column's format is ISO 8601: the one date written otherwise is listed, not guessed
+    assert pd.isna(df["date"].iloc[-1])
+    assert any(f"kept rows [{len(df) - 1}], e.g. ['31/12/2024']" in n for n in report.notes)
     assert (df["date"].iloc[:-1].dropna().to_numpy() == expected.dropna().to_numpy()[:-1]).all()
 
 

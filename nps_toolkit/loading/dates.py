@@ -86,15 +86,8 @@ def _parse_dates(values: pd.Series, notes: list[str], column: str,
     if fmt is not None:
         parsed = pd.to_datetime(text, format=fmt, errors="coerce")
     else:
-        try:
-            parsed = pd.to_datetime(text, format="ISO8601", errors="raise")
-        except (ValueError, TypeError):
-            try:
-                parsed = pd.to_datetime(text, format="mixed", errors="coerce",
-                                        dayfirst=bool(dayfirst))
-            except (ValueError, TypeError):
-                parsed = pd.to_datetime(text, format="mixed", errors="coerce", utc=True)
-                notes.append(f"date column {column!r} mixes time zones: converted to UTC.")
+        parsed = _iso_or_mixed(text, notes, column, dayfirst)
+        fmt = "ISO 8601" if parsed.attrs.pop("iso", False) else None
     bad = parsed.isna() & text.notna()
     if bad.any():
         where = np.flatnonzero(bad.to_numpy())
@@ -103,6 +96,31 @@ def _parse_dates(values: pd.Series, notes: list[str], column: str,
                      + f" (kept rows {[int(i) for i in where[:5]]}, e.g. "
                      f"{list(text.iloc[where[:3]])!r}); {consequence}.")
     return parsed
+
+
+def _iso_or_mixed(text: pd.Series, notes: list[str], column: str,
+                  dayfirst: bool | None) -> pd.Series:
+    """Dates not written as numbers: ISO 8601 when at least half the filled values are
+    (the rest are left missing, for the caller to list: a "01.06.2025" among ISO dates is
+    not guessed month first one value at a time), pandas' per-value parser otherwise
+    (written-out dates, "March 1, 2024"), in UTC if the values carry different time zones.
+    An ISO reading is marked in the result's ``attrs["iso"]``."""
+    try:
+        return pd.to_datetime(text, format="ISO8601", errors="raise")
+    except (ValueError, TypeError):
+        pass
+    try:
+        iso = pd.to_datetime(text, format="ISO8601", errors="coerce")
+    except (ValueError, TypeError):  # time zones that differ
+        iso = None
+    if iso is not None and 2 * int(iso.notna().sum()) >= int(text.notna().sum()):
+        iso.attrs["iso"] = True
+        return iso
+    try:
+        return pd.to_datetime(text, format="mixed", errors="coerce", dayfirst=bool(dayfirst))
+    except (ValueError, TypeError):
+        notes.append(f"date column {column!r} mixes time zones: converted to UTC.")
+        return pd.to_datetime(text, format="mixed", errors="coerce", utc=True)
 
 
 def _iso_cast(values: pd.Series) -> Any:

@@ -102,6 +102,26 @@ def read_survey(
     >>> report.excluded["blank score"]
     [2]
     """
+    return _read_survey(source, score=score, comment=comment, date=date,
+                        customer_id=customer_id, response_id=response_id,
+                        on_invalid=on_invalid, drop_duplicates=drop_duplicates, sheet=sheet,
+                        encoding=encoding, delimiter=delimiter, scale=scale, dayfirst=dayfirst,
+                        header_row=header_row, type_dates=True)
+
+
+def _read_survey(source: str | Path | Any, *, score: str | None,
+                 comment: str | Literal[False] | None, date: str | Literal[False] | None,
+                 customer_id: str | Literal[False] | None,
+                 response_id: str | Literal[False] | None,
+                 on_invalid: Literal["raise", "exclude"], drop_duplicates: bool,
+                 sheet: str | int, encoding: str | None, delimiter: str | None,
+                 scale: Mapping[Any, int] | None, dayfirst: bool | None,
+                 header_row: int | None, type_dates: bool) -> tuple[pd.DataFrame, LoadReport]:
+    """read_survey's work; ``type_dates=False`` keeps the CSV reader from parsing dates."""
+    options = dict(score=score, comment=comment, date=date, customer_id=customer_id,
+                   response_id=response_id, on_invalid=on_invalid,
+                   drop_duplicates=drop_duplicates, sheet=sheet, encoding=encoding,
+                   delimiter=delimiter, scale=scale, dayfirst=dayfirst, header_row=header_row)
     if on_invalid not in ("raise", "exclude"):
         raise ValueError(f"on_invalid must be 'raise' or 'exclude', got {on_invalid!r}")
     report = LoadReport(source="<DataFrame>", file_format="dataframe", header_rows=0)
@@ -110,7 +130,8 @@ def read_survey(
         path = _existing_file(source, "export file")
         report.source = str(path)
         raw, texts = _read_file(path, sheet=sheet, encoding=encoding, delimiter=delimiter,
-                                report=report, header_row=header_row)
+                                report=report, header_row=header_row,
+                                date=date if type_dates else False)
         row_numbers: Any = _FileRows(report.header_rows + 1)
         from_file = True
     else:
@@ -152,6 +173,12 @@ def read_survey(
                  "customer_id": customer_id, "response_id": response_id}
     unique: set[str] = set()  # columns _detect has seen to be filled and unique
     mapping = _detect(raw, texts, overrides, notes, unique=unique)
+    typed = raw.attrs.get("date_typed")
+    if typed is not None and mapping.get("date") != typed:
+        # the reader parsed the column named first like a date and detection took another
+        # (in practice never: that column is filled and ranks first): start again with
+        # every column read as text, so that the parsed one stays as in the file
+        return _read_survey(source, **options, type_dates=False)
     score_col = mapping["score"]
     keep_text = {v for k, v in mapping.items() if k in ("score", "comment", "customer_id",
                                                         "response_id")}
@@ -164,7 +191,8 @@ def read_survey(
         # distinct values first: this thread needs them before the dates
         few = _start_distinct(raw, _few_valued(raw, keep_text, untouched), pool) if infer \
             else {}
-        iso = _start_iso_dates(raw[mapping["date"]], pool) if "date" in mapping else None
+        iso = _start_iso_dates(raw[mapping["date"]], pool) if "date" in mapping and \
+            typed is None else None
         if scale is not None:
             values, kind = apply_scale(raw[score_col], scale)
             notes.append(f"score answers mapped to 0-10 with scale={dict(scale)!r}.")
