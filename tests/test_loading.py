@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import numpy as np
@@ -753,6 +754,56 @@ def _big_dated_file(tmp_path: Path, name: str, tail: list[str], *, header: str =
     path.write_text(header + body.to_csv(index=False), encoding="utf-8")
     assert path.stat().st_size > 1 << 21
     return path
+
+
+@pytest.mark.parametrize("text", [
+    "a,b,c\n1,2,3\n", 'a,"b\nstill b",c\r\n1,,3\r\n\n4,"5 ""q""",6\n7\n',
+    "x;y\n1;2\n", "only\n", "a\tb\n\t\n",
+    "a,b\n" + "x" * 200_000 + ",1\n",
+])
+def test_head_rows_read_as_pandas_reads_them(text):
+    from nps_toolkit.loading.files import _head_frame
+
+    sep = ";" if ";" in text else "\t" if "\t" in text else ","
+    expected = pd.read_csv(io.StringIO(text), sep=sep, header=None, dtype=str, nrows=5,
+                           keep_default_na=False, skip_blank_lines=False)
+    got = _head_frame(text, sep)
+    assert got.fillna("").astype(str).values.tolist() == \
+        expected.fillna("").astype(str).values.tolist()
+
+
+@pytest.mark.parametrize("rows", [60, 60_000])
+def test_a_quote_never_closed_is_an_error_not_merged_rows(tmp_path, rows):
+    # pyarrow's reader takes everything after an opening quote that is never closed as one
+    # value: in the last column, the rows after it would silently become one comment
+    body = "".join(f"R{i},9,fine thanks\n" for i in range(rows))
+    path = write(tmp_path, "q.csv", "id,score,comment\n" + body + 'X,3,"broken\nY,4,x\n')
+    with pytest.raises(ValueError, match="EOF inside string"):
+        nt.read_survey(path)
+    for closed in ('X,3,"fine ""q"""\n', 'X,3,"two\nlines\n"\n', 'X,3,"at the end"',
+                   'X,3,ab"\n', 'X,3,""\n'):
+        df, _ = nt.read_survey(write(tmp_path, "ok.csv", "id,score,comment\n" + body + closed))
+        assert len(df) == rows + 1
+
+
+def test_head_row_longer_than_the_first_is_pandas_error():
+    from nps_toolkit.loading.files import _head_frame
+
+    with pytest.raises(pd.errors.ParserError, match="Expected 2 fields in line 3, saw 4"):
+        _head_frame("a,b\n1,2\n3,4,5,6\n", ",")
+
+
+def test_blank_columns_of_every_type():
+    from nps_toolkit.loading.columns import _is_blank
+
+    n = 3000
+    late = pd.Series([pd.NaT] * (n - 1) + [pd.Timestamp("2024-03-01")])
+    assert _is_blank(pd.Series([pd.NaT] * n)) and not _is_blank(late)
+    assert _is_blank(pd.Series([np.nan] * n)) and not _is_blank(pd.Series([np.nan] * n + [1.0]))
+    assert _is_blank(pd.Series([None] * n, dtype="Int8"))
+    assert _is_blank(pd.Series(["", " ", None] * n, dtype="str"))
+    assert _is_blank(pd.Series([" ", "\t"] * n, dtype="category"))  # text, whatever its type
+    assert not _is_blank(pd.Series([" "] * n + ["x"], dtype=object))
 
 
 def test_dates_parsed_by_the_csv_reader_equal_the_text_path(tmp_path):

@@ -114,6 +114,9 @@ def _is_blank(s: pd.Series) -> bool:
         return bool(part.isna().all() or part.astype("string").str.strip().fillna("")
                     .eq("").all())
 
+    if getattr(s.dtype, "kind", "O") in "iufbmM":
+        # numbers, timestamps (a date column the reader parsed): blank only where missing
+        return bool(s.head(1000).isna().all() and s.isna().all())
     text = _arrow_text(s)
     if text is not None:  # as read from a file: Arrow answers without pandas' overhead
         if text.null_count == len(text):
