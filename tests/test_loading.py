@@ -607,6 +607,16 @@ def test_few_valued_columns_get_na_tokens_and_numbers_as_before(tmp_path):
     df, _ = nt.read_survey(write(tmp_path, "s.csv", text))
     assert df["region"].isna().tolist() == [False, True, False]
     assert df["tier"].tolist()[:2] == [1.0, 2.0] and pd.isna(df["tier"].iloc[2])
+    # columns that look like segments before detection have their distinct values started
+    # early; one that detection then takes as the comment keeps "n/a" as the customer's words
+    text = "id,score,comment,region\n1,9,n/a,North\n2,8,ok,n/a\n3,7,n/a,South\n"
+    from nps_toolkit.loading.files import _segment_like
+
+    path = write(tmp_path, "c.csv", text)
+    assert _segment_like(pd.read_csv(path, dtype="str")) == ["comment", "region"]
+    df, _ = nt.read_survey(path)
+    assert df["comment"].tolist() == ["n/a", "ok", "n/a"]
+    assert df["region"].isna().tolist() == [False, True, False]
 
 
 # --------------------------------------------------------------------------- scan

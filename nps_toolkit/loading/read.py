@@ -22,6 +22,7 @@ from .files import (
     _is_import_id,
     _read_file,
     _repair_c1,
+    _segment_like,
     _start_distinct,
 )
 from .report import REASONS, LoadReport
@@ -171,26 +172,32 @@ def _read_survey(source: str | Path | Any, *, score: str | None,
 
     overrides = {"score": score, "comment": comment, "date": date,
                  "customer_id": customer_id, "response_id": response_id}
-    unique: set[str] = set()  # columns _detect has seen to be filled and unique
-    mapping = _detect(raw, texts, overrides, notes, unique=unique)
-    typed = raw.attrs.get("date_typed")
-    if typed is not None and mapping.get("date") != typed:
-        # the reader parsed the column named first like a date and detection took another
-        # (in practice never: that column is filled and ranks first): start again with
-        # every column read as text, so that the parsed one stays as in the file
-        return _read_survey(source, **options, type_dates=False)
-    score_col = mapping["score"]
-    keep_text = {v for k, v in mapping.items() if k in ("score", "comment", "customer_id",
-                                                        "response_id")}
-    untouched = frozenset([mapping["date"]]) if "date" in mapping else frozenset()
-    # Arrow's kernels release the GIL: the date cast and the segment columns' distinct values
-    # run in threads while this one parses the scores (on a million rows a third of the time
-    # after the read)
     infer = from_file or raw.dtypes.eq(object).any()
+    # Arrow's kernels release the GIL: the segment columns' distinct values (and the date
+    # cast, when the reader did not parse the dates) run in threads while this one detects
+    # the columns and parses the scores (on a million rows a third of the time after the
+    # read). Columns that look like segments are started before detection, which would
+    # otherwise leave the second core idle.
     with ThreadPoolExecutor(max_workers=4) as pool:
+        early = _start_distinct(raw, _segment_like(raw), pool) if infer else {}
+        unique: set[str] = set()  # columns _detect has seen to be filled and unique
+        mapping = _detect(raw, texts, overrides, notes, unique=unique)
+        typed = raw.attrs.get("date_typed")
+        if typed is not None and mapping.get("date") != typed:
+            # the reader parsed the column named first like a date and detection took
+            # another (in practice never: that column is filled and ranks first): start
+            # again with every column read as text, so that the parsed one stays as in the
+            # file
+            for future in early.values():
+                future.cancel()
+            return _read_survey(source, **options, type_dates=False)
+        score_col = mapping["score"]
+        keep_text = {v for k, v in mapping.items() if k in ("score", "comment", "customer_id",
+                                                            "response_id")}
+        untouched = frozenset([mapping["date"]]) if "date" in mapping else frozenset()
         # distinct values first: this thread needs them before the dates
-        few = _start_distinct(raw, _few_valued(raw, keep_text, untouched), pool) if infer \
-            else {}
+        few = {c: early.get(c) or _start_distinct(raw, [c], pool)[c]
+               for c in _few_valued(raw, keep_text, untouched)} if infer else {}
         iso = _start_iso_dates(raw[mapping["date"]], pool) if "date" in mapping and \
             typed is None else None
         if scale is not None:
