@@ -857,6 +857,14 @@ def test_dates_parsed_by_the_csv_reader_equal_the_text_path(tmp_path):
     # named as the comment) is parsed by the reader, then everything is read again as text
     df, _ = both(clean, comment="created at")
     assert df["comment"].iloc[:3].tolist() == pd.read_csv(clean, nrows=3)["created at"].tolist()
+    # a Windows-1252 byte past the UTF-8 head: the typed read gives way to full detection
+    late = tmp_path / "late.csv"
+    data = clean.read_bytes()
+    at = data.rfind(b"quite fine") + len(b"quite fine")
+    late.write_bytes(data[:at] + " é".encode("cp1252") + data[at:])
+    df, report = nt.read_survey(late)
+    assert report.encoding == "cp1252" and df["comment"].iloc[-1].endswith("quite fine é")
+    assert df["date"].dtype == "datetime64[us]" and df["date"].notna().sum() > 30_000
     # header rows with a quote are not skipped by the reader as plain lines: no fast path
     quoted = _big_dated_file(tmp_path, "q.csv", ["2025-12-31"], header='"title, with comma"\n')
     assert typed(quoted) is None

@@ -528,7 +528,7 @@ def _read_body_arrow(data: bytes | Path | None, text: str, sep: str, skip: int,
             table = read(typed, newlines)
             break
         except pa.ArrowInvalid as exc:
-            if typed and "conversion error" in str(exc):
+            if typed and "conversion error to timestamp" in str(exc):
                 typed = False  # a date the head did not show: every column as text
             elif not newlines:
                 newlines = True  # a cut inside a quoted value, or a real error
