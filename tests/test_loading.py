@@ -865,6 +865,14 @@ def test_dates_parsed_by_the_csv_reader_equal_the_text_path(tmp_path):
     df, report = nt.read_survey(late)
     assert report.encoding == "cp1252" and df["comment"].iloc[-1].endswith("quite fine é")
     assert df["date"].dtype == "datetime64[us]" and df["date"].notna().sum() > 30_000
+    # two header rows (SurveyMonkey's layout) are skipped by the reader before it parses
+    sm = tmp_path / "sm.csv"
+    first, rest = clean.read_text().split("\n", 1)
+    sm.write_text(first.replace("id,", "Respondent ID,").replace("created at", "Start Date")
+                  + "\n,,,Open-Ended Response,\n" + rest)
+    assert typed(sm) == "date"  # ranks before "start date"
+    df, report = both(sm)
+    assert report.vendor == "surveymonkey" and report.header_rows == 2 and len(df) == 40_000
     # header rows with a quote are not skipped by the reader as plain lines: no fast path
     quoted = _big_dated_file(tmp_path, "q.csv", ["2025-12-31"], header='"title, with comma"\n')
     assert typed(quoted) is None
