@@ -816,8 +816,13 @@ def test_blank_columns_of_every_type():
     assert not _is_blank(pd.Series([" "] * n + ["x"], dtype=object))
 
 
-def test_dates_parsed_by_the_csv_reader_equal_the_text_path(tmp_path):
+def test_dates_parsed_by_the_csv_reader_equal_the_text_path(tmp_path, monkeypatch):
+    # pyarrow's reader, which parses the date column while reading (pandas >= 3.1 reads
+    # large files itself, every column as text: see the test below)
+    from nps_toolkit.loading import files
     from nps_toolkit.loading.files import _read_file
+
+    monkeypatch.setattr(files, "_pandas_reads_text_fast", lambda: False)
     from nps_toolkit.loading.read import _read_survey
     from nps_toolkit.loading.report import LoadReport
 
@@ -876,6 +881,78 @@ def test_dates_parsed_by_the_csv_reader_equal_the_text_path(tmp_path):
     # header rows with a quote are not skipped by the reader as plain lines: no fast path
     quoted = _big_dated_file(tmp_path, "q.csv", ["2025-12-31"], header='"title, with comma"\n')
     assert typed(quoted) is None
+
+
+def _tricky_big_file(tmp_path: Path, *, newlines: bool) -> Path:
+    """A CSV past the 2 MB head whose cells a reader could change: leading zeros, score
+    labels, NA spellings, quoted blanks, spaces, quotes, commas, non-ASCII text, a blank
+    line far down, CRLF line ends; with ``newlines``, quoted line breaks in comments too."""
+    n = 60_000
+    ids = [f"{i:07d}" for i in range(n)]  # numbers with leading zeros: text, never 7
+    scores = [str(i % 11) for i in range(n)]
+    scores[7::97] = ["10 - Extremely likely"] * len(scores[7::97])
+    scores[11::101] = [" 9 "] * len(scores[11::101])
+    scores[13::89] = [""] * len(scores[13::89])
+    comments = [f"fine {i}, said \"ok\"" for i in range(n)]
+    for at, cell in [(5, "NA"), (6, "n/a"), (8, "   "), (9, "café, 日本語"), (10, "null"),
+                     (n - 2, "007"), (n - 1, "=SUM(A1)")]:
+        comments[at::1000] = [cell] * len(comments[at::1000])
+    if newlines:
+        comments[3::50] = ["first line\nsecond, line\r\nthird"] * len(comments[3::50])
+    region = ["North", "South", " West", "n/a", "", "01"] * (n // 6)
+    frame = pd.DataFrame({"response_id": ids, "score": scores, "comment": comments,
+                          "region": region,
+                          "code": [f"{i % 40:03d}" for i in range(n)]})
+    text = frame.to_csv(index=False, lineterminator="\r\n")
+    cut = text.index("\r\n", len(text) * 2 // 3) + 2
+    text = text[:cut] + "\r\n" + text[cut:]  # a blank line: a row of blanks, as pandas reads
+    path = tmp_path / ("nl.csv" if newlines else "plain.csv")
+    path.write_bytes(text.encode("utf-8"))
+    assert path.stat().st_size > 1 << 21
+    return path
+
+
+@pytest.mark.parametrize("newlines", [False, True])
+def test_large_file_read_by_pandas_equals_pyarrow_and_the_text_path(tmp_path, monkeypatch,
+                                                                     newlines):
+    """pandas' C reader (pandas >= 3.1, every column as Arrow text), pyarrow's reader and
+    pandas reading the decoded text give the same table, cell for cell, and read_survey
+    the same frame and report from either reader."""
+    from nps_toolkit.loading import files
+    from nps_toolkit.loading.files import _read_file
+    from nps_toolkit.loading.report import LoadReport
+
+    path = _tricky_big_file(tmp_path, newlines=newlines)
+
+    def body(pandas_reader: bool) -> pd.DataFrame:
+        monkeypatch.setattr(files, "_pandas_reads_text_fast", lambda: pandas_reader)
+        raw, _ = _read_file(path, sheet=0, encoding=None, delimiter=None,
+                            report=LoadReport(source="", file_format="csv", header_rows=0))
+        return raw
+
+    if not files._pandas_reads_text_fast():
+        pytest.skip("this pandas has no fast text reader (pandas < 3.1)")
+    by_pandas, by_arrow = body(True), body(False)
+    text = pd.read_csv(io.StringIO(path.read_bytes().decode("utf-8")), dtype=str,
+                       keep_default_na=False, na_values=["", "NA"], skip_blank_lines=False,
+                       index_col=False)
+    for name in text.columns:
+        expected = text[name].tolist()
+        assert by_pandas[name].tolist() == expected, name
+        assert by_arrow[name].tolist() == expected, name
+    assert by_pandas["response_id"].iloc[7] == "0000007" and by_pandas["code"].iloc[1] == "001"
+    assert by_pandas["comment"].iloc[9] == "café, 日本語"
+    assert by_pandas.dtypes.tolist() == by_arrow.dtypes.tolist()
+
+    def survey(pandas_reader: bool):
+        monkeypatch.setattr(files, "_pandas_reads_text_fast", lambda: pandas_reader)
+        return nt.read_survey(path, on_invalid="exclude")
+
+    (a, ra), (b, rb) = survey(True), survey(False)
+    pd.testing.assert_frame_equal(a, b)
+    assert ra.notes == rb.notes and ra.excluded == rb.excluded and str(ra) == str(rb)
+    assert ra.columns["response_id"] == "response_id" and a["response_id"].iloc[0] == "0000000"
+    assert a["score"].iloc[7] == 10 and a["region"].iloc[5] == "01"
 
 
 def test_large_date_column_cast_in_slices_equals_the_whole_column(tmp_path, monkeypatch):

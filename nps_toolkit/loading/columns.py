@@ -95,9 +95,25 @@ def _score_like(series: pd.Series, share: float = 0.5) -> bool:
     return nonblank.sum() > 0 and (kind[nonblank] == 0).mean() >= share
 
 
+#: A number as text (pandas.to_numeric's usual forms), for a quick look at a column's head
+_NUMBER = r"^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$"
+
+
 def _text_like(series: pd.Series) -> bool:
+    """Whether most of the first 500 filled cells are not numbers (a comment, not a score)."""
     if pd.api.types.is_numeric_dtype(series.dtype):
         return False
+    text = _arrow_text(series)
+    if text is not None:  # as read from a file: Arrow, without pandas' per-call overhead
+        import pyarrow.compute as pc
+
+        sample = text.slice(0, 2000).drop_null().slice(0, 500)
+        if len(sample) < 500 and len(series) > 2000:
+            sample = text.drop_null().slice(0, 500)
+        if len(sample) == 0:
+            return True
+        numbers = pc.sum(pc.match_substring_regex(sample, _NUMBER)).as_py()
+        return len(sample) - numbers >= 0.5 * len(sample)
     sample = series.head(2000).dropna().head(500)  # the first 500 filled cells: the head
     if len(sample) < 500 and len(series) > 2000:    # usually holds them (no pass over all rows)
         sample = series.dropna().head(500)
@@ -222,10 +238,13 @@ def _is_unique(s: pd.Series) -> bool:
     import pyarrow.compute as pc
 
     if len(s) > 1:
-        try:
-            a = pa.array(s)
-        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError):
-            a = None
+        a = _arrow_text(s)  # a text column as read: its Arrow data as it is
+        if a is None:
+            try:
+                a = pa.array(s)
+            except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError,
+                    TypeError):
+                a = None
         if a is not None and a.null_count == 0:
             try:
                 if pc.all(pc.greater(a.slice(1), a.slice(0, len(a) - 1))).as_py():

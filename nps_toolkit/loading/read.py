@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidScoreError, describe_examples
-from .columns import _detect
+from .columns import _DATE_NAMES, _detect, _first_exact
 from .dates import _iso_cast, _parse_dates
 from .files import (
     _existing_file,
@@ -180,9 +180,13 @@ def _read_survey(source: str | Path | Any, *, score: str | None,
     # otherwise leave the second core idle.
     with ThreadPoolExecutor(max_workers=4) as pool:
         early = _start_distinct(raw, _segment_like(raw), pool) if infer else {}
+        typed = raw.attrs.get("date_typed")
+        # the date column detection will most likely take (the override, or the first named
+        # like one) is cast now too: detection then runs beside it
+        guess = _date_guess(raw, date) if typed is None else None
+        early_iso = _start_iso_dates(raw[guess], pool) if guess is not None else None
         unique: set[str] = set()  # columns _detect has seen to be filled and unique
         mapping = _detect(raw, texts, overrides, notes, unique=unique)
-        typed = raw.attrs.get("date_typed")
         if typed is not None and mapping.get("date") != typed:
             # the reader parsed the column named first like a date and detection took
             # another (in practice never: that column is filled and ranks first): start
@@ -198,8 +202,13 @@ def _read_survey(source: str | Path | Any, *, score: str | None,
         # distinct values first: this thread needs them before the dates
         few = {c: early.get(c) or _start_distinct(raw, [c], pool)[c]
                for c in _few_valued(raw, keep_text, untouched)} if infer else {}
-        iso = _start_iso_dates(raw[mapping["date"]], pool) if "date" in mapping and \
-            typed is None else None
+        iso = None
+        if "date" in mapping and typed is None:
+            iso = early_iso if guess == mapping["date"] else \
+                _start_iso_dates(raw[mapping["date"]], pool)
+        if early_iso is not None and iso is not early_iso:
+            for future in early_iso[1]:
+                future.cancel()
         if scale is not None:
             values, kind = apply_scale(raw[score_col], scale)
             notes.append(f"score answers mapped to 0-10 with scale={dict(scale)!r}.")
@@ -277,6 +286,17 @@ def _read_survey(source: str | Path | Any, *, score: str | None,
     report.excluded = {k: v for k, v in excluded.items() if v}
     out.attrs["load_report"] = report
     return out, report
+
+
+def _date_guess(raw: pd.DataFrame, date: str | Literal[False] | None) -> str | None:
+    """The column _detect will most likely take as the date: the override, else the first
+    named like a date (unless it is blank: detection then takes the next; the cast started
+    on the guess is then dropped)."""
+    if date is False:
+        return None
+    if isinstance(date, str):
+        return date if date in raw.columns else None
+    return _first_exact([str(c) for c in raw.columns], _DATE_NAMES, set())
 
 
 def _start_iso_dates(dates: pd.Series, pool: ThreadPoolExecutor) -> tuple[pd.Series, list]:
