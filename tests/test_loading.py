@@ -886,7 +886,8 @@ def test_dates_parsed_by_the_csv_reader_equal_the_text_path(tmp_path, monkeypatc
 def _tricky_big_file(tmp_path: Path, *, newlines: bool) -> Path:
     """A CSV past the 2 MB head whose cells a reader could change: leading zeros, score
     labels, NA spellings, quoted blanks, spaces, quotes, commas, non-ASCII text, a blank
-    line far down, CRLF line ends; with ``newlines``, quoted line breaks in comments too."""
+    line far down, CRLF line ends; with ``newlines``, quoted line breaks in comments of the
+    second half too."""
     n = 60_000
     ids = [f"{i:07d}" for i in range(n)]  # numbers with leading zeros: text, never 7
     scores = [str(i % 11) for i in range(n)]
@@ -897,8 +898,8 @@ def _tricky_big_file(tmp_path: Path, *, newlines: bool) -> Path:
     for at, cell in [(5, "NA"), (6, "n/a"), (8, "   "), (9, "café, 日本語"), (10, "null"),
                      (n - 2, "007"), (n - 1, "=SUM(A1)")]:
         comments[at::1000] = [cell] * len(comments[at::1000])
-    if newlines:
-        comments[3::50] = ["first line\nsecond, line\r\nthird"] * len(comments[3::50])
+    if newlines:  # past the head only: pandas' parallel reader meets them unannounced
+        comments[n // 2::50] = ["first line\nsecond, line\r\nthird"] * len(comments[n // 2::50])
     region = ["North", "South", " West", "n/a", "", "01"] * (n // 6)
     frame = pd.DataFrame({"response_id": ids, "score": scores, "comment": comments,
                           "region": region,
@@ -953,6 +954,49 @@ def test_large_file_read_by_pandas_equals_pyarrow_and_the_text_path(tmp_path, mo
     assert ra.notes == rb.notes and ra.excluded == rb.excluded and str(ra) == str(rb)
     assert ra.columns["response_id"] == "response_id" and a["response_id"].iloc[0] == "0000000"
     assert a["score"].iloc[7] == 10 and a["region"].iloc[5] == "01"
+
+
+def test_quoted_line_breaks_in_the_head_send_the_file_to_pyarrow():
+    from nps_toolkit.loading.files import _quoted_line_breaks
+
+    assert _quoted_line_breaks('id,comment\n1,"first\nsecond"\n2,ok\n')
+    assert not _quoted_line_breaks('id,comment\r\n1,"a ""quoted"", b"\r\n2,"x,y"\r\n')
+
+
+@pytest.mark.parametrize("breaks", [False, True])
+def test_large_qualtrics_export_header_rows_skipped_by_either_reader(tmp_path, monkeypatch,
+                                                                     breaks):
+    # three header rows are skipped as rows, not lines, by either reader; with line breaks
+    # in question texts and comments the file goes to pyarrow, without to pandas
+    from nps_toolkit.loading import files
+
+    br = "\n" if breaks else " "
+    head = ('StartDate,EndDate,ResponseId,Q1,Q2\n"Start Date","End Date","Response ID",'
+            f'"How likely are you to recommend us?{br}Please answer 0-10","Why?{br}Tell us"\n'
+            '"{""ImportId"":""startDate""}","{""ImportId"":""endDate""}",'
+            '"{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}",'
+            '"{""ImportId"":""QID2_TEXT""}"\n')
+    n = 60_000
+    rows = "".join(f'2025-01-0{1 + i % 9} 10:00:00,,R_{i:08d},{i % 11},"comment {i}{br}line two"\n'
+                   for i in range(n))
+    path = tmp_path / "qualtrics.csv"
+    path.write_text(head + rows, encoding="utf-8")
+    assert path.stat().st_size > 1 << 21
+    by_pandas = []
+    real = files._read_body_pandas
+    monkeypatch.setattr(files, "_read_body_pandas",
+                        lambda *a, **k: by_pandas.append(1) or real(*a, **k))
+    out = []
+    for pandas_reader in (True, False):
+        monkeypatch.setattr(files, "_pandas_reads_text_fast", lambda f=pandas_reader: f)
+        out.append(nt.read_survey(path))
+    assert len(by_pandas) == (0 if breaks else 1)
+    (a, ra), (b, rb) = out
+    pd.testing.assert_frame_equal(a, b)
+    assert ra.notes == rb.notes and ra.vendor == "qualtrics" and ra.header_rows == 3
+    assert len(a) == n and a["response_id"].iloc[-1] == f"R_{n - 1:08d}"
+    assert a["score"].iloc[12] == 1 and a["comment"].iloc[2] == f"comment 2{br}line two"
+    assert ra.columns["date"] == "StartDate"  # EndDate is blank in every row
 
 
 def test_large_date_column_cast_in_slices_equals_the_whole_column(tmp_path, monkeypatch):

@@ -315,8 +315,9 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
         raise ValueError(f"unsupported file type {suffix!r} for {path}; read_survey reads CSV, "
                          "TSV, Excel (.xlsx) and Parquet files, or a data frame")
     # A plain file is first read only as far as its head (2 MB): layout, encoding and columns
-    # are settled there and pyarrow reads the file itself, so the whole export is never held
-    # as one Python bytes object next to the table (a file's size of peak memory)
+    # are settled there and a CSV reader reads the file itself (pandas' parallel C reader, or
+    # pyarrow's with an older pandas), so the whole export is never held as one Python bytes
+    # object next to the table (a file's size of peak memory)
     plain = path.suffix.lower() not in _COMPRESSED and encoding is None
     data: bytes | None = _read_head(path) if plain else _read_bytes(path)
     assert data is not None
@@ -329,9 +330,10 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
     fast = _utf8_head(data) if encoding is None else None
     if fast is not None:
         kept = len(report.notes)
-        # UTF-8 by its first 2 MB: pyarrow reads the bytes and checks every cell is UTF-8, so
-        # the whole file is not decoded to one Python string (a quarter of the read time).
-        # Excel's "CSV UTF-8" starts with a byte-order mark: in the header row pyarrow skips.
+        # UTF-8 by its first 2 MB: the reader reads the bytes and checks every cell is UTF-8,
+        # so the whole file is not decoded to one Python string (a quarter of the read time).
+        # Excel's "CSV UTF-8" starts with a byte-order mark: in the header row the reader
+        # skips.
         enc = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
         body, texts = _read_csv_text(path, data if whole_file else path, fast, enc,
                                      delimiter, suffix, report, header_row, whole=False,
@@ -408,9 +410,10 @@ def _read_csv_text(path: Path, data: bytes | Path, text: str, enc: str, delimite
                    date: str | bool | None = False
                    ) -> tuple[pd.DataFrame | None, dict[str, str]]:
     """Layout, header and body of a CSV. ``text`` is the decoded file (``whole``) or only its
-    head; with only the head, None is returned when pyarrow cannot read the bytes as they are
-    (not UTF-8 after all, title rows, ragged rows): the caller then decodes the whole file.
-    ``data`` is the file's bytes, or its path for pyarrow to read (a UTF-8 file past its head)."""
+    head; with only the head, None is returned when the fast readers cannot read the bytes as
+    they are (not UTF-8 after all, title rows, ragged rows): the caller then decodes the whole
+    file. ``data`` is the file's bytes, or its path for a reader to read (a UTF-8 file past its
+    head: :func:`_read_body_pandas` with pandas >= 3.1, else :func:`_read_body_arrow`)."""
     lines = text[:65536].splitlines()[:10]
     sep0 = delimiter or _detect_delimiter("\n".join(lines[-5:]), suffix)
     rows = [next(csv.reader([line], delimiter=sep0), []) for line in lines]
@@ -427,7 +430,8 @@ def _read_csv_text(path: Path, data: bytes | Path, text: str, enc: str, delimite
         _note_renamed(names, report)
         report.vendor, report.header_rows = vendor, h + k
         arrow_data = data if (k == 0 and enc in ("utf-8", "utf-8-sig")) else None
-        if isinstance(arrow_data, Path) and _pandas_reads_text_fast():
+        if isinstance(arrow_data, Path) and _pandas_reads_text_fast() \
+                and not _quoted_line_breaks(text):
             # a large UTF-8 file: pandas' parallel C reader, every cell as text
             body = _read_body_pandas(arrow_data, sep, h, names, enc)
             if body is None:  # not UTF-8 after all, ragged rows: the caller decodes it all
@@ -560,6 +564,15 @@ def _pandas_reads_text_fast() -> bool:
     from pandas._libs import parsers
 
     return hasattr(parsers, "_PendingStringColumn")
+
+
+def _quoted_line_breaks(text: str) -> bool:
+    """Whether the file's head (whole lines) has a quoted value holding a line break: a line
+    with an odd number of quotes (a quote doubled inside a value counts two). pandas'
+    parallel reader cuts the file at line breaks and reads it again in one thread when a cut
+    falls inside a value (1M rows with line breaks in 5% of the comments: 1.4x pyarrow's
+    reader, which reads such a file in one pass), so such files go to pyarrow."""
+    return any(line.count('"') % 2 for line in text.split("\n"))
 
 
 def _read_body_pandas(path: Path, sep: str, skip: int, names: list[str], enc: str
