@@ -796,6 +796,23 @@ def test_a_quote_never_closed_is_an_error_not_merged_rows(tmp_path, rows):
         assert len(df) == rows + 1
 
 
+@pytest.mark.parametrize("pandas_reader", [True, False])
+def test_a_quote_never_closed_past_the_head_is_an_error_with_either_reader(
+        tmp_path, monkeypatch, pandas_reader):
+    from nps_toolkit.loading import files
+
+    monkeypatch.setattr(files, "_pandas_reads_text_fast", lambda: pandas_reader)
+    rows = 150_000
+    body = "".join(f"R{i},9,fine thanks\n" for i in range(rows))
+    path = write(tmp_path, "q.csv", "id,score,comment\n" + body + 'X,3,"broken\nY,4,x\n')
+    assert path.stat().st_size > 1 << 21
+    with pytest.raises(ValueError, match="EOF inside string"):
+        nt.read_survey(path)
+    for closed in ('X,3,"two\nlines\n"\n', 'X,3,"at the end"'):
+        df, _ = nt.read_survey(write(tmp_path, "ok.csv", "id,score,comment\n" + body + closed))
+        assert len(df) == rows + 1 and df["comment"].iloc[-1] in ("two\nlines\n", "at the end")
+
+
 def test_head_row_longer_than_the_first_is_pandas_error():
     from nps_toolkit.loading.files import _head_frame
 
