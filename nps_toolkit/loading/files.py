@@ -570,8 +570,9 @@ def _quoted_line_breaks(text: str) -> bool:
     """Whether the file's head (whole lines) has a quoted value holding a line break: a line
     with an odd number of quotes (a quote doubled inside a value counts two). pandas'
     parallel reader cuts the file at line breaks and reads it again in one thread when a cut
-    falls inside a value (1M rows with line breaks in 5% of the comments: 1.4x pyarrow's
-    reader, which reads such a file in one pass), so such files go to pyarrow."""
+    falls inside a value (1M rows with line breaks in 5% of the comments: read_survey took
+    1.46x the time it takes with pyarrow's reader, which reads such a file in one pass), so
+    such files go to pyarrow."""
     return any(line.count('"') % 2 for line in text.split("\n"))
 
 
