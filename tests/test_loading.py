@@ -669,6 +669,62 @@ def test_scan_parquet_folders_globs_and_errors(tmp_path):
         nt.scan(tmp_path / "mixed")
 
 
+def test_integer_columns_cast_by_arrow_equal_pandas_to_numeric():
+    """Plain integer columns read from a file are converted by Arrow's cast; every case
+    where it converts gives pandas' values and dtype, the rest is left to pandas."""
+    import pyarrow as pa
+
+    from nps_toolkit.loading.files import _integer_column
+
+    text = pd.StringDtype("pyarrow", na_value=np.nan)
+    cases = {("1", "2", "007", "-3"): True, ("1", None, "3"): True, ("+5", "6"): False,
+             (" 5", "6"): False, ("0x1F", "2"): False, ("0X1f", "2"): False, (None, None): False,
+             ("9223372036854775808", "1"): False, ("1", "2.5"): False, ("1e3", "2"): False}
+    for values, by_arrow in cases.items():
+        data = pa.chunked_array([pa.array(values[:1], pa.large_string()),
+                                 pa.array(values[1:], pa.large_string())])
+        s = pd.Series(pd.array(data, dtype=text), name="n", index=[5, 6][:len(values)]
+                      if len(values) == 2 else None)
+        got = _integer_column(s)
+        assert (got is not None) == by_arrow, values
+        if got is not None:
+            pd.testing.assert_series_equal(got, pd.to_numeric(s, errors="coerce"))
+
+
+def test_integer_fast_path_leaves_infer_types_unchanged(monkeypatch):
+    """_infer_types with Arrow's integer cast gives the frame it gives without it, for
+    few-valued and many-valued columns, blanks, NA spellings, signs, floats and text."""
+    import pyarrow as pa
+
+    from nps_toolkit.loading import files
+
+    rng = np.random.default_rng(5)
+    n = 3000
+    cols = {"few": rng.integers(1, 6, n).astype(str).astype(object),
+            "many": rng.integers(0, 10**6, n).astype(str).astype(object),
+            "zeros": np.array([f"{i % 7:02d}" for i in range(n)], dtype=object),
+            "spelled": rng.integers(1, 6, n).astype(str).astype(object),
+            "signed": rng.integers(1, 6, n).astype(str).astype(object),
+            "floats": rng.choice(["1.5", "2", "3.25"], n).astype(object),
+            "text": rng.choice(["North", "South", "07"], n).astype(object)}
+    cols["few"][::13] = None
+    cols["many"][::17] = None
+    cols["spelled"][2000] = " N/A "
+    cols["signed"][2500] = "+3"
+    text = pd.StringDtype("pyarrow", na_value=np.nan)
+    frame = pd.DataFrame({c: pd.Series(pd.array(pa.chunked_array(
+        [pa.array(v[:1000], pa.large_string()), pa.array(v[1000:], pa.large_string())]),
+        dtype=text)) for c, v in cols.items()})
+    frame.attrs["blank_is_na"] = True
+    fast = files._infer_types(frame, set())
+    monkeypatch.setattr(files, "_integer_column", lambda s: None)
+    slow = files._infer_types(frame, set())
+    pd.testing.assert_frame_equal(fast, slow)
+    assert fast["few"].dtype == "float64" and fast["many"].dtype == "float64"
+    assert fast["zeros"].dtype == "int64" and fast["spelled"].isna().sum() == 1
+    assert fast["signed"].iloc[2500] == 3 and fast["text"].dtype != "float64"
+
+
 def test_response_id_uniqueness_shortcut_agrees_with_hashing():
     """Ids in increasing order are distinct without hashing; every other order is hashed."""
     from nps_toolkit.loading.columns import _is_unique

@@ -16,7 +16,7 @@ import pandas as pd
 
 from .columns import _NUMBER, _norm
 from .report import LoadReport
-from .scores import _NA_TOKENS, _arrow_text
+from .scores import _NA_TOKENS, _arrow_text, _has_x
 
 _MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"\xff\xd8\xff": "a JPEG image",
           b"GIF8": "a GIF image", b"PK\x03\x04": "a zip archive (an .xlsx or .docx?)",
@@ -757,8 +757,11 @@ def _infer_types(frame: pd.DataFrame, keep_text: set[str],
     In text columns (comments, ids) only an empty cell or R's exact ``NA`` is missing: a
     customer who typed "n/a" or "na" gave a non-answer that the text analysis counts. Columns
     in ``untouched`` (the date column, whose parser reads NA tokens itself) are left as read.
-    A column with few distinct values (segments, regions) is worked on its distinct values,
-    taken from ``distinct`` when they were started in a thread pool (:func:`_start_distinct`).
+    A column of plain integers is cast by Arrow (:func:`_integer_column`); another column
+    with few distinct values (segments, regions) is worked on its distinct values, taken from
+    ``distinct`` when they were started in a thread pool (:func:`_start_distinct`; a future
+    holding None: computed here, for a column whose head is all numbers and may not need
+    them).
     """
     distinct = distinct or {}
     few = set(distinct) or set(_few_valued(frame, keep_text, untouched))
@@ -770,6 +773,8 @@ def _infer_types(frame: pd.DataFrame, keep_text: set[str],
                 if not frame.attrs.get("blank_is_na"):  # a data frame or a spreadsheet
                     na = (s.isna() | s.eq("") | s.eq("NA")).to_numpy(dtype=bool)
                     s = s.mask(na) if na.any() else s
+            elif (num := _integer_column(s) if _numeric_sample(s) else None) is not None:
+                s = num  # plain integers (no NA spelling among them): cast in one pass
             elif c in few:
                 s = _infer_few(s, _distinct_series(distinct[c].result())
                                if c in distinct else None)
@@ -783,6 +788,30 @@ def _infer_types(frame: pd.DataFrame, keep_text: set[str],
                         s = num
         out[c] = s
     return pd.DataFrame(out, index=frame.index)
+
+
+def _integer_column(s: pd.Series) -> pd.Series | None:
+    """``pd.to_numeric(s)`` for a text column read from a file whose filled cells are all
+    plain integers (``12``, ``-3``, ``007``), by Arrow's cast in one pass: 10 ms on 500,000
+    cells against 0.5 s for pandas' parser of Arrow text. Same values and dtype (int64, or
+    float64 with NaN where cells are blank; tested against pandas). None when Arrow's cast
+    refuses a cell (``+5``, `` 5``, ``1e3``, ``1.0``, ``n/a``, past int64: pandas' parser then
+    decides), when a cell holds an x (Arrow's cast reads ``0x1F`` as 31, pandas as no
+    number), or when no cell is filled."""
+    text = _arrow_text(s)
+    if text is None or _has_x(text):
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        cast = pc.cast(text, pa.int64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    if cast.null_count == len(cast):
+        return None
+    return pd.Series(cast.to_numpy(zero_copy_only=False), index=s.index, name=s.name,
+                     copy=False)
 
 
 def _arrow_distinct(s: pd.Series) -> pd.Series | None:

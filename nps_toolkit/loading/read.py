@@ -20,6 +20,7 @@ from .files import (
     _few_valued,
     _infer_types,
     _is_import_id,
+    _numeric_sample,
     _read_file,
     _repair_c1,
     _segment_like,
@@ -200,7 +201,10 @@ def _read_survey(source: str | Path | Any, *, score: str | None,
                                                             "response_id")}
         untouched = frozenset([mapping["date"]]) if "date" in mapping else frozenset()
         # distinct values first: this thread needs them before the dates
-        few = {c: early.get(c) or _start_distinct(raw, [c], pool)[c]
+        # (a column whose head is all numbers is usually plain integers, cast in one pass
+        # without its distinct values: they are computed later only if the cast fails)
+        few = {c: early.get(c) or (_no_distinct() if _numeric_sample(raw[c]) else
+                                   _start_distinct(raw, [c], pool)[c])
                for c in _few_valued(raw, keep_text, untouched)} if infer else {}
         iso = None
         if "date" in mapping and typed is None:
@@ -286,6 +290,13 @@ def _read_survey(source: str | Path | Any, *, score: str | None,
     report.excluded = {k: v for k, v in excluded.items() if v}
     out.attrs["load_report"] = report
     return out, report
+
+
+def _no_distinct() -> Future:
+    """A future holding no distinct values (_infer_types then computes them if needed)."""
+    future: Future = Future()
+    future.set_result(None)
+    return future
 
 
 def _date_guess(raw: pd.DataFrame, date: str | Literal[False] | None) -> str | None:
