@@ -725,6 +725,28 @@ def test_integer_fast_path_leaves_infer_types_unchanged(monkeypatch):
     assert fast["signed"].iloc[2500] == 3 and fast["text"].dtype != "float64"
 
 
+def test_spelled_na_looks_only_where_it_must_and_agrees_with_every_cell():
+    import pyarrow as pa
+
+    from nps_toolkit.loading.files import _NA_TOKENS, _spelled_na
+
+    rng = np.random.default_rng(6)
+    pool = ["n/a", " N/A ", "NULL", "\tnone\n", "\xa0nan\xa0", "\u3000NA\u3000", "\x1cna\x1c",
+            "#N/A", "", "na ", "   null   ", "n a", "nana", "2025-01-01 10:00:00", "10.1.2.3",
+            "café", "anna", "none of it", "Nan.", "NAN", "x", "\u00a0", "null   ", "none\u3000"]
+    values = [pool[i] if i < len(pool) else None for i in rng.integers(0, len(pool) + 3, 5000)]
+    text = pd.StringDtype("pyarrow", na_value=np.nan)
+    data = pa.chunked_array([pa.array(values[:1700], pa.large_string()),
+                             pa.array(values, pa.large_string()).slice(1700, 3300)])
+    s = pd.Series(pd.array(data, dtype=text))
+    plain = s.astype("string")
+    expected = (plain.str.strip().str.lower().isin(_NA_TOKENS) | plain.isna()).to_numpy(bool)
+    assert (_spelled_na(s) == expected).all()
+    assert expected.sum() > 1000 and (~expected).sum() > 1000
+    objects = pd.Series(values, dtype=object)  # a data frame's column: every cell looked at
+    assert (_spelled_na(objects) == expected).all()
+
+
 def test_response_id_uniqueness_shortcut_agrees_with_hashing():
     """Ids in increasing order are distinct without hashing; every other order is hashed."""
     from nps_toolkit.loading.columns import _is_unique

