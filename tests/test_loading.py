@@ -725,6 +725,38 @@ def test_integer_fast_path_leaves_infer_types_unchanged(monkeypatch):
     assert fast["signed"].iloc[2500] == 3 and fast["text"].dtype != "float64"
 
 
+def test_plain_text_segments_skip_distinct_values_with_the_same_result():
+    """A few-valued column of words (Likert answers, channels) is text whatever else it
+    holds: NA spellings found by the byte look give the frame the distinct-value path gives,
+    blanks, a spelling far past the head, and a column dense with short cells alike."""
+    import pyarrow as pa
+
+    from nps_toolkit.loading import files
+
+    rng = np.random.default_rng(7)
+    n = 6000
+    likert = rng.choice(["Strongly agree", "Agree", "Neutral", "Disagree", None], n)
+    likert[5000] = "   N/A"  # past the head; spaces before it only
+    likert[5500] = "nan"
+    short = rng.choice(["EN", "FR", "n/a", "DE"], n)  # dense: every cell could be a spelling
+    numeric_late = np.array(["North"] * n, dtype=object)
+    numeric_late[4000:] = "12"
+    cols = {"likert": likert.astype(object), "short": short.astype(object),
+            "late": numeric_late}
+    text = pd.StringDtype("pyarrow", na_value=np.nan)
+    frame = pd.DataFrame({c: pd.Series(pd.array(pa.chunked_array(
+        [pa.array(v[:2500], pa.large_string()), pa.array(v[2500:], pa.large_string())]),
+        dtype=text)) for c, v in cols.items()})
+    frame.attrs["blank_is_na"] = True
+    plain = frozenset(c for c in frame.columns if files._plain_text_head(frame[c]))
+    assert plain == {"likert", "late"}  # "short": too many cells could spell a missing value
+    fast = files._infer_types(frame, set(), plain=plain)
+    slow = files._infer_types(frame, set())
+    pd.testing.assert_frame_equal(fast, slow)
+    assert fast["likert"].isna().sum() == (likert == None).sum() + 2  # noqa: E711
+    assert fast["late"].iloc[-1] == "12" and fast["short"].isna().sum() > 1000
+
+
 def test_spelled_na_looks_only_where_it_must_and_agrees_with_every_cell():
     import pyarrow as pa
 
@@ -733,16 +765,17 @@ def test_spelled_na_looks_only_where_it_must_and_agrees_with_every_cell():
     rng = np.random.default_rng(6)
     pool = ["n/a", " N/A ", "NULL", "\tnone\n", "\xa0nan\xa0", "\u3000NA\u3000", "\x1cna\x1c",
             "#N/A", "", "na ", "   null   ", "n a", "nana", "2025-01-01 10:00:00", "10.1.2.3",
-            "café", "anna", "none of it", "Nan.", "NAN", "x", "\u00a0", "null   ", "none\u3000"]
+            "café", "anna", "none of it", "Nan.", "NAN", "x", "\u00a0", "null   ", "none\u3000",
+            "   n/a", "\u00a0null"]
     values = [pool[i] if i < len(pool) else None for i in rng.integers(0, len(pool) + 3, 5000)]
     text = pd.StringDtype("pyarrow", na_value=np.nan)
     data = pa.chunked_array([pa.array(values[:1700], pa.large_string()),
                              pa.array(values, pa.large_string()).slice(1700, 3300)])
     s = pd.Series(pd.array(data, dtype=text))
     plain = s.astype("string")
-    expected = (plain.str.strip().str.lower().isin(_NA_TOKENS) | plain.isna()).to_numpy(bool)
+    expected = (plain.str.strip().str.lower().isin(_NA_TOKENS) & plain.notna()).to_numpy(bool)
     assert (_spelled_na(s) == expected).all()
-    assert expected.sum() > 1000 and (~expected).sum() > 1000
+    assert expected.sum() > 1000 and (~expected).sum() > 1000 and plain.isna().sum() > 300
     objects = pd.Series(values, dtype=object)  # a data frame's column: every cell looked at
     assert (_spelled_na(objects) == expected).all()
 

@@ -21,6 +21,7 @@ from .files import (
     _infer_types,
     _is_import_id,
     _numeric_sample,
+    _plain_text_head,
     _read_file,
     _repair_c1,
     _segment_like,
@@ -180,7 +181,10 @@ def _read_survey(source: str | Path | Any, *, score: str | None,
     # read). Columns that look like segments are started before detection, which would
     # otherwise leave the second core idle.
     with ThreadPoolExecutor(max_workers=4) as pool:
-        early = _start_distinct(raw, _segment_like(raw), pool) if infer else {}
+        segments = _segment_like(raw) if infer else []
+        # a segment column of plain words needs no distinct values (_plain_text_head)
+        plain = frozenset(c for c in segments if _plain_text_head(raw[c]))
+        early = _start_distinct(raw, [c for c in segments if c not in plain], pool)
         typed = raw.attrs.get("date_typed")
         # the date column detection will most likely take (the override, or the first named
         # like one) is cast now too: detection then runs beside it
@@ -203,8 +207,8 @@ def _read_survey(source: str | Path | Any, *, score: str | None,
         # distinct values first: this thread needs them before the dates
         # (a column whose head is all numbers is usually plain integers, cast in one pass
         # without its distinct values: they are computed later only if the cast fails)
-        few = {c: early.get(c) or (_no_distinct() if _numeric_sample(raw[c]) else
-                                   _start_distinct(raw, [c], pool)[c])
+        few = {c: early.get(c) or (_no_distinct() if c in plain or _numeric_sample(raw[c])
+                                   else _start_distinct(raw, [c], pool)[c])
                for c in _few_valued(raw, keep_text, untouched)} if infer else {}
         iso = None
         if "date" in mapping and typed is None:
@@ -219,7 +223,7 @@ def _read_survey(source: str | Path | Any, *, score: str | None,
         else:
             values, kind = _parse_scores(raw[score_col])
             check_scale(values, kind, score_col, texts.get(score_col, ""))
-        frame = _infer_types(raw, keep_text, untouched, few) if infer else raw
+        frame = _infer_types(raw, keep_text, untouched, few, plain) if infer else raw
         if report.encoding in ("latin-1", "cp1252"):
             frame = _repair_c1(frame if frame is not raw else frame.copy(), notes)
         iso_dates = _iso_result(iso) if iso is not None else None
