@@ -1,6 +1,6 @@
 """read_survey against pandas.read_csv (default engine) on a large export: time and peak memory.
 
-Run by hand: ``python benchmarks/bench_loading.py [--rows 1000000] [--repeat 3]``.
+Run by hand: ``python benchmarks/bench_loading.py [--rows 1000000] [--repeat 3] [--wide]``.
 Each reader runs in its own fresh process (so peak memory is its own), alternating the two
 for paired runs; the file has a response id, a date, a customer id, the score, a comment
 (half blank) and two segment columns. Target (issue 11): within 1.5x of pandas.read_csv in
@@ -58,6 +58,38 @@ def make_file(rows: int, folder: Path) -> Path:
     return path
 
 
+def make_wide_file(rows: int, folder: Path) -> Path:
+    """A wide export as survey platforms write it (37 columns, Qualtrics-like): dates,
+    status flags, an IP address, progress and duration, a response id, the score and its
+    comment, 17 Likert answers with blanks, 6 ratings 1-5 and a region."""
+    rng = np.random.default_rng(0)
+    start = (pd.Timestamp("2025-01-01")
+             + pd.to_timedelta(rng.integers(0, 300 * 86400, rows), unit="s"))
+    df = pd.DataFrame({
+        "StartDate": start.strftime("%Y-%m-%d %H:%M:%S"),
+        "EndDate": (start + pd.Timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M:%S"),
+        "Status": rng.choice(["IP Address", "Survey Preview"], rows),
+        "IPAddress": [f"10.{a}.{b}.{c}" for a, b, c in rng.integers(0, 255, (rows, 3))],
+        "Progress": rng.choice([100, 50, 75], rows),
+        "Duration (in seconds)": rng.integers(20, 2000, rows),
+        "Finished": rng.choice(["True", "False"], rows),
+        "RecordedDate": (start + pd.Timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M:%S"),
+        "ResponseId": [f"R_{i:015d}" for i in range(rows)],
+        "DistributionChannel": rng.choice(["anonymous", "email"], rows),
+        "UserLanguage": rng.choice(["EN", "FR", "DE"], rows),
+        "NPS": rng.integers(0, 11, rows),
+        "Comment": rng.choice(["Great service", "Too slow", "",
+                               "Price too high for what you get", "ok"], rows),
+        **{f"Q{k}": rng.choice(["Strongly agree", "Agree", "Neutral", "Disagree", ""], rows)
+           for k in range(3, 20)},
+        **{f"Q{k}": rng.integers(1, 6, rows) for k in range(20, 26)},
+        "region": rng.choice(["North", "South", "East", "West"], rows),
+    })
+    path = folder / f"wide_{rows}.csv"
+    df.to_csv(path, index=False)
+    return path
+
+
 def run(path: Path, how: str) -> dict[str, float]:
     return run_child(CHILD, path, how)
 
@@ -66,16 +98,19 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--wide", action="store_true",
+                        help="a 37-column survey-platform export instead of 7 columns")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        path = make_file(args.rows, Path(tmp))
+        path = (make_wide_file if args.wide else make_file)(args.rows, Path(tmp))
         size = path.stat().st_size / 1e6
         pairs = []
         for _ in range(args.repeat):
             pairs.append((run(path, "read_csv"), run(path, "read_survey")))
     t_ratio = [b["seconds"] / a["seconds"] for a, b in pairs]
     m_ratio = [b["peak_mb"] / a["peak_mb"] for a, b in pairs]
-    print(f"{args.rows:,} rows, {size:.0f} MB CSV, {args.repeat} paired runs")
+    print(f"{args.rows:,} rows{' (wide)' if args.wide else ''}, {size:.0f} MB CSV, "
+          f"{args.repeat} paired runs")
     for name, i in (("pandas.read_csv", 0), ("read_survey", 1)):
         secs = [p[i]["seconds"] for p in pairs]
         mem = [p[i]["peak_mb"] for p in pairs]
