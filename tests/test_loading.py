@@ -590,7 +590,7 @@ def test_na_tokens_in_the_date_column_are_blank_not_unreadable(tmp_path):
 
 
 def test_few_valued_columns_get_na_tokens_and_numbers_as_before(tmp_path):
-    from nps_toolkit.loading.files import _infer_few
+    from nps_toolkit.loading.infer import _infer_few
 
     region = pd.Series(["North", " n/a ", "South", None, "North", "NA"], dtype="str")
     got = _infer_few(region)
@@ -610,7 +610,7 @@ def test_few_valued_columns_get_na_tokens_and_numbers_as_before(tmp_path):
     # columns that look like segments before detection have their distinct values started
     # early; one that detection then takes as the comment keeps "n/a" as the customer's words
     text = "id,score,comment,region\n1,9,n/a,North\n2,8,ok,n/a\n3,7,n/a,South\n"
-    from nps_toolkit.loading.files import _segment_like
+    from nps_toolkit.loading.infer import _segment_like
 
     path = write(tmp_path, "c.csv", text)
     assert _segment_like(pd.read_csv(path, dtype="str")) == ["comment", "region"]
@@ -674,7 +674,7 @@ def test_integer_columns_cast_by_arrow_equal_pandas_to_numeric():
     where it converts gives pandas' values and dtype, the rest is left to pandas."""
     import pyarrow as pa
 
-    from nps_toolkit.loading.files import _integer_column
+    from nps_toolkit.loading.infer import _integer_column
 
     text = pd.StringDtype("pyarrow", na_value=np.nan)
     cases = {("1", "2", "007", "-3"): True, ("1", None, "3"): True, ("+5", "6"): False,
@@ -696,7 +696,7 @@ def test_integer_fast_path_leaves_infer_types_unchanged(monkeypatch):
     few-valued and many-valued columns, blanks, NA spellings, signs, floats and text."""
     import pyarrow as pa
 
-    from nps_toolkit.loading import files
+    from nps_toolkit.loading import infer
 
     rng = np.random.default_rng(5)
     n = 3000
@@ -716,9 +716,9 @@ def test_integer_fast_path_leaves_infer_types_unchanged(monkeypatch):
         [pa.array(v[:1000], pa.large_string()), pa.array(v[1000:], pa.large_string())]),
         dtype=text)) for c, v in cols.items()})
     frame.attrs["blank_is_na"] = True
-    fast = files._infer_types(frame, set())
-    monkeypatch.setattr(files, "_integer_column", lambda s: None)
-    slow = files._infer_types(frame, set())
+    fast = infer._infer_types(frame, set())
+    monkeypatch.setattr(infer, "_integer_column", lambda s: None)
+    slow = infer._infer_types(frame, set())
     pd.testing.assert_frame_equal(fast, slow)
     assert fast["few"].dtype == "float64" and fast["many"].dtype == "float64"
     assert fast["zeros"].dtype == "int64" and fast["spelled"].isna().sum() == 1
@@ -731,7 +731,7 @@ def test_plain_text_segments_skip_distinct_values_with_the_same_result():
     blanks, a spelling far past the head, and a column dense with short cells alike."""
     import pyarrow as pa
 
-    from nps_toolkit.loading import files
+    from nps_toolkit.loading import infer
 
     rng = np.random.default_rng(7)
     n = 6000
@@ -748,10 +748,10 @@ def test_plain_text_segments_skip_distinct_values_with_the_same_result():
         [pa.array(v[:2500], pa.large_string()), pa.array(v[2500:], pa.large_string())]),
         dtype=text)) for c, v in cols.items()})
     frame.attrs["blank_is_na"] = True
-    plain = frozenset(c for c in frame.columns if files._plain_text_head(frame[c]))
+    plain = frozenset(c for c in frame.columns if infer._plain_text_head(frame[c]))
     assert plain == {"likert", "late"}  # "short": too many cells could spell a missing value
-    fast = files._infer_types(frame, set(), plain=plain)
-    slow = files._infer_types(frame, set())
+    fast = infer._infer_types(frame, set(), plain=plain)
+    slow = infer._infer_types(frame, set())
     pd.testing.assert_frame_equal(fast, slow)
     assert fast["likert"].isna().sum() == (likert == None).sum() + 2  # noqa: E711
     assert fast["late"].iloc[-1] == "12" and fast["short"].isna().sum() > 1000
@@ -760,7 +760,7 @@ def test_plain_text_segments_skip_distinct_values_with_the_same_result():
 def test_spelled_na_looks_only_where_it_must_and_agrees_with_every_cell():
     import pyarrow as pa
 
-    from nps_toolkit.loading.files import _NA_TOKENS, _spelled_na
+    from nps_toolkit.loading.infer import _NA_TOKENS, _spelled_na
 
     rng = np.random.default_rng(6)
     pool = ["n/a", " N/A ", "NULL", "\tnone\n", "\xa0nan\xa0", "\u3000NA\u3000", "\x1cna\x1c",
@@ -1096,7 +1096,7 @@ def test_large_file_read_by_pandas_equals_pyarrow_and_the_text_path(tmp_path, mo
 
 
 def test_quoted_line_breaks_in_the_head_send_the_file_to_pyarrow():
-    from nps_toolkit.loading.files import _quoted_line_breaks
+    from nps_toolkit.loading.bodies import _quoted_line_breaks
 
     assert _quoted_line_breaks('id,comment\n1,"first\nsecond"\n2,ok\n')
     assert not _quoted_line_breaks('id,comment\r\n1,"a ""quoted"", b"\r\n2,"x,y"\r\n')
@@ -1204,7 +1204,7 @@ def test_csv_reader_allocates_in_jemalloc_unless_the_user_chose_a_pool(monkeypat
     benchmarks/README.md): jemalloc where pyarrow has it, the user's choice respected."""
     import pyarrow as pa
 
-    from nps_toolkit.loading.files import _reader_pool
+    from nps_toolkit.loading.bodies import _reader_pool
 
     monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
     pool = _reader_pool()

@@ -12,7 +12,8 @@ from .._frames import to_pandas
 from ..errors import ColumnNotFoundError
 from ..loading.columns import _CUSTOMER_NAMES, _first_exact
 from ..loading.dates import _parse_dates
-from ..loading.files import _existing_file, _infer_types, _read_file
+from ..loading.files import _existing_file, _read_file
+from ..loading.infer import _infer_types
 from ..loading.report import LoadReport
 
 _ORDER_DATE_NAMES = ["order date", "orderdate", "order_date", "purchase date", "date",

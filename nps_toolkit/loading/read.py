@@ -15,14 +15,12 @@ import pandas as pd
 from ..errors import InvalidScoreError, describe_examples
 from .columns import _DATE_NAMES, _detect, _first_exact
 from .dates import _iso_cast, _parse_dates
-from .files import (
-    _existing_file,
+from .files import _existing_file, _is_import_id, _read_file
+from .infer import (
     _few_valued,
     _infer_types,
-    _is_import_id,
     _numeric_sample,
     _plain_text_head,
-    _read_file,
     _repair_c1,
     _segment_like,
     _start_distinct,

@@ -1,0 +1,226 @@
+"""The body of a large CSV read by a fast reader, every cell as text: pandas' parallel C
+reader (pandas >= 3.1) or pyarrow's, with the checks that keep either exactly as pandas
+reads the decoded text (the slow path they stand in for)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+#: Cells missing in every column of a text file: empty (quoted or not) and R's exact ``NA``.
+#: Both readers mark them while reading (the frame's ``attrs["blank_is_na"]``), so text
+#: columns need no second pass; other NA spellings ("n/a", "null") are settled per column by
+#: _infer_types, never in comments, where they are a customer's words.
+_BLANK = ("", "NA")
+
+
+def _read_body_arrow(data: bytes | Path | None, text: str, sep: str, skip: int,
+                     names: list[str], date_at: int | None = None) -> pd.DataFrame | None:
+    """The table body read by pyarrow's multi-threaded CSV reader, every cell as text (about
+    10x faster than pandas' C reader with ``dtype=str`` on a million rows). ``data`` is the
+    file's bytes or its path (pyarrow reads it); without either, ``text`` is encoded.
+    Quoted line breaks inside comments are allowed. Returns None when pyarrow cannot read it
+    exactly the way the pandas reader would (ragged rows, blank lines in a table of several
+    columns: pandas keeps them as rows), and the caller falls back.
+
+    The column at ``date_at`` (see :func:`_iso_date_column`) is parsed while reading as
+    timestamps, by the ISO 8601 parser of Arrow's cast that would otherwise run after the
+    read; a cell the parser does not take (a time zone, another format further down) makes
+    the reader stop, and the file is read again with every column as text. The frame's
+    ``attrs["date_typed"]`` then names the parsed column."""
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    if isinstance(data, bytes):
+        raw = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    elif data is None:
+        raw = text.encode("utf-8")
+
+    pool = _reader_pool()
+    text_types = {f"f{i}": pa.large_string() for i in range(len(names))}
+
+    def read(typed: bool, newlines: bool) -> pa.Table:
+        types = dict(text_types)
+        if typed:  # header rows skipped by the reader: the parser must not see them
+            types[f"f{date_at}"] = pa.timestamp("us")
+        return pacsv.read_csv(
+            io.BytesIO(raw) if not isinstance(data, Path) else str(data),
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True,
+                                           block_size=1 << 21,
+                                           skip_rows_after_names=skip if typed else 0),
+            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=newlines,
+                                             ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types=types, null_values=list(_BLANK), strings_can_be_null=True,
+                quoted_strings_can_be_null=True),
+            memory_pool=pool)
+
+    # pyarrow cuts the file into blocks at line breaks; its parser reads a quoted line break
+    # inside a block, and when a cut falls inside a quoted value the parser ends short of the
+    # cut and pyarrow stops ("out of sync with chunker") rather than splitting the row. Only
+    # then is the slower newlines-in-values mode needed.
+    typed, newlines = date_at is not None, False
+    while True:
+        try:
+            table = read(typed, newlines)
+            break
+        except pa.ArrowInvalid as exc:
+            if typed and "conversion error to timestamp" in str(exc):
+                typed = False  # a date the head did not show: every column as text
+            elif not newlines:
+                newlines = True  # a cut inside a quoted value, or a real error
+            else:
+                return None
+        except pa.ArrowNotImplementedError:
+            return None
+    if table.num_columns != len(names) or _ends_in_open_quote(
+            table, data if data is not None else raw, sep):
+        return None
+    frame = (table if typed else table.slice(skip)).to_pandas()
+    frame.columns = names
+    frame.attrs["blank_is_na"] = True
+    if typed:
+        frame.attrs["date_typed"] = names[date_at]
+    return frame
+
+
+def _pandas_reads_text_fast() -> bool:
+    """Whether this pandas' C reader builds Arrow text columns without Python strings and
+    reads a large file in parallel (pandas >= 3.1: its ``_PendingStringColumn``); older
+    pandas makes a Python string of every cell for a text column (7x slower)."""
+    from pandas._libs import parsers
+
+    return hasattr(parsers, "_PendingStringColumn")
+
+
+def _quoted_line_breaks(text: str) -> bool:
+    """Whether the file's head (whole lines) has a quoted value holding a line break: a line
+    with an odd number of quotes (a quote doubled inside a value counts two). pandas'
+    parallel reader cuts the file at line breaks and reads it again in one thread when a cut
+    falls inside a value (1M rows with line breaks in 5% of the comments: read_survey took
+    1.46x the time it takes with pyarrow's reader, which reads such a file in one pass), so
+    such files go to pyarrow."""
+    return any(line.count('"') % 2 for line in text.split("\n"))
+
+
+def _read_body_pandas(path: Path, sep: str, skip: int, names: list[str], enc: str
+                      ) -> pd.DataFrame | None:
+    """The body of a large UTF-8 CSV read by pandas' C reader with every column as Arrow
+    text (``ArrowDtype(large_string)``: no type is inferred, so ``007`` and ``10 - Extremely
+    likely`` stay as written), empty cells and ``NA`` missing as in :func:`_read_body_arrow`.
+    pandas (>= 3.1) splits a large file among threads and builds the Arrow strings straight
+    from its tokens: on this 2-core machine it reads a million-row export in 0.8-0.9x the
+    time of pyarrow's own reader (benchmarks/README.md). It checks every cell is UTF-8, and
+    reads quoted line breaks itself (a file split inside one is read again in one thread).
+
+    Returns None when the file is not UTF-8 after all or is not a table of ``names``' width
+    (ragged rows): the caller then decodes the whole file and says what is wrong."""
+    import pyarrow as pa
+
+    try:
+        frame = pd.read_csv(path, sep=sep, header=None, skiprows=skip, names=names,
+                            dtype=pd.ArrowDtype(pa.large_string()), keep_default_na=False,
+                            na_values=list(_BLANK), skip_blank_lines=False, index_col=False,
+                            encoding=enc, encoding_errors="strict")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError):
+        return None
+    if list(frame.columns) != names:
+        return None
+    text = pd.StringDtype("pyarrow", na_value=np.nan)  # what read_csv gives text columns
+    body = pd.DataFrame({c: pd.Series(pd.array(frame[c].array.__arrow_array__(), dtype=text),
+                                      index=frame.index, copy=False)
+                         for c in names}, index=frame.index, copy=False)
+    body.attrs["blank_is_na"] = True
+    return body
+
+
+def _ends_in_open_quote(table: Any, data: bytes | Path, sep: str) -> bool:
+    """Whether the file ends inside a quoted value that was never closed. pyarrow's reader
+    then takes the rest of the file as that value (when it is the last column, the rows
+    after it are silently merged into it); pandas' reader stops with "EOF inside string".
+    The last value is then the file's last bytes (quotes doubled back), just after an
+    opening quote; a value closed by its quote is followed by it."""
+    if table.num_rows == 0 or table.num_columns == 0:
+        return False
+    last = table.column(table.num_columns - 1)[table.num_rows - 1].as_py()
+    raw = ("" if last is None else str(last)).replace('"', '""').encode("utf-8")
+    size = len(raw) + len(sep.encode()) + 1  # separator, quote, value
+    if isinstance(data, Path):
+        with open(data, "rb") as fh:
+            fh.seek(max(0, data.stat().st_size - size))
+            tail = fh.read()
+    else:
+        tail = bytes(data[-size:])
+    if last is None or last == "":  # an opened quote right at the end: sep + '"'
+        return tail.endswith(sep.encode() + b'"') or tail == b'"'
+    if not tail.endswith(raw):
+        return False
+    before = tail[:-len(raw)]  # an opening quote starts the value: after a separator
+    return before.endswith(b'"') and (len(before) == 1 or before[:-1].endswith(
+        (sep.encode(), b"\n", b"\r")))
+
+
+def _iso_date_column(text: str, sep: str, skip: int, names: list[str],
+                     date: str | bool | None) -> int | None:
+    """The position of the column read_survey will take as the date (``date``, or with None
+    the first named like one, as its detection ranks them) when the CSV reader parses its
+    filled cells in ``text`` (the file's head, whole rows) as ISO 8601 local times; None
+    otherwise. The reader then parses it in the whole file, which costs no more than
+    reading it as text, and saves the cast after the read (20 ms and a 27 MB column of text
+    per million rows). Not for header rows holding a quote: the reader skips them as plain
+    lines."""
+    if date is False or not names:
+        return None
+    if date is None:
+        from .columns import _DATE_NAMES, _first_exact
+
+        date = _first_exact(names, _DATE_NAMES, set())
+    if not isinstance(date, str) or names.count(date) != 1:
+        return None
+    if '"' in "\n".join(text.split("\n", skip)[:skip]):
+        return None
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    at = names.index(date)
+    cut = text.rfind("\n", 0, 1 << 16) + 1 or len(text)  # ~700 rows of a usual export
+    try:
+        head = pacsv.read_csv(
+            io.BytesIO(text[:cut].encode("utf-8")),
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True, use_threads=False,
+                                           skip_rows_after_names=skip),
+            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=True,
+                                             ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types={f"f{at}": pa.timestamp("us")}, include_columns=[f"f{at}"],
+                null_values=list(_BLANK), strings_can_be_null=True,
+                quoted_strings_can_be_null=True))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None  # not dates, or ragged rows the full read will deal with
+    column = head.column(0)
+    return at if len(column) > column.null_count else None
+
+
+def _reader_pool() -> Any:
+    """The Arrow memory pool the CSV reader allocates the table in: jemalloc where this
+    pyarrow has it, unless the user chose a pool (``ARROW_DEFAULT_MEMORY_POOL``); None
+    (Arrow's default) otherwise.
+
+    Arrow's default on Linux, mimalloc, backs a large read with huge pages, and the kernel's
+    time to provide them swings with the machine's memory state: on 5M rows, 0.3-1.3 s of
+    kernel time in fresh processes, against a steady 0.55-0.6 s with jemalloc (wall 1.1-1.5 s
+    against 1.3 s; benchmarks/README.md). Only this read uses it; nothing global changes."""
+    import os
+
+    import pyarrow as pa
+
+    if os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
+        return None
+    try:
+        return pa.jemalloc_memory_pool()
+    except (NotImplementedError, pa.ArrowNotImplementedError):
+        return None
