@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .columns import _NUMBER
-from .scores import _NA_TOKENS, _arrow_text, _has_x
+from .scores import _NA_TOKENS, _arrow_text, _has_x, _text_buffers
 
 
 def _numeric_sample(s: pd.Series, size: int = 1000) -> bool:
@@ -122,23 +122,13 @@ def _na_look(s: pd.Series) -> np.ndarray | None:
     control character or a non-ASCII byte (any whitespace pandas' strip removes). Read from
     the Arrow buffers (a few ms on 500,000 cells); None for another kind of column."""
     arrow = _arrow_text(s)
-    if arrow is None:
+    parts = _text_buffers(arrow) if arrow is not None else None
+    if parts is None:
         return None
-    import pyarrow as pa
-
     looks = []
-    for chunk in arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]:
-        if not (pa.types.is_string(chunk.type) or pa.types.is_large_string(chunk.type)):
-            return None
-        n = len(chunk)
-        if n == 0:
-            continue
-        validity, offsets, data = chunk.buffers()
-        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
-        offsets = np.frombuffer(offsets, dtype=width)[chunk.offset:chunk.offset + n + 1]
+    for chunk, offsets, raw in parts:
         look = np.diff(offsets) <= 4
-        raw = np.frombuffer(data, dtype=np.uint8) if data is not None else None
-        if raw is not None and len(raw):
+        if len(raw):
             top = len(raw) - 1  # (an empty last cell points past the data: clipped)
             first = raw[np.minimum(offsets[:-1], top)]
             last = raw[np.clip(offsets[1:] - 1, 0, top)]
@@ -146,8 +136,9 @@ def _na_look(s: pd.Series) -> np.ndarray | None:
             look |= (first - np.uint8(0x21)) > 0x5E
             look |= (last - np.uint8(0x21)) > 0x5E
         if chunk.null_count:
-            bits = np.unpackbits(np.frombuffer(validity, dtype=np.uint8), bitorder="little")
-            look &= bits[chunk.offset:chunk.offset + n].astype(bool)
+            bits = np.unpackbits(np.frombuffer(chunk.buffers()[0], dtype=np.uint8),
+                                 bitorder="little")
+            look &= bits[chunk.offset:chunk.offset + len(chunk)].astype(bool)
         looks.append(look)
     return np.concatenate(looks) if looks else np.zeros(0, dtype=bool)
 
