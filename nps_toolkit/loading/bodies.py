@@ -173,13 +173,10 @@ def _iso_date_column(text: str, sep: str, skip: int, names: list[str],
     reading it as text, and saves the cast after the read (20 ms and a 27 MB column of text
     per million rows). Not for header rows holding a quote: the reader skips them as plain
     lines."""
-    if date is False or not names:
-        return None
-    if date is None:
-        from .columns import _DATE_NAMES, _first_exact
+    from .columns import _likely_date
 
-        date = _first_exact(names, _DATE_NAMES, set())
-    if not isinstance(date, str) or names.count(date) != 1:
+    date = _likely_date(names, date)
+    if date is None or names.count(date) != 1:
         return None
     if '"' in "\n".join(text.split("\n", skip)[:skip]):
         return None

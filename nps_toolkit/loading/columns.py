@@ -71,6 +71,16 @@ def _first_exact(columns: list[str], names: list[str], taken: set[str]) -> str |
     return None
 
 
+def _likely_date(names: list[str], date: str | bool | None) -> str | None:
+    """The column _detect will most likely take as the date: the override ``date`` when it
+    is one of ``names``, or with None the first named like a date, as detection ranks them
+    (when that one is blank detection takes the next, and work started on the guess is
+    dropped); None with ``date=False``."""
+    if isinstance(date, str):
+        return date if date in names else None
+    return _first_exact(names, _DATE_NAMES, set()) if date is None else None
+
+
 def _first_pattern(columns: list[str], texts: dict[str, str], patterns: list[str],
                    taken: set[str], accept: Callable[[str], bool]) -> str | None:
     for pat in patterns:

@@ -53,6 +53,13 @@ def _segment_like(frame: pd.DataFrame) -> list[str]:
     return out
 
 
+def _no_distinct() -> Future:
+    """A future holding no distinct values (_infer_types then computes them if needed)."""
+    future: Future = Future()
+    future.set_result(None)
+    return future
+
+
 def _start_distinct(frame: pd.DataFrame, columns: list[str], pool: Executor
                     ) -> dict[str, Future]:
     """Distinct values of ``columns`` computed in ``pool`` (Arrow's kernels release the GIL,
@@ -63,8 +70,7 @@ def _start_distinct(frame: pd.DataFrame, columns: list[str], pool: Executor
     for c in columns:  # the thread gets the Arrow array and returns one: no pandas there,
         text = _arrow_text(frame[c])  # so it hardly needs the GIL this thread holds
         if text is None:
-            out[c] = Future()
-            out[c].set_result(None)
+            out[c] = _no_distinct()
         else:
             out[c] = pool.submit(pc.unique, text)
     return out

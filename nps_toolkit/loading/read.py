@@ -13,12 +13,13 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidScoreError, describe_examples
-from .columns import _DATE_NAMES, _detect, _first_exact
+from .columns import _detect, _likely_date
 from .dates import _iso_cast, _parse_dates
 from .files import _existing_file, _is_import_id, _read_file
 from .infer import (
     _few_valued,
     _infer_types,
+    _no_distinct,
     _numeric_sample,
     _plain_text_head,
     _repair_c1,
@@ -186,7 +187,8 @@ def _read_survey(source: str | Path | Any, *, score: str | None,
         typed = raw.attrs.get("date_typed")
         # the date column detection will most likely take (the override, or the first named
         # like one) is cast now too: detection then runs beside it
-        guess = _date_guess(raw, date) if typed is None else None
+        guess = _likely_date([str(c) for c in raw.columns], date) if typed is None \
+            else None
         early_iso = _start_iso_dates(raw[guess], pool) if guess is not None else None
         unique: set[str] = set()  # columns _detect has seen to be filled and unique
         mapping = _detect(raw, texts, overrides, notes, unique=unique)
@@ -292,24 +294,6 @@ def _read_survey(source: str | Path | Any, *, score: str | None,
     report.excluded = {k: v for k, v in excluded.items() if v}
     out.attrs["load_report"] = report
     return out, report
-
-
-def _no_distinct() -> Future:
-    """A future holding no distinct values (_infer_types then computes them if needed)."""
-    future: Future = Future()
-    future.set_result(None)
-    return future
-
-
-def _date_guess(raw: pd.DataFrame, date: str | Literal[False] | None) -> str | None:
-    """The column _detect will most likely take as the date: the override, else the first
-    named like a date (unless it is blank: detection then takes the next; the cast started
-    on the guess is then dropped)."""
-    if date is False:
-        return None
-    if isinstance(date, str):
-        return date if date in raw.columns else None
-    return _first_exact([str(c) for c in raw.columns], _DATE_NAMES, set())
 
 
 def _start_iso_dates(dates: pd.Series, pool: ThreadPoolExecutor) -> tuple[pd.Series, list]:
