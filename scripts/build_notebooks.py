@@ -19,23 +19,19 @@ OUT = ROOT / "notebooks"
 
 SETUP = '''\
 import pandas as pd
-import html
 
-from IPython.display import Markdown, display
+from IPython.display import display
 
 import nps_toolkit as nt
 from nps_toolkit import charts
+# say("template {value}", value=...): the template is this notebook's Markdown, every value
+# from the data is escaped (a segment named "[x](javascript:...)" shows as those characters)
+from nps_toolkit.markup import say, say_list, to_markdown
 
 charts.setup("static")  # charts drawn to SVG in the kernel: offline, in any viewer
 pd.set_option("display.float_format", "{:,.1f}".format)
 pd.set_option("display.max_columns", 30)
 pd.set_option("display.width", 120)
-
-
-def say(text: str) -> None:
-    """Show a paragraph whose numbers come from the cells above (any markup in data values,
-    such as a segment named "<b>", is escaped)."""
-    display(Markdown(html.escape(text, quote=False)))
 
 
 def p_values(table: pd.DataFrame) -> pd.DataFrame:
@@ -126,11 +122,12 @@ the score, the comment and the date. The report says what was read, kept and exc
     code(LOAD),
     code('''
 excluded = load_report.rows_read - load_report.rows_kept
-say(f"**{load_report.rows_kept:,} of {load_report.rows_read:,} rows are scored** "
-    f"({excluded:,} excluded, {excluded / max(1, load_report.rows_read):.1%}). "
+say("**{kept:,} of {read:,} rows are scored** ({excluded:,} excluded, {share:.1%}). "
     + ("Check the reasons above: if they are many, fix the export before going on."
        if excluded / max(1, load_report.rows_read) > 0.05
-       else "Few rows were excluded, so they cannot move the score much."))
+       else "Few rows were excluded, so they cannot move the score much."),
+    kept=load_report.rows_kept, read=load_report.rows_read, excluded=excluded,
+    share=excluded / max(1, load_report.rows_read))
 '''),
     md("## 2. Classification: promoters, passives, detractors"),
     code('''
@@ -158,11 +155,12 @@ small = nt.from_counts(promoters=round(result.promoter_share * 50),
                        - round(result.passive_share * 50), confidence=confidence)
 half_width = (result.ci_high - result.ci_low) / 2
 needed = nt.sample_size(margin=5, confidence=confidence)
-say(f"**NPS {result.nps:.1f}**, {confidence:.0%} interval {result.ci_low:.1f} to "
-    f"{result.ci_high:.1f} (±{half_width:.1f} points) from {result.n:,} responses. "
-    f"With the same answers from only 50 people the interval would run from "
-    f"{small.ci_low:.1f} to {small.ci_high:.1f}: a small survey cannot tell a good month from "
-    f"a bad one. A margin of ±5 points needs about {needed:,} responses.")
+say("**NPS {r.nps:.1f}**, {confidence:.0%} interval {r.ci_low:.1f} to {r.ci_high:.1f} "
+    "(±{half_width:.1f} points) from {r.n:,} responses. With the same answers from only 50 "
+    "people the interval would run from {small.ci_low:.1f} to {small.ci_high:.1f}: a small "
+    "survey cannot tell a good month from a bad one. A margin of ±5 points needs about "
+    "{needed:,} responses.", r=result, confidence=confidence, half_width=half_width,
+    small=small, needed=needed)
 '''),
     md("""
 ### Several questions averaged
@@ -175,9 +173,9 @@ present = [c for c in extra_questions if has(c)]
 if present and has("score"):
     combined = nt.combine_scores(df, ["score", *present])
     print(nt.score(combined, confidence=confidence))
-    say(f"Averaging the recommend score with {', '.join(present)} (rounded half up) gives an "
-        f"NPS of {nt.score(combined).nps:.1f} against {result.nps:.1f} for the recommend "
-        "question alone.")
+    say("Averaging the recommend score with {present} (rounded half up) gives an NPS of "
+        "{combined:.1f} against {alone:.1f} for the recommend question alone.",
+        present=", ".join(present), combined=nt.score(combined).nps, alone=result.nps)
 else:
     say("No further 0-10 questions were named in `extra_questions` (or none is in the data): "
         "the NPS above uses the recommend question alone.")
@@ -194,7 +192,7 @@ segment_columns = [c for c in segments if has(c)]
 segment_tables = {}
 for column in segment_columns:
     segment_tables[column] = nt.segments(df, by=column, confidence=confidence)
-    display(Markdown(f"**By {column}**"))
+    say("**By {column}**", column=column)
     display(p_values(segment_tables[column][[column, "n", "nps", "ci_low", "ci_high",
                                              "difference", "p_adjusted", "verdict"]]))
 if not segment_columns:
@@ -210,11 +208,14 @@ findings = []
 for column, table in segment_tables.items():
     below = table[table["verdict"] == "significantly below the rest"]
     for row in below.itertuples():
-        findings.append(f"- **{column} = {getattr(row, column)}**: NPS {row.nps:.1f} against "
-                        f"{row.rest_nps:.1f} for the rest ({row.difference:+.1f} points, "
-                        f"adjusted p = {row.p_adjusted:.2g}, n = {row.n:,})")
-say("**Significantly below the rest:**\\n\\n" + "\\n".join(findings) if findings
-    else "No segment is significantly below the rest.")
+        findings.append(to_markdown(
+            "**{column} = {value}**: NPS {r.nps:.1f} against {r.rest_nps:.1f} for the rest "
+            "({r.difference:+.1f} points, adjusted p = {r.p_adjusted:.2g}, n = {r.n:,})",
+            column=column, value=getattr(row, column), r=row))
+if findings:
+    say_list(findings, numbered=False, heading="**Significantly below the rest:**")
+else:
+    say("No segment is significantly below the rest.")
 '''),
     md("## 5. Customer value: are our biggest customers our biggest promoters?"),
     code('''
@@ -226,7 +227,7 @@ if has(value):
     display(value_result.by_tier[["value_tier", "n", "nps", "ci_low", "ci_high", "verdict"]])
 else:
     value_result = None
-    say(f"No customer value column (`value = {value!r}`) in the data: skipped.")
+    say("No customer value column (value = {value!r}) in the data: skipped.", value=value)
 '''),
     code('charts.value_tiers(value_result) if value_result is not None else None'),
     md("## 6. Benchmark: how do we compare?"),
@@ -252,9 +253,10 @@ if has(customer):
     if export_path:
         print(nt.export_list(calls, export_path))
     counts = calls["category"].value_counts()
-    say(f"**{len(calls):,} customers** on the list: {counts.get('detractor', 0):,} detractors "
-        f"to call back, {counts.get('passive', 0):,} passives to ask what would make it a 9 or "
-        f"10, {counts.get('promoter', 0):,} promoters to invite to review or refer.")
+    say("**{n:,} customers** on the list: {d:,} detractors to call back, {a:,} passives to "
+        "ask what would make it a 9 or 10, {p:,} promoters to invite to review or refer.",
+        n=len(calls), d=counts.get("detractor", 0), a=counts.get("passive", 0),
+        p=counts.get("promoter", 0))
 else:
     calls = None
     say("No customer id column: the call list needs one (`customer = ...`).")
@@ -280,16 +282,17 @@ else:
     code('''
 steps = []
 if findings:
-    steps.append(f"Look into the {len(findings)} segment(s) significantly below the rest "
-                 "(section 4), starting with the largest.")
+    steps.append(to_markdown("Look into the {n} segment(s) significantly below the rest "
+                             "(section 4), starting with the largest.", n=len(findings)))
 if value_result is not None:
-    steps.append("Read the value answer in section 5 before deciding whom to call first.")
+    steps.append(to_markdown("Read the value answer in section 5 before deciding whom to "
+                             "call first."))
 if calls is not None:
-    steps.append("Export the call list (`export_path`) and load it into the CRM; call "
-                 "detractors within 48 hours.")
-steps.append(f"Re-survey: the interval is ±{half_width:.1f} points; see the trend review "
-             "notebook for whether a change is real.")
-say("\\n".join(f"{i}. {s}" for i, s in enumerate(steps, 1)))
+    steps.append(to_markdown("Export the call list (`export_path`) and load it into the CRM; "
+                             "call detractors within 48 hours."))
+steps.append(to_markdown("Re-survey: the interval is ±{w:.1f} points; see the trend review "
+                         "notebook for whether a change is real.", w=half_width))
+say_list(steps)
 '''),
 ]
 
@@ -330,14 +333,17 @@ account.to_frame()
 '''),
     code('''
 answered = analysis.comments[analysis.comments["is_answer"]]
-languages = answered["comment_language"].value_counts()
+languages = answered["comment_language"].value_counts().sort_index().sort_values(
+    ascending=False, kind="stable")  # by count, then by name
 display(languages.to_frame("comments"))
-say(f"**{analysis.account.get('analysed', len(answered)):,} comments analysed** of "
-    f"{len(df):,} responses. The most common language is "
-    f"**{languages.index[0]}** ({languages.iloc[0] / languages.sum():.0%} of comments); "
-    + (f"{int((answered['comment_language'] == 'und').sum()):,} could not be assigned a "
-       "language." if (answered['comment_language'] == 'und').any()
-       else "every comment was assigned a language."))
+undetermined = int((answered["comment_language"] == "und").sum())
+say("**{analysed:,} comments analysed** of {n:,} responses. The most common language is "
+    "**{lang}** ({share:.0%} of comments); "
+    + ("{undetermined:,} could not be assigned a language." if undetermined
+       else "every comment was assigned a language."),
+    analysed=analysis.account.get("analysed", len(answered)), n=len(df),
+    lang=languages.index[0], share=languages.iloc[0] / languages.sum(),
+    undetermined=undetermined)
 '''),
     md("""
 ## 2. Themes and what they cost
@@ -355,11 +361,11 @@ impact[["theme", "mentions", "share_of_detractor_comments", "nps_mentioning",
     code('charts.theme_impact(impact)'),
     code('''
 top = impact.iloc[0]
-say(f"**{top['theme']}** costs the most: fixing it for the detractors who mention it would "
-    f"add about {top['nps_gain_if_fixed']:.1f} points (interval {top['gain_ci_low']:.1f} to "
-    f"{top['gain_ci_high']:.1f}). It comes up in {top['share_of_detractor_comments']:.0%} of "
-    f"detractor comments, and those mentioning it give an NPS of "
-    f"{top['nps_mentioning']:.1f}.")
+say("**{t[theme]}** costs the most: fixing it for the detractors who mention it would add "
+    "about {t[nps_gain_if_fixed]:.1f} points (interval {t[gain_ci_low]:.1f} to "
+    "{t[gain_ci_high]:.1f}). It comes up in {t[share_of_detractor_comments]:.0%} of "
+    "detractor comments, and those mentioning it give an NPS of {t[nps_mentioning]:.1f}.",
+    t=top)
 '''),
     code('''
 coded = answered[[f"theme: {t}" for t in impact["theme"]]]  # one column per theme
@@ -367,13 +373,15 @@ overall = (coded["theme: overall impression"] if "theme: overall impression" in 
            else pd.Series(False, index=coded.index))
 vague = overall & ~coded.drop(columns=["theme: overall impression"], errors="ignore").any(axis=1)
 uncoded = ~coded.any(axis=1)
-say(f"{int(vague.sum()):,} comments ({vague.mean():.0%}) give only an overall impression "
+say("{vague:,} comments ({vague_share:.0%}) give only an overall impression "
     "(\\"excellent\\", \\"bad service\\") and no reason, and "
-    f"{int(uncoded.sum()):,} ({uncoded.mean():.0%}) match no theme of the codeframe (the "
+    "{uncoded:,} ({uncoded_share:.0%}) match no theme of the codeframe (the "
     "discovered topics below show what they are about)."
     + (" With this many comments saying nothing specific, a sharper follow-up question "
        "(\\"What is the one thing we should improve?\\") would give more to act on."
-       if vague.mean() >= 0.25 else ""))
+       if vague.mean() >= 0.25 else ""),
+    vague=int(vague.sum()), vague_share=vague.mean(), uncoded=int(uncoded.sum()),
+    uncoded_share=uncoded.mean())
 '''),
     md("""
 ### Themes the codeframe does not know
@@ -393,7 +401,7 @@ try:
     pains = nt.discover_themes(df, side="detractors", n_themes=min(n_themes, 4), seed=0)
     display(pains.topics[["label", "comments", "share", "covered_by_codeframe", "quotes"]])
 except ValueError as exc:  # too few detractor comments
-    say(f"No pain points discovered: {exc}.")
+    say("No pain points discovered: {exc}.", exc=exc)
 '''),
     md("## 3. Words of promoters and detractors, per language"),
     code('''
@@ -403,8 +411,8 @@ for lang in top_languages:
     display(charts.text_drivers(drivers, language=lang))
 passing = drivers.groupby("language")["significant"].agg(["sum", "size"])
 say("Words that pass a 5% false discovery rate (the others are drawn faded and may be noise): "
-    + "; ".join(f"{lang}: {int(row['sum'])} of {int(row['size'])}"
-                for lang, row in passing.iterrows()) + ".")
+    "{counts}.", counts="; ".join(f"{lang}: {int(row['sum'])} of {int(row['size'])}"
+                                  for lang, row in passing.iterrows()))
 drivers.groupby(["language", "side"]).head(3)[["language", "side", "term", "z", "significant"]]
 '''),
     md("""
@@ -417,12 +425,12 @@ scored by a model that never saw it), and a comment is flagged only on strong ev
 """),
     code('''
 model = analysis.sentiment_model
-say(f"Sentiment: **{model['method']}**"
-    + (f", learnt from {model['labelled']:,} promoter and detractor comments in "
-       f"{model['folds']} folds" if model["method"] == "model" else "")
-    + f"; it tells promoter from detractor comments with an out-of-fold AUC of "
-    f"**{model['auc']:.2f}** (0.5 = chance, 1 = perfect). "
-    f"{len(analysis.mismatches):,} possible score-comment mismatches.")
+say("Sentiment: **{m[method]}**"
+    + (", learnt from {m[labelled]:,} promoter and detractor comments in {m[folds]} folds"
+       if model["method"] == "model" else "")
+    + "; it tells promoter from detractor comments with an out-of-fold AUC of "
+    "**{m[auc]:.2f}** (0.5 = chance, 1 = perfect). {mismatches:,} possible score-comment "
+    "mismatches.", m=model, mismatches=len(analysis.mismatches))
 analysis.mismatches.head(5)
 '''),
     md("## 5. Quotes for the report"),
@@ -445,13 +453,14 @@ the first comments.)
     md("## Next actions"),
     code('''
 worst = impact.head(3)["theme"].tolist()
-say("\\n".join([
-    f"1. Take **{worst[0]}** to its owner with the quotes above: it costs the most NPS.",
-    f"2. Check whether {', '.join(worst[1:])} share a cause with it.",
-    f"3. Review the {len(analysis.mismatches):,} score-comment mismatches before counting "
-    "them as detractors.",
-    "4. Add discovered themes that matter to the codeframe and re-run.",
-]))
+say_list([
+    to_markdown("Take **{theme}** to its owner with the quotes above: it costs the most NPS.",
+                theme=worst[0]),
+    to_markdown("Check whether {others} share a cause with it.", others=", ".join(worst[1:])),
+    to_markdown("Review the {n:,} score-comment mismatches before counting them as "
+                "detractors.", n=len(analysis.mismatches)),
+    "Add discovered themes that matter to the codeframe and re-run.",
+])
 '''),
 ]
 
@@ -490,7 +499,8 @@ if not use_dates and not has(period_column):
                      "`period_column` above.")
 timing = dict(date="date", freq=freq) if use_dates else dict(date=None, period=period_column)
 say("Periods are cut from the response **dates**." if use_dates else
-    f"Periods come from the column **{period_column}** (an ordered period index).")
+    "Periods come from the column **{column}** (an ordered period index).",
+    column=period_column)
 '''),
     md("## 1. The trend, with intervals and real changes marked"),
     code('''
@@ -501,10 +511,11 @@ p_values(main[["period", "n", "nps", "ci_low", "ci_high", "change", "change_p_va
     code('charts.trend(main)'),
     code('''
 real = main[main["significant_change"]]
-say(f"{len(main)} periods; **{len(real)} significant change(s)** from one period to the next"
-    + (": " + "; ".join(f"{r.period} ({r.change:+.1f} points, p = {r.change_p_value:.2g})"
-                        for r in real.itertuples()) if len(real) else "")
-    + ". Other movements are within the noise of the sample sizes.")
+say("{n} periods; **{k} significant change(s)** from one period to the next"
+    + (": {changes}" if len(real) else "")
+    + ". Other movements are within the noise of the sample sizes.", n=len(main), k=len(real),
+    changes="; ".join(f"{r.period} ({r.change:+.1f} points, p = {r.change_p_value:.2g})"
+                      for r in real.itertuples()))
 '''),
     code('''
 if use_dates and freq != "M":
@@ -558,8 +569,9 @@ if use_dates and has(customer):
     as_of = df["date"].max()
     due = nt.due_for_resurvey(df, customer=customer, date="date", as_of=as_of,
                               every=resurvey_every, value=value if has(value) else None)
-    say(f"As of {as_of:%Y-%m-%d} (the last answer in the data), **{len(due):,} customers** "
-        f"last answered more than {pd.Timedelta(resurvey_every).days} days ago.")
+    say("As of {as_of:%Y-%m-%d} (the last answer in the data), **{n:,} customers** last "
+        "answered more than {days} days ago.", as_of=as_of, n=len(due),
+        days=pd.Timedelta(resurvey_every).days)
     display(due.head(10))
 else:
     due = None
@@ -570,16 +582,19 @@ else:
 steps = []
 if len(real):
     last = real.iloc[-1]
-    steps.append(f"Explain the latest real change ({last['period']}, {last['change']:+.1f} "
-                 "points) with the segments behind it (section 4).")
+    steps.append(to_markdown("Explain the latest real change ({period}, {change:+.1f} "
+                             "points) with the segments behind it (section 4).",
+                             period=last["period"], change=last["change"]))
 else:
     steps.append("No period changed significantly: do not explain noise.")
 if moved is not None:
-    steps.append(f"Thank the {len(moved.moved_up):,} customers who moved up; call the "
-                 f"{len(moved.moved_down):,} who moved down.")
+    steps.append(to_markdown("Thank the {up:,} customers who moved up; call the {down:,} "
+                             "who moved down.", up=len(moved.moved_up),
+                             down=len(moved.moved_down)))
 if due is not None:
-    steps.append(f"Send the next wave to the {len(due):,} customers due for a re-survey.")
-say("\\n".join(f"{i}. {s}" for i, s in enumerate(steps, 1)))
+    steps.append(to_markdown("Send the next wave to the {n:,} customers due for a re-survey.",
+                             n=len(due)))
+say_list(steps)
 '''),
 ]
 
@@ -618,9 +633,9 @@ print(orders_report)""", tags=["report-skip"]),
     md("## 1. Does NPS predict repurchase here?"),
     code("""
 link = nt.growth_link(df, orders, horizon=horizon, seed=0)
-say(link.summary)
+say("{}", link.summary)
 for note in link.notes:
-    say(f"Note: {note}")
+    say("Note: {}", note)
 charts.growth(link, metrics=("repurchase_rate", "orders", "revenue"))
 """),
     code("""
@@ -654,16 +669,16 @@ clustered by customer. Read it as the size of what is at stake, not as a forecas
 use_segments = [c for c in segments if c in df.columns]
 use_controls = [c for c in controls if c in df.columns]
 value = nt.value_of_moving(df, link=link, segments=use_segments, controls=use_controls)
-say(value.attrs["statement"])
+say("{}", value.attrs["statement"])
 p_values(value[["per_customer", "ci_low", "ci_high", "p_value", "customers_who_could_move",
                 "total", "total_ci_low", "total_ci_high"]])
 """),
     code("""
 up = value.loc["passive -> promoter"]
-say(f"A passive who became a promoter is associated with {up['per_customer']:,.2f} more "
-    f"revenue over {horizon} (interval {up['ci_low']:,.2f} to {up['ci_high']:,.2f}); "
-    f"across the {int(up['customers_who_could_move']):,} passive answers that is about "
-    f"{up['total']:,.0f}.")
+say("A passive who became a promoter is associated with {u[per_customer]:,.2f} more "
+    "revenue over {horizon} (interval {u[ci_low]:,.2f} to {u[ci_high]:,.2f}); across the "
+    "{movers:,} passive answers that is about {u[total]:,.0f}.", u=up, horizon=horizon,
+    movers=int(up["customers_who_could_move"]))
 """),
     md("## 3. Word of mouth"),
     code("""
@@ -672,8 +687,9 @@ if "referrals" in set(link.table["metric"]):
     display(readable(ref, ["value", "ci_low", "ci_high"])[["category", "value", "ci_low",
                                                           "ci_high", "answers"]])
     r = ref.set_index("category")["value"]
-    say(f"Each promoter answer was followed by {r['promoter']:.2f} referred new customers "
-        f"within {horizon}, against {r['detractor']:.2f} for a detractor answer.")
+    say("Each promoter answer was followed by {r[promoter]:.2f} referred new customers "
+        "within {horizon}, against {r[detractor]:.2f} for a detractor answer.", r=r,
+        horizon=horizon)
 else:
     say("The order log has no referral column (referrer_id): word of mouth is not measured.")
 """),
@@ -691,7 +707,7 @@ else:
 if customers is not None:
     by = [c for c in population_by if c in customers.columns]
     bias = nt.response_bias(df, customers, by=by)
-    say(bias.summary)
+    say("{}", bias.summary)
     shown = bias.table.assign(response_rate=(100 * bias.table["response_rate"]).round(1),
                               representation=bias.table["representation"].round(2))
     display(p_values(shown[["variable", "level", "customers", "respondents",

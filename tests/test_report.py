@@ -7,6 +7,7 @@ nbval checks the committed notebooks on the sample (pytest --nbval, configured i
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -25,6 +26,8 @@ from nps_toolkit.report import TEMPLATES, build_report
 BOTANIC = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "npsgame_botanic_fr.csv"
 HOSTILE_SCRIPT = "<script>alert(1)</script> livraison en retard"
 HOSTILE_IMG = '<img src=x onerror="window.__nps_xss=1"> delivery late'
+HOSTILE_MARKDOWN = "[details](javascript:window.__nps_xss=2)"
+HOSTILE_BEACON = "![x](https://host.invalid/beacon.png)"
 ARTIFACTS = Path(os.environ.get("NPS_ARTIFACTS", Path(__file__).parent / "artifacts"))
 
 
@@ -36,6 +39,11 @@ def qualtrics_export(path: Path, rows: int = 1800) -> pd.DataFrame:
     df.loc[df.index[6], "comment"] = HOSTILE_IMG
     df.loc[df.index[[5, 6]], "score"] = 2
     df.loc[df.index[10:13], "score"] = pd.NA  # blank answers: excluded and counted
+    # Markdown in a segment value: a group of detractors, so the notebooks' prose names it
+    df.loc[df.index[100:220], "touchpoint"] = HOSTILE_MARKDOWN
+    df.loc[df.index[100:220], "score"] = 0
+    df.loc[df.index[220:300], "channel"] = HOSTILE_BEACON
+    df.loc[df.index[220:300], "score"] = 1
     out = pd.DataFrame({
         "StartDate": df["date"].dt.strftime("%Y-%m-%d %H:%M:%S"),
         "EndDate": df["date"].dt.strftime("%Y-%m-%d %H:%M:%S"),
@@ -115,6 +123,13 @@ def test_report_is_self_contained_and_escaped(vendor_report):
     assert "<script" not in page.lower()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "&lt;img src=x onerror=" in page
+    # Markdown in data is shown as written, never a live link or a remote image (issue 24)
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*javascript""", page, re.IGNORECASE)
+    images = re.findall(r"<img\b[^>]*>", page)
+    assert images and all(re.search(r'\ssrc="data:image/', i) for i in images), images[:3]
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert f"touchpoint = {HOSTILE_MARKDOWN}" in text
+    assert f"channel = {HOSTILE_BEACON}" in text
     # the table of contents links every section, the load report comes first
     toc = re.findall(r'<a href="#(s\d-[^"]+)">', page)
     assert len(toc) >= 15 and all(f'id="{t}"' in page for t in toc)
@@ -228,6 +243,9 @@ def test_report_skips_what_the_data_cannot_support(tmp_path):
 def test_report_cli_on_the_sample(tmp_path):
     out = _cli("report", "-o", str(tmp_path / "sample.html"), "--quiet")
     assert out.returncode == 0, out.stderr
+    # nothing but our own lines: the kernel's "running over TCP without encryption" warning
+    # (printed once per notebook) is not for the analyst
+    assert "WARNING" not in out.stderr + out.stdout, out.stderr
     assert f"Report written to {tmp_path / 'sample.html'}" in out.stdout
     page = (tmp_path / "sample.html").read_text(encoding="utf-8")
     assert f"NPS {_nps(nt.load_sample()['score']):.1f}" in page

@@ -757,3 +757,49 @@ def test_folding_and_script_checks_skip_ascii_texts_with_the_same_result():
     langs = nt.detect_language(["Доставка быстрая ok", "Доставка fast delivery very good",
                                 "배송 ok", "中文 ok", "sticky note に書いて", "42"]).tolist()
     assert langs[0] == "ru" and langs[1] != "ru" and langs[2:] == ["ko", "zh", "und", "und"]
+
+
+def test_theme_labels_have_a_total_order_whatever_the_row_order():
+    """Terms that always occur together weigh the same; float noise from another row order
+    (or BLAS, or thread count) must not decide which comes first in a label (issue 24)."""
+    rng = np.random.default_rng(0)
+    parts = ["excellent quality products", "support agent rude", "delivery late again",
+             "price too high", "app crashes often", "staff friendly helpful"]
+    comments = [f"{parts[i % 6]} {w}" for i, w in
+                enumerate(rng.choice(["today", "really", "honestly", "again", "sadly"], 240))]
+    df = pd.DataFrame({"comment": comments, "score": rng.integers(0, 11, 240)})
+    labels = []
+    for seed in (1, 2, 3):
+        shuffled = df.sample(frac=1, random_state=seed).reset_index(drop=True)
+        topics = nt.discover_themes(shuffled, n_themes=6, seed=0).topics
+        labels.append(sorted(topics["label"]))
+    assert labels[0] == labels[1] == labels[2]
+    # another BLAS or thread count moves the weights by ~1e-15: the labels must not change
+    import sklearn.decomposition
+
+    real = sklearn.decomposition.NMF.fit_transform
+
+    def noisy(self, x, *args, **kwargs):
+        w = real(self, x, *args, **kwargs)
+        noise = np.random.default_rng(7).uniform(-1e-13, 1e-13, self.components_.shape)
+        self.components_ = self.components_ * (1 + noise)
+        return w
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(sklearn.decomposition.NMF, "fit_transform", noisy)
+        perturbed = sorted(nt.discover_themes(df, n_themes=6, seed=0).topics["label"])
+    assert perturbed == sorted(nt.discover_themes(df, n_themes=6, seed=0).topics["label"])
+    # the three words of a part always occur together: their two phrases tie, name order
+    assert any(label.startswith("excellent quality / quality products") for label in perturbed)
+
+
+def test_order_breaks_ties_by_name_and_ignores_float_noise():
+    from nps_toolkit._order import rank, sort_frame
+
+    values = np.array([0.3, 0.1 + 0.2, 0.5, np.nan])  # 0.30000000000000004
+    assert rank(values, ["b", "a", "c", "d"]).tolist() == [2, 1, 0, 3]
+    assert rank(values, ["b", "a", "c", "d"], descending=False).tolist() == [1, 0, 2, 3]
+    t = pd.DataFrame({"term": ["y", "x", "z"], "z": [-1.0, -1.0 + 1e-14, -2.0]})
+    assert sort_frame(t, "z", "term", ascending=True)["term"].tolist() == ["z", "x", "y"]
+    assert sort_frame(t.iloc[::-1], "z", "term", ascending=True)["term"].tolist() == \
+        ["z", "x", "y"]

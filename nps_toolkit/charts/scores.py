@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import counts_table, to_narwhals
+from .._order import sort_frame
 from ..benchmarks import BenchmarkComparison
 from ..scoring import NPSResult, summarize
 from ..segments import ValueAnalysis
@@ -435,7 +436,7 @@ def benchmark(comparison: BenchmarkComparison, *, others: pd.DataFrame | None = 
                          "nps": float(d["nps"]), "ci_low": np.nan, "ci_high": np.nan,
                          "n": np.nan, "kind": "benchmark", "source": str(d.get("url", ""))})
     table = pd.DataFrame(rows).drop_duplicates(subset=["label", "nps"])
-    order = table.sort_values("nps", ascending=False)["label"].tolist()
+    order = sort_frame(table, "nps", "label")["label"].tolist()
     base = alt.Chart(plain(table, ["label", "nps", "ci_low", "ci_high", "n", "kind", "source"]))
     y = alt.Y("label:N", sort=order, title=None)
     colour = alt.Color("kind:N", scale=alt.Scale(domain=["ours", "benchmark"],

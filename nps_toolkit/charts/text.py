@@ -7,6 +7,7 @@ from typing import Any
 
 import altair as alt
 
+from .._order import sort_frame
 from .._style import CATEGORY_COLOURS
 from ..text import TextAnalysis
 from ..text import theme_impact as _theme_impact
@@ -94,15 +95,16 @@ def text_drivers(data: Any, *, language: str | None = None, top: int = 8,
     if table.empty:
         raise ValueError("the text_drivers table is empty: too few comments to compare")
     langs = table["language"].astype(str)
-    lang = language or langs.value_counts().index[0]
+    lang = language or langs.value_counts().sort_index().sort_values(
+        ascending=False, kind="stable").index[0]
     t = table[langs == lang]
     if t.empty:
         raise ValueError(f"no words for language {lang!r}; the table has "
                          f"{sorted(langs.unique())}")
-    t = t.assign(abs_z=t["z"].abs()).sort_values("abs_z", ascending=False, kind="stable")
+    t = sort_frame(t.assign(abs_z=t["z"].abs()), "abs_z", "term")
     t = t.groupby("side", sort=False).head(top)
     t = t.assign(signed=t["abs_z"].where(t["side"] == "promoter", -t["abs_z"]))
-    order = t.sort_values("signed", ascending=False)["term"].astype(str).tolist()
+    order = sort_frame(t, "signed", "term")["term"].astype(str).tolist()
     if "significant" not in t:  # a table from before significance was marked
         t = t.assign(significant=True)
     t = t.assign(significant=t["significant"].astype(bool))

@@ -325,7 +325,8 @@ def prepare_comments(data: Any, *, comment: str = "comment", score: str | None =
     df["non_answer_reason"] = reason.to_numpy()
     if score:
         df["category"] = classify(df[score])
-    counts = pd.Series(reason[~is_answer]).value_counts()
+    counts = pd.Series(reason[~is_answer]).value_counts().sort_index().sort_values(
+        ascending=False, kind="stable")  # by count, then by reason: a total order
     df.attrs = {"account": {
         "comments": len(df), "analysed": int(is_answer.sum()),
         **{str(k): int(v) for k, v in counts.items()},

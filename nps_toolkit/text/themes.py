@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import _stats
 from .._codeframes import CODEFRAMES
+from .._order import rank, sort_frame
 from ..scoring import intervals_from_counts
 from ._common import _contains, _excerpt, _re2_any
 from .prepare import LANGUAGES, _prepared
@@ -189,8 +190,7 @@ def theme_impact(data: Any, *, themes: pd.DataFrame | None = None, score: str = 
         if key == "_m":
             table["n_mentioning"] = c["n"].to_numpy()
     table = table.drop(columns=["_m", "_r"])
-    return table.sort_values(["nps_gain_if_fixed", "mentions"], ascending=False,
-                             kind="stable").reset_index(drop=True)
+    return sort_frame(table, ["nps_gain_if_fixed", "mentions"], "theme").reset_index(drop=True)
 
 
 @dataclass(frozen=True)
@@ -291,7 +291,10 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
     model = NMF(n_components=n_themes, init="nndsvda", random_state=seed, max_iter=400)
     w = model.fit_transform(x) if n_docs <= FIT_LIMIT else model.fit(x[fit_rows]).transform(x)
     terms = all_terms.names[keep]
-    top = np.argsort(-model.components_, axis=1)[:, :n_terms]
+    # by weight (6 significant digits: NMF's iterations carry the noise of the BLAS and thread
+    # count further than one sum does), then by the term: two terms that always occur
+    # together weigh the same, and float noise must not decide which comes first (issue 24)
+    top = np.stack([rank(row, terms, digits=6)[:n_terms] for row in model.components_])
     assign = _capped_assignment(w, max_share)
     coded = code_themes(prep, codeframe=codeframe, comment=comment, score=score)
     any_theme = coded.any(axis=1).to_numpy()[mask]
@@ -316,8 +319,7 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
                      "share": members.mean(), "nps": nps,
                      "covered_by_codeframe": any_theme[members].mean() if members.any()
                      else np.nan, "quotes": quotes_k})
-    topics = pd.DataFrame(rows).sort_values("comments", ascending=False,
-                                            kind="stable").reset_index(drop=True)
+    topics = sort_frame(pd.DataFrame(rows), "comments", "label").reset_index(drop=True)
     return DiscoveredThemes(topics=topics,
                             assignment=pd.Series(assign, index=prep.index[mask], name="topic"))
 

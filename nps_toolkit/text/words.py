@@ -10,6 +10,7 @@ import pandas as pd
 
 from .. import _lexicons as lex
 from .. import _stats
+from .._order import sort_frame
 from ._common import _BS, _count, _excerpt, _fold, _re2_any, _replace, _strings
 from .prepare import _prepared
 from .terms import prepared_terms
@@ -89,8 +90,9 @@ def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
                               "log_odds": delta, "promoter_count": yp.astype(int),
                               "detractor_count": yd.astype(int), "p_adjusted": p_adj,
                               "significant": p_adj <= alpha})
-        pos = table[table["z"] > 0].nlargest(top, "z").assign(side="promoter")
-        neg = table[table["z"] < 0].nsmallest(top, "z").assign(side="detractor")
+        pos = sort_frame(table[table["z"] > 0], "z", "term").head(top).assign(side="promoter")
+        neg = sort_frame(table[table["z"] < 0], "z", "term",
+                         ascending=True).head(top).assign(side="detractor")
         frames += [pos, neg]
     cols = ["language", "term", "side", "z", "log_odds", "promoter_count", "detractor_count",
             "p_adjusted", "significant"]

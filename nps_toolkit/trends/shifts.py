@@ -13,6 +13,7 @@ import pandas as pd
 
 from .. import _stats
 from .._frames import require_columns, to_narwhals, to_pandas
+from .._order import sort_frame
 from .trend import trend
 
 
@@ -182,7 +183,8 @@ def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: i
                 f"(p={row['p_value']:.2g}).")
         if parts:
             mine = pd.DataFrame([r for r in rows if r["period"] == row["period"]])
-            worst = mine.sort_values("contribution").head(top)
+            worst = sort_frame(mine, "contribution", ["column", "segment"],
+                               ascending=True).head(top)
             named = "; ".join(
                 f"{r.column} = {r.segment} accounts for {r.contribution:+.1f} points "
                 f"(its NPS {r.nps_before:.0f} -> {r.nps_now:.0f})"

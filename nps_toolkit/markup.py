@@ -1,0 +1,184 @@
+"""User text in the notebooks' prose and in the HTML report, as data and never as markup.
+
+The template notebooks write their findings as Markdown paragraphs whose numbers and names
+come from the data: a segment value, a theme, a file name. A value such as
+``[details](javascript:alert(1))`` or ``![x](https://host/beacon.png)`` must show as those
+characters, not become a live link or a remote image, and a value ``<b>`` must not become
+bold. :func:`say` therefore takes a trusted template (the notebook's own Markdown) and
+escapes every value put into it, for HTML *and* Markdown. :func:`sanitize_html` is the
+report's last line of defence whatever produced the page: it drops ``javascript:`` (and
+similar) URLs, remote ``src``/``href`` and remote CSS ``url(...)``, and ``<script>``,
+``<iframe>``, ``<object>`` and ``<embed>`` elements.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import string
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = ["Trusted", "escape_markdown", "sanitize_html", "say", "say_list", "to_markdown"]
+
+# every ASCII punctuation character Markdown (CommonMark, GFM, MathJax's $) gives a meaning;
+# CommonMark allows any ASCII punctuation to be backslash-escaped. &, < and > become entities.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:$=^\"'@])")
+
+
+def escape_markdown(value: Any) -> str:
+    """``value`` as text that Markdown renders literally (no link, image, emphasis, HTML,
+    heading, list, table or math).
+
+    >>> escape_markdown("[x](javascript:alert(1)) <b>")
+    '\\\\[x\\\\]\\\\(javascript\\\\:alert\\\\(1\\\\)\\\\) &lt;b&gt;'
+    """
+    text = html.escape(str(value), quote=False)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    # a line starting with spaces or a tab would be a code block, several line breaks a new
+    # paragraph: user text stays one run of text
+    return re.sub(r"\s*[\r\n]+\s*", " ", text)
+
+
+class Trusted(str):
+    """Markdown already built by :func:`to_markdown` (its values escaped): put into another
+    template as it is, not escaped twice."""
+
+
+class _EscapingFormatter(string.Formatter):
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Trusted) and not format_spec:
+            return value
+        return escape_markdown(format(value, format_spec))
+
+
+def to_markdown(template: str, *args: Any, **values: Any) -> Trusted:
+    """``template.format(*args, **values)`` with every value escaped by
+    :func:`escape_markdown`; the template itself is trusted Markdown.
+
+    >>> to_markdown("**{name}**: NPS {nps:.1f}", name="<i>*shop*</i>", nps=12.345)
+    '**&lt;i&gt;\\\\*shop\\\\*&lt;/i&gt;**: NPS 12\\\\.3'
+    """
+    return Trusted(_EscapingFormatter().vformat(template, args, values))
+
+
+def say(template: str, *args: Any, **values: Any) -> None:
+    """Show a paragraph (Markdown) in a notebook: the template is the notebook's own words,
+    every value (numbers and names from the data) is escaped, see :func:`to_markdown`.
+
+    Examples
+    --------
+    >>> say("**{n:,} customers** in {region}", n=1200, region="[EU](javascript:x)")
+    <IPython.core.display.Markdown object>
+    """
+    from IPython.display import Markdown, display
+
+    display(Markdown(to_markdown(template, *args, **values)))
+
+
+def say_list(items: Iterable[Any], *, numbered: bool = True, heading: str = "") -> None:
+    """Show items as a Markdown list under an optional (trusted) heading: plain strings are
+    escaped, :class:`Trusted` ones (built with :func:`to_markdown`) kept.
+
+    >>> say_list(["Call <b>Ann</b>", to_markdown("Check **{x}**", x="[x](y)")])
+    <IPython.core.display.Markdown object>
+    """
+    items = list(items)
+    lines = [f"{i}. {{}}" if numbered else "- {}" for i in range(1, len(items) + 1)]
+    say((heading + "\n\n" if heading else "") + "\n".join(lines), *items)
+
+
+# ----------------------------------------------------------------------------- the report
+_DANGEROUS_SCHEME = re.compile(r"^(?:javascript|vbscript|data(?!:image/(?:png|jpeg|gif|webp|"
+                               r"svg\+xml)[;,])|file|blob)\s*:", re.IGNORECASE)
+_REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:|//|\\\\)", re.IGNORECASE)
+_URL_ATTRS = frozenset({"href", "src", "xlink:href", "action", "formaction", "poster",
+                        "background", "srcset", "data", "cite", "longdesc", "ping", "manifest",
+                        "codebase", "dynsrc", "lowsrc"})
+_BAD_ELEMENTS = "script|iframe|object|embed|frame|frameset|applet|base|meta|link|portal"
+_BAD_ELEMENT = re.compile(rf"<({_BAD_ELEMENTS})\b[^>]*>.*?</\1\s*>|</?(?:{_BAD_ELEMENTS})\b[^>]*>",
+                          re.IGNORECASE | re.DOTALL)
+# a start tag: its name, then attributes (quoted values may hold '>'); in well-formed HTML a
+# '<' in text is always '&lt;', so this never matches text
+_VALUE = r"""(?:"[^"]*"|'[^']*'|[^\s>"'`=]+)"""
+_START_TAG = re.compile(
+    rf"""<([a-zA-Z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*{_VALUE})?)*)\s*(/?)>""")
+_ATTR = re.compile(rf"""(\s+)([^\s"'>/=]+)(?:\s*=\s*({_VALUE}))?""")
+_STYLE_BLOCK = re.compile(r"(<style\b[^>]*>)(.*?)(</style\s*>)", re.IGNORECASE | re.DOTALL)
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)""", re.IGNORECASE | re.DOTALL)
+_CSS_IMPORT = re.compile(r"@import\b[^;]*;?", re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _url_allowed(raw: str) -> bool:
+    """A URL the offline report may keep: an in-page anchor, a relative path or an embedded
+    image; never a scheme that runs code or a remote address."""
+    url = _INVISIBLE.sub("", html.unescape(raw))
+    if _DANGEROUS_SCHEME.match(url):
+        return False
+    if url.lower().startswith("data:"):
+        return True  # an embedded image (checked above)
+    return not _REMOTE.match(url)
+
+
+def sanitize_html(page: str) -> tuple[str, int]:
+    """Remove from an HTML page everything that could run code or reach the network.
+
+    Drops ``<script>``, ``<iframe>``, ``<object>``, ``<embed>``, ``<base>``, ``<meta>`` and
+    ``<link>`` elements, ``on...=`` event attributes, any URL attribute (``href``, ``src``,
+    ``xlink:href``...) whose value, after entity decoding and without blanks, uses a scheme
+    such as ``javascript:`` or points off the page (``http:``, ``//host``), and remote CSS
+    ``url(...)``/``@import``. In-page anchors (``#id``) and embedded images
+    (``data:image/...``) stay. Returns the page and how many things were removed.
+
+    >>> sanitize_html('<a href="jav&#x61;script:alert(1)">x</a><img src="https://h/b.png">')
+    ('<a>x</a><img>', 2)
+    """
+    removed = 0
+
+    def drop(_: re.Match[str]) -> str:
+        nonlocal removed
+        removed += 1
+        return ""
+
+    def css(text: str) -> str:
+        nonlocal removed
+
+        def url(m: re.Match[str]) -> str:
+            nonlocal removed
+            target = html.unescape(m.group(2))
+            if _url_allowed(target) and not target.lower().startswith("data:text"):
+                return m.group(0)
+            removed += 1
+            return "none"
+
+        return _CSS_IMPORT.sub(drop, _CSS_URL.sub(url, text))
+
+    def attribute(m: re.Match[str]) -> str:
+        nonlocal removed
+        name, raw = m.group(2).lower(), m.group(3)
+        if name.startswith("on"):  # event handlers run script
+            removed += 1
+            return ""
+        if raw is None:
+            return m.group(0)
+        value = raw[1:-1] if raw[:1] in "\"'" else raw
+        if name in _URL_ATTRS:
+            urls = [u.strip().split(" ")[0] for u in value.split(",")] \
+                if name == "srcset" else [value]
+            if not all(_url_allowed(u) for u in urls):
+                removed += 1
+                return ""
+        if name == "style":
+            cleaned = css(html.unescape(value))
+            if cleaned != html.unescape(value):
+                return f'{m.group(1)}style="{html.escape(cleaned)}"'
+        return m.group(0)
+
+    def tag(m: re.Match[str]) -> str:
+        return f"<{m.group(1)}{_ATTR.sub(attribute, m.group(2))}{m.group(3)}>"
+
+    page = _BAD_ELEMENT.sub(drop, page)
+    page = _STYLE_BLOCK.sub(lambda m: m.group(1) + css(m.group(2)) + m.group(3), page)
+    page = _START_TAG.sub(tag, page)
+    return page, removed

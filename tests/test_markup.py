@@ -1,0 +1,104 @@
+"""User text in the notebooks' Markdown and the report's HTML is data, never markup (issue 24).
+
+Escaped values are rendered with nbconvert's own Markdown renderer (the one that builds the
+report) and must come back as exactly the text they were, with no element of their own.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+from nps_toolkit.markup import Trusted, escape_markdown, sanitize_html, to_markdown
+
+HOSTILE = [
+    "[details](javascript:alert(1))",
+    "![x](https://host.invalid/beacon.png)",
+    "<https://host.invalid/autolink>",
+    "https://host.invalid/bare www.host.invalid",
+    "<b>bold</b> <script>alert(1)</script>",
+    "**strong** _em_ `code` ~~strike~~",
+    "# heading",
+    "1. list\n- item\n> quote",
+    "| a | b |\n|---|---|",
+    "$x^2$ and \\(y\\)",
+    "[ref]: https://host.invalid/ref",
+    "&amp; &lt;b&gt; &#x6A;avascript",
+    "line one\n\n    indented code\n===",
+]
+
+
+def _rendered_text(markdown: str) -> tuple[str, str]:
+    out = markdown2html_mistune(markdown)
+    return out, html.unescape(re.sub(r"<[^>]+>", "", out)).strip()
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_escaped_values_render_as_their_own_text(value):
+    out, text = _rendered_text(escape_markdown(value))
+    tags = set(re.findall(r"<\s*([a-zA-Z0-9]+)", out)) - {"p"}
+    assert not tags, (value, out)
+    assert text == re.sub(r"\s*\n+\s*", " ", value).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
+               max_size=40))
+def test_any_text_renders_as_itself(value):
+    out, text = _rendered_text("x " + escape_markdown(value) + " x")
+    assert not (set(re.findall(r"<\s*([a-zA-Z0-9]+)", out)) - {"p"}), out
+    # Markdown collapses runs of blanks; everything else is kept character for character
+    assert re.sub(r"\s+", " ", text) == re.sub(r"\s+", " ", f"x {value} x").strip()
+
+
+def test_template_is_markdown_values_are_text():
+    md = to_markdown("**{name}**: NPS {nps:+.1f} ({share:.0%})", name="[a](javascript:x)",
+                     nps=-3.14159, share=0.5)
+    out, text = _rendered_text(md)
+    assert "<strong>" in out and "<a" not in out
+    assert text == "[a](javascript:x): NPS -3.1 (50%)"
+    # built Markdown goes into another template once, not escaped twice
+    assert isinstance(md, Trusted)
+    assert to_markdown("- {}", md) == "- " + md
+    assert to_markdown("{}", "**x**") != "**x**"
+
+
+@pytest.mark.parametrize(("page", "kept"), [
+    ('<a href="javascript:alert(1)">x</a>', "<a>x</a>"),
+    ("<a href=' JaVaScRiPt:alert(1)'>x</a>", "<a>x</a>"),
+    ('<a href="jav&#x61;script:alert(1)">x</a>', "<a>x</a>"),
+    ('<a href="java\tscript:alert(1)">x</a>', "<a>x</a>"),
+    ('<a href="vbscript:x">x</a>', "<a>x</a>"),
+    ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "<a>x</a>"),
+    ('<img src="https://host.invalid/b.png">', "<img>"),
+    ("<img src=//host.invalid/b.png>", "<img>"),
+    ('<img srcset="a.png 1x, https://host.invalid/b.png 2x">', "<img>"),
+    ('<svg><image xlink:href="http://host.invalid/x"/></svg>', "<svg><image/></svg>"),
+    ('<p onclick="x()" onmouseover=y>t</p>', "<p>t</p>"),
+    ('<div style="background:url(https://host.invalid/x.png)">t</div>',
+     '<div style="background:none">t</div>'),
+    ("<style>@import url(https://host.invalid/x.css); p{color:red}</style>",
+     "<style> p{color:red}</style>"),
+    ("<script>alert(1)</script><p>ok</p>", "<p>ok</p>"),
+    ('<iframe src="https://host.invalid"></iframe><p>ok</p>', "<p>ok</p>"),
+    ('<link rel="stylesheet" href="https://host.invalid/x.css"><p>ok</p>', "<p>ok</p>"),
+])
+def test_sanitizer_drops_what_runs_or_calls_out(page, kept):
+    out, removed = sanitize_html(page)
+    assert out == kept
+    assert removed >= 1
+
+
+@pytest.mark.parametrize("page", [
+    '<a href="#s1-nps">NPS</a>',
+    '<img alt="a > b" src="data:image/svg+xml;base64,PHN2Zz4=">',
+    "<p>online = good; href=x url(https://host.invalid) javascript:x</p>",
+    '<td>&lt;a href="javascript:x"&gt;</td>',
+])
+def test_sanitizer_keeps_anchors_embedded_images_and_text(page):
+    assert sanitize_html(page) == (page, 0)

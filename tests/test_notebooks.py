@@ -1,0 +1,33 @@
+"""The template notebooks give the same outputs whatever the hash seed and thread count.
+
+The main test run already re-runs every notebook with nbval (full mode) under Python's random
+hash seed. Here the same comparison runs again in fresh processes with fixed, different hash
+seeds and BLAS/OpenMP thread counts: a label whose words tie, a dict or set iterated in hash
+order, or a sum whose order depends on threads would show as a changed output (issue 24).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted(str(p) for p in (ROOT / "notebooks").glob("*.ipynb"))
+THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+               "NUMEXPR_NUM_THREADS", "RAYON_NUM_THREADS", "POLARS_MAX_THREADS")
+
+
+@pytest.mark.parametrize(("hash_seed", "threads"), [("0", "1"), ("4242", "2")])
+def test_notebooks_identical_under_other_hash_seeds_and_threads(hash_seed, threads, tmp_path):
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed,
+           **{var: threads for var in THREAD_VARS}}
+    out = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
+         "--nbval", "--nbval-current-env", "--nbval-sanitize-with",
+         str(ROOT / "notebooks" / "nbval-sanitize.cfg"), "--rootdir", str(ROOT), *NOTEBOOKS],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert out.returncode == 0, out.stdout[-6000:]
