@@ -7,6 +7,7 @@ spreadsheet: cells that would run as formulas are neutralised, and no character 
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -233,14 +234,29 @@ _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 EXCEL_CELL_LIMIT = 32767  # characters an Excel cell can hold
 
 
-def _neutralise(series: pd.Series) -> tuple[pd.Series, int]:
-    """Prefix text cells that a spreadsheet would run as a formula; numbers stay numbers
-    (an object column may mix them: -5 is a number, "-5+cmd" is text)."""
+# a formula start where a reader may begin a cell: the cell's start, or - for CSV, which a
+# reader may split on another separator than the writer's (Excel in German, French or Dutch
+# splits on ';', other tools on tabs) - right after any separator or line break, behind
+# blanks and quotes. Full-width forms too: some locales' spreadsheets read them as formulas.
+_CELL_FORMULA = re.compile(r"^([\s\"]*)([=+\-@\uff1d\uff0b\uff0d\uff20])")
+_ANY_FORMULA = re.compile(r"(^|[;,\t\r\n|])([ \"]*)([=+\-@\uff1d\uff0b\uff0d\uff20\t\r])")
+
+
+def _neutralise(series: pd.Series, *, inner: bool = False) -> tuple[pd.Series, int]:
+    """Prefix with an apostrophe every formula start in text cells (``inner``: after every
+    separator too, see ``_ANY_FORMULA``); numbers stay numbers (an object column may mix
+    them: -5 is a number, "-5+cmd" is text). Returns the column and the cells changed."""
     text = series.astype("string")
     is_text = series.map(type).eq(str).to_numpy() if series.dtype == object else \
         np.ones(len(series), dtype=bool)
-    risky = text.str.startswith(_FORMULA_START).fillna(False).to_numpy() & is_text
-    out = series.astype(object).where(~risky, "'" + text)
+    starts = text.str.startswith(_FORMULA_START).fillna(False).to_numpy()
+    fixed = ("'" + text).where(starts, text)
+    if inner:
+        fixed = fixed.str.replace(_ANY_FORMULA, r"\1\2'\3", regex=True)
+    else:
+        fixed = fixed.where(starts, text.str.replace(_CELL_FORMULA, r"\1'\2", regex=True))
+    risky = (fixed != text).fillna(False).to_numpy() & is_text
+    out = series.astype(object).where(~risky, fixed.astype(object))
     return out, int(risky.sum())
 
 
@@ -248,10 +264,20 @@ def export_list(table: pd.DataFrame, path: str | Path, *, sheet_name: str = "cus
                 index: bool = False) -> dict[str, int]:
     """Write a list for a CRM or a spreadsheet, safe against formula injection.
 
-    Text cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return are
-    prefixed with an apostrophe, so spreadsheet software shows them as text instead of
-    running them (OWASP, "CSV Injection"). Numbers are written as numbers (a negative value
-    stays a number). CSV is written as UTF-8 with a byte-order mark, so Excel shows accents,
+    Text cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (or,
+    behind blanks or quotes, one of the first four or their full-width forms) are prefixed
+    with an apostrophe, so spreadsheet software shows them as text instead of running them
+    (OWASP, "CSV Injection"). Numbers are written as numbers (a negative value stays a
+    number).
+
+    What a CSV guarantees, whichever separator the reader splits on (``,`` in English
+    locales, ``;`` in German, French or Dutch Excel, a tab, ``|``): no cell it can produce
+    starts with a formula character. Text fields are quoted, and inside a text cell every
+    formula start that follows ``;``, ``,``, a tab, ``|`` or a line break (behind blanks or
+    quotes) gets the same apostrophe: ``ok;+cmd`` is written ``ok;'+cmd``, so a reader that
+    splits the cell there still sees text. Such cells count as neutralised.
+
+    CSV is written as UTF-8 with a byte-order mark, so Excel shows accents,
     Cyrillic, Hangul, Chinese and emoji correctly. Excel files (``.xlsx``) cannot hold control
     characters: those are replaced by U+FFFD and counted.
 
@@ -293,7 +319,7 @@ def export_list(table: pd.DataFrame, path: str | Path, *, sheet_name: str = "cus
         if pd.api.types.is_numeric_dtype(s.dtype) or pd.api.types.is_bool_dtype(s.dtype) or \
                 pd.api.types.is_datetime64_any_dtype(s.dtype):
             continue
-        s, n = _neutralise(s)
+        s, n = _neutralise(s, inner=suffix == ".csv")
         neutralised += n
         if suffix == ".xlsx":
             text = s.astype("string")
@@ -315,14 +341,16 @@ def export_list(table: pd.DataFrame, path: str | Path, *, sheet_name: str = "cus
                 s = s.where(~long.to_numpy(),
                             text.str.slice(0, EXCEL_CELL_LIMIT - len(marker)) + marker)
         safe[col] = s
-    safe.columns = [_neutralise(pd.Series([str(c)]))[0].iloc[0] for c in safe.columns]
+    safe.columns = [_neutralise(pd.Series([str(c)]), inner=suffix == ".csv")[0].iloc[0]
+                    for c in safe.columns]
     for col in safe.columns:  # time zones are not supported by Excel; keep them as text
         if isinstance(safe[col].dtype, pd.DatetimeTZDtype) and suffix == ".xlsx":
             safe[col] = safe[col].astype(str)
     if suffix == ".csv":
         # CRLF (RFC 4180) makes the writer quote any field holding \r or \n; with "\n"
         # alone a bare carriage return in a comment would split the row in every reader.
-        safe.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+        safe.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n",
+                    quoting=csv.QUOTE_NONNUMERIC)
     else:
         safe.to_excel(path, index=False, sheet_name=sheet_name, engine="openpyxl")
     return {"rows": len(safe), "neutralised": neutralised,

@@ -121,6 +121,8 @@ def test_export_is_injection_safe_and_lossless(tmp_path, suffix):
     for original, got in zip(HOSTILE, comments, strict=True):
         if original.startswith(("=", "+", "-", "@", "\t", "\r")):
             expected = "'" + original
+            if suffix == ".csv" and original[0] in "\t\r":  # a separator, then a formula
+                expected = "'" + original[0] + "'" + original[1:]
             assert got == (expected if suffix == ".csv" else expected.replace("\r", "\n"))
         elif len(original) > 32767 and suffix == ".xlsx":
             assert got.startswith(original[:30000]) and got.endswith("see the CSV]")
@@ -188,3 +190,45 @@ def test_comment_explorer_with_a_score_column_named_with_a_space():
                          "comment_language": ["en"], "display": ["Slow"]})
     html_out = render_comments(rows, score_column="NPS score")
     assert ">3 detractor<" in html_out
+
+
+FORMULA_CHARS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+@pytest.mark.parametrize("reader_sep", [",", ";", "\t", "|"])
+def test_csv_cells_are_safe_whichever_separator_the_reader_splits_on(tmp_path, reader_sep):
+    """Excel in a German, French or Dutch locale splits a CSV on ';' (issue 24): no cell any
+    such reader can cut from the file may start with a formula character."""
+    import csv as csvmod
+    import io
+
+    cells = ["ok;+cmd|' /C calc'!A0;", "fine, =1+1", "a\t@SUM(A1)", 'x;"=2+2"', "a|-3+cmd",
+             "line\n=HYPERLINK(1)", "x; -1", "prix ; \uff1d1+1", "plain; text, here"]
+    table = pd.DataFrame({"customer_id": [f"c{i}" for i in range(len(cells))],
+                          "comment": cells, "value": np.arange(len(cells)) - 3.5})
+    calls = nt.action_list(pd.DataFrame({
+        "customer_id": ["a", "b"], "score": [2, 10], "comment": ["x;=1", "y"],
+        "date": pd.to_datetime(["2025-01-01", "2025-01-02"])}))
+    for name, frame in (("list", table), ("calls", calls)):
+        path = tmp_path / f"{name}.csv"
+        nt.export_list(frame, path)
+        text = path.read_text(encoding="utf-8-sig")
+        # a reader honouring quotes, and a naive one splitting every line
+        fields = [f for row in csvmod.reader(io.StringIO(text), delimiter=reader_sep)
+                  for f in row]
+        fields += [f for line in text.splitlines() for f in line.split(reader_sep)]
+        for field in fields:
+            start = field.lstrip(' "')
+            assert not start.startswith(FORMULA_CHARS) or _is_number(start), (field, text)
+    back = pd.read_csv(tmp_path / "list.csv", encoding="utf-8-sig")
+    # what was changed is an apostrophe before the formula character, nothing else
+    assert back["comment"].str.replace("'", "").tolist() == [c.replace("'", "") for c in cells]
+    assert back["value"].tolist() == table["value"].tolist()
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.rstrip('"'))
+    except ValueError:
+        return False
+    return True

@@ -279,3 +279,43 @@ def test_group_labels_are_text_not_markup(sample, tmp_path):
     chart = charts.segments(hostile, by="channel")
     text = charts.save(chart, tmp_path / "hostile.svg").read_text()
     assert "<img" not in text and "&lt;img" in text
+
+
+SCRIPT_BREAKOUT = "</script><script>window.__nps_xss=1</script><!--"
+
+
+def test_saved_html_keeps_values_inside_the_spec(sample, tmp_path):
+    """A value that closes the inline <script> must stay data in the saved page (issue 24)."""
+    hostile = sample.assign(channel=np.where(sample.index % 2 == 0, SCRIPT_BREAKOUT, "web"))
+    page = charts.save(charts.segments(hostile, by="channel"), tmp_path / "h.html").read_text()
+    assert "window.__nps_xss" in page  # the value is in the spec...
+    assert SCRIPT_BREAKOUT not in page and "<!--" not in page.split("vegaEmbed")[-1]
+    # ...and the page's scripts end where they should: the bundle and the embedding call
+    assert page.count("</script>") == page.count("<script") == 2
+
+
+def test_saved_html_draws_the_hostile_label_as_text_in_chromium(sample, tmp_path):
+    from test_browser import CHROMIUM, _require_browser
+
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    hostile = sample.assign(channel=np.where(sample.index % 2 == 0, SCRIPT_BREAKOUT, "web"))
+    out = charts.save(charts.segments(hostile, by="channel"), tmp_path / "h.html")
+    requests, errors = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM,
+                                    args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
+                   else (requests.append(r.request.url), r.abort()))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(out.as_uri())
+        page.wait_for_selector("svg text", timeout=20_000)
+        labels = page.evaluate("() => Array.from(document.querySelectorAll('svg text'))"
+                               ".map(t => t.textContent)")
+        xss = page.evaluate("window.__nps_xss")
+        browser.close()
+    assert xss is None
+    assert requests == [] and errors == [], (requests, errors)
+    assert any("window.__nps_xss" in label for label in labels), labels

@@ -83,6 +83,46 @@ def test_route_needs_the_token_and_stays_in_the_root(lab):
     assert [t["name"] for t in listed] == ["calculation", "comments", "trends", "growth"]
 
 
+def _post_raw(url: str, raw: bytes, token: str) -> tuple[int, str]:
+    req = urllib.request.Request(url, data=raw, method="POST", headers={
+        "Content-Type": "application/json", "Authorization": f"token {token}"})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            return resp.status, resp.read().decode()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode(errors="replace")
+
+
+def test_route_follows_the_contents_rules_and_never_500s(lab):
+    """Hidden folders are refused as Jupyter's contents API refuses them; a NUL byte or a
+    body that is not an object is a 400 with a message, not a 500 (issue 24)."""
+    base, token, root = lab
+    url = f"{base}/nps-toolkit/copy"
+    (root / ".hidden").mkdir()
+    (root / "exports" / ".private.csv").write_text("score\n9\n")
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    for body, words in [({"template": "calculation", "path": ".hidden"}, "hidden"),
+                        ({"template": "calculation", "path": "exports",
+                          "data": "exports/.private.csv"}, "hidden"),
+                        ({"template": "calculation", "path": "a\x00b"}, "NUL"),
+                        ({"template": "calculation", "path": "", "data": "x\x00.csv"}, "NUL"),
+                        ({"template": "calc\x00", "path": ""}, "NUL"),
+                        ({"template": ["calculation"], "path": ""}, "string"),
+                        ({"template": "calculation", "path": 5}, "string")]:
+        status, answer = _post(url, body, token=token)
+        assert status == 400 and words in answer["error"], (body, status, answer)
+    for raw in (b"[]", b'"x"', b"null", b"3", b"{", b"\xff\xfe"):
+        status, text = _post_raw(url, raw, token)
+        assert status == 400 and "JSON object" in text, (raw, status, text)
+    # Jupyter's own contents API refuses the same hidden folder
+    req = urllib.request.Request(f"{base}/api/contents/.hidden", method="GET",
+                                 headers={"Authorization": f"token {token}"})
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(req, timeout=30)
+    assert err.value.code in (400, 404)
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before  # nothing written
+
+
 def test_launcher_card_copies_opens_and_runs(lab):
     from playwright.sync_api import sync_playwright
 

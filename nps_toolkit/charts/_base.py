@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -82,6 +83,27 @@ def setup(mode: Literal["static", "interactive"] = "static", *, theme: bool = Tr
     return alt.renderers.active
 
 
+class ScriptSafeJSON(json.JSONEncoder):
+    """JSON that is safe inside an HTML ``<script>``: ``<``, ``>``, ``&`` and the line
+    separators U+2028/2029 are written as ``\\uXXXX`` escapes (the same value to a JSON or
+    JavaScript parser; the HTML parser sees no ``</script>`` or ``<!--``). OWASP XSS
+    Prevention Cheat Sheet, rule 3.1 (HTML-escape JSON values in an HTML context).
+
+    >>> json.dumps({"a": "</script><!--"}, cls=ScriptSafeJSON)
+    '{"a": "\\\\u003c/script\\\\u003e\\\\u003c!--"}'
+    """
+
+    _UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                             "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+    def encode(self, o: Any) -> str:
+        return super().encode(o).translate(self._UNSAFE)
+
+    def iterencode(self, o: Any, _one_shot: bool = False):
+        for chunk in super().iterencode(o, _one_shot):
+            yield chunk.translate(self._UNSAFE)
+
+
 def save(chart: alt.TopLevelMixin, path: str | Path, *, scale: float = 2.0) -> Path:
     """Write a chart to ``.svg``, ``.png``, ``.pdf`` or a standalone offline ``.html``.
 
@@ -101,7 +123,9 @@ def save(chart: alt.TopLevelMixin, path: str | Path, *, scale: float = 2.0) -> P
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".html":
-        chart.save(str(path), inline=True)
+        # the spec (with every segment value and comment in it) sits inside an inline
+        # <script>: '</script>' or '<!--' in a value would end it and run what follows
+        chart.save(str(path), inline=True, json_kwds={"cls": ScriptSafeJSON, "indent": 2})
     elif suffix == ".svg":
         chart.save(str(path))
     elif suffix in (".png", ".pdf"):
