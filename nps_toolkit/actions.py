@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._frames import to_pandas
+from ._frames import column_names_arg, to_pandas
 from .scoring import classify
 from .segments import value_tiers
 
@@ -174,7 +174,7 @@ def action_list(data: Any, *, customer: str = "customer_id", score: str = "score
 
 
 def promoter_seed_list(data: Any, *, customer: str = "customer_id", score: str = "score",
-                       date: str | None = "date", attributes: Sequence[str] = (),
+                       date: str | None = "date", attributes: str | Sequence[str] = (),
                        consistent: bool = True) -> pd.DataFrame:
     """Customers to seed a look-alike audience: promoters in their latest answer.
 
@@ -199,6 +199,7 @@ def promoter_seed_list(data: Any, *, customer: str = "customer_id", score: str =
     >>> promoter_seed_list(df, date=None)["customer_id"].tolist()
     ['a', 'c']
     """
+    attributes = column_names_arg(attributes)
     cols = [customer, score, *([date] if date else []), *attributes]
     df = to_pandas(data, cols, rows_for="promoter_seed_list: it lists customers")
     work = df[list(dict.fromkeys(cols))].copy()

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import _stats
-from ._frames import to_pandas
+from ._frames import column_names_arg, to_pandas
 from .scoring import from_counts
 
 __all__ = ["driver_importance"]
@@ -66,7 +66,7 @@ def _weighted_corr(x: np.ndarray, w: np.ndarray) -> np.ndarray:
         return cov / (sd[:, :, None] * sd[:, None, :])
 
 
-def driver_importance(data: Any, *, drivers: Sequence[str], target: str = "score",
+def driver_importance(data: Any, *, drivers: str | Sequence[str], target: str = "score",
                       n_boot: int = 200, confidence: float = 0.95, seed: int = 0,
                       method: str = "adjusted_wald") -> pd.DataFrame:
     """Relative importance of each driver rating for the recommend score, with intervals.
@@ -118,7 +118,7 @@ def driver_importance(data: Any, *, drivers: Sequence[str], target: str = "score
     >>> driver_importance(df, drivers=["delivery", "price"], n_boot=0)["driver"].tolist()
     ['delivery', 'price']
     """
-    drivers = list(drivers)
+    drivers = column_names_arg(drivers)
     if not drivers:
         raise ValueError("drivers must name at least one rating column")
     if len(drivers) > MAX_DRIVERS:

@@ -12,6 +12,7 @@ import pandas as pd
 
 from . import _stats
 from ._frames import to_pandas
+from ._frames.ids import matching_ids
 
 __all__ = ["ResponseBias", "rake", "response_bias"]
 
@@ -171,7 +172,7 @@ class ResponseBias:
                                      float_format=lambda v: f"{v:.3g}"))
 
 
-def response_bias(responses: Any, customers: Any, by: Sequence[str], *,
+def response_bias(responses: Any, customers: Any, by: str | Sequence[str], *,
                   customer: str = "customer_id", score: str = "score",
                   confidence: float = 0.95, alpha: float = 0.05,
                   trim: tuple[float, float] | None = (0.2, 5.0)) -> ResponseBias:
@@ -206,7 +207,7 @@ def response_bias(responses: Any, customers: Any, by: Sequence[str], *,
     >>> round(rb.nps_unweighted, 1), round(rb.nps_weighted, 1) + 0.0
     (66.7, 0.0)
     """
-    by = list(by)
+    by = [by] if isinstance(by, str) else list(by)  # "region" is one column, not six
     if not by:
         raise ValueError("give by=[...]: the customer attributes to compare (e.g. region)")
     why = "response_bias: it matches every customer with the respondents"
@@ -218,8 +219,12 @@ def response_bias(responses: Any, customers: Any, by: Sequence[str], *,
         notes.append(f"{int(dup.sum())} repeated customer id(s) in the customer list: the "
                      "first row of each is used.")
         cust = cust.loc[~dup.to_numpy()]
-    answered_ids = pd.Index(resp[customer].dropna().astype(str).unique())
-    cid = cust[customer].astype(str)
+    # ids as meant (1, 1.0, "1"; 00001 when all are numbers): none in common is an error
+    resp_ids, cid, id_notes = matching_ids(resp[customer], cust[customer],
+                                           left_name="responses",
+                                           right_name="customer list", column=customer)
+    notes.extend(id_notes)
+    answered_ids = pd.Index(resp_ids.dropna().unique())
     answered = cid.isin(answered_ids).to_numpy()
     unknown = len(answered_ids.difference(pd.Index(cid)))
     if unknown:
@@ -251,8 +256,7 @@ def response_bias(responses: Any, customers: Any, by: Sequence[str], *,
     table["under_represented"] = (table["representation"] < 0.8) & (adj < alpha)
     # weight the responses to the customer base
     seg = cust.assign(**{customer: cid})[[customer, *by]]
-    joined = resp.assign(**{customer: resp[customer].astype("string").astype(object)}).merge(
-        seg, on=customer, how="inner")
+    joined = resp.assign(**{customer: resp_ids}).merge(seg, on=customer, how="inner")
     for col in by:
         joined[col] = joined[col].astype("string").fillna("(missing)")
     population: dict[str, dict[Any, float]] = {}

@@ -232,3 +232,14 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def test_one_column_name_is_one_column(sample):
+    """attributes="persona" is the column, not seven letters (issue 24: every by-like
+    argument takes a string or a list)."""
+    one = nt.promoter_seed_list(sample, attributes="persona")
+    pd.testing.assert_frame_equal(one, nt.promoter_seed_list(sample, attributes=["persona"]))
+    shifts = nt.detect_shifts(sample, freq="Q", segments="region")
+    listed = nt.detect_shifts(sample, freq="Q", segments=["region"])
+    assert shifts.summary == listed.summary and "region" in shifts.summary
+    pd.testing.assert_frame_equal(shifts.contributions, listed.contributions)

@@ -67,9 +67,10 @@ def test_no_orders_at_all_and_bad_input():
         nt.growth_link(responses, orders.drop(columns="amount"))
     with pytest.raises(ValueError, match="no answer has a complete"):
         nt.growth_link(responses, orders, horizon="3000D")
+    # no answer's customer in the order log: a clear error, not "every answer churned"
     nobody = orders.assign(customer_id="Z")
-    link = nt.growth_link(responses, nobody, n_boot=20)
-    assert (link.answers["orders"] == 0).all() and (link.answers["churn_rate"] == 1).all()
+    with pytest.raises(ValueError, match="no customer id of the answers is in the orders"):
+        nt.growth_link(responses, nobody, n_boot=20)
 
 
 def test_bootstrap_is_seeded_and_resamples_customers():
@@ -165,3 +166,114 @@ def test_lazy_sources_are_refused_with_the_reason():
         nt.growth_link(responses, rel)
     with pytest.raises(ValueError, match=r"^read_orders: it checks every order"):
         nt.read_orders(rel)
+
+
+def _numbered(ids_answers, ids_orders):
+    """small() with customers A, B, C, D written as other id types on each side."""
+    responses, orders = small()
+    to_a = dict(zip("ABCD", ids_answers, strict=True))
+    to_o = dict(zip("ABCDZ", [*ids_orders, ids_orders[-1] * 0 + 99 if not isinstance(
+        ids_orders[-1], str) else "99"], strict=True))
+    return (responses.assign(customer_id=responses["customer_id"].map(to_a)),
+            orders.assign(customer_id=orders["customer_id"].map(to_o)))
+
+
+@pytest.mark.parametrize(("answers", "orders"), [
+    ([1.0, 2.0, 3.0, 4.0], ["1", "2", "3", "4"]),      # float ids (blanks) vs read_orders text
+    ([1, 2, 3, 4], ["00001", "00002", "00003", "00004"]),  # fixed-width CRM ids
+    (["1", "2", "3", "4"], [1, 2, 3, 4]),
+    ([" 1", "2 ", "3", "4"], ["1.0", "2.0", "3.0", "4.0"]),
+])
+def test_customer_ids_match_as_meant(answers, orders):
+    """Issue 24: ids of another type on each side matched nothing, silently."""
+    expected = nt.growth_link(*small(), n_boot=20).answers
+    resp, ords = _numbered(answers, orders)
+    link = nt.growth_link(resp, ords, n_boot=20)
+    got = link.answers
+    assert got["orders"].tolist() == expected["orders"].tolist()
+    assert got["revenue"].tolist() == expected["revenue"].tolist()
+    if isinstance(orders[0], str) and orders[0].startswith("0"):
+        assert any("leading zeros" in n for n in link.notes)
+
+
+def test_leading_zeros_are_kept_when_they_tell_ids_apart():
+    resp = pd.DataFrame({"customer_id": ["01", "1"], "score": [10, 2],
+                         "date": pd.to_datetime(["2025-01-01", "2025-01-01"])})
+    ords = pd.DataFrame({"customer_id": ["1", "1"], "amount": [5.0, 5.0],
+                         "order_date": pd.to_datetime(["2025-02-01", "2026-06-01"])})
+    link = nt.growth_link(resp, ords, n_boot=20)
+    by_id = link.answers.set_index("customer_id")["orders"]
+    assert by_id["1"] == 1 and by_id["01"] == 0
+    assert not any("leading zeros" in n for n in link.notes)
+
+
+def test_referrals_count_with_integer_ids():
+    """Referrer ids were cast to text and never matched integer customer ids (issue 24)."""
+    resp = pd.DataFrame({"customer_id": [1, 2], "score": [10, 2],
+                         "date": pd.to_datetime(["2025-01-01", "2025-01-01"])})
+    ords = pd.DataFrame({"customer_id": [1, 2, 3, 4, 5],
+                         "order_date": pd.to_datetime(["2025-01-05", "2025-01-05", "2025-02-01",
+                                                       "2025-03-01", "2026-06-01"]),
+                         "amount": [10.0, 10.0, 10.0, 10.0, 1.0],
+                         "referrer_id": [None, None, 1, 1.0, None]})
+    link = nt.growth_link(resp, ords, n_boot=20)
+    refs = link.answers.set_index("customer_id")["referrals"]
+    assert refs["1"] == 2 and refs["2"] == 0
+
+
+def test_value_of_moving_uses_the_latest_answer_and_any_id_type():
+    s, o = nt.load_sample(), nt.load_sample("orders")
+    base = nt.value_of_moving(s, o, segments="persona", n_boot=0)
+    shuffled = s.sample(frac=1, random_state=3)
+    again = nt.value_of_moving(shuffled, o, segments=["persona"], n_boot=0)
+    pd.testing.assert_frame_equal(base, again)
+    # the latest answer's persona, not the last row's: move each customer's latest answer
+    # to the top and give the other rows another persona
+    latest = s.sort_values("date", kind="stable").groupby("customer_id").tail(1).index
+    moved = pd.concat([s.loc[latest], s.drop(index=latest).assign(persona="(old)")])
+    same = nt.value_of_moving(moved, o, segments=["persona"], n_boot=0)
+    pd.testing.assert_frame_equal(base[["per_customer"]], same[["per_customer"]])
+    # integer ids on one side, text on the other: no merge error
+    codes = {c: i for i, c in enumerate(sorted(s["customer_id"].unique()))}
+    s_int = s.assign(customer_id=s["customer_id"].map(codes))
+    o_txt = o.assign(customer_id=o["customer_id"].map(codes).astype("Int64").astype(str),
+                     referrer_id=o["referrer_id"].map(codes).astype("Int64").astype("string"))
+    v = nt.value_of_moving(s_int, o_txt, segments=["persona"], n_boot=0)
+    assert v["per_customer"].tolist() == pytest.approx(base["per_customer"].tolist())
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    (["1.500", "2.000,00", "3,5"], [1500.0, 2000.0, 3.5]),        # German thousands
+    (["−12.00", "5.00"], [-12.0, 5.0]),                          # Unicode minus: a refund
+    (["1.5E+03", "2.5e-1"], [1500.0, 0.25]),                      # scientific notation
+    (["1,500", "2,000.50"], [1500.0, 2000.5]),
+    (["(12.00)", "12.00-", "1 234.50"], [-12.0, -12.0, 1234.5]),
+    (["10 €", "€ 1.234,50", "EUR 3"], [10.0, 1234.5, 3.0]),
+])
+def test_order_amounts_read_per_column(cells, expected):
+    log = pd.DataFrame({"customer_id": [f"c{i}" for i in range(len(cells))],
+                        "order_date": ["2025-01-01"] * len(cells), "amount": cells})
+    orders, _ = nt.read_orders(log)
+    assert orders.set_index("customer_id")["amount"].tolist() == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("cells", "words"), [
+    (["$10", "€10", "10 GBP"], "mixes currencies"),
+    (["19.90", "19,90"], "mixes decimal marks"),
+])
+def test_order_amounts_refused_when_the_column_disagrees(cells, words):
+    log = pd.DataFrame({"customer_id": ["a", "b", "c"][:len(cells)],
+                        "order_date": ["2025-01-01"] * len(cells), "amount": cells})
+    with pytest.raises(ValueError, match=words) as err:
+        nt.read_orders(log)
+    assert "'amount'" in str(err.value) and "row" in str(err.value)
+
+
+def test_order_amount_convention_stated_when_no_cell_shows_it():
+    log = pd.DataFrame({"customer_id": ["a", "b"], "order_date": ["2025-01-01"] * 2,
+                        "amount": ["1.500", "2.250"]})
+    orders, report = nt.read_orders(log)
+    assert orders["amount"].tolist() == [1.5, 2.25]
+    assert any("never show their decimal mark" in n for n in report.notes)
+    orders, _ = nt.read_orders(log, decimal=",")
+    assert orders["amount"].tolist() == [1500.0, 2250.0]

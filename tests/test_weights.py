@@ -90,6 +90,24 @@ def test_response_bias_flags_the_quiet_group_and_reweights_the_nps():
     assert set(rb2.table["variable"]) == {"region", "channel"}
 
 
+def test_response_bias_takes_one_column_name_and_ids_of_any_type():
+    """by="region" is one column, not six letters; integer ids against float or text ids of
+    the customer list match; no id in common is an error, not "no responses" (issue 24)."""
+    cust = pd.DataFrame({"customer_id": np.arange(1000), "region": ["N"] * 600 + ["S"] * 400})
+    resp = pd.DataFrame({"customer_id": np.r_[np.arange(0, 600, 2), np.arange(600, 640)],
+                         "score": np.r_[np.full(300, 10), np.full(40, 2)]})
+    base = nt.response_bias(resp, cust, by=["region"])
+    one = nt.response_bias(resp, cust, by="region")
+    pd.testing.assert_frame_equal(one.table, base.table)
+    for ids in (cust["customer_id"].astype(float), cust["customer_id"].astype(str),
+                cust["customer_id"].map("{:05d}".format)):
+        got = nt.response_bias(resp, cust.assign(customer_id=ids), by="region")
+        pd.testing.assert_frame_equal(got.table, base.table)
+        assert got.nps_weighted == pytest.approx(base.nps_weighted)
+    with pytest.raises(ValueError, match="no customer id of the responses"):
+        nt.response_bias(resp.assign(customer_id=resp["customer_id"] + 5000), cust, by="region")
+
+
 def test_planted_non_response_in_the_sample_is_found():
     rb = nt.response_bias(nt.load_sample(), nt.load_sample("customers"),
                           by=["region", "persona"])

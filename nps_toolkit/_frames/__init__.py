@@ -15,7 +15,7 @@ from .codes import (
     integer_scores,
     numpy_codes,
 )
-from .convert import column_names, require_columns, to_narwhals, to_pandas
+from .convert import column_names, column_names_arg, require_columns, to_narwhals, to_pandas
 from .counts import COUNT_COLUMNS, WEIGHT_COLUMNS, counts_table
 from .validate import validate_score_column
 
@@ -26,6 +26,7 @@ __all__ = [
     "N_CODES",
     "WEIGHT_COLUMNS",
     "column_names",
+    "column_names_arg",
     "counts_table",
     "fast_category_counts",
     "integer_scores",

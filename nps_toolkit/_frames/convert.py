@@ -22,6 +22,14 @@ def to_narwhals(data: Any) -> nw.DataFrame | nw.LazyFrame:
         ) from exc
 
 
+def column_names_arg(value: str | Sequence[str] | None) -> list[str]:
+    """A ``by=``-like argument as a list of column names: one name is one column (a string is
+    never split into its letters), None is none."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
 def column_names(frame: nw.DataFrame | nw.LazyFrame) -> list[str]:
     return list(frame.collect_schema().names())
 

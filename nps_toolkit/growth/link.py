@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import _stats
 from .._frames import to_pandas
+from .._frames.ids import matching_ids
 from ..scoring import classify
 from ..trends.periods import parse_dates
 
@@ -139,11 +140,11 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
         raise ValueError(f"{bad} order(s) have no readable date or amount; read the log with "
                          "read_orders(), which lists and leaves them out")
     cat = classify(resp[score]).astype("string").to_numpy(dtype=object, na_value=None)
-    both_numeric = (pd.api.types.is_integer_dtype(resp[customer].dtype)
-                    and pd.api.types.is_integer_dtype(ords[order_customer].dtype))
-    # ids compared as text unless both sides hold integers (then no conversion is needed)
-    cust = resp[customer] if both_numeric else resp[customer].astype("string")
-    o_cust = ords[order_customer] if both_numeric else ords[order_customer].astype("string")
+    # ids as the analyst means them: 1, 1.0 and "1" are one customer (and 00001, when every
+    # id is a number); no id in common is an error, not "every answer churned"
+    cust, o_cust, id_notes = matching_ids(resp[customer], ords[order_customer],
+                                          column=customer)
+    notes.extend(id_notes)
     missing = cust.isna().to_numpy() | np.isnan(a_day) | pd.isna(cat)
     if missing.any():
         notes.append(f"{int(missing.sum())} answer(s) without a customer, date or score are "
@@ -175,8 +176,9 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
         "revenue_before": before_rev})
     metrics = [m for m in METRICS if m != "referrals"]
     if referrer is not None:
-        answers["referrals"] = _referrals(ords, referrer, order_customer, o_day, uniques,
-                                          a_code, day, days)
+        answers["referrals"] = _referrals(ords.assign(**{order_customer: o_cust}), referrer,
+                                          order_customer, o_day, uniques, a_code, day, days,
+                                          notes)
         metrics.append("referrals")
     table, diffs = _bootstrap(answers, metrics, a_code, confidence, n_boot, seed)
     summary = _summary(table, diffs, horizon, confidence)
@@ -225,14 +227,21 @@ class _Windows:
 
 
 def _referrals(ords: pd.DataFrame, referrer: str, order_customer: str, o_day: np.ndarray,
-               uniques: pd.Index, a_code: np.ndarray, day: np.ndarray, days: int
-               ) -> np.ndarray:
+               uniques: pd.Index, a_code: np.ndarray, day: np.ndarray, days: int,
+               notes: list[str]) -> np.ndarray:
     """New customers each answer's customer referred within the horizon (first order of the
-    referred customer after the answer day)."""
+    referred customer after the answer day). Referrer ids are read like the customer ids
+    (integers, floats and text alike)."""
     refs = ords[[order_customer, referrer]].assign(__day=o_day)
     refs = refs[refs[referrer].notna()]
     first = refs.sort_values("__day", kind="stable").drop_duplicates(order_customer)
-    code = pd.Index(uniques).get_indexer(first[referrer].astype("string"))
+    referrers = first[referrer]
+    if len(referrers):
+        referrers, _, ref_notes = matching_ids(referrers, pd.Series(uniques, dtype="string"),
+                                               left_name="referrers",
+                                               right_name="customer ids", column=referrer)
+        notes.extend(ref_notes)
+    code = pd.Index(uniques).get_indexer(referrers.astype("string"))
     known = code >= 0
     window = _Windows(code[known], first["__day"].to_numpy()[known].astype(np.int64),
                       np.ones(int(known.sum())))

@@ -15,6 +15,7 @@ from ..loading.dates import _parse_dates
 from ..loading.files import _existing_file, _read_file
 from ..loading.infer import _infer_types
 from ..loading.report import LoadReport
+from .amounts import parse_amounts
 
 _ORDER_DATE_NAMES = ["order date", "orderdate", "order_date", "purchase date", "date",
                      "transaction date", "invoice date", "created at", "timestamp",
@@ -33,7 +34,8 @@ def read_orders(source: str | Path | Any, *, customer: str | None = None,
                 date: str | None = None, amount: str | None = None,
                 referrer: str | None = None, sheet: str | int = 0,
                 encoding: str | None = None, delimiter: str | None = None,
-                dayfirst: bool | None = None) -> tuple[pd.DataFrame, LoadReport]:
+                dayfirst: bool | None = None,
+                decimal: str | None = None) -> tuple[pd.DataFrame, LoadReport]:
     """Read an order log - customer id, order date, amount - into a clean frame and a report.
 
     Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
@@ -42,10 +44,13 @@ def read_orders(source: str | Path | Any, *, customer: str | None = None,
     CSV/TSV (encoding and delimiter detected), Excel, Parquet, or a data frame. The columns
     are found by their usual names in seven languages ("customer_id", "order date",
     "amount", "montant", "Betrag"...) or given. Amounts may be written with a decimal comma
-    or a currency sign; negative amounts are refunds: kept (revenue is net of them) and
-    counted in the report. Rows without a customer, a readable date or a readable amount are
-    excluded and listed, never dropped silently. Dates get one format per column as in
-    :func:`read_survey`.
+    or a currency sign; the decimal mark is decided for the whole column (``2.000,00`` in it
+    makes ``1.500`` fifteen hundred; ``decimal=`` when no cell shows it), a column mixing
+    currencies or decimal marks is refused with the rows to fix, and a leading or trailing
+    minus (also U+2212), parentheses and ``1.5E+03`` are read. Negative amounts are refunds:
+    kept (revenue is net of them) and counted in the report. Rows without a customer, a
+    readable date or a readable amount are excluded and listed, never dropped silently.
+    Dates get one format per column as in :func:`read_survey`.
 
     Returns
     -------
@@ -100,7 +105,8 @@ def read_orders(source: str | Path | Any, *, customer: str | None = None,
     ids = ids.astype("string").str.strip().mask(lambda s: s.fillna("").eq(""))
     dates = _parse_dates(raw[found["order_date"]], notes, found["order_date"], dayfirst,
                          consequence="those orders are left out (listed below)")
-    amounts = _amounts(raw[found["amount"]])
+    amounts = parse_amounts(raw[found["amount"]], notes, found["amount"], decimal=decimal,
+                            rows=np.arange(len(raw)) + first_row)
     reasons = {"no customer id": ids.isna().to_numpy(),
                "no readable date": dates.isna().to_numpy(),
                "no readable amount": amounts.isna().to_numpy()}
@@ -134,21 +140,3 @@ def read_orders(source: str | Path | Any, *, customer: str | None = None,
 
 
 _ARG = {"customer_id": "customer", "order_date": "date", "amount": "amount"}
-
-
-def _amounts(values: pd.Series) -> pd.Series:
-    """Numbers from amount cells: 1234.5, "1 234,50", "€42", "42 EUR", "(12.00)" -> -12."""
-    if pd.api.types.is_numeric_dtype(values.dtype):
-        return values.astype(float)
-    text = values.astype("string").str.strip()
-    negative = text.str.match(r"^\(.*\)$").fillna(False)
-    cleaned = text.str.replace(r"[^\d,.\-]", "", regex=True)
-    # a comma followed by 1-2 digits at the end is a decimal comma; other commas group digits
-    decimal_comma = cleaned.str.contains(r",\d{1,2}$", regex=True).fillna(False)
-    cleaned = cleaned.where(~decimal_comma, cleaned.str.replace(".", "", regex=False)
-                            .str.replace(",", ".", regex=False))
-    cleaned = cleaned.where(decimal_comma, cleaned.str.replace(",", "", regex=False))
-    num = pd.to_numeric(cleaned, errors="coerce").astype(float)
-    return num.where(~negative.to_numpy(), -num.abs())
-
-

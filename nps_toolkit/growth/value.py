@@ -9,11 +9,13 @@ import numpy as np
 import pandas as pd
 
 from .. import _stats
-from .link import GrowthLink, growth_link
+from .._frames import column_names_arg
+from .._frames.ids import matching_ids
+from .link import GrowthLink, _days, growth_link
 
 
 def value_of_moving(responses: Any, orders: Any = None, *, link: GrowthLink | None = None,
-                    segments: Sequence[str] = (), controls: Sequence[str] = (),
+                    segments: str | Sequence[str] = (), controls: str | Sequence[str] = (),
                     customer: str = "customer_id",
                     confidence: float = 0.95, **link_options: Any) -> pd.DataFrame:
     """Revenue per customer associated with a passive becoming a promoter, or a detractor a
@@ -25,7 +27,8 @@ def value_of_moving(responses: Any, orders: Any = None, *, link: GrowthLink | No
     An ordinary least squares regression of each answer's revenue in the horizon after it
     on the category (detractor as reference), the same customer's revenue in the horizon
     before, the given segment columns (one-hot) and numeric ``controls`` (e.g. lifetime
-    value; segment and control values are the customer's latest). The coefficients give the revenue
+    value; segment and control values are the customer's latest answer's, by date when the
+    answers have one, else the last row). The coefficients give the revenue
     difference between categories among customers with the same prior spend and segments;
     standard errors are clustered by customer (CR1: Liang & Zeger 1986, Biometrika 73(1);
     Cameron & Miller 2015, "A Practitioner's Guide to Cluster-Robust Inference", Journal of
@@ -51,6 +54,7 @@ def value_of_moving(responses: Any, orders: Any = None, *, link: GrowthLink | No
     >>> list(v.index)
     ['passive -> promoter', 'detractor -> passive']
     """
+    segments, controls = column_names_arg(segments), column_names_arg(controls)
     if link is None:
         if orders is None:
             raise ValueError("give the order log (orders=...) or a growth_link result (link=)")
@@ -62,13 +66,25 @@ def value_of_moving(responses: Any, orders: Any = None, *, link: GrowthLink | No
             "promoter": (cat == "promoter").astype(float),
             "revenue_before": answers["revenue_before"].to_numpy(dtype=float)}
     if segments or controls:
-        from .._frames import to_pandas
+        from .._frames import column_names, to_narwhals, to_pandas
 
-        seg = to_pandas(responses, [customer, *segments, *controls],
+        date = link_options.get("date", "date")
+        dated = date in column_names(to_narwhals(responses))
+        seg = to_pandas(responses, [customer, *([date] if dated else []), *segments,
+                                    *controls],
                         rows_for="value_of_moving: it fits a regression on the answers")
-        seg = seg[seg[customer].notna()].drop_duplicates(customer, keep="last")
-        joined = answers[["customer_id"]].merge(
-            seg.rename(columns={customer: "customer_id"}), on="customer_id", how="left")
+        seg = seg[seg[customer].notna()]
+        if dated:  # the customer's latest answer by date, whatever the row order
+            day = _days(seg[date], date)
+            seg = seg.iloc[np.argsort(np.where(np.isnan(day), -np.inf, day), kind="stable")]
+        # ids read as growth_link read them (1, 1.0 and "1" are one customer)
+        ids, answer_ids, _ = matching_ids(seg[customer], answers["customer_id"],
+                                          left_name="responses", right_name="linked answers",
+                                          column=customer)
+        seg = seg.assign(**{customer: ids.to_numpy()}).drop_duplicates(customer, keep="last")
+        joined = pd.DataFrame({"customer_id": answer_ids.to_numpy()}).merge(
+            seg.drop(columns=[date] if dated else []).rename(columns={customer: "customer_id"}),
+            on="customer_id", how="left")
         for s in segments:
             dummies = pd.get_dummies(joined[s].astype("string").fillna("(missing)"),
                                      prefix=s, drop_first=True, dtype=float)

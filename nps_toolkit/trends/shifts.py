@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _stats
-from .._frames import require_columns, to_narwhals, to_pandas
+from .._frames import column_names_arg, require_columns, to_narwhals, to_pandas
 from .._order import sort_frame
 from .trend import trend
 
@@ -101,8 +101,9 @@ class ShiftReport:
 
 
 def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: int = 3,
-                  segments: Sequence[str] = (), score: str = "score", confidence: float = 0.95,
-                  tz: str | None = None, top: int = 3) -> ShiftReport:
+                  segments: str | Sequence[str] = (), score: str = "score",
+                  confidence: float = 0.95, tz: str | None = None,
+                  top: int = 3) -> ShiftReport:
     """Flag periods whose NPS is significantly below the trailing baseline, and explain them.
 
     Works on any source :func:`trend` takes: the periods and segment counts are computed
@@ -127,6 +128,7 @@ def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: i
     >>> report.periods.loc[report.periods["flagged"], "period"].tolist()
     ['2025Q4']
     """
+    segments = column_names_arg(segments)
     if baseline < 1:
         raise ValueError(f"baseline must be at least 1 period, got {baseline}")
     per = trend(data, date=date, freq=freq, score=score, tz=tz, confidence=confidence)

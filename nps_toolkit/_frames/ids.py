@@ -1,0 +1,79 @@
+"""Customer ids from two tables (answers and orders, answers and the customer list) as keys
+that match the way the analyst means them.
+
+The same customer is often written differently on each side: ``1`` (integer) in one, ``1.0``
+in a float column that had blanks, ``"1"`` read as text by :func:`read_orders`, ``00001`` in a
+CRM export with a fixed width. Ids are compared as text after removing what carries no
+identity: blanks around them, and a ``.0`` that a float column added. Leading zeros are
+removed only when every id on both sides is a number and removing them makes more ids match
+without merging two distinct ids of one side; the note says so. When still no id matches,
+the caller stops with examples of both sides instead of reporting that every answer churned.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["matching_ids"]
+
+
+def _as_text(ids: pd.Series) -> pd.Series:
+    """Ids as trimmed text: integers as written, integral floats without ``.0``."""
+    if pd.api.types.is_bool_dtype(ids.dtype):
+        return ids.astype("string")
+    if pd.api.types.is_integer_dtype(ids.dtype):
+        return ids.astype("Int64").astype("string")
+    if pd.api.types.is_float_dtype(ids.dtype):
+        v = ids.astype(float)
+        integral = np.isfinite(v) & (v == np.floor(v)) & (v.abs() < 2**53)
+        text = v.astype("string")
+        return text.where(~integral.to_numpy(), v.where(integral).astype("Int64")
+                          .astype("string"))
+    text = ids.astype("string").str.strip()
+    text = text.mask(text.fillna("").eq(""))
+    # "12.0" written by a float column saved as text
+    return text.str.replace(r"^(-?\d+)\.0+$", r"\1", regex=True)
+
+
+def matching_ids(left: pd.Series, right: pd.Series, *, left_name: str = "answers",
+                 right_name: str = "orders", column: str = "customer_id"
+                 ) -> tuple[pd.Series, pd.Series, list[str]]:
+    """Both id columns as text keys that match as meant, and notes on what was done.
+
+    Raises
+    ------
+    ValueError
+        When no id of ``left`` is in ``right`` (with examples of each and the fix).
+
+    Examples
+    --------
+    >>> a, b, notes = matching_ids(pd.Series([1.0, 2.0, None]), pd.Series(["00001", "2"]))
+    >>> a.tolist(), b.tolist()
+    (['1', '2', <NA>], ['1', '2'])
+    >>> notes[0][:40]
+    'customer ids compared as numbers: leadin'
+    """
+    a, b = _as_text(left), _as_text(right)
+    notes: list[str] = []
+    ua, ub = pd.Index(a.dropna().unique()), pd.Index(b.dropna().unique())
+    matched = int(ua.isin(ub).sum())
+    digits_a = a.dropna().str.fullmatch(r"\d+").all()
+    digits_b = b.dropna().str.fullmatch(r"\d+").all()
+    if matched < len(ua) and digits_a and digits_b and len(ua) and len(ub):
+        za, zb = a.str.lstrip("0").replace("", "0"), b.str.lstrip("0").replace("", "0")
+        merges = (za.dropna().nunique() < len(ua)) or (zb.dropna().nunique() < len(ub))
+        better = int(pd.Index(za.dropna().unique()).isin(zb.dropna().unique()).sum())
+        if better > matched and not merges:
+            notes.append(f"customer ids compared as numbers: leading zeros differ between the "
+                         f"{left_name} and the {right_name} (e.g. {a.dropna().iloc[0]!r} and "
+                         f"{b.dropna().iloc[0]!r}); {better:,} ids match that way against "
+                         f"{matched:,} as written.")
+            a, b, matched = za, zb, better
+    if matched == 0 and len(ua) and len(ub):
+        raise ValueError(
+            f"no customer id of the {left_name} is in the {right_name} ({column!r}: e.g. "
+            f"{list(ua[:3])} against {list(ub[:3])}). Check that both columns hold the same "
+            "ids (same system, same format), or name the right columns (customer=, "
+            "order_customer=).")
+    return a, b, notes
