@@ -1175,7 +1175,8 @@ def test_large_date_column_cast_in_slices_equals_the_whole_column(tmp_path, monk
     df, report = nt.read_survey(path, on_invalid="exclude")
     # the column's format is ISO 8601: the one date written otherwise is listed, not guessed
     assert pd.isna(df["date"].iloc[-1])
-    assert any(f"kept rows [{len(df) - 1}], e.g. ['31/12/2024']" in n for n in report.notes)
+    # named by its row in the file (the header is row 1), as the exclusions are
+    assert any(f"rows [{n + 1}], e.g. ['31/12/2024']" in n_ for n_ in report.notes), report.notes
     assert (df["date"].iloc[:-1].dropna().to_numpy() == expected.dropna().to_numpy()[:-1]).all()
 
 
@@ -1214,3 +1215,43 @@ def test_csv_reader_allocates_in_jemalloc_unless_the_user_chose_a_pool(monkeypat
         assert pool is None
     monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "system")
     assert _reader_pool() is None
+
+
+@pytest.mark.parametrize(("cells", "utc"), [
+    (["2025/03/04 10:11:12 PM GMT+1", "2025/03/05 9:00:00 AM GMT+1"],
+     ["2025-03-04 21:11:12", "2025-03-05 08:00:00"]),
+    (["2025/06/30 11:30:00 PM GMT+2", "2025/07/01 12:30:00 AM GMT+2"],
+     ["2025-06-30 21:30:00", "2025-06-30 22:30:00"]),
+    (["2025-03-04 10:00 UTC-05:30", "2025-03-04 10:00 GMT-5"],
+     ["2025-03-04 15:30:00", "2025-03-04 15:00:00"]),
+    (["2025/03/04 10:11:12 PM GMT+1", "2025/03/04 10:11:12 PM GMT-3"],
+     ["2025-03-04 21:11:12", "2025-03-05 01:11:12"]),
+])
+def test_gmt_offsets_keep_their_sign(cells, utc):
+    """Google Forms writes 'GMT+1' for one hour ahead of UTC; dateutil's POSIX reading took
+    it as one hour behind (issue 24)."""
+    df, _ = nt.read_survey(pd.DataFrame({"score": [9] * len(cells), "date": cells}))
+    got = df["date"].dt.tz_convert("UTC").dt.tz_localize(None)
+    assert got.tolist() == pd.to_datetime(utc).tolist()
+    from nps_toolkit.trends.periods import parse_dates
+
+    parsed = parse_dates(pd.Series(cells), column="date").dt.tz_convert("UTC")
+    assert parsed.dt.tz_localize(None).tolist() == pd.to_datetime(utc).tolist()
+
+
+def test_one_offset_file_keeps_that_offset():
+    df, _ = nt.read_survey(pd.DataFrame({"score": [9, 3], "date": [
+        "2025/06/30 11:30:00 PM GMT+2", "2025/07/01 8:00:00 AM GMT+2"]}))
+    assert str(df["date"].dt.tz) == "UTC+02:00"
+    assert df["date"].dt.month.tolist() == [6, 7]  # the month as the respondent lived it
+
+
+def test_unreadable_date_is_named_by_its_file_row(tmp_path):
+    path = tmp_path / "x.csv"
+    pd.DataFrame({"score": ["", "9", "8", "7"],
+                  "date": ["2025-01-01", "2025-01-02", "soon", "2025-01-04"]}).to_csv(
+        path, index=False)
+    _, report = nt.read_survey(path, on_invalid="exclude")
+    assert report.excluded == {"blank score": [2]}
+    # "soon" is on line 4 of the file (header, blank score, 2025-01-02, soon)
+    assert any("rows [4]" in n and "'soon'" in n for n in report.notes), report.notes

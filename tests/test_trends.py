@@ -398,3 +398,25 @@ def test_trend_by_value_in_the_engine_equals_pandas(sample):
         got = nt.trend_by_value(src, value="customer_lifetime_value", top=0.1)
         pd.testing.assert_frame_equal(got, ref.reset_index(drop=True), check_dtype=False,
                                       check_exact=False, rtol=1e-12)
+
+
+def test_local_times_around_clock_changes_are_kept():
+    """The repeated hour when clocks go back and the skipped hour when they go forward are
+    resolved and noted, not dropped as 'responses without a date' (issue 24)."""
+    df = pd.DataFrame({"score": [9, 10, 3, 5, 7],
+                       "date": pd.to_datetime(["2025-10-26 02:30", "2025-10-26 02:45",
+                                               "2025-03-30 02:30", "2025-10-26 01:00",
+                                               "2025-10-27 12:00"])})
+    t = nt.trend(df, freq="M", tz="Europe/Paris")
+    assert int(t["n"].sum()) == 5
+    notes = " ".join(t.attrs["notes"])
+    assert "2 time(s)" in notes and "go back" in notes
+    assert "1 time(s)" in notes and "skip" in notes
+    from nps_toolkit.trends.periods import parse_dates
+
+    local = parse_dates(df["date"], column="date", tz="Europe/Paris")
+    assert local.notna().all()
+    # 02:30 on 26 October is read as summer time (UTC+2), 00:30 UTC; 02:30 on 30 March
+    # does not exist and becomes 03:00 summer time
+    assert local.iloc[0].tz_convert("UTC") == pd.Timestamp("2025-10-26 00:30", tz="UTC")
+    assert local.iloc[2] == pd.Timestamp("2025-03-30 03:00", tz="Europe/Paris")

@@ -104,7 +104,8 @@ def read_orders(source: str | Path | Any, *, customer: str | None = None,
     ids = raw[found["customer_id"]]
     ids = ids.astype("string").str.strip().mask(lambda s: s.fillna("").eq(""))
     dates = _parse_dates(raw[found["order_date"]], notes, found["order_date"], dayfirst,
-                         consequence="those orders are left out (listed below)")
+                         consequence="those orders are left out (listed below)",
+                         rows=np.arange(len(raw)) + first_row)
     amounts = parse_amounts(raw[found["amount"]], notes, found["amount"], decimal=decimal,
                             rows=np.arange(len(raw)) + first_row)
     reasons = {"no customer id": ids.isna().to_numpy(),

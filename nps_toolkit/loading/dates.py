@@ -14,6 +14,26 @@ _NUMERIC_DATE = re.compile(
     r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?$")
 
 
+# "GMT+1", "UTC-05:30", "GMT+0200" as Google Forms, Outlook and many exports write them.
+# dateutil reads "GMT+1" the POSIX way (one hour *behind* GMT), the opposite of what every
+# export means, so offsets are rewritten as ISO 8601 ("+01:00") before any parser sees them.
+_GMT_OFFSET = re.compile(r"\s*\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b",
+                         re.IGNORECASE)
+
+
+def _iso_offsets(text: pd.Series) -> pd.Series:
+    """``GMT+1`` -> `` +01:00`` in every value (see ``_GMT_OFFSET``); other text unchanged.
+
+    >>> _iso_offsets(pd.Series(["2025/03/04 10:11:12 PM GMT+1", "x UTC-05:30"])).tolist()
+    ['2025/03/04 10:11:12 PM +01:00', 'x -05:30']
+    """
+    if not text.str.contains(r"(?i)\b(?:GMT|UTC)\s*[+-]", regex=True).fillna(False).any():
+        return text
+    return text.str.replace(
+        _GMT_OFFSET, lambda m: f" {m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}",
+        regex=True)
+
+
 def _numeric_date_format(text: pd.Series, notes: list[str], column: str,
                          dayfirst: bool | None) -> str | None:
     """One format for a column of dates like 05/04/2025 or 01.03.2024 (or None if the column
@@ -71,16 +91,17 @@ def _numeric_date_format(text: pd.Series, notes: list[str], column: str,
 
 def _parse_dates(values: pd.Series, notes: list[str], column: str,
                  dayfirst: bool | None = None,
-                 consequence: str = "they are kept as missing dates, the responses are kept"
-                 ) -> pd.Series:
+                 consequence: str = "they are kept as missing dates, the responses are kept",
+                 rows: Any = None) -> pd.Series:
     """Dates as datetime64, one format per column; unreadable values become missing dates,
-    counted and shown in the load report (never re-guessed one by one)."""
+    counted and shown in the load report (never re-guessed one by one), named by ``rows``
+    (the file's row numbers of the values; their positions when not given)."""
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         return values
     iso = _iso_dates_arrow(values)
     if iso is not None:
         return iso
-    text = values.astype("string").str.strip()
+    text = _iso_offsets(values.astype("string").str.strip())
     text = text.mask(text.str.lower().isin(_NA_TOKENS))  # "", "N/A", "null"...: no date
     fmt = _numeric_date_format(text, notes, column, dayfirst)
     if fmt is not None:
@@ -91,9 +112,10 @@ def _parse_dates(values: pd.Series, notes: list[str], column: str,
     bad = parsed.isna() & text.notna()
     if bad.any():
         where = np.flatnonzero(bad.to_numpy())
+        named = [int(i) for i in (rows[where[:5]] if rows is not None else where[:5])]
         notes.append(f"{len(where)} value(s) in date column {column!r} could not be read as "
                      + (f"dates in the column's format {fmt!r}" if fmt else "dates")
-                     + f" (kept rows {[int(i) for i in where[:5]]}, e.g. "
+                     + f" (rows {named}, e.g. "
                      f"{list(text.iloc[where[:3]])!r}); {consequence}.")
     return parsed
 

@@ -285,7 +285,8 @@ def _read_survey(source: str | Path | Any, *, score: str | None,
             # cast cell by cell: a subset is the same
             out["date"] = _column(iso_dates[keep].to_numpy(), out.index)
         else:
-            out["date"] = _parse_dates(out["date"], notes, mapping["date"], dayfirst=dayfirst)
+            out["date"] = _parse_dates(out["date"], notes, mapping["date"], dayfirst=dayfirst,
+                                       rows=_kept_rows(row_numbers, keep))
     if "comment" in mapping:
         out["comment"] = out["comment"].astype("string")
     out = out.reset_index(drop=True) if from_file else out
@@ -333,6 +334,12 @@ class _FileRows:
     def __getitem__(self, key: Any) -> Any:
         key = np.asarray(key)
         return (np.flatnonzero(key) if key.dtype == bool else key) + self.first
+
+
+def _kept_rows(row_numbers: Any, keep: np.ndarray) -> np.ndarray:
+    """The file's row numbers (or the frame's labels) of the kept rows, as an array: the
+    load report names rows as the file numbers them, whatever was excluded before."""
+    return np.asarray(row_numbers[np.flatnonzero(keep)])
 
 
 def _column(values: Any, index: pd.Index) -> pd.Series:

@@ -8,6 +8,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..loading.dates import _iso_offsets
+
 _CALENDAR = {"D": "D", "W": "W", "M": "M", "ME": "M", "MS": "M", "Q": "Q", "QE": "Q",
              "QS": "Q", "Y": "Y", "YE": "Y", "A": "Y"}
 _FIXED = re.compile(r"^(\d+)\s*(D|W|H)$", re.IGNORECASE)
@@ -32,7 +34,7 @@ def parse_dates(values: pd.Series, *, column: str, tz: str | None = None,
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         parsed = values
     else:
-        text = values.astype("string").str.strip()
+        text = _iso_offsets(values.astype("string").str.strip())
         text = text.mask(text == "")
         try:
             parsed = pd.to_datetime(text, format="ISO8601")
@@ -57,11 +59,32 @@ def parse_dates(values: pd.Series, *, column: str, tz: str | None = None,
                 "'2025-03-31T14:05:00+02:00') is always understood."
             )
     if tz is not None:
-        if parsed.dt.tz is None:
-            parsed = parsed.dt.tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward")
-        else:
-            parsed = parsed.dt.tz_convert(tz)
+        parsed = _localize(parsed, tz, column, notes) if parsed.dt.tz is None \
+            else parsed.dt.tz_convert(tz)
     return parsed
+
+
+def _localize(parsed: pd.Series, tz: str, column: str, notes: list[str]) -> pd.Series:
+    """Naive local times placed in ``tz``, none dropped. A time in the hour clocks go back
+    happens twice: it is read as the first (summer-time) occurrence, as Python's
+    ``fold=0`` does (PEP 495). A time in the hour clocks skip does not exist: it is moved
+    forward by the skipped hour's length (pandas' ``shift_forward``, e.g. 02:30 -> 03:00 when
+    clocks go from 02:00 to 03:00). How many of each is noted."""
+    summer = np.ones(len(parsed), dtype=bool)
+    out = parsed.dt.tz_localize(tz, ambiguous=summer, nonexistent="shift_forward")
+    twice = parsed.dt.tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward").isna() \
+        & parsed.notna()
+    skipped = parsed.dt.tz_localize(tz, ambiguous=summer, nonexistent="NaT").isna() \
+        & parsed.notna()
+    if twice.any():
+        notes.append(f"{int(twice.sum())} time(s) in {column!r} fall in the hour the clocks "
+                     f"go back in {tz} and happen twice (e.g. {parsed[twice].iloc[0]}): read "
+                     "as the first, summer-time occurrence.")
+    if skipped.any():
+        notes.append(f"{int(skipped.sum())} time(s) in {column!r} fall in the hour the clocks "
+                     f"skip in {tz} and do not exist (e.g. {parsed[skipped].iloc[0]}): moved "
+                     "to the first time after the gap.")
+    return out
 
 
 def _from_date_objects(values: pd.Series) -> pd.Series | None:
