@@ -1255,3 +1255,43 @@ def test_unreadable_date_is_named_by_its_file_row(tmp_path):
     assert report.excluded == {"blank score": [2]}
     # "soon" is on line 4 of the file (header, blank score, 2025-01-02, soon)
     assert any("rows [4]" in n and "'soon'" in n for n in report.notes), report.notes
+
+
+@pytest.mark.parametrize("n", [2, 6, 12, 120])
+@pytest.mark.parametrize("title", [False, True])
+def test_short_semicolon_export_with_decimal_commas_keeps_its_header(tmp_path, n, title):
+    """Issue 24: a 6-row German export (';', cp1252, amounts '12,50', comments with commas)
+    lost its header to the title-row detector; 120 rows read right."""
+    rng = np.random.default_rng(n)
+    comments = ["Sehr gut", '"Zu teuer, leider"', "Geht so", "Lieferung kam spät, schade",
+                "Gut", ""]
+    lines = (["NPS-Export Februar 2025"] if title else []) + \
+        ["Kunde;Datum;Bewertung;Kommentar;Umsatz"] + [
+        f"K{i:03d};{i % 28 + 1:02d}.02.2025;{i % 11};{comments[i % 6]};"
+        f"{rng.choice(['120,50', '9,99', '1.200,00'])}" for i in range(n)]
+    path = tmp_path / "kunden.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    df, report = nt.read_survey(path)
+    assert report.delimiter == ";" and len(df) == n
+    assert report.columns == {"score": "Bewertung", "comment": "Kommentar", "date": "Datum",
+                              "customer_id": "Kunde"}
+    assert df["score"].tolist() == [i % 11 for i in range(n)]
+    assert any("skipped 1 row(s) above the header" in note for note in report.notes) == title
+
+
+def test_german_export_where_a_sniffer_takes_the_comma(tmp_path):
+    # csv.Sniffer on the last five lines picks ',' here (one in every line); the header,
+    # a single field under ',', was then skipped as a title row
+    lines = ["Kunde;Datum;Bewertung;Kommentar;Umsatz",
+             'K000;01.02.2025;7;"Zu teuer, leider";9,99',
+             "K001;02.02.2025;3;Geht so;9,99",
+             "K002;03.02.2025;5;Geht so;1.200,00",
+             "K003;04.02.2025;10;Lieferung kam spät, schade;",
+             "K004;05.02.2025;3;Gut;120,50",
+             "K005;06.02.2025;8;Sehr gut;9,99"]
+    path = tmp_path / "kunden.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    df, report = nt.read_survey(path)
+    assert report.delimiter == ";" and report.header_rows == 1
+    assert df["score"].tolist() == [7, 3, 5, 10, 3, 8]
+    assert df["comment"].iloc[3] == "Lieferung kam spät, schade"

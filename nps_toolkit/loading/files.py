@@ -98,6 +98,33 @@ def _detect_delimiter(text: str, suffix: str) -> str:
         return best if counts[best] else ","
 
 
+def _consistent_delimiter(lines: list[str]) -> str | None:
+    """The delimiter that splits the most of the first lines into the same number (>= 2) of
+    fields, header included; None when none does for at least three lines.
+
+    A short German export (``Kunde;Datum;Bewertung;Kommentar;Umsatz`` with amounts ``12,50``)
+    has one comma in every data line: a sniffer shown only data lines may take the comma, and
+    the header, one field under it, then looks like a title row. Counting the header line
+    too, only ';' splits every line alike (issue 24).
+
+    >>> _consistent_delimiter(["a;b;c", "1;x,y;2,5", "2;z;3,5"])
+    ';'
+    """
+    filled = [line for line in lines if line.strip()]
+    best: tuple[int, int, int] | None = None
+    choice = None
+    for rank_, d in enumerate(",;\t|"):
+        counts = [len(next(csv.reader([line], delimiter=d), [])) for line in filled]
+        usable = [c for c in counts if c >= 2]
+        if not usable:
+            continue
+        mode = max(set(usable), key=lambda c: (usable.count(c), c))
+        key = (counts.count(mode), mode, -rank_)
+        if best is None or key > best:
+            best, choice = key, d
+    return choice if best is not None and best[0] >= min(3, len(filled)) else None
+
+
 def _is_import_id(value: Any) -> bool:
     s = str(value).strip()
     if not s.startswith("{"):
@@ -414,7 +441,8 @@ def _read_csv_text(path: Path, data: bytes | Path, text: str, enc: str, delimite
     file. ``data`` is the file's bytes, or its path for a reader to read (a UTF-8 file past its
     head: :func:`_read_body_pandas` with pandas >= 3.1, else :func:`_read_body_arrow`)."""
     lines = text[:65536].splitlines()[:10]
-    sep0 = delimiter or _detect_delimiter("\n".join(lines[-5:]), suffix)
+    sep0 = delimiter or _consistent_delimiter(lines) or _detect_delimiter(
+        "\n".join(lines[-5:]), suffix)
     rows = [next(csv.reader([line], delimiter=sep0), []) for line in lines]
     k = _title_rows([sum(bool(c.strip()) for c in r) for r in rows], header_row)
     _note_title_rows(k, rows, report, header_row is not None)
