@@ -34,6 +34,10 @@ _CLI_WORDS = [
 
 
 def _cli_message(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror and not isinstance(exc, FileExistsError):
+        # "[Errno 13] Permission denied: 'x.csv'" -> "x.csv: permission denied"
+        where = exc.filename if exc.filename is not None else ""
+        return f"{where}: {exc.strerror.lower()}" if where else exc.strerror.lower()
     text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
     for pattern, repl in _CLI_WORDS:
         text = pattern.sub(repl, text)
@@ -92,7 +96,10 @@ def _report(args: argparse.Namespace) -> int:
                               comment=args.comment_col, date=args.date_col,
                               orders=args.orders, customers=args.customers,
                               keep_notebooks=args.keep_notebooks, progress=not args.quiet)
-    except (ValueError, FileNotFoundError, KeyError, UnicodeDecodeError) as exc:
+    except FileExistsError as exc:  # -o names an input: never written over
+        print(f"nps-toolkit: error: {exc}", file=sys.stderr)
+        return 2
+    except (ValueError, OSError, KeyError, UnicodeDecodeError) as exc:
         print(f"nps-toolkit: error: cannot read {args.file}: {_cli_message(exc)}",
               file=sys.stderr)
         return 2
@@ -156,7 +163,9 @@ def _score(args: argparse.Namespace) -> int:
             print(f"\nBy {', '.join(args.by)}:")
             print(_table(table, args.by))
         print("\n" + str(report))
-    except (ValueError, FileNotFoundError, KeyError) as exc:
+    except BrokenPipeError:  # the reader left (`| head`): main() handles it
+        raise
+    except (ValueError, OSError, KeyError) as exc:  # OSError: no permission, a device...
         print(f"nps-toolkit: error: {_cli_message(exc)}", file=sys.stderr)
         return 2
     return 0

@@ -134,6 +134,21 @@ def _page(title: str, meta: str, sections: Sequence[tuple[str, list]]) -> str:
         f"</p>{''.join(toc)}</nav><main>{main}</main></body></html>\n")
 
 
+def _refuse_overwriting_inputs(output: Path, inputs: dict[str, Any]) -> None:
+    """The report must never be written over a file it reads (``-o survey.csv``)."""
+    target = output.resolve()
+    for role, given in inputs.items():
+        if given is None:
+            continue
+        path = Path(given)
+        same = path.resolve() == target
+        if not same and target.exists() and path.exists():
+            same = os.path.samefile(path, target)  # a link, or another spelling of the path
+        if same:
+            raise FileExistsError(f"the report would overwrite the {role} it reads "
+                                  f"({path}); choose another output file (-o report.html)")
+
+
 def build_report(source: str | Path | None = None, *, output: str | Path = "nps-report.html",
                  score: str | None = None, comment: str | None = None,
                  date: str | None = None, orders: str | Path | None = None,
@@ -170,6 +185,8 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
     ------
     FileNotFoundError, ValueError
         When the export cannot be read (checked before any notebook runs).
+    FileExistsError
+        When ``output`` is one of the files the report reads.
 
     Examples
     --------
@@ -186,6 +203,8 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
     started = time.perf_counter()
     if source is not None and not Path(source).is_file():
         raise FileNotFoundError(f"no such file: {source}")
+    _refuse_overwriting_inputs(Path(output), {"export": source, "order log": orders,
+                                              "customer list": customers})
     # read once here: an unreadable file fails fast with the loader's clear message, and a
     # notebook whose columns are missing is skipped with a note instead of failing
     from .datasets import sample_path

@@ -71,3 +71,99 @@ def test_cli_speaks_cli_version_exit_codes_and_broken_pipe(tmp_path):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 0
     assert "BrokenPipeError" not in err and "Traceback" not in err
+
+
+def _export(tmp_path):
+    path = tmp_path / "survey.csv"
+    path.write_text("score,comment\n10,great\n3,slow\n8,ok\n")
+    return path
+
+
+def test_report_refuses_to_overwrite_its_input(tmp_path, capsys):
+    """`report survey.csv -o survey.csv` wrote the report over the export (issue 24)."""
+    path = _export(tmp_path)
+    before = path.read_bytes()
+    for target in (str(path), str(tmp_path / "." / "survey.csv")):
+        assert main(["report", str(path), "-o", target, "--quiet"]) == 2
+        err = capsys.readouterr().err
+        assert "would overwrite the export" in err and "Traceback" not in err
+    link = tmp_path / "alias.csv"
+    link.symlink_to(path)
+    assert main(["report", str(path), "-o", str(link), "--quiet"]) == 2
+    orders = tmp_path / "orders.csv"
+    orders.write_text("customer_id,order_date,amount\na,2025-01-01,5\n")
+    assert main(["report", str(path), "--orders", str(orders), "-o", str(orders),
+                 "--quiet"]) == 2
+    assert "would overwrite the order log" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_unreadable_file_is_a_message_not_a_traceback(tmp_path, capsys, monkeypatch):
+    """PermissionError ended in a traceback and exit 1 (issue 24). Tests run as root in CI,
+    where chmod cannot take read access away: the read itself is made to fail."""
+    import nps_toolkit.loading.files as files
+
+    path = _export(tmp_path)
+
+    def denied(p, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(p))
+
+    monkeypatch.setattr(files, "_read_head", denied)
+    assert main(["score", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}: permission denied" in err
+    assert main(["report", str(path), "-o", str(tmp_path / "r.html"), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "permission denied" in err and "Traceback" not in err
+
+
+def test_truncated_xlsx_names_the_file(tmp_path, capsys):
+    import pandas as pd
+
+    import nps_toolkit as nt
+
+    whole = tmp_path / "whole.xlsx"
+    pd.DataFrame({"score": [10, 3, 8], "comment": ["a", "b", "c"]}).to_excel(whole,
+                                                                            index=False)
+    cut = tmp_path / "download.xlsx"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    try:
+        nt.read_survey(cut)
+    except ValueError as exc:
+        assert "download.xlsx" in str(exc) and "not a complete Excel file" in str(exc)
+    else:
+        raise AssertionError("a truncated workbook was read")
+    assert main(["score", str(cut)]) == 2
+    err = capsys.readouterr().err
+    assert "download.xlsx" in err and "Traceback" not in err
+
+
+def test_compressed_export_that_expands_too_far_stops(tmp_path, monkeypatch):
+    """A small .gz expanding to gigabytes was decompressed whole (MemoryError)."""
+    import bz2
+    import gzip
+    import lzma
+    import zipfile
+
+    import pytest
+
+    import nps_toolkit as nt
+    import nps_toolkit.loading.files as files
+
+    body = b"score,comment\n" + b"9,fine\n" * 400_000  # 2.8 MB of text
+    monkeypatch.setattr(files, "DECOMPRESSED_LIMIT", 1 << 20)
+    for suffix, pack in ((".gz", gzip.compress), (".bz2", bz2.compress),
+                         (".xz", lzma.compress)):
+        path = tmp_path / f"bomb.csv{suffix}"
+        path.write_bytes(pack(body))
+        assert path.stat().st_size < 100_000
+        with pytest.raises(ValueError, match=r"expands to more than 0\.0 GB"):
+            nt.read_survey(path)
+    path = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("bomb.csv", body)
+    with pytest.raises(ValueError, match="expands to more than"):
+        nt.read_survey(path)
+    monkeypatch.setattr(files, "DECOMPRESSED_LIMIT", 10 << 20)
+    df, _ = nt.read_survey(tmp_path / "bomb.csv.gz")  # under the limit: read as before
+    assert len(df) == 400_000

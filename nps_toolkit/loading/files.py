@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -212,31 +213,57 @@ def _existing_file(source: str | Path, what: str) -> Path:
     return path
 
 
+#: the most a compressed export may expand to in memory (bytes); a small archive that
+#: expands to gigabytes (a "zip bomb", or a mistake) stops with a message at this size
+DECOMPRESSED_LIMIT = 2 << 30
+
+
+def _bounded_read(stream: Any, path: Path, limit: int) -> bytes:
+    """Read a decompressing stream 1 MB at a time, stopping past ``limit`` bytes."""
+    out = bytearray()
+    while chunk := stream.read(1 << 20):
+        out += chunk
+        if len(out) > limit:
+            raise ValueError(
+                f"{path} expands to more than {limit / 2**30:.1f} GB when decompressed; "
+                "stopped reading. If it really is that large, decompress it yourself and read "
+                "the CSV with nps_toolkit.scan (out of core), or sample it first")
+    return bytes(out)
+
+
 def _read_bytes(path: Path) -> bytes:
-    """File bytes, decompressed for .gz/.bz2/.xz/.zip (a zip must hold exactly one file)."""
+    """File bytes, decompressed for .gz/.bz2/.xz/.zip (a zip must hold exactly one file),
+    streamed and stopped past ``DECOMPRESSED_LIMIT``."""
     suffix = path.suffix.lower()
+    limit = DECOMPRESSED_LIMIT
     if suffix in (".gz", ".bz2", ".xz"):
         import bz2
         import gzip
         import lzma
 
-        decompress = {".gz": gzip.decompress, ".bz2": bz2.decompress,
-                      ".xz": lzma.decompress}[suffix]
+        opener = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}[suffix]
         try:
-            return decompress(path.read_bytes())
-        except (OSError, EOFError, ValueError, lzma.LZMAError) as exc:
+            with opener(path, "rb") as stream:
+                return _bounded_read(stream, path, limit)
+        except (OSError, EOFError, lzma.LZMAError) as exc:
             raise ValueError(f"{path} is not a valid {suffix} file, or it is truncated "
                              f"({exc}); download the export again, or pass the file "
                              "uncompressed") from exc
     if suffix == ".zip":
         import zipfile
 
-        with zipfile.ZipFile(path) as zf:
-            names = [n for n in zf.namelist() if not n.endswith("/")]
-            if len(names) != 1:
-                raise ValueError(f"{path} holds {len(names)} files; read_survey reads a zip "
-                                 "with exactly one CSV in it: unzip it and pass the file")
-            return zf.read(names[0])
+        try:
+            with zipfile.ZipFile(path) as zf:
+                names = [n for n in zf.namelist() if not n.endswith("/")]
+                if len(names) != 1:
+                    raise ValueError(f"{path} holds {len(names)} files; read_survey reads a "
+                                     "zip with exactly one CSV in it: unzip it and pass the "
+                                     "file")
+                with zf.open(names[0]) as stream:  # the declared size may lie: counted
+                    return _bounded_read(stream, path, limit)
+        except (zipfile.BadZipFile, EOFError) as exc:
+            raise ValueError(f"{path} is not a valid zip file, or it is truncated ({exc}); "
+                             "download the export again") from exc
     return path.read_bytes()
 
 
@@ -323,7 +350,11 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
         try:
             raw = pd.read_excel(path, sheet_name=sheet, header=None, dtype=object,
                                 **({"engine": "calamine"} if suffix == ".xls" else {}))
-        except (ValueError, OSError, KeyError) as exc:
+        except zipfile.BadZipFile as exc:  # an .xlsx is a zip: a cut download is not one
+            raise ValueError(f"{path} is not a complete Excel file ({exc}): the download was "
+                             "probably cut short or the file is damaged; download or save "
+                             "it again") from exc
+        except (ValueError, OSError, KeyError, EOFError) as exc:
             if "sheet" in str(exc).lower() or isinstance(exc, KeyError):
                 raise ValueError(f"{path} has no sheet {sheet!r} ({exc})") from exc
             raise ValueError(f"{path} could not be read as an Excel file ({exc}); is it an "
