@@ -1295,3 +1295,47 @@ def test_german_export_where_a_sniffer_takes_the_comma(tmp_path):
     assert report.delimiter == ";" and report.header_rows == 1
     assert df["score"].tolist() == [7, 3, 5, 10, 3, 8]
     assert df["comment"].iloc[3] == "Lieferung kam spät, schade"
+
+
+def _workbook_with_formulas(path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["score", "comment"])
+    ws.append([9, "a"])
+    ws.append(["=4+5", "b"])  # written by a script: no saved value
+    ws.append([None, "c"])
+    ws.append([10, "d"])
+    wb.save(path)
+
+
+def test_xlsx_formula_without_saved_value_is_not_a_blank(tmp_path):
+    """Issue 24: '=4+5' saved by a script (no cached value) was counted as a blank answer."""
+    path = tmp_path / "scripted.xlsx"
+    _workbook_with_formulas(path)
+    with pytest.raises(nt.InvalidScoreError, match=r"row 3: '=4\+5'"):
+        nt.read_survey(path)
+    df, report = nt.read_survey(path, on_invalid="exclude")
+    assert report.excluded == {"blank score": [4], "not a number": [3]}
+    assert any("never calculated" in n and "A3 '=4+5'" in n for n in report.notes)
+    assert df["score"].tolist() == [9, 10]
+
+
+def test_xlsx_formula_with_saved_value_reads_the_value(tmp_path):
+    """The same workbook as Excel saves it (the value stored beside the formula)."""
+    import zipfile
+
+    made = tmp_path / "made.xlsx"
+    _workbook_with_formulas(made)
+    saved = tmp_path / "saved.xlsx"
+    with zipfile.ZipFile(made) as src, zipfile.ZipFile(saved, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert b"<f>4+5</f><v />" in data
+                data = data.replace(b"<f>4+5</f><v />", b"<f>4+5</f><v>9</v>")
+            dst.writestr(item, data)
+    df, report = nt.read_survey(saved, on_invalid="exclude")
+    assert df["score"].tolist() == [9, 9, 10]
+    assert not any("never calculated" in n for n in report.notes)
