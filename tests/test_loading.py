@@ -1339,3 +1339,46 @@ def test_xlsx_formula_with_saved_value_reads_the_value(tmp_path):
     df, report = nt.read_survey(saved, on_invalid="exclude")
     assert df["score"].tolist() == [9, 9, 10]
     assert not any("never calculated" in n for n in report.notes)
+
+
+SCORE_CELLS = ["9", " 10 ", "10/10", "10 - Extremely likely", "10 Extremely likely",
+               "9 — Very likely", "0 (Not at all likely)", "7,0", "n/a", "", "N/A", "3",
+               "3-4", "0-6", "9.5", "11", "-1", "4/5", "2 of 5", "ten", "10 out of 10"]
+
+
+def test_scan_reads_every_score_cell_as_read_survey_does(tmp_path):
+    """Issue 24: scan counted '3-4' and '0-6' as 3 and 0 and lost labelled scores; the same
+    rule now decides valid, blank and invalid in both, cell by cell."""
+    import duckdb
+
+    from nps_toolkit.loading.scan import _SCORE_SQL
+    from nps_toolkit.loading.scores import _parse_scores
+
+    values, kind = _parse_scores(pd.Series(SCORE_CELLS, dtype="string"))
+    con = duckdb.connect()
+    got = con.execute(
+        "SELECT TRY_CAST(replace(regexp_extract(s, ?, 1), ',', '.') AS DOUBLE) FROM "
+        "unnest(?) t(s)", [_SCORE_SQL, SCORE_CELLS]).fetchall()
+    for cell, v, k, (sql,) in zip(SCORE_CELLS, values, kind, got, strict=True):
+        if k in (0, 3, 4):  # a number was read (valid, not whole, out of range): same number
+            assert sql == pytest.approx(v), cell
+        elif k == 2:
+            assert sql is None, cell
+
+
+def test_scan_stops_or_excludes_invalid_scores_like_read_survey(tmp_path):
+    valid = SCORE_CELLS[:12]  # nine scores and three blanks
+    path = tmp_path / "export.csv"
+    pd.DataFrame({"score": valid * 3 + ["3-4"], "comment": "x"}).to_csv(path, index=False)
+    with pytest.raises(nt.InvalidScoreError, match=r"row 38: '3-4'"):
+        nt.read_survey(path)
+    with pytest.raises(nt.InvalidScoreError, match=r"row 38: '3-4'"):
+        nt.scan(path)  # in the sample: the same error
+    rel, _ = nt.scan(path, sample_rows=10)  # past the sample: stops when counting
+    with pytest.raises(nt.InvalidScoreError, match='holds "3-4"'):
+        nt.summarize(rel)
+    rel, report = nt.scan(path, on_invalid="exclude")
+    df, _ = nt.read_survey(path, on_invalid="exclude")
+    a, b = nt.summarize(rel), nt.summarize(df)
+    assert a["n"].item() == b["n"].item() == 27 and a["nps"].item() == b["nps"].item()
+    assert any("rows [38]" in n for n in report.notes)

@@ -8,7 +8,7 @@ from typing import Any
 import narwhals as nw
 import pandas as pd
 
-from ..errors import ColumnNotFoundError
+from ..errors import ColumnNotFoundError, InvalidScoreError
 
 
 def to_narwhals(data: Any) -> nw.DataFrame | nw.LazyFrame:
@@ -46,7 +46,17 @@ def require_columns(frame, columns: Sequence[str], *, role: str = "column") -> N
 
 
 def _collect(frame) -> nw.DataFrame:
-    return frame.collect() if isinstance(frame, nw.LazyFrame) else frame
+    """A lazy frame computed; a score the engine refuses (scan's ``error()`` for a cell that
+    is not a 0-10 whole number) comes back as :class:`InvalidScoreError`, as in pandas."""
+    if not isinstance(frame, nw.LazyFrame):
+        return frame
+    try:
+        return frame.collect()
+    except Exception as exc:
+        if "is not a whole number 0-10" in str(exc):
+            message = str(exc).split("Error: ", 1)[-1]
+            raise InvalidScoreError(message, column="score") from exc
+        raise
 
 
 def to_pandas(data: Any, columns: Sequence[str] | None = None, *,

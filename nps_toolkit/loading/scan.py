@@ -7,16 +7,22 @@ import glob
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
+from ..errors import InvalidScoreError, describe_examples
 from .columns import _detect
 from .dates import _numeric_date_format
 from .report import LoadReport
 from .scores import _NA_TOKENS, _parse_scores
 
-# One 0-10 whole number, optionally "/10" or followed by a vendor label ("10 - Extremely
-# likely", "0 (Not at all likely)"): the SQL twin of the loader's score rule.
-_SCORE_SQL = r"^\s*(10|[0-9])(?:[.,]0+)?\s*(?:/\s*10)?\s*(?:[-–:(].*)?$"
+# The loader's score rule (scores._SCORE_RE) in RE2, DuckDB's regex dialect: a number,
+# optionally "/10" or followed by a vendor label that starts with a letter and holds no digit
+# ("10 - Extremely likely", "9 — Very likely", "10 Extremely likely", "0 (Not at all
+# likely)"); "3-4" or "0-6" (a range) is not a score. Python's \d and [^\W\d_] are Unicode,
+# so RE2 gets \p{Nd} and \pL. Tested against _parse_scores on the same cells.
+_SCORE_SQL = (r"^\s*([+-]?\p{Nd}+(?:[.,]\p{Nd}+)?)\s*"
+              r"(?:/\s*10(?:[.,]0+)?|(?:[-–—:=(\[]\s*|\s+)\pL[^\p{Nd}]*)?\s*$")
 
 
 def scan(source: str | Path | list[str | Path], *, score: str | None = None,
@@ -25,6 +31,7 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
          customer_id: str | Literal[False] | None = None,
          response_id: str | Literal[False] | None = None,
          dayfirst: bool | None = None, sample_rows: int = 10_000,
+         on_invalid: Literal["raise", "exclude"] = "raise",
          connection: Any = None) -> tuple[Any, LoadReport]:
     """A lazy DuckDB relation over survey files of any size, columns named as read_survey does.
 
@@ -50,6 +57,12 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
         How to read text dates like 05/04/2025 (default: decided on the sample).
     sample_rows : int
         Rows read to detect the columns and formats.
+    on_invalid : {"raise", "exclude"}
+        A text score that is not a 0-10 whole number (``"3-4"``, ``"11"``, ``"9.5"``):
+        ``"raise"`` (as :func:`read_survey`) stops with :class:`InvalidScoreError` when the
+        sample holds one, and the engine stops with the same words when it meets one past the
+        sample while counting; ``"exclude"`` makes such cells missing scores (counted in
+        ``n_missing``; the sample's are listed in the report).
     connection : duckdb.DuckDBPyConnection, optional
         Run in this connection (e.g. one with a memory limit or attached databases); by
         default a new in-memory one.
@@ -102,7 +115,8 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
     for name in rel.columns:
         role = next((r for r, c in mapping.items() if c == name), None)
         if role == "score":
-            exprs.append(_score_expr(name, types[name], sample[name], report))
+            exprs.append(_score_expr(name, types[name], sample[name], report, on_invalid,
+                                     first_row=2 if kind == "csv" else 1))
         elif role == "date":
             exprs.append(_date_expr(name, types[name], sample[name], dayfirst, report))
         elif role is not None:
@@ -166,24 +180,50 @@ def _kind(name: str) -> str | None:
     return None
 
 
-def _score_expr(name: str, dtype: str, sample: pd.Series, report: LoadReport) -> str:
+def _score_expr(name: str, dtype: str, sample: pd.Series, report: LoadReport,
+                on_invalid: str = "raise", first_row: int = 2) -> str:
+    """The score column in SQL, read by the loader's rule (same cells valid, blank and
+    invalid as :func:`read_survey`); invalid cells stop the query or become missing."""
+    if on_invalid not in ("raise", "exclude"):
+        raise ValueError(f"on_invalid must be 'raise' or 'exclude', got {on_invalid!r}")
     col = _q(name)
     if any(t in dtype for t in ("INT", "DOUBLE", "FLOAT", "DECIMAL", "REAL")):
         return f"{col} AS score"  # numbers: checked for 0-10 whole numbers when counted
     _, kind = _parse_scores(sample)
-    bad = int((kind >= 2).sum())
+    bad = np.flatnonzero(kind >= 2)
+    if len(bad) and on_invalid == "raise":
+        labels = [f"row {int(p) + first_row}" for p in bad[:5]]
+        values = list(sample.iloc[bad[:5]])
+        raise InvalidScoreError(
+            f"score column {name!r} has {len(bad)} invalid value(s) in the first "
+            f"{len(sample):,} rows: {describe_examples(labels, values, len(bad))}. Scores must "
+            "be whole numbers 0-10. Fix the file, or pass on_invalid='exclude' to count such "
+            "cells as missing scores.", column=name,
+            positions=[int(p) + first_row for p in bad[:5]], values=values, count=len(bad))
     tokens = ", ".join("'" + t.replace("'", "''") + "'" for t in sorted(_NA_TOKENS))
-    if bad:
-        examples = list(dict.fromkeys(sample[kind >= 2].astype(str)))[:3]
+    if len(bad):
+        examples = list(dict.fromkeys(sample.iloc[bad].astype(str)))[:3]
+        rows = [int(p) + first_row for p in bad[:5]]
         report.notes.append(
-            f"score column {name!r} is text: {bad} of the first {len(sample):,} cells are not a "
-            f"0-10 whole number (e.g. {examples!r}). In the engine such cells become "
-            "missing scores (n_missing); clean them at the source to count them.")
+            f"score column {name!r} is text: {len(bad)} of the first {len(sample):,} cells are "
+            f"not a 0-10 whole number (rows {rows}, e.g. {examples!r}); as asked "
+            "(on_invalid='exclude') such cells, here and past the sample, count as missing "
+            "scores (n_missing).")
     else:
-        report.notes.append(f"score column {name!r} is text; it is parsed in the engine (a "
-                            "single 0-10 whole number, '10/10', '10 - Extremely likely').")
-    return (f"CASE WHEN lower(trim({col})) IN ({tokens}) THEN NULL "
-            f"ELSE TRY_CAST(regexp_extract({col}, '{_SCORE_SQL}', 1) AS TINYINT) END AS score")
+        report.notes.append(f"score column {name!r} is text; it is parsed in the engine by "
+                            "read_survey's rule (a 0-10 whole number, '10/10', '10 - Extremely "
+                            "likely'; a range such as '3-4' is not a score).")
+    number = (f"TRY_CAST(replace(regexp_extract({col}, '{_SCORE_SQL}', 1), ',', '.') "
+              "AS DOUBLE)")
+    valid = f"{number} BETWEEN 0 AND 10 AND {number} = floor({number})"
+    literal = name.replace("'", "''")
+    invalid = "NULL" if on_invalid == "exclude" else (
+        f"error('score column ''{literal}'' holds \"' || {col} || '\", which is not a "
+        "whole number 0-10 (met while counting, past the sample scan checked). Fix the "
+        "file, or pass on_invalid=''exclude'' to scan to count such cells as missing "
+        "scores.')")
+    return (f"CASE WHEN {col} IS NULL OR lower(trim({col})) IN ({tokens}) THEN NULL "
+            f"WHEN {valid} THEN CAST({number} AS TINYINT) ELSE {invalid} END AS score")
 
 
 def _date_expr(name: str, dtype: str, sample: pd.Series, dayfirst: bool | None,
