@@ -1382,3 +1382,35 @@ def test_scan_stops_or_excludes_invalid_scores_like_read_survey(tmp_path):
     a, b = nt.summarize(rel), nt.summarize(df)
     assert a["n"].item() == b["n"].item() == 27 and a["nps"].item() == b["nps"].item()
     assert any("rows [38]" in n for n in report.notes)
+
+
+RECOMMEND_QUESTIONS = {
+    "en": "How likely is it that you would recommend Acme to a friend or colleague?",
+    "de": "Wie wahrscheinlich ist es, dass Sie Acme einem Freund oder Kollegen "
+          "weiterempfehlen?",
+    "de-würden": "Wie wahrscheinlich ist es, dass Sie uns Freunden empfehlen würden?",
+    "fr": "Quelle est la probabilité que vous recommandiez Acme à un ami ou un collègue ?",
+    "fr-cond": "Recommanderiez-vous Acme à vos proches ? (0 à 10)",
+    "es": "¿Qué probabilidad hay de que recomiende Acme a un amigo o colega?",
+    "es-cond": "¿Con qué probabilidad recomendaría Acme a un amigo?",
+    "ru": "Насколько вероятно, что вы порекомендуете Acme другу или коллеге?",
+    "ko": "Acme을(를) 친구나 동료에게 추천할 가능성은 얼마나 됩니까?",
+    "zh": "您向朋友或同事推荐Acme的可能性有多大？",
+    "zh-hant": "您向朋友或同事推薦Acme的可能性有多大？",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(RECOMMEND_QUESTIONS))
+def test_the_standard_recommend_question_is_found_in_every_language(lang, tmp_path):
+    """Issue 24: '...weiterempfehlen?' was not detected; the usual wording of the question in
+    each of the seven languages, as a column among other 0-10 and 1-10 numbers."""
+    question = RECOMMEND_QUESTIONS[lang]
+    rng = np.random.default_rng(1)
+    frame = pd.DataFrame({"Alter": rng.integers(18, 80, 60),
+                          "Zufriedenheit (1-10)": rng.integers(1, 11, 60),
+                          question: rng.integers(0, 11, 60)})
+    path = tmp_path / "export.csv"
+    frame.to_csv(path, index=False, encoding="utf-8")
+    df, report = nt.read_survey(path)
+    assert report.columns["score"] == question
+    assert df["score"].tolist() == frame[question].tolist()

@@ -42,8 +42,14 @@ _SCORE_NAMES = ["nps", "score", "nps score", "net promoter score", "ltr", "nps r
                 "likelihood to recommend", "likely to recommend", "recommend", "rating",
                 "recommendation", "recommendation score", "note", "note nps",
                 *_SCORE_NAMES_INTL]
-_SCORE_WORDS = [r"\bhow likely\b.*\brecommend", r"\brecommend", r"\bnps\b", r"net promoter",
-                r"\brecommand", r"\brecomendar", r"\bempfehlen", r"\bscore\b", r"\brating\b"]
+# the recommend verb as the standard question writes it in each language (accents stripped):
+# "...would recommend...", "...que vous recommandiez...", "...que recomiende / recomendaria...",
+# "...weiterempfehlen / empfehlen wurden?", "...порекомендуете...", "...추천할 가능성...",
+# "...推荐...的可能性" (and 推薦, traditional); stems, so prefixed forms match too
+_RECOMMEND_WORDS = [r"\brecommend", r"\brecommand", r"\brecom[ei]e?nd", r"empfehl",
+                    r"рекоменд", r"추천", r"推荐", r"推薦"]
+_SCORE_WORDS = [r"\bhow likely\b.*\brecommend", *_RECOMMEND_WORDS, r"\bnps\b", r"net promoter",
+                r"\bscore\b", r"\brating\b"]
 _COMMENT_WORDS = [r"most important reason", r"\breason", r"\bwhy\b", r"\bcomments?\b",
                   r"\bfeedback\b", r"\bexplanation\b", r"\bexplication\b", r"\bcommentaires?\b",
                   r"\bverbatim\b", r"open ended", r"\bremarks?\b", r"\bsuggestions?\b",
