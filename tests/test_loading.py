@@ -1414,3 +1414,30 @@ def test_the_standard_recommend_question_is_found_in_every_language(lang, tmp_pa
     df, report = nt.read_survey(path)
     assert report.columns["score"] == question
     assert df["score"].tolist() == frame[question].tolist()
+
+
+def test_dates_that_cannot_be_answer_dates_are_listed_not_used(tmp_path):
+    """A 1900-01-01 placeholder or a year typed 2205 stretched a monthly trend over centuries
+    without a word; they become missing dates, named by file row."""
+    path = tmp_path / "x.csv"
+    pd.DataFrame({"score": [9, 8, 3, 10, 7],
+                  "date": ["2025-01-03", "2025-01-04", "1900-01-01", "2025-01-05",
+                           "2205-01-06"]}).to_csv(path, index=False)
+    df, report = nt.read_survey(path)
+    assert df["date"].isna().tolist() == [False, False, True, False, True]
+    assert len(df) == 5  # the answers are kept
+    assert any("cannot be answer dates" in n and "rows [4, 6]" in n for n in report.notes)
+    assert len(nt.trend(df, freq="M")) == 1
+
+
+@pytest.mark.parametrize(("values", "words"), [
+    (list(range(0, 101, 5)) * 5, "holds numbers from 0 to 100"),
+    (["★★★★★", "★★★", "★"] * 20, "holds mostly text, e.g. ['★★★★★', '★★★', '★']"),
+])
+def test_a_score_column_on_another_scale_says_what_it_holds(values, words):
+    """Named 'NPS' but 0-100 or stars: the error named no column ('no column is named like
+    NPS'); it now says what the column holds and how to map it."""
+    with pytest.raises(nt.ColumnNotFoundError, match="column 'NPS' is named like the score") \
+            as err:
+        nt.read_survey(pd.DataFrame({"NPS": values}))
+    assert words in str(err.value) and "scale=" in str(err.value)

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..errors import ColumnNotFoundError
@@ -202,6 +203,18 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
                     f"found the score column {named!r}, but it is empty: all {len(frame):,} "
                     "rows are blank. Check the export (a filter, or the wrong question), or "
                     "name another column with score='<column>'.")
+            if named is not None:  # named like the score, but not 0-10: say what it holds
+                values, kind = _parse_scores(frame[named])
+                numbers = values[np.isin(kind, (0, 3, 4))].astype(float)
+                held = (f"numbers from {numbers.min():g} to {numbers.max():g}"
+                        if len(numbers) and len(numbers) >= (kind == 2).sum() else
+                        "mostly text, e.g. " + repr(list(dict.fromkeys(
+                            frame[named].dropna().astype(str)))[:3]))
+                raise ColumnNotFoundError(
+                    f"column {named!r} is named like the score but holds {held}, not the "
+                    "0-10 recommend question. If it is another scale, map it to 0-10 with "
+                    "read_survey(..., scale={...}) (CLI: --scale 1=0,2=3,...); otherwise name "
+                    "the right column with score='<column>'.")
             raise ColumnNotFoundError(
                 "could not find the 0-10 recommend score column: no column is named like "
                 "'NPS'/'score'/'rating' or asks 'How likely are you to recommend...' with "
