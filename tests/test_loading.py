@@ -1397,6 +1397,7 @@ RECOMMEND_QUESTIONS = {
     "ko": "Acme을(를) 친구나 동료에게 추천할 가능성은 얼마나 됩니까?",
     "zh": "您向朋友或同事推荐Acme的可能性有多大？",
     "zh-hant": "您向朋友或同事推薦Acme的可能性有多大？",
+    "hr": "Koliko je vjerojatno da biste preporučili Acme prijatelju ili kolegi?",
 }
 
 
@@ -1441,3 +1442,49 @@ def test_a_score_column_on_another_scale_says_what_it_holds(values, words):
             as err:
         nt.read_survey(pd.DataFrame({"NPS": values}))
     assert words in str(err.value) and "scale=" in str(err.value)
+
+
+
+@pytest.mark.parametrize(("lang", "encoding"), [
+    ("ru", "cp1251"), ("ru", "koi8-r"), ("zh", "gbk"), ("ko", "cp949"), ("fr", "cp1252"),
+    ("de", "cp1252"), ("es", "cp1252")])
+@pytest.mark.parametrize("rows", [5, 40, 150])
+def test_legacy_code_pages_of_each_language_are_read(lang, encoding, rows, tmp_path):
+    """A CSV saved by Excel in Moscow (cp1251), Beijing (GBK) or Seoul (cp949) was decoded as
+    cp1252: every comment mojibake, silently (issue 24, encodings). The sample's comments of
+    each language, saved in that language's code page."""
+    from nps_toolkit.text import detect_language
+
+    sample = nt.load_sample()
+    langs = detect_language(sample["comment"].fillna(""))
+    sub = sample.loc[langs == lang, ["score", "comment"]]
+    ok = sub["comment"].map(lambda c: _encodable(c, encoding))
+    sub = sub[ok].head(rows)
+    path = tmp_path / f"{lang}.csv"
+    path.write_bytes(sub.to_csv(index=False).encode(encoding))
+    df, report = nt.read_survey(path)
+    assert df["comment"].tolist() == sub["comment"].tolist()
+    assert report.encoding in {encoding, {"gbk": "gb18030"}.get(encoding, encoding)}
+
+
+def _encodable(text, encoding):
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(("encoding", "sep", "text"), [
+    ("cp1250", ";", "Ocjena;Komentar\n9;Odlična usluga, brza dostava\n3;Spora isporuka, loše\n"
+                    "10;Sve je bilo super\n"),
+    ("cp1250", ";", "score;comment\n9;Świetna obsługa, szybka dostawa\n3;Źle, zbyt drogo\n"),
+    ("big5", ",", "評分,評論\n9,服務很好\n3,送貨太慢\n10,非常滿意\n"),
+    ("shift_jis", ",", "score,comment\n9,とても良いサービス\n3,配送が遅い\n"),
+])
+def test_other_code_pages_are_read(encoding, sep, text, tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_bytes(text.encode(encoding))
+    df, report = nt.read_survey(path)
+    assert report.encoding == encoding
+    assert df["comment"].tolist() == [line.split(sep, 1)[1] for line in text.splitlines()[1:]]

@@ -23,18 +23,22 @@ def _norm(text: Any) -> str:
 
 
 # the usual column names in the seven languages the comment analysis supports (en, fr, es,
-# de, ru, ko, zh), accents stripped as _norm does
+# de, ru, ko, zh) and Croatian, accents stripped as _norm does
 _SCORE_NAMES_INTL = ["bewertung", "weiterempfehlung", "empfehlung", "punkte", "recommandation",
                      "note de recommandation", "puntuacion", "calificacion", "recomendacion",
                      "nota", "оценка", "рекомендация", "балл", "점수", "평가", "추천", "추천 점수",
-                     "评分", "分数", "推荐", "推荐度", "nps 评分"]
+                     "评分", "分数", "推荐", "推荐度", "nps 评分", "評分", "分數", "推薦",
+                     "推薦度", "ocjena", "preporuka"]
 _COMMENT_WORDS_INTL = [r"\bkommentar", r"\banmerkung", r"\bgrund\b", r"\braison\b",
                        r"\bcomentarios?\b", r"\brazon\b", r"\bpor que\b", r"\bpourquoi\b",
                        r"\bwarum\b", r"комментари", r"причин", r"отзыв", r"почему", r"의견",
-                       r"코멘트", r"이유", r"评论", r"原因", r"意见", r"为什么"]
+                       r"코멘트", r"이유", r"评论", r"原因", r"意见", r"为什么", r"評論", r"意見",
+                       r"為什麼", r"\bkomentar",
+                       r"\brazlog", r"\bzasto\b"]
 _DATE_NAMES_INTL = ["datum", "fecha", "дата", "날짜", "日期", "date de reponse",
                     "fecha de respuesta", "antwortdatum"]
-_CUSTOMER_NAMES_INTL = ["kunde", "kunden id", "kundennummer", "kundennr", "id client",
+_CUSTOMER_NAMES_INTL = ["kunde", "kunden id", "kundennummer", "kundennr", "kupac", "klijent",
+                        "id client",
                         "client", "numero client", "cliente", "id cliente", "клиент",
                         "id клиента", "고객", "고객 id", "客户", "客户id", "客户 id"]
 
@@ -48,7 +52,7 @@ _SCORE_NAMES = ["nps", "score", "nps score", "net promoter score", "ltr", "nps r
 # "...weiterempfehlen / empfehlen wurden?", "...порекомендуете...", "...추천할 가능성...",
 # "...推荐...的可能性" (and 推薦, traditional); stems, so prefixed forms match too
 _RECOMMEND_WORDS = [r"\brecommend", r"\brecommand", r"\brecom[ei]e?nd", r"empfehl",
-                    r"рекоменд", r"추천", r"推荐", r"推薦"]
+                    r"рекоменд", r"추천", r"推荐", r"推薦", r"preporuc"]
 _SCORE_WORDS = [r"\bhow likely\b.*\brecommend", *_RECOMMEND_WORDS, r"\bnps\b", r"net promoter",
                 r"\bscore\b", r"\brating\b"]
 _COMMENT_WORDS = [r"most important reason", r"\breason", r"\bwhy\b", r"\bcomments?\b",

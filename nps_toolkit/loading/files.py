@@ -1,5 +1,6 @@
-"""Reading export files: encodings, delimiters, vendor header rows, title rows, merged cells
-(the body of a large CSV: :mod:`.bodies`; the columns' types: :mod:`.infer`)."""
+"""Reading export files: delimiters, vendor header rows, title rows, merged cells (the
+encoding: :mod:`.encodings`; the body of a large CSV: :mod:`.bodies`; the columns' types:
+:mod:`.infer`)."""
 
 from __future__ import annotations
 
@@ -23,67 +24,8 @@ from .bodies import (
     _read_body_pandas,
 )
 from .columns import _norm
+from .encodings import _decode, _refuse_binary, _utf16_without_bom
 from .report import LoadReport
-
-_MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"\xff\xd8\xff": "a JPEG image",
-          b"GIF8": "a GIF image", b"PK\x03\x04": "a zip archive (an .xlsx or .docx?)",
-          b"\xd0\xcf\x11\xe0": "an old Office file (.xls / .doc)"}
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le' / 'utf-16-be' when every other byte of an ASCII-heavy text is NUL."""
-    head = data[:4000]
-    if len(head) < 4 or b"\x00" not in head:
-        return None
-    even, odd = head[0::2], head[1::2]
-    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
-        return "utf-16-be"
-    return None
-
-
-def _refuse_binary(data: bytes, path: Path) -> None:
-    """A clear error for files that are not text exports at all (renamed images, PDFs...)."""
-    for magic, what in _MAGIC.items():
-        if data.startswith(magic):
-            raise ValueError(f"{path} is {what}, not a text export (CSV/TSV); export the survey "
-                             "as CSV, Excel (.xlsx) or Parquet")
-    if b"\x00" in data[:4000] and _utf16_without_bom(data) is None:
-        raise ValueError(f"{path} is a binary file, not a text export (CSV/TSV); export the "
-                         "survey as CSV, Excel (.xlsx) or Parquet")
-
-
-def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
-    """(encoding, text): detected unless given; one full decode, reused by the caller."""
-    if encoding is None and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) \
-            and _utf16_without_bom(data) is None:
-        try:
-            return "utf-8", data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-    enc = encoding or _detect_encoding(data)
-    return enc, data.decode(enc)
-
-
-def _detect_encoding(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    no_bom = _utf16_without_bom(data)
-    if no_bom:
-        return no_bom
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        data.decode("cp1252")
-        return "cp1252"
-    except UnicodeDecodeError:
-        return "latin-1"
 
 
 def _detect_delimiter(text: str, suffix: str) -> str:
