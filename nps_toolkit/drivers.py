@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import _stats
 from ._frames import column_names_arg, to_pandas
+from ._order import sort_frame
 from .scoring import from_counts
 
 __all__ = ["driver_importance"]
@@ -192,7 +193,8 @@ def driver_importance(data: Any, *, drivers: str | Sequence[str], target: str = 
             "nps_low": low_r.nps, "n_low": low_r.n, "nps_high": high_r.nps, "n_high": high_r.n,
             "nps_gap": high_r.nps - low_r.nps, "gap_p_value": gap_p, "high_means": split,
         })
-    out = pd.DataFrame(rows).sort_values("r2_contribution", ascending=False, kind="stable")
+    # by contribution (rounded past BLAS noise), then by name: a total order
+    out = sort_frame(pd.DataFrame(rows), "r2_contribution", "driver")
     out.insert(out.columns.get_loc("share_ci_high") + 1, "rank", np.arange(1, k + 1))
     out = out.reset_index(drop=True)
     out.attrs.update({"r2": r2, "n_used": int(n), "n_excluded": int((~complete).sum()),
