@@ -67,10 +67,11 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--min-n", type=int, default=30, help="flag groups smaller than this")
     sc.add_argument("--scale", type=_scale_arg, metavar="A=S,...",
                     help="map another scale to 0-10, e.g. 1=0,2=3,3=5,4=8,5=10")
-    rp = sub.add_parser("report", help="one offline HTML report from the three notebooks",
-                        description="Run the calculation, comment and trend notebooks on a "
-                        "survey export (the bundled sample when FILE is omitted) and write one "
-                        "self-contained HTML report (no code, charts drawn, opens offline).")
+    rp = sub.add_parser("report", help="one offline HTML report from the four notebooks",
+                        description="Run the calculation, comment, trend and growth notebooks "
+                        "on a survey export (the bundled sample when FILE is omitted) and write "
+                        "one self-contained HTML report (no code, charts drawn, opens offline); "
+                        "the growth section needs --orders with your own export.")
     rp.add_argument("file", nargs="?", help="CSV, TSV, Excel or Parquet export")
     rp.add_argument("-o", "--output", default="nps-report.html", help="report file to write")
     rp.add_argument("--score", dest="score_col", metavar="COL", help="score column")

@@ -457,8 +457,9 @@ say_list([
     to_markdown("Take **{theme}** to its owner with the quotes above: it costs the most NPS.",
                 theme=worst[0]),
     to_markdown("Check whether {others} share a cause with it.", others=", ".join(worst[1:])),
-    to_markdown("Review the {n:,} score-comment mismatches before counting them as "
-                "detractors.", n=len(analysis.mismatches)),
+    *([to_markdown("Review the {n:,} score-comment mismatches before counting them as "
+                   "detractors.", n=len(analysis.mismatches))] if len(analysis.mismatches)
+      else []),
     "Add discovered themes that matter to the codeframe and re-run.",
 ])
 '''),
@@ -582,15 +583,20 @@ else:
 steps = []
 if len(real):
     last = real.iloc[-1]
+    # section 4 explains only the periods it flags (drops below the baseline)
+    flagged = (use_dates and bool(shifts.periods.loc[
+        shifts.periods["period"].astype(str) == str(last["period"]), "flagged"].any()))
     steps.append(to_markdown("Explain the latest real change ({period}, {change:+.1f} "
-                             "points) with the segments behind it (section 4).",
+                             "points): " + ("section 4 names the segments behind it."
+                                            if flagged else "compare the segments' lines "
+                                            "in section 2 for that period."),
                              period=last["period"], change=last["change"]))
 else:
     steps.append("No period changed significantly: do not explain noise.")
 if moved is not None:
     steps.append(to_markdown("Thank the {up:,} customers who moved up; call the {down:,} "
-                             "who moved down.", up=len(moved.moved_up),
-                             down=len(moved.moved_down)))
+                             "who moved down.", up=moved.moved_up["customer"].nunique(),
+                             down=moved.moved_down["customer"].nunique()))
 if due is not None:
     steps.append(to_markdown("Send the next wave to the {n:,} customers due for a re-survey.",
                              n=len(due)))

@@ -1488,3 +1488,17 @@ def test_other_code_pages_are_read(encoding, sep, text, tmp_path):
     df, report = nt.read_survey(path)
     assert report.encoding == encoding
     assert df["comment"].tolist() == [line.split(sep, 1)[1] for line in text.splitlines()[1:]]
+
+
+def test_byte_0x80_beside_a_number_is_the_euro_sign_in_a_latin1_file(tmp_path):
+    """Issue 25: the DOS repair turned '15€' (cp1252 byte 0x80) into '15Ç'."""
+    body = ("score;comment\n9;" + "tr\x8as bien" + "\n3;15\x80 trop cher\n4;prix 15,50 \x80\n"
+            "8;\x80 20 de r\x82duction\n2;d\x82\x87u\n7;Z\x81rich\n")
+    path = tmp_path / "x.csv"
+    # a Latin-1 file with DOS letters (0x81 is not cp1252): 0x82 is é in cp850, 0x80 € in
+    # cp1252
+    path.write_bytes(body.encode("latin-1"))
+    df, report = nt.read_survey(path)
+    assert df["comment"].tolist() == ["très bien", "15€ trop cher", "prix 15,50 €",
+                                      "€ 20 de réduction", "déçu", "Zürich"]
+    assert any("euro sign" in n and "3 cell(s)" in n for n in report.notes)

@@ -252,7 +252,7 @@ def score_card(data: Any, *, benchmark: Any = None, benchmark_label: str | None 
 
 def _dot_plot(table: pd.DataFrame, keys: list[str], *, sort: bool, overall: float | None,
               benchmark: Any, benchmark_label: str | None, min_n: int, title: str,
-              y_title: str | None) -> alt.LayerChart:
+              y_title: str | None, overall_label: str = "all respondents") -> alt.LayerChart:
     labelled = label_column(table, keys)
     labelled = labelled[labelled["n"] > 0].copy()
     if sort:
@@ -290,7 +290,7 @@ def _dot_plot(table: pd.DataFrame, keys: list[str], *, sort: bool, overall: floa
     notes = []
     if overall is not None and np.isfinite(overall):
         chart = chart + _overall_rule(overall)
-        notes.append(f"grey line: all respondents, {overall:.1f}")
+        notes.append(f"grey line: {overall_label}, {overall:.1f}")
     bvalue, blabel = resolve_benchmark(benchmark, benchmark_label)
     if bvalue is not None:
         chart = chart + benchmark_rule(bvalue, blabel, label_text=False)
@@ -380,9 +380,13 @@ def value_tiers(data: Any, *, benchmark: Any = None, min_n: int = 30,
     if not is_table(table):
         raise TypeError("charts.value_tiers takes value_analysis(...) or its by_tier table")
     keys = group_keys(table)
+    per_customer = isinstance(data, ValueAnalysis) and data.per_customer
     dots = _dot_plot(table, keys, sort=False, overall=_overall(table), benchmark=benchmark,
                      benchmark_label=None, min_n=min_n,
-                     title=title or "NPS by customer value tier", y_title="Value tier")
+                     title=title or "NPS by customer value tier", y_title="Value tier",
+                     # one answer per customer: not the headline NPS over every answer
+                     overall_label=("all customers, latest answer each" if per_customer
+                                    else "all respondents"))
     if not isinstance(data, ValueAnalysis):
         return dots
     share = data.revenue_share.melt(id_vars="category", var_name="measure", value_name="share")

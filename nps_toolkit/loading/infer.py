@@ -269,6 +269,10 @@ _C1 = "[\u0080-\u009f]"
 _CP850_REPAIR = str.maketrans({chr(b): bytes([b]).decode("cp850") for b in range(0x80, 0xA0)})
 
 
+#: byte 0x80 (read as U+0080) next to a number, a space allowed between: cp1252's euro sign
+_EURO_BESIDE_NUMBER = r"(?<=\d)(\s?)\u0080|\u0080(?=\s?\d)"
+
+
 def _repair_c1(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
     """Turn C1 control characters in text cells back into the cp850 letters they were.
 
@@ -276,8 +280,10 @@ def _repair_c1(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
     Windows/Latin-1 file: read as Latin-1, the DOS "é" (byte 0x82) becomes the control
     character U+0082, which no real text contains. Mapping U+0080-U+009F through cp850
     restores é, è, à, ç, â, ê, î, ô, û, É... The cells and characters repaired are counted.
+    Byte 0x80 beside a number ("15\x80", "\x80 15", "15,50 \x80") is the euro sign of
+    cp1252, not cp850's "Ç" (issue 25); so it is read, and counted apart.
     """
-    repaired_cells = 0
+    repaired_cells = euros = 0
     for col in frame.columns:
         s = frame[col]
         if not (s.dtype == object or pd.api.types.is_string_dtype(s.dtype)):
@@ -285,10 +291,15 @@ def _repair_c1(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
         text = s.astype("string")
         hit = text.str.contains(_C1, regex=True).fillna(False).to_numpy()
         if hit.any():
-            fixed = text[hit].map(lambda t: t.translate(_CP850_REPAIR))  # only the hit cells
+            cells = text[hit]
+            euro = cells.str.replace(_EURO_BESIDE_NUMBER, r"\1€", regex=True)
+            euros += int((euro != cells).sum())
+            fixed = euro.map(lambda t: t.translate(_CP850_REPAIR))  # only the hit cells
             frame.loc[hit, col] = fixed.to_numpy()
             repaired_cells += int(hit.sum())
     if repaired_cells:
         notes.append(f"{repaired_cells} text cell(s) held DOS (cp850) accented letters inside "
-                     "a Latin-1 file (e.g. byte 0x82 for 'é'); they were decoded as cp850.")
+                     "a Latin-1 file (e.g. byte 0x82 for 'é'); they were decoded as cp850"
+                     + (f", except byte 0x80 beside a number in {euros} cell(s), read as the "
+                        "euro sign (cp1252)" if euros else "") + ".")
     return frame

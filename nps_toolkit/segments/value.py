@@ -144,6 +144,9 @@ class ValueAnalysis:
         The direct answer in plain words.
     notes : list of str
         What was excluded or clipped, and why.
+    per_customer : bool
+        Whether each customer counts once, with their latest answer (``customer=`` given):
+        the NPS over the tiers is then the customers' NPS, not the headline over answers.
     """
 
     by_tier: pd.DataFrame
@@ -155,6 +158,7 @@ class ValueAnalysis:
     revenue_share: pd.DataFrame
     answer: str
     notes: list[str] = field(default_factory=list)
+    per_customer: bool = False
 
     def __repr__(self) -> str:
         return self.answer + "".join(f"\nNote: {n}" for n in self.notes)
@@ -239,7 +243,8 @@ def value_analysis(data: pd.DataFrame, *, value: str, score: str = "score", tier
     )
     return ValueAnalysis(by_tier=by_tier, chi2=chi, spearman_rho=float(rho),
                          spearman_p=float(rho_p), revenue_weighted=weighted, unweighted=plain,
-                         revenue_share=share, answer=answer, notes=notes)
+                         revenue_share=share, answer=answer, notes=notes,
+                         per_customer=bool(customer))
 
 
 def _value_parts_pandas(data: pd.DataFrame, *, value: str, score: str, tiers: int,

@@ -18,7 +18,7 @@ from .trend import trend
 
 
 # --------------------------------------------------------------------------- largest customers
-def trend_by_value(data: Any, *, value: str, top: float = 0.2, customer: str = "customer_id",
+def trend_by_value(data: Any, *, value: str, top: float = 0.25, customer: str = "customer_id",
                    date: str = "date", freq: str = "Q", score: str = "score",
                    confidence: float = 0.95, min_n: int = 30) -> pd.DataFrame:
     """The trend of the largest customers side by side with everyone else.
@@ -27,14 +27,16 @@ def trend_by_value(data: Any, *, value: str, top: float = 0.2, customer: str = "
     the trend's counts are computed in the engine; only counts come back.
 
     Customers are ranked by ``value`` (their highest value over the data, so a customer stays
-    in one group) and the top ``top`` share (0.2 = top 20%) forms the first line.
+    in one group) and the top ``top`` share (0.25 = top 25%, the top tier of
+    :func:`value_analysis`'s quartiles, so both name the same customers) forms the first
+    line.
 
     Examples
     --------
     >>> from nps_toolkit import load_sample
     >>> t = trend_by_value(load_sample(), value="customer_lifetime_value")
     >>> t["segment"].unique().tolist()
-    ['Top 20% by customer_lifetime_value', 'Everyone else']
+    ['Top 25% by customer_lifetime_value', 'Everyone else']
     """
     if not 0 < top < 1:
         raise ValueError(f"top is a share of customers between 0 and 1, got {top!r}")

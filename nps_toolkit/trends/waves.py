@@ -172,7 +172,8 @@ def migration(data: Any, *, customer: str = "customer_id", date: str = "date",
     change = compare_paired(pairs["from_score"].astype(float), pairs["to_score"].astype(float),
                             confidence=confidence)
     up, down = pairs[pairs["movement"] == "up"], pairs[pairs["movement"] == "down"]
-    summary = _summary(len(pairs), counts, shares, len(up), len(down), change, confidence)
+    summary = _summary(len(pairs), counts, shares, len(up), len(down), change, confidence,
+                       _customers(nw.from_native(pairs)))
     return Migration(counts=counts, shares=shares, change=change, pairs=pairs,
                      moved_up=up.reset_index(drop=True), moved_down=down.reset_index(drop=True),
                      summary=summary, notes=notes)
@@ -182,15 +183,32 @@ def migration(data: Any, *, customer: str = "customer_id", date: str = "date",
 _LABELS = ["detractor", "passive", "promoter"]
 
 
+def _customers(pairs: Any) -> dict[str, int]:
+    """Customers behind the pairs (a customer who answered in three waves gives two pairs):
+    all of them, those with a pair that moved up, down, and both. Counted in the engine that
+    holds the pairs."""
+    flags = pairs.select("customer", (nw.col("movement") == "up").cast(nw.Int8).alias("up"),
+                         (nw.col("movement") == "down").cast(nw.Int8).alias("down"))
+    per = flags.group_by("customer").agg(nw.col("up").max(), nw.col("down").max())
+    per = per.with_columns((nw.col("up") * nw.col("down")).alias("both"))
+    got = per.select(nw.len().alias("customers"), nw.col("up").cast(nw.Int64).sum(),
+                     nw.col("down").cast(nw.Int64).sum(), nw.col("both").cast(nw.Int64).sum())
+    got = got.collect() if isinstance(got, nw.LazyFrame) else got
+    return {k: int(got[k][0]) for k in ("customers", "up", "down", "both")}
+
+
 def _summary(n_pairs: int, counts: pd.DataFrame, shares: pd.DataFrame, up: int, down: int,
-             change: NPSComparison, confidence: float) -> str:
-    """The plain-words summary of a migration (rows and columns in _LABELS order)."""
+             change: NPSComparison, confidence: float, customers: dict[str, int]) -> str:
+    """The plain-words summary of a migration (rows and columns in _LABELS order): pairs
+    where pairs are counted, customers where customers are (issue 25)."""
     return (
-        f"{n_pairs:,} customers answered in consecutive waves. "
-        f"{int(counts.iloc[1, 2]):,} passives became promoters "
-        f"({shares.iloc[1, 2]:.0%} of passives) and "
-        f"{int(counts.iloc[2, 1]):,} promoters slipped to passive; "
-        f"{up:,} moved up and {down:,} down in all. Their NPS changed by "
+        f"{customers['customers']:,} customers answered in two consecutive waves, "
+        f"{n_pairs:,} pairs of answers in all. Of the pairs, "
+        f"{int(counts.iloc[1, 2]):,} went from passive to promoter "
+        f"({shares.iloc[1, 2]:.0%} of passive answers) and "
+        f"{int(counts.iloc[2, 1]):,} from promoter to passive; {up:,} moved up and {down:,} "
+        f"down in all: {customers['up']:,} customers moved up and {customers['down']:,} down "
+        f"at some point ({customers['both']:,} of them both). Their NPS changed by "
         f"{change.difference:+.1f} points ({confidence:.0%} CI {change.ci_low:+.1f} to "
         f"{change.ci_high:+.1f}, paired t-test p={change.p_value:.2g})."
     )
@@ -268,7 +286,8 @@ def _engine_migration(frame: Any, *, customer: str, date: str, score: str, wave:
     notes = ([f"{n_dropped} response(s) without a score, customer, date or wave are left out."]
              if n_dropped else [])
     notes.append("pairs, moved_up and moved_down are lazy frames of the source's engine.")
-    summary = _summary(int(table.sum()), counts, shares, up, down, change, confidence)
+    summary = _summary(int(table.sum()), counts, shares, up, down, change, confidence,
+                       _customers(pairs))
     return Migration(counts=counts, shares=shares, change=change, pairs=nw.to_native(pairs),
                      moved_up=nw.to_native(pairs.filter(nw.col("movement") == "up")),
                      moved_down=nw.to_native(pairs.filter(nw.col("movement") == "down")),
