@@ -750,7 +750,8 @@ def execute(path: Path) -> None:
     import papermill
 
     papermill.execute_notebook(str(path), str(path), kernel_name="python3",
-                               progress_bar=False, cwd=str(path.parent))
+                               progress_bar=False, cwd=str(path.parent),
+                               extra_arguments=["--IPKernelApp.log_level=ERROR"])
     nb = nbformat.read(path, as_version=4)
     nb.metadata.pop("widgets", None)  # no stored widget state (size, and nbval ignores it)
     nb.metadata.pop("papermill", None)
