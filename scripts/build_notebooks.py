@@ -261,14 +261,14 @@ else:
     calls = None
     say("No customer id column: the call list needs one (`customer = ...`).")
 '''),
+    # interactive only: the report shows each chart and comment once, in its own section
     md("""
 ## 8. Explore it yourself
 
 Filter by date, touchpoint and channel, switch the segment and the period, and click a
 category on the gauge to read those customers' comments. `board.filters` holds what you chose
-and `board.filtered_data` the rows, so a finding becomes code. (In the HTML report this is a
-static snapshot.)
-"""),
+and `board.filtered_data` the rows, so a finding becomes code.
+""", tags=["report-skip"]),
     code('''
 if has("date"):
     board = nt.Dashboard(df, benchmark=comparison,
@@ -277,7 +277,7 @@ if has("date"):
     display(board)
 else:
     say("The dashboard needs a date column: skipped.")
-'''),
+''', tags=["report-skip"]),
     md("## Next actions"),
     code('''
 steps = []
@@ -413,6 +413,8 @@ passing = drivers.groupby("language")["significant"].agg(["sum", "size"])
 say("Words that pass a 5% false discovery rate (the others are drawn faded and may be noise): "
     "{counts}.", counts="; ".join(f"{lang}: {int(row['sum'])} of {int(row['size'])}"
                                   for lang, row in passing.iterrows()))
+for note in drivers.attrs.get("notes", []):  # languages with too few comments on a side
+    say("Languages {}", note)
 drivers.groupby(["language", "side"]).head(3)[["language", "side", "term", "z", "significant"]]
 '''),
     md("""
@@ -446,10 +448,9 @@ else:
     md("""
 ## 7. Read the comments
 
-Search, filter by category, theme and language. (In the HTML report this is a static list of
-the first comments.)
-"""),
-    code('nt.widgets.CommentBrowser(analysis, height=380)'),
+Search, filter by category, theme and language.
+""", tags=["report-skip"]),
+    code('nt.widgets.CommentBrowser(analysis, height=380)', tags=["report-skip"]),
     md("## Next actions"),
     code('''
 worst = impact.head(3)["theme"].tolist()
@@ -683,7 +684,8 @@ p_values(value[["per_customer", "ci_low", "ci_high", "p_value", "customers_who_c
 up = value.loc["passive -> promoter"]
 say("A passive who became a promoter is associated with {u[per_customer]:,.2f} more "
     "revenue over {horizon} (interval {u[ci_low]:,.2f} to {u[ci_high]:,.2f}); across the "
-    "{movers:,} passive answers that is about {u[total]:,.0f}.", u=up, horizon=horizon,
+    "{movers:,} passive answers that is about {u[total]:,.0f}.", u=up,
+    horizon=f"{pd.Timedelta(horizon).days} days",
     movers=int(up["customers_who_could_move"]))
 """),
     md("## 3. Word of mouth"),
@@ -695,7 +697,7 @@ if "referrals" in set(link.table["metric"]):
     r = ref.set_index("category")["value"]
     say("Each promoter answer was followed by {r[promoter]:.2f} referred new customers "
         "within {horizon}, against {r[detractor]:.2f} for a detractor answer.", r=r,
-        horizon=horizon)
+        horizon=f"{pd.Timedelta(horizon).days} days")
 else:
     say("The order log has no referral column (referrer_id): word of mouth is not measured.")
 """),
@@ -719,6 +721,33 @@ if customers is not None:
     display(p_values(shown[["variable", "level", "customers", "respondents",
                             "response_rate", "representation", "p_value_adjusted",
                             "under_represented"]]))
+"""),
+    md("## Next actions"),
+    code("""
+steps = []
+d = link.differences.set_index(["metric", "comparison"])
+if ("repurchase_rate", "promoter - detractor") in d.index:
+    r = d.loc[("repurchase_rate", "promoter - detractor")]
+    if r["ci_low"] > 0:
+        steps.append(to_markdown(
+            "Promoters bought again {d:.1f} points more often than detractors within {h} "
+            "(interval {lo:.1f} to {hi:.1f}): each detractor won back is repeat business, so "
+            "start with the theme that costs most (comment analysis).", d=100 * r["difference"],
+            lo=100 * r["ci_low"], hi=100 * r["ci_high"], h=f"{pd.Timedelta(horizon).days} days"))
+    else:
+        steps.append("Here the data cannot show that promoters buy again more than "
+                     "detractors: do not promise revenue from a higher NPS yet.")
+if up["ci_low"] > 0:
+    steps.append(to_markdown(
+        "A passive who becomes a promoter is associated with about {v:,.2f} more revenue: ask "
+        "the passives what would make it a 9 or 10.", v=up["per_customer"]))
+if customers is not None and bias.table["under_represented"].any():
+    low = bias.table[bias.table["under_represented"]]
+    steps.append(to_markdown(
+        "Re-survey or weight the under-represented groups ({groups}) before comparing "
+        "segments.", groups=", ".join(f"{v} = {lv}" for v, lv in
+                                      zip(low["variable"], low["level"], strict=True))))
+say_list(steps)
 """),
 ]
 

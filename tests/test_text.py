@@ -803,3 +803,15 @@ def test_order_breaks_ties_by_name_and_ignores_float_noise():
     assert sort_frame(t, "z", "term", ascending=True)["term"].tolist() == ["z", "x", "y"]
     assert sort_frame(t.iloc[::-1], "z", "term", ascending=True)["term"].tolist() == \
         ["z", "x", "y"]
+
+
+def test_languages_left_out_of_the_words_are_named(sample):
+    """Issue 25: Chinese and Korean comments were silently missing from the words section."""
+    d = nt.text_drivers(sample)
+    langs = nt.analyze_comments(sample).comments
+    notes = " ".join(d.attrs["notes"])
+    for lang in ("ko", "zh"):
+        rows = (langs["comment_language"] == lang) & langs["is_answer"]
+        cats = langs.loc[rows, "category"].value_counts()
+        assert lang not in set(d["language"])
+        assert f"{lang} ({cats['promoter']} promoter and {cats['detractor']} detractor" in notes

@@ -48,7 +48,8 @@ def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
     pandas.DataFrame
         ``language``, ``term``, ``side`` (promoter/detractor), ``z``, ``log_odds``,
         ``promoter_count``, ``detractor_count``, ``p_adjusted``, ``significant``; the ``top``
-        terms per side and language.
+        terms per side and language. ``attrs["notes"]`` names the languages left out for too
+        few comments on a side.
 
     Examples
     --------
@@ -71,9 +72,12 @@ def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
               if by_language else [("all", use)])
     is_p_all = (prep["category"] == "promoter").to_numpy(dtype=bool, na_value=False)
     frames = []
+    skipped: list[str] = []
     for lang, rows in groups:
         is_p = is_p_all[rows]
         if is_p.sum() < min_comments or (~is_p).sum() < min_comments:
+            skipped.append(f"{lang} ({int(is_p.sum())} promoter and {int((~is_p).sum())} "
+                           "detractor comments)")
             continue
         x = terms.counts[np.flatnonzero(rows)]
         yp = np.asarray(x[is_p].sum(axis=0)).ravel()
@@ -83,6 +87,7 @@ def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
         delta, z = _log_odds(yp, yd, prior)  # totals over every term, as in the paper
         keep = (yp + yd) >= min_count
         if not keep.any():
+            skipped.append(f"{lang} (no term in {min_count} comments or more)")
             continue
         yp, yd, delta, z = yp[keep], yd[keep], delta[keep], z[keep]
         p_adj = _stats.adjust_pvalues(2 * _stats.norm_sf(np.abs(z)), "bh")
@@ -96,9 +101,12 @@ def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
         frames += [pos, neg]
     cols = ["language", "term", "side", "z", "log_odds", "promoter_count", "detractor_count",
             "p_adjusted", "significant"]
-    if not frames:
-        return pd.DataFrame(columns=cols)
-    return pd.concat(frames, ignore_index=True)[cols]
+    out = pd.concat(frames, ignore_index=True)[cols] if frames else pd.DataFrame(columns=cols)
+    # a language left out is said, never dropped silently (issue 25)
+    out.attrs["notes"] = ([f"not analysed, too few comments on one side (at least "
+                           f"{min_comments} promoter and {min_comments} detractor comments "
+                           f"are needed): {'; '.join(skipped)}."] if skipped else [])
+    return out
 
 
 def _log_odds(yp: np.ndarray, yd: np.ndarray, prior: float) -> tuple[np.ndarray, np.ndarray]:
