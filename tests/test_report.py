@@ -38,6 +38,9 @@ def qualtrics_export(path: Path, rows: int = 1800) -> pd.DataFrame:
     df.loc[df.index[5], "comment"] = HOSTILE_SCRIPT
     df.loc[df.index[6], "comment"] = HOSTILE_IMG
     df.loc[df.index[[5, 6]], "score"] = 2
+    # their own customers, the most valuable: first on the call list, comment shown
+    df.loc[df.index[[5, 6]], "customer_id"] = ["HOSTILE-1", "HOSTILE-2"]
+    df.loc[df.index[[5, 6]], "customer_lifetime_value"] = [9_000_000.0, 8_000_000.0]
     df.loc[df.index[10:13], "score"] = pd.NA  # blank answers: excluded and counted
     # Markdown in a segment value: a group of detractors, so the notebooks' prose names it
     df.loc[df.index[100:220], "touchpoint"] = HOSTILE_MARKDOWN
