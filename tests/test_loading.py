@@ -1502,3 +1502,31 @@ def test_byte_0x80_beside_a_number_is_the_euro_sign_in_a_latin1_file(tmp_path):
     assert df["comment"].tolist() == ["très bien", "15€ trop cher", "prix 15,50 €",
                                       "€ 20 de réduction", "déçu", "Zürich"]
     assert any("euro sign" in n and "3 cell(s)" in n for n in report.notes)
+
+
+@pytest.mark.parametrize(("name", "cells", "found"), [
+    ("CUSTOMER_RESPONSE_DATE", ["11/04/2018 20:09", "13/04/2018 08:15", "02/05/2018 10:00"] * 3,
+     "name and content"),
+    ("Date de réponse", ["2025-03-01", "2025-03-02", "2025-03-05"] * 3, None),
+    ("Fecha de envío", ["01/03/2025", "15/03/2025", "30/03/2025"] * 3, "name and content"),
+    ("Antwortdatum", ["01.03.2025", "15.03.2025", "30.03.2025"] * 3, None),
+    ("when", ["2025-03-01 10:00", "2025-03-02 11:30", "2025-03-05 09:15"] * 3, "content"),
+])
+def test_date_columns_found_by_compound_names_and_by_content(name, cells, found):
+    """Issue 25: a UK telecom export's CUSTOMER_RESPONSE_DATE (day first) was not detected, so
+    the whole trend review was skipped."""
+    df = pd.DataFrame({"NPS_SCORE": [9, 3, 10] * 3, name: cells, "STAGE": ["a", "b", "c"] * 3})
+    out, report = nt.read_survey(df)
+    assert report.columns["date"] == name
+    assert out["date"].notna().all()
+    if found:
+        assert any(f"found by its {found}" in n for n in report.notes)
+    if name == "CUSTOMER_RESPONSE_DATE":
+        assert out["date"].iloc[0] == pd.Timestamp("2018-04-11 20:09")  # day first
+
+
+def test_no_date_column_is_invented():
+    df = pd.DataFrame({"score": [9, 3, 10] * 3, "code": ["12-34", "1.2.3", "x"] * 3,
+                       "version": ["1.2.2025"] * 8 + ["n/a"]})
+    _, report = nt.read_survey(df)
+    assert "date" not in report.columns

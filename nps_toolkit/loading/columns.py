@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -234,6 +235,20 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
     if want("date"):
         cand = _first_exact(cols, _DATE_NAMES, taken | blank_columns())
         preferred = _first_exact(cols, _DATE_NAMES, taken)
+        if cand is None and preferred is None:
+            # a compound or vendor name (CUSTOMER_RESPONSE_DATE, Date de réponse, Fecha de
+            # envío) holding dates, else a column of dates whatever its name
+            cand = _first_pattern(cols, {}, _DATE_WORDS, taken | blank_columns(),
+                                  lambda c: _date_like(frame[c]))
+            if cand is None:
+                cand = next((c for c in cols if c not in taken and _date_like(frame[c],
+                                                                             strict=True)),
+                            None)
+            if cand is not None:
+                notes.append(f"date column {cand!r} found by its "
+                             + ("name and " if _first_pattern([cand], {}, _DATE_WORDS, set(),
+                                                              lambda c: True) else "")
+                             + "content; pass date='<column>' (or date=False) to change it.")
         if cand:
             found["date"] = cand
             taken.add(cand)
@@ -260,6 +275,35 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
                 taken.add(cand)
                 break
     return found
+
+
+_DATE_WORDS = [r"\bdate\b", r"\bdatum", r"\bfecha\b", r"\bdata\b", r"дата", r"날짜",
+               r"日期", r"时间", r"\btimestamp", r"\bdatetime", r"\bsubmitted", r"\bresponded",
+               r"\bcompleted\b", r"\bcreated\b", r"\bzeitstempel", r"\bhorodatage"]
+# a cell written as a date: 2025-03-04, 04/03/2025, 4.3.25, 2025/03/04 10:11 PM ...
+_DATE_SHAPE = re.compile(r"^\s*(\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
+                         r"([ T]\d{1,2}:\d{2}.*)?\s*$")
+
+
+def _date_like(series: pd.Series, *, strict: bool = False) -> bool:
+    """Whether a column holds dates: a date type, or (of its first 200 filled cells) at
+    least 90% written like a date (``strict``: every one, for a column whose name says
+    nothing) that pandas reads."""
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        return True
+    if pd.api.types.is_numeric_dtype(series.dtype):
+        return False
+    head = series.dropna().head(200).astype("string").str.strip()
+    head = head[head != ""]
+    if len(head) < (5 if strict else 1):
+        return False
+    shaped = head.str.match(_DATE_SHAPE).fillna(False)
+    if shaped.mean() < (1.0 if strict else 0.9):
+        return False
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        read = pd.to_datetime(head[shaped], format="mixed", errors="coerce", dayfirst=True)
+    return bool(read.notna().mean() >= 0.9)
 
 
 def _is_unique(s: pd.Series) -> bool:
