@@ -9,7 +9,7 @@ from .datasets import load_sample, sample_path
 from .drivers import driver_importance
 from .errors import ColumnNotFoundError, InvalidScoreError
 from .growth import GrowthLink, growth_link, read_orders, value_of_moving
-from .loading import LoadReport, read_survey, scan
+from .loading import ExportProfile, LoadReport, profile_export, read_survey, scan
 from .scoring import (
     CATEGORIES,
     NPSComparison,
@@ -92,6 +92,7 @@ __all__ = [
     "ColumnNotFoundError",
     "Dashboard",
     "DiscoveredThemes",
+    "ExportProfile",
     "GrowthLink",
     "InvalidScoreError",
     "LoadReport",
@@ -127,6 +128,7 @@ __all__ = [
     "migration",
     "mismatch_flags",
     "prepare_comments",
+    "profile_export",
     "promoter_seed_list",
     "quotes",
     "rake",

@@ -11,11 +11,14 @@ The work is split by concern: ``files`` (encodings, delimiters, vendor layouts),
 spellings in the columns read as text), ``dates`` (one date format per column),
 ``columns`` (which column is which), ``scores`` (what counts as a score), ``report`` (the
 :class:`LoadReport`), ``read`` (:func:`read_survey`, which ties them together) and ``scan``
-(:func:`scan`, a lazy DuckDB source for files too big for memory).
+(:func:`scan`, a lazy DuckDB source for files too big for memory), ``encodings`` (the code
+page of a file that is not UTF-8) and ``profile`` (:func:`profile_export`: segments, period,
+value, drivers and codeframe of an export, for the report).
 """
 
+from .profile import ExportProfile, profile_export
 from .read import read_survey
 from .report import LoadReport
 from .scan import scan
 
-__all__ = ["LoadReport", "read_survey", "scan"]
+__all__ = ["ExportProfile", "LoadReport", "profile_export", "read_survey", "scan"]

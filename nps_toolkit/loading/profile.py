@@ -1,0 +1,314 @@
+"""What an export holds beyond score, comment and date: the report's configuration.
+
+:func:`profile_export` looks at every column of a frame read by :func:`read_survey` and
+decides, with a reason for each choice, which columns are segments, which is a period or
+wave index, which holds customer value, which are further 0-10 questions (drivers), and
+whether a column restates the category (checked against the scores). The result is the
+configuration the report runs with, each key the option that changes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .columns import _norm
+
+__all__ = ["CONFIG_KEYS", "ExportProfile", "profile_export"]
+
+#: the configuration keys, as the CLI, the config file and the notebooks name them
+CONFIG_KEYS = ("score", "comment", "date", "customer", "segments", "period", "value",
+               "drivers", "codeframe", "industry", "benchmark", "title")
+
+_ROLE_KEYS = {"score": "score", "comment": "comment", "date": "date",
+              "customer_id": "customer"}
+
+# names of a period or wave index, in the supported languages (normalised)
+_PERIOD_NAMES = re.compile(r"^(t|wave|waves|wave id|survey wave|vague|welle|oleada|ola|"
+                           r"period|periode|periodo|period id|round|runde|ronda|qtr|quarter|"
+                           r"quartal|trimestre|trimester|month index|волна|период|차수|"
+                           r"회차|波次|期)$")
+# segment-like names for integer codes (a store number, a region code)
+_SEGMENT_NAMES = re.compile(r"\b(region|store|shop|branch|site|channel|stage|segment|team|"
+                            r"agent|country|market|tier|plan|product|category code|magasin|"
+                            r"filiale|tienda|sucursal|canal|etape|etapa|phase|markt|laden|"
+                            r"регион|магазин|канал|지역|매장|채널|地区|门店|渠道)\b")
+_VALUE_NAMES = re.compile(r"\b(revenue|amount|spend|spent|clv|ltv|lifetime value|"
+                          r"customer value|value|sales|turnover|ticket|basket|order value|"
+                          r"arr|mrr|ca|chiffre d affaires|montant|panier|umsatz|betrag|"
+                          r"warenkorb|importe|ingresos|gasto|valor|monto|выручка|сумма|"
+                          r"оборот|매출|금액|구매액|金额|销售额|消费)\b")
+_ID_NAMES = re.compile(r"(^|\b)(id|uuid|guid|key|email|e mail|phone|ip|ip address|token|"
+                       r"url|name|first name|last name|nom|prenom)(\b|$)")
+_CATEGORY_WORDS = {
+    "promoter": ("promoter", "promoters", "promotor", "promotores", "promoteur", "promoteurs",
+                 "promotoren", "promotori", "промоутер", "промоутеры", "추천자", "推荐者"),
+    "passive": ("passive", "passives", "passif", "passifs", "pasivo", "pasivos", "neutral",
+                "neutre", "neutro", "pasivni", "пассив", "пассивы", "нейтрал", "중립자",
+                "被动者", "中立者"),
+    "detractor": ("detractor", "detractors", "detracteur", "detracteurs", "detraktor",
+                  "detraktoren", "detractores", "kriticar", "kriticari", "критик", "критики",
+                  "비추천자", "批评者", "贬损者"),
+}
+
+
+def _words(name: str) -> str:
+    """A column name as words: camelCase split, then normalised (``CaTicket`` -> ``ca
+    ticket``)."""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", str(name))
+    return _norm(spaced)
+
+
+@dataclass
+class ExportProfile:
+    """The report's configuration for one export, each choice with its reason.
+
+    Attributes
+    ----------
+    config : dict
+        ``score``, ``comment``, ``date``, ``customer``, ``segments``, ``period``, ``value``,
+        ``drivers``, ``codeframe``, ``industry``, ``benchmark``, ``title`` (see
+        ``CONFIG_KEYS``); None or [] where the file has nothing for it.
+    reasons : dict
+        Per key, why it was chosen (or why nothing was), in plain words.
+    category_check : dict or None
+        When a column restates the category: its name, ``disagree`` (rows whose category
+        differs from the one their score gives) and ``examples``.
+    missing : dict
+        Sections the file cannot support, each with the column that would enable it.
+    """
+
+    config: dict[str, Any]
+    reasons: dict[str, str]
+    category_check: dict[str, Any] | None = None
+    missing: dict[str, str] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        """One line per choice, with the option that changes it (the report's box)."""
+        out = []
+        for key in CONFIG_KEYS:
+            if key in self.reasons:
+                out.append(f"{key}: {self.reasons[key]} (--{key})")
+        if self.category_check:
+            c = self.category_check
+            out.append(f"category column {c['column']!r}: {c['disagree']:,} of "
+                       f"{c['checked']:,} rows disagree with their score"
+                       + (f" (e.g. {c['examples']})" if c["disagree"] else ""))
+        return out
+
+    def __repr__(self) -> str:
+        return "How the file was read:\n" + "\n".join(f"  {line}" for line in self.lines())
+
+
+def _is_id_like(s: pd.Series, name: str) -> bool:
+    if _ID_NAMES.search(_words(name)):
+        return True
+    filled = s.dropna()
+    return len(filled) > 50 and filled.nunique() > 0.9 * len(filled)
+
+
+def _integers(s: pd.Series) -> pd.Series | None:
+    """The column as whole numbers (None when it is not all whole numbers)."""
+    v = pd.to_numeric(s, errors="coerce") if not pd.api.types.is_numeric_dtype(s.dtype) \
+        else s.astype(float)
+    filled = v.dropna()
+    if filled.empty or filled.size < 0.9 * s.notna().sum():
+        return None
+    if not np.all(np.equal(np.mod(filled.to_numpy(dtype=float), 1), 0)):
+        return None
+    return v
+
+
+def _amounts(s: pd.Series) -> pd.Series:
+    """Numbers of a column as an amount reader reads them ("1.234,50", "€12"), NaN where
+    a cell is not one."""
+    if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
+        return s.astype(float)
+    if pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_datetime64_any_dtype(s.dtype):
+        return pd.Series(np.nan, index=s.index)
+    from ..growth.amounts import parse_amounts
+
+    try:
+        return parse_amounts(s, [], str(s.name))
+    except ValueError:  # mixed currencies or decimal marks: not a clean value column
+        return pd.Series(np.nan, index=s.index)
+
+
+def _category_column(df: pd.DataFrame, cols: list[str]) -> tuple[str, pd.Series] | None:
+    lookup = {w: cat for cat, words in _CATEGORY_WORDS.items() for w in words}
+    for c in cols:
+        s = df[c]
+        if pd.api.types.is_numeric_dtype(s.dtype):
+            continue
+        filled = s.dropna().astype(str)
+        if filled.empty or filled.nunique() > 6:
+            continue
+        mapped = filled.map(lambda v: lookup.get(_norm(v)))
+        if mapped.notna().mean() >= 0.95 and mapped.nunique() >= 2:
+            return c, s.astype("string").map(lambda v: lookup.get(_norm(v)) if isinstance(
+                v, str) else None, na_action="ignore")
+    return None
+
+
+def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
+                   sample: int = 2000) -> ExportProfile:
+    """Decide what a survey export holds beyond its score: segments, a period or wave index,
+    customer value, further 0-10 questions, a column restating the category; and the best
+    codeframe for its comments.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        A frame from :func:`read_survey` (``score`` and, when found, ``comment``, ``date``,
+        ``customer_id`` and ``response_id`` named so).
+    codeframes : bool
+        Try every codeframe preset on a sample of the comments and keep the one that codes
+        the most (False: keep ``"ecommerce"``, the default).
+    sample : int
+        Comments tried per codeframe.
+
+    Returns
+    -------
+    ExportProfile
+
+    Examples
+    --------
+    >>> import nps_toolkit as nt
+    >>> p = nt.profile_export(nt.load_sample(), codeframes=False)
+    >>> p.config["segments"][:3], p.config["value"]
+    (['channel', 'touchpoint', 'persona'], 'customer_lifetime_value')
+    """
+    df = data
+    cfg: dict[str, Any] = dict.fromkeys(CONFIG_KEYS)
+    cfg.update(segments=[], drivers=[], codeframe="ecommerce")
+    why: dict[str, str] = {}
+    missing: dict[str, str] = {}
+    report = df.attrs.get("load_report")
+    source_names = (report.columns if report is not None else {})
+    for role, key in _ROLE_KEYS.items():
+        if role in df.columns:
+            cfg[key] = role
+            original = source_names.get(role, role)
+            why[key] = f"column {original!r}"
+    if "date" not in df.columns:
+        why["date"] = "no date column found"
+    n = len(df)
+    taken = {"score", "comment", "date", "customer_id", "response_id"}
+    rest = [c for c in df.columns if c not in taken]
+    # a column restating the category
+    category_check = None
+    found = _category_column(df, rest)
+    if found is not None:
+        col, said = found
+        from ..scoring import classify
+
+        given = classify(df["score"]).astype("string")
+        both = said.notna() & given.notna()
+        differ = both & (said != given)
+        examples = [f"response #{i + 1}: {df[col].iloc[i]!r} with score {df['score'].iloc[i]}"
+                    for i in np.flatnonzero(differ.to_numpy())[:3]]
+        category_check = {"column": col, "checked": int(both.sum()),
+                          "disagree": int(differ.sum()), "examples": examples}
+        rest.remove(col)
+    # further 0-10 questions (drivers)
+    for c in list(rest):
+        v = _integers(df[c])
+        if v is None or _words(c) in ("t",) or _PERIOD_NAMES.match(_words(c)):
+            continue
+        filled = v.dropna()
+        if filled.between(0, 10).all() and filled.nunique() >= 4 and filled.max() >= 7 \
+                and len(filled) >= 0.5 * n:
+            cfg["drivers"].append(c)
+            rest.remove(c)
+    if cfg["drivers"]:
+        why["drivers"] = ("further 0-10 questions " + ", ".join(repr(c) for c in cfg["drivers"])
+                          + ": their link with the recommend score")
+    # a period or wave index
+    for c in list(rest):
+        v = _integers(df[c])
+        if v is None or not _PERIOD_NAMES.match(_words(c)):
+            continue
+        levels = v.dropna().nunique()
+        if 2 <= levels <= 120:
+            cfg["period"] = c
+            why["period"] = (f"{c!r} ({levels} periods from {int(v.min())} to "
+                             f"{int(v.max())}), read as an ordered period index")
+            rest.remove(c)
+            break
+    # customer value
+    for c in list(rest):
+        s = df[c]
+        v = _amounts(s)
+        if v.notna().sum() < 0.5 * s.notna().sum() or v.notna().sum() == 0:
+            continue
+        named = bool(_VALUE_NAMES.search(_words(c)))
+        decimals = not np.all(np.equal(np.mod(v.dropna().to_numpy(dtype=float), 1), 0))
+        if named or (decimals and (v.dropna() >= 0).mean() >= 0.95 and v.nunique() > 50
+                     and not _is_id_like(s, c)):
+            cfg["value"] = c
+            why["value"] = (f"{c!r}, " + ("named like customer value" if named else
+                                          "positive amounts with many values")
+                            + f" (median {v.median():,.2f})")
+            rest.remove(c)
+            break
+    # segments
+    for c in rest:
+        s = df[c]
+        if _is_id_like(s, c) and not _SEGMENT_NAMES.search(_words(c)):
+            continue
+        filled = s.dropna()
+        if filled.empty:
+            continue
+        levels = filled.nunique()
+        if not 2 <= levels <= 50:
+            continue
+        numeric = pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(
+            s.dtype)
+        if numeric and not _SEGMENT_NAMES.search(_words(c)):
+            continue  # counts and measures are not groups, unless named like one
+        top_share = filled.value_counts(normalize=True).iloc[0]
+        if top_share > 0.98 or (not numeric and filled.astype(str).str.len().median() > 40):
+            continue  # one value everywhere, or free text
+        cfg["segments"].append(c)
+    if cfg["segments"]:
+        why["segments"] = ", ".join(repr(c) for c in cfg["segments"]) + \
+            " (2-50 groups each)"
+    else:
+        missing["segments"] = "a column of groups (region, channel, store...): --segments"
+    if cfg["customer"] is None:
+        missing["customer"] = "a customer id column: --customer"
+    if cfg["value"] is None:
+        missing["value"] = "a customer value column (revenue, CLV...): --value"
+    if cfg["date"] is None and cfg["period"] is None:
+        missing["trend"] = "a date or a period index column: --date or --period"
+    if "comment" not in df.columns:
+        missing["comments"] = "a comment column: --comment"
+    elif codeframes:
+        cfg["codeframe"], why["codeframe"] = _best_codeframe(df, sample)
+    why.setdefault("benchmark", "none: pass --industry NAME (see nps_toolkit.benchmarks()) "
+                   "or --benchmark N to compare")
+    return ExportProfile(config=cfg, reasons=why, category_check=category_check,
+                         missing=missing)
+
+
+def _best_codeframe(df: pd.DataFrame, sample: int) -> tuple[str, str]:
+    """The preset that codes the most comments of a seeded sample, and a sentence saying
+    so with every preset's coverage."""
+    from .._codeframes import CODEFRAMES
+    from ..text import code_themes
+
+    comments = df[df["comment"].notna()]
+    if len(comments) > sample:
+        comments = comments.sample(sample, random_state=0)
+    coverage = {}
+    for name in sorted(CODEFRAMES):
+        coded = code_themes(comments, codeframe=name)
+        coverage[name] = float(coded.any(axis=1).mean()) if len(coded) else 0.0
+    best = max(sorted(coverage), key=lambda k: coverage[k])  # ties: the first by name
+    shown = ", ".join(f"{k} {v:.0%}" for k, v in sorted(coverage.items(),
+                                                         key=lambda kv: (-kv[1], kv[0])))
+    return best, f"{best!r}, which codes the most comments ({shown})"

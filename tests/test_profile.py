@@ -1,0 +1,100 @@
+"""profile_export: what an export holds beyond its score, on the sample, the real Botanic
+survey and generated exports of other shapes (issue 25 §1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import nps_toolkit as nt
+
+BOTANIC = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "npsgame_botanic_fr.csv"
+
+
+def test_sample_profile():
+    p = nt.profile_export(nt.load_sample())
+    c = p.config
+    assert c["customer"] == "customer_id" and c["date"] == "date"
+    assert {"channel", "touchpoint", "persona", "region", "support_agent"} <= set(c["segments"])
+    assert "customer_id" not in c["segments"] and "comment" not in c["segments"]
+    assert c["value"] == "customer_lifetime_value"
+    assert c["codeframe"] == "ecommerce" and "ecommerce 9" in p.reasons["codeframe"]
+    assert c["benchmark"] is None and c["industry"] is None
+    assert p.missing == {}
+
+
+@pytest.mark.skipif(not BOTANIC.exists(), reason=f"real survey not available at {BOTANIC}")
+def test_botanic_profile():
+    """The French garden-centre survey: t is the wave, CaTicket the value, satisfaction and
+    intention further 0-10 questions, retail the codeframe; no segments, no customer id."""
+    df, _ = nt.read_survey(BOTANIC)
+    p = nt.profile_export(df)
+    c = p.config
+    assert c["period"] == "t" and "18 periods" in p.reasons["period"]
+    assert c["value"] == "CaTicket"
+    assert c["drivers"] == ["satisfaction", "intention"]
+    assert c["codeframe"] == "retail"
+    assert c["segments"] == [] and "segments" in p.missing
+    assert c["date"] is None and "NbPassageKS" not in c["segments"]
+
+
+def test_telecom_shaped_export_with_a_category_column():
+    rng = np.random.default_rng(0)
+    n = 300
+    score = rng.integers(0, 11, n)
+    cat = np.where(score >= 9, "Promoter", np.where(score >= 7, "Passive", "Detractor"))
+    cat = cat.astype(object)
+    cat[[3, 10]] = ["Promoter", "Detractor"] if score[3] < 9 and score[10] > 6 else cat[[3, 10]]
+    wrong = int((pd.Series(cat) != pd.Series(np.where(score >= 9, "Promoter", np.where(
+        score >= 7, "Passive", "Detractor")))).sum())
+    df = pd.DataFrame({
+        "CUSTOMER_ID": [f"C{i % 250}" for i in range(n)],
+        "CUSTOMER_RESPONSE_DATE": pd.date_range("2018-04-01", periods=n, freq="6h")
+        .strftime("%d/%m/%Y %H:%M"),
+        "JOURNEY_STAGE": rng.choice(["Join", "Onboard", "Use", "Leave"], n),
+        "NPS_CATEGORY": cat, "NPS_SCORE": score,
+        "VERBATIM": rng.choice(["slow broadband", "engineer late", "great speed"], n)})
+    data, _ = nt.read_survey(df)
+    p = nt.profile_export(data, codeframes=False)
+    assert p.config["date"] == "date" and p.config["customer"] == "customer_id"
+    assert p.config["segments"] == ["JOURNEY_STAGE"]
+    check = p.category_check
+    assert check["column"] == "NPS_CATEGORY" and check["disagree"] == wrong
+    assert check["checked"] == n
+    assert any("NPS_CATEGORY" in line for line in p.lines())
+
+
+def test_german_export_with_a_wave_and_an_amount(tmp_path):
+    rng = np.random.default_rng(2)
+    n = 200
+    rows = ["Kunde;Welle;Filiale;Bewertung;Kommentar;Umsatz"] + [
+        f"K{i % 150:03d};{1 + i // 50};{rng.choice(['Nord', 'Süd', 'West'])};"
+        f"{rng.integers(0, 11)};gut;{rng.integers(10, 500)},{rng.integers(0, 99):02d}"
+        for i in range(n)]
+    path = tmp_path / "kunden.csv"
+    path.write_bytes("\n".join(rows).encode("cp1252"))
+    data, _ = nt.read_survey(path)
+    p = nt.profile_export(data, codeframes=False)
+    assert p.config["period"] == "Welle" and p.config["value"] == "Umsatz"
+    assert p.config["segments"] == ["Filiale"] and p.config["customer"] == "customer_id"
+
+
+def test_google_forms_like_sheet():
+    rng = np.random.default_rng(3)
+    n = 120
+    df = pd.DataFrame({
+        "Timestamp": pd.date_range("2025-01-01", periods=n, freq="D").strftime(
+            "%Y/%m/%d %I:%M:%S %p GMT+1"),
+        "Email address": [f"user{i}@example.com" for i in range(n)],
+        "How likely are you to recommend us to a friend or colleague?": rng.integers(0, 11, n),
+        "How satisfied are you with our support? (0-10)": rng.integers(0, 11, n),
+        "Which plan are you on?": rng.choice(["Free", "Pro", "Team"], n),
+        "What is the main reason for your score?": rng.choice(["fast", "slow", "pricey"], n)})
+    data, _ = nt.read_survey(df)
+    p = nt.profile_export(data, codeframes=False)
+    assert p.config["date"] == "date" and p.config["customer"] == "customer_id"
+    assert p.config["segments"] == ["Which plan are you on?"]
+    assert p.config["drivers"] == ["How satisfied are you with our support? (0-10)"]
