@@ -86,22 +86,74 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("--keep-notebooks", metavar="DIR",
                     help="also keep the executed notebooks in this folder")
     rp.add_argument("--quiet", action="store_true", help="no progress bar")
+    for key, helptext in (
+            ("segments", "segment columns, comma-separated (default: detected)"),
+            ("value", "customer value column (revenue, CLV...)"),
+            ("customer", "customer id column"),
+            ("period", "period or wave index column, for trends without dates"),
+            ("drivers", "further 0-10 questions, comma-separated"),
+            ("codeframe", "comment codeframe preset (default: the one that codes most)"),
+            ("industry", "benchmark industry (see nps_toolkit.benchmarks())"),
+            ("benchmark", "a benchmark NPS or an industry group to compare with"),
+            ("title", "the report's title")):
+        rp.add_argument(f"--{key}", dest=f"cfg_{key}", metavar="VALUE", help=helptext)
+    rp.add_argument("--config", metavar="FILE",
+                    help="a TOML file with the same keys (options given here win)")
+    rp.add_argument("--print-config", action="store_true",
+                    help="print the configuration detected for FILE as TOML and stop")
     return parser
+
+
+def _config(args: argparse.Namespace) -> dict[str, object]:
+    """--config FILE, then the options given on the command line over it."""
+    from .report import read_config
+
+    config = dict(read_config(args.config)) if args.config else {}
+    for key, value in vars(args).items():
+        if key.startswith("cfg_") and value is not None:
+            config[key[4:]] = value
+    for key, value in (("score", args.score_col), ("comment", args.comment_col),
+                       ("date", args.date_col)):
+        if value is not None:
+            config[key] = value
+    return config
+
+
+def _print_config(args: argparse.Namespace, config: dict[str, object]) -> int:
+    from .report import config_toml, resolve_config
+
+    asked = {k: config.get(k) for k in ("score", "comment", "date", "customer")}
+    data, _ = read_survey(args.file or sample_path(), score=asked["score"],
+                          comment=asked["comment"], date=asked["date"],
+                          customer_id=asked["customer"] if asked["customer"] not in
+                          (None, "customer_id") else None, on_invalid="exclude")
+    profile, merged = resolve_config(
+        data, {k: v for k, v in config.items() if k not in asked}, sample=args.file is None)
+    for key in asked:  # the file's own column names, as the options take them
+        if merged.get(key) and key in profile.reasons:
+            merged[key] = (data.attrs["load_report"].columns.get(
+                "customer_id" if key == "customer" else key, merged[key]))
+    print(config_toml(merged, profile.reasons))
+    return 0
 
 
 def _report(args: argparse.Namespace) -> int:
     from .report import build_report
 
     try:
-        result = build_report(args.file, output=args.output, score=args.score_col,
-                              comment=args.comment_col, date=args.date_col,
-                              orders=args.orders, customers=args.customers,
-                              keep_notebooks=args.keep_notebooks, progress=not args.quiet)
+        config = _config(args)
+        if args.print_config:
+            return _print_config(args, config)
+        result = build_report(args.file, output=args.output, orders=args.orders,
+                              customers=args.customers, keep_notebooks=args.keep_notebooks,
+                              progress=not args.quiet, config=config)
     except FileExistsError as exc:  # -o names an input: never written over
         print(f"nps-toolkit: error: {exc}", file=sys.stderr)
         return 2
     except (ValueError, OSError, KeyError, UnicodeDecodeError) as exc:
-        print(f"nps-toolkit: error: cannot read {args.file}: {_cli_message(exc)}",
+        message = _cli_message(exc)
+        where = str(args.file) if args.file else "the bundled sample"
+        print(f"nps-toolkit: error: {message if where in message else where + ': ' + message}",
               file=sys.stderr)
         return 2
     except Exception as exc:  # a notebook cell failed: say which, without a traceback

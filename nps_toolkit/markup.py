@@ -19,7 +19,12 @@ import string
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["Trusted", "escape_markdown", "sanitize_html", "say", "say_list", "to_markdown"]
+__all__ = ["REPORT_ENV", "Trusted", "escape_markdown", "sanitize_html", "say", "say_list",
+           "skipped", "to_markdown"]
+
+#: set (to "1") while the report runs the notebooks: what the data cannot support is listed
+#: once at the end of the report ("Not in this file") instead of in each section
+REPORT_ENV = "NPS_TOOLKIT_REPORT"
 
 # every ASCII punctuation character Markdown (CommonMark, GFM, MathJax's $) gives a meaning;
 # CommonMark allows any ASCII punctuation to be backslash-escaped. &, < and > become entities.
@@ -74,6 +79,20 @@ def say(template: str, *args: Any, **values: Any) -> None:
     from IPython.display import Markdown, display
 
     display(Markdown(to_markdown(template, *args, **values)))
+
+
+def skipped(template: str, *args: Any, **values: Any) -> None:
+    """Say that a part of the analysis is skipped because the data cannot support it - in
+    a notebook; in the report (``REPORT_ENV`` set) nothing, as the report lists what the file
+    lacks once, at its end.
+
+    >>> skipped("No customer id column: the call list needs one.")
+    <IPython.core.display.Markdown object>
+    """
+    import os
+
+    if os.environ.get(REPORT_ENV) != "1":
+        say(template, *args, **values)
 
 
 def say_list(items: Iterable[Any], *, numbered: bool = True, heading: str = "") -> None:

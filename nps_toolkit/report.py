@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .markup import sanitize_html
+from .markup import REPORT_ENV, sanitize_html
 from .widgets.custom import STATIC_ENV
 
-__all__ = ["TEMPLATES", "ReportResult", "build_report", "template_path"]
+__all__ = ["TEMPLATES", "ReportResult", "build_report", "config_toml", "read_config",
+           "resolve_config", "template_path"]
 
 #: the template notebooks, in report order, with their section titles
 TEMPLATES: dict[str, str] = {
@@ -79,6 +80,118 @@ def _parameters(source: str | None, columns: dict[str, str | None]) -> dict[str,
     return params
 
 
+#: the configuration of the bundled sample (an online shop): compared with retail
+SAMPLE_CONFIG = {"industry": "online retail", "benchmark": "retail"}
+
+
+def resolve_config(data: Any, config: dict[str, Any] | None = None, *,
+                   sample: bool = False) -> tuple[Any, dict[str, Any]]:
+    """The report's configuration for a loaded export: what :func:`profile_export` detects,
+    overridden by ``config`` (the CLI's options, a config file). Unknown keys are refused
+    with the list of valid ones. Returns the profile and the merged configuration."""
+    from .loading import CONFIG_KEYS, profile_export
+
+    config = dict(config or {})
+    unknown = sorted(set(config) - set(CONFIG_KEYS))
+    if unknown:
+        raise ValueError(f"unknown configuration key(s) {unknown}; the keys are "
+                         f"{list(CONFIG_KEYS)}")
+    profile = profile_export(data, codeframes="codeframe" not in config)
+    merged = dict(profile.config)
+    if sample:
+        merged.update(SAMPLE_CONFIG)
+    for key, value in config.items():
+        if value is None:
+            continue
+        if key in ("segments", "drivers") and isinstance(value, str):
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        merged[key] = value
+        profile.reasons[key] = f"{value!r}, as asked"
+    if merged.get("industry") and merged.get("benchmark") is None:
+        merged["benchmark"] = merged["industry"]
+    if merged.get("benchmark") is not None:
+        profile.reasons["benchmark"] = (f"{merged['benchmark']!r}" + (
+            ", as asked" if "benchmark" in config or "industry" in config else
+            " (the bundled sample is an online shop)"))
+    # a column named in the configuration must exist (the loader has already read the
+    # score, comment, date and customer columns asked for, under their canonical names)
+    for key in ("segments", "drivers", "period", "value"):
+        names = merged.get(key) or []
+        for name in [names] if isinstance(names, str) else names:
+            if name not in data.columns:
+                raise ValueError(f"{key}: no column {name!r} in the file; its columns are "
+                                 f"{[str(c) for c in data.columns][:40]}")
+    merged["customer"] = "customer_id" if "customer_id" in data.columns else None
+    bench = merged.get("benchmark")
+    if isinstance(bench, str):
+        try:
+            float(bench)
+        except ValueError:  # a name: one the benchmark table knows, checked before running
+            from .benchmarks import benchmarks, compare_to_benchmark
+
+            try:
+                compare_to_benchmark(data, benchmark=bench)
+            except ValueError as exc:
+                groups = sorted(benchmarks()["industry_group"].dropna().unique())
+                raise ValueError(f"benchmark/industry {bench!r}: {exc}. Industry groups with "
+                                 f"sourced figures: {groups}; or give your target as a "
+                                 "number (--benchmark 30)") from exc
+    return profile, merged
+
+
+def config_toml(merged: dict[str, Any], reasons: dict[str, str] | None = None) -> str:
+    """A configuration as TOML for ``--config`` (keys without a value commented out), each
+    key with why it was chosen as a comment.
+
+    >>> print(config_toml({"segments": ["region"], "value": None, "benchmark": 29}))
+    segments = ["region"]
+    # value =
+    benchmark = 29
+    """
+    import json
+
+    lines = []
+    for key, value in merged.items():
+        if reasons and key in reasons:
+            lines.append(f"# {reasons[key]}")
+        if value is None or value == []:
+            lines.append(f"# {key} =")
+        elif isinstance(value, bool) or not isinstance(value, (int, float, str, list)):
+            lines.append(f"{key} = {json.dumps(str(value), ensure_ascii=False)}")
+        else:  # JSON strings, numbers and lists of strings are TOML too
+            lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines)
+
+
+def read_config(path: str | Path) -> dict[str, Any]:
+    """A ``--config`` TOML file as a dict (keys checked by :func:`resolve_config`)."""
+    import tomllib
+
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path} is not valid TOML ({exc}); write keys as in "
+                         "--print-config, e.g. segments = [\"region\"]") from exc
+
+
+def _notebook_parameters(merged: dict[str, Any]) -> dict[str, Any]:
+    """The configuration as the notebooks' parameters (the same names where they exist)."""
+    out: dict[str, Any] = {
+        "segments": list(merged.get("segments") or []),
+        "customer": "customer_id" if merged.get("customer") else None,
+        "value": merged.get("value"), "drivers": list(merged.get("drivers") or []),
+        "period": merged.get("period"), "codeframe": merged.get("codeframe") or "ecommerce",
+        "benchmark": merged.get("benchmark"), "industry": merged.get("industry") or "",
+    }
+    if isinstance(out["benchmark"], str):
+        try:
+            out["benchmark"] = float(out["benchmark"])
+        except ValueError:
+            pass
+    return out
+
+
 def _convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]]]:
     """Notebook -> body HTML without code (nbconvert's basic template: no scripts, no CDN),
     its heading ids prefixed so the notebooks can share one page."""
@@ -108,6 +221,24 @@ def _convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]]]:
              for level, ident, text in re.findall(
                  r'<h([12]) id="([^"]+)">(.*?)<a class="anchor-link"', body)]
     return body, heads
+
+
+def _how_read(profile: Any, label: str) -> tuple[str, list]:
+    """The "How this report read your file" box: every choice, with the option that
+    changes it (text escaped: column names are data)."""
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in profile.lines())
+    body = (f'<section class="how-read"><h1 id="how-read">How this report read your file</h1>'
+            f"<p>{html.escape(label)}: each choice below can be changed with the option in "
+            "brackets, or in a configuration file (<code>--config nps.toml</code>; "
+            f"<code>--print-config</code> writes this one).</p><ul>{items}</ul></section>")
+    return body, [(1, "how-read", "How this report read your file")]
+
+
+def _not_in_file(missing: dict[str, str]) -> tuple[str, list]:
+    items = "".join(f"<li><b>{html.escape(k)}</b>: needs {html.escape(v)}</li>"
+                    for k, v in missing.items())
+    return (f'<h1 id="not-in-file">Not in this file</h1><ul>{items}</ul>',
+            [(1, "not-in-file", "Not in this file")])
 
 
 def _page(title: str, meta: str, sections: Sequence[tuple[str, list]]) -> str:
@@ -154,8 +285,8 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
                  date: str | None = None, orders: str | Path | None = None,
                  customers: str | Path | None = None,
                  keep_notebooks: str | Path | None = None,
-                 progress: bool = True, parameters: dict[str, Any] | None = None
-                 ) -> ReportResult:
+                 progress: bool = True, parameters: dict[str, Any] | None = None,
+                 config: dict[str, Any] | None = None) -> ReportResult:
     """Run the template notebooks on a survey export and write one offline HTML report.
 
     Parameters
@@ -174,7 +305,12 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
     progress : bool
         Show a progress bar per notebook.
     parameters : dict, optional
-        Further notebook parameters (e.g. ``{"segments": ["region"], "value": None}``).
+        Further notebook parameters (e.g. ``{"freq": "M"}``), applied last.
+    config : dict, optional
+        The report's configuration (keys ``nps_toolkit.loading.CONFIG_KEYS``: ``segments``,
+        ``period``, ``value``, ``customer``, ``drivers``, ``codeframe``, ``industry``,
+        ``benchmark``, ``title``...), over what :func:`nps_toolkit.profile_export` detects.
+        Every choice is shown in the report's "How this report read your file" box.
 
     Returns
     -------
@@ -209,26 +345,39 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
     # notebook whose columns are missing is skipped with a note instead of failing
     from .datasets import sample_path
 
-    data, _ = read_survey(source if source is not None else sample_path(), score=score,
-                          comment=comment, date=date, on_invalid="exclude")
-    period_column = (parameters or {}).get("period_column")
+    asked = dict(config or {})
+    for key, given in (("score", score), ("comment", comment), ("date", date)):
+        if given is not None:
+            asked[key] = given
+    customer_col = asked.get("customer")
+    data, _ = read_survey(source if source is not None else sample_path(),
+                          score=asked.get("score"), comment=asked.get("comment"),
+                          date=asked.get("date"),
+                          customer_id=customer_col if customer_col != "customer_id" else None,
+                          on_invalid="exclude")
+    score, comment, date = asked.get("score"), asked.get("comment"), asked.get("date")
+    profile, merged = resolve_config(data, {k: v for k, v in asked.items()
+                                            if k not in ("score", "comment", "date",
+                                                         "customer")},
+                                     sample=source is None)
+    period_column = merged.get("period") or (parameters or {}).get("period")
     skip = {}
     if "comment" not in data.columns:
-        skip["02_followup_text_analysis.ipynb"] = (
-            "no comment column was found; name it with --comment COL (or comment=...)")
+        skip["02_followup_text_analysis.ipynb"] = "a comment column: --comment COL"
     if source is not None and orders is None:
         skip["04_growth_and_representativeness.ipynb"] = (
-            "no order log was given; add one with --orders FILE (orders=...) to see whether "
-            "NPS predicts repurchase and revenue")
+            "an order log (customer, order date, amount), to see whether NPS predicts "
+            "repurchase and revenue: --orders FILE (and --customers FILE for response rates)")
     for given in (orders, customers):
         if given is not None and not Path(given).is_file():
             raise FileNotFoundError(f"no such file: {given}")
     if "date" not in data.columns and not (period_column and period_column in data.columns):
-        skip["03_trend_review.ipynb"] = (
-            "no date column was found; name it with --date COL, or give a period column "
-            "(period_column=...)")
+        skip["03_trend_review.ipynb"] = "a date or a period column: --date COL or --period COL"
     params = _parameters(None if source is None else str(Path(source).resolve()),
                          {"score": score, "comment": comment, "date": date})
+    params.update(_notebook_parameters(merged))
+    if customer_col and customer_col != "customer_id":
+        params["customer_id"] = customer_col  # the notebooks read the file as read here
     if orders is not None:
         params["orders_path"] = str(Path(orders).resolve())
     if customers is not None:
@@ -244,17 +393,15 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
     work = Path(keep_notebooks) if keep_notebooks else Path(tempfile.mkdtemp(prefix="nps-"))
     work.mkdir(parents=True, exist_ok=True)
     sections, kept = [], []
-    previous = os.environ.get(STATIC_ENV)
+    previous = {k: os.environ.get(k) for k in (STATIC_ENV, REPORT_ENV)}
     os.environ[STATIC_ENV] = "1"  # the kernels inherit it: widgets show static views
+    os.environ[REPORT_ENV] = "1"  # ... and "skipped" notes are left to "Not in this file"
     try:
         for i, (name, title) in enumerate(TEMPLATES.items(), 1):
-            if name in skip:
+            if name in skip:  # listed at the end, under "Not in this file"
                 if progress:
-                    print(f"[{i}/{len(TEMPLATES)}] {title}: skipped, {skip[name]}", flush=True)
-                ident = f"s{i}-skipped"
-                sections.append((f'<h1 id="{ident}">{html.escape(title)}</h1><p>Skipped: '
-                                 f"{html.escape(skip[name])}.</p>",
-                                 [(1, ident, html.escape(title))]))
+                    print(f"[{i}/{len(TEMPLATES)}] {title}: skipped, it needs {skip[name]}",
+                          flush=True)
                 continue
             if progress:
                 print(f"[{i}/{len(TEMPLATES)}] {title}", flush=True)
@@ -271,13 +418,23 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
             kept.append(executed)
             sections.append(_convert(executed, f"s{i}"))
     finally:
-        if previous is None:
-            os.environ.pop(STATIC_ENV, None)
-        else:
-            os.environ[STATIC_ENV] = previous
+        for key, value in previous.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
     label = "the bundled sample survey" if source is None else Path(source).name
-    page = _page("NPS report", f"Data: {label}. Generated by nps-toolkit; every number is "
-                 "computed by the notebooks it was built from.", sections)
+    sections.insert(0, _how_read(profile, label))
+    not_here = {**profile.missing, **{TEMPLATES[k]: v for k, v in skip.items()}}
+    if orders is not None and customers is None and source is not None:
+        not_here["response rates"] = ("a customer list with segment columns, for response "
+                                      "rates and the NPS weighted to the customer base: "
+                                      "--customers FILE")
+    if not_here:
+        sections.append(_not_in_file(not_here))
+    page = _page(str(merged.get("title") or "NPS report"),
+                 f"Data: {label}. Generated by nps-toolkit; every number is computed by the "
+                 "notebooks it was built from.", sections)
     # whatever a notebook let through (a link or image built from the data), the page keeps
     # nothing that runs script or calls out when opened
     page, _ = sanitize_html(page)

@@ -26,7 +26,7 @@ import nps_toolkit as nt
 from nps_toolkit import charts
 # say("template {value}", value=...): the template is this notebook's Markdown, every value
 # from the data is escaped (a segment named "[x](javascript:...)" shows as those characters)
-from nps_toolkit.markup import say, say_list, to_markdown
+from nps_toolkit.markup import say, say_list, skipped, to_markdown
 
 charts.setup("static")  # charts drawn to SVG in the kernel: offline, in any viewer
 pd.set_option("display.float_format", "{:,.1f}".format)
@@ -51,11 +51,13 @@ data_path: str = None
 # Score / comment / date columns when detection picks the wrong ones (None = detect)
 score: str = None
 comment: str = None
-date: str = None'''
+date: str = None
+# Customer id column when detection misses it (None = detect)
+customer_id: str = None'''
 
 LOAD = '''\
 df, load_report = nt.read_survey(data_path or nt.sample_path(), score=score, comment=comment,
-                                 date=date, on_invalid="exclude")
+                                 date=date, customer_id=customer_id, on_invalid="exclude")
 print(load_report)'''
 
 
@@ -80,13 +82,13 @@ CALCULATION = [
 
 This notebook reads a survey export, says exactly what it kept and excluded, computes the Net
 Promoter Score with its uncertainty, breaks it down by segment and customer value, compares it
-with a benchmark, and ends with the list of customers to call. Point `data_path` below at your
-own export and run all cells (*Run > Run All Cells*).
+with a benchmark, and ends with the list of customers to call.
 
 **NPS** = % promoters (9-10) − % detractors (0-6), from −100 to 100. Passives (7-8) count in
 the total but in neither group.
 """),
-    md("## Parameters\n\nEdit these; everything below adapts. Missing columns are skipped "
+    md("## Parameters\n\nPoint `data_path` at your own export and run all cells (*Run > Run "
+       "All Cells*); edit the rest and everything below adapts. Missing columns are skipped "
        "with a note.", tags=["report-skip"]),
     code('''
 # Survey export to read (CSV, TSV, Excel, Parquet); None = the bundled sample survey
@@ -95,14 +97,17 @@ data_path: str = None
 score: str = None
 comment: str = None
 date: str = None
+# Customer id column when detection misses it (None = detect)
+customer_id: str = None
 # Segment columns to compare (those not in the data are skipped)
 segments: list = ["touchpoint", "channel", "persona", "support_agent"]
 # Customer id and customer value columns (None = skip value tiers and the call list)
 customer: str = "customer_id"
 value: str = "customer_lifetime_value"
-# Further 0-10 questions to average with the recommend score ([] = none)
-extra_questions: list = []
-# Benchmark: an industry group of nt.benchmarks() ("retail", ...) or a number (your target)
+# Further 0-10 questions (satisfaction, ease...): what drives the score ([] = none)
+drivers: list = []
+# Benchmark: an industry group of nt.benchmarks() ("retail", ...), a number (your target),
+# or None (no comparison)
 benchmark = "retail"
 # Your industry in words (a warning is added if the benchmark is another industry)
 industry: str = "online retail"
@@ -115,8 +120,8 @@ export_path: str = None
     md("""
 ## 1. Loading the export: read the load report first
 
-`read_survey` detects the file's encoding, delimiter and vendor layout and which columns hold
-the score, the comment and the date. The report says what was read, kept and excluded, by row.
+The loader detects the file's encoding, delimiter and vendor layout and which columns hold
+the score, the comment and the date. Its report says what was read, kept and excluded, by row.
 **Read it before any number below**: a wrong column or many excluded rows change everything.
 """),
     code(LOAD),
@@ -163,22 +168,25 @@ say("**NPS {r.nps:.1f}**, {confidence:.0%} interval {r.ci_low:.1f} to {r.ci_high
     small=small, needed=needed)
 '''),
     md("""
-### Several questions averaged
+### Further 0-10 questions: what drives the score
 
-When a survey asks the recommend question more than once (brand, product, service), average
-the answers per respondent with a stated rounding rule, then score as usual.
+When the survey asks further 0-10 questions (satisfaction, ease, intention), which of them
+moves with the recommend score, and what does the score look like with them averaged in?
 """),
     code('''
-present = [c for c in extra_questions if has(c)]
+present = [c for c in drivers if has(c)]
 if present and has("score"):
+    importance = nt.driver_importance(df, drivers=present, target="score", seed=0)
+    display(importance[["driver", "r", "share", "share_ci_low", "share_ci_high", "nps_low",
+                        "nps_high", "nps_gap"]])
+    top_driver = importance.iloc[0]
     combined = nt.combine_scores(df, ["score", *present])
-    print(nt.score(combined, confidence=confidence))
-    say("Averaging the recommend score with {present} (rounded half up) gives an NPS of "
-        "{combined:.1f} against {alone:.1f} for the recommend question alone.",
+    say("**{d[driver]}** explains the largest share of the recommend score's variation "
+        "({d[share]:.0%}, interval {d[share_ci_low]:.0%} to {d[share_ci_high]:.0%}); those "
+        "rating it high give an NPS of {d[nps_high]:.1f} against {d[nps_low]:.1f}. Averaged "
+        "with {present} (rounded half up), the score gives an NPS of {combined:.1f} against "
+        "{alone:.1f} for the recommend question alone.", d=top_driver,
         present=", ".join(present), combined=nt.score(combined).nps, alone=result.nps)
-else:
-    say("No further 0-10 questions were named in `extra_questions` (or none is in the data): "
-        "the NPS above uses the recommend question alone.")
 '''),
     md("""
 ## 4. Segments: where is it good or bad?
@@ -196,7 +204,7 @@ for column in segment_columns:
     display(p_values(segment_tables[column][[column, "n", "nps", "ci_low", "ci_high",
                                              "difference", "p_adjusted", "verdict"]]))
 if not segment_columns:
-    say("None of the segment columns named in `segments` is in the data.")
+    skipped("None of the segment columns named in `segments` is in the data.")
 '''),
     code('''
 if segment_columns:
@@ -214,7 +222,7 @@ for column, table in segment_tables.items():
             column=column, value=getattr(row, column), r=row))
 if findings:
     say_list(findings, numbered=False, heading="**Significantly below the rest:**")
-else:
+elif segment_columns:  # only when something was tested
     say("No segment is significantly below the rest.")
 '''),
     md("## 5. Customer value: are our biggest customers our biggest promoters?"),
@@ -227,23 +235,27 @@ if has(value):
     display(value_result.by_tier[["value_tier", "n", "nps", "ci_low", "ci_high", "verdict"]])
 else:
     value_result = None
-    say("No customer value column (value = {value!r}) in the data: skipped.", value=value)
+    skipped("No customer value column (value = {value!r}) in the data: skipped.", value=value)
 '''),
     code('charts.value_tiers(value_result) if value_result is not None else None'),
     md("## 6. Benchmark: how do we compare?"),
     code('''
-comparison = nt.compare_to_benchmark(df, benchmark=benchmark, industry=industry,
-                                     confidence=confidence)
-print(comparison)
+comparison = None
+if benchmark is not None:
+    comparison = nt.compare_to_benchmark(df, benchmark=benchmark, industry=industry,
+                                         confidence=confidence)
+    print(comparison)
 '''),
-    code('charts.benchmark(comparison)'),
+    code('charts.benchmark(comparison) if comparison is not None else None'),
     md("""
 ## 7. Whom to call: the action list for the CRM
 
 One row per customer with their latest category, the next action and the follow-up question,
-highest value at risk first. `export_list` writes CSV or Excel that is safe to open (cells that
-Excel would run as formulas are neutralised).
+highest value at risk first.
 """),
+    md("`export_list` writes the list as CSV or Excel that is safe to open (cells that a "
+       "spreadsheet would run as formulas are neutralised): set `export_path` above.",
+       tags=["report-skip"]),
     code('''
 if has(customer):
     calls = nt.action_list(df, customer=customer, value=value if has(value) else None,
@@ -259,7 +271,7 @@ if has(customer):
         p=counts.get("promoter", 0))
 else:
     calls = None
-    say("No customer id column: the call list needs one (`customer = ...`).")
+    skipped("No customer id column: the call list needs one (`customer = ...`).")
 '''),
     # interactive only: the report shows each chart and comment once, in its own section
     md("""
@@ -276,7 +288,7 @@ if has("date"):
                          customer=customer if has(customer) else None)
     display(board)
 else:
-    say("The dashboard needs a date column: skipped.")
+    skipped("The dashboard needs a date column: skipped.")
 ''', tags=["report-skip"]),
     md("## Next actions"),
     code('''
@@ -288,8 +300,8 @@ if value_result is not None:
     steps.append(to_markdown("Read the value answer in section 5 before deciding whom to "
                              "call first."))
 if calls is not None:
-    steps.append(to_markdown("Export the call list (`export_path`) and load it into the CRM; "
-                             "call detractors within 48 hours."))
+    steps.append(to_markdown("Load the call list into the CRM; call detractors within 48 "
+                             "hours."))
 steps.append(to_markdown("Re-survey: the interval is ±{w:.1f} points; see the trend review "
                          "notebook for whether a change is real.", w=half_width))
 say_list(steps)
@@ -348,8 +360,8 @@ say("**{analysed:,} comments analysed** of {n:,} responses. The most common lang
     md("""
 ## 2. Themes and what they cost
 
-Each comment is coded against a codeframe of themes (the `codeframe` preset above, or your
-own dict; each comment is matched with the patterns of its own language). *NPS gain if
+Each comment is coded against a codeframe of themes (the preset that fits these comments
+best, or your own; each comment is matched with the patterns of its own language). *NPS gain if
 fixed* is how much the overall NPS would rise if the detractors who mention the theme had
 been passives, with a Wilson interval.
 """),
@@ -387,14 +399,15 @@ say("{vague:,} comments ({vague_share:.0%}) give only an overall impression "
 ### Themes the codeframe does not know
 
 Topics discovered in the comments themselves (NMF on TF-IDF, seeded): read the top phrases and
-the example to see whether a theme is missing from the codeframe. `nt.suggest_codeframe(df)`
-drafts pain points (from detractors) and delights (from promoters) as an editable codeframe.
+the example to see whether a theme is missing from the codeframe.
 """),
+    md("`nt.suggest_codeframe(df)` drafts pain points (from detractors) and delights (from "
+       "promoters) as an editable codeframe.", tags=["report-skip"]),
     code('''
 if analysis.discovered is not None:
     display(analysis.discovered.topics)
 else:
-    say("Too few comments to discover themes.")
+    skipped("Too few comments to discover themes.")
 '''),
     code('''
 try:
@@ -443,7 +456,7 @@ if has("date"):
     trends = nt.theme_trends(df, freq=freq)
     display(trends[trends["theme"] == top["theme"]])
 else:
-    say("No date column: theme trends need dates.")
+    skipped("No date column: theme trends need dates.")
 '''),
     md("""
 ## 7. Read the comments
@@ -479,7 +492,7 @@ categories from one wave to the next, and lists who is due for a re-survey.
     md("## Parameters", tags=["report-skip"]),
     code(DATA_PARAMS + '''
 # A period column to use instead of dates (e.g. a survey wave or period index)
-period_column: str = None
+period: str = None
 # Main period: "M" (month) or "Q" (quarter)
 freq: str = "Q"
 # Segments to follow over time, and to explain drops with
@@ -495,14 +508,14 @@ confidence: float = 0.95
     md("## Loading the export", tags=["report-skip"]),
     code(LOAD, tags=["report-skip"]),
     code('''
-use_dates = has("date") and not period_column
-if not use_dates and not has(period_column):
+use_dates = has("date") and not period
+if not use_dates and not has(period):
     raise SystemExit("This notebook needs dates or a period column: set `date` or "
-                     "`period_column` above.")
-timing = dict(date="date", freq=freq) if use_dates else dict(date=None, period=period_column)
+                     "`period` above.")
+timing = dict(date="date", freq=freq) if use_dates else dict(date=None, period=period)
 say("Periods are cut from the response **dates**." if use_dates else
     "Periods come from the column **{column}** (an ordered period index).",
-    column=period_column)
+    column=period)
 '''),
     md("## 1. The trend, with intervals and real changes marked"),
     code('''
@@ -531,7 +544,7 @@ for column in followed[:2]:
     display(charts.trend(nt.trend(df, by=column, **timing, confidence=confidence),
                          title=f"NPS over time by {column}"))
 if not followed:
-    say("None of the `segments` columns is in the data.")
+    skipped("None of the `segments` columns is in the data.")
 '''),
     md("## 3. The largest customers"),
     code('''
@@ -541,7 +554,7 @@ if use_dates and has(value) and has(customer):
     display(by_value[["segment", "period", "n", "nps", "ci_low", "ci_high"]])
     display(charts.trend(by_value, title="Largest customers against everyone else"))
 else:
-    say("Needs dates, a customer id and a value column: skipped.")
+    skipped("Needs dates, a customer id and a value column: skipped.")
 '''),
     md("## 4. Shift alerts: drops below the recent baseline, explained"),
     code('''
@@ -550,7 +563,7 @@ if use_dates:
                               confidence=confidence)
     print(shifts)
 else:
-    say("Shift alerts need dates: skipped.")
+    skipped("Shift alerts need dates: skipped.")
 '''),
     md("## 5. Survey waves and customer migration"),
     code('''
@@ -562,7 +575,7 @@ if use_dates and has(customer):
     print(moved)
 else:
     moved = None
-    say("Waves and migration need dates and a customer id: skipped.")
+    skipped("Waves and migration need dates and a customer id: skipped.")
 '''),
     code('charts.migration(moved) if moved is not None else None'),
     md("## 6. Who is due for a re-survey"),
@@ -577,7 +590,7 @@ if use_dates and has(customer):
     display(due.head(10))
 else:
     due = None
-    say("The re-survey plan needs dates and a customer id: skipped.")
+    skipped("The re-survey plan needs dates and a customer id: skipped.")
 '''),
     md("## Next actions"),
     code('''
@@ -705,7 +718,7 @@ else:
     code("""
 if customers_path is None and data_path is not None:
     customers = None
-    say("No customer list was given (customers_path): response rates are not computed.")
+    skipped("No customer list was given (customers_path): response rates are not computed.")
 elif customers_path is None:
     customers = nt.load_sample("customers")
 else:

@@ -167,3 +167,44 @@ def test_compressed_export_that_expands_too_far_stops(tmp_path, monkeypatch):
     monkeypatch.setattr(files, "DECOMPRESSED_LIMIT", 10 << 20)
     df, _ = nt.read_survey(tmp_path / "bomb.csv.gz")  # under the limit: read as before
     assert len(df) == 400_000
+
+
+def _german_export(tmp_path):
+    import numpy as np
+
+    rng = np.random.default_rng(2)
+    rows = ["Kunde;Welle;Filiale;Bewertung;Kommentar;Umsatz"] + [
+        f"K{i % 150:03d};{1 + i // 50};{rng.choice(['Nord', 'Süd', 'West'])};"
+        f"{rng.integers(0, 11)};gut;{rng.integers(10, 500)},{rng.integers(0, 99):02d}"
+        for i in range(200)]
+    path = tmp_path / "kunden.csv"
+    path.write_bytes("\n".join(rows).encode("cp1252"))
+    return path
+
+
+def test_print_config_writes_the_detected_configuration(tmp_path, capsys):
+    """Issue 25 §2: --print-config writes what detection chose as TOML to edit; --config reads
+    it back; options given on the command line win; unknown keys are refused."""
+    import tomllib
+
+    path = _german_export(tmp_path)
+    assert main(["report", str(path), "--print-config"]) == 0
+    text = capsys.readouterr().out
+    config = tomllib.loads(text)
+    assert config["period"] == "Welle" and config["value"] == "Umsatz"
+    assert config["segments"] == ["Filiale"] and config["customer"] == "Kunde"
+    assert config["score"] == "Bewertung" and "benchmark" not in config
+    edited = tmp_path / "nps.toml"
+    edited.write_text(text + '\nbenchmark = 30\ntitle = "Kundenzufriedenheit"\n',
+                      encoding="utf-8")
+    assert main(["report", str(path), "--config", str(edited), "--segments", "Filiale",
+                 "--print-config"]) == 0
+    again = tomllib.loads(capsys.readouterr().out)
+    assert again["benchmark"] == 30 and again["title"] == "Kundenzufriedenheit"
+    edited.write_text('segmnts = ["Filiale"]\n')
+    assert main(["report", str(path), "--config", str(edited), "--print-config"]) == 2
+    assert "unknown configuration key(s) ['segmnts']" in capsys.readouterr().err
+    assert main(["report", str(path), "--value", "Umsatzz", "--print-config"]) == 2
+    assert "value: no column 'Umsatzz'" in capsys.readouterr().err
+    assert main(["report", str(path), "--industry", "garden retail", "--print-config"]) == 2
+    assert "Industry groups with sourced figures" in capsys.readouterr().err

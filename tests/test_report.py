@@ -103,7 +103,10 @@ def test_notebooks_run_on_a_vendor_export(vendor_report):
     result, written = vendor_report
     # no order log given: the growth section is skipped with a note
     assert [p.name for p in result.notebooks] == list(TEMPLATES)[:3]
-    assert "Skipped: no order log was given" in result.path.read_text(encoding="utf-8")
+    page = result.path.read_text(encoding="utf-8")
+    # what the file cannot support is listed once, at the end, with the option that adds it
+    tail = page[page.index('id="not-in-file"'):]
+    assert "an order log" in tail and "--orders FILE" in tail
     calc = _outputs(result.notebooks[0])
     expected = _nps(written["score"])
     assert f"NPS {expected:.1f} (95% CI" in calc
@@ -191,11 +194,20 @@ def test_report_opens_offline_in_chromium(vendor_report):
 
 @pytest.mark.skipif(not BOTANIC.exists(), reason=f"real survey not available at {BOTANIC}")
 def test_notebooks_run_on_the_real_french_survey(tmp_path):
+    """No set-up: the report works out that t is the wave, CaTicket the value, satisfaction and
+    intention further 0-10 questions and retail the codeframe, and says so (issue 25)."""
     result = build_report(BOTANIC, output=tmp_path / "botanic.html",
-                          keep_notebooks=tmp_path / "nb", progress=False,
-                          parameters={"segments": [], "value": "CaTicket", "customer": None,
-                                      "extra_questions": ["satisfaction", "intention"],
-                                      "period_column": "t", "industry": "garden retail"})
+                          keep_notebooks=tmp_path / "nb", progress=False)
+    page = result.path.read_text(encoding="utf-8")
+    box = html.unescape(page[page.index('id="how-read"'):page.index("</section>")])
+    for words in ("period: 't' (18 periods from 0 to 17)", "value: 'CaTicket'",
+                  "drivers: further 0-10 questions 'satisfaction', 'intention'",
+                  "codeframe: 'retail'", "benchmark: none"):
+        assert words in box, words
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page[page.index("<main>"):]))
+    for code_term in ("data_path", "`", "customer_lifetime_value", "Retail (XM",
+                      "None of the segment", "No segment is significantly", "export_list"):
+        assert code_term not in text, code_term
     calc = _outputs(result.notebooks[0])
     # published counts of the file (shared/README.md): 10: 5,978, 9: 2,487, 6..1: 1,194
     counts = {10: 5978, 9: 2487, 8: 2892, 7: 1061, 6: 491, 5: 401, 4: 101, 3: 65, 2: 53, 1: 83}
@@ -203,7 +215,8 @@ def test_notebooks_run_on_the_real_french_survey(tmp_path):
     expected = 100 * (counts[10] + counts[9] - sum(counts.get(k, 0) for k in range(7))) / n
     assert f"NPS {expected:.1f} (95% CI" in calc
     assert f"{n:,} of 13,954 rows are scored" in calc
-    assert "Averaging the recommend score with satisfaction, intention" in calc
+    assert "with satisfaction, intention (rounded half up)" in calc
+    assert "explains the largest share of the recommend score" in calc
     trends = _outputs(result.notebooks[2])
     assert "Periods come from the column **t**" in trends
     by_t = nt.trend(nt.read_survey(BOTANIC)[0], date=None, period="t")
@@ -235,8 +248,10 @@ def test_report_skips_what_the_data_cannot_support(tmp_path):
         "id,score\n" + "".join(f"{i},{s}\n" for i, s in enumerate(rng.integers(0, 11, 200))))
     result = build_report(tmp_path / "scores.csv", output=tmp_path / "r.html", progress=False)
     page = result.path.read_text(encoding="utf-8")
-    assert "Skipped: no comment column was found" in page
-    assert "Skipped: no date column was found" in page
+    tail = html.unescape(page[page.index('id="not-in-file"'):])
+    assert "a comment column: --comment COL" in tail
+    assert "a date or a period column: --date COL or --period COL" in tail
+    assert "a column of groups" in tail
     assert "NPS calculation" in page
     with pytest.raises(ValueError, match="unknown notebook parameter"):
         build_report(tmp_path / "scores.csv", output=tmp_path / "x.html", progress=False,
@@ -265,9 +280,11 @@ def test_report_with_an_order_log_given(tmp_path):
     result = build_report(nt.sample_path(), orders=nt.sample_path("orders"),
                           output=tmp_path / "growth.html", progress=False)
     page = result.path.read_text(encoding="utf-8")
-    assert "Skipped" not in page
+    tail = page[page.index('id="not-in-file"'):]
+    assert "Growth and representativeness" not in tail  # the section ran
     assert "of promoters bought again" in page
-    assert "No customer list was given" in page  # --customers not given: said, not guessed
+    # --customers not given: said once, at the end, not guessed
+    assert "--customers FILE" in page[page.index('id="not-in-file"'):]
     with pytest.raises(FileNotFoundError, match="no such file"):
         build_report(nt.sample_path(), orders=tmp_path / "missing.csv",
                      output=tmp_path / "x.html", progress=False)

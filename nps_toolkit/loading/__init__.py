@@ -16,9 +16,10 @@ page of a file that is not UTF-8) and ``profile`` (:func:`profile_export`: segme
 value, drivers and codeframe of an export, for the report).
 """
 
-from .profile import ExportProfile, profile_export
+from .profile import CONFIG_KEYS, ExportProfile, profile_export
 from .read import read_survey
 from .report import LoadReport
 from .scan import scan
 
-__all__ = ["ExportProfile", "LoadReport", "profile_export", "read_survey", "scan"]
+__all__ = ["CONFIG_KEYS", "ExportProfile", "LoadReport", "profile_export", "read_survey",
+           "scan"]

@@ -283,10 +283,7 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
         missing["customer"] = "a customer id column: --customer"
     if cfg["value"] is None:
         missing["value"] = "a customer value column (revenue, CLV...): --value"
-    if cfg["date"] is None and cfg["period"] is None:
-        missing["trend"] = "a date or a period index column: --date or --period"
-    if "comment" not in df.columns:
-        missing["comments"] = "a comment column: --comment"
+    # (a missing date or comment column is said by the report, which skips that section)
     elif codeframes:
         cfg["codeframe"], why["codeframe"] = _best_codeframe(df, sample)
     why.setdefault("benchmark", "none: pass --industry NAME (see nps_toolkit.benchmarks()) "
