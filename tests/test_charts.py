@@ -53,7 +53,7 @@ def test_distribution_counts_match_value_counts(sample):
     assert cats[6] == "detractor" and cats[7] == "passive" and cats[9] == "promoter"
     spec = chart.to_dict()
     assert spec["encoding"]["x"]["title"] == "Likelihood to recommend (0-10)"
-    assert spec["title"] == f"How {len(sample):,} customers answered"
+    assert spec["title"] == f"How {len(sample):,} responses scored"  # responses, not customers
     tips = {t["field"] for t in spec["encoding"]["tooltip"]}
     assert {"count", "share", "category"} <= tips
 

@@ -249,7 +249,7 @@ def test_botanic_french_themes_and_drivers_are_recognisable():
     promoter_terms = set(fr.loc[fr["side"] == "promoter", "term"])
     detractor_terms = set(fr.loc[fr["side"] == "detractor", "term"])
     assert {"personnel", "accueil"} <= promoter_terms
-    assert {"prix", "eleves"} <= detractor_terms
+    assert {"prix", "élevés"} <= detractor_terms  # as the comments write it
 
 
 def test_shared_terms_change_nothing_but_the_time(sample):
@@ -815,3 +815,12 @@ def test_languages_left_out_of_the_words_are_named(sample):
         cats = langs.loc[rows, "category"].value_counts()
         assert lang not in set(d["language"])
         assert f"{lang} ({cats['promoter']} promoter and {cats['detractor']} detractor" in notes
+
+
+def test_words_are_shown_as_the_comments_write_them(sample):
+    """Issue 25: displayed words lost their accents ('qualite', 'tres', 'enttauscht')."""
+    d = nt.text_drivers(sample)
+    terms = set(d["term"])
+    assert {"qualité", "très", "enttäuscht"} <= terms
+    assert not {"qualite", "tres", "enttauscht"} & terms
+    assert "sehr enttäuscht" in terms  # each word of a phrase

@@ -106,7 +106,7 @@ def distribution(data: Any, *, score: str = "score", title: str | None = None) -
                  alt.Tooltip("count:Q", title="Responses", format=","),
                  alt.Tooltip("share:Q", title="Share", format=".1%"),
                  alt.Tooltip("category:N", title="Category")],
-    ).properties(title=title or f"How {fmt_n(n)} customers answered", width=360, height=200)
+    ).properties(title=title or f"How {fmt_n(n)} responses scored", width=360, height=200)
 
 
 def _long_shares(table: pd.DataFrame, label: str) -> pd.DataFrame:

@@ -191,7 +191,7 @@ def migration(data: Migration | pd.DataFrame, *, title: str | None = None) -> al
         text=alt.Text("label:N"),
         color=alt.condition("datum.share > 0.5", alt.value("white"), alt.value("black")))
     n = int(values.sum())
-    subtitle = f"{n:,} customers answered in consecutive waves"
+    subtitle = f"{n:,} pairs of answers in consecutive waves (a customer per pair of waves)"
     if isinstance(data, Migration):
         ch = data.change
         subtitle += (f"; paired NPS change {ch.difference:+.1f} points "

@@ -17,6 +17,36 @@ from .terms import prepared_terms
 from .themes import Codeframe, _dedupe_quotes, _resolve_codeframe, code_themes
 
 
+def _as_written(table: pd.DataFrame, prep: pd.DataFrame, lang_all: np.ndarray) -> pd.Series:
+    """Each term with its words as the comments of its language most often write them
+    ("qualite" -> "qualité", "enttauscht" -> "enttäuscht"; ties by name). Only words with a
+    non-ASCII letter can differ, so only those are looked at."""
+    from .terms import _LETTERS, _fold_word
+
+    text = prep["text"].astype("string").str.lower()
+    forms: dict[tuple[str, str], str] = {}
+    for lang in table["language"].unique():
+        wanted = {w for t in table.loc[table["language"] == lang, "term"] for w in t.split()}
+        rows = text[(lang_all == lang) & text.str.contains(r"[^\x00-\x7f]", regex=True)
+                    .fillna(False).to_numpy()]
+        words = rows.str.findall(_LETTERS).explode().dropna()
+        words = words[words.str.contains(r"[^\x00-\x7f]", regex=True)]
+        if words.empty:
+            continue
+        folded = words.map(_fold_word)
+        hit = folded.isin(wanted)
+        counts = pd.DataFrame({"fold": folded[hit], "word": words[hit]}).value_counts()
+        if counts.empty:
+            continue
+        best = counts.reset_index(name="n").sort_values(["fold", "n", "word"],
+                                                        ascending=[True, False, True],
+                                                        kind="stable").drop_duplicates("fold")
+        forms.update({(lang, f): w for f, w in zip(best["fold"], best["word"], strict=True)})
+    return pd.Series([" ".join(forms.get((lang, w), w) for w in term.split())
+                      for lang, term in zip(table["language"], table["term"], strict=True)],
+                     index=table.index, dtype=object)
+
+
 # --------------------------------------------------------------------------- drivers
 def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
                  by_language: bool = True, prior: float = 0.01, min_count: int = 5,
@@ -102,6 +132,8 @@ def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
     cols = ["language", "term", "side", "z", "log_odds", "promoter_count", "detractor_count",
             "p_adjusted", "significant"]
     out = pd.concat(frames, ignore_index=True)[cols] if frames else pd.DataFrame(columns=cols)
+    if len(out):  # terms are counted accent-folded; shown as the comments write them
+        out["term"] = _as_written(out, prep, lang_all)
     # a language left out is said, never dropped silently (issue 25)
     out.attrs["notes"] = ([f"not analysed, too few comments on one side (at least "
                            f"{min_comments} promoter and {min_comments} detractor comments "
