@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from .markup import REPORT_ENV, sanitize_html
 from .widgets.custom import STATIC_ENV
 
@@ -38,7 +40,11 @@ nav { position: fixed; top: 0; left: 0; bottom: 0; width: 260px; overflow-y: aut
   background: #f6f6f6; border-right: 1px solid #ddd; padding: 16px; font-size: 13px;
   box-sizing: border-box; }
 nav ul { padding-left: 0; list-style: none; } nav li { margin: 3px 0; } nav a { color: #0050a0; }
-main { margin-left: 280px; padding: 16px 28px 60px; max-width: 1100px; }
+main { margin-left: 280px; padding: 16px 28px 60px; max-width: 1100px; min-width: 0;
+  box-sizing: border-box; }
+/* nothing wider than the column: wide tables scroll inside their box, charts shrink */
+.jp-OutputArea-output, .output_area, .how-read { overflow-x: auto; max-width: 100%; }
+img { max-width: 100%; height: auto; }
 h1 { border-bottom: 2px solid #0072B2; padding-bottom: 4px; margin-top: 48px; }
 .anchor-link { display: none; }
 pre { background: #f7f7f7; padding: 8px 10px; overflow-x: auto; font-size: 12px;
@@ -221,6 +227,103 @@ def _convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]]]:
              for level, ident, text in re.findall(
                  r'<h([12]) id="([^"]+)">(.*?)<a class="anchor-link"', body)]
     return body, heads
+
+
+def _link(heads: list[tuple[int, str, str]], prefix: str, starts: str) -> str | None:
+    """The anchor of the report section whose heading starts with ``starts``."""
+    for _, ident, text in heads:
+        if ident.startswith(prefix) and html.unescape(text).strip().startswith(starts):
+            return ident
+    return None
+
+
+def _first_screen(data: Any, merged: dict[str, Any],
+                  heads: list[tuple[int, str, str]]) -> tuple[str, list]:
+    """The headline (NPS, interval, n; the last change; the benchmark when asked) and the
+    findings that matter most, each a sentence with its number and a link to its section.
+    Computed here from the same data and configuration as the notebooks."""
+    from . import scoring
+    from .segments import segments as segments_of
+    from .trends import trend
+
+    result = scoring.score(data["score"])
+    head = (f"NPS {result.nps:.1f} (95% interval {result.ci_low:.1f} to {result.ci_high:.1f}, "
+            f"{result.n:,} responses)")
+    findings: list[tuple[str, str | None]] = []
+    timing = ({"date": "date", "freq": "Q"} if "date" in data.columns else
+              {"date": None, "period": merged["period"]} if merged.get("period") else None)
+    if timing is not None:
+        try:
+            t = trend(data, **timing)
+        except ValueError:
+            t = None
+        if t is not None and len(t) >= 2 and pd.notna(t["change"].iloc[-1]):
+            last = t.iloc[-1]
+            when = (f"{merged['period']} = {last['period']}" if timing.get("period")
+                    else str(last["period"]))
+            head += (f"; {when}: {last['nps']:.1f}, {last['change']:+.1f} points on "
+                     "the period before" + (" (a real change)" if last["significant_change"]
+                                            else " (within the noise)"))
+            real = t[t["significant_change"]]
+            if len(real):
+                r = real.iloc[-1]
+                findings.append((f"The latest real change: {r['period']}, {r['change']:+.1f} "
+                                 f"points (p = {r['change_p_value']:.2g}).",
+                                 _link(heads, "s3", "1.")))
+    worst = None
+    for column in merged.get("segments") or []:
+        table = segments_of(data, by=column)
+        below = table[table["verdict"] == "significantly below the rest"]
+        for row in below.itertuples():
+            if worst is None or row.difference < worst[2]:
+                worst = (column, getattr(row, column), row.difference, row.nps, row.n)
+    if worst is not None:
+        findings.append((f"{worst[0]} = {worst[1]} is furthest below the rest: NPS "
+                         f"{worst[3]:.1f} ({worst[2]:+.1f} points, {worst[4]:,} responses).",
+                         _link(heads, "s1", "4.")))
+    if "comment" in data.columns:
+        try:
+            from .text import analyze_comments
+
+            impact = analyze_comments(data, codeframe=merged.get("codeframe") or "ecommerce",
+                                      discover=False).impact
+        except (ValueError, TypeError):
+            impact = None
+        if impact is not None and len(impact) and impact["nps_gain_if_fixed"].iloc[0] > 0:
+            top = impact.iloc[0]
+            findings.append((f"{top['theme']} costs the most: fixing it for the detractors who "
+                             f"mention it would add about {top['nps_gain_if_fixed']:.1f} "
+                             "points.", _link(heads, "s2", "2.")))
+    if merged.get("value"):
+        from .segments import value_analysis
+
+        try:
+            va = value_analysis(data, value=merged["value"],
+                                customer="customer_id" if merged.get("customer") else None,
+                                date="date" if "date" in data.columns else None)
+            lead, rest = va.answer.split(". ", 1)
+            findings.append((f"Are the most valuable customers the biggest promoters? {lead}: "
+                             + rest.split("; ")[0] + ".", _link(heads, "s1", "5.")))
+        except ValueError:
+            pass
+    bench = merged.get("benchmark")
+    if bench is not None:
+        from .benchmarks import compare_to_benchmark
+
+        try:
+            cmp_ = compare_to_benchmark(data, benchmark=bench,
+                                        industry=merged.get("industry") or None)
+            findings.append((str(cmp_).split(". ")[0] + ".", _link(heads, "s1", "6.")))
+        except ValueError:
+            pass
+    items = "".join(
+        f"<li>{html.escape(text)}"
+        + (f' <a href="#{html.escape(link)}">(section)</a>' if link else "") + "</li>"
+        for text, link in findings[:5])
+    body = (f'<section class="first-screen"><h1 id="headline">{html.escape(head)}</h1>'
+            + (f"<p><b>What matters most</b></p><ul>{items}</ul>" if items else "")
+            + "</section>")
+    return body, [(1, "headline", "Headline")]
 
 
 def _how_read(profile: Any, label: str) -> tuple[str, list]:
@@ -424,7 +527,9 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
             else:
                 os.environ[key] = value
     label = "the bundled sample survey" if source is None else Path(source).name
+    heads = [h for _, hs in sections for h in hs]
     sections.insert(0, _how_read(profile, label))
+    sections.insert(0, _first_screen(data, merged, heads))
     not_here = {**profile.missing, **{TEMPLATES[k]: v for k, v in skip.items()}}
     if orders is not None and customers is None and source is not None:
         not_here["response rates"] = ("a customer list with segment columns, for response "

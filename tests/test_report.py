@@ -175,8 +175,15 @@ def test_report_opens_offline_in_chromium(vendor_report):
         page.route("**/*", route)
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
+        page.set_viewport_size({"width": 1280, "height": 900})
         page.goto(result.path.as_uri())
         page.wait_for_load_state("load")
+        # issue 25: no sideways scrolling at 1280 px; the headline on the first screen
+        width = page.evaluate("document.documentElement.scrollWidth")
+        headline = page.locator("#headline")
+        box = headline.bounding_box()
+        headline_text = headline.inner_text()
+        page.screenshot(path=str(ARTIFACTS / "report-first-screen.png"))
         drawn = page.evaluate("""() => Array.from(document.images)
             .filter(i => i.src.startsWith('data:image/svg') && i.naturalWidth > 0).length""")
         page.screenshot(path=str(ARTIFACTS / "report-top.png"))
@@ -187,6 +194,11 @@ def test_report_opens_offline_in_chromium(vendor_report):
         browser.close()
     assert requests == [], requests
     assert errors == [], errors
+    assert width <= 1280, width
+    assert box is not None and box["y"] + box["height"] <= 900
+    written = nt.read_survey(result.path.parent / "qualtrics_export.csv",
+                             on_invalid="exclude")[0]
+    assert headline_text.startswith(f"NPS {_nps(written['score']):.1f} (95% interval")
     assert drawn >= 10
     assert xss is None
     assert shown >= 1  # the hostile comment is on the page, as text
@@ -199,12 +211,16 @@ def test_notebooks_run_on_the_real_french_survey(tmp_path):
     result = build_report(BOTANIC, output=tmp_path / "botanic.html",
                           keep_notebooks=tmp_path / "nb", progress=False)
     page = result.path.read_text(encoding="utf-8")
-    box = html.unescape(page[page.index('id="how-read"'):page.index("</section>")])
+    start = page.index('id="how-read"')
+    box = html.unescape(page[start:page.index("</section>", start)])
     for words in ("period: 't' (18 periods from 0 to 17)", "value: 'CaTicket'",
                   "drivers: further 0-10 questions 'satisfaction', 'intention'",
                   "codeframe: 'retail'", "benchmark: none"):
         assert words in box, words
     text = html.unescape(re.sub(r"<[^>]+>", " ", page[page.index("<main>"):]))
+    first = html.unescape(page[page.index('id="headline"'):page.index('id="how-read"')])
+    assert "NPS 53.4 (95% interval" in first and "t = 17" in first
+    assert "price &amp; promotions costs the most" in html.escape(first)
     for code_term in ("data_path", "`", "customer_lifetime_value", "Retail (XM",
                       "None of the segment", "No segment is significantly", "export_list"):
         assert code_term not in text, code_term
