@@ -45,6 +45,7 @@ main { margin-left: 280px; padding: 16px 28px 60px; max-width: 1100px; min-width
 /* nothing wider than the column: wide tables scroll inside their box, charts shrink */
 .jp-OutputArea-output, .output_area, .how-read { overflow-x: auto; max-width: 100%; }
 img { max-width: 100%; height: auto; }
+.first-screen h1 { font-size: 1.6em; margin-top: 24px; }
 h1 { border-bottom: 2px solid #0072B2; padding-bottom: 4px; margin-top: 48px; }
 .anchor-link { display: none; }
 pre { background: #f7f7f7; padding: 8px 10px; overflow-x: auto; font-size: 12px;
