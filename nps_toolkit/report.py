@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
 import tempfile
 import time
 from collections.abc import Sequence
@@ -501,32 +502,53 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
     os.environ[STATIC_ENV] = "1"  # the kernels inherit it: widgets show static views
     os.environ[REPORT_ENV] = "1"  # ... and "skipped" notes are left to "Not in this file"
     try:
+        runs = []
         for i, (name, title) in enumerate(TEMPLATES.items(), 1):
             if name in skip:  # listed at the end, under "Not in this file"
                 if progress:
                     print(f"[{i}/{len(TEMPLATES)}] {title}: skipped, it needs {skip[name]}",
                           flush=True)
                 continue
+            runs.append((i, name, title))
+
+        def run(i: int, name: str, title: str) -> Path:
             if progress:
-                print(f"[{i}/{len(TEMPLATES)}] {title}", flush=True)
+                print(f"[{i}/{len(TEMPLATES)}] {title}: running", flush=True)
+            started_at = time.perf_counter()
             executed = work / name
             papermill.execute_notebook(str(templates[name]), str(executed),
                                        parameters={k: v for k, v in params.items()
                                                    if k in accepted[name]},
-                                       kernel_name="python3",
-                                       progress_bar=progress, cwd=str(work),
+                                       kernel_name="python3", progress_bar=False,
+                                       cwd=str(work),
                                        # the kernel warns on every start that TCP on
                                        # localhost is unencrypted: noise in the progress
                                        # display (cell errors still reach us as messages)
                                        extra_arguments=["--IPKernelApp.log_level=ERROR"])
-            kept.append(executed)
-            sections.append(_convert(executed, f"s{i}"))
+            if progress:
+                print(f"[{i}/{len(TEMPLATES)}] {title}: done in "
+                      f"{time.perf_counter() - started_at:.0f} s", flush=True)
+            return executed
+
+        # the notebooks are independent: one kernel per core at a time (each spends seconds
+        # importing the stack); results are taken in report order, errors as they come
+        from concurrent.futures import ThreadPoolExecutor
+
+        workers = max(1, min(len(runs), os.cpu_count() or 1, 4))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = [(i, pool.submit(run, i, name, title)) for i, name, title in runs]
+            for i, future in futures:
+                executed = future.result()
+                kept.append(executed)
+                sections.append(_convert(executed, f"s{i}"))
     finally:
         for key, value in previous.items():
             if value is None:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+        if not keep_notebooks:  # the executed notebooks are in the page: nothing left behind
+            shutil.rmtree(work, ignore_errors=True)
     label = "the bundled sample survey" if source is None else Path(source).name
     heads = [h for _, hs in sections for h in hs]
     sections.insert(0, _how_read(profile, label))

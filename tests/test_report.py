@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -258,7 +259,9 @@ def test_report_cli_errors_are_clear(tmp_path):
     assert not (tmp_path / "r.html").exists()
 
 
-def test_report_skips_what_the_data_cannot_support(tmp_path):
+def test_report_skips_what_the_data_cannot_support(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
     rng = np.random.default_rng(4)
     (tmp_path / "scores.csv").write_text(
         "id,score\n" + "".join(f"{i},{s}\n" for i, s in enumerate(rng.integers(0, 11, 200))))
@@ -269,6 +272,8 @@ def test_report_skips_what_the_data_cannot_support(tmp_path):
     assert "a date or a period column: --date COL or --period COL" in tail
     assert "a column of groups" in tail
     assert "NPS calculation" in page
+    # the executed notebooks are in the page: no temporary folder is left behind (issue 25)
+    assert not list(Path(tempfile.gettempdir()).glob("nps-*"))
     with pytest.raises(ValueError, match="unknown notebook parameter"):
         build_report(tmp_path / "scores.csv", output=tmp_path / "x.html", progress=False,
                      parameters={"segmnets": ["region"]})
