@@ -7,7 +7,7 @@ imports so the widgets and the report can use it without loading altair.
 
 from __future__ import annotations
 
-__all__ = ["CATEGORY_COLOURS", "CATEGORY_LABELS", "VERDICT_COLOURS"]
+__all__ = ["CATEGORY_COLOURS", "CATEGORY_LABELS", "SEGMENT_COLOURS", "VERDICT_COLOURS"]
 
 CATEGORY_COLOURS: dict[str, str] = {
     "detractor": "#D55E00",  # Okabe-Ito vermillion
@@ -23,3 +23,21 @@ VERDICT_COLOURS: dict[str, str] = {
     "below": CATEGORY_COLOURS["detractor"],
     "not different": "#6E6E6E",
 }
+
+# lines of segments (regions, channels, "Everyone else"): never a category colour, so a
+# region's line is not read as "the detractors", and twelve before one repeats. Okabe-Ito's
+# other colours first, then darker and muted ones kept apart from vermillion, grey and blue.
+SEGMENT_COLOURS: tuple[str, ...] = (
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#222222",  # near black
+    "#8C6D31",  # brown
+    "#6A3D9A",  # dark purple
+    "#B8A000",  # dark yellow
+    "#1B7837",  # dark green
+    "#E7298A",  # magenta
+    "#66A61E",  # olive green
+    "#A6761D",  # ochre
+)

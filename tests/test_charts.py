@@ -319,3 +319,25 @@ def test_saved_html_draws_the_hostile_label_as_text_in_chromium(sample, tmp_path
     assert xss is None
     assert requests == [] and errors == [], (requests, errors)
     assert any("window.__nps_xss" in label for label in labels), labels
+
+
+def test_segment_lines_never_take_category_colours(sample):
+    """Issue 25: six regions shared three colours, and 'Everyone else' was detractor orange.
+    The drawn SVG's line strokes: one colour per region, none a category colour."""
+    import re
+
+    import vl_convert as vlc
+
+    from nps_toolkit._style import CATEGORY_COLOURS
+
+    charts.setup("static")
+    chart = charts.trend(nt.trend(sample, by="region", freq="Q"))
+    svg = vlc.vegalite_to_svg(chart.to_dict())
+    lines = re.findall(r'aria-roledescription="line mark"[^>]*stroke="(#[0-9A-Fa-f]{6})"', svg)
+    regions = sample["region"].nunique()
+    assert len(set(lines)) == regions == len(lines), lines
+    assert not {c.upper() for c in lines} & {c.upper() for c in CATEGORY_COLOURS.values()}
+    by_value = charts.trend(nt.trend_by_value(sample, value="customer_lifetime_value"))
+    svg = vlc.vegalite_to_svg(by_value.to_dict())
+    lines = re.findall(r'aria-roledescription="line mark"[^>]*stroke="(#[0-9A-Fa-f]{6})"', svg)
+    assert len(set(lines)) == 2 and "#D55E00" not in {c.upper() for c in lines}

@@ -10,7 +10,7 @@ from typing import Any, Literal
 import altair as alt
 import pandas as pd
 
-from .._style import CATEGORY_COLOURS, CATEGORY_LABELS, VERDICT_COLOURS
+from .._style import CATEGORY_COLOURS, CATEGORY_LABELS, SEGMENT_COLOURS, VERDICT_COLOURS
 
 __all__ = ["THEME", "data_of", "save", "setup"]
 
@@ -27,7 +27,8 @@ _STAT_COLUMNS = {
 
 @alt.theme.register(THEME, enable=False)
 def _theme() -> alt.theme.ThemeConfig:
-    """Fonts, sizes and the category colours as the default categorical range."""
+    """Fonts, sizes and a segment palette free of the category colours as the default
+    categorical range."""
     font = "Noto Sans, DejaVu Sans, Helvetica, Arial, sans-serif"
     return {
         "config": {
@@ -36,7 +37,9 @@ def _theme() -> alt.theme.ThemeConfig:
             "axis": {"labelFontSize": 11, "titleFontSize": 12, "gridColor": "#EEEEEE"},
             "legend": {"labelFontSize": 11, "titleFontSize": 12, "orient": "bottom"},
             "view": {"stroke": None},
-            "range": {"category": [CATEGORY_COLOURS[c] for c in CATEGORIES]},
+            # groups (segments, periods' lines) get their own palette; detractor / passive /
+            # promoter always set their colours explicitly (category_scale)
+            "range": {"category": list(SEGMENT_COLOURS)},
         }
     }
 
