@@ -31,3 +31,25 @@ def test_notebooks_identical_under_other_hash_seeds_and_threads(hash_seed, threa
          str(ROOT / "notebooks" / "nbval-sanitize.cfg"), "--rootdir", str(ROOT), *NOTEBOOKS],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     assert out.returncode == 0, out.stdout[-6000:]
+
+
+def test_committed_notebooks_are_what_the_generator_writes():
+    """Issue 25 §6: nothing failed when a committed notebook drifted from
+    scripts/build_notebooks.py. Every cell's type, source and tags must be the generator's
+    (run ``python scripts/build_notebooks.py`` after changing it)."""
+    import importlib.util
+
+    import nbformat
+
+    spec = importlib.util.spec_from_file_location("build_notebooks",
+                                                  ROOT / "scripts" / "build_notebooks.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert sorted(build.NOTEBOOKS) == sorted(Path(p).name for p in NOTEBOOKS)
+    for name, cells in build.NOTEBOOKS.items():
+        committed = nbformat.read(ROOT / "notebooks" / name, as_version=4).cells
+        want = [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in cells]
+        have = [(c.cell_type, c.source,
+                 [t for t in c.metadata.get("tags", []) if t != "injected-parameters"])
+                for c in committed]
+        assert have == want, f"{name} differs from scripts/build_notebooks.py: rebuild it"
