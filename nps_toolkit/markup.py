@@ -19,8 +19,8 @@ import string
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["REPORT_ENV", "Trusted", "escape_markdown", "sanitize_html", "say", "say_list",
-           "skipped", "to_markdown"]
+__all__ = ["REPORT_ENV", "Trusted", "escape_markdown", "readable_table", "sanitize_html", "say",
+           "say_list", "skipped", "to_markdown"]
 
 #: set (to "1") while the report runs the notebooks: what the data cannot support is listed
 #: once at the end of the report ("Not in this file") instead of in each section
@@ -105,6 +105,87 @@ def say_list(items: Iterable[Any], *, numbered: bool = True, heading: str = "") 
     items = list(items)
     lines = [f"{i}. {{}}" if numbered else "- {}" for i in range(1, len(items) + 1)]
     say((heading + "\n\n" if heading else "") + "\n".join(lines), *items)
+
+
+# ------------------------------------------------------------------------------- tables
+_HEADER_WORDS = {"nps": "NPS", "ci": "CI", "n": "n", "p": "p", "id": "ID"}
+
+
+def _header(name: Any) -> str:
+    words = str(name).replace("_", " ").split()
+    out = [_HEADER_WORDS.get(w.lower(), w) for w in words]
+    text = " ".join(out)
+    return text[:1].upper() + text[1:] if text and text[0].islower() else text
+
+
+def _cut(text: str, limit: int = 200) -> str:
+    """Long text cut at a word boundary, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    return (head[: head.rfind(" ")] if " " in head else head).rstrip(" ,;:") + " …"
+
+
+def _cell(value: Any, column: str) -> str:
+    import math
+
+    import numpy as np
+    import pandas as pd
+
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA \
+            or value is pd.NaT:
+        return "–"
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return "; ".join(_cut(str(v), 120) for v in value)
+    name = column.lower()
+    if isinstance(value, (int, np.integer)):
+        return f"{int(value):,}"
+    if isinstance(value, (float, np.floating)):
+        v = float(value)
+        if "p value" in name.replace("_", " ") or name in ("p_adjusted", "p", "gap_p_value"):
+            return f"{v:.2g}"
+        if any(w in name for w in ("share", "rate", "percent")) and -1.0 <= v <= 1.0:
+            return f"{v:.1%}"
+        return f"{v:,.1f}"
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d") if value == value.normalize() else str(value)
+    return _cut(str(value))
+
+
+def readable_table(frame: Any) -> str:
+    """A data frame as an HTML table for reading: no row numbers (a meaningful index becomes a
+    column), headers in words, thousands separators, shares as percentages, p-values to two
+    significant digits, yes/no instead of True/False, a dash for missing values, lists joined,
+    long text cut at a word; every cell escaped. The template notebooks show their tables so.
+
+    >>> import pandas as pd
+    >>> html = readable_table(pd.DataFrame({"nps": [12.345], "promoter_share": [0.4],
+    ...                                     "significant": [True], "n": [1200]}))
+    >>> [cell for cell in ("12.3", "40.0%", "yes", "1,200", "Promoter share") if cell in html]
+    ['12.3', '40.0%', 'yes', '1,200', 'Promoter share']
+    """
+    import pandas as pd
+
+    df = frame
+    if isinstance(df, pd.Series):
+        df = df.to_frame()
+    default_index = isinstance(df.index, pd.RangeIndex) and df.index.name is None
+    if not default_index:
+        df = df.reset_index()
+    cols = [str(c) for c in df.columns]
+    numeric = [pd.api.types.is_numeric_dtype(df[c].dtype)
+               and not pd.api.types.is_bool_dtype(df[c].dtype) for c in df.columns]
+    body = [[_cell(v, c) for v, c in zip(row, cols, strict=True)]
+            for row in df.itertuples(index=False, name=None)]
+    head = "".join(f'<th{" class=num" if num else ""}>{html.escape(_header(c))}</th>'
+                   for c, num in zip(cols, numeric, strict=True))
+    rows = "".join("<tr>" + "".join(f'<td{" class=num" if num else ""}>{html.escape(v)}</td>'
+                                    for v, num in zip(r, numeric, strict=True)) + "</tr>"
+                   for r in body)
+    return (f'<table class="dataframe readable"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{rows}</tbody></table>")
 
 
 # ----------------------------------------------------------------------------- the report

@@ -55,6 +55,8 @@ table.dataframe { border-collapse: collapse; font-size: 12px; margin: 8px 0; }
 table.dataframe th, table.dataframe td { border: 1px solid #ddd; padding: 3px 6px;
   text-align: right; }
 table.dataframe th { background: #f0f0f0; }
+table.readable td, table.readable th { text-align: left; vertical-align: top; }
+table.readable td.num, table.readable th.num { text-align: right; white-space: nowrap; }
 svg { max-width: 100%; height: auto; }
 .nps-dashboard-static { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; }
 .report-meta { color: #555; font-size: 13px; }

@@ -26,9 +26,11 @@ import nps_toolkit as nt
 from nps_toolkit import charts
 # say("template {value}", value=...): the template is this notebook's Markdown, every value
 # from the data is escaped (a segment named "[x](javascript:...)" shows as those characters)
-from nps_toolkit.markup import say, say_list, skipped, to_markdown
+from nps_toolkit.markup import readable_table, say, say_list, skipped, to_markdown
 
 charts.setup("static")  # charts drawn to SVG in the kernel: offline, in any viewer
+# tables for reading: no row numbers, formatted numbers, yes/no, a dash for missing values
+get_ipython().display_formatter.formatters["text/html"].for_type(pd.DataFrame, readable_table)
 pd.set_option("display.float_format", "{:,.1f}".format)
 pd.set_option("display.max_columns", 30)
 pd.set_option("display.width", 120)
@@ -37,7 +39,8 @@ pd.set_option("display.width", 120)
 def p_values(table: pd.DataFrame) -> pd.DataFrame:
     """p-value columns written as 2 significant digits (1.2e-05), the rest as they are."""
     cols = [c for c in table.columns if "p_value" in c or c == "p_adjusted"]
-    return table.assign(**{c: table[c].map("{:.2g}".format) for c in cols})
+    return table.assign(**{c: table[c].map(lambda v: "–" if pd.isna(v) else f"{v:.2g}")
+                           for c in cols})
 
 
 def has(column) -> bool:

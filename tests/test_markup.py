@@ -102,3 +102,32 @@ def test_sanitizer_drops_what_runs_or_calls_out(page, kept):
 ])
 def test_sanitizer_keeps_anchors_embedded_images_and_text(page):
     assert sanitize_html(page) == (page, 0)
+
+
+def test_readable_table():
+    """Issue 25 §3: tables for reading - no row numbers, numbers formatted, no NaN, None,
+    True, False or Python lists, long text cut at a word, every cell escaped."""
+    import numpy as np
+    import pandas as pd
+
+    from nps_toolkit.markup import readable_table
+
+    frame = pd.DataFrame({
+        "segment": ["<b>north</b>", None], "n": [12345, 7], "nps": [12.345, np.nan],
+        "promoter_share": [0.4, 0.125], "p_adjusted": [0.000123, 1.0],
+        "significant": [True, False], "quotes": [["a", "b"], []],
+        "comment": ["word " * 60, "short"]})
+    out = readable_table(frame)
+    text = html.unescape(re.sub(r"<[^>]+>", "|", out))
+    cells = [c for c in text.split("|") if c]
+    for expected in ("<b>north</b>", "12,345", "12.3", "–", "40.0%", "12.5%", "0.00012",
+                     "yes", "no", "a; b", "Promoter share", "NPS", "P adjusted"):
+        assert expected in cells, expected
+    assert "<b>" not in out  # escaped
+    for word in ("NaN", "nan", "None", "True", "False", "["):
+        assert word not in text, word
+    long = next(c for c in cells if c.startswith("word"))
+    assert long.endswith(" …") and len(long) <= 202 and "wor …" not in long
+    assert "<th" in out and ">0<" not in out  # no row numbers
+    indexed = readable_table(frame.set_index("segment"))
+    assert "Segment" in indexed  # a meaningful index becomes a column

@@ -222,6 +222,8 @@ def test_notebooks_run_on_the_real_french_survey(tmp_path):
     first = html.unescape(page[page.index('id="headline"'):page.index('id="how-read"')])
     assert "NPS 53.4 (95% interval" in first and "t = 17" in first
     assert "price &amp; promotions costs the most" in html.escape(first)
+    for raw in ("NaN", "nan", "None", "True", "False"):  # tables for reading (issue 25)
+        assert not re.search(rf"\b{raw}\b", text), raw
     for code_term in ("data_path", "`", "customer_lifetime_value", "Retail (XM",
                       "None of the segment", "No segment is significantly", "export_list"):
         assert code_term not in text, code_term
