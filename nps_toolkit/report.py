@@ -90,6 +90,9 @@ def _parameters(source: str | None, columns: dict[str, str | None]) -> dict[str,
     return params
 
 
+#: fewer analysable comments than this and the comment section is left out (said why)
+MIN_COMMENTS = 10
+
 #: the configuration of the bundled sample (an online shop): compared with retail
 SAMPLE_CONFIG = {"industry": "online retail", "benchmark": "retail"}
 
@@ -444,6 +447,9 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
     from .loading import read_survey
 
     started = time.perf_counter()
+    # every path absolute from the start: nothing below depends on the process's directory
+    output = Path(output).resolve()
+    keep_notebooks = Path(keep_notebooks).resolve() if keep_notebooks else None
     if source is not None and not Path(source).is_file():
         raise FileNotFoundError(f"no such file: {source}")
     _refuse_overwriting_inputs(Path(output), {"export": source, "order log": orders,
@@ -471,6 +477,14 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
     skip = {}
     if "comment" not in data.columns:
         skip["02_followup_text_analysis.ipynb"] = "a comment column: --comment COL"
+    else:
+        from .text import prepare_comments
+
+        said = int(prepare_comments(data)["is_answer"].sum())
+        if said < MIN_COMMENTS:
+            skip["02_followup_text_analysis.ipynb"] = (
+                f"at least {MIN_COMMENTS} comments that say something (this file has {said}; "
+                "blank, one-letter and 'n/a' answers do not count)")
     if source is not None and orders is None:
         skip["04_growth_and_representativeness.ipynb"] = (
             "an order log (customer, order date, amount), to see whether NPS predicts "
@@ -522,7 +536,12 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
                                        parameters={k: v for k, v in params.items()
                                                    if k in accepted[name]},
                                        kernel_name="python3", progress_bar=False,
-                                       cwd=str(work),
+                                       # not papermill's cwd=: it changes the whole
+                                       # process's directory, and the notebooks run on
+                                       # threads (one thread's restore left the process in
+                                       # the removed temporary folder); the kernel starts
+                                       # in the work folder instead
+                                       resources={"metadata": {"path": str(work)}},
                                        # the kernel warns on every start that TCP on
                                        # localhost is unencrypted: noise in the progress
                                        # display (cell errors still reach us as messages)

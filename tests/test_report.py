@@ -271,6 +271,10 @@ def test_report_skips_what_the_data_cannot_support(tmp_path, monkeypatch):
     page = result.path.read_text(encoding="utf-8")
     tail = html.unescape(page[page.index('id="not-in-file"'):])
     assert "a comment column: --comment COL" in tail
+    (tmp_path / "few.csv").write_text("score,comment\n9,a\n10,b\n3,n/a\n")
+    few = build_report(tmp_path / "few.csv", output=tmp_path / "few.html", progress=False)
+    assert "at least 10 comments that say something (this file has 0" in html.unescape(
+        few.path.read_text(encoding="utf-8"))
     assert "a date or a period column: --date COL or --period COL" in tail
     assert "a column of groups" in tail
     assert "NPS calculation" in page
@@ -299,13 +303,28 @@ def test_report_cli_on_the_sample(tmp_path):
     assert np.isfinite(float(re.search(r"\((\d+) s\)", out.stdout).group(1)))
 
 
-def test_report_with_an_order_log_given(tmp_path):
+def test_report_with_an_order_log_given(tmp_path, monkeypatch):
+    import papermill
+
+    cwd = os.getcwd()
+    calls = []
+    real = papermill.execute_notebook
+
+    def recorded(*args, **kwargs):
+        calls.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(papermill, "execute_notebook", recorded)
     result = build_report(nt.sample_path(), orders=nt.sample_path("orders"),
                           output=tmp_path / "growth.html", progress=False)
     page = result.path.read_text(encoding="utf-8")
     tail = page[page.index('id="not-in-file"'):]
     assert "Growth and representativeness" not in tail  # the section ran
     assert "of promoters bought again" in page
+    # four notebooks on threads: the process's directory is never changed (papermill's cwd=
+    # chdirs the whole process, and once left it in the removed temporary folder)
+    assert os.getcwd() == cwd
+    assert len(calls) == 4 and not any(c.get("cwd") for c in calls)
     # --customers not given: said once, at the end, not guessed
     assert "--customers FILE" in page[page.index('id="not-in-file"'):]
     with pytest.raises(FileNotFoundError, match="no such file"):
