@@ -6,14 +6,15 @@ submissions. ``read_survey`` turns them into one clean pandas frame with canonic
 (``score``, ``comment``, ``date``, ``customer_id``, ``response_id``) and a :class:`LoadReport`
 that accounts for every row it did not keep.
 
-The work is split by concern: ``files`` (encodings, delimiters, vendor layouts), ``bodies``
+The work is split by concern: ``files`` (delimiters, vendor layouts, title rows), ``bodies``
 (the body of a large CSV, read by pandas' or pyarrow's fast reader), ``infer`` (numbers and NA
 spellings in the columns read as text), ``dates`` (one date format per column),
 ``columns`` (which column is which), ``scores`` (what counts as a score), ``report`` (the
-:class:`LoadReport`), ``read`` (:func:`read_survey`, which ties them together) and ``scan``
+:class:`LoadReport`), ``read`` (:func:`read_survey`, which ties them together), ``scan``
 (:func:`scan`, a lazy DuckDB source for files too big for memory), ``encodings`` (the code
-page of a file that is not UTF-8) and ``profile`` (:func:`profile_export`: segments, period,
-value, drivers and codeframe of an export, for the report).
+page of a file that is not UTF-8), ``excel`` (merged cells, formulas saved without a value)
+and ``profile`` (:func:`profile_export`: segments, period, value, drivers and codeframe of an
+export, for the report).
 """
 
 from .profile import CONFIG_KEYS, ExportProfile, profile_export

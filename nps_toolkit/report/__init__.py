@@ -1,0 +1,287 @@
+"""One self-contained HTML report: the template notebooks run on a survey export.
+
+The report *is* the notebooks (executed with papermill on the user's file), so the two can
+never disagree. Code is hidden, charts are inline SVG, widgets show static views, and the
+page holds no external reference (no CDN scripts, fonts or MathJax), so it opens offline.
+
+Split by concern: ``config`` (what the report runs with: detected, asked for, refused),
+``page`` (the HTML: converted notebooks, the first screen, the boxes, the page around them).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..markup import REPORT_ENV, sanitize_html
+from ..widgets.custom import STATIC_ENV
+from .config import (
+    MIN_COMMENTS,
+    _notebook_parameters,
+    config_toml,
+    read_config,
+    resolve_config,
+)
+from .page import convert, first_screen, how_read, not_in_file, render_page
+
+__all__ = ["TEMPLATES", "ReportResult", "build_report", "config_toml", "read_config",
+           "resolve_config", "template_path"]
+
+#: the template notebooks, in report order, with their section titles
+TEMPLATES: dict[str, str] = {
+    "01_calculation.ipynb": "NPS calculation",
+    "02_followup_text_analysis.ipynb": "Follow-up comments",
+    "03_trend_review.ipynb": "Trend review",
+    "04_growth_and_representativeness.ipynb": "Growth and representativeness",
+}
+
+
+@dataclass
+class ReportResult:
+    """Where the report was written, and what it was built from."""
+
+    path: Path
+    source: str
+    seconds: float
+    notebooks: list[Path] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return f"Report written to {self.path} ({self.seconds:.0f} s, from {self.source})"
+
+
+def template_path(name: str) -> Path:
+    """A template notebook, found as the Launcher finds it (installed wheel, else source)."""
+    from nps_toolkit_lab.copier import template_file
+
+    return template_file(name)
+
+
+def _parameters(source: str | None, columns: dict[str, str | None]) -> dict[str, Any]:
+    params: dict[str, Any] = {"data_path": source}
+    params.update({k: v for k, v in columns.items() if v is not None})
+    return params
+
+
+def _refuse_overwriting_inputs(output: Path, inputs: dict[str, Any]) -> None:
+    """The report must never be written over a file it reads (``-o survey.csv``)."""
+    target = output.resolve()
+    for role, given in inputs.items():
+        if given is None:
+            continue
+        path = Path(given)
+        same = path.resolve() == target
+        if not same and target.exists() and path.exists():
+            same = os.path.samefile(path, target)  # a link, or another spelling of the path
+        if same:
+            raise FileExistsError(f"the report would overwrite the {role} it reads "
+                                  f"({path}); choose another output file (-o report.html)")
+
+
+def build_report(source: str | Path | None = None, *, output: str | Path = "nps-report.html",
+                 score: str | None = None, comment: str | None = None,
+                 date: str | None = None, orders: str | Path | None = None,
+                 customers: str | Path | None = None,
+                 keep_notebooks: str | Path | None = None,
+                 progress: bool = True, parameters: dict[str, Any] | None = None,
+                 config: dict[str, Any] | None = None) -> ReportResult:
+    """Run the template notebooks on a survey export and write one offline HTML report.
+
+    Parameters
+    ----------
+    source : path, optional
+        The export (CSV, TSV, Excel, Parquet); the bundled sample when omitted.
+    output : path, default "nps-report.html"
+    score, comment, date : str, optional
+        Column names, when :func:`nps_toolkit.read_survey` detection picks the wrong ones.
+    orders, customers : path, optional
+        The order log (:func:`nps_toolkit.read_orders`) and the customer list: with an order
+        log the report gains the growth and representativeness section (the bundled sample
+        comes with both).
+    keep_notebooks : folder, optional
+        Also keep the executed notebooks there.
+    progress : bool
+        Show a progress bar per notebook.
+    parameters : dict, optional
+        Further notebook parameters (e.g. ``{"freq": "M"}``), applied last.
+    config : dict, optional
+        The report's configuration (keys ``nps_toolkit.loading.CONFIG_KEYS``: ``segments``,
+        ``period``, ``value``, ``customer``, ``drivers``, ``codeframe``, ``industry``,
+        ``benchmark``, ``title``...), over what :func:`nps_toolkit.profile_export` detects.
+        Every choice is shown in the report's "How this report read your file" box.
+
+    Returns
+    -------
+    ReportResult
+        ``path`` of the report, the ``source``, ``seconds`` taken and the kept ``notebooks``.
+
+    Raises
+    ------
+    FileNotFoundError, ValueError
+        When the export cannot be read (checked before any notebook runs).
+    FileExistsError
+        When ``output`` is one of the files the report reads.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "report.html"
+    >>> result = build_report(output=out, progress=False)  # doctest: +SKIP
+    >>> "<script" in out.read_text()  # doctest: +SKIP
+    False
+    """
+    import papermill
+
+    from ..loading import read_survey
+
+    started = time.perf_counter()
+    # every path absolute from the start: nothing below depends on the process's directory
+    output = Path(output).resolve()
+    keep_notebooks = Path(keep_notebooks).resolve() if keep_notebooks else None
+    if source is not None and not Path(source).is_file():
+        raise FileNotFoundError(f"no such file: {source}")
+    _refuse_overwriting_inputs(Path(output), {"export": source, "order log": orders,
+                                              "customer list": customers})
+    # read once here: an unreadable file fails fast with the loader's clear message, and a
+    # notebook whose columns are missing is skipped with a note instead of failing
+    from ..datasets import sample_path
+
+    asked = dict(config or {})
+    for key, given in (("score", score), ("comment", comment), ("date", date)):
+        if given is not None:
+            asked[key] = given
+    customer_col = asked.get("customer")
+    data, _ = read_survey(source if source is not None else sample_path(),
+                          score=asked.get("score"), comment=asked.get("comment"),
+                          date=asked.get("date"),
+                          customer_id=customer_col if customer_col != "customer_id" else None,
+                          on_invalid="exclude")
+    score, comment, date = asked.get("score"), asked.get("comment"), asked.get("date")
+    profile, merged = resolve_config(data, {k: v for k, v in asked.items()
+                                            if k not in ("score", "comment", "date",
+                                                         "customer")},
+                                     sample=source is None)
+    period_column = merged.get("period") or (parameters or {}).get("period")
+    skip = {}
+    if "comment" not in data.columns:
+        skip["02_followup_text_analysis.ipynb"] = "a comment column: --comment COL"
+    else:
+        from ..text import prepare_comments
+
+        said = int(prepare_comments(data)["is_answer"].sum())
+        if said < MIN_COMMENTS:
+            skip["02_followup_text_analysis.ipynb"] = (
+                f"at least {MIN_COMMENTS} comments that say something (this file has {said}; "
+                "blank, one-letter and 'n/a' answers do not count)")
+    if source is not None and orders is None:
+        skip["04_growth_and_representativeness.ipynb"] = (
+            "an order log (customer, order date, amount), to see whether NPS predicts "
+            "repurchase and revenue: --orders FILE (and --customers FILE for response rates)")
+    for given in (orders, customers):
+        if given is not None and not Path(given).is_file():
+            raise FileNotFoundError(f"no such file: {given}")
+    if "date" not in data.columns and not (period_column and period_column in data.columns):
+        skip["03_trend_review.ipynb"] = "a date or a period column: --date COL or --period COL"
+    params = _parameters(None if source is None else str(Path(source).resolve()),
+                         {"score": score, "comment": comment, "date": date})
+    params.update(_notebook_parameters(merged))
+    if customer_col and customer_col != "customer_id":
+        params["customer_id"] = customer_col  # the notebooks read the file as read here
+    if orders is not None:
+        params["orders_path"] = str(Path(orders).resolve())
+    if customers is not None:
+        params["customers_path"] = str(Path(customers).resolve())
+    params.update(parameters or {})
+    templates = {name: template_path(name) for name in TEMPLATES}
+    accepted = {name: set(papermill.inspect_notebook(str(path))) for name, path in
+                templates.items()}
+    unknown = set(params) - set().union(*accepted.values())
+    if unknown:
+        raise ValueError(f"unknown notebook parameter(s) {sorted(unknown)}; the notebooks take "
+                         f"{sorted(set().union(*accepted.values()))}")
+    work = Path(keep_notebooks) if keep_notebooks else Path(tempfile.mkdtemp(prefix="nps-"))
+    work.mkdir(parents=True, exist_ok=True)
+    sections, kept = [], []
+    previous = {k: os.environ.get(k) for k in (STATIC_ENV, REPORT_ENV)}
+    os.environ[STATIC_ENV] = "1"  # the kernels inherit it: widgets show static views
+    os.environ[REPORT_ENV] = "1"  # ... and "skipped" notes are left to "Not in this file"
+    try:
+        runs = []
+        for i, (name, title) in enumerate(TEMPLATES.items(), 1):
+            if name in skip:  # listed at the end, under "Not in this file"
+                if progress:
+                    print(f"[{i}/{len(TEMPLATES)}] {title}: skipped, it needs {skip[name]}",
+                          flush=True)
+                continue
+            runs.append((i, name, title))
+
+        def run(i: int, name: str, title: str) -> Path:
+            if progress:
+                print(f"[{i}/{len(TEMPLATES)}] {title}: running", flush=True)
+            started_at = time.perf_counter()
+            executed = work / name
+            papermill.execute_notebook(str(templates[name]), str(executed),
+                                       parameters={k: v for k, v in params.items()
+                                                   if k in accepted[name]},
+                                       kernel_name="python3", progress_bar=False,
+                                       # not papermill's cwd=: it changes the whole
+                                       # process's directory, and the notebooks run on
+                                       # threads (one thread's restore left the process in
+                                       # the removed temporary folder); the kernel starts
+                                       # in the work folder instead
+                                       resources={"metadata": {"path": str(work)}},
+                                       # the kernel warns on every start that TCP on
+                                       # localhost is unencrypted: noise in the progress
+                                       # display (cell errors still reach us as messages)
+                                       extra_arguments=["--IPKernelApp.log_level=ERROR"])
+            if progress:
+                print(f"[{i}/{len(TEMPLATES)}] {title}: done in "
+                      f"{time.perf_counter() - started_at:.0f} s", flush=True)
+            return executed
+
+        # the notebooks are independent: one kernel per core at a time (each spends seconds
+        # importing the stack); results are taken in report order, errors as they come
+        from concurrent.futures import ThreadPoolExecutor
+
+        workers = max(1, min(len(runs), os.cpu_count() or 1, 4))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = [(i, pool.submit(run, i, name, title)) for i, name, title in runs]
+            for i, future in futures:
+                executed = future.result()
+                kept.append(executed)
+                sections.append(convert(executed, f"s{i}"))
+    finally:
+        for key, value in previous.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        if not keep_notebooks:  # the executed notebooks are in the page: nothing left behind
+            shutil.rmtree(work, ignore_errors=True)
+    label = "the bundled sample survey" if source is None else Path(source).name
+    heads = [h for _, hs in sections for h in hs]
+    sections.insert(0, how_read(profile, label))
+    sections.insert(0, first_screen(data, merged, heads))
+    not_here = {**profile.missing, **{TEMPLATES[k]: v for k, v in skip.items()}}
+    if orders is not None and customers is None and source is not None:
+        not_here["response rates"] = ("a customer list with segment columns, for response "
+                                      "rates and the NPS weighted to the customer base: "
+                                      "--customers FILE")
+    if not_here:
+        sections.append(not_in_file(not_here))
+    page = render_page(str(merged.get("title") or "NPS report"),
+                 f"Data: {label}. Generated by nps-toolkit; every number is computed by the "
+                 "notebooks it was built from.", sections)
+    # whatever a notebook let through (a link or image built from the data), the page keeps
+    # nothing that runs script or calls out when opened
+    page, _ = sanitize_html(page)
+    out = Path(output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    return ReportResult(path=out.resolve(), source=label,
+                        seconds=time.perf_counter() - started,
+                        notebooks=kept if keep_notebooks else [])

@@ -1,0 +1,123 @@
+"""The report's configuration: what :func:`nps_toolkit.profile_export` detects, what the
+analyst asks for (options, a TOML file), and the notebooks' parameters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+__all__ = ["MIN_COMMENTS", "SAMPLE_CONFIG", "config_toml", "read_config", "resolve_config"]
+
+#: fewer analysable comments than this and the comment section is left out (said why)
+MIN_COMMENTS = 10
+
+#: the configuration of the bundled sample (an online shop): compared with retail
+SAMPLE_CONFIG = {"industry": "online retail", "benchmark": "retail"}
+
+
+def resolve_config(data: Any, config: dict[str, Any] | None = None, *,
+                   sample: bool = False) -> tuple[Any, dict[str, Any]]:
+    """The report's configuration for a loaded export: what :func:`profile_export` detects,
+    overridden by ``config`` (the CLI's options, a config file). Unknown keys are refused
+    with the list of valid ones. Returns the profile and the merged configuration."""
+    from ..loading import CONFIG_KEYS, profile_export
+
+    config = dict(config or {})
+    unknown = sorted(set(config) - set(CONFIG_KEYS))
+    if unknown:
+        raise ValueError(f"unknown configuration key(s) {unknown}; the keys are "
+                         f"{list(CONFIG_KEYS)}")
+    profile = profile_export(data, codeframes="codeframe" not in config)
+    merged = dict(profile.config)
+    if sample:
+        merged.update(SAMPLE_CONFIG)
+    for key, value in config.items():
+        if value is None:
+            continue
+        if key in ("segments", "drivers") and isinstance(value, str):
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        merged[key] = value
+        profile.reasons[key] = f"{value!r}, as asked"
+    if merged.get("industry") and merged.get("benchmark") is None:
+        merged["benchmark"] = merged["industry"]
+    if merged.get("benchmark") is not None:
+        profile.reasons["benchmark"] = (f"{merged['benchmark']!r}" + (
+            ", as asked" if "benchmark" in config or "industry" in config else
+            " (the bundled sample is an online shop)"))
+    # a column named in the configuration must exist (the loader has already read the
+    # score, comment, date and customer columns asked for, under their canonical names)
+    for key in ("segments", "drivers", "period", "value"):
+        names = merged.get(key) or []
+        for name in [names] if isinstance(names, str) else names:
+            if name not in data.columns:
+                raise ValueError(f"{key}: no column {name!r} in the file; its columns are "
+                                 f"{[str(c) for c in data.columns][:40]}")
+    merged["customer"] = "customer_id" if "customer_id" in data.columns else None
+    bench = merged.get("benchmark")
+    if isinstance(bench, str):
+        try:
+            float(bench)
+        except ValueError:  # a name: one the benchmark table knows, checked before running
+            from ..benchmarks import benchmarks, compare_to_benchmark
+
+            try:
+                compare_to_benchmark(data, benchmark=bench)
+            except ValueError as exc:
+                groups = sorted(benchmarks()["industry_group"].dropna().unique())
+                raise ValueError(f"benchmark/industry {bench!r}: {exc}. Industry groups with "
+                                 f"sourced figures: {groups}; or give your target as a "
+                                 "number (--benchmark 30)") from exc
+    return profile, merged
+
+
+def config_toml(merged: dict[str, Any], reasons: dict[str, str] | None = None) -> str:
+    """A configuration as TOML for ``--config`` (keys without a value commented out), each
+    key with why it was chosen as a comment.
+
+    >>> print(config_toml({"segments": ["region"], "value": None, "benchmark": 29}))
+    segments = ["region"]
+    # value =
+    benchmark = 29
+    """
+    import json
+
+    lines = []
+    for key, value in merged.items():
+        if reasons and key in reasons:
+            lines.append(f"# {reasons[key]}")
+        if value is None or value == []:
+            lines.append(f"# {key} =")
+        elif isinstance(value, bool) or not isinstance(value, (int, float, str, list)):
+            lines.append(f"{key} = {json.dumps(str(value), ensure_ascii=False)}")
+        else:  # JSON strings, numbers and lists of strings are TOML too
+            lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines)
+
+
+def read_config(path: str | Path) -> dict[str, Any]:
+    """A ``--config`` TOML file as a dict (keys checked by :func:`resolve_config`)."""
+    import tomllib
+
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path} is not valid TOML ({exc}); write keys as in "
+                         "--print-config, e.g. segments = [\"region\"]") from exc
+
+
+def _notebook_parameters(merged: dict[str, Any]) -> dict[str, Any]:
+    """The configuration as the notebooks' parameters (the same names where they exist)."""
+    out: dict[str, Any] = {
+        "segments": list(merged.get("segments") or []),
+        "customer": "customer_id" if merged.get("customer") else None,
+        "value": merged.get("value"), "drivers": list(merged.get("drivers") or []),
+        "period": merged.get("period"), "codeframe": merged.get("codeframe") or "ecommerce",
+        "benchmark": merged.get("benchmark"), "industry": merged.get("industry") or "",
+    }
+    if isinstance(out["benchmark"], str):
+        try:
+            out["benchmark"] = float(out["benchmark"])
+        except ValueError:
+            pass
+    return out

@@ -1,0 +1,213 @@
+"""The report's page: notebooks converted to HTML, the first screen, the box saying how the
+file was read, "Not in this file", and the page around them (offline, no script)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["CSS", "convert", "first_screen", "how_read", "not_in_file", "render_page"]
+
+CSS = """
+body { font-family: "Noto Sans", "DejaVu Sans", Helvetica, Arial, sans-serif; margin: 0;
+  color: #222; line-height: 1.45; }
+nav { position: fixed; top: 0; left: 0; bottom: 0; width: 260px; overflow-y: auto;
+  background: #f6f6f6; border-right: 1px solid #ddd; padding: 16px; font-size: 13px;
+  box-sizing: border-box; }
+nav ul { padding-left: 0; list-style: none; } nav li { margin: 3px 0; } nav a { color: #0050a0; }
+main { margin-left: 280px; padding: 16px 28px 60px; max-width: 1100px; min-width: 0;
+  box-sizing: border-box; }
+/* nothing wider than the column: wide tables scroll inside their box, charts shrink */
+.jp-OutputArea-output, .output_area, .how-read { overflow-x: auto; max-width: 100%; }
+img { max-width: 100%; height: auto; }
+.first-screen h1 { font-size: 1.6em; margin-top: 24px; }
+h1 { border-bottom: 2px solid #0072B2; padding-bottom: 4px; margin-top: 48px; }
+.anchor-link { display: none; }
+pre { background: #f7f7f7; padding: 8px 10px; overflow-x: auto; font-size: 12px;
+  white-space: pre-wrap; }
+table.dataframe { border-collapse: collapse; font-size: 12px; margin: 8px 0; }
+table.dataframe th, table.dataframe td { border: 1px solid #ddd; padding: 3px 6px;
+  text-align: right; }
+table.dataframe th { background: #f0f0f0; }
+table.readable td, table.readable th { text-align: left; vertical-align: top; }
+table.readable td.num, table.readable th.num { text-align: right; white-space: nowrap; }
+svg { max-width: 100%; height: auto; }
+.nps-dashboard-static { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; }
+.report-meta { color: #555; font-size: 13px; }
+.jp-OutputArea-output, .output_area { margin: 6px 0; }
+"""
+
+
+def convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """Notebook -> body HTML without code (nbconvert's basic template: no scripts, no CDN),
+    its heading ids prefixed so the notebooks can share one page."""
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    config = Config()
+    config.HTMLExporter.exclude_input = True
+    config.HTMLExporter.exclude_input_prompt = True
+    config.HTMLExporter.exclude_output_prompt = True
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_cell_tags = {"report-skip", "parameters",
+                                                     "injected-parameters"}
+    import nbformat
+
+    nb = nbformat.read(str(path), as_version=4)
+    # widget models created while running (shown as static views) leave state that nbconvert
+    # would embed as a script: the report has no widget manager, so drop it
+    nb.metadata.pop("widgets", None)
+    body, _ = HTMLExporter(config=config, template_name="basic").from_notebook_node(nb)
+    # nbconvert's generic alt text says nothing; every chart's numbers are printed beside it
+    body = body.replace('alt="No description has been provided for this image"',
+                        'alt="Chart (its numbers are in the text and tables around it)"')
+    body = re.sub(r'id="([^"]+)"', lambda m: f'id="{prefix}-{m.group(1)}"', body)
+    body = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}-{m.group(1)}"', body)
+    heads = [(int(level), ident, re.sub(r"<[^>]+>", "", text))
+             for level, ident, text in re.findall(
+                 r'<h([12]) id="([^"]+)">(.*?)<a class="anchor-link"', body)]
+    return body, heads
+
+
+def _link(heads: list[tuple[int, str, str]], prefix: str, starts: str) -> str | None:
+    """The anchor of the report section whose heading starts with ``starts``."""
+    for _, ident, text in heads:
+        if ident.startswith(prefix) and html.unescape(text).strip().startswith(starts):
+            return ident
+    return None
+
+
+def first_screen(data: Any, merged: dict[str, Any],
+                  heads: list[tuple[int, str, str]]) -> tuple[str, list]:
+    """The headline (NPS, interval, n; the last change; the benchmark when asked) and the
+    findings that matter most, each a sentence with its number and a link to its section.
+    Computed here from the same data and configuration as the notebooks."""
+    from .. import scoring
+    from ..segments import segments as segments_of
+    from ..trends import trend
+
+    result = scoring.score(data["score"])
+    head = (f"NPS {result.nps:.1f} (95% interval {result.ci_low:.1f} to {result.ci_high:.1f}, "
+            f"{result.n:,} responses)")
+    findings: list[tuple[str, str | None]] = []
+    timing = ({"date": "date", "freq": "Q"} if "date" in data.columns else
+              {"date": None, "period": merged["period"]} if merged.get("period") else None)
+    if timing is not None:
+        try:
+            t = trend(data, **timing)
+        except ValueError:
+            t = None
+        if t is not None and len(t) >= 2 and pd.notna(t["change"].iloc[-1]):
+            last = t.iloc[-1]
+            when = (f"{merged['period']} = {last['period']}" if timing.get("period")
+                    else str(last["period"]))
+            head += (f"; {when}: {last['nps']:.1f}, {last['change']:+.1f} points on "
+                     "the period before" + (" (a real change)" if last["significant_change"]
+                                            else " (within the noise)"))
+            real = t[t["significant_change"]]
+            if len(real):
+                r = real.iloc[-1]
+                findings.append((f"The latest real change: {r['period']}, {r['change']:+.1f} "
+                                 f"points (p = {r['change_p_value']:.2g}).",
+                                 _link(heads, "s3", "1.")))
+    worst = None
+    for column in merged.get("segments") or []:
+        table = segments_of(data, by=column)
+        below = table[table["verdict"] == "significantly below the rest"]
+        for row in below.itertuples():
+            if worst is None or row.difference < worst[2]:
+                worst = (column, getattr(row, column), row.difference, row.nps, row.n)
+    if worst is not None:
+        findings.append((f"{worst[0]} = {worst[1]} is furthest below the rest: NPS "
+                         f"{worst[3]:.1f} ({worst[2]:+.1f} points, {worst[4]:,} responses).",
+                         _link(heads, "s1", "4.")))
+    if "comment" in data.columns:
+        try:
+            from ..text import analyze_comments
+
+            impact = analyze_comments(data, codeframe=merged.get("codeframe") or "ecommerce",
+                                      discover=False).impact
+        except (ValueError, TypeError):
+            impact = None
+        if impact is not None and len(impact) and impact["nps_gain_if_fixed"].iloc[0] > 0:
+            top = impact.iloc[0]
+            findings.append((f"{top['theme']} costs the most: fixing it for the detractors who "
+                             f"mention it would add about {top['nps_gain_if_fixed']:.1f} "
+                             "points.", _link(heads, "s2", "2.")))
+    if merged.get("value"):
+        from ..segments import value_analysis
+
+        try:
+            va = value_analysis(data, value=merged["value"],
+                                customer="customer_id" if merged.get("customer") else None,
+                                date="date" if "date" in data.columns else None)
+            lead, rest = va.answer.split(". ", 1)
+            findings.append((f"Are the most valuable customers the biggest promoters? {lead}: "
+                             + rest.split("; ")[0] + ".", _link(heads, "s1", "5.")))
+        except ValueError:
+            pass
+    bench = merged.get("benchmark")
+    if bench is not None:
+        from ..benchmarks import compare_to_benchmark
+
+        try:
+            cmp_ = compare_to_benchmark(data, benchmark=bench,
+                                        industry=merged.get("industry") or None)
+            findings.append((str(cmp_).split(". ")[0] + ".", _link(heads, "s1", "6.")))
+        except ValueError:
+            pass
+    items = "".join(
+        f"<li>{html.escape(text)}"
+        + (f' <a href="#{html.escape(link)}">(section)</a>' if link else "") + "</li>"
+        for text, link in findings[:5])
+    body = (f'<section class="first-screen"><h1 id="headline">{html.escape(head)}</h1>'
+            + (f"<p><b>What matters most</b></p><ul>{items}</ul>" if items else "")
+            + "</section>")
+    return body, [(1, "headline", "Headline")]
+
+
+def how_read(profile: Any, label: str) -> tuple[str, list]:
+    """The "How this report read your file" box: every choice, with the option that
+    changes it (text escaped: column names are data)."""
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in profile.lines())
+    body = (f'<section class="how-read"><h1 id="how-read">How this report read your file</h1>'
+            f"<p>{html.escape(label)}: each choice below can be changed with the option in "
+            "brackets, or in a configuration file (<code>--config nps.toml</code>; "
+            f"<code>--print-config</code> writes this one).</p><ul>{items}</ul></section>")
+    return body, [(1, "how-read", "How this report read your file")]
+
+
+def not_in_file(missing: dict[str, str]) -> tuple[str, list]:
+    items = "".join(f"<li><b>{html.escape(k)}</b>: needs {html.escape(v)}</li>"
+                    for k, v in missing.items())
+    return (f'<h1 id="not-in-file">Not in this file</h1><ul>{items}</ul>',
+            [(1, "not-in-file", "Not in this file")])
+
+
+def render_page(title: str, meta: str, sections: Sequence[tuple[str, list]]) -> str:
+    toc = []
+    for body, heads in sections:
+        del body
+        items = []
+        for level, ident, text in heads:
+            if level == 1:
+                if items:
+                    toc.append("<ul>" + "".join(items) + "</ul>")
+                    items = []
+                toc.append(f'<p><b><a href="#{html.escape(ident)}">{text}</a></b></p>')
+            else:
+                items.append(f'<li><a href="#{html.escape(ident)}">{text}</a></li>')
+        if items:
+            toc.append("<ul>" + "".join(items) + "</ul>")
+    main = "\n".join(body for body, _ in sections)
+    return (
+        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+        f"<meta name='viewport' content='width=device-width'><title>{html.escape(title)}"
+        f"</title><style>{CSS}</style></head><body>"
+        f"<nav><p><b>{html.escape(title)}</b></p><p class='report-meta'>{html.escape(meta)}"
+        f"</p>{''.join(toc)}</nav><main>{main}</main></body></html>\n")
