@@ -120,16 +120,11 @@ def _config(args: argparse.Namespace) -> dict[str, object]:
 
 
 def _print_config(args: argparse.Namespace, config: dict[str, object]) -> int:
-    from .report import config_toml, resolve_config
+    from .report import config_toml
+    from .report.config import COLUMN_KEYS, load_configured
 
-    asked = {k: config.get(k) for k in ("score", "comment", "date", "customer")}
-    data, _ = read_survey(args.file or sample_path(), score=asked["score"],
-                          comment=asked["comment"], date=asked["date"],
-                          customer_id=asked["customer"] if asked["customer"] not in
-                          (None, "customer_id") else None, on_invalid="exclude")
-    profile, merged = resolve_config(
-        data, {k: v for k, v in config.items() if k not in asked}, sample=args.file is None)
-    for key in asked:  # the file's own column names, as the options take them
+    data, profile, merged = load_configured(args.file, config)
+    for key in COLUMN_KEYS:  # the file's own column names, as the options take them
         if merged.get(key) and key in profile.reasons:
             merged[key] = (data.attrs["load_report"].columns.get(
                 "customer_id" if key == "customer" else key, merged[key]))

@@ -24,6 +24,7 @@ from .config import (
     MIN_COMMENTS,
     _notebook_parameters,
     config_toml,
+    load_configured,
     read_config,
     resolve_config,
 )
@@ -136,8 +137,6 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
     """
     import papermill
 
-    from ..loading import read_survey
-
     started = time.perf_counter()
     # every path absolute from the start: nothing below depends on the process's directory
     output = Path(output).resolve()
@@ -148,23 +147,13 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
                                               "customer list": customers})
     # read once here: an unreadable file fails fast with the loader's clear message, and a
     # notebook whose columns are missing is skipped with a note instead of failing
-    from ..datasets import sample_path
-
     asked = dict(config or {})
     for key, given in (("score", score), ("comment", comment), ("date", date)):
         if given is not None:
             asked[key] = given
     customer_col = asked.get("customer")
-    data, _ = read_survey(source if source is not None else sample_path(),
-                          score=asked.get("score"), comment=asked.get("comment"),
-                          date=asked.get("date"),
-                          customer_id=customer_col if customer_col != "customer_id" else None,
-                          on_invalid="exclude")
+    data, profile, merged = load_configured(source, asked)
     score, comment, date = asked.get("score"), asked.get("comment"), asked.get("date")
-    profile, merged = resolve_config(data, {k: v for k, v in asked.items()
-                                            if k not in ("score", "comment", "date",
-                                                         "customer")},
-                                     sample=source is None)
     period_column = merged.get("period") or (parameters or {}).get("period")
     skip = {}
     if "comment" not in data.columns:

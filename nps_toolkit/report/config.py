@@ -6,7 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-__all__ = ["MIN_COMMENTS", "SAMPLE_CONFIG", "config_toml", "read_config", "resolve_config"]
+__all__ = ["COLUMN_KEYS", "MIN_COMMENTS", "SAMPLE_CONFIG", "config_toml", "load_configured",
+           "read_config", "resolve_config"]
+
+#: configuration keys that name the columns the loader reads (the others configure the report)
+COLUMN_KEYS = ("score", "comment", "date", "customer")
 
 #: fewer analysable comments than this and the comment section is left out (said why)
 MIN_COMMENTS = 10
@@ -68,6 +72,26 @@ def resolve_config(data: Any, config: dict[str, Any] | None = None, *,
                                  f"sourced figures: {groups}; or give your target as a "
                                  "number (--benchmark 30)") from exc
     return profile, merged
+
+
+def load_configured(source: str | Path | None, config: dict[str, Any]
+                    ) -> tuple[Any, Any, dict[str, Any]]:
+    """Read an export (the bundled sample when ``source`` is None) with the columns the
+    configuration names, then resolve the rest of the configuration on it: the data, the
+    profile and the merged configuration. Shared by the report and ``--print-config``."""
+    from ..datasets import sample_path
+    from ..loading import read_survey
+
+    customer = config.get("customer")
+    data, _ = read_survey(source if source is not None else sample_path(),
+                          score=config.get("score"), comment=config.get("comment"),
+                          date=config.get("date"),
+                          customer_id=customer if customer != "customer_id" else None,
+                          on_invalid="exclude")
+    profile, merged = resolve_config(
+        data, {k: v for k, v in config.items() if k not in COLUMN_KEYS},
+        sample=source is None)
+    return data, profile, merged
 
 
 def config_toml(merged: dict[str, Any], reasons: dict[str, str] | None = None) -> str:
