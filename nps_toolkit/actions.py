@@ -142,7 +142,9 @@ def action_list(data: Any, *, customer: str = "customer_id", score: str = "score
     notes: list[str] = []
     latest = _latest(work, customer, date, notes)
     if value is not None:
-        v = pd.to_numeric(latest[value], errors="coerce")
+        from .growth.amounts import as_amounts
+
+        v = as_amounts(latest[value], value)
         latest["value_tier"] = value_tiers(latest.assign(**{value: v}), value=value,
                                            tiers=tiers)
         cat = latest["category"].astype(str)

@@ -19,8 +19,8 @@ import string
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["REPORT_ENV", "Trusted", "escape_markdown", "readable_table", "sanitize_html", "say",
-           "say_list", "skipped", "to_markdown"]
+__all__ = ["NEEDS", "REPORT_ENV", "SKIPPED_MIME", "Trusted", "escape_markdown",
+           "readable_table", "sanitize_html", "say", "say_list", "skipped", "to_markdown"]
 
 #: set (to "1") while the report runs the notebooks: what the data cannot support is listed
 #: once at the end of the report ("Not in this file") instead of in each section
@@ -81,18 +81,45 @@ def say(template: str, *args: Any, **values: Any) -> None:
     display(Markdown(to_markdown(template, *args, **values)))
 
 
-def skipped(template: str, *args: Any, **values: Any) -> None:
-    """Say that a part of the analysis is skipped because the data cannot support it - in
-    a notebook; in the report (``REPORT_ENV`` set) nothing, as the report lists what the file
-    lacks once, at its end.
+#: what a skipped part of the analysis needs, by key, and the report option that gives it:
+#: the report's "Not in this file" list
+NEEDS: dict[str, tuple[str, str]] = {
+    "segments": ("a column of groups (region, channel, store...)", "--segments COL"),
+    "customer": ("a customer id column", "--customer COL"),
+    "value": ("a customer value column (revenue, CLV, ticket amount...)", "--value COL"),
+    "date": ("a date column", "--date COL"),
+    "benchmark": ("a benchmark", "--industry NAME or --benchmark N"),
+    "comments": ("more comments that say something", ""),
+    "customers": ("a customer list with segment columns", "--customers FILE"),
+}
+#: the output type a skipped part leaves in a report notebook: the report drops a section
+#: that holds nothing else and lists it, with what it needs, under "Not in this file"
+SKIPPED_MIME = "application/vnd.nps-toolkit.skipped+json"
 
-    >>> skipped("No customer id column: the call list needs one.")
+
+def skipped(template: str, *args: Any, needs: str | Iterable[str] = (),
+            **values: Any) -> None:
+    """Say that a part of the analysis is skipped because the data cannot support it.
+
+    In a notebook the sentence is shown. In the report (``REPORT_ENV`` set) nothing is shown:
+    a marker naming what is needed (keys of :data:`NEEDS`) is left instead, and the report
+    lists the section, with what it needs, once at its end.
+
+    >>> skipped("No customer id column: the call list needs one.", needs="customer")
     <IPython.core.display.Markdown object>
     """
     import os
 
+    needs = (needs,) if isinstance(needs, str) else tuple(needs)
+    unknown = set(needs) - set(NEEDS)
+    if unknown:
+        raise ValueError(f"needs: unknown key(s) {sorted(unknown)}; use {sorted(NEEDS)}")
     if os.environ.get(REPORT_ENV) != "1":
         say(template, *args, **values)
+        return
+    from IPython.display import display
+
+    display({SKIPPED_MIME: {"needs": list(needs)}}, raw=True)
 
 
 def say_list(items: Iterable[Any], *, numbered: bool = True, heading: str = "") -> None:
@@ -171,8 +198,9 @@ def readable_table(frame: Any) -> str:
     df = frame
     if isinstance(df, pd.Series):
         df = df.to_frame()
-    default_index = isinstance(df.index, pd.RangeIndex) and df.index.name is None
-    if not default_index:
+    # a named index is data (a segment, a period): a column; unnamed row labels (0, 1, 5...
+    # left by a filter or a sort) are positions, not shown
+    if any(name is not None for name in df.index.names):
         df = df.reset_index()
     cols = [str(c) for c in df.columns]
     numeric = [pd.api.types.is_numeric_dtype(df[c].dtype)
@@ -184,8 +212,9 @@ def readable_table(frame: Any) -> str:
     rows = "".join("<tr>" + "".join(f'<td{" class=num" if num else ""}>{html.escape(v)}</td>'
                                     for v, num in zip(r, numeric, strict=True)) + "</tr>"
                    for r in body)
-    return (f'<table class="dataframe readable"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{rows}</tbody></table>")
+    # in a box: the report lets a long or wide table scroll inside it, not the page
+    return (f'<div class="table-box"><table class="dataframe readable"><thead><tr>{head}'
+            f"</tr></thead><tbody>{rows}</tbody></table></div>")
 
 
 # ----------------------------------------------------------------------------- the report

@@ -13,7 +13,7 @@ from pathlib import Path
 from nps_toolkit_lab.copier import TEMPLATES, TemplateError, copy_template, template_file
 from nps_toolkit_lab.copier import templates as _templates
 
-__all__ = ["TEMPLATES", "TemplateError", "copy", "names", "template_file"]
+__all__ = ["TEMPLATES", "TemplateError", "copy", "names", "setup_notebook", "template_file"]
 
 
 def names() -> list[str]:
@@ -61,3 +61,37 @@ def copy(name: str, dest: str | os.PathLike[str] = ".", *, data: str | None = No
     'NPS trend review (2).ipynb'
     """
     return copy_template(name, dest, data=data)
+
+
+def setup_notebook() -> None:
+    """What every template notebook sets up first, in one call: charts drawn to SVG in the
+    kernel (offline, in any viewer, their numbers as alt text), data frames shown as tables
+    for reading (:func:`nps_toolkit.markup.readable_table`: no row numbers, formatted numbers
+    and p-values, yes/no, a dash for missing values) and pandas' plain-text display kept
+    narrow. Run outside IPython it sets up the charts and pandas only.
+
+    Examples
+    --------
+    >>> import altair as alt, pandas as pd
+    >>> with pd.option_context("display.width", 80):  # restored after the example
+    ...     setup_notebook()
+    ...     pd.get_option("display.width"), alt.renderers.active
+    (120, 'nps-svg')
+    >>> pd.reset_option("display.float_format"); pd.reset_option("display.max_columns")
+    """
+    import pandas as pd
+
+    from . import charts
+    from .markup import readable_table
+
+    charts.setup("static")
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with the package
+        get_ipython = None
+    shell = get_ipython() if get_ipython else None
+    if shell is not None:
+        shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, readable_table)
+    pd.set_option("display.float_format", "{:,.1f}".format)
+    pd.set_option("display.max_columns", 30)
+    pd.set_option("display.width", 120)

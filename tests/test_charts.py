@@ -253,7 +253,7 @@ def test_inputs_not_mutated(sample):
 
 
 def test_setup_and_offline_export(tmp_path, sample):
-    assert charts.setup("static") == "svg"
+    assert charts.setup("static") == "nps-svg"
     bundle = charts.distribution(sample)._repr_mimebundle_()
     bundle = bundle[0] if isinstance(bundle, tuple) else bundle
     assert "image/svg+xml" in bundle and "cdn" not in json.dumps(bundle).lower()
@@ -341,3 +341,53 @@ def test_segment_lines_never_take_category_colours(sample):
     svg = vlc.vegalite_to_svg(by_value.to_dict())
     lines = re.findall(r'aria-roledescription="line mark"[^>]*stroke="(#[0-9A-Fa-f]{6})"', svg)
     assert len(set(lines)) == 2 and "#D55E00" not in {c.upper() for c in lines}
+
+
+def _alt_text(chart) -> str:
+    """The accessible name the static renderer gives the chart's SVG."""
+    import html
+    import re
+
+    charts.setup("static")
+    bundle = chart._repr_mimebundle_()
+    svg = (bundle[0] if isinstance(bundle, tuple) else bundle)["image/svg+xml"]
+    label = re.match(r'<svg role="img" aria-label="([^"]*)"', svg)
+    assert label, svg[:200]
+    assert f"<title>{label.group(1)}</title>" in svg
+    return html.unescape(label.group(1))
+
+
+def test_alt_text_states_the_charts_numbers(sample):
+    """Issue 25 §3: each chart's alt text states its main numbers (computed here by hand)."""
+    s = sample["score"]
+    nps = 100 * ((s >= 9).mean() - (s <= 6).mean())
+    assert f"NPS {nps:.1f}" in _alt_text(charts.score_card(nt.score(s)))
+    by_channel = {c: 100 * ((g >= 9).mean() - (g <= 6).mean())
+                  for c, g in sample.groupby("channel")["score"]}
+    text = _alt_text(charts.segments(sample, by="channel"))
+    for channel, value in by_channel.items():
+        assert f"{channel} {value:.1f}" in text
+    counts = s.value_counts()
+    assert f"10 {counts[10]:,}" in _alt_text(charts.distribution(sample))
+    quarters = sample.assign(q=sample["date"].dt.to_period("Q").astype(str)).groupby("q")
+    text = _alt_text(charts.trend(nt.trend(sample, freq="Q")))
+    for q, g in quarters["score"]:
+        assert f"{q} {100 * ((g >= 9).mean() - (g <= 6).mean()):.1f}" in text
+    # user text in the alt text is escaped in the SVG (the label is an attribute)
+    hostile = sample.assign(channel=sample["channel"].replace("email", '"><script>x</script>'))
+    bundle = charts.segments(hostile, by="channel")._repr_mimebundle_()
+    svg = (bundle[0] if isinstance(bundle, tuple) else bundle)["image/svg+xml"]
+    assert "<script>" not in svg
+
+
+def test_trend_past_eight_groups_is_small_multiples(sample):
+    """Issue 25 §3: nine or more lines are one panel per group, in name order; eight or
+    fewer stay one chart with one colour per line."""
+    many = nt.trend(sample, by="support_agent", freq="Q")
+    assert many["support_agent"].nunique(dropna=False) > 8
+    spec = charts.trend(many).to_dict()
+    assert spec["facet"]["field"] == "line" and spec["columns"] == 4
+    names = sorted(charts.data_of(charts.trend(many))["line"].astype(str).unique())
+    assert spec["facet"]["sort"] == names
+    few = charts.trend(nt.trend(sample, by="channel", freq="Q")).to_dict()
+    assert "facet" not in few and "layer" in few

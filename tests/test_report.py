@@ -319,7 +319,10 @@ def test_report_with_an_order_log_given(tmp_path, monkeypatch):
                           output=tmp_path / "growth.html", progress=False)
     page = result.path.read_text(encoding="utf-8")
     tail = page[page.index('id="not-in-file"'):]
-    assert "Growth and representativeness" not in tail  # the section ran
+    assert "needs an order log" not in tail  # the section ran
+    # ... but not its response-rate part: listed once, with what it needs
+    assert tail.count("Are the respondents like our customers? (Growth and "
+                      "representativeness)") == 1
     assert "of promoters bought again" in page
     # four notebooks on threads: the process's directory is never changed (papermill's cwd=
     # chdirs the whole process, and once left it in the removed temporary folder)
@@ -330,3 +333,150 @@ def test_report_with_an_order_log_given(tmp_path, monkeypatch):
     with pytest.raises(FileNotFoundError, match="no such file"):
         build_report(nt.sample_path(), orders=tmp_path / "missing.csv",
                      output=tmp_path / "x.html", progress=False)
+
+
+# ------------------------------------------------------------------ exports of other shapes
+GERMAN = ["Lieferung kam zu spät", "sehr freundliche Beratung in der Filiale",
+          "Preis ist zu hoch", "alles gut, gerne wieder", "Qualität enttäuschend",
+          "schnelle Lieferung, danke", "Verpackung war beschädigt", "tolle Auswahl"]
+ENGLISH = ["support was slow to answer", "great value for the price", "the app keeps crashing",
+           "fast and friendly support", "too expensive for what it does", "love the new plan"]
+
+
+def german_export(path: Path) -> None:
+    """A semicolon, cp1252 export with a wave column, a branch, a decimal-comma amount and
+    a customer id; no dates."""
+    rng = np.random.default_rng(21)
+    n = 600
+    score = rng.integers(0, 11, n)
+    rows = ["Kunde;Welle;Filiale;Bewertung;Kommentar;Umsatz"] + [
+        f"K{i % 420:03d};{1 + i // 150};{rng.choice(['Nord', 'Süd', 'West'])};{s};"
+        f"{rng.choice(GERMAN)};{rng.integers(10, 500)},{rng.integers(0, 99):02d}"
+        for i, s in enumerate(score)]
+    path.write_bytes("\r\n".join(rows).encode("cp1252"))
+
+
+def google_forms_export(path: Path) -> None:
+    """A Google-Forms-like sheet: a GMT-offset timestamp, an e-mail per respondent, questions
+    as column names, a further 0-10 question and a plan."""
+    rng = np.random.default_rng(22)
+    n = 400
+    pd.DataFrame({
+        "Timestamp": pd.date_range("2025-01-01", periods=n, freq="21h").strftime(
+            "%Y/%m/%d %I:%M:%S %p GMT+1"),
+        "Email address": [f"user{i % 300}@example.com" for i in range(n)],
+        "How likely are you to recommend us to a friend or colleague?": rng.integers(0, 11, n),
+        "How satisfied are you with our support? (0-10)": rng.integers(0, 11, n),
+        "Which plan are you on?": rng.choice(["Free", "Pro", "Team"], n),
+        "What is the main reason for your score?": rng.choice(ENGLISH, n),
+    }).to_csv(path, index=False)
+
+
+def telecom_export(path: Path) -> None:
+    """A telecom shape: day-first response times, a journey stage, a category column that
+    disagrees with the score on some rows."""
+    rng = np.random.default_rng(23)
+    n = 500
+    score = rng.integers(0, 11, n)
+    category = np.where(score >= 9, "Promoter", np.where(score >= 7, "Passive", "Detractor"))
+    category[:4] = "Promoter"
+    pd.DataFrame({
+        "CUSTOMER_ID": [f"C{i % 380}" for i in range(n)],
+        "CUSTOMER_RESPONSE_DATE": pd.date_range("2018-01-03", periods=n, freq="17h")
+        .strftime("%d/%m/%Y %H:%M"),
+        "JOURNEY_STAGE": rng.choice(["Join", "Install", "Use", "Leave"], n),
+        "NPS_CATEGORY": category, "NPS_SCORE": score,
+        "VERBATIM": rng.choice([*ENGLISH, "engineer never came", "broadband keeps dropping"],
+                               n)}).to_csv(path, index=False)
+
+
+SHAPES = {
+    "german.csv": (german_export, ["period: 'Welle'", "value: 'Umsatz'",
+                                   "segments: 'Filiale'", "customer: column 'Kunde'"]),
+    "forms.csv": (google_forms_export, ["segments: 'Which plan are you on?'",
+                                        "drivers: further 0-10 questions 'How satisfied",
+                                        "date: column 'Timestamp'",
+                                        "customer: column 'Email address'"]),
+    "telecom.csv": (telecom_export, ["segments: 'JOURNEY_STAGE'",
+                                     "date: column 'CUSTOMER_RESPONSE_DATE'",
+                                     "category column 'NPS_CATEGORY': 4 of 500 rows disagree",
+                                     "response #1: 'Promoter' with score"]),
+}
+
+
+@pytest.fixture(scope="module")
+def shaped_reports(tmp_path_factory):
+    root = tmp_path_factory.mktemp("shapes")
+    out = {}
+    for name, (make, _) in SHAPES.items():
+        make(root / name)
+        out[name] = build_report(root / name, output=root / f"{name}.html", progress=False)
+    return out
+
+
+def _sections(page: str) -> dict[str, str]:
+    """Each h2 section's text, by heading."""
+    body = page[page.index("<main>"):]
+    parts = re.split(r"<h2 id=\"[^\"]+\">", body)[1:]
+    out = {}
+    for part in parts:
+        head, _, rest = part.partition("<a class=\"anchor-link\"")
+        rest = re.split(r"<h1 ", rest)[0]
+        out[html.unescape(re.sub(r"<[^>]+>", "", head)).strip()] = html.unescape(
+            re.sub(r"<[^>]+>", " ", rest))
+    return out
+
+
+@pytest.mark.parametrize("name", list(SHAPES))
+def test_report_on_exports_of_other_shapes(shaped_reports, name):
+    """Issue 25 (must show): the detected configuration, every section the data supports
+    present and not empty, what it cannot support listed once with the option that adds it,
+    no code terms or NaN, the first screen's links leading to sections of the page."""
+    page = shaped_reports[name].path.read_text(encoding="utf-8")
+    start = page.index('id="how-read"')
+    box = html.unescape(page[start:page.index("</section>", start)])
+    for words in SHAPES[name][1]:
+        assert words in box, (words, box)
+    sections = _sections(page)
+    assert sections, "no section"
+    for head, text in sections.items():
+        # a heading and its introduction are not a section: something computed follows
+        assert re.search(r"\d", text), (head, text[:300])
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page[page.index("<main>"):]))
+    for raw in ("NaN", "None", "True", "False"):
+        assert not re.search(rf"\b{raw}\b", text), raw
+    for code_term in ("data_path", "`", "export_list", "board.filters", "(customer ="):
+        assert code_term not in text, code_term
+    tail = html.unescape(page[page.index('id="not-in-file"'):])
+    ids = set(re.findall(r'id="([^"]+)"', page))
+    for link in re.findall(r'<a href="#([^"]+)">\(section\)</a>', page):
+        assert link in ids, link
+    if name == "german.csv":  # waves, no dates: what needs a date is listed, not shown
+        assert "Theme trends (Follow-up comments)" in tail and "--date COL" in tail
+        assert "Trend review" in page and "Whom to call" in page
+        assert not any(h.endswith("Shift alerts") for h in sections)
+    else:
+        assert "Shift alerts" in " ".join(sections)
+    assert "Segments" not in tail and "Benchmark (NPS calculation)" in tail
+
+
+def test_reports_of_other_shapes_fit_1280_px_in_chromium(shaped_reports):
+    from test_browser import CHROMIUM, _require_browser
+
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM,
+                                    args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
+            ("file:", "data:")) else r.abort())
+        for name, result in shaped_reports.items():
+            page.goto(result.path.as_uri())
+            width = page.evaluate("document.documentElement.scrollWidth")
+            box = page.locator("#headline").bounding_box()
+            assert width <= 1280, (name, width)
+            assert box is not None and box["y"] + box["height"] <= 900, name
+            assert page.locator("#headline").inner_text().startswith("NPS "), name
+        browser.close()

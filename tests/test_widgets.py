@@ -4,6 +4,8 @@ The same widgets are checked drawing in a real browser in tests/test_browser.py.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -210,3 +212,15 @@ def test_static_views_for_reports(sample, monkeypatch):
     listing = browser._repr_mimebundle_()["text/html"]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in listing and "<script>" not in listing
     assert "<b>1</b> of" in listing
+
+
+def test_date_range_on_zoned_answers(sample):
+    """Answers with an offset (a Google Forms "GMT+1" timestamp): the pickers' days are the
+    answers' own local days (this raised a TypeError comparing zoned and plain times)."""
+    zoned = sample.assign(date=sample["date"].dt.tz_localize("Etc/GMT-1"))  # UTC+01:00
+    board = nt.Dashboard(zoned)
+    day = dt.date(2025, 6, 1)
+    board.controls.controls["start"].value = day
+    board.controls.controls["end"].value = day
+    local = sample["date"].dt.normalize() == pd.Timestamp(day)
+    assert board.filtered_data.shape[0] == int(local.sum()) > 0

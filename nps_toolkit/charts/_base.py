@@ -12,7 +12,7 @@ import pandas as pd
 
 from .._style import CATEGORY_COLOURS, CATEGORY_LABELS, SEGMENT_COLOURS, VERDICT_COLOURS
 
-__all__ = ["THEME", "data_of", "save", "setup"]
+__all__ = ["THEME", "data_of", "descriptions", "listing", "save", "setup"]
 
 THEME = "nps_toolkit"
 CATEGORIES = ("detractor", "passive", "promoter")
@@ -67,16 +67,17 @@ def setup(mode: Literal["static", "interactive"] = "static", *, theme: bool = Tr
     Returns
     -------
     str
-        The renderer now active (``"svg"`` or ``"jupyter"``).
+        The renderer now active (``"nps-svg"``: altair's SVG with the chart's numbers as
+        its alt text, or ``"jupyter"``).
 
     Examples
     --------
     >>> from nps_toolkit import charts
     >>> charts.setup("static")
-    'svg'
+    'nps-svg'
     """
     if mode == "static":
-        alt.renderers.enable("svg")
+        alt.renderers.enable(_ALT_TEXT_SVG)
     elif mode == "interactive":
         alt.renderers.enable("jupyter", offline=True)
     else:
@@ -84,6 +85,51 @@ def setup(mode: Literal["static", "interactive"] = "static", *, theme: bool = Tr
     if theme:
         alt.theme.enable(THEME)
     return alt.renderers.active
+
+
+def descriptions(spec: dict[str, Any]) -> list[str]:
+    """The ``description`` of a chart spec and of the charts inside it (layers, panels)."""
+    found = [spec["description"]] if isinstance(spec.get("description"), str) else []
+    for key in ("hconcat", "vconcat", "concat", "layer"):
+        for part in spec.get(key, []) or []:
+            if isinstance(part, dict):
+                found.extend(d for d in descriptions(part) if d not in found)
+    if isinstance(spec.get("spec"), dict):  # a faceted chart's inner chart
+        found.extend(d for d in descriptions(spec["spec"]) if d not in found)
+    return found
+
+
+def _svg_with_alt_text(spec: dict, **metadata: Any) -> dict[str, str]:
+    """Altair's SVG renderer (vl-convert), with the chart's numbers (its ``description``)
+    as the SVG's accessible name and ``<title>``: read by screen readers, shown on hover,
+    kept in the HTML report (WAI-ARIA Graphics module: ``role="img"`` and ``aria-label``)."""
+    import html
+
+    from altair.utils.mimebundle import spec_to_mimebundle
+
+    bundle = dict(spec_to_mimebundle(spec, format="svg", mode="vega-lite", **metadata))
+    text = " ".join(descriptions(spec))
+    svg = bundle.get("image/svg+xml")
+    if text and isinstance(svg, str) and svg.startswith("<svg"):
+        label = html.escape(text, quote=True)
+        end = svg.index(">")
+        svg = (f'<svg role="img" aria-label="{label}"' + svg[4:end + 1]
+               + f"<title>{label}</title>" + svg[end + 1:])
+        bundle["image/svg+xml"] = svg
+    return bundle
+
+
+_ALT_TEXT_SVG = "nps-svg"
+alt.renderers.register(_ALT_TEXT_SVG, _svg_with_alt_text)
+
+
+def listing(labels: Sequence[Any], values: Sequence[Any], *, fmt: str = "{:.1f}",
+            limit: int = 10) -> str:
+    """ "a 12.0, b -3.5 and 4 more": a chart's numbers in words, for its alt text."""
+    pairs = [f"{label} {fmt.format(value)}" for label, value in zip(labels, values, strict=True)
+             if value is not None and pd.notna(value)]
+    more = len(pairs) - limit
+    return ", ".join(pairs[:limit]) + (f" and {more} more" if more > 0 else "")
 
 
 class ScriptSafeJSON(json.JSONEncoder):

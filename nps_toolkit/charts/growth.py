@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..growth import GrowthLink
 from ..growth.link import METRICS
-from ._base import category_label_expr, category_scale, plain
+from ._base import category_label_expr, category_scale, listing, plain
 
 _TITLES = {"repurchase_rate": "Bought again", "orders": "Orders per answer",
            "revenue": "Revenue per answer", "churn_rate": "No order (churn)",
@@ -53,6 +53,10 @@ def growth(link: GrowthLink, *, metrics: tuple[str, ...] = ("repurchase_rate", "
                      alt.Tooltip("answers:Q", title="Answers", format=",")])
         whiskers = base.mark_rule(color="#333").encode(x="ci_low:Q", x2="ci_high:Q")
         panels.append((bars + whiskers).properties(width=260, height=90))
+    described = "; ".join(
+        f"{_TITLES[m]}: " + listing(rows["category"], rows["value"] * (100 if m.endswith(
+            "_rate") else 1), fmt="{:.1f}%" if m.endswith("_rate") else "{:,.2f}")
+        for m in metrics if not (rows := link.table[link.table["metric"] == m]).empty)
     return alt.hconcat(*panels).properties(
         title=title or f"What customers did in the {pd.Timedelta(link.horizon).days} days "
-        "after answering")
+        "after answering", description=described + ".")

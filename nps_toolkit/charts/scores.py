@@ -28,6 +28,7 @@ from ._base import (
     group_keys,
     is_table,
     label_column,
+    listing,
     nps_tooltip,
     plain,
     resolve_benchmark,
@@ -106,7 +107,9 @@ def distribution(data: Any, *, score: str = "score", title: str | None = None) -
                  alt.Tooltip("count:Q", title="Responses", format=","),
                  alt.Tooltip("share:Q", title="Share", format=".1%"),
                  alt.Tooltip("category:N", title="Category")],
-    ).properties(title=title or f"How {fmt_n(n)} responses scored", width=360, height=200)
+    ).properties(title=title or f"How {fmt_n(n)} responses scored", width=360, height=200,
+                 description=f"Responses per score (n = {n:,}): "
+                 + listing(table["score"], table["count"], fmt="{:,.0f}", limit=11) + ".")
 
 
 def _long_shares(table: pd.DataFrame, label: str) -> pd.DataFrame:
@@ -180,8 +183,13 @@ def categories(data: Any, *, by: str | Sequence[str] | None = None, score: str =
         text=alt.Text("share:Q", format=".0%"),
     )
     height = max(60, 22 * len(order))
+    shares = "; ".join(
+        f"{g}: promoters {r['promoters'] / r['n']:.0%}, passives {r['passives'] / r['n']:.0%}, "
+        f"detractors {r['detractors'] / r['n']:.0%}"
+        for g, (_, r) in zip(order[:10], labelled.head(10).iterrows(), strict=False))
     return (bars + text).properties(
-        title=title or "Detractors, passives and promoters", width=380, height=height)
+        title=title or "Detractors, passives and promoters", width=380, height=height,
+        description=f"Shares of responses: {shares}.")
 
 
 def _as_result_table(data: Any, score: str) -> pd.DataFrame:
@@ -246,8 +254,11 @@ def score_card(data: Any, *, benchmark: Any = None, benchmark_label: str | None 
     nps = float(row["nps"])
     subtitle = (f"{conf:.0%} interval {row['ci_low']:.1f} to {row['ci_high']:.1f}; "
                 f"n = {fmt_n(row['n'])}")
+    described = f"NPS {nps:.1f}, {subtitle}" + (f"; {blabel} {bvalue:.1f}" if bvalue is not None
+                                                 else "") + "."
     return chart.properties(
-        title=alt.Title(title or f"NPS {nps:.1f}", subtitle=subtitle), width=380, height=60)
+        title=alt.Title(title or f"NPS {nps:.1f}", subtitle=subtitle), width=380, height=60,
+        description=described)
 
 
 def _dot_plot(table: pd.DataFrame, keys: list[str], *, sort: bool, overall: float | None,
@@ -297,8 +308,11 @@ def _dot_plot(table: pd.DataFrame, keys: list[str], *, sort: bool, overall: floa
         notes.append(f"dashed: {blabel}, {bvalue:.0f}")
     if labelled["small"].any():
         notes.append(f"faded: fewer than {min_n} responses")
+    described = (f"{title}: " + listing(labelled["group"], labelled["nps"]) + ". "
+                 + _sentence("; ".join(notes)) + ("." if notes else ""))
     return chart.properties(title=alt.Title(title, subtitle=_sentence("; ".join(notes))),
-                            width=380, height=max(60, 24 * len(order)))
+                            width=380, height=max(60, 24 * len(order)),
+                            description=described.strip())
 
 
 def _sentence(text: str) -> str:
@@ -401,7 +415,10 @@ def value_tiers(data: Any, *, benchmark: Any = None, min_n: int = 30,
         tooltip=[alt.Tooltip("category:N", title="Category"),
                  alt.Tooltip("measure:N", title="Measure"),
                  alt.Tooltip("share:Q", title="Share", format=".1%")],
-    ).properties(title="Who holds the value", width=260, height=60)
+    ).properties(title="Who holds the value", width=260, height=60, description=(
+        "Share of respondents and of value by category: " + "; ".join(
+            f"{r.category} {r.respondent_share:.0%} of respondents, {r.revenue_share:.0%} of "
+            "value" for r in data.revenue_share.itertuples()) + "."))
     return alt.hconcat(dots, bars).resolve_scale(color="independent")
 
 
@@ -465,7 +482,11 @@ def benchmark(comparison: BenchmarkComparison, *, others: pd.DataFrame | None = 
                    else "the interval includes it: the data cannot tell them apart"))
     return (whisker + dot + text).properties(
         title=alt.Title(title or "Our NPS against the benchmark", subtitle=subtitle),
-        width=380, height=max(60, 26 * len(table)))
+        width=380, height=max(60, 26 * len(table)),
+        description=f"Our NPS {comparison.nps:.1f} (interval {comparison.ci_low:.1f} to "
+        f"{comparison.ci_high:.1f}) against " + listing(table["label"][1:], table["nps"][1:],
+                                                        fmt="at {:.1f}")
+        + f": {subtitle}.")
 
 
 def drivers(table: pd.DataFrame, *, title: str | None = None) -> alt.LayerChart:
@@ -511,4 +532,6 @@ def drivers(table: pd.DataFrame, *, title: str | None = None) -> alt.LayerChart:
     subtitle = f"Model R² = {r2:.2f}" if isinstance(r2, (int, float)) else ""
     return (bars + whisker).properties(
         title=alt.Title(title or "What drives the recommend score", subtitle=subtitle),
-        width=360, height=max(60, 26 * len(order)))
+        width=360, height=max(60, 26 * len(order)),
+        description="Share of the explained variance per driver: "
+        + listing(t["driver"], t["share"], fmt="{:.0%}") + ".")

@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 import altair as alt
+import pandas as pd
 
 from .._order import sort_frame
 from .._style import CATEGORY_COLOURS
 from ..text import TextAnalysis
 from ..text import theme_impact as _theme_impact
-from ._base import is_table, plain
+from ._base import is_table, listing, plain
 
 __all__ = ["text_drivers", "theme_impact"]
 
@@ -63,7 +64,9 @@ def theme_impact(data: Any, *, top: int = 10, title: str | None = None) -> alt.L
     return (bars + whisker + text).properties(
         title=alt.Title(title or "What detractors' comments cost",
                         subtitle="Bar: NPS gain if fixed, with interval; number: mentions"),
-        width=360, height=max(60, 24 * len(order)))
+        width=360, height=max(60, 24 * len(order)),
+        description="NPS points gained if each theme's detractors were passives: "
+        + listing(t["theme"], t["nps_gain_if_fixed"]) + ".")
 
 
 def text_drivers(data: Any, *, language: str | None = None, top: int = 8,
@@ -124,4 +127,12 @@ def text_drivers(data: Any, *, language: str | None = None, top: int = 8,
                  alt.Tooltip("promoter_count:Q", title="In promoter comments"),
                  alt.Tooltip("detractor_count:Q", title="In detractor comments")],
     ).properties(title=title or f"Words of promoters and detractors ({lang})", width=320,
-                 height=max(60, 16 * len(order)))
+                 height=max(60, 16 * len(order)), description=(
+                     f"Words of promoters ({lang}, z): " + listing(
+                         *_side(t, "promoter"), fmt="{:.1f}") + "; of detractors: "
+                     + listing(*_side(t, "detractor"), fmt="{:.1f}") + "."))
+
+
+def _side(t: pd.DataFrame, side: str) -> tuple[list[str], list[float]]:
+    part = t[t["side"] == side]
+    return part["term"].astype(str).tolist(), part["abs_z"].tolist()

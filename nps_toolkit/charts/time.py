@@ -21,10 +21,15 @@ from ._base import (
     group_keys,
     is_table,
     label_column,
+    listing,
     nps_tooltip,
     plain,
     resolve_benchmark,
 )
+
+#: more lines than this in one trend chart become small multiples (one panel per group):
+#: past about eight, lines cross, colours get hard to tell apart and the legend is a lookup
+SMALL_MULTIPLES = 8
 
 __all__ = ["migration", "trend"]
 
@@ -86,6 +91,13 @@ def trend(data: Any, *, freq: str = "M", by: str | Sequence[str] | None = None,
                        + ([alt.Tooltip("line:N", title=" / ".join(keys))] if keys else [])
                        + [alt.Tooltip("change:Q", title="Change", format="+.1f"),
                           alt.Tooltip("change_p_value:Q", title="p-value", format=".3f")])
+    n_sig = int(t["significant_change"].sum())
+    subtitle = ("Band: interval; ring: significant change from the previous period"
+                + (f" ({n_sig})" if n_sig else " (none)"))
+    described = _describe_trend(t, keys, n_sig)
+    if keys and t["line"].nunique() > SMALL_MULTIPLES:
+        return _small_multiples(data_plain, x, keys, tips, benchmark, benchmark_label,
+                                title=title, subtitle=subtitle, described=described)
     base = alt.Chart(data_plain).encode(x=x)
     band = base.mark_area(opacity=0.18).encode(
         y=alt.Y("ci_low:Q", title="NPS"), y2=alt.Y2("ci_high"),
@@ -100,11 +112,8 @@ def trend(data: Any, *, freq: str = "M", by: str | Sequence[str] | None = None,
     bvalue, blabel = resolve_benchmark(benchmark, benchmark_label)
     if bvalue is not None:
         top = top + benchmark_rule(bvalue, blabel, axis="y")
-    n_sig = int(t["significant_change"].sum())
-    subtitle = ("Band: interval; ring: significant change from the previous period"
-                + (f" ({n_sig})" if n_sig else " (none)"))
     top = top.properties(title=alt.Title(title or "NPS over time", subtitle=subtitle),
-                         width=460, height=220)
+                         width=460, height=220, description=described)
     if not shares or keys:
         return top
     long = []
@@ -132,6 +141,50 @@ def trend(data: Any, *, freq: str = "M", by: str | Sequence[str] | None = None,
                  alt.Tooltip("n:Q", title="Responses", format=",")],
     ).properties(width=460, height=110, title="Detractors, passives and promoters")
     return alt.vconcat(top, shares_chart)
+
+
+def _describe_trend(t: pd.DataFrame, keys: list[str], n_sig: int) -> str:
+    """The trend's numbers in words: NPS per period (one line), or each group's first and
+    latest NPS (several)."""
+    if not keys:
+        return ("NPS per period: " + listing(t["period_label"], t["nps"], limit=24)
+                + f"; {n_sig} significant change(s) from one period to the next.")
+    parts = []
+    for name, rows in sorted(t.groupby("line", sort=False), key=lambda kv: str(kv[0])):
+        rows = rows[rows["nps"].notna()]
+        if len(rows):
+            parts.append(f"{name} {rows['nps'].iloc[0]:.1f} in {rows['period_label'].iloc[0]}"
+                         f" to {rows['nps'].iloc[-1]:.1f} in {rows['period_label'].iloc[-1]}")
+    more = len(parts) - 12
+    return (f"NPS over time by {' / '.join(keys)}: " + "; ".join(parts[:12])
+            + (f"; and {more} more" if more > 0 else "") + ".")
+
+
+def _small_multiples(data: pd.DataFrame, x: alt.X, keys: list[str], tips: list,
+                     benchmark: Any, benchmark_label: str | None, *, title: str | None,
+                     subtitle: str, described: str) -> alt.FacetChart:
+    """One small panel per group (in name order), on a shared NPS axis, four to a row."""
+    blue = "#0072B2"
+    base = alt.Chart().encode(x=x.axis(labelAngle=-45, title=None))
+    band = base.mark_area(opacity=0.18, color=blue).encode(
+        y=alt.Y("ci_low:Q", title="NPS"), y2=alt.Y2("ci_high"))
+    line = base.mark_line(strokeWidth=2, color=blue).encode(y=alt.Y("nps:Q"))
+    dots = base.mark_point(filled=True, size=25, color=blue).encode(
+        y=alt.Y("nps:Q"), tooltip=tips, opacity=_FADE)
+    rings = base.transform_filter("datum.significant_change").mark_point(
+        size=110, strokeWidth=2, color="#D55E00").encode(y=alt.Y("nps:Q"), tooltip=tips)
+    layers = [band, line, dots, rings]
+    bvalue, blabel = resolve_benchmark(benchmark, benchmark_label)
+    if bvalue is not None:  # a constant: no data of its own, so it repeats in every panel
+        layers.append(alt.Chart().mark_rule(strokeDash=[4, 3], color="#333333").encode(
+            y=alt.datum(bvalue)))
+        subtitle += f"; dashed: {blabel}, {bvalue:.0f}"
+    names = sorted(data["line"].astype(str).unique())
+    return alt.layer(*layers, data=data).properties(width=170, height=90).facet(
+        facet=alt.Facet("line:N", sort=names, title=" / ".join(keys),
+                        header=alt.Header(labelLimit=170)), columns=4,
+    ).properties(title=alt.Title(title or "NPS over time", subtitle=subtitle),
+                 description=described)
 
 
 def migration(data: Migration | pd.DataFrame, *, title: str | None = None) -> alt.LayerChart:
@@ -196,6 +249,13 @@ def migration(data: Migration | pd.DataFrame, *, title: str | None = None) -> al
         ch = data.change
         subtitle += (f"; paired NPS change {ch.difference:+.1f} points "
                      f"({ch.confidence:.0%} CI {ch.ci_low:+.1f} to {ch.ci_high:+.1f})")
+    moves = "; ".join(f"of {f}s, " + ", ".join(
+        f"{s:.0%} {t}" for t, s in zip(CATEGORIES, shares[i], strict=True) if np.isfinite(s))
+        for i, f in enumerate(CATEGORIES) if totals[i, 0] > 0)
     return (cells + text).properties(
         title=alt.Title(title or "Who moved between categories", subtitle=subtitle),
-        width=300, height=180)
+        width=300, height=180, description=f"{_cap(subtitle)}. Next wave: {moves}.")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]

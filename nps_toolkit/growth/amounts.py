@@ -17,7 +17,7 @@ import re
 import numpy as np
 import pandas as pd
 
-__all__ = ["MixedCurrencyError", "parse_amounts"]
+__all__ = ["MixedCurrencyError", "as_amounts", "parse_amounts"]
 
 # symbols and codes written in exports, and the currency each means
 _SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY/CNY", "￥": "JPY/CNY",
@@ -140,3 +140,18 @@ def parse_amounts(values: pd.Series, notes: list[str], column: str, *,
         notes.append(f"amounts in {column!r} are in {kinds[0]} ({int(named.notna().sum()):,} "
                      "cells name the currency, the others none).")
     return out
+
+
+def as_amounts(values: pd.Series, column: str, notes: list[str] | None = None) -> pd.Series:
+    """A value column as floats: numbers as they are; text (``"1.234,50"``, ``"€7"``, read
+    from an export as written) parsed by :func:`parse_amounts`, missing where a cell is not an
+    amount. Shared by every function that takes a ``value=`` column, so a decimal-comma
+    export gives the same tiers as the same numbers typed with points.
+
+    >>> as_amounts(pd.Series(["430,92", "1.200,00", None]), "Umsatz").tolist()
+    [430.92, 1200.0, nan]
+    """
+    if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(
+            values.dtype):
+        return values.astype(float)
+    return parse_amounts(values.astype(object), notes if notes is not None else [], column)

@@ -248,7 +248,8 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
                 notes.append(f"date column {cand!r} found by its "
                              + ("name and " if _first_pattern([cand], {}, _DATE_WORDS, set(),
                                                               lambda c: True) else "")
-                             + "content; pass date='<column>' (or date=False) to change it.")
+                             + "content; to read another column, pass date='<column>' "
+                             "(--date COL to the report).")
         if cand:
             found["date"] = cand
             taken.add(cand)

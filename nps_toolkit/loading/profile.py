@@ -97,7 +97,7 @@ class ExportProfile:
             c = self.category_check
             out.append(f"category column {c['column']!r}: {c['disagree']:,} of "
                        f"{c['checked']:,} rows disagree with their score"
-                       + (f" (e.g. {c['examples']})" if c["disagree"] else ""))
+                       + (f" (e.g. {'; '.join(c['examples'])})" if c["disagree"] else ""))
         return out
 
     def __repr__(self) -> str:

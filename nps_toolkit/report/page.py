@@ -35,6 +35,12 @@ table.dataframe th, table.dataframe td { border: 1px solid #ddd; padding: 3px 6p
   text-align: right; }
 table.dataframe th { background: #f0f0f0; }
 table.readable td, table.readable th { text-align: left; vertical-align: top; }
+/* a long table is read in its box (about 12 rows, headers kept in view), not down the page */
+.table-box { max-height: 22em; overflow: auto; max-width: 100%; margin: 8px 0; }
+.table-box table.dataframe { margin: 0; }
+.table-box thead th { position: sticky; top: 0; }
+details.more { margin: 6px 0; } details.more > summary { cursor: pointer; color: #0050a0; }
+table.readable td { max-width: 32em; }
 table.readable td.num, table.readable th.num { text-align: right; white-space: nowrap; }
 svg { max-width: 100%; height: auto; }
 .nps-dashboard-static { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; }
@@ -43,9 +49,109 @@ svg { max-width: 100%; height: auto; }
 """
 
 
-def convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]]]:
+def _section_name(heading: str) -> str:
+    """ "## 4. Segments: where is it good or bad?" -> "Segments" (the list's short name)."""
+    text = re.sub(r"^#*\s*(\d+\.\s*)?", "", heading.splitlines()[0]).strip()
+    return text.split(":")[0].strip()
+
+
+def _drop_empty_sections(nb: Any) -> list[tuple[str, tuple[str, ...]]]:
+    """Remove, in place, each ``##`` section whose cells show nothing for this file (every
+    part skipped: the data cannot support it), and every "skipped" marker. Returns the
+    removed sections' names with what they need (keys of :data:`nps_toolkit.markup.NEEDS`),
+    for the report's "Not in this file" list; a section with nothing to show and no marker
+    is listed with no need named, never dropped silently."""
+    from ..markup import SKIPPED_MIME
+
+    sections: list[list[Any]] = [[]]
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.source.startswith("## "):
+            sections.append([])
+        sections[-1].append(cell)
+    kept, dropped = list(sections[0]), []
+    hidden = {"report-skip", "parameters", "injected-parameters"}
+    for cells in sections[1:]:
+        if hidden & set(cells[0].metadata.get("tags", [])):
+            kept.extend(cells)  # an interactive-only section: removed by its tags
+            continue
+        needs: list[str] = []
+        shown = False
+        for cell in cells:
+            if cell.cell_type != "code" or hidden & set(cell.metadata.get("tags", [])):
+                continue
+            outputs = []
+            for out in cell.get("outputs", []):
+                if SKIPPED_MIME in out.get("data", {}):
+                    needs.extend(n for n in out["data"][SKIPPED_MIME].get("needs", [])
+                                 if n not in needs)
+                    continue
+                outputs.append(out)
+                if out.get("output_type") == "stream" and not out.get("text", "").strip():
+                    continue
+                shown = True
+            cell.outputs = outputs
+        visible = [c for c in cells if not hidden & set(c.metadata.get("tags", []))]
+        if shown or not visible:
+            kept.extend(cells)
+        else:
+            dropped.append((_section_name(cells[0].source), tuple(needs)))
+    # the sections shown are numbered 1, 2, 3... again (a reader sees no gap)
+    number = 0
+    for cell in kept:
+        if cell.cell_type == "markdown" and re.match(r"## \d+\. ", cell.source):
+            number += 1
+            cell.source = re.sub(r"^## \d+\. ", f"## {number}. ", cell.source)
+    nb.cells = kept
+    return dropped
+
+
+def _output_html(out: Any) -> str:
+    """One notebook output as HTML, as nbconvert would show it (markdown rendered, text in a
+    ``<pre>``, images inline)."""
+    from nbconvert.filters import markdown2html
+
+    data = out.get("data", {})
+    if out.get("output_type") == "stream":
+        return f"<pre>{html.escape(out.get('text', ''))}</pre>"
+    if "text/html" in data:
+        return data["text/html"]
+    if "image/svg+xml" in data:
+        return data["image/svg+xml"]
+    if "image/png" in data:
+        return f'<img src="data:image/png;base64,{data["image/png"]}" alt="Chart">'
+    if "text/markdown" in data:
+        return markdown2html(data["text/markdown"])
+    if "text/plain" in data:
+        return f"<pre>{html.escape(data['text/plain'])}</pre>"
+    return ""
+
+
+def _fold_details(nb: Any) -> None:
+    """Cells tagged ``report-details`` show folded in the report (an HTML ``<details>``
+    element, opened with a click): the detail behind a finding, not the finding. Their
+    ``summary`` metadata names what is inside."""
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "report-details" not in cell.metadata.get("tags", []):
+            continue
+        inner = "".join(_output_html(out) for out in cell.get("outputs", []))
+        if not inner.strip():
+            continue
+        summary = html.escape(cell.metadata.get("summary", "Details"))
+        cell.outputs = [_html_output(
+            f'<details class="more"><summary>{summary}</summary>{inner}</details>')]
+
+
+def _html_output(body: str) -> Any:
+    from nbformat.v4 import new_output
+
+    return new_output("display_data", data={"text/html": body})
+
+
+def convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]],
+                                              list[tuple[str, tuple[str, ...]]]]:
     """Notebook -> body HTML without code (nbconvert's basic template: no scripts, no CDN),
-    its heading ids prefixed so the notebooks can share one page."""
+    its heading ids prefixed so the notebooks can share one page; sections the file cannot
+    support are left out and returned (name, needs) for "Not in this file"."""
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
@@ -62,6 +168,8 @@ def convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]]]:
     # widget models created while running (shown as static views) leave state that nbconvert
     # would embed as a script: the report has no widget manager, so drop it
     nb.metadata.pop("widgets", None)
+    dropped = _drop_empty_sections(nb)
+    _fold_details(nb)
     body, _ = HTMLExporter(config=config, template_name="basic").from_notebook_node(nb)
     # nbconvert's generic alt text says nothing; every chart's numbers are printed beside it
     body = body.replace('alt="No description has been provided for this image"',
@@ -71,13 +179,13 @@ def convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]]]:
     heads = [(int(level), ident, re.sub(r"<[^>]+>", "", text))
              for level, ident, text in re.findall(
                  r'<h([12]) id="([^"]+)">(.*?)<a class="anchor-link"', body)]
-    return body, heads
+    return body, heads, dropped
 
 
-def _link(heads: list[tuple[int, str, str]], prefix: str, starts: str) -> str | None:
-    """The anchor of the report section whose heading starts with ``starts``."""
+def _link(heads: list[tuple[int, str, str]], prefix: str, name: str) -> str | None:
+    """The anchor of the report section named ``name`` (its heading without the number)."""
     for _, ident, text in heads:
-        if ident.startswith(prefix) and html.unescape(text).strip().startswith(starts):
+        if ident.startswith(prefix) and _section_name(html.unescape(text)).startswith(name):
             return ident
     return None
 
@@ -114,7 +222,7 @@ def first_screen(data: Any, merged: dict[str, Any],
                 r = real.iloc[-1]
                 findings.append((f"The latest real change: {r['period']}, {r['change']:+.1f} "
                                  f"points (p = {r['change_p_value']:.2g}).",
-                                 _link(heads, "s3", "1.")))
+                                 _link(heads, "s3", "The trend")))
     worst = None
     for column in merged.get("segments") or []:
         table = segments_of(data, by=column)
@@ -125,7 +233,7 @@ def first_screen(data: Any, merged: dict[str, Any],
     if worst is not None:
         findings.append((f"{worst[0]} = {worst[1]} is furthest below the rest: NPS "
                          f"{worst[3]:.1f} ({worst[2]:+.1f} points, {worst[4]:,} responses).",
-                         _link(heads, "s1", "4.")))
+                         _link(heads, "s1", "Segments")))
     if "comment" in data.columns:
         try:
             from ..text import analyze_comments
@@ -138,7 +246,7 @@ def first_screen(data: Any, merged: dict[str, Any],
             top = impact.iloc[0]
             findings.append((f"{top['theme']} costs the most: fixing it for the detractors who "
                              f"mention it would add about {top['nps_gain_if_fixed']:.1f} "
-                             "points.", _link(heads, "s2", "2.")))
+                             "points.", _link(heads, "s2", "Themes")))
     if merged.get("value"):
         from ..segments import value_analysis
 
@@ -148,7 +256,7 @@ def first_screen(data: Any, merged: dict[str, Any],
                                 date="date" if "date" in data.columns else None)
             lead, rest = va.answer.split(". ", 1)
             findings.append((f"Are the most valuable customers the biggest promoters? {lead}: "
-                             + rest.split("; ")[0] + ".", _link(heads, "s1", "5.")))
+                             + rest.split("; ")[0] + ".", _link(heads, "s1", "Customer value")))
         except ValueError:
             pass
     bench = merged.get("benchmark")
@@ -158,7 +266,7 @@ def first_screen(data: Any, merged: dict[str, Any],
         try:
             cmp_ = compare_to_benchmark(data, benchmark=bench,
                                         industry=merged.get("industry") or None)
-            findings.append((str(cmp_).split(". ")[0] + ".", _link(heads, "s1", "6.")))
+            findings.append((str(cmp_).split(". ")[0] + ".", _link(heads, "s1", "Benchmark")))
         except ValueError:
             pass
     items = "".join(
@@ -182,9 +290,28 @@ def how_read(profile: Any, label: str) -> tuple[str, list]:
     return body, [(1, "how-read", "How this report read your file")]
 
 
-def not_in_file(missing: dict[str, str]) -> tuple[str, list]:
-    items = "".join(f"<li><b>{html.escape(k)}</b>: needs {html.escape(v)}</li>"
-                    for k, v in missing.items())
+def not_in_file(sections: Sequence[tuple[str, str, tuple[str, ...]]],
+                needed: dict[str, str]) -> tuple[str, list]:
+    """The "Not in this file" list: what the report left out, grouped by what would enable
+    it. ``sections`` are (part, name, needs keys) of sections left out; ``needed`` maps
+    whole parts left out to what they need, in words."""
+    from ..markup import NEEDS
+
+    groups: dict[str, list[str]] = {}
+    for part, name, needs in sections:
+        if needs:
+            whats = [NEEDS[n][0] for n in needs]
+            what = (", ".join(whats[:-1]) + " and " + whats[-1] if len(whats) > 1
+                    else whats[0])
+            options = ", ".join(NEEDS[n][1] for n in needs if NEEDS[n][1])
+            what = "needs " + what + (f" ({options})" if options else "")
+        else:
+            what = "nothing in this file to show"
+        groups.setdefault(what, []).append(f"{name} ({part})")
+    for part, what in needed.items():
+        groups.setdefault("needs " + what, []).append(part)
+    items = "".join(f"<li><b>{html.escape(', '.join(names))}</b>: {html.escape(what)}</li>"
+                    for what, names in groups.items())
     return (f'<h1 id="not-in-file">Not in this file</h1><ul>{items}</ul>',
             [(1, "not-in-file", "Not in this file")])
 

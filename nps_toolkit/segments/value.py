@@ -99,7 +99,12 @@ def value_tiers(data: Any, *, value: str, tiers: int = 4, bins: Sequence[float] 
         tier = _engine.tier_expression(frame, value, tiers, bins, names)
         return nw.to_native(frame.with_columns(tier.alias("value_tier")))
     native = to_pandas(data)
-    values = pd.to_numeric(native[value], errors="coerce")
+    from ..growth.amounts import as_amounts
+
+    values = as_amounts(native[value], value)
+    if values.notna().sum() == 0:
+        raise ValueError(f"value column {value!r} holds no numbers (e.g. "
+                         f"{list(native[value].dropna().head(3))!r}); pick another --value")
     bad = values.isna() & native[value].notna()
     if bad.any():
         raise ValueError(f"value column {value!r} has {int(bad.sum())} non-numeric value(s), "
@@ -258,7 +263,9 @@ def _value_parts_pandas(data: pd.DataFrame, *, value: str, score: str, tiers: in
         df = df.drop_duplicates(subset=[customer], keep="last")
         notes.append(f"one row per customer (their latest answer): {len(df):,} customers from "
                      f"{before:,} responses.")
-    values = pd.to_numeric(df[value], errors="coerce")
+    from ..growth.amounts import as_amounts
+
+    values = as_amounts(df[value], value)
     missing_value = values.isna()
     if missing_value.any():
         notes.append(f"{int(missing_value.sum())} row(s) without a {value} are left out.")

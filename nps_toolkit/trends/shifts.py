@@ -65,7 +65,9 @@ def trend_by_value(data: Any, *, value: str, top: float = 0.25, customer: str = 
                                         ordered=True)  # the largest customers first, as below
         return out.sort_values("segment", kind="stable").reset_index(drop=True)
     df = to_pandas(data, [customer, value, date, score])
-    per_customer = pd.to_numeric(df[value], errors="coerce").groupby(df[customer]).max()
+    from ..growth.amounts import as_amounts
+
+    per_customer = as_amounts(df[value], value).groupby(df[customer]).max()
     cutoff = per_customer.quantile(1 - top)
     big = per_customer[per_customer >= cutoff].index
     seg = pd.Categorical(np.where(df[customer].isin(big), name, "Everyone else"),

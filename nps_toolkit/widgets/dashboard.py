@@ -133,6 +133,10 @@ class FilterControls(w.VBox):
         self._dates = None
         if self._date:
             self._dates = parse_dates(data[self._date], column=self._date)
+            if getattr(self._dates.dt, "tz", None) is not None:
+                # the pickers choose calendar days as the respondents lived them: compare
+                # with each answer's local date and time, not its UTC instant
+                self._dates = self._dates.dt.tz_localize(None)
             first, last = self._dates.min(), self._dates.max()
             ctl["start"] = w.DatePicker(description="From", value=first.date(), layout=layout,
                                         style=style)

@@ -1,0 +1,288 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # NPS calculation: from a raw export to a score you can defend
+#
+# This notebook reads a survey export, says exactly what it kept and excluded, computes the Net
+# Promoter Score with its uncertainty, breaks it down by segment and customer value, compares it
+# with a benchmark, and ends with the list of customers to call.
+#
+# **NPS** = % promoters (9-10) − % detractors (0-6), from −100 to 100. Passives (7-8) count in
+# the total but in neither group.
+
+# %% [markdown] tags=["report-skip"]
+# ## Parameters
+#
+# Point `data_path` at your own export and run all cells (*Run > Run All Cells*); edit the rest
+# and everything below adapts. Missing columns are skipped with a note.
+
+# %% tags=["parameters"]
+# Survey export to read (CSV, TSV, Excel, Parquet); None = the bundled sample survey
+data_path: str = None
+# Score / comment / date columns when detection picks the wrong ones (None = detect)
+score: str = None
+comment: str = None
+date: str = None
+# Customer id column when detection misses it (None = detect)
+customer_id: str = None
+# Segment columns to compare (those not in the data are skipped)
+segments: list = ["touchpoint", "channel", "persona", "support_agent"]
+# Customer id and customer value columns (None = skip value tiers and the call list)
+customer: str = "customer_id"
+value: str = "customer_lifetime_value"
+# Further 0-10 questions (satisfaction, ease...): what drives the score ([] = none)
+drivers: list = []
+# Benchmark: an industry group of nt.benchmarks() ("retail", ...), a number (your target),
+# or None (no comparison)
+benchmark = "retail"
+# Your industry in words (a warning is added if the benchmark is another industry)
+industry: str = "online retail"
+# Confidence level of every interval
+confidence: float = 0.95
+# Where to write the CRM call list (None = do not write a file)
+export_path: str = None
+
+# %%
+from IPython.display import display
+
+import nps_toolkit as nt
+from nps_toolkit import charts
+
+# say("template {value}", value=...): the template is this notebook's Markdown, every value
+# from the data is escaped (a segment named "[x](javascript:...)" shows as those characters)
+from nps_toolkit.markup import say, say_list, skipped, to_markdown
+
+# charts drawn offline as SVG with their numbers as alt text; tables formatted for reading
+nt.templates.setup_notebook()
+
+
+def has(column) -> bool:
+    return bool(column) and column in df.columns
+
+
+# %% [markdown]
+# ## 1. Loading the export: read the load report first
+#
+# The loader detects the file's encoding, delimiter and vendor layout and which columns hold
+# the score, the comment and the date. Its report says what was read, kept and excluded, by row.
+# **Read it before any number below**: a wrong column or many excluded rows change everything.
+
+# %%
+df, load_report = nt.read_survey(data_path or nt.sample_path(), score=score, comment=comment,
+                                 date=date, customer_id=customer_id, on_invalid="exclude")
+print(load_report)
+
+# %%
+excluded = load_report.rows_read - load_report.rows_kept
+say("**{kept:,} of {read:,} rows are scored** ({excluded:,} excluded, {share:.1%}). "
+    + ("Check the reasons above: if they are many, fix the export before going on."
+       if excluded / max(1, load_report.rows_read) > 0.05
+       else "Few rows were excluded, so they cannot move the score much."),
+    kept=load_report.rows_kept, read=load_report.rows_read, excluded=excluded,
+    share=excluded / max(1, load_report.rows_read))
+
+# %% [markdown]
+# ## 2. Classification: promoters, passives, detractors
+
+# %%
+categories = nt.classify(df["score"]).value_counts().reindex(nt.CATEGORIES)
+categories.to_frame("responses").assign(share=lambda t: (100 * t["responses"]
+                                                         / t["responses"].sum()).round(1))
+
+# %%
+charts.distribution(df) | charts.categories(df)
+
+# %% [markdown]
+# ## 3. The NPS and its interval
+#
+# The interval is the range of true NPS values consistent with these answers (adjusted Wald,
+# Rocks 2016). It is the honest way to read the score: two surveys whose intervals overlap
+# widely cannot be told apart.
+
+# %%
+result = nt.score(df["score"], confidence=confidence)
+print(result)
+
+# %%
+charts.score_card(result)
+
+# %%
+small = nt.from_counts(promoters=round(result.promoter_share * 50),
+                       passives=round(result.passive_share * 50),
+                       detractors=50 - round(result.promoter_share * 50)
+                       - round(result.passive_share * 50), confidence=confidence)
+half_width = (result.ci_high - result.ci_low) / 2
+needed = nt.sample_size(margin=5, confidence=confidence)
+say("**NPS {r.nps:.1f}**, {confidence:.0%} interval {r.ci_low:.1f} to {r.ci_high:.1f} "
+    "(±{half_width:.1f} points) from {r.n:,} responses. With the same answers from only 50 "
+    "people the interval would run from {small.ci_low:.1f} to {small.ci_high:.1f}: a small "
+    "survey cannot tell a good month from a bad one. A margin of ±5 points needs about "
+    "{needed:,} responses.", r=result, confidence=confidence, half_width=half_width,
+    small=small, needed=needed)
+
+# %% [markdown]
+# ### Further 0-10 questions: what drives the score
+#
+# When the survey asks further 0-10 questions (satisfaction, ease, intention), which of them
+# moves with the recommend score, and what does the score look like with them averaged in?
+
+# %%
+present = [c for c in drivers if has(c)]
+if present and has("score"):
+    importance = nt.driver_importance(df, drivers=present, target="score", seed=0)
+    display(importance[["driver", "r", "share", "share_ci_low", "share_ci_high", "nps_low",
+                        "nps_high", "nps_gap"]])
+    top_driver = importance.iloc[0]
+    combined = nt.combine_scores(df, ["score", *present])
+    say("**{d[driver]}** explains the largest share of the recommend score's variation "
+        "({d[share]:.0%}, interval {d[share_ci_low]:.0%} to {d[share_ci_high]:.0%}); those "
+        "rating it high give an NPS of {d[nps_high]:.1f} against {d[nps_low]:.1f}. Averaged "
+        "with {present} (rounded half up), the score gives an NPS of {combined:.1f} against "
+        "{alone:.1f} for the recommend question alone.", d=top_driver,
+        present=", ".join(present), combined=nt.score(combined).nps, alone=result.nps)
+
+# %% [markdown]
+# ## 4. Segments: where is it good or bad?
+#
+# Each group is compared with everyone else; p-values are Holm-adjusted across the groups, so a
+# "significantly below" verdict is not a fluke of testing many groups. Groups under 30 responses
+# get no verdict.
+
+# %% tags=["report-details"] summary="Every group's table"
+segment_columns = [c for c in segments if has(c)]
+segment_tables = {}
+for column in segment_columns:
+    segment_tables[column] = nt.segments(df, by=column, confidence=confidence)
+    say("**By {column}**", column=column)
+    display(segment_tables[column][[column, "n", "nps", "ci_low", "ci_high",
+                                             "difference", "p_adjusted", "verdict"]])
+if not segment_columns:
+    skipped("None of the segment columns named in `segments` is in the data.",
+            needs="segments")
+
+# %%
+if segment_columns:
+    worst_col = max(segment_tables, key=lambda c: segment_tables[c]["difference"].abs().max())
+    display(charts.segments(segment_tables[worst_col]))
+
+# %%
+findings = []
+for column, table in segment_tables.items():
+    below = table[table["verdict"] == "significantly below the rest"]
+    for row in below.itertuples():
+        findings.append(to_markdown(
+            "**{column} = {value}**: NPS {r.nps:.1f} against {r.rest_nps:.1f} for the rest "
+            "({r.difference:+.1f} points, adjusted p = {r.p_adjusted:.2g}, n = {r.n:,})",
+            column=column, value=getattr(row, column), r=row))
+if findings:
+    say_list(findings, numbered=False, heading="**Significantly below the rest:**")
+elif segment_columns:  # only when something was tested
+    say("No segment is significantly below the rest.")
+
+# %% [markdown]
+# ## 5. Customer value: are our biggest customers our biggest promoters?
+
+# %%
+if has(value):
+    value_result = nt.value_analysis(df, value=value, customer=customer if has(customer)
+                                     else None, date="date" if has("date") else None,
+                                     confidence=confidence)
+    print(value_result)
+    display(value_result.by_tier[["value_tier", "n", "nps", "ci_low", "ci_high", "verdict"]])
+else:
+    value_result = None
+    skipped("No customer value column (value = {value!r}) in the data: skipped.", value=value,
+            needs="value")
+
+# %%
+charts.value_tiers(value_result) if value_result is not None else None
+
+# %% [markdown]
+# ## 6. Benchmark: how do we compare?
+
+# %%
+comparison = None
+if benchmark is not None:
+    comparison = nt.compare_to_benchmark(df, benchmark=benchmark, industry=industry,
+                                         confidence=confidence)
+    print(comparison)
+else:
+    skipped("No benchmark chosen (`benchmark = None`).", needs="benchmark")
+
+# %%
+charts.benchmark(comparison) if comparison is not None else None
+
+# %% [markdown]
+# ## 7. Whom to call: the action list for the CRM
+#
+# One row per customer with their latest category, the next action and the follow-up question,
+# highest value at risk first.
+
+# %% [markdown] tags=["report-skip"]
+# `export_list` writes the list as CSV or Excel that is safe to open (cells that a spreadsheet
+# would run as formulas are neutralised): set `export_path` above.
+
+# %%
+if has(customer):
+    calls = nt.action_list(df, customer=customer, value=value if has(value) else None,
+                           date="date" if has("date") else None,
+                           comment="comment" if has("comment") else None)
+    if export_path:
+        print(nt.export_list(calls, export_path))
+    counts = calls["category"].value_counts()
+    say("**{n:,} customers** on the list: {d:,} detractors to call back, {a:,} passives to "
+        "ask what would make it a 9 or 10, {p:,} promoters to invite to review or refer.",
+        n=len(calls), d=counts.get("detractor", 0), a=counts.get("passive", 0),
+        p=counts.get("promoter", 0))
+else:
+    calls = None
+    skipped("No customer id column: the call list needs one (`customer = ...`).",
+            needs="customer")
+
+# %% tags=["report-details"] summary="The first 10 customers to call"
+calls.head(10) if calls is not None else None
+
+# %% [markdown] tags=["report-skip"]
+# ## 8. Explore it yourself
+#
+# Filter by date, touchpoint and channel, switch the segment and the period, and click a
+# category on the gauge to read those customers' comments. `board.filters` holds what you chose
+# and `board.filtered_data` the rows, so a finding becomes code.
+
+# %% tags=["report-skip"]
+if has("date"):
+    board = nt.Dashboard(df, benchmark=comparison,
+                         segments=segment_columns or None,
+                         customer=customer if has(customer) else None)
+    display(board)
+else:
+    skipped("The dashboard needs a date column: skipped.", needs="date")
+
+# %% [markdown]
+# ## Next actions
+
+# %%
+steps = []
+if findings:
+    steps.append(to_markdown("Look into the {n} segment(s) significantly below the rest "
+                             "(section 4), starting with the largest.", n=len(findings)))
+if value_result is not None:
+    steps.append(to_markdown("Read the value answer in section 5 before deciding whom to "
+                             "call first."))
+if calls is not None:
+    steps.append(to_markdown("Load the call list into the CRM; call detractors within 48 "
+                             "hours."))
+steps.append(to_markdown("Re-survey: the interval is ±{w:.1f} points; see the trend review "
+                         "notebook for whether a change is real.", w=half_width))
+say_list(steps)

@@ -1,0 +1,212 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Trend review: is a change real, and who is moving?
+#
+# NPS moves every month; most of the movement is noise. This notebook shows the trend by month,
+# quarter and survey wave with intervals, marks only the changes that are statistically real,
+# follows segments and the largest customers, explains drops, tracks customers who moved between
+# categories from one wave to the next, and lists who is due for a re-survey.
+
+# %% [markdown] tags=["report-skip"]
+# ## Parameters
+
+# %% tags=["parameters"]
+# Survey export (None = the bundled sample survey)
+data_path: str = None
+# Score / comment / date columns when detection picks the wrong ones (None = detect)
+score: str = None
+comment: str = None
+date: str = None
+# Customer id column when detection misses it (None = detect)
+customer_id: str = None
+# A period column to use instead of dates (e.g. a survey wave or period index)
+period: str = None
+# Main period: "M" (month) or "Q" (quarter)
+freq: str = "Q"
+# Segments to follow over time, and to explain drops with
+segments: list = ["touchpoint", "region"]
+# Customer id (waves, migration, re-survey plan) and customer value (largest customers)
+customer: str = "customer_id"
+value: str = "customer_lifetime_value"
+# Re-survey every ... (a pandas duration)
+resurvey_every: str = "90D"
+confidence: float = 0.95
+
+# %%
+import pandas as pd
+from IPython.display import display
+
+import nps_toolkit as nt
+from nps_toolkit import charts
+
+# say("template {value}", value=...): the template is this notebook's Markdown, every value
+# from the data is escaped (a segment named "[x](javascript:...)" shows as those characters)
+from nps_toolkit.markup import say, say_list, skipped, to_markdown
+
+# charts drawn offline as SVG with their numbers as alt text; tables formatted for reading
+nt.templates.setup_notebook()
+
+
+def has(column) -> bool:
+    return bool(column) and column in df.columns
+
+
+# %% [markdown] tags=["report-skip"]
+# ## Loading the export
+
+# %% tags=["report-skip"]
+df, load_report = nt.read_survey(data_path or nt.sample_path(), score=score, comment=comment,
+                                 date=date, customer_id=customer_id, on_invalid="exclude")
+print(load_report)
+
+# %%
+use_dates = has("date") and not period
+if not use_dates and not has(period):
+    raise SystemExit("This notebook needs dates or a period column: set `date` or "
+                     "`period` above.")
+timing = dict(date="date", freq=freq) if use_dates else dict(date=None, period=period)
+say("Periods are cut from the response **dates**." if use_dates else
+    "Periods come from the column **{column}** (an ordered period index).",
+    column=period)
+
+# %% [markdown]
+# ## 1. The trend, with intervals and real changes marked
+
+# %% tags=["report-details"] summary="Every period's table"
+main = nt.trend(df, **timing, confidence=confidence)
+(main[["period", "n", "nps", "ci_low", "ci_high", "change", "change_p_value",
+               "significant_change"]])
+
+# %%
+charts.trend(main)
+
+# %%
+real = main[main["significant_change"]]
+say("{n} periods; **{k} significant change(s)** from one period to the next"
+    + (": {changes}" if len(real) else "")
+    + ". Other movements are within the noise of the sample sizes.", n=len(main), k=len(real),
+    changes="; ".join(f"{r.period} ({r.change:+.1f} points, p = {r.change_p_value:.2g})"
+                      for r in real.itertuples()))
+
+# %% tags=["report-details"] summary="Month by month"
+if use_dates and freq != "M":
+    monthly = nt.trend(df, date="date", freq="M", confidence=confidence)
+    display(charts.trend(monthly, shares=False, title="Month by month"))
+
+# %% [markdown]
+# ## 2. Segments over time
+
+# %%
+followed = [c for c in segments if has(c)]
+for column in followed[:2]:
+    display(charts.trend(nt.trend(df, by=column, **timing, confidence=confidence),
+                         title=f"NPS over time by {column}"))
+if not followed:
+    skipped("None of the `segments` columns is in the data.", needs="segments")
+
+# %% [markdown]
+# ## 3. The largest customers
+
+# %%
+if use_dates and has(value) and has(customer):
+    by_value = nt.trend_by_value(df, value=value, customer=customer, freq=freq,
+                                 confidence=confidence)
+    display(charts.trend(by_value, title="Largest customers against everyone else"))
+else:
+    by_value = None
+    skipped("Needs dates, a customer id and a value column: skipped.",
+            needs=("date", "customer", "value"))
+
+# %% tags=["report-details"] summary="The largest customers' table"
+(by_value[["segment", "period", "n", "nps", "ci_low", "ci_high"]] if by_value is not None
+ else None)
+
+# %% [markdown]
+# ## 4. Shift alerts: drops below the recent baseline, explained
+
+# %%
+if use_dates:
+    shifts = nt.detect_shifts(df, date="date", freq=freq, baseline=2, segments=followed,
+                              confidence=confidence)
+    print(shifts)
+else:
+    skipped("Shift alerts need dates: skipped.", needs="date")
+
+# %% [markdown]
+# ## 5. Survey waves and customer migration
+
+# %%
+if use_dates and has(customer):
+    df["wave"] = nt.assign_waves(df, date="date", customer=customer)
+    waves = nt.trend(df, date=None, period="wave", confidence=confidence)
+    display(charts.trend(waves, shares=False, title="NPS per survey wave"))
+    moved = nt.migration(df, customer=customer, date="date")
+    print(moved)
+else:
+    moved = waves = None
+    skipped("Waves and migration need dates and a customer id: skipped.",
+            needs=("date", "customer"))
+
+# %%
+charts.migration(moved) if moved is not None else None
+
+# %% tags=["report-details"] summary="Every wave's table"
+(waves[["period", "n", "nps", "ci_low", "ci_high", "change", "significant_change"]]
+ if waves is not None else None)
+
+# %% [markdown]
+# ## 6. Who is due for a re-survey
+
+# %%
+if use_dates and has(customer):
+    as_of = df["date"].max()
+    due = nt.due_for_resurvey(df, customer=customer, date="date", as_of=as_of,
+                              every=resurvey_every, value=value if has(value) else None)
+    say("As of {as_of:%Y-%m-%d} (the last answer in the data), **{n:,} customers** last "
+        "answered more than {days} days ago.", as_of=as_of, n=len(due),
+        days=pd.Timedelta(resurvey_every).days)
+else:
+    due = None
+    skipped("The re-survey plan needs dates and a customer id: skipped.",
+            needs=("date", "customer"))
+
+# %% tags=["report-details"] summary="The first 10 customers due"
+due.head(10) if due is not None else None
+
+# %% [markdown]
+# ## Next actions
+
+# %%
+steps = []
+if len(real):
+    last = real.iloc[-1]
+    # section 4 explains only the periods it flags (drops below the baseline)
+    flagged = (use_dates and bool(shifts.periods.loc[
+        shifts.periods["period"].astype(str) == str(last["period"]), "flagged"].any()))
+    steps.append(to_markdown("Explain the latest real change ({period}, {change:+.1f} "
+                             "points): " + ("section 4 names the segments behind it."
+                                            if flagged else "compare the segments' lines "
+                                            "in section 2 for that period."),
+                             period=last["period"], change=last["change"]))
+else:
+    steps.append("No period changed significantly: do not explain noise.")
+if moved is not None:
+    steps.append(to_markdown("Thank the {up:,} customers who moved up; call the {down:,} "
+                             "who moved down.", up=moved.moved_up["customer"].nunique(),
+                             down=moved.moved_down["customer"].nunique()))
+if due is not None:
+    steps.append(to_markdown("Send the next wave to the {n:,} customers due for a re-survey.",
+                             n=len(due)))
+say_list(steps)

@@ -1,0 +1,198 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Growth and representativeness: does NPS predict what customers do, and who answered?
+#
+# Two questions every manager asks. **Does our NPS predict repurchase and revenue?** Each
+# answer is joined to the customer's orders before and after it: do promoters buy again more
+# than detractors, and what is moving a customer up a category worth? **Are the people who
+# answered like our customers?** Response rates by segment against the whole customer list,
+# and the NPS weighted to the customer base.
+
+# %% [markdown] tags=["report-skip"]
+# ## Parameters
+
+# %% tags=["parameters"]
+# Survey export (None = the bundled sample survey)
+data_path: str = None
+# Score / comment / date columns when detection picks the wrong ones (None = detect)
+score: str = None
+comment: str = None
+date: str = None
+# Customer id column when detection misses it (None = detect)
+customer_id: str = None
+# Order log: customer id, order date, amount (None = the sample's, with the sample survey)
+orders_path: str = None
+# Customer list with segment columns, for response rates (None = the sample's)
+customers_path: str = None
+# Window after (and before) each answer
+horizon: str = "365D"
+# Segment and numeric columns the value of moving is controlled for (when present)
+segments: list = ["persona"]
+controls: list = ["customer_lifetime_value", "average_order_value"]
+# Customer attributes to compare respondents with the customer list on
+population_by: list = ["region", "persona"]
+
+# %%
+import pandas as pd
+from IPython.display import display
+
+import nps_toolkit as nt
+from nps_toolkit import charts
+
+# say("template {value}", value=...): the template is this notebook's Markdown, every value
+# from the data is escaped (a segment named "[x](javascript:...)" shows as those characters)
+from nps_toolkit.markup import say, say_list, skipped, to_markdown
+
+# charts drawn offline as SVG with their numbers as alt text; tables formatted for reading
+nt.templates.setup_notebook()
+
+
+def has(column) -> bool:
+    return bool(column) and column in df.columns
+
+
+# %% [markdown] tags=["report-skip"]
+# ## Loading the export and the order log
+
+# %% tags=["report-skip"]
+df, load_report = nt.read_survey(data_path or nt.sample_path(), score=score, comment=comment,
+                                 date=date, customer_id=customer_id, on_invalid="exclude")
+print(load_report)
+if orders_path is None and data_path is not None:
+    raise SystemExit("This notebook needs the order log: set orders_path = ... above.")
+orders, orders_report = nt.read_orders(orders_path or nt.sample_path("orders"))
+print(orders_report)
+
+# %% [markdown]
+# ## 1. Does NPS predict repurchase here?
+
+# %%
+link = nt.growth_link(df, orders, horizon=horizon, seed=0)
+say("{}", link.summary)
+for note in link.notes:
+    say("Note: {}", note)
+charts.growth(link, metrics=("repurchase_rate", "orders", "revenue"))
+
+# %%
+# rates as percentages, counts and money with two decimals
+LABELS = {"repurchase_rate": "% bought again", "churn_rate": "% no order (churn)",
+          "orders": "orders per answer", "revenue": "revenue per answer",
+          "revenue_change": "revenue change vs the horizon before", "referrals": "referrals"}
+def readable(frame, columns):
+    rate = frame["metric"].str.endswith("_rate").to_numpy()
+    out = frame.assign(metric=frame["metric"].map(LABELS))
+    for c in columns:
+        out[c] = [f"{100 * v:.1f}" if r else f"{v:,.2f}"
+                  for v, r in zip(frame[c], rate, strict=True)]
+    return out
+
+table = readable(link.table, ["value"]).pivot(index="metric", columns="category",
+                                                 values="value")
+table[["detractor", "passive", "promoter"]]
+
+# %% tags=["report-details"] summary="Promoters against detractors, with intervals"
+diffs = link.differences[link.differences["comparison"] == "promoter - detractor"]
+readable(diffs, ["difference", "ci_low", "ci_high"])  # rates in points
+
+# %% [markdown]
+# ## 2. What is moving a customer up worth?
+#
+# Revenue in the horizon after the answer, regressed on the category, the customer's revenue
+# in the same length of time before, and the segments and values given above; standard errors
+# clustered by customer. Read it as the size of what is at stake, not as a forecast.
+
+# %%
+use_segments = [c for c in segments if c in df.columns]
+use_controls = [c for c in controls if c in df.columns]
+value = nt.value_of_moving(df, link=link, segments=use_segments, controls=use_controls)
+say("{}", value.attrs["statement"])
+(value[["per_customer", "ci_low", "ci_high", "p_value", "customers_who_could_move",
+                "total", "total_ci_low", "total_ci_high"]])
+
+# %%
+up = value.loc["passive -> promoter"]
+say("A passive who became a promoter is associated with {u[per_customer]:,.2f} more "
+    "revenue over {horizon} (interval {u[ci_low]:,.2f} to {u[ci_high]:,.2f}); across the "
+    "{movers:,} passive answers that is about {u[total]:,.0f}.", u=up,
+    horizon=f"{pd.Timedelta(horizon).days} days",
+    movers=int(up["customers_who_could_move"]))
+
+# %% [markdown]
+# ## 3. Word of mouth
+
+# %%
+if "referrals" in set(link.table["metric"]):
+    ref = link.table[link.table["metric"] == "referrals"]
+    display(readable(ref, ["value", "ci_low", "ci_high"])[["category", "value", "ci_low",
+                                                          "ci_high", "answers"]])
+    r = ref.set_index("category")["value"]
+    say("Each promoter answer was followed by {r[promoter]:.2f} referred new customers "
+        "within {horizon}, against {r[detractor]:.2f} for a detractor answer.", r=r,
+        horizon=f"{pd.Timedelta(horizon).days} days")
+else:
+    say("The order log has no referral column (referrer_id): word of mouth is not measured.")
+
+# %% [markdown]
+# ## 4. Are the respondents like our customers?
+
+# %%
+if customers_path is None and data_path is not None:
+    customers = None
+    skipped("No customer list was given (customers_path): response rates are not computed.",
+            needs="customers")
+elif customers_path is None:
+    customers = nt.load_sample("customers")
+else:
+    customers = (pd.read_parquet(customers_path) if customers_path.endswith(".parquet")
+                 else pd.read_excel(customers_path) if customers_path.endswith(".xlsx")
+                 else pd.read_csv(customers_path, dtype=str))
+if customers is not None:
+    by = [c for c in population_by if c in customers.columns]
+    bias = nt.response_bias(df, customers, by=by)
+    say("{}", bias.summary)
+    shown = bias.table.assign(response_rate=(100 * bias.table["response_rate"]).round(1),
+                              representation=bias.table["representation"].round(2))
+    display(shown[["variable", "level", "customers", "respondents",
+                            "response_rate", "representation", "p_value_adjusted",
+                            "under_represented"]])
+
+# %% [markdown]
+# ## Next actions
+
+# %%
+steps = []
+d = link.differences.set_index(["metric", "comparison"])
+if ("repurchase_rate", "promoter - detractor") in d.index:
+    r = d.loc[("repurchase_rate", "promoter - detractor")]
+    if r["ci_low"] > 0:
+        steps.append(to_markdown(
+            "Promoters bought again {d:.1f} points more often than detractors within {h} "
+            "(interval {lo:.1f} to {hi:.1f}): each detractor won back is repeat business, so "
+            "start with the theme that costs most (comment analysis).", d=100 * r["difference"],
+            lo=100 * r["ci_low"], hi=100 * r["ci_high"], h=f"{pd.Timedelta(horizon).days} days"))
+    else:
+        steps.append("Here the data cannot show that promoters buy again more than "
+                     "detractors: do not promise revenue from a higher NPS yet.")
+if up["ci_low"] > 0:
+    steps.append(to_markdown(
+        "A passive who becomes a promoter is associated with about {v:,.2f} more revenue: ask "
+        "the passives what would make it a 9 or 10.", v=up["per_customer"]))
+if customers is not None and bias.table["under_represented"].any():
+    low = bias.table[bias.table["under_represented"]]
+    steps.append(to_markdown(
+        "Re-survey or weight the under-represented groups ({groups}) before comparing "
+        "segments.", groups=", ".join(f"{v} = {lv}" for v, lv in
+                                      zip(low["variable"], low["level"], strict=True))))
+say_list(steps)
