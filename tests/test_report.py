@@ -118,6 +118,13 @@ def test_notebooks_run_on_a_vendor_export(vendor_report):
     assert f"{len(quarterly)} periods" in trends
     text = _outputs(result.notebooks[1])
     assert "comments analysed" in text
+    # interactive-only cells (dashboard, comment browser) are not run for the page (issue 25
+    # §5: the dashboard alone was 3 s of a 9 s notebook); the templates still have them
+    for path in result.notebooks:
+        cells = nbformat.read(path, as_version=4).cells
+        assert not any("interactive" in c.metadata.get("tags", []) for c in cells)
+    assert any("interactive" in c.metadata.get("tags", []) for c in nbformat.read(
+        nt.templates.template_file("calculation"), as_version=4).cells)
 
 
 def test_report_is_self_contained_and_escaped(vendor_report):
@@ -328,6 +335,10 @@ def test_report_with_an_order_log_given(tmp_path, monkeypatch):
     # chdirs the whole process, and once left it in the removed temporary folder)
     assert os.getcwd() == cwd
     assert len(calls) == 4 and not any(c.get("cwd") for c in calls)
+    # the kernels skip jsonschema's slow optional import (0.95 s each; issue 25 §5)
+    from nps_toolkit.report import KERNEL_FAST_IMPORTS
+
+    assert all(KERNEL_FAST_IMPORTS in c["extra_arguments"] for c in calls)
     # --customers not given: said once, at the end, not guessed
     assert "--customers FILE" in page[page.index('id="not-in-file"'):]
     with pytest.raises(FileNotFoundError, match="no such file"):

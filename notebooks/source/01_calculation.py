@@ -260,7 +260,7 @@ calls.head(10) if calls is not None else None
 # category on the gauge to read those customers' comments. `board.filters` holds what you chose
 # and `board.filtered_data` the rows, so a finding becomes code.
 
-# %% tags=["report-skip"]
+# %% tags=["report-skip", "interactive"]
 if has("date"):
     board = nt.Dashboard(df, benchmark=comparison,
                          segments=segment_columns or None,

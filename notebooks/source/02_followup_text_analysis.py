@@ -214,7 +214,7 @@ else:
 #
 # Search, filter by category, theme and language.
 
-# %% tags=["report-skip"]
+# %% tags=["report-skip", "interactive"]
 nt.widgets.CommentBrowser(analysis, height=380)
 
 # %% [markdown]
