@@ -155,6 +155,13 @@ def test_report_is_self_contained_and_escaped(vendor_report):
     assert "import nps_toolkit" not in page
     assert page.count("data:image/svg+xml") >= 10
     assert "No description has been provided" not in page
+    # every chart's alt text states its numbers (issue 25 §3): the score card's is the NPS
+    alts = [html.unescape(a) for a in re.findall(r'<img alt="([^"]*)" src="data:image/svg',
+                                                   page)]
+    assert len(alts) >= 8 and not any(a.startswith("Chart (") for a in alts), alts
+    written = nt.read_survey(vendor_report[0].path.parent / "qualtrics_export.csv",
+                             on_invalid="exclude")[0]
+    assert any(a.startswith(f"NPS {_nps(written['score']):.1f}, 95% interval") for a in alts)
     assert "application/vnd.jupyter.widget-view" not in page
 
 
@@ -298,6 +305,7 @@ def test_report_cli_on_the_sample(tmp_path):
     # nothing but our own lines: the kernel's "running over TCP without encryption" warning
     # (printed once per notebook) is not for the analyst
     assert "WARNING" not in out.stderr + out.stdout, out.stderr
+    assert "IPKernelApp" not in out.stderr + out.stdout, out.stderr
     assert f"Report written to {tmp_path / 'sample.html'}" in out.stdout
     page = (tmp_path / "sample.html").read_text(encoding="utf-8")
     assert f"NPS {_nps(nt.load_sample()['score']):.1f}" in page

@@ -115,7 +115,8 @@ def text_drivers(data: Any, *, language: str | None = None, top: int = 8,
     return alt.Chart(plain(t, cols)).mark_bar().encode(
         opacity=alt.Opacity("significant:N", scale=alt.Scale(domain=[True, False],
                                                              range=[1.0, 0.35]),
-                            title="Significant (5% FDR)"),
+                            title="Significant (5% FDR)",
+                            legend=alt.Legend(labelExpr="datum.label == 'true' ? 'yes' : 'no'")),
         y=alt.Y("term:N", sort=order, title=None),
         x=alt.X("signed:Q", title="← detractor words · promoter words → (z)"),
         color=alt.Color("side:N", scale=alt.Scale(

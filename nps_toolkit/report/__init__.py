@@ -243,9 +243,11 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
                                        # in the work folder instead
                                        resources={"metadata": {"path": str(work)}},
                                        # the kernel warns on every start that TCP on
-                                       # localhost is unencrypted: noise in the progress
-                                       # display (cell errors still reach us as messages)
-                                       extra_arguments=["--IPKernelApp.log_level=ERROR",
+                                       # localhost is unencrypted, and now and then logs
+                                       # "KeyboardInterrupt caught" as it is shut down:
+                                       # noise in the progress display (cell errors still
+                                       # reach us as messages, not as kernel logs)
+                                       extra_arguments=["--IPKernelApp.log_level=CRITICAL",
                                                         KERNEL_FAST_IMPORTS])
             to_run.unlink()
             if progress:

@@ -46,6 +46,10 @@ svg { max-width: 100%; height: auto; }
 .nps-dashboard-static { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; }
 .report-meta { color: #555; font-size: 13px; }
 .jp-OutputArea-output, .output_area { margin: 6px 0; }
+/* charts one after another in a cell sit side by side when two fit the column */
+.output { display: flex; flex-wrap: wrap; column-gap: 20px; align-items: flex-start; }
+.output > .output_area { flex: 1 1 100%; min-width: 0; }
+.output > .output_area:has(> .output_svg) { flex: 1 1 440px; }
 """
 
 
@@ -147,6 +151,26 @@ def _html_output(body: str) -> Any:
     return new_output("display_data", data={"text/html": body})
 
 
+_SVG_IMAGE = re.compile(r'<img alt="[^"]*" src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"')
+_ARIA_LABEL = re.compile(r'^<svg role="img" aria-label="([^"]*)"')
+
+
+def _chart_alt_text(body: str) -> str:
+    """nbconvert embeds each chart as an SVG image with a generic alt text; give it the
+    numbers the chart states (its SVG's ``aria-label``, see :func:`nps_toolkit.charts.setup`).
+    """
+    import base64
+
+    def alt(match: re.Match) -> str:
+        svg = base64.b64decode(match.group(1)).decode("utf-8", "replace")
+        label = _ARIA_LABEL.match(svg)
+        text = label.group(1) if label else "Chart (its numbers are in the text around it)"
+        # the label is already escaped for an attribute (&lt; &quot; ...): kept as it is
+        return f'<img alt="{text}" src="data:image/svg+xml;base64,{match.group(1)}"'
+
+    return _SVG_IMAGE.sub(alt, body)
+
+
 def convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]],
                                               list[tuple[str, tuple[str, ...]]]]:
     """Notebook -> body HTML without code (nbconvert's basic template: no scripts, no CDN),
@@ -171,9 +195,7 @@ def convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]],
     dropped = _drop_empty_sections(nb)
     _fold_details(nb)
     body, _ = HTMLExporter(config=config, template_name="basic").from_notebook_node(nb)
-    # nbconvert's generic alt text says nothing; every chart's numbers are printed beside it
-    body = body.replace('alt="No description has been provided for this image"',
-                        'alt="Chart (its numbers are in the text and tables around it)"')
+    body = _chart_alt_text(body)
     body = re.sub(r'id="([^"]+)"', lambda m: f'id="{prefix}-{m.group(1)}"', body)
     body = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}-{m.group(1)}"', body)
     heads = [(int(level), ident, re.sub(r"<[^>]+>", "", text))
