@@ -23,7 +23,7 @@ from .scoring import (
     score,
     summarize,
 )
-from .segments import ValueAnalysis, segments, value_analysis, value_tiers
+from .segments import ValueAnalysis, funnel, segments, value_analysis, value_tiers
 from .text import (
     CODEFRAMES,
     DEFAULT_CODEFRAME,
@@ -123,6 +123,7 @@ __all__ = [
     "export_list",
     "filter_comments",
     "from_counts",
+    "funnel",
     "growth_link",
     "load_sample",
     "migration",

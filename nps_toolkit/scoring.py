@@ -23,6 +23,7 @@ import pandas as pd
 
 from . import _stats
 from ._frames import (
+    WEIGHT_COLUMNS,
     counts_table,
     fast_category_counts,
     integer_scores,
@@ -292,11 +293,15 @@ def _result(P, A, D, *, method: str, confidence: float, seed: int, n_missing: in
         n_eff = float(n)
         eP, eA, eD = float(P), float(A), float(D)
     else:
-        wp, wa, wd, wsum, wsq = weights
+        wp, wa, wd, wsum, wsq, *w2 = weights
         shares = (wp / wsum, wa / wsum, wd / wsum) if wsum > 0 else (math.nan,) * 3
         diff, total = wp - wd, wsum
-        n_eff = (wsum * wsum / wsq) if wsq > 0 else 0.0
-        eP, eA, eD = (s * n_eff for s in shares) if wsum > 0 else (0.0, 0.0, 0.0)
+        n_eff = (wsum * wsum / wsq) if wsq > 0 else 0.0  # Kish: the reported effective n
+        n_int = n_eff
+        if w2 and n > 1:  # the interval on the linearised variance (see _stats.linearised_n)
+            lin = float(_stats.linearised_n(wp, wa, wd, *w2, n)[0])
+            n_int = lin if math.isfinite(lin) and lin > 0 else n_eff
+        eP, eA, eD = (s * n_int for s in shares) if wsum > 0 else (0.0, 0.0, 0.0)
     se, lo, hi = _stats.interval([eP], [eA], [eD], method=method, confidence=confidence,
                                  seed=seed, n_resamples=n_resamples, prior=prior)
     nps = 100 * diff / total if n and total > 0 else math.nan
@@ -333,8 +338,10 @@ def score(scores: Any, *, weights: Any = None, confidence: float = 0.95,
     weights : series, array or sequence, optional
         Survey weights (finite, >= 0), aligned with ``scores``; with a table, the name of its
         weight column. The point estimate uses the
-        weighted shares; the interval uses Kish's effective sample size
-        ``n_eff = (sum w)^2 / sum w^2`` (Kish 1965, "Survey Sampling", section 11.7).
+        weighted shares; the interval is computed on the linearised (Taylor) variance of the
+        weighted ratio, as survey software does (Woodruff 1971; see
+        ``nps_toolkit._stats.linearised_n``), and ``n_effective`` reports Kish's effective
+        sample size ``(sum w)^2 / sum w^2`` (Kish 1965, "Survey Sampling", section 11.7).
     confidence : float, default 0.95
         Confidence (or credible) level of the interval.
     method : {"adjusted_wald", "wald", "score", "bootstrap", "bayes"}
@@ -370,8 +377,7 @@ def score(scores: Any, *, weights: Any = None, confidence: float = 0.95,
     if table is not None:  # a data frame or lazy source: counted in its own engine
         c = table.iloc[0]
         wsums = (None if weights is None else
-                 tuple(float(c[k]) for k in ("w_promoters", "w_passives", "w_detractors",
-                                             "w_sum", "w_sq")))
+                 tuple(float(c[k]) for k in WEIGHT_COLUMNS))
         return _result(int(c["promoters"]), int(c["passives"]), int(c["detractors"]),
                        method=method, confidence=confidence, seed=seed,
                        n_missing=int(c["n_missing"]), weights=wsums,
@@ -409,7 +415,8 @@ def score(scores: Any, *, weights: Any = None, confidence: float = 0.95,
     pas = present & ~prom & ~det
     wz = np.where(present, w, 0.0)
     wsums = (float(wz[prom].sum()), float(wz[pas].sum()), float(wz[det].sum()),
-             float(wz.sum()), float((wz * wz).sum()))
+             float(wz.sum()), float((wz * wz).sum()), float((wz[prom] ** 2).sum()),
+             float((wz[pas] ** 2).sum()), float((wz[det] ** 2).sum()))
     return _result(int(prom.sum()), int(pas.sum()), int(det.sum()), method=method,
                    confidence=confidence, seed=seed, n_missing=int((~present).sum()),
                    weights=wsums, n_resamples=n_resamples, prior=prior)
@@ -514,7 +521,7 @@ class NPSComparison:
         stat = "t" if self.paired else "z"
         text = (f"NPS difference {_fmt(self.difference)} points ({self.confidence:.0%} CI "
                 f"{_fmt(self.ci_low)} to {_fmt(self.ci_high)}; {stat}={_fmt(self.statistic, 2)}, "
-                f"p={self.p_value:.4g}; {kind}, {self.method}; "
+                f"{_stats.p_text(self.p_value, digits=4)}; {kind}, {self.method}; "
                 f"NPS {_fmt(self.nps_a)} (n={self.n_a}) vs {_fmt(self.nps_b)} (n={self.n_b}))")
         return text + (f"\nNote: {self.note}" if self.note else "")
 
@@ -732,9 +739,16 @@ def intervals_from_counts(table: pd.DataFrame, *, method: str, confidence: float
             wsum = out["w_sum"].to_numpy(dtype=float)
             shares = [out[c].to_numpy(dtype=float) / wsum
                       for c in ("w_promoters", "w_passives", "w_detractors")]
-            n_eff = wsum**2 / out["w_sq"].to_numpy(dtype=float)
+            n_eff = wsum**2 / out["w_sq"].to_numpy(dtype=float)  # Kish: reported
             n_eff = np.where(wsum > 0, n_eff, 0.0)
-            eff = [np.where(wsum > 0, s * n_eff, 0.0) for s in shares]
+            n_int = n_eff
+            if "w2_promoters" in out.columns:  # intervals on the linearised variance
+                lin = _stats.linearised_n(
+                    *(out[c].to_numpy(dtype=float) for c in (
+                        "w_promoters", "w_passives", "w_detractors", "w2_promoters",
+                        "w2_passives", "w2_detractors")), n)
+                n_int = np.where(np.isfinite(lin) & (lin > 0) & (n > 1), lin, n_eff)
+            eff = [np.where(wsum > 0, s * n_int, 0.0) for s in shares]
         else:
             shares = [P / n, A / n, D / n]
             n_eff = n
@@ -752,7 +766,7 @@ def intervals_from_counts(table: pd.DataFrame, *, method: str, confidence: float
     if weighted:
         new["n_effective"] = n_eff
     new["small_n"] = (n_eff if weighted else n) < min_n
-    dropped = {"w_promoters", "w_passives", "w_detractors", "w_sum", "w_sq"} if weighted else set()
+    dropped = set(WEIGHT_COLUMNS) if weighted else set()
     kept = {c: out[c] for c in out.columns if c not in dropped}
     return pd.DataFrame({**kept, **new}, index=out.index)  # one constructor, not 10 inserts
 
@@ -775,7 +789,8 @@ def summarize(data: Any, *, score: str = "score", by: str | Sequence[str] | None
     by : str or list of str, optional
         Group columns. Missing group values form their own group (shown last).
     weights : str, optional
-        Column of survey weights; shares are weighted and intervals use Kish's effective n.
+        Column of survey weights; shares are weighted, intervals use the linearised variance
+        (as in :func:`score`) and ``n_effective`` is Kish's effective n.
     confidence, method, seed, n_resamples, prior :
         As in :func:`score`.
     min_n : int, default 30

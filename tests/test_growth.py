@@ -277,3 +277,31 @@ def test_order_amount_convention_stated_when_no_cell_shows_it():
     assert any("never show their decimal mark" in n for n in report.notes)
     orders, _ = nt.read_orders(log, decimal=",")
     assert orders["amount"].tolist() == [1500.0, 2250.0]
+
+
+def test_customers_who_could_move_are_customers_not_answers():
+    """Issue 27 §5: the count behind the total was passive *answers* (2,513 from 2,204
+    customers in the sample); it is customers whose latest answer is passive (detractor)."""
+    sample, orders = nt.load_sample(), nt.load_sample("orders")
+    link = nt.growth_link(sample, orders, n_boot=50, seed=0)
+    moving = nt.value_of_moving(sample, link=link)
+    answers = link.answers.sort_values(["customer_id", "answer_day"], kind="stable")
+    latest = answers.groupby("customer_id")["category"].last().astype(str)
+    assert moving.loc["passive -> promoter", "customers_who_could_move"] == (
+        latest == "passive").sum() < (answers["category"] == "passive").sum()
+    assert moving.loc["detractor -> passive", "customers_who_could_move"] == (
+        latest == "detractor").sum()
+    row = moving.loc["passive -> promoter"]
+    assert row["total"] == pytest.approx(row["per_customer"] * row["customers_who_could_move"])
+
+
+def test_answer_days_of_zoned_dates_are_the_local_days():
+    """Issue 27 §5: an answer at 00:30 in Paris (23:30 UTC the day before) belongs to its own
+    local day, as trend() cuts it; zoned and naive dates give the same days."""
+    from nps_toolkit.growth.link import _days
+
+    naive = pd.Series(pd.to_datetime(["2025-03-02 00:30", "2025-03-02 23:50"]))
+    zoned = naive.dt.tz_localize("Europe/Paris")
+    assert _days(zoned, "date").tolist() == _days(naive, "date").tolist()
+    assert (pd.Timestamp("1970-01-01") + pd.to_timedelta(_days(zoned, "date"), unit="D")
+            ).strftime("%Y-%m-%d").tolist() == ["2025-03-02", "2025-03-02"]

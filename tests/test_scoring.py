@@ -247,8 +247,9 @@ def test_weighted_estimate_and_kish_effective_n():
     assert r.n_effective == pytest.approx(w.sum() ** 2 / (w**2).sum())
     assert r.weighted and r.n == 6
     wald = nt.score(scores, weights=w, method="wald")
-    var = np.average((x - np.average(x, weights=w)) ** 2, weights=w)
-    assert wald.se == pytest.approx(100 * math.sqrt(var / r.n_effective))
+    # the linearised variance of the ratio (issue 27 §4), not var / Kish's n
+    m = np.average(x, weights=w)
+    assert wald.se == pytest.approx(100 * math.sqrt(((w * (x - m)) ** 2).sum()) / w.sum())
 
 
 def test_equal_weights_equal_unweighted_and_scale_free():
@@ -707,3 +708,53 @@ def test_summarize_on_a_pyarrow_table_counts_dense_integer_keys_in_place():
     bad = table.set_column(0, "score", pa.array(np.where(np.arange(n) == 5, 12, score)))
     with pytest.raises(nt.InvalidScoreError, match="12"):
         nt.summarize(bad, by="store")
+
+
+def test_weighted_se_is_the_linearised_variance():
+    """Issue 27 §4: the weighted NPS's SE is the Taylor-linearised variance of the ratio
+    sum(w y) / sum(w) (Woodruff 1971), computed here row by row; Kish's n stays the reported
+    effective n. Frames (summarize) and arrays (score) agree."""
+    rng = np.random.default_rng(0)
+    s, w = rng.integers(0, 11, 500), rng.uniform(0.5, 3, 500)
+    y = np.select([s >= 9, s <= 6], [1.0, -1.0], 0.0)
+    m = (w * y).sum() / w.sum()
+    v = ((w * (y - m)) ** 2).sum() / w.sum() ** 2
+    r = nt.score(s, weights=w, method="wald")
+    assert r.se == pytest.approx(100 * np.sqrt(v), rel=1e-12)
+    assert r.n_effective == pytest.approx(w.sum() ** 2 / (w * w).sum())
+    table = nt.summarize(pd.DataFrame({"score": s, "w": w}), weights="w", method="wald")
+    assert table["se"].iloc[0] == pytest.approx(r.se, rel=1e-12)
+    # equal weights: exactly the unweighted interval
+    ones = nt.score(s, weights=np.ones(500), method="wald")
+    assert ones.se == pytest.approx(nt.score(s, method="wald").se, rel=1e-12)
+
+
+def test_weighted_interval_covers_when_weights_undo_response_propensity():
+    """Issue 27 §4: three strata, response propensity varying 3x, weights = 1 / propensity;
+    the least likely to answer (the heaviest weights) split between promoters and detractors,
+    the most likely mostly passive. An interval on Kish's effective n assumes the weights
+    unrelated to the answers and covers the population NPS 92% of the time; the linearised
+    variance 95% (4,000 seeded samples of 300)."""
+    rng = np.random.default_rng(27)
+    pop, propensity = np.array([0.5, 0.3, 0.2]), np.array([0.3, 0.6, 0.9])
+    probs = np.array([[0.5, 0.0, 0.5], [0.3, 0.6, 0.1], [0.1, 0.9, 0.0]])  # P, A, D
+    responding = pop * propensity / (pop * propensity).sum()
+    truth = 100 * (pop * (probs[:, 0] - probs[:, 2])).sum()
+    from nps_toolkit import _stats
+
+    covered = kish_covered = 0
+    reps, n = 4000, 300
+    for _ in range(reps):
+        stratum = rng.choice(3, n, p=responding)
+        u = rng.random(n)
+        scores = np.where(u < probs[stratum, 0], 10,
+                          np.where(u < probs[stratum, 0] + probs[stratum, 1], 8, 3))
+        w = 1 / propensity[stratum]
+        r = nt.score(scores, weights=w)
+        covered += r.ci_low <= truth <= r.ci_high
+        # Kish: the same adjusted-Wald interval on n_eff = sum(w)^2 / sum(w^2)
+        shares = np.array([w[scores >= 9].sum(), w[scores == 8].sum(), w[scores <= 6].sum()])
+        _, low, high = _stats.adjusted_wald(*(shares / w.sum() * r.n_effective), 0.95)
+        kish_covered += low[0] <= truth <= high[0]
+    assert covered / reps >= 0.94, covered / reps
+    assert kish_covered / reps < 0.935, kish_covered / reps

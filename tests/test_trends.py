@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+import scipy.stats
 
 import nps_toolkit as nt
 
@@ -93,7 +94,13 @@ def test_change_matches_compare_and_groups(sample):
                    nt.score(sub.loc[sub["q"] == "2025Q3", "score"]))
     row = we[we["period"] == "2025Q4"].iloc[0]
     assert row["change"] == pytest.approx(c.difference)
-    assert row["change_p_value"] == pytest.approx(c.p_value)
+    assert (row["change_ci_low"], row["change_ci_high"]) == pytest.approx((c.ci_low, c.ci_high))
+    # the test: -1/0/+1 scores, variance pooled over both quarters (issue 27 §1), by hand
+    s = np.select([sub["score"] >= 9, sub["score"] <= 6], [1.0, -1.0], 0.0)
+    a, b = s[(sub["q"] == "2025Q4").to_numpy()], s[(sub["q"] == "2025Q3").to_numpy()]
+    both = np.concatenate([a, b])
+    z = (a.mean() - b.mean()) / np.sqrt(both.var() * (1 / len(a) + 1 / len(b)))
+    assert row["change_p_value"] == pytest.approx(2 * scipy.stats.norm.sf(abs(z)))
     assert row["significant_change"]
 
 
@@ -443,3 +450,47 @@ def test_migration_counts_customers_and_pairs_apart():
     con = duckdb.connect()
     rel = con.from_df(waved[["customer_id", "date", "score", "wave"]])
     assert nt.migration(rel, wave="wave").summary == nt.migration(waved, wave="wave").summary
+
+
+def _stable_series(k: int, seed: int) -> pd.DataFrame:
+    """``k`` independent 24-month series of a stable NPS of 25, 50-200 answers a month."""
+    rng = np.random.default_rng(seed)
+    months = pd.date_range("2024-01-01", periods=24, freq="MS") + pd.Timedelta(days=10)
+    n = rng.integers(50, 201, (k, 24)).ravel()
+    sid = np.repeat(np.repeat(np.arange(k), 24), n)
+    month = np.repeat(np.tile(np.arange(24), k), n)
+    u = rng.random(len(sid))
+    return pd.DataFrame({"series": sid, "date": months[month],
+                         "score": np.where(u < 0.45, 10, np.where(u < 0.80, 8, 3))})
+
+
+def test_trend_flags_hold_their_false_alarm_rate_over_a_series():
+    """Issue 27 §1: each month-on-month test alone flags 5% of changes, so about 63% of
+    stable 24-month series showed a "significant change". Holm over each line's changes (the
+    default) keeps it at 5% (400 series here, SE 1.1 points; 1,000 in benchmarks/README.md)."""
+    df = _stable_series(400, seed=11)
+    t = nt.trend(df, by="series", freq="M")
+    assert len(t) == 400 * 24
+    any_flag = t.groupby("series")["significant_change"].any()
+    assert any_flag.mean() <= 0.08, any_flag.mean()
+    raw = nt.trend(df, by="series", freq="M", adjust="none")
+    assert raw.groupby("series")["significant_change"].any().mean() > 0.45
+    # the per-change p-value stays visible; the flag uses the adjusted one, line by line
+    one = t[t["series"] == 0]
+    from statsmodels.stats.multitest import multipletests
+
+    p = one["change_p_value"].dropna()
+    want = multipletests(p, method="holm")[1]
+    assert np.allclose(one.loc[p.index, "change_p_adjusted"], want)
+
+
+def test_shift_alerts_hold_their_false_alarm_rate_over_a_series():
+    """Issue 27 §1: detect_shifts alerted at least once in 41-52% of stable series; Holm over
+    the series' periods keeps it under 5%."""
+    df = _stable_series(150, seed=12)
+    alerted = [nt.detect_shifts(one, freq="M", baseline=3).periods["flagged"].any()
+               for _, one in df.groupby("series")]
+    assert np.mean(alerted) <= 0.06, np.mean(alerted)
+    raw = [nt.detect_shifts(one, freq="M", baseline=3, adjust="none").periods["flagged"].any()
+           for _, one in df[df["series"] < 60].groupby("series")]
+    assert np.mean(raw) > 0.25

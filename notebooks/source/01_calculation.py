@@ -61,7 +61,7 @@ from nps_toolkit import charts
 
 # say("template {value}", value=...): the template is this notebook's Markdown, every value
 # from the data is escaped (a segment named "[x](javascript:...)" shows as those characters)
-from nps_toolkit.markup import say, say_list, skipped, to_markdown
+from nps_toolkit.markup import p_text, say, say_list, skipped, to_markdown
 
 # charts drawn offline as SVG with their numbers as alt text; tables formatted for reading
 nt.templates.setup_notebook()
@@ -177,14 +177,37 @@ if segment_columns:
     display(charts.segments(segment_tables[worst_col]))
 
 # %%
+# many groups of different sizes (stores, agents, branches): the funnel, not a league table
+counts = {c: df[c].nunique() for c in sorted(segment_columns)}
+many = max(counts, key=counts.get, default=None)  # most groups; ties in name order
+if many is not None and counts[many] >= 5:
+    say("### Many groups of different sizes: the funnel\n\nA league table puts the smallest "
+        "groups at both ends by chance. The funnel plot (Spiegelhalter 2005) draws each "
+        "group's NPS against its number of answers inside limits that narrow as groups grow: "
+        "a group outside the outer limits differs more than chance would make a group of its "
+        "size differ.")
+    funnel_table = nt.funnel(df, by=many)
+    display(charts.funnel(funnel_table))
+    outside = funnel_table[funnel_table["position"].str.endswith("(outer)")]
+    say("**{k} of {g} groups of {column}** fall outside the 99.8% limits{names}; the others "
+        "differ from the {column} NPS of {target:.1f} no more than chance makes groups of "
+        "their size differ.", k=len(outside), g=len(funnel_table), column=many,
+        names=(": " + ", ".join(f"{v} ({nps:.1f}, n = {n:,})" for v, nps, n in zip(
+            outside[many], outside["nps"], outside["n"], strict=True))) if len(outside) else "",
+        target=funnel_table["target"].iloc[0])
+else:
+    skipped("No segment column with five or more groups for a funnel plot.", needs="segments")
+
+# %%
 findings = []
 for column, table in segment_tables.items():
     below = table[table["verdict"] == "significantly below the rest"]
     for row in below.itertuples():
         findings.append(to_markdown(
             "**{column} = {value}**: NPS {r.nps:.1f} against {r.rest_nps:.1f} for the rest "
-            "({r.difference:+.1f} points, adjusted p = {r.p_adjusted:.2g}, n = {r.n:,})",
-            column=column, value=getattr(row, column), r=row))
+            "({r.difference:+.1f} points, {p}, n = {r.n:,})",
+            column=column, value=getattr(row, column), r=row,
+            p=p_text(row.p_adjusted, "adjusted p")))
 if findings:
     say_list(findings, numbered=False, heading="**Significantly below the rest:**")
 elif segment_columns:  # only when something was tested

@@ -15,7 +15,9 @@
 # # Trend review: is a change real, and who is moving?
 #
 # NPS moves every month; most of the movement is noise. This notebook shows the trend by month,
-# quarter and survey wave with intervals, marks only the changes that are statistically real,
+# quarter and survey wave with intervals, and marks a change from one period to the next only
+# when it stands out among all the changes shown (Holm's adjustment over the line: a stable
+# NPS gets a false mark in at most one review in twenty, however many periods it shows),
 # follows segments and the largest customers, explains drops, tracks customers who moved between
 # categories from one wave to the next, and lists who is due for a re-survey.
 
@@ -53,7 +55,7 @@ from nps_toolkit import charts
 
 # say("template {value}", value=...): the template is this notebook's Markdown, every value
 # from the data is escaped (a segment named "[x](javascript:...)" shows as those characters)
-from nps_toolkit.markup import say, say_list, skipped, to_markdown
+from nps_toolkit.markup import p_text, say, say_list, skipped, to_markdown
 
 # charts drawn offline as SVG with their numbers as alt text; tables formatted for reading
 nt.templates.setup_notebook()
@@ -96,8 +98,12 @@ charts.trend(main)
 real = main[main["significant_change"]]
 say("{n} periods; **{k} significant change(s)** from one period to the next"
     + (": {changes}" if len(real) else "")
-    + ". Other movements are within the noise of the sample sizes.", n=len(main), k=len(real),
-    changes="; ".join(f"{r.period} ({r.change:+.1f} points, p = {r.change_p_value:.2g})"
+    + ". The mark is adjusted for looking at {m} changes at once (Holm): a stable NPS would "
+    "get any mark in at most one review in twenty. Other movements cannot be told apart from "
+    "the noise of the sample sizes.", n=len(main), k=len(real),
+    m=int(main["change_p_value"].notna().sum()),
+    changes="; ".join(f"{r.period} ({r.change:+.1f} points, {p_text(r.change_p_value)}, "
+                      f"{p_text(r.change_p_adjusted, 'adjusted')})"
                       for r in real.itertuples()))
 
 # %% tags=["report-details"] summary="Month by month"

@@ -125,7 +125,7 @@ say("{}", value.attrs["statement"])
 up = value.loc["passive -> promoter"]
 say("A passive who became a promoter is associated with {u[per_customer]:,.2f} more "
     "revenue over {horizon} (interval {u[ci_low]:,.2f} to {u[ci_high]:,.2f}); across the "
-    "{movers:,} passive answers that is about {u[total]:,.0f}.", u=up,
+    "{movers:,} customers whose latest answer is passive that is about {u[total]:,.0f}.", u=up,
     horizon=f"{pd.Timedelta(horizon).days} days",
     movers=int(up["customers_who_could_move"]))
 

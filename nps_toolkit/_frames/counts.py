@@ -20,7 +20,9 @@ from .dense import dense_code_table, is_dense
 from .validate import _check_weights, _missing_expr, validate_score_column
 
 COUNT_COLUMNS = ("n", "n_missing", "promoters", "passives", "detractors")
-WEIGHT_COLUMNS = ("w_promoters", "w_passives", "w_detractors", "w_sum", "w_sq")
+WEIGHT_COLUMNS = ("w_promoters", "w_passives", "w_detractors", "w_sum", "w_sq",
+                  # squared weights per category: the linearised (Taylor) variance
+                  "w2_promoters", "w2_passives", "w2_detractors")
 
 
 def _factorize(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -84,7 +86,7 @@ def _pandas_counts(native: pd.DataFrame, score: str, by: list[str],
         cat = np.select([codes <= 6, codes <= 8, codes <= 10], [0, 1, 2], 3)
         idx = group * 4 + cat
         wsum = np.bincount(idx, weights=wz, minlength=n_groups * 4).reshape(-1, 4)
-        wsq = np.bincount(group, weights=wz * wz, minlength=n_groups)
+        wsq = np.bincount(idx, weights=wz * wz, minlength=n_groups * 4).reshape(-1, 4)
         wtables = (wsum, wsq)
     return _finish_counts(native, by, table, wtables, sizes if by else [],
                           keyparts if by else [], used)
@@ -111,7 +113,9 @@ def _finish_counts(native: pd.DataFrame, by: list[str], table: np.ndarray,
         out["w_promoters"], out["w_passives"], out["w_detractors"] = (
             wsum[present, 2], wsum[present, 1], wsum[present, 0])
         out["w_sum"] = wsum[present, :3].sum(axis=1)
-        out["w_sq"] = wsq[present]
+        out["w_sq"] = wsq[present, :3].sum(axis=1)
+        out["w2_promoters"], out["w2_passives"], out["w2_detractors"] = (
+            wsq[present, 2], wsq[present, 1], wsq[present, 0])
     if by:
         gid = np.flatnonzero(present)
         gid = used[gid] if used is not None else gid
@@ -212,9 +216,10 @@ def _narwhals_counts(frame, score: str, by: list[str], weights: str | None) -> p
     cols["n_rows"] = counts.sum(axis=1)
     if weights is not None:
         w = wide(long["__w"].to_numpy(dtype=np.float64), 3)
+        w2 = wide(long["__w2"].to_numpy(dtype=np.float64), 3)
         cols.update(w_detractors=w[:, 0], w_passives=w[:, 1], w_promoters=w[:, 2],
-                    w_sq=wide(long["__w2"].to_numpy(dtype=np.float64), 3).sum(axis=1),
-                    w_sum=w.sum(axis=1))
+                    w_sq=w2.sum(axis=1), w_sum=w.sum(axis=1), w2_detractors=w2[:, 0],
+                    w2_passives=w2[:, 1], w2_promoters=w2[:, 2])
     return pd.DataFrame(cols)  # one constructor: inserting column by column cost more
 
 
@@ -287,7 +292,7 @@ def counts_table(data: Any, *, score: str, by: Sequence[str] = (), weights: str 
     n = table["promoters"] + table["passives"] + table["detractors"]
     order = [*by, "n", "n_missing", "n_rows", "promoters", "passives", "detractors"]
     if weights is not None:
-        order += ["w_promoters", "w_passives", "w_detractors", "w_sum", "w_sq"]
+        order += list(WEIGHT_COLUMNS)
     table = pd.DataFrame({c: n if c == "n" else table[c] for c in order}, index=table.index)
     if by:
         table = table.sort_values(by, na_position="last", kind="stable").reset_index(drop=True)

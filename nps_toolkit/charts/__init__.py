@@ -18,6 +18,7 @@ Examples
 """
 
 from ._base import THEME, data_of, save, setup
+from .funnel import funnel
 from .growth import growth
 from .scores import benchmark, categories, distribution, drivers, score_card, segments, value_tiers
 from .text import text_drivers, theme_impact
@@ -30,6 +31,7 @@ __all__ = [
     "data_of",
     "distribution",
     "drivers",
+    "funnel",
     "growth",
     "migration",
     "save",

@@ -60,7 +60,7 @@ def trend(data: Any, *, freq: str = "M", by: str | Sequence[str] | None = None,
     >>> from nps_toolkit import charts, load_sample, trend
     >>> rows = charts.data_of(charts.trend(trend(load_sample(), freq="Q")))
     >>> rows.loc[rows["significant_change"], "period"].tolist()
-    ['2025Q4', '2026Q1', '2026Q2']
+    ['2025Q4', '2026Q1']
     """
     table = data if is_table(data) and "period" in data.columns else _trend(
         data, freq=freq, by=by, date=date, score=score)

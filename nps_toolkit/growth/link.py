@@ -132,8 +132,15 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
                              "order_customer=, order_date=, amount=")
     if referrer == "auto":
         referrer = "referrer_id" if "referrer_id" in ords.columns else None
-    a_day = _days(resp[date], date)
-    o_day = _days(ords[order_date], order_date)
+    # one stated zone for both: the answers' own (else the orders'); see _days
+    answers_zone = _zone(resp[date], date)
+    zone = answers_zone or _zone(ords[order_date], order_date)
+    if zone is not None:
+        notes.append(f"days are cut in the time zone {zone} (the "
+                     f"{'answers' if answers_zone else 'orders'}' own); other dates with a "
+                     "zone are converted to it, dates without one are taken to be in it")
+    a_day = _days(resp[date], date, zone)
+    o_day = _days(ords[order_date], order_date, zone)
     amt = pd.to_numeric(ords[amount], errors="coerce").to_numpy(dtype=float)
     if np.isnan(amt).any() or np.isnan(o_day).any():
         bad = int((np.isnan(amt) | np.isnan(o_day)).sum())
@@ -186,11 +193,20 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
                       notes=notes, horizon=horizon)
 
 
-def _days(values: pd.Series, column: str) -> np.ndarray:
-    """Float day numbers since 1970 (NaN for missing); aware times compared in UTC."""
+def _zone(values: pd.Series, column: str) -> Any:
+    """The time zone of a date column (None when its dates are naive)."""
+    return getattr(parse_dates(values.head(1000), column=column).dt, "tz", None)
+
+
+def _days(values: pd.Series, column: str, zone: Any = None) -> np.ndarray:
+    """Float day numbers since 1970 (NaN for missing), cut in one stated zone: aware times
+    are converted to ``zone`` (default: their own) and cut there, as :func:`nps_toolkit.trend`
+    cuts periods (an answer at 00:30 in Paris is that day's, not the day before's in UTC);
+    naive times are taken to be in it already."""
     parsed = parse_dates(values.reset_index(drop=True), column=column)
     if getattr(parsed.dt, "tz", None) is not None:
-        parsed = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
+        local = parsed.dt.tz_convert(zone) if zone is not None else parsed
+        parsed = local.dt.tz_localize(None)  # the wall clock of that zone
     ns = parsed.to_numpy(dtype="datetime64[ns]")
     out = np.floor_divide(ns.view(np.int64), 86_400 * 10**9).astype(float)
     out[np.isnat(ns)] = np.nan
@@ -337,7 +353,8 @@ def _summary(table: pd.DataFrame, diffs: pd.DataFrame, horizon: str,
             f"{v['passive', 'repurchase_rate']:.0%} of passives and "
             f"{v['detractor', 'repurchase_rate']:.0%} of detractors (promoters minus "
             f"detractors {100 * rep['difference']:+.1f} points, {confidence:.0%} interval "
-            f"{100 * rep['ci_low']:+.1f} to {100 * rep['ci_high']:+.1f}, p = "
-            f"{rep['p_value']:.2g}). Promoters spent {rev['difference']:+,.2f} per answer "
-            f"against detractors (interval {rev['ci_low']:+,.2f} to {rev['ci_high']:+,.2f}). "
+            f"{100 * rep['ci_low']:+.1f} to {100 * rep['ci_high']:+.1f}, "
+            f"{_stats.p_text(rep['p_value'])}). Promoters spent {rev['difference']:+,.2f} "
+            f"per answer against detractors (interval {rev['ci_low']:+,.2f} to "
+            f"{rev['ci_high']:+,.2f}). "
             "This is an association in this data, not a proven effect of the score.")

@@ -44,8 +44,10 @@ def value_of_moving(responses: Any, orders: Any = None, *, link: GrowthLink | No
     -------
     DataFrame
         Rows ``passive -> promoter`` and ``detractor -> passive``: ``per_customer``,
-        ``ci_low``, ``ci_high``, ``p_value``, ``customers_who_could_move`` and ``total`` (with
-        ``total_ci_low``, ``total_ci_high``); ``.attrs["statement"]`` and ``["controls"]``.
+        ``ci_low``, ``ci_high``, ``p_value``, ``customers_who_could_move`` (customers whose
+        latest answer is passive, or detractor: each counted once however often they
+        answered) and ``total`` (``per_customer`` times them, with ``total_ci_low``,
+        ``total_ci_high``); ``.attrs["statement"]`` and ``["controls"]``.
 
     Examples
     --------
@@ -104,8 +106,12 @@ def value_of_moving(responses: Any, orders: Any = None, *, link: GrowthLink | No
     contrasts = {"passive -> promoter": (names.index("promoter"), names.index("passive")),
                  "detractor -> passive": (names.index("passive"), None)}
     crit = float(_stats.t_ppf(1 - (1 - confidence) / 2, n_groups - 1))
-    counts = {"passive -> promoter": int((cat == "passive").sum()),
-              "detractor -> passive": int((cat == "detractor").sum())}
+    # who could move now: customers (not answers) whose latest answer is passive/detractor
+    latest = (answers[["customer_id", "answer_day", "category"]]
+              .sort_values(["customer_id", "answer_day"], kind="stable")
+              .drop_duplicates("customer_id", keep="last")["category"].astype(str))
+    counts = {"passive -> promoter": int((latest == "passive").sum()),
+              "detractor -> passive": int((latest == "detractor").sum())}
     rows = {}
     for label, (i, j) in contrasts.items():
         c = np.zeros(len(names))

@@ -11,6 +11,8 @@ from typing import Any
 
 import pandas as pd
 
+from .._stats import p_text
+
 __all__ = ["CSS", "convert", "first_screen", "how_read", "not_in_file", "render_page"]
 
 CSS = """
@@ -243,7 +245,9 @@ def first_screen(data: Any, merged: dict[str, Any],
             if len(real):
                 r = real.iloc[-1]
                 findings.append((f"The latest real change: {r['period']}, {r['change']:+.1f} "
-                                 f"points (p = {r['change_p_value']:.2g}).",
+                                 f"points ({p_text(r['change_p_value'])}; adjusted for the "
+                                 f"{int(t['change_p_value'].notna().sum())} changes shown, "
+                                 f"{p_text(r['change_p_adjusted'])}).",
                                  _link(heads, "s3", "The trend")))
     worst = None
     for column in merged.get("segments") or []:

@@ -6,7 +6,8 @@ intervals, adjusted p-values and a verdict in plain words; ``value_tiers`` and
 on pandas rows or inside a lazy source's engine (:mod:`._engine`).
 """
 
+from .funnel import funnel
 from .groups import Adjust, segments
 from .value import ValueAnalysis, value_analysis, value_tiers
 
-__all__ = ["Adjust", "ValueAnalysis", "segments", "value_analysis", "value_tiers"]
+__all__ = ["Adjust", "ValueAnalysis", "funnel", "segments", "value_analysis", "value_tiers"]

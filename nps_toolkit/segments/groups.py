@@ -29,12 +29,15 @@ def segments(data: Any, *, by: str | Sequence[str], score: str = "score",
 
     Each group (a value, or a combination of values, of the ``by`` columns) is compared with
     everyone else as two independent samples: the difference ``NPS_group - NPS_rest`` with its
-    interval and z-test (adjusted Wald, or Wald if ``method="wald"``; see
-    :func:`nps_toolkit.compare`). The p-values of the groups with at least ``min_n``
-    respondents form the family that ``adjust`` corrects (Holm 1979 by default, controlling the
-    chance of any false alarm; ``bh`` for Benjamini-Hochberg's false discovery rate). Smaller
-    groups get their interval and raw p-value but no verdict. Missing group values form their
-    own group, shown last. Aggregation runs through narwhals (pandas, polars, pyarrow, DuckDB).
+    interval (adjusted Wald, or Wald if ``method="wald"``; see :func:`nps_toolkit.compare`) and
+    a z-test whose variance is taken under "no difference" (pooled; its size holds at Holm's
+    small thresholds for groups of 30-100, where a Wald-type test is 1.1-1.5 times too liberal:
+    20 groups of 30-100 keep the family-wise rate at 5%). The p-values of the groups with at
+    least ``min_n`` respondents form the family that ``adjust`` corrects (Holm 1979 by default,
+    controlling the chance of any false alarm; ``bh`` for Benjamini-Hochberg's false discovery
+    rate). Smaller groups get their interval and raw p-value but no verdict. Missing group
+    values form their own group, shown last. Aggregation runs through narwhals (pandas, polars,
+    pyarrow, DuckDB).
 
     Parameters
     ----------
@@ -114,9 +117,11 @@ def segments(data: Any, *, by: str | Sequence[str], score: str = "score",
     defined = (table["n"].to_numpy() > 0) & (rest_n > 0) & (se > 0) & ~not_compared
     rest_n = np.where(not_compared, 0, rest_n)
     rest_nps = np.where(not_compared, np.nan, rest_nps)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        zstat = np.where(defined, centre / se, np.nan)
-    p = np.where(defined, 2 * _stats.norm_sf(np.abs(zstat)), np.nan)
+    # the test takes the variance under "no difference" (pooled, a score-type test): at
+    # Holm's small thresholds its size holds for groups of 30-100 where the adjusted-Wald z
+    # test's does not (issue 27 §2); the interval of the difference stays adjusted Wald
+    zstat, p = _stats.difference_test(*g_eff.T, *r_eff.T)
+    zstat, p = np.where(defined, zstat, np.nan), np.where(defined, p, np.nan)
     in_family = defined & ~out["small_n"].to_numpy()
     p_adj = _stats.adjust_pvalues(np.where(in_family, p, np.nan), adjust)
     alpha = 1 - confidence

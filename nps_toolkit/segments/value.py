@@ -13,7 +13,8 @@ import narwhals as nw
 import numpy as np
 import pandas as pd
 
-from .._frames import counts_table, require_columns, to_narwhals, to_pandas
+from .. import _stats
+from .._frames import WEIGHT_COLUMNS, counts_table, require_columns, to_narwhals, to_pandas
 from ..scoring import NPSResult, classify
 from ..scoring import score as score_fn
 from . import _engine
@@ -240,8 +241,9 @@ def value_analysis(data: pd.DataFrame, *, value: str, score: str = "score", tier
         f"({confidence:.0%} CI {top['ci_low']:.1f} to {top['ci_high']:.1f}, n={int(top['n']):,}) "
         f"against {top['rest_nps']:.1f} for everyone else ({top['verdict']}); "
         f"{main[1]:.0%} of them are {main[0]}s. "
-        + (f"Category depends on tier (chi-square p={chi['p_value']:.2g}). " if chi else "")
-        + f"Rank correlation of {value} and score: {rho:+.2f} (p={rho_p:.2g}). "
+        + (f"Category depends on tier (chi-square {_stats.p_text(chi['p_value'])}). "
+           if chi else "")
+        + f"Rank correlation of {value} and score: {rho:+.2f} ({_stats.p_text(rho_p)}). "
         f"Revenue-weighted NPS is {weighted.nps:.1f} against {plain.nps:.1f} unweighted; "
         f"promoters hold {share.loc[0, 'revenue_share']:.0%} of revenue and passives "
         f"{share.loc[1, 'revenue_share']:.0%}."
@@ -339,8 +341,7 @@ def _value_parts_engine(frame: Any, *, value: str, score: str, tiers: int,
     P, A, D = int(c["promoters"]), int(c["passives"]), int(c["detractors"])
     weighted = _result(P, A, D, method="adjusted_wald", confidence=confidence, seed=0,
                        n_missing=int(c["n_missing"]),
-                       weights=(float(c["w_promoters"]), float(c["w_passives"]),
-                                float(c["w_detractors"]), float(c["w_sum"]), float(c["w_sq"])))
+                       weights=tuple(float(c[k]) for k in WEIGHT_COLUMNS))
     plain = from_counts(promoters=P, passives=A, detractors=D, confidence=confidence,
                         n_missing=int(c["n_missing"]))
     total_w = float(c["w_promoters"] + c["w_passives"] + c["w_detractors"])

@@ -10,6 +10,7 @@ import narwhals as nw
 import numpy as np
 import pandas as pd
 
+from .. import _stats
 from .._frames import require_columns, to_narwhals, to_pandas
 from ..scoring import NPSComparison, classify, compare_paired
 from .periods import _local_naive, parse_dates
@@ -210,7 +211,7 @@ def _summary(n_pairs: int, counts: pd.DataFrame, shares: pd.DataFrame, up: int, 
         f"down in all: {customers['up']:,} customers moved up and {customers['down']:,} down "
         f"at some point ({customers['both']:,} of them both). Their NPS changed by "
         f"{change.difference:+.1f} points ({confidence:.0%} CI {change.ci_low:+.1f} to "
-        f"{change.ci_high:+.1f}, paired t-test p={change.p_value:.2g})."
+        f"{change.ci_high:+.1f}, paired t-test {_stats.p_text(change.p_value)})."
     )
 
 

@@ -1,0 +1,84 @@
+"""The funnel plot of :func:`nps_toolkit.funnel`: many groups against their size."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from ..segments.funnel import funnel as _funnel
+from ._base import listing, plain
+
+__all__ = ["funnel"]
+
+_POSITION_COLOURS = {"below (outer)": "#D55E00", "below (inner)": "#E69F00",
+                     "within": "#999999", "above (inner)": "#56B4E9",
+                     "above (outer)": "#0072B2"}
+
+
+def funnel(data: Any, *, by: str | None = None, title: str | None = None) -> alt.LayerChart:
+    """Each group's NPS (dot) against its number of answers (log scale), inside the control
+    limits around the target NPS: a funnel that narrows as groups grow. Groups outside the
+    outer limits are named.
+
+    Parameters
+    ----------
+    data : a :func:`nps_toolkit.funnel` table, or raw responses (then ``by`` is required)
+
+    Examples
+    --------
+    >>> from nps_toolkit import charts, load_sample
+    >>> chart = charts.funnel(load_sample(), by="support_agent")
+    >>> charts.data_of(chart, has="position")["position"].value_counts().to_dict()
+    {'within': 5, 'above (inner)': 2, 'below (outer)': 1}
+    """
+    if isinstance(data, pd.DataFrame) and {"position", "outer_low"} <= set(data.columns):
+        table = data
+    else:
+        if by is None:
+            raise ValueError("charts.funnel on raw responses needs by= (the group column)")
+        table = _funnel(data, by=by)
+    keys = [c for c in table.columns if c not in (
+        "n", "nps", "target", "inner_low", "inner_high", "outer_low", "outer_high", "z",
+        "position")]
+    label = table[keys].astype(str).agg(" / ".join, axis=1)
+    points = plain(table.assign(group=label), ["group", "n", "nps", "z", "position"])
+    curve = table.attrs.get("curve")
+    if curve is None:
+        raise ValueError("charts.funnel needs the table funnel() returns (its limits curve)")
+    long = pd.concat([curve[["n", c]].rename(columns={c: "nps"}).assign(limit=c)
+                      for c in ("inner_low", "inner_high", "outer_low", "outer_high")])
+    inner, outer = table.attrs.get("limits", (0.95, 0.998))
+    x = alt.X("n:Q", scale=alt.Scale(type="log"), title="Answers in the group (log scale)")
+    lines = alt.Chart(plain(long, ["n", "nps", "limit"])).mark_line(color="#555555").encode(
+        x=x, y=alt.Y("nps:Q", title="NPS"), detail="limit:N",
+        strokeDash=alt.condition("indexof(datum.limit, 'inner') >= 0", alt.value([4, 3]),
+                                 alt.value([1, 0])))
+    target = float(table["target"].iloc[0]) if len(table) else 0.0
+    rule = alt.Chart(pd.DataFrame({"nps": [target]})).mark_rule(color="#888888").encode(
+        y="nps:Q")
+    order = list(_POSITION_COLOURS)
+    dots = alt.Chart(points).mark_point(filled=True, size=45, opacity=0.85).encode(
+        x=x, y=alt.Y("nps:Q"),
+        color=alt.Color("position:N", scale=alt.Scale(domain=order,
+                                                      range=list(_POSITION_COLOURS.values())),
+                        title="Against the limits"),
+        tooltip=[alt.Tooltip("group:N", title=" / ".join(keys) or "Group"),
+                 alt.Tooltip("n:Q", title="Answers", format=","),
+                 alt.Tooltip("nps:Q", title="NPS", format=".1f"),
+                 alt.Tooltip("z:Q", title="Standard errors from the target", format="+.1f"),
+                 alt.Tooltip("position:N", title="Position")])
+    outside = points[points["position"].str.endswith("(outer)")]
+    names = alt.Chart(outside).mark_text(align="left", dx=6, fontSize=10).encode(
+        x=x, y=alt.Y("nps:Q"), text="group:N")
+    described = (f"Funnel plot: NPS of {len(points)} groups against their size, target "
+                 f"{target:.1f}; outside the {outer:.1%} limits: "
+                 + (listing(outside["group"], outside["nps"]) if len(outside) else "none")
+                 + f"; between the {inner:.0%} and {outer:.1%} limits: "
+                 + str(int(points["position"].str.endswith("(inner)").sum())) + " group(s).")
+    return (lines + rule + dots + names).properties(
+        title=alt.Title(title or f"NPS by {' / '.join(keys) or 'group'} against group size",
+                        subtitle=f"Solid: {outer:.1%} limits, dashed: {inner:.0%}, grey line: "
+                        f"target {target:.1f}; outside the funnel is more than chance"),
+        width=460, height=260, description=described)
