@@ -23,7 +23,7 @@ from .scoring import (
     score,
     summarize,
 )
-from .segments import ValueAnalysis, funnel, segments, value_analysis, value_tiers
+from .segments import ValueAnalysis, funnel, league_table, segments, value_analysis, value_tiers
 from .text import (
     CODEFRAMES,
     DEFAULT_CODEFRAME,
@@ -125,6 +125,7 @@ __all__ = [
     "from_counts",
     "funnel",
     "growth_link",
+    "league_table",
     "load_sample",
     "migration",
     "mismatch_flags",

@@ -195,8 +195,20 @@ if many is not None and counts[many] >= 5:
         names=(": " + ", ".join(f"{v} ({nps:.1f}, n = {n:,})" for v, nps, n in zip(
             outside[many], outside["nps"], outside["n"], strict=True))) if len(outside) else "",
         target=funnel_table["target"].iloc[0])
+    league = nt.league_table(df, by=many, confidence=confidence, bottom=3)
+    first, last = league.iloc[0], league.iloc[-1]
+    say("Ranked with each group's NPS shrunk toward the {column} NPS of {mu:.1f} in "
+        "proportion to its uncertainty (empirical Bayes): **{first}** ranks first "
+        "(interval of ranks {f.rank_low} to {f.rank_high}), **{last}** last, in the bottom "
+        "three with probability {p:.0%}.", column=many, mu=league.attrs["mu"],
+        first=first[many], f=first, last=last[many], p=last["p_bottom"])
 else:
+    league = None
     skipped("No segment column with five or more groups for a funnel plot.", needs="segments")
+
+# %% tags=["report-details"] summary="The league table, shrunk for group size"
+(league[[many, "n", "nps", "shrunk_nps", "ci_low", "ci_high", "rank", "rank_low", "rank_high",
+         "p_top", "p_bottom"]] if league is not None else None)
 
 # %%
 findings = []

@@ -6,8 +6,9 @@ intervals, adjusted p-values and a verdict in plain words; ``value_tiers`` and
 on pandas rows or inside a lazy source's engine (:mod:`._engine`).
 """
 
-from .funnel import funnel
+from .funnel import funnel, league_table
 from .groups import Adjust, segments
 from .value import ValueAnalysis, value_analysis, value_tiers
 
-__all__ = ["Adjust", "ValueAnalysis", "funnel", "segments", "value_analysis", "value_tiers"]
+__all__ = ["Adjust", "ValueAnalysis", "funnel", "league_table", "segments", "value_analysis",
+           "value_tiers"]

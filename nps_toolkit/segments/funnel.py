@@ -13,7 +13,7 @@ from .. import _stats
 from .._frames import counts_table
 from .._order import sort_frame
 
-__all__ = ["funnel"]
+__all__ = ["funnel", "league_table"]
 
 #: the two control limits of a funnel plot: about 2 and 3 standard errors (Spiegelhalter 2005)
 LIMITS = (0.95, 0.998)
@@ -118,4 +118,100 @@ def funnel(data: Any, *, by: str | Sequence[str], score: str = "score",
         curve[f"{name}_low"] = np.clip(target - z * gse, -100, 100)
         curve[f"{name}_high"] = np.clip(target + z * gse, -100, 100)
     out.attrs = {"notes": notes, "limits": (inner, outer), "curve": curve}
+    return out
+
+
+def league_table(data: Any, *, by: str | Sequence[str], score: str = "score",
+                 confidence: float = 0.95, bottom: int = 10, n_draws: int = 4000,
+                 seed: int = 0) -> pd.DataFrame:
+    """A league table that does not reward being small: each group's NPS shrunk toward the
+    NPS of all groups in proportion to its uncertainty, with an interval, a rank interval and
+    the probability of being among the ``bottom`` (and top) groups.
+
+    The empirical-Bayes normal model (Efron & Morris 1975, JASA 70, 311-319; Morris 1983,
+    JASA 78, 47-55): a group's observed NPS ``y_g`` (a mean of -1/0/+1 answers) is its true
+    NPS plus noise of variance ``s_g^2 = V0 / n_g`` (``V0`` the answer variance at the shares
+    of all answers with a group, as in :func:`funnel`), and true NPS vary around ``mu`` with
+    variance ``tau^2``, estimated by the method of moments (DerSimonian & Laird 1986,
+    Controlled Clinical Trials 7, 177-188). The shrunken NPS is ``mu + (1 - B_g)(y_g - mu)``
+    with ``B_g = s_g^2 / (s_g^2 + tau^2)``: a group of 10 answers moves most of the way to
+    ``mu``, one of 1,000 barely. Its variance ``(1 - B_g) s_g^2 + B_g^2 / sum(1 / (s^2 +
+    tau^2))`` includes the uncertainty of ``mu`` (Morris 1983, eq. 4.1). Ranks (1 = highest
+    NPS) and their intervals come from ``n_draws`` seeded draws of every group's posterior.
+
+    Parameters
+    ----------
+    data : data frame of responses
+    by : column name(s)
+    confidence : float, default 0.95
+        Level of the NPS and rank intervals.
+    bottom : int, default 10
+        ``p_bottom`` is the probability of being among the ``bottom`` lowest groups (and
+        ``p_top`` among the highest).
+    n_draws, seed : int
+        Posterior draws for the ranks (seeded: the same table on every run).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group, best shrunken NPS first (ties by name): the group columns, ``n``,
+        ``nps`` (observed), ``shrunk_nps``, ``ci_low``, ``ci_high``, ``shrinkage`` (``B_g``:
+        0 = kept as observed, 1 = pulled fully to the mean), ``rank``, ``rank_low``,
+        ``rank_high``, ``p_top``, ``p_bottom``. ``.attrs``: ``mu`` and ``tau`` in NPS points.
+
+    Examples
+    --------
+    >>> from nps_toolkit import load_sample
+    >>> t = league_table(load_sample(), by="support_agent", bottom=2)
+    >>> t[["support_agent", "n", "rank", "rank_low", "rank_high"]].tail(2)
+      support_agent    n  rank  rank_low  rank_high
+    6           Mei  106     7         3          7
+    7        Jordan  136     8         8          8
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    if not keys:
+        raise ValueError("by must name at least one group column")
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must be between 0 and 1, got {confidence!r}")
+    table = counts_table(data, score=score, by=keys)
+    table = table[~table[keys].isna().any(axis=1) & (table["n"] > 0)].reset_index(drop=True)
+    k = len(table)
+    if k < 3:
+        raise ValueError(f"a league table needs at least 3 groups of {' / '.join(keys)}, got {k}")
+    n = table["n"].to_numpy(float)
+    P, D = table["promoters"].to_numpy(float), table["detractors"].to_numpy(float)
+    y = (P - D) / n
+    p0, d0 = P.sum() / n.sum(), D.sum() / n.sum()
+    s2 = float(_stats.nps_variance(p0, d0)) / n
+    w = 1 / s2
+    ybar = (w * y).sum() / w.sum()
+    q = (w * (y - ybar) ** 2).sum()
+    tau2 = max(0.0, (q - (k - 1)) / (w.sum() - (w**2).sum() / w.sum()))
+    wstar = 1 / (s2 + tau2)
+    mu = (wstar * y).sum() / wstar.sum()
+    b = s2 / (s2 + tau2)
+    shrunk = mu + (1 - b) * (y - mu)
+    var = (1 - b) * s2 + b**2 / wstar.sum()
+    z = _stats.z_value(confidence)
+    sd = np.sqrt(var)
+    rng = np.random.default_rng(seed)
+    draws = shrunk[None, :] + sd[None, :] * rng.standard_normal((n_draws, k))
+    # rank 1 = highest NPS in each draw (ties, of probability zero, by position)
+    ranks = (-draws).argsort(axis=1, kind="stable").argsort(axis=1, kind="stable") + 1
+    lo_q, hi_q = (1 - confidence) / 2, 1 - (1 - confidence) / 2
+    out = table[keys].copy()
+    out["n"] = table["n"].to_numpy()
+    out["nps"] = 100 * y
+    out["shrunk_nps"] = 100 * shrunk
+    out["ci_low"] = np.clip(100 * (shrunk - z * sd), -100, 100)
+    out["ci_high"] = np.clip(100 * (shrunk + z * sd), -100, 100)
+    out["shrinkage"] = b
+    out["rank_low"] = np.quantile(ranks, lo_q, axis=0, method="inverted_cdf").astype(int)
+    out["rank_high"] = np.quantile(ranks, hi_q, axis=0, method="inverted_cdf").astype(int)
+    bottom = min(max(int(bottom), 1), k)
+    out["p_top"] = (ranks <= bottom).mean(axis=0)
+    out["p_bottom"] = (ranks > k - bottom).mean(axis=0)
+    out = sort_frame(out, "shrunk_nps", keys[0], ascending=False).reset_index(drop=True)
+    out.insert(out.columns.get_loc("shrinkage") + 1, "rank", np.arange(1, k + 1))
+    out.attrs = {"mu": 100 * mu, "tau": 100 * float(np.sqrt(tau2)), "bottom": bottom}
     return out
