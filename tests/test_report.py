@@ -368,10 +368,13 @@ def german_export(path: Path) -> None:
     rng = np.random.default_rng(21)
     n = 600
     score = rng.integers(0, 11, n)
-    rows = ["Kunde;Welle;Filiale;Bewertung;Kommentar;Umsatz"] + [
-        f"K{i % 420:03d};{1 + i // 150};{rng.choice(['Nord', 'Süd', 'West'])};{s};"
+    # 30 markets of 5-40 answers: more groups than a list of verdicts should hold
+    markt = rng.integers(1, 31, n)
+    score = np.where(markt == 7, rng.integers(0, 5, n), score)  # one market much worse
+    rows = ["Kunde;Welle;Filiale;Markt;Bewertung;Kommentar;Umsatz"] + [
+        f"K{i % 420:03d};{1 + i // 150};{rng.choice(['Nord', 'Süd', 'West'])};M{m:02d};{s};"
         f"{rng.choice(GERMAN)};{rng.integers(10, 500)},{rng.integers(0, 99):02d}"
-        for i, s in enumerate(score)]
+        for i, (s, m) in enumerate(zip(score, markt, strict=True))]
     path.write_bytes("\r\n".join(rows).encode("cp1252"))
 
 
@@ -411,7 +414,8 @@ def telecom_export(path: Path) -> None:
 
 SHAPES = {
     "german.csv": (german_export, ["period: 'Welle'", "value: 'Umsatz'",
-                                   "segments: 'Filiale'", "customer: column 'Kunde'"]),
+                                   "segments: 'Filiale', 'Markt'",
+                                   "customer: column 'Kunde'"]),
     "forms.csv": (google_forms_export, ["segments: 'Which plan are you on?'",
                                         "drivers: further 0-10 questions 'How satisfied",
                                         "date: column 'Timestamp'",
@@ -472,6 +476,11 @@ def test_report_on_exports_of_other_shapes(shaped_reports, name):
         assert link in ids, link
     if name == "german.csv":  # waves, no dates: what needs a date is listed, not shown
         assert "Theme trends (Follow-up comments)" in tail and "--date COL" in tail
+        # 30 markets: the funnel and the shrunken league table, not 30 verdicts (issue 27)
+        assert "groups of Markt** fall outside" in html.unescape(page).replace(
+            "<strong>", "**").replace("</strong>", "**")
+        assert "M07" in text and "ranks first" in text
+        assert re.search(r"By Markt\s+\(\d+ of 30 groups", text)
         assert "Trend review" in page and "Whom to call" in page
         assert not any(h.endswith("Shift alerts") for h in sections)
     else:

@@ -162,53 +162,62 @@ if present and has("score"):
 # %% tags=["report-details"] summary="Every group's table"
 segment_columns = [c for c in segments if has(c)]
 segment_tables = {}
+MANY = 20  # more groups than this: funnel and league table below, not a list of verdicts
 for column in segment_columns:
-    segment_tables[column] = nt.segments(df, by=column, confidence=confidence)
-    say("**By {column}**", column=column)
-    display(segment_tables[column][[column, "n", "nps", "ci_low", "ci_high",
-                                             "difference", "p_adjusted", "verdict"]])
+    table = segment_tables[column] = nt.segments(df, by=column, confidence=confidence)
+    shown = table if len(table) <= MANY else table[table["significant"]]
+    say("**By {column}**" + (" ({k} of {g} groups: those significantly above or below the "
+                             "rest; all are in the funnel below)" if len(table) > MANY else ""),
+        column=column, k=len(shown), g=len(table))
+    display(shown[[column, "n", "nps", "ci_low", "ci_high", "difference", "p_adjusted",
+                   "verdict"]])
 if not segment_columns:
     skipped("None of the segment columns named in `segments` is in the data.",
             needs="segments")
 
 # %%
-if segment_columns:
-    worst_col = max(segment_tables, key=lambda c: segment_tables[c]["difference"].abs().max())
-    display(charts.segments(segment_tables[worst_col]))
+few = {c: table for c, table in segment_tables.items() if len(table) <= MANY}
+if few:  # the column with the largest gap (many groups are drawn as a funnel below)
+    worst_col = max(few, key=lambda c: few[c]["difference"].abs().max())
+    display(charts.segments(few[worst_col]))
 
 # %%
 # many groups of different sizes (stores, agents, branches): the funnel, not a league table
 counts = {c: df[c].nunique() for c in sorted(segment_columns)}
 many = max(counts, key=counts.get, default=None)  # most groups; ties in name order
-if many is not None and counts[many] >= 5:
+funnel_columns = ([c for c in counts if counts[c] > MANY]
+                  or ([many] if many is not None and counts[many] >= 5 else []))
+leagues = {}
+if funnel_columns:
     say("### Many groups of different sizes: the funnel\n\nA league table puts the smallest "
         "groups at both ends by chance. The funnel plot (Spiegelhalter 2005) draws each "
         "group's NPS against its number of answers inside limits that narrow as groups grow: "
         "a group outside the outer limits differs more than chance would make a group of its "
         "size differ.")
-    funnel_table = nt.funnel(df, by=many)
+for column in funnel_columns:
+    funnel_table = nt.funnel(df, by=column)
     display(charts.funnel(funnel_table))
     outside = funnel_table[funnel_table["position"].str.endswith("(outer)")]
     say("**{k} of {g} groups of {column}** fall outside the 99.8% limits{names}; the others "
         "differ from the {column} NPS of {target:.1f} no more than chance makes groups of "
-        "their size differ.", k=len(outside), g=len(funnel_table), column=many,
+        "their size differ.", k=len(outside), g=len(funnel_table), column=column,
         names=(": " + ", ".join(f"{v} ({nps:.1f}, n = {n:,})" for v, nps, n in zip(
-            outside[many], outside["nps"], outside["n"], strict=True))) if len(outside) else "",
-        target=funnel_table["target"].iloc[0])
-    league = nt.league_table(df, by=many, confidence=confidence, bottom=3)
+            outside[column], outside["nps"], outside["n"], strict=True)))
+        if len(outside) else "", target=funnel_table["target"].iloc[0])
+    league = leagues[column] = nt.league_table(df, by=column, confidence=confidence, bottom=3)
     first, last = league.iloc[0], league.iloc[-1]
     say("Ranked with each group's NPS shrunk toward the {column} NPS of {mu:.1f} in "
         "proportion to its uncertainty (empirical Bayes): **{first}** ranks first "
         "(interval of ranks {f.rank_low} to {f.rank_high}), **{last}** last, in the bottom "
-        "three with probability {p:.0%}.", column=many, mu=league.attrs["mu"],
-        first=first[many], f=first, last=last[many], p=last["p_bottom"])
-else:
-    league = None
+        "three with probability {p:.0%}.", column=column, mu=league.attrs["mu"],
+        first=first[column], f=first, last=last[column], p=last["p_bottom"])
+if not funnel_columns:
     skipped("No segment column with five or more groups for a funnel plot.", needs="segments")
 
 # %% tags=["report-details"] summary="The league table, shrunk for group size"
-(league[[many, "n", "nps", "shrunk_nps", "ci_low", "ci_high", "rank", "rank_low", "rank_high",
-         "p_top", "p_bottom"]] if league is not None else None)
+for column, league in leagues.items():
+    display(league[[column, "n", "nps", "shrunk_nps", "ci_low", "ci_high", "rank", "rank_low",
+                    "rank_high", "p_top", "p_bottom"]])
 
 # %%
 findings = []
