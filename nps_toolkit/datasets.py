@@ -57,13 +57,14 @@ def load_sample(which: str = "responses") -> pd.DataFrame:
         ``comment`` (string, missing when not answered), ``channel`` (email, web, in-app,
         Facebook, Instagram, X), ``touchpoint`` (after purchase, after support, periodic),
         ``persona``, ``region``, ``language``, ``support_agent`` (after-support contacts only),
-        ``customer_lifetime_value`` and ``average_order_value``, sorted by date.
+        ``customer_lifetime_value``, ``average_order_value`` and ``delivery_depot`` (40 depots
+        of very different sizes, unrelated to the scores: a funnel plot's case), sorted by date.
 
     Examples
     --------
     >>> df = load_sample()
     >>> df.shape
-    (5036, 13)
+    (5036, 14)
     >>> from nps_toolkit import score
     >>> round(score(df["score"]).nps, 1)
     27.1

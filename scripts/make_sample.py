@@ -311,6 +311,13 @@ def main() -> None:
     base = np.where(high_value, rng.normal(7.8, 0.3, N_CUSTOMERS), base)
     improver = (base >= 7.0) & (base < 8.8) & (rng.random(N_CUSTOMERS) < 0.6) & ~high_value
     pref_channel = rng.choice(list(CHANNELS), size=N_CUSTOMERS, p=list(CHANNELS.values()))
+    # the depot that delivers to each customer: 40 depots of very different sizes, drawn from
+    # their own seeded stream (every other column stays as it was) and unrelated to the
+    # scores - the many-group case a funnel plot is for (issue 27): a league table of raw NPS
+    # would still put the smallest depots at both ends
+    depot_rng = np.random.default_rng(SEED + 27)
+    depot_size = depot_rng.pareto(1.2, 40) + 0.2
+    depot = depot_rng.choice(40, size=N_CUSTOMERS, p=depot_size / depot_size.sum())
 
     rows = []
     span = (END - START).days
@@ -355,7 +362,7 @@ def main() -> None:
                     "comment": comment, "channel": channel, "touchpoint": touch,
                     "persona": persona[c], "region": region[c], "language": language[c],
                     "support_agent": agent, "customer_lifetime_value": clv[c],
-                    "average_order_value": aov[c],
+                    "average_order_value": aov[c], "delivery_depot": f"D{depot[c] + 1:02d}",
                 })
             t = t + pd.Timedelta(days=float(rng.uniform(60, 90)),
                                  minutes=float(rng.uniform(-600, 600)))

@@ -16,7 +16,7 @@ def sample() -> pd.DataFrame:
 
 
 def test_shape_columns_and_types(sample):
-    assert sample.shape == (5036, 13)
+    assert sample.shape == (5036, 14)
     assert sample["customer_id"].nunique() == 2245
     assert sample["response_id"].is_unique
     assert sample["date"].is_monotonic_increasing
@@ -27,6 +27,21 @@ def test_shape_columns_and_types(sample):
     assert set(sample["touchpoint"]) == {"after purchase", "after support", "periodic"}
     assert set(sample["language"]) == {"en", "fr", "es", "de", "ru", "ko", "zh"}
     assert sample.loc[sample["touchpoint"] != "after support", "support_agent"].isna().all()
+
+
+def test_many_depots_with_no_real_difference(sample):
+    """Story 5 (issue 27): 40 depots of 16-1,050 answers, one per customer, unrelated to
+    the score: nearly all inside the funnel, while raw NPS ranks the small ones at the ends."""
+    per = sample.groupby("delivery_depot")
+    assert sample["delivery_depot"].nunique() == 40
+    assert (per["customer_id"].nunique().sum() == sample["customer_id"].nunique())
+    sizes = per.size()
+    assert sizes.min() < 20 and sizes.max() > 1000
+    f = nt.funnel(sample, by="delivery_depot")
+    assert (f["position"] == "within").sum() >= 34
+    raw = f.sort_values("nps")
+    ends = pd.concat([raw.head(5), raw.tail(5)])
+    assert ends["n"].median() < f["n"].median()
 
 
 def test_comments_are_varied_and_multilingual(sample):
@@ -46,7 +61,7 @@ def test_resurvey_gaps_are_60_to_90_days_between_invitations(sample):
 
 # The notebooks' stored outputs depend on these exact bytes: change them only on purpose
 # (scripts/make_sample.py), then update this digest and re-execute the notebooks.
-SAMPLE_SHA256 = "5c8c7b9442a22feaa57ea88bf2633ccb6b078360cda127f42018d014cbce4bf3"
+SAMPLE_SHA256 = "ae51bf8da615b08a2e052fb0b5836ae9ef56a4f5a189cbd340ee0ab709eee7c9"
 
 
 def test_file_is_the_committed_one():

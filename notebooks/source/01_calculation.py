@@ -37,7 +37,7 @@ date: str = None
 # Customer id column when detection misses it (None = detect)
 customer_id: str = None
 # Segment columns to compare (those not in the data are skipped)
-segments: list = ["touchpoint", "channel", "persona", "support_agent"]
+segments: list = ["touchpoint", "channel", "persona", "support_agent", "delivery_depot"]
 # Customer id and customer value columns (None = skip value tiers and the call list)
 customer: str = "customer_id"
 value: str = "customer_lifetime_value"

@@ -44,9 +44,10 @@ def funnel(data: Any, *, by: str | None = None, title: str | None = None) -> alt
         "position")]
     label = table[keys].astype(str).agg(" / ".join, axis=1)
     points = plain(table.assign(group=label), ["group", "n", "nps", "z", "position"])
-    curve = table.attrs.get("curve")
-    if curve is None:
+    records = table.attrs.get("curve")
+    if records is None:
         raise ValueError("charts.funnel needs the table funnel() returns (its limits curve)")
+    curve = pd.DataFrame(records)
     long = pd.concat([curve[["n", c]].rename(columns={c: "nps"}).assign(limit=c)
                       for c in ("inner_low", "inner_high", "outer_low", "outer_high")])
     inner, outer = table.attrs.get("limits", (0.95, 0.998))

@@ -54,7 +54,8 @@ def funnel(data: Any, *, by: str | Sequence[str], score: str = "score",
         limits at this group's n, in NPS points), ``z`` (the group's distance from the
         target in standard errors) and ``position``: ``"above (outer)"``, ``"above
         (inner)"``, ``"within"``, ``"below (inner)"`` or ``"below (outer)"``.
-        ``.attrs["curve"]`` holds the limits on a grid of n for drawing the funnel.
+        ``.attrs["curve"]`` holds the limits on a grid of n for drawing the funnel (records:
+        ``n``, ``inner_low``, ``inner_high``, ``outer_low``, ``outer_high``).
 
     Examples
     --------
@@ -117,7 +118,8 @@ def funnel(data: Any, *, by: str | Sequence[str], score: str = "score",
     for name, z in (("inner", z_in), ("outer", z_out)):
         curve[f"{name}_low"] = np.clip(target - z * gse, -100, 100)
         curve[f"{name}_high"] = np.clip(target + z * gse, -100, 100)
-    out.attrs = {"notes": notes, "limits": (inner, outer), "curve": curve}
+    # plain records, not a frame: pandas compares attrs when frames are combined
+    out.attrs = {"notes": notes, "limits": (inner, outer), "curve": curve.to_dict("records")}
     return out
 
 
