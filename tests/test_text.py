@@ -824,3 +824,27 @@ def test_words_are_shown_as_the_comments_write_them(sample):
     assert {"qualité", "très", "enttäuscht"} <= terms
     assert not {"qualite", "tres", "enttauscht"} & terms
     assert "sehr enttäuscht" in terms  # each word of a phrase
+
+
+def test_codeframe_auto_picks_the_preset_that_fits():
+    """Issue 26 §2: codeframe="auto" (the default) tries every preset on the comments and
+    keeps the one that codes the most, says which and every preset's coverage; a named
+    preset or a mapping overrides it."""
+    bank = pd.DataFrame({
+        "score": [2, 9, 4, 10, 6, 8, 3, 9] * 5,
+        "comment": ["Overdraft fees are too high", "The mobile banking app is great",
+                    "Waited weeks for my mortgage decision", "Friendly staff at the branch",
+                    "Card payment declined abroad", "Good interest rate on savings",
+                    "Online banking keeps logging me out", "Quick loan approval"] * 5})
+    result = nt.analyze_comments(bank, discover=False)
+    assert result.codeframe == "banking"
+    cov = result.codeframe_coverage
+    assert set(cov) == set(nt.CODEFRAMES) and cov["banking"] == max(cov.values())
+    coded = nt.code_themes(bank, codeframe="banking")
+    assert cov["banking"] == pytest.approx(coded.any(axis=1).mean())
+    shop = nt.analyze_comments(nt.load_sample(), discover=False)
+    assert shop.codeframe == "ecommerce"
+    chosen = nt.analyze_comments(bank, codeframe="saas", discover=False)
+    assert chosen.codeframe == "saas" and chosen.codeframe_coverage == {}
+    own = nt.analyze_comments(bank, codeframe={"fees": [r"\bfee"]}, discover=False)
+    assert own.codeframe == "custom" and own.themes[0] == "fees"

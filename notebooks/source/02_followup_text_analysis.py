@@ -34,8 +34,9 @@ date: str = None
 customer_id: str = None
 # Force one language for all comments, e.g. "es" (None = detect per comment)
 language: str = None
-# Codeframe preset: "ecommerce", "retail" (shops, branches), "saas", "banking"
-codeframe: str = "ecommerce"
+# Codeframe: "auto" (the preset that codes the most comments), or "ecommerce", "retail"
+# (shops, branches), "saas", "banking"
+codeframe: str = "auto"
 # Number of themes to discover beyond the codeframe
 n_themes: int = 6
 # Period for theme trends ("M", "Q"); used when the data has dates
@@ -111,6 +112,11 @@ impact[["theme", "mentions", "share_of_detractor_comments", "nps_mentioning",
 charts.theme_impact(impact)
 
 # %%
+if analysis.codeframe_coverage:  # chosen from the comments: say which, and the others
+    say("Codeframe **{name}**, the preset that codes the most of these comments ({shown}).",
+        name=analysis.codeframe, shown=", ".join(
+            f"{k} {v:.0%}" for k, v in sorted(analysis.codeframe_coverage.items(),
+                                              key=lambda kv: (-kv[1], kv[0]))))
 top = impact.iloc[0]
 say("**{t[theme]}** costs the most: fixing it for the detractors who mention it would add "
     "about {t[nps_gain_if_fixed]:.1f} points (interval {t[gain_ci_low]:.1f} to "

@@ -293,19 +293,12 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
 
 
 def _best_codeframe(df: pd.DataFrame, sample: int) -> tuple[str, str]:
-    """The preset that codes the most comments of a seeded sample, and a sentence saying
-    so with every preset's coverage."""
-    from .._codeframes import CODEFRAMES
-    from ..text import code_themes
+    """The preset that codes the most comments of a seeded sample
+    (:func:`nps_toolkit.text.choose_codeframe`, as ``analyze_comments(codeframe="auto")``),
+    and a sentence saying so with every preset's coverage."""
+    from ..text import choose_codeframe
 
-    comments = df[df["comment"].notna()]
-    if len(comments) > sample:
-        comments = comments.sample(sample, random_state=0)
-    coverage = {}
-    for name in sorted(CODEFRAMES):
-        coded = code_themes(comments, codeframe=name)
-        coverage[name] = float(coded.any(axis=1).mean()) if len(coded) else 0.0
-    best = max(sorted(coverage), key=lambda k: coverage[k])  # ties: the first by name
+    best, coverage = choose_codeframe(df[df["comment"].notna()], sample=sample)
     shown = ", ".join(f"{k} {v:.0%}" for k, v in sorted(coverage.items(),
                                                          key=lambda kv: (-kv[1], kv[0])))
     return best, f"{best!r}, which codes the most comments ({shown})"

@@ -264,7 +264,7 @@ def first_screen(data: Any, merged: dict[str, Any],
         try:
             from ..text import analyze_comments
 
-            impact = analyze_comments(data, codeframe=merged.get("codeframe") or "ecommerce",
+            impact = analyze_comments(data, codeframe=merged.get("codeframe") or "auto",
                                       discover=False).impact
         except (ValueError, TypeError):
             impact = None

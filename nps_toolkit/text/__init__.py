@@ -17,6 +17,7 @@ from .prepare import LANGUAGES, detect_language, prepare_comments, redact_pii
 from .terms import stop_words, tokenize
 from .themes import (
     DiscoveredThemes,
+    choose_codeframe,
     code_themes,
     discover_themes,
     suggest_codeframe,
@@ -31,6 +32,7 @@ __all__ = [
     "DiscoveredThemes",
     "TextAnalysis",
     "analyze_comments",
+    "choose_codeframe",
     "code_themes",
     "comment_sentiment",
     "detect_language",

@@ -12,11 +12,18 @@ import numpy as np
 import pandas as pd
 
 from .._frames import require_columns, to_narwhals
-from ._common import _ARROW, _fold
+from ._common import _ARROW, DEFAULT_CODEFRAME, _fold
 from .model import comment_sentiment
 from .prepare import _prepared, prepare_comments
 from .terms import shared_terms
-from .themes import Codeframe, DiscoveredThemes, code_themes, discover_themes, theme_impact
+from .themes import (
+    Codeframe,
+    DiscoveredThemes,
+    choose_codeframe,
+    code_themes,
+    discover_themes,
+    theme_impact,
+)
 from .words import quotes, text_drivers
 
 
@@ -186,6 +193,11 @@ class TextAnalysis:
     mismatches : DataFrame
         Responses whose score and comment disagree (possible reversed scale or data entry),
         from :func:`mismatch_flags`.
+    codeframe : str
+        The preset the comments were coded with (``"custom"`` for your own mapping).
+    codeframe_coverage : dict
+        With ``codeframe="auto"``: each preset's share of the comments it codes (the chosen
+        one is the highest); empty otherwise.
     sentiment_model : dict
         How ``sentiment`` was computed (:func:`comment_sentiment`): ``method`` ("model",
         cross-fitted on the survey's own scores, or "lexicon"), its out-of-fold ``auc`` for
@@ -201,6 +213,8 @@ class TextAnalysis:
     mismatches: pd.DataFrame
     themes: list[str] = field(default_factory=list)
     sentiment_model: dict[str, Any] = field(default_factory=dict)
+    codeframe: str = "custom"
+    codeframe_coverage: dict[str, float] = field(default_factory=dict)
 
     def _repr_html_(self) -> str:
         acc = ", ".join(f"{html.escape(k)}: {v:,}" for k, v in self.account.items())
@@ -211,20 +225,30 @@ class TextAnalysis:
 
 
 def analyze_comments(data: Any, *, comment: str = "comment", score: str = "score",
-                     codeframe: Codeframe | None = None,
+                     codeframe: Codeframe | None = "auto",
                      language: str | None = None, n_themes: int = 8, seed: int = 0,
                      redact: bool = True, discover: bool = True) -> TextAnalysis:
     """Prepare the comments and run themes, impact, drivers, sentiment, quotes in one call.
+
+    ``codeframe="auto"`` (the default) tries every preset on a seeded sample of the comments
+    and keeps the one that codes the most (:func:`choose_codeframe`); the result says which
+    (``codeframe``) and every preset's coverage (``codeframe_coverage``). Pass a preset's name
+    or your own mapping to choose (see :func:`code_themes`).
 
     Examples
     --------
     >>> from nps_toolkit import load_sample
     >>> result = analyze_comments(load_sample())
-    >>> result.account["analysed"] > 2000
-    True
+    >>> result.account["analysed"] > 2000, result.codeframe
+    (True, 'ecommerce')
     """
     prep = prepare_comments(data, comment=comment, score=score, redact=redact,
                             language=language)
+    coverage: dict[str, float] = {}
+    if isinstance(codeframe, str) and codeframe == "auto":
+        codeframe, coverage = choose_codeframe(prep, comment=comment, score=score, seed=seed)
+    used = codeframe if isinstance(codeframe, str) else (
+        DEFAULT_CODEFRAME if codeframe is None else "custom")
     # every step below reads the same folded comments and word counts: made once here
     with shared_terms():
         coded = code_themes(prep, codeframe=codeframe, comment=comment, score=score)
@@ -245,7 +269,8 @@ def analyze_comments(data: Any, *, comment: str = "comment", score: str = "score
                       [score, "display", "sentiment", "p_promoter", "mismatch"]]
     return TextAnalysis(comments=out, account=dict(prep.attrs["account"]), impact=impact,
                         drivers=drivers, discovered=found, quotes=q, mismatches=flagged,
-                        themes=list(coded.columns), sentiment_model=dict(sent.attrs))
+                        themes=list(coded.columns), sentiment_model=dict(sent.attrs),
+                        codeframe=used, codeframe_coverage=coverage)
 
 
 

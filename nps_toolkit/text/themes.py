@@ -22,6 +22,37 @@ from .terms import _listed_any, _memo, folded_text, prepared_terms
 Codeframe = str | Mapping[str, Sequence[str] | Mapping[str, Sequence[str]]]
 
 
+def choose_codeframe(data: Any, *, comment: str = "comment", score: str | None = "score",
+                     sample: int = 2000, seed: int = 0) -> tuple[str, dict[str, float]]:
+    """The preset of :data:`CODEFRAMES` that codes the most comments, and every preset's
+    coverage (share of the comments that say something, on a seeded sample of ``sample``).
+
+    What ``codeframe="auto"`` does in :func:`analyze_comments` and the report: the preset that
+    fits these comments (a garden centre's to ``retail``, a bank's to ``banking``) without
+    the analyst knowing the presets. Ties go to the first name.
+
+    Examples
+    --------
+    >>> from nps_toolkit import load_sample
+    >>> name, coverage = choose_codeframe(load_sample())
+    >>> name, coverage[name] > 0.9
+    ('ecommerce', True)
+    """
+    if not isinstance(data, pd.DataFrame):
+        data = pd.DataFrame({comment: pd.Series(list(data), dtype="string")})
+        score = None
+    prep = _prepared(data, comment, score)
+    said = prep[prep["is_answer"].to_numpy(bool)]
+    if len(said) > sample:
+        said = said.sample(sample, random_state=seed)
+    coverage = {}
+    for name in sorted(CODEFRAMES):
+        coded = _coded(said, name) if len(said) else pd.DataFrame()
+        coverage[name] = float(coded.any(axis=1).mean()) if len(coded) else 0.0
+    best = max(sorted(coverage), key=lambda k: coverage[k])
+    return best, coverage
+
+
 def code_themes(data: Any, *, codeframe: Codeframe | None = None,
                 comment: str = "comment", score: str | None = "score") -> pd.DataFrame:
     """Which themes of a codeframe each comment mentions (a comment may have several).
