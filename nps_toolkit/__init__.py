@@ -4,7 +4,7 @@ The public API is this flat set of functions; see the README for a tour.
 """
 
 from .actions import DEFAULT_PLAYBOOK, action_list, export_list, promoter_seed_list
-from .benchmarks import BenchmarkComparison, benchmarks, compare_to_benchmark
+from .benchmarking import BenchmarkComparison, benchmarks, compare_to_benchmark
 from .datasets import load_sample, sample_path
 from .drivers import driver_importance
 from .errors import ColumnNotFoundError, InvalidScoreError
@@ -23,7 +23,7 @@ from .scoring import (
     score,
     summarize,
 )
-from .segments import ValueAnalysis, funnel, league_table, segments, value_analysis, value_tiers
+from .segmentation import ValueAnalysis, funnel, league_table, segments, value_analysis, value_tiers
 from .text import (
     CODEFRAMES,
     DEFAULT_CODEFRAME,

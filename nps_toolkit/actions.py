@@ -18,7 +18,7 @@ import pandas as pd
 
 from ._frames import column_names_arg, to_pandas
 from .scoring import classify
-from .segments import value_tiers
+from .segmentation import value_tiers
 
 __all__ = ["DEFAULT_PLAYBOOK", "action_list", "export_list", "promoter_seed_list"]
 

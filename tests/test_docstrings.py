@@ -57,3 +57,18 @@ def test_no_public_function_mutates_its_input():
     for call in calls:
         call(df)
         pd.testing.assert_frame_equal(df, before)
+
+
+def test_no_public_name_hides_a_module():
+    """Issue 29: `nps_toolkit.segments` and `nps_toolkit.benchmarks` were functions hiding a
+    subpackage and a module of the same name (`import nps_toolkit.segments as s` gave the
+    function). A submodule's name is never a public name that is not that module."""
+    import importlib
+    import types
+
+    for info in pkgutil.iter_modules(nps_toolkit.__path__):
+        if info.name.startswith("_") or info.name not in dir(nps_toolkit):
+            continue
+        attr = getattr(nps_toolkit, info.name)
+        assert isinstance(attr, types.ModuleType), f"nps_toolkit.{info.name} hides a module"
+        assert attr is importlib.import_module(f"nps_toolkit.{info.name}")

@@ -7,7 +7,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from ..segments.funnel import funnel as _funnel
+from ..segmentation.funnel import funnel as _funnel
 from ._base import listing, plain
 
 __all__ = ["funnel"]

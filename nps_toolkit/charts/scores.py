@@ -14,10 +14,10 @@ import pandas as pd
 
 from .._frames import counts_table, to_narwhals
 from .._order import sort_frame
-from ..benchmarks import BenchmarkComparison
+from ..benchmarking import BenchmarkComparison
 from ..scoring import NPSResult, summarize
-from ..segments import ValueAnalysis
-from ..segments import segments as _segments
+from ..segmentation import ValueAnalysis
+from ..segmentation import segments as _segments
 from ._base import (
     _FADE,
     CATEGORIES,

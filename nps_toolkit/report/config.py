@@ -62,7 +62,7 @@ def resolve_config(data: Any, config: dict[str, Any] | None = None, *,
         try:
             float(bench)
         except ValueError:  # a name: one the benchmark table knows, checked before running
-            from ..benchmarks import benchmarks, compare_to_benchmark
+            from ..benchmarking import benchmarks, compare_to_benchmark
 
             try:
                 compare_to_benchmark(data, benchmark=bench)

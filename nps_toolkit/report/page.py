@@ -220,7 +220,7 @@ def first_screen(data: Any, merged: dict[str, Any],
     findings that matter most, each a sentence with its number and a link to its section.
     Computed here from the same data and configuration as the notebooks."""
     from .. import scoring
-    from ..segments import segments as segments_of
+    from ..segmentation import segments as segments_of
     from ..trends import trend
 
     result = scoring.score(data["score"])
@@ -274,7 +274,7 @@ def first_screen(data: Any, merged: dict[str, Any],
                              f"mention it would add about {top['nps_gain_if_fixed']:.1f} "
                              "points.", _link(heads, "s2", "Themes")))
     if merged.get("value"):
-        from ..segments import value_analysis
+        from ..segmentation import value_analysis
 
         try:
             va = value_analysis(data, value=merged["value"],
@@ -287,7 +287,7 @@ def first_screen(data: Any, merged: dict[str, Any],
             pass
     bench = merged.get("benchmark")
     if bench is not None:
-        from ..benchmarks import compare_to_benchmark
+        from ..benchmarking import compare_to_benchmark
 
         try:
             cmp_ = compare_to_benchmark(data, benchmark=bench,

@@ -16,9 +16,9 @@ import pandas as pd
 
 from .. import charts
 from .._frames import to_pandas
-from ..benchmarks import benchmarks as _benchmark_table
+from ..benchmarking import benchmarks as _benchmark_table
 from ..scoring import summarize
-from ..segments import segments as _segments
+from ..segmentation import segments as _segments
 from ..text import code_themes, prepare_comments, theme_impact
 from ..trends import assign_waves, parse_dates, trend
 from .custom import CommentBrowser, ScoreGauge, _StaticFallback, svg

@@ -3,7 +3,7 @@
 The quantiles, the latest answer per customer, the counts per tier and category, the sums
 behind Spearman's correlation and the revenue weights are computed by the engine; the few
 numbers that come back go through the same statistics as the pandas path
-(:mod:`nps_toolkit.segments.value`)."""
+(:mod:`nps_toolkit.segmentation.value`)."""
 
 from __future__ import annotations
 
