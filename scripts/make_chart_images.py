@@ -31,7 +31,7 @@ def build() -> dict[str, object]:
         "categories": charts.categories(df, by="touchpoint"),
         "score_card": charts.score_card(result, benchmark=cmp),
         "segments": charts.segments(df, by="support_agent", benchmark=cmp),
-        "funnel": charts.funnel(df, by="support_agent"),
+        "funnel": charts.funnel(df, by="delivery_depot"),
         "trend": charts.trend(df, freq="Q"),
         "migration": charts.migration(nt.migration(df)),
         "value_tiers": charts.value_tiers(
