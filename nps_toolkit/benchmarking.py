@@ -22,8 +22,10 @@ import numpy as np
 import pandas as pd
 
 from . import _stats
+from ._api import renamed
 from ._frames import counts_table
-from .scoring import NPSResult, from_counts, score
+from .scoring import NPSResult, from_counts
+from .scoring import score as score_scores  # the parameter "score" names the column
 
 __all__ = ["BenchmarkComparison", "benchmarks", "compare_to_benchmark"]
 
@@ -223,7 +225,8 @@ def _pick(benchmark: Any, table: pd.DataFrame) -> tuple[float, str, str, pd.Seri
     return float(row["nps"]), str(row.get("benchmark") or _label(row)), source, row
 
 
-def compare_to_benchmark(result_or_data: Any, *, benchmark: Any, score_column: str = "score",
+@renamed(score_column="score")
+def compare_to_benchmark(result_or_data: Any, *, benchmark: Any, score: str = "score",
                          industry: str | None = None, confidence: float = 0.95,
                          method: str = "adjusted_wald", table: pd.DataFrame | None = None,
                          seed: int = 0) -> BenchmarkComparison:
@@ -232,7 +235,7 @@ def compare_to_benchmark(result_or_data: Any, *, benchmark: Any, score_column: s
     Parameters
     ----------
     result_or_data : NPSResult, data frame or scores
-        Our survey: a result of :func:`score`, a frame with a ``score_column``, or scores.
+        Our survey: a result of :func:`score`, a frame with a ``score`` column, or scores.
     benchmark : float, str or row
         A number is a target ("did we reach 45 this quarter?"). A string picks a row of
         :func:`benchmarks` by label or industry (the most recent verified average when several
@@ -263,12 +266,12 @@ def compare_to_benchmark(result_or_data: Any, *, benchmark: Any, score_column: s
         res = result_or_data
     elif _is_frame(result_or_data):
         # counted where the data lives (pandas, polars, DuckDB, Spark...)
-        t = counts_table(result_or_data, score=score_column).iloc[0]
+        t = counts_table(result_or_data, score=score).iloc[0]
         res = from_counts(promoters=int(t["promoters"]), passives=int(t["passives"]),
                           detractors=int(t["detractors"]), n_missing=int(t["n_missing"]),
                           confidence=confidence, method=method)
     else:
-        res = score(result_or_data, confidence=confidence, method=method)
+        res = score_scores(result_or_data, confidence=confidence, method=method)
     if res.n == 0:
         raise ValueError("no valid responses: there is no NPS to compare with a benchmark")
     tbl = benchmarks() if table is None else table

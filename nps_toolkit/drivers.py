@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import _stats
+from ._api import renamed
 from ._frames import column_names_arg, to_pandas
 from ._order import sort_frame
 from .scoring import from_counts
@@ -67,7 +68,8 @@ def _weighted_corr(x: np.ndarray, w: np.ndarray) -> np.ndarray:
         return cov / (sd[:, :, None] * sd[:, None, :])
 
 
-def driver_importance(data: Any, *, drivers: str | Sequence[str], target: str = "score",
+@renamed(target="score")
+def driver_importance(data: Any, *, drivers: str | Sequence[str], score: str = "score",
                       n_boot: int = 200, confidence: float = 0.95, seed: int = 0,
                       method: str = "adjusted_wald") -> pd.DataFrame:
     """Relative importance of each driver rating for the recommend score, with intervals.
@@ -75,7 +77,7 @@ def driver_importance(data: Any, *, drivers: str | Sequence[str], target: str = 
     Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
     frame) is refused with a clear error rather than pulled into pandas.
 
-    The share of the explained variance (R^2 of a linear regression of ``target`` on all
+    The share of the explained variance (R^2 of a linear regression of ``score`` on all
     ``drivers``) that belongs to each driver, by the Shapley decomposition of R^2, also known
     as LMG: each driver's R^2 gain averaged over all orders of entry (Lindeman, Merenda & Gold
     1980; Grömping 2006, "Relative importance for linear regression in R: the package
@@ -94,7 +96,7 @@ def driver_importance(data: Any, *, drivers: str | Sequence[str], target: str = 
     data : data frame
     drivers : list of str
         Numeric rating columns (any scale), at most 12 (the decomposition visits every subset).
-    target : str, default "score"
+    score : str, default "score"
     n_boot : int, default 200
         Bootstrap resamples (0 for none).
     confidence, seed, method : interval level, seed, and the NPS interval method.
@@ -103,10 +105,10 @@ def driver_importance(data: Any, *, drivers: str | Sequence[str], target: str = 
     -------
     pandas.DataFrame
         One row per driver, most important first: ``driver``, ``r`` (correlation with the
-        target), ``r2_contribution``, ``share`` (of the model R^2), ``share_ci_low``,
+        score), ``r2_contribution``, ``share`` (of the model R^2), ``share_ci_low``,
         ``share_ci_high``, ``rank``, ``nps_low``, ``n_low``, ``nps_high``, ``n_high``,
         ``nps_gap``, ``gap_p_value``, ``high_means``. ``.attrs`` holds ``r2`` (the model
-        R^2), ``n_used`` and ``n_excluded`` (rows with a missing value in the target or any
+        R^2), ``n_used`` and ``n_excluded`` (rows with a missing value in the score or any
         driver, left out).
 
     Examples
@@ -125,9 +127,9 @@ def driver_importance(data: Any, *, drivers: str | Sequence[str], target: str = 
     if len(drivers) > MAX_DRIVERS:
         raise ValueError(f"at most {MAX_DRIVERS} drivers (the decomposition visits all "
                          f"2^k subsets); got {len(drivers)}")
-    if target in drivers or len(set(drivers)) != len(drivers):
+    if score in drivers or len(set(drivers)) != len(drivers):
         raise ValueError("drivers must be distinct and must not include the target")
-    native = to_pandas(data, [target, *drivers],
+    native = to_pandas(data, [score, *drivers],
                        rows_for="driver_importance: it fits regressions on the rows")
     numeric = native.apply(pd.to_numeric, errors="coerce")
     text = (numeric.isna() & native.notna()).sum()
@@ -139,9 +141,9 @@ def driver_importance(data: Any, *, drivers: str | Sequence[str], target: str = 
     used = numeric[complete].to_numpy(dtype=float)
     n, k = used.shape[0], len(drivers)
     if n < k + 3:
-        raise ValueError(f"only {n} rows have the target and every driver; need at least "
+        raise ValueError(f"only {n} rows have the score and every driver; need at least "
                          f"{k + 3}")
-    constant = [c for c, v in zip([target, *drivers], used.std(axis=0), strict=True) if v == 0]
+    constant = [c for c, v in zip([score, *drivers], used.std(axis=0), strict=True) if v == 0]
     if constant:
         raise ValueError(f"column(s) {constant} do not vary among the {n} complete rows; a "
                          "constant rating cannot explain anything")
@@ -198,5 +200,5 @@ def driver_importance(data: Any, *, drivers: str | Sequence[str], target: str = 
     out.insert(out.columns.get_loc("share_ci_high") + 1, "rank", np.arange(1, k + 1))
     out = out.reset_index(drop=True)
     out.attrs.update({"r2": r2, "n_used": int(n), "n_excluded": int((~complete).sum()),
-                      "target": target})
+                      "target": score})
     return out

@@ -40,10 +40,13 @@ def notebook(name: str) -> nbformat.NotebookNode:
     return nbformat.from_dict(nbformat.v4.upgrade(nb) if nb.nbformat < 4 else nb)
 
 
-def write() -> list[Path]:
+def write(only: list[str] | None = None) -> list[Path]:
+    """Write the notebooks (``only`` those named: the others keep their stored outputs)."""
     OUT.mkdir(exist_ok=True)
     paths = []
     for name in NAMES:
+        if only and name not in only:
+            continue
         path = OUT / name
         nbformat.write(notebook(name), path)
         paths.append(path)
@@ -67,7 +70,6 @@ def execute(path: Path) -> None:
 
 if __name__ == "__main__":
     only = sys.argv[1:]
-    for p in write():
-        if not only or p.name in only:
-            execute(p)
-            print(f"executed {p.relative_to(ROOT)} ({p.stat().st_size // 1024} KB)")
+    for p in write(only):
+        execute(p)
+        print(f"executed {p.relative_to(ROOT)} ({p.stat().st_size // 1024} KB)")

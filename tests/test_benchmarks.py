@@ -115,4 +115,4 @@ def test_any_frame_or_series_is_accepted():
     for data in (pl.from_pandas(df), df["score"], pl.from_pandas(df)["score"]):
         assert nt.compare_to_benchmark(data, benchmark=30).prob_above == expected
     with pytest.raises(nt.ColumnNotFoundError, match="'nps'"):
-        nt.compare_to_benchmark(df, benchmark=30, score_column="nps")
+        nt.compare_to_benchmark(df, benchmark=30, score="nps")

@@ -72,3 +72,38 @@ def test_no_public_name_hides_a_module():
         attr = getattr(nps_toolkit, info.name)
         assert isinstance(attr, types.ModuleType), f"nps_toolkit.{info.name} hides a module"
         assert attr is importlib.import_module(f"nps_toolkit.{info.name}")
+
+
+@pytest.mark.parametrize(("call", "old", "new", "value"), [
+    (lambda **kw: nps_toolkit.compare_to_benchmark(
+        nps_toolkit.load_sample().rename(columns={"score": "nps"}), benchmark=30, **kw),
+     "score_column", "score", "nps"),
+    (lambda **kw: nps_toolkit.filter_comments(
+        nps_toolkit.analyze_comments(nps_toolkit.load_sample().iloc[:300],
+                                     discover=False).comments, **kw),
+     "score_column", "score", "score"),
+])
+def test_old_parameter_names_still_work_with_a_warning(call, old, new, value):
+    """Issue 29: one name per concept (``score`` for the score column); the old names keep
+    working for a release, with a FutureWarning that names the new one; both at once is an
+    error."""
+    expected = call(**{new: value})
+    with pytest.warns(FutureWarning, match=f"{old}= is now {new}="):
+        got = call(**{old: value})
+    assert repr(got) == repr(expected)
+    with pytest.raises(TypeError, match="got both"):
+        call(**{old: value, new: value})
+
+
+def test_driver_importance_takes_score():
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(300, 2))
+    df = pd.DataFrame({"nps": np.clip(np.rint(7 + 1.5 * x[:, 0]), 0, 10),
+                       "a": x[:, 0], "b": x[:, 1]})
+    new = nps_toolkit.driver_importance(df, drivers=["a", "b"], score="nps", n_boot=20)
+    with pytest.warns(FutureWarning, match="target= is now score="):
+        old = nps_toolkit.driver_importance(df, drivers=["a", "b"], target="nps", n_boot=20)
+    pd.testing.assert_frame_equal(new, old)

@@ -56,3 +56,16 @@ def test_committed_notebooks_are_what_the_generator_writes():
                  [t for t in c.metadata.get("tags", []) if t != "injected-parameters"],
                  c.metadata.get("summary")) for c in committed]
         assert have == want, f"{name} differs from notebooks/source: rebuild it"
+
+
+def test_committed_notebooks_carry_their_outputs():
+    """nbval compares stored outputs: a notebook written without them (a partial rebuild)
+    would pass it whatever the code computes. Every code cell must have been executed and
+    stored."""
+    import nbformat
+
+    for path in NOTEBOOKS:
+        cells = nbformat.read(path, as_version=4).cells
+        missing = [i for i, c in enumerate(cells)
+                   if c.cell_type == "code" and not c.get("execution_count")]
+        assert not missing, f"{Path(path).name}: code cells {missing} have no stored outputs"

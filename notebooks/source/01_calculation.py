@@ -140,7 +140,7 @@ say("**NPS {r.nps:.1f}**, {confidence:.0%} interval {r.ci_low:.1f} to {r.ci_high
 # %%
 present = [c for c in drivers if has(c)]
 if present and has("score"):
-    importance = nt.driver_importance(df, drivers=present, target="score", seed=0)
+    importance = nt.driver_importance(df, drivers=present, seed=0)
     display(importance[["driver", "r", "share", "share_ci_low", "share_ci_high", "nps_low",
                         "nps_high", "nps_gap"]])
     top_driver = importance.iloc[0]

@@ -11,6 +11,7 @@ import narwhals as nw
 import numpy as np
 import pandas as pd
 
+from .._api import renamed
 from .._frames import require_columns, to_narwhals
 from ._common import _ARROW, DEFAULT_CODEFRAME, _fold
 from .model import comment_sentiment
@@ -274,9 +275,10 @@ def analyze_comments(data: Any, *, comment: str = "comment", score: str = "score
 
 
 
+@renamed(score_column="score")
 def filter_comments(comments: pd.DataFrame, *, search: str = "", category: str | None = None,
                     theme: str | None = None, language: str | None = None,
-                    score_column: str = "score") -> pd.DataFrame:
+                    score: str = "score") -> pd.DataFrame:
     """Analysed comments matching a search and filters (what the comment explorer shows).
 
     ``comments`` is :attr:`TextAnalysis.comments`. ``search`` is plain text, matched
@@ -303,6 +305,6 @@ def filter_comments(comments: pd.DataFrame, *, search: str = "", category: str |
         keep &= comments[col].to_numpy(bool)
     if language:
         keep &= (comments["comment_language"] == language).fillna(False).to_numpy()
-    cols = [c for c in (score_column, "category", "comment_language", "display", "sentiment")
+    cols = [c for c in (score, "category", "comment_language", "display", "sentiment")
             if c in comments]
     return comments.loc[keep, cols]

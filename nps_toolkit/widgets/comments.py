@@ -94,7 +94,7 @@ def comment_explorer(data: Any, *, comment: str = "comment", score: str = "score
     def refresh(*_: Any) -> None:
         rows = filter_comments(comments, search=search.value, category=category.value or None,
                                theme=theme.value or None, language=language.value or None,
-                               score_column=score)
+                               score=score)
         count.value = (f"<b>{len(rows):,}</b> of {int(comments['is_answer'].sum()):,} "
                        "analysed comments")
         output.value = render_comments(rows, score_column=score, limit=page_size)

@@ -291,7 +291,7 @@ class CommentBrowser(_StaticFallback, anywidget.AnyWidget):
         with :func:`nps_toolkit.filter_comments`, the same rules as the page)."""
         rows = filter_comments(self.comment_rows, search=self.search,
                                category=self.category or None, theme=self.theme or None,
-                               language=self.language or None, score_column=self._score)
+                               language=self.language or None, score=self._score)
         if self.mask:
             keep = np.frombuffer(self.mask, dtype=np.uint8).astype(bool)
             rows = rows[keep[self.comment_rows.index.get_indexer(rows.index)]]
