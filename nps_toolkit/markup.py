@@ -19,7 +19,7 @@ import string
 from collections.abc import Iterable
 from typing import Any
 
-from ._stats import p_text
+from ._stats import P_FLOOR, p_text
 
 __all__ = ["NEEDS", "REPORT_ENV", "SKIPPED_MIME", "Trusted", "escape_markdown", "p_text",
            "readable_table", "sanitize_html", "say", "say_list", "skipped", "to_markdown"]
@@ -174,7 +174,7 @@ def _cell(value: Any, column: str) -> str:
     if isinstance(value, (float, np.floating)):
         v = float(value)
         if "p value" in name.replace("_", " ") or name in ("p_adjusted", "p", "gap_p_value"):
-            return "< 1e-16" if v < 1e-16 else f"{v:.2g}"  # an underflow is not "0"
+            return f"< {P_FLOOR:.0e}" if v < P_FLOOR else f"{v:.2g}"  # not "0"
         if any(w in name for w in ("share", "rate", "percent")) and -1.0 <= v <= 1.0:
             return f"{v:.1%}"
         return f"{v:,.1f}"
