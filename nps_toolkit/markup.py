@@ -93,6 +93,7 @@ NEEDS: dict[str, tuple[str, str]] = {
     "benchmark": ("a benchmark", "--industry NAME or --benchmark N"),
     "comments": ("more comments that say something", ""),
     "customers": ("a customer list with segment columns", "--customers FILE"),
+    "drivers": ("further 0-10 questions (satisfaction, ease...)", "--drivers COL,COL"),
 }
 #: the output type a skipped part leaves in a report notebook: the report drops a section
 #: that holds nothing else and lists it, with what it needs, under "Not in this file"
@@ -200,10 +201,12 @@ def readable_table(frame: Any) -> str:
     df = frame
     if isinstance(df, pd.Series):
         df = df.to_frame()
-    # a named index is data (a segment, a period): a column; unnamed row labels (0, 1, 5...
-    # left by a filter or a sort) are positions, not shown
+    # a named index, or one of labels ("passive -> promoter"), is data: a column; unnamed
+    # integer row labels (0, 1, 5... left by a filter or a sort) are positions, not shown
     if any(name is not None for name in df.index.names):
         df = df.reset_index()
+    elif not pd.api.types.is_numeric_dtype(df.index.dtype):
+        df = df.reset_index(names=[""] if df.index.nlevels == 1 else None)
     cols = [str(c) for c in df.columns]
     numeric = [pd.api.types.is_numeric_dtype(df[c].dtype)
                and not pd.api.types.is_bool_dtype(df[c].dtype) for c in df.columns]

@@ -69,7 +69,11 @@ def execute(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    only = sys.argv[1:]
+    # "01_calculation", "01_calculation.ipynb" or "notebooks/01_calculation.ipynb"
+    only = [Path(a).stem + ".ipynb" for a in sys.argv[1:]]
+    unknown = [a for a in only if a not in NAMES]
+    if unknown:
+        sys.exit(f"no such notebook: {', '.join(unknown)} (one of {', '.join(NAMES)})")
     for p in write(only):
         execute(p)
         print(f"executed {p.relative_to(ROOT)} ({p.stat().st_size // 1024} KB)")

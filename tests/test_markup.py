@@ -131,3 +131,18 @@ def test_readable_table():
     assert "<th" in out and ">0<" not in out  # no row numbers
     indexed = readable_table(frame.set_index("segment"))
     assert "Segment" in indexed  # a meaningful index becomes a column
+
+
+def test_readable_table_keeps_label_rows():
+    """An unnamed index of labels (value_of_moving's "passive -> promoter") names its rows and
+    is shown; unnamed integer positions left by a filter are not."""
+    import pandas as pd
+
+    from nps_toolkit.markup import readable_table
+
+    labelled = pd.DataFrame({"total": [1.0, 2.0]},
+                            index=["passive -> promoter", "detractor -> passive"])
+    assert "passive -&gt; promoter" in readable_table(labelled)
+    filtered = pd.DataFrame({"total": [1.0, 2.0]}, index=[5, 9])
+    out = readable_table(filtered)
+    assert ">5<" not in out and ">9<" not in out

@@ -316,6 +316,39 @@ def test_report_cli_on_the_sample(tmp_path):
     assert f"{rate:.0%} of promoters bought again" in page
     assert "Under-represented: region = Asia-Pacific" in page
     assert np.isfinite(float(re.search(r"\((\d+) s\)", out.stdout).group(1)))
+    # a subsection the data cannot support is left out, not a heading over nothing
+    assert "Further 0-10 questions" not in page.split('id="not-in-file"')[0]
+    _fits_in_screens(tmp_path / "sample.html", 13.5)
+
+
+def _fits_in_screens(path: Path, screens: float) -> None:
+    """Issue 25 §3: the sample report reads in about 12 screens at 1280 x 900 (23 before),
+    and every heading has something under it before the next heading."""
+    from test_browser import CHROMIUM, _require_browser
+
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM,
+                                    args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
+            ("file:", "data:")) else r.abort())
+        page.goto(path.as_uri())
+        height = page.evaluate("document.documentElement.scrollHeight")
+        bare = page.evaluate("""() => {
+            const hs = [...document.querySelectorAll('main h1, main h2, main h3')];
+            const out = [];
+            for (let i = 0; i + 1 < hs.length; i++) {
+                const gap = hs[i + 1].getBoundingClientRect().top
+                    - hs[i].getBoundingClientRect().bottom;
+                if (gap < 20) out.push(hs[i].innerText);
+            }
+            return out; }""")
+        browser.close()
+    assert height / 900 <= screens, f"{height / 900:.1f} screens"
+    assert bare == [], bare
 
 
 def test_report_with_an_order_log_given(tmp_path, monkeypatch):
@@ -508,3 +541,93 @@ def test_reports_of_other_shapes_fit_1280_px_in_chromium(shaped_reports):
             assert box is not None and box["y"] + box["height"] <= 900, name
             assert page.locator("#headline").inner_text().startswith("NPS "), name
         browser.close()
+
+
+def _notebook(*cells):
+    """A small notebook: ("md", text) or ("code", outputs, tags)."""
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    nb = new_notebook()
+    for kind, body, *tags in cells:
+        if kind == "md":
+            nb.cells.append(new_markdown_cell(body))
+        else:
+            cell = new_code_cell("x", outputs=body)
+            cell.metadata["tags"] = list(tags[0]) if tags else []
+            nb.cells.append(cell)
+    return nb
+
+
+def _md_out(text):
+    from nbformat.v4 import new_output
+
+    return new_output("display_data", data={"text/markdown": text, "text/plain": text})
+
+
+def _chart_out():
+    from nbformat.v4 import new_output
+
+    return new_output("display_data", data={"image/svg+xml": "<svg/>", "text/plain": "c"})
+
+
+def _skipped_out(needs):
+    from nbformat.v4 import new_output
+
+    from nps_toolkit.markup import SKIPPED_MIME
+
+    return new_output("display_data", data={SKIPPED_MIME: {"needs": [needs]},
+                                            "text/plain": "skipped"})
+
+
+def test_empty_subsections_are_dropped_and_listed():
+    """A ``###`` part whose cells show nothing (only "skipped" markers) goes, listed with what
+    it needs; its ``##`` section stays when anything else in it shows, and goes whole
+    (listed once) when nothing does."""
+    from nps_toolkit.report.page import _drop_empty_sections
+
+    nb = _notebook(("md", "# Title"),
+                   ("md", "## 1. Shown"), ("code", [_md_out("a finding")]),
+                   ("md", "### Further questions: drivers"), ("code", [_skipped_out("drivers")]),
+                   ("md", "## 2. Nothing here"), ("code", [_skipped_out("value")]),
+                   ("md", "### Part: also nothing"), ("code", [_skipped_out("date")]),
+                   ("md", "## 3. Kept for its part"), ("code", []),
+                   ("md", "### Part: shown"), ("code", [_md_out("b")]))
+    dropped = _drop_empty_sections(nb)
+    heads = [c.source.splitlines()[0] for c in nb.cells if c.cell_type == "markdown"]
+    assert heads == ["# Title", "## 1. Shown", "## 2. Kept for its part", "### Part: shown"]
+    assert dropped == [("Further questions", ("drivers",)), ("Nothing here", ("value", "date"))]
+
+
+def test_a_chart_and_the_sentence_reading_it_share_a_cell():
+    """The sentences in the cell after a chart join its cell (the page sets them beside it);
+    a long text, a table, or a tagged cell does not move."""
+    from nbformat.v4 import new_output
+
+    from nps_toolkit.report.page import _pair_charts_with_text
+
+    table = new_output("display_data", data={"text/html": "<table></table>"})
+    nb = _notebook(("code", [_chart_out()]), ("code", [_md_out("reads it")]),
+                   ("code", [_chart_out()]), ("code", [_md_out("x " * 400)]),
+                   ("code", [_chart_out()]), ("code", [table]),
+                   ("code", [_chart_out()]), ("code", [_md_out("folded")], ["report-details"]))
+    _pair_charts_with_text(nb)
+    counts = [len(c.outputs) for c in nb.cells]
+    assert counts == [2, 0, 1, 1, 1, 1, 1, 1]
+
+
+def test_section_references_follow_the_renumbering():
+    """Issue 25 §4: a next action pointing to "section 5" points to that section's number once
+    the sections the file cannot support are left out."""
+    from nps_toolkit.report.page import _drop_empty_sections
+
+    nb = _notebook(("md", "## 1. Loading"), ("code", [_md_out("loaded")]),
+                   ("md", "## 2. Segments"), ("code", [_skipped_out("segments")]),
+                   ("md", "## 3. Value"), ("code", [_md_out("value")]),
+                   ("md", "## Next actions"),
+                   ("code", [_md_out("1. Read the value answer in section 3 first.\n"
+                                     "2. Then section 1.")]))
+    _drop_empty_sections(nb)
+    text = nb.cells[-1].outputs[0]["data"]["text/markdown"]
+    assert "section 2 first" in text and "section 1." in text
+    assert [c.source for c in nb.cells if c.cell_type == "markdown"][:2] == [
+        "## 1. Loading", "## 2. Value"]

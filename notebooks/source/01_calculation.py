@@ -95,7 +95,7 @@ say("**{kept:,} of {read:,} rows are scored** ({excluded:,} excluded, {share:.1%
 # %% [markdown]
 # ## 2. Classification: promoters, passives, detractors
 
-# %%
+# %% tags=["report-details"] summary="The counts"
 categories = nt.classify(df["score"]).value_counts().reindex(nt.CATEGORIES)
 categories.to_frame("responses").assign(share=lambda t: (100 * t["responses"]
                                                          / t["responses"].sum()).round(1))
@@ -110,7 +110,8 @@ charts.distribution(df) | charts.categories(df)
 # Rocks 2016). It is the honest way to read the score: two surveys whose intervals overlap
 # widely cannot be told apart.
 
-# %%
+# %% tags=["report-skip"]
+# the result as code prints it (the report shows the sentence below instead)
 result = nt.score(df["score"], confidence=confidence)
 print(result)
 
@@ -151,6 +152,9 @@ if present and has("score"):
         "with {present} (rounded half up), the score gives an NPS of {combined:.1f} against "
         "{alone:.1f} for the recommend question alone.", d=top_driver,
         present=", ".join(present), combined=nt.score(combined).nps, alone=result.nps)
+else:
+    skipped("No further 0-10 question in the data (`drivers = {drivers!r}`): skipped.",
+            drivers=drivers, needs="drivers")
 
 # %% [markdown]
 # ## 4. Segments: where is it good or bad?
@@ -243,7 +247,6 @@ if has(value):
                                      else None, date="date" if has("date") else None,
                                      confidence=confidence)
     print(value_result)
-    display(value_result.by_tier[["value_tier", "n", "nps", "ci_low", "ci_high", "verdict"]])
 else:
     value_result = None
     skipped("No customer value column (value = {value!r}) in the data: skipped.", value=value,
@@ -251,6 +254,10 @@ else:
 
 # %%
 charts.value_tiers(value_result) if value_result is not None else None
+
+# %% tags=["report-details"] summary="Every value tier's table"
+(value_result.by_tier[["value_tier", "n", "nps", "ci_low", "ci_high", "verdict"]]
+ if value_result is not None else None)
 
 # %% [markdown]
 # ## 6. Benchmark: how do we compare?

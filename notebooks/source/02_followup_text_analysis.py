@@ -197,7 +197,7 @@ say("Sentiment: **{m[method]}**"
     + "; it tells promoter from detractor comments with an out-of-fold AUC of "
     "**{m[auc]:.2f}** (0.5 = chance, 1 = perfect). {mismatches:,} possible score-comment "
     "mismatches.", m=model, mismatches=len(analysis.mismatches))
-analysis.mismatches.head(5)
+analysis.mismatches.head(5) if len(analysis.mismatches) else None
 
 # %% [markdown]
 # ## 5. Quotes for the report
@@ -211,9 +211,21 @@ analysis.quotes.head(12)
 # %%
 if has("date"):
     trends = nt.theme_trends(df, freq=freq)
-    display(trends[trends["theme"] == top["theme"]])
+    mine = trends[(trends["theme"] == top["theme"]) & (trends["mentions"] > 0)]
+    if len(mine) >= 2:
+        first, last = mine.iloc[0], mine.iloc[-1]
+        say("**{theme}** came up in {a:.0%} of the comments in {p0} and in {b:.0%} in {p1}; "
+            "those who mentioned it gave an NPS of {n0:.1f}, then {n1:.1f}.",
+            theme=top["theme"], a=first["mention_share"], p0=str(first["period"]),
+            b=last["mention_share"], p1=str(last["period"]), n0=first["nps_mentioning"],
+            n1=last["nps_mentioning"])
 else:
+    trends = None
     skipped("No date column: theme trends need dates.", needs="date")
+
+# %% tags=["report-details"] summary="The costliest themes per period"
+(trends[trends["theme"].isin(impact.head(3)["theme"])]
+ .sort_values(["theme", "period"], kind="stable") if trends is not None else None)
 
 # %% [markdown] tags=["report-skip"]
 # ## 7. Read the comments

@@ -157,16 +157,15 @@ else:
 if use_dates and has(customer):
     df["wave"] = nt.assign_waves(df, date="date", customer=customer)
     waves = nt.trend(df, date=None, period="wave", confidence=confidence)
-    display(charts.trend(waves, shares=False, title="NPS per survey wave"))
     moved = nt.migration(df, customer=customer, date="date")
+    # the two charts side by side in the report, the numbers under them
+    display(charts.trend(waves, shares=False, title="NPS per survey wave"))
+    display(charts.migration(moved))
     print(moved)
 else:
     moved = waves = None
     skipped("Waves and migration need dates and a customer id: skipped.",
             needs=("date", "customer"))
-
-# %%
-charts.migration(moved) if moved is not None else None
 
 # %% tags=["report-details"] summary="Every wave's table"
 (waves[["period", "n", "nps", "ci_low", "ci_high", "change", "significant_change"]]

@@ -81,11 +81,11 @@ print(orders_report)
 # %%
 link = nt.growth_link(df, orders, horizon=horizon, seed=0)
 say("{}", link.summary)
-for note in link.notes:
-    say("Note: {}", note)
+if link.notes:
+    say("Note: {}", " ".join(link.notes))
 charts.growth(link, metrics=("repurchase_rate", "orders", "revenue"))
 
-# %%
+# %% tags=["report-details"] summary="Every measure per category"
 # rates as percentages, counts and money with two decimals
 LABELS = {"repurchase_rate": "% bought again", "churn_rate": "% no order (churn)",
           "orders": "orders per answer", "revenue": "revenue per answer",
@@ -162,11 +162,15 @@ if customers is not None:
     by = [c for c in population_by if c in customers.columns]
     bias = nt.response_bias(df, customers, by=by)
     say("{}", bias.summary)
+else:
+    bias = None
+
+# %% tags=["report-details"] summary="Response rates per group"
+if bias is not None:
     shown = bias.table.assign(response_rate=(100 * bias.table["response_rate"]).round(1),
                               representation=bias.table["representation"].round(2))
-    display(shown[["variable", "level", "customers", "respondents",
-                            "response_rate", "representation", "p_value_adjusted",
-                            "under_represented"]])
+    display(shown[["variable", "level", "customers", "respondents", "response_rate",
+                   "representation", "p_value_adjusted", "under_represented"]])
 
 # %% [markdown]
 # ## Next actions

@@ -82,4 +82,4 @@ def funnel(data: Any, *, by: str | None = None, title: str | None = None) -> alt
         title=alt.Title(title or f"NPS by {' / '.join(keys) or 'group'} against group size",
                         subtitle=f"Solid: {outer:.1%} limits, dashed: {inner:.0%}, grey line: "
                         f"target {target:.1f}; outside the funnel is more than chance"),
-        width=460, height=260, description=described)
+        width=460, height=220, description=described)

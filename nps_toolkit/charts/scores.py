@@ -397,7 +397,8 @@ def value_tiers(data: Any, *, benchmark: Any = None, min_n: int = 30,
     per_customer = isinstance(data, ValueAnalysis) and data.per_customer
     dots = _dot_plot(table, keys, sort=False, overall=_overall(table), benchmark=benchmark,
                      benchmark_label=None, min_n=min_n,
-                     title=title or "NPS by customer value tier", y_title="Value tier",
+                     # the title names the axis: long tier labels need the room
+                     title=title or "NPS by customer value tier", y_title=None,
                      # one answer per customer: not the headline NPS over every answer
                      overall_label=("all customers, latest answer each" if per_customer
                                     else "all respondents"))

@@ -113,7 +113,7 @@ def trend(data: Any, *, freq: str = "M", by: str | Sequence[str] | None = None,
     if bvalue is not None:
         top = top + benchmark_rule(bvalue, blabel, axis="y")
     top = top.properties(title=alt.Title(title or "NPS over time", subtitle=subtitle),
-                         width=460, height=220, description=described)
+                         width=460, height=180, description=described)
     if not shares or keys:
         return top
     long = []
@@ -139,7 +139,7 @@ def trend(data: Any, *, freq: str = "M", by: str | Sequence[str] | None = None,
                  alt.Tooltip("category:N", title="Category"),
                  alt.Tooltip("share:Q", title="Share", format=".1%"),
                  alt.Tooltip("n:Q", title="Responses", format=",")],
-    ).properties(width=460, height=110, title="Detractors, passives and promoters")
+    ).properties(width=460, height=90, title="Detractors, passives and promoters")
     return alt.vconcat(top, shares_chart)
 
 
@@ -244,16 +244,18 @@ def migration(data: Migration | pd.DataFrame, *, title: str | None = None) -> al
         text=alt.Text("label:N"),
         color=alt.condition("datum.share > 0.5", alt.value("white"), alt.value("black")))
     n = int(values.sum())
-    subtitle = f"{n:,} pairs of answers in consecutive waves (a customer per pair of waves)"
+    # one short line each: a long subtitle would widen the chart past its 300 px of cells
+    lines = [f"{n:,} pairs of answers in consecutive waves", "(a customer per pair of waves)"]
     if isinstance(data, Migration):
         ch = data.change
-        subtitle += (f"; paired NPS change {ch.difference:+.1f} points "
+        lines.append(f"paired NPS change {ch.difference:+.1f} points "
                      f"({ch.confidence:.0%} CI {ch.ci_low:+.1f} to {ch.ci_high:+.1f})")
+    subtitle = f"{lines[0]} {lines[1]}" + "".join(f"; {line}" for line in lines[2:])
     moves = "; ".join(f"of {f}s, " + ", ".join(
         f"{s:.0%} {t}" for t, s in zip(CATEGORIES, shares[i], strict=True) if np.isfinite(s))
         for i, f in enumerate(CATEGORIES) if totals[i, 0] > 0)
     return (cells + text).properties(
-        title=alt.Title(title or "Who moved between categories", subtitle=subtitle),
+        title=alt.Title(title or "Who moved between categories", subtitle=lines),
         width=300, height=180, description=f"{_cap(subtitle)}. Next wave: {moves}.")
 
 

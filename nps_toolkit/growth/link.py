@@ -144,7 +144,7 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     amt = pd.to_numeric(ords[amount], errors="coerce").to_numpy(dtype=float)
     if np.isnan(amt).any() or np.isnan(o_day).any():
         bad = int((np.isnan(amt) | np.isnan(o_day)).sum())
-        raise ValueError(f"{bad} order(s) have no readable date or amount; read the log with "
+        raise ValueError(f"{bad:,} order(s) have no readable date or amount; read the log with "
                          "read_orders(), which lists and leaves them out")
     cat = classify(resp[score]).astype("string").to_numpy(dtype=object, na_value=None)
     # ids as the analyst means them: 1, 1.0 and "1" are one customer (and 00001, when every
@@ -154,13 +154,13 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     notes.extend(id_notes)
     missing = cust.isna().to_numpy() | np.isnan(a_day) | pd.isna(cat)
     if missing.any():
-        notes.append(f"{int(missing.sum())} answer(s) without a customer, date or score are "
+        notes.append(f"{int(missing.sum()):,} answer(s) without a customer, date or score are "
                      "left out.")
     end = (_days(pd.Series([pd.Timestamp(as_of)]), "as_of")[0] if as_of is not None
            else np.nanmax(o_day) if len(o_day) else np.nan)
     open_horizon = ~missing & (a_day + days > end)
     if open_horizon.any():
-        notes.append(f"{int(open_horizon.sum())} answer(s) given less than {days} days before "
+        notes.append(f"{int(open_horizon.sum()):,} answer(s) given less than {days} days before "
                      "the end of the order data are left out: their horizon is not over.")
     use = ~missing & ~open_horizon
     if not use.any():
@@ -173,7 +173,7 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     _, before_rev = window.sum(a_code, day - days, day - 1)
     same_n, _ = window.sum(a_code, day, day)
     if same_n.sum():
-        notes.append(f"{int(same_n.sum())} order(s) on the answer day itself are counted "
+        notes.append(f"{int(same_n.sum()):,} order(s) on the answer day itself are counted "
                      "neither before nor after the answer.")
     answers = pd.DataFrame({
         "customer_id": cust[use].to_numpy(), "answer_day": pd.to_datetime(day, unit="D"),

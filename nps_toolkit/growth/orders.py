@@ -120,7 +120,7 @@ def read_orders(source: str | Path | Any, *, customer: str | None = None,
             examples = raw.loc[bad, found["amount" if "amount" in reason else
                                           "order_date" if "date" in reason
                                           else "customer_id"]].head(3).tolist()
-            notes.append(f"{int(bad.sum())} order(s) with {reason} are left out (rows "
+            notes.append(f"{int(bad.sum()):,} order(s) with {reason} are left out (rows "
                          f"{rows[:5]}, e.g. {examples!r}).")
         keep &= ~bad
     out = pd.DataFrame({"customer_id": ids, "order_date": dates, "amount": amounts})

@@ -96,7 +96,7 @@ def value_of_moving(responses: Any, orders: Any = None, *, link: GrowthLink | No
             values = pd.to_numeric(joined[c], errors="coerce").to_numpy(dtype=float)
             if np.isnan(values).any():
                 raise ValueError(f"control {c!r} is missing or not a number for "
-                                 f"{int(np.isnan(values).sum())} answer(s)")
+                                 f"{int(np.isnan(values).sum()):,} answer(s)")
             cols[c] = values
     x = np.column_stack(list(cols.values()))
     names = list(cols)
@@ -127,6 +127,7 @@ def value_of_moving(responses: Any, orders: Any = None, *, link: GrowthLink | No
                        "total": est * n, "total_ci_low": (est - crit * se) * n,
                        "total_ci_high": (est + crit * se) * n}
     out = pd.DataFrame.from_dict(rows, orient="index")
+    out.index.name = "move"
     out.attrs = {
         "statement": (f"Associations in this data over {pd.Timedelta(link.horizon).days} "
                       "days after each answer, controlled "

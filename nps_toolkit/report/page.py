@@ -27,8 +27,10 @@ main { margin-left: 280px; padding: 16px 28px 60px; max-width: 1100px; min-width
 /* nothing wider than the column: wide tables scroll inside their box, charts shrink */
 .jp-OutputArea-output, .output_area, .how-read { overflow-x: auto; max-width: 100%; }
 img { max-width: 100%; height: auto; }
+.how-read ul { columns: 2 380px; column-gap: 32px; } .how-read li { break-inside: avoid; }
 .first-screen h1 { font-size: 1.6em; margin-top: 24px; }
-h1 { border-bottom: 2px solid #0072B2; padding-bottom: 4px; margin-top: 48px; }
+h1 { border-bottom: 2px solid #0072B2; padding-bottom: 4px; margin: 36px 0 12px;
+  font-size: 1.6em; }
 .anchor-link { display: none; }
 pre { background: #f7f7f7; padding: 8px 10px; overflow-x: auto; font-size: 12px;
   white-space: pre-wrap; }
@@ -37,8 +39,8 @@ table.dataframe th, table.dataframe td { border: 1px solid #ddd; padding: 3px 6p
   text-align: right; }
 table.dataframe th { background: #f0f0f0; }
 table.readable td, table.readable th { text-align: left; vertical-align: top; }
-/* a long table is read in its box (about 12 rows, headers kept in view), not down the page */
-.table-box { max-height: 22em; overflow: auto; max-width: 100%; margin: 8px 0; }
+/* a long table is read in its box (about 10 rows, headers kept in view), not down the page */
+.table-box { max-height: 17em; overflow: auto; max-width: 100%; margin: 8px 0; }
 .table-box table.dataframe { margin: 0; }
 .table-box thead th { position: sticky; top: 0; }
 details.more { margin: 6px 0; } details.more > summary { cursor: pointer; color: #0050a0; }
@@ -52,6 +54,16 @@ svg { max-width: 100%; height: auto; }
 .output { display: flex; flex-wrap: wrap; column-gap: 20px; align-items: flex-start; }
 .output > .output_area { flex: 1 1 100%; min-width: 0; }
 .output > .output_area:has(> .output_svg) { flex: 1 1 440px; }
+/* and the sentences that read a chart beside it, when both fit */
+.output > .output_area:has(> .output_svg) + .output_area:has(> .output_markdown) {
+  flex: 1 1 300px; }
+/* a report, not a notebook: paragraphs, headings and outputs set close together */
+h2 { margin: 1.4em 0 0.4em; } h3 { margin: 1.1em 0 0.3em; }
+.rendered_html p, .rendered_html ul, .rendered_html ol { margin: 0.45em 0; }
+.output_subarea > :first-child { margin-top: 0; }
+.output_subarea > :last-child { margin-bottom: 0; }
+.output_area pre { margin: 0; }
+.jp-OutputArea-output, .output_area { margin: 6px 0; }
 """
 
 
@@ -61,54 +73,109 @@ def _section_name(heading: str) -> str:
     return text.split(":")[0].strip()
 
 
-def _drop_empty_sections(nb: Any) -> list[tuple[str, tuple[str, ...]]]:
-    """Remove, in place, each ``##`` section whose cells show nothing for this file (every
-    part skipped: the data cannot support it), and every "skipped" marker. Returns the
-    removed sections' names with what they need (keys of :data:`nps_toolkit.markup.NEEDS`),
-    for the report's "Not in this file" list; a section with nothing to show and no marker
-    is listed with no need named, never dropped silently."""
+def _part_shows(cells: list[Any], hidden: set[str], needs: list[str]) -> bool:
+    """Whether any of ``cells`` shows something; strips their "skipped" markers, adding what
+    those need to ``needs``."""
     from ..markup import SKIPPED_MIME
 
-    sections: list[list[Any]] = [[]]
-    for cell in nb.cells:
-        if cell.cell_type == "markdown" and cell.source.startswith("## "):
-            sections.append([])
-        sections[-1].append(cell)
+    shown = False
+    for cell in cells:
+        if cell.cell_type != "code" or hidden & set(cell.metadata.get("tags", [])):
+            continue
+        outputs = []
+        for out in cell.get("outputs", []):
+            if SKIPPED_MIME in out.get("data", {}):
+                needs.extend(n for n in out["data"][SKIPPED_MIME].get("needs", [])
+                             if n not in needs)
+                continue
+            outputs.append(out)
+            if out.get("output_type") == "stream" and not out.get("text", "").strip():
+                continue
+            shown = True
+        cell.outputs = outputs
+    return shown
+
+
+def _split(cells: list[Any], prefix: str) -> list[list[Any]]:
+    """Cells cut before each markdown cell starting with ``prefix`` ("## ", "### ")."""
+    parts: list[list[Any]] = [[]]
+    for cell in cells:
+        if cell.cell_type == "markdown" and cell.source.startswith(prefix):
+            parts.append([])
+        parts[-1].append(cell)
+    return parts
+
+
+def _drop_empty_sections(nb: Any) -> list[tuple[str, tuple[str, ...]]]:
+    """Remove, in place, each ``##`` section and each ``###`` part of one whose cells show
+    nothing for this file (every part skipped: the data cannot support it), and every
+    "skipped" marker. Returns the removed sections' names with what they need (keys of
+    :data:`nps_toolkit.markup.NEEDS`), for the report's "Not in this file" list; a section
+    with nothing to show and no marker is listed with no need named, never dropped
+    silently. A ``##`` section stays while any of its parts shows something."""
+    sections = _split(nb.cells, "## ")
     kept, dropped = list(sections[0]), []
     hidden = {"report-skip", "parameters", "injected-parameters"}
+
+    def visible(cells: list[Any]) -> bool:
+        return any(not hidden & set(c.metadata.get("tags", [])) for c in cells)
+
     for cells in sections[1:]:
         if hidden & set(cells[0].metadata.get("tags", [])):
             kept.extend(cells)  # an interactive-only section: removed by its tags
             continue
+        head, *parts = _split(cells, "### ")
         needs: list[str] = []
-        shown = False
-        for cell in cells:
-            if cell.cell_type != "code" or hidden & set(cell.metadata.get("tags", [])):
-                continue
-            outputs = []
-            for out in cell.get("outputs", []):
-                if SKIPPED_MIME in out.get("data", {}):
-                    needs.extend(n for n in out["data"][SKIPPED_MIME].get("needs", [])
-                                 if n not in needs)
-                    continue
-                outputs.append(out)
-                if out.get("output_type") == "stream" and not out.get("text", "").strip():
-                    continue
-                shown = True
-            cell.outputs = outputs
-        visible = [c for c in cells if not hidden & set(c.metadata.get("tags", []))]
-        if shown or not visible:
-            kept.extend(cells)
-        else:
+        shown = _part_shows(head, hidden, needs)
+        section: list[Any] = list(head)
+        parts_dropped: list[tuple[str, tuple[str, ...]]] = []
+        for part in parts:
+            part_needs: list[str] = []
+            part_shown = _part_shows(part, hidden, part_needs)
+            if part_shown or not visible(part) or hidden & set(part[0].metadata.get("tags", [])):
+                shown = shown or part_shown
+                section.extend(part)
+                needs.extend(n for n in part_needs if n not in needs)
+            else:
+                parts_dropped.append((_section_name(part[0].source), tuple(part_needs)))
+        if shown or not visible(cells):
+            kept.extend(section)
+            dropped.extend(parts_dropped)
+        else:  # listed once, with what its parts need too
+            needs.extend(n for _, more in parts_dropped for n in more if n not in needs)
             dropped.append((_section_name(cells[0].source), tuple(needs)))
-    # the sections shown are numbered 1, 2, 3... again (a reader sees no gap)
-    number = 0
+    # the sections shown are numbered 1, 2, 3... again (a reader sees no gap), and the
+    # text's "section 5" follows its section to its new number
+    number, numbers = 0, {}
     for cell in kept:
-        if cell.cell_type == "markdown" and re.match(r"## \d+\. ", cell.source):
+        found = re.match(r"## (\d+)\. ", cell.source) if cell.cell_type == "markdown" else None
+        if found:
             number += 1
+            numbers[found.group(1)] = str(number)
             cell.source = re.sub(r"^## \d+\. ", f"## {number}. ", cell.source)
+    _renumber_references(kept, numbers)
     nb.cells = kept
     return dropped
+
+
+_REFERENCE = re.compile(r"\b([Ss]ections? )(\d+)\b")
+
+
+def _renumber_references(cells: list[Any], numbers: dict[str, str]) -> None:
+    """"section 5" in the notebook's prose and computed sentences -> the number the section
+    has once the empty ones are left out."""
+    def renumber(text: str) -> str:
+        return _REFERENCE.sub(lambda m: m.group(1) + numbers.get(m.group(2), m.group(2)), text)
+
+    for cell in cells:
+        if cell.cell_type == "markdown":
+            if not cell.source.startswith("#"):
+                cell.source = renumber(cell.source)
+            continue
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "text/markdown" in data:
+                data["text/markdown"] = renumber(data["text/markdown"])
 
 
 def _output_html(out: Any) -> str:
@@ -130,6 +197,31 @@ def _output_html(out: Any) -> str:
     if "text/plain" in data:
         return f"<pre>{html.escape(data['text/plain'])}</pre>"
     return ""
+
+
+def _is_chart(out: Any) -> bool:
+    return any(k in out.get("data", {}) for k in ("image/svg+xml", "image/png"))
+
+
+def _pair_charts_with_text(nb: Any, longest: int = 700) -> None:
+    """A chart followed, in the next cell, by the few sentences that read it: the sentences
+    move into the chart's cell, where the page sets them beside the chart when both fit the
+    column (see ``CSS``) instead of under it with half the width empty."""
+    from itertools import pairwise
+
+    for a, b in pairwise(nb.cells):
+        if a.cell_type != "code" or b.cell_type != "code" or b.metadata.get("tags"):
+            continue
+        if {"report-details", "report-skip"} & set(a.metadata.get("tags", [])):
+            continue
+        first, then = a.get("outputs", []), b.get("outputs", [])
+        if not first or not then or not _is_chart(first[-1]):
+            continue
+        if all("text/markdown" in out.get("data", {}) and set(out["data"]) <= {
+                "text/markdown", "text/plain"} for out in then) and sum(
+                len(out["data"]["text/markdown"]) for out in then) <= longest:
+            a.outputs = [*first, *then]
+            b.outputs = []
 
 
 def _fold_details(nb: Any) -> None:
@@ -195,6 +287,7 @@ def convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]],
     # would embed as a script: the report has no widget manager, so drop it
     nb.metadata.pop("widgets", None)
     dropped = _drop_empty_sections(nb)
+    _pair_charts_with_text(nb)
     _fold_details(nb)
     body, _ = HTMLExporter(config=config, template_name="basic").from_notebook_node(nb)
     body = _chart_alt_text(body)

@@ -341,7 +341,7 @@ def due_for_resurvey(data: Any, *, customer: str = "customer_id", date: str = "d
     notes: list[str] = []
     future = df["__t"] > ref
     if future.any():
-        notes.append(f"{int(future.sum())} answer(s) after {ref.date()} are ignored.")
+        notes.append(f"{int(future.sum()):,} answer(s) after {ref.date()} are ignored.")
     df = df[~future & df["__t"].notna() & df[customer].notna()]
     df = df.sort_values("__t", kind="stable")
     last = df.drop_duplicates(customer, keep="last").set_index(customer)
