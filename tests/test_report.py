@@ -7,6 +7,7 @@ nbval checks the committed notebooks on the sample (pytest --nbval, configured i
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
@@ -321,9 +322,9 @@ def test_report_cli_on_the_sample(tmp_path):
     _fits_in_screens(tmp_path / "sample.html", 13.5)
 
 
-def _fits_in_screens(path: Path, screens: float) -> None:
-    """Issue 25 §3: the sample report reads in about 12 screens at 1280 x 900 (23 before),
-    and every heading has something under it before the next heading."""
+@contextlib.contextmanager
+def _offline_page():
+    """A chromium page at 1280 x 900 that may load nothing from the network."""
     from test_browser import CHROMIUM, _require_browser
 
     _require_browser()
@@ -335,6 +336,14 @@ def _fits_in_screens(path: Path, screens: float) -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
             ("file:", "data:")) else r.abort())
+        yield page
+        browser.close()
+
+
+def _fits_in_screens(path: Path, screens: float) -> None:
+    """Issue 25 §3: the sample report reads in about 12 screens at 1280 x 900 (23 before),
+    and every heading has something under it before the next heading."""
+    with _offline_page() as page:
         page.goto(path.as_uri())
         height = page.evaluate("document.documentElement.scrollHeight")
         bare = page.evaluate("""() => {
@@ -346,7 +355,6 @@ def _fits_in_screens(path: Path, screens: float) -> None:
                 if (gap < 20) out.push(hs[i].innerText);
             }
             return out; }""")
-        browser.close()
     assert height / 900 <= screens, f"{height / 900:.1f} screens"
     assert bare == [], bare
 
@@ -522,17 +530,7 @@ def test_report_on_exports_of_other_shapes(shaped_reports, name):
 
 
 def test_reports_of_other_shapes_fit_1280_px_in_chromium(shaped_reports):
-    from test_browser import CHROMIUM, _require_browser
-
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM,
-                                    args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
-            ("file:", "data:")) else r.abort())
+    with _offline_page() as page:
         for name, result in shaped_reports.items():
             page.goto(result.path.as_uri())
             width = page.evaluate("document.documentElement.scrollWidth")
@@ -540,7 +538,6 @@ def test_reports_of_other_shapes_fit_1280_px_in_chromium(shaped_reports):
             assert width <= 1280, (name, width)
             assert box is not None and box["y"] + box["height"] <= 900, name
             assert page.locator("#headline").inner_text().startswith("NPS "), name
-        browser.close()
 
 
 def _notebook(*cells):
