@@ -1,0 +1,25 @@
+"""Codeframe presets: the themes customers write about, per kind of business and language.
+
+Each preset maps a theme to patterns per language (ISO 639-1). A comment is matched only with
+the patterns of its own language (``comment_language``), so the French "expedie" (shipped)
+does not code the Spanish "expedita" (quick) as delivery; comments of undetermined language
+are matched with every language's patterns. Patterns match lower-cased text with accents
+stripped (see :func:`nps_toolkit.code_themes`): write them without accents, ``\\b`` anchors a
+word start or end. Pick one with ``code_themes(df, codeframe="saas")``; for your own, copy
+one with ``copy.deepcopy(nt.CODEFRAMES["retail"])`` and edit the copy (themes such as "overall
+impression" are the same objects in every preset, so editing a preset in place changes all).
+"""
+
+from __future__ import annotations
+
+from ._common import EASE_OF_USE, FIT_AND_SIZE, OVERALL, SURVEY, Patterns
+from .banking import BANKING
+from .shops import ECOMMERCE, RETAIL
+from .software import SAAS
+
+__all__ = ["BANKING", "CODEFRAMES", "EASE_OF_USE", "ECOMMERCE", "FIT_AND_SIZE", "OVERALL",
+           "RETAIL", "SAAS", "SURVEY", "Patterns"]
+
+CODEFRAMES: dict[str, dict[str, Patterns]] = {
+    "ecommerce": ECOMMERCE, "retail": RETAIL, "saas": SAAS, "banking": BANKING,
+}
