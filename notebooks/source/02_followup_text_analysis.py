@@ -35,7 +35,7 @@ customer_id: str = None
 # Force one language for all comments, e.g. "es" (None = detect per comment)
 language: str = None
 # Codeframe: "auto" (the preset that codes the most comments), or "ecommerce", "retail"
-# (shops, branches), "saas", "banking"
+# (shops, branches), "saas", "banking", "telecom", "travel" (airlines, hotels)
 codeframe: str = "auto"
 # Number of themes to discover beyond the codeframe
 n_themes: int = 6
