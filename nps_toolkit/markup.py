@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ._stats import P_FLOOR, p_text
@@ -100,19 +100,23 @@ NEEDS: dict[str, tuple[str, str]] = {
 SKIPPED_MIME = "application/vnd.nps-toolkit.skipped+json"
 
 
-def skipped(template: str, *args: Any, needs: str | Iterable[str] = (),
-            **values: Any) -> None:
+def skipped(template: str, *args: Any,
+            needs: str | Iterable[str] | Mapping[str, bool] = (), **values: Any) -> None:
     """Say that a part of the analysis is skipped because the data cannot support it.
 
     In a notebook the sentence is shown. In the report (``REPORT_ENV`` set) nothing is shown:
     a marker naming what is needed (keys of :data:`NEEDS`) is left instead, and the report
-    lists the section, with what it needs, once at its end.
+    lists the section, with what it needs, once at its end. A part that needs several things
+    passes a mapping of each to whether the data has it: only the missing ones are listed
+    (a file with dates but no customer id needs a customer id, not a date).
 
     >>> skipped("No customer id column: the call list needs one.", needs="customer")
     <IPython.core.display.Markdown object>
     """
     import os
 
+    if isinstance(needs, Mapping):
+        needs = tuple(k for k, present in needs.items() if not present) or tuple(needs)
     needs = (needs,) if isinstance(needs, str) else tuple(needs)
     unknown = set(needs) - set(NEEDS)
     if unknown:

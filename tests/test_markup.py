@@ -146,3 +146,23 @@ def test_readable_table_keeps_label_rows():
     filtered = pd.DataFrame({"total": [1.0, 2.0]}, index=[5, 9])
     out = readable_table(filtered)
     assert ">5<" not in out and ">9<" not in out
+
+
+def test_skipped_lists_only_what_is_missing(monkeypatch):
+    """In the report a skipped part leaves a marker naming what it needs; given a mapping of
+    each need to whether the data has it, only the missing ones (a file with dates but no
+    customer id needs the id, not a date). Unknown keys are an error."""
+    import IPython.display
+
+    from nps_toolkit import markup
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, raw=False: shown.append(obj))
+    monkeypatch.setenv(markup.REPORT_ENV, "1")
+    markup.skipped("x", needs={"date": True, "customer": False, "value": False})
+    markup.skipped("x", needs="date")
+    markup.skipped("x", needs={"date": True})  # nothing missing: the keys, never none
+    assert [s[markup.SKIPPED_MIME]["needs"] for s in shown] == [
+        ["customer", "value"], ["date"], ["date"]]
+    with pytest.raises(ValueError, match="unknown key"):
+        markup.skipped("x", needs={"colour": False})

@@ -133,7 +133,7 @@ if use_dates and has(value) and has(customer):
 else:
     by_value = None
     skipped("Needs dates, a customer id and a value column: skipped.",
-            needs=("date", "customer", "value"))
+            needs={"date": use_dates, "customer": has(customer), "value": has(value)})
 
 # %% tags=["report-details"] summary="The largest customers' table"
 (by_value[["segment", "period", "n", "nps", "ci_low", "ci_high"]] if by_value is not None
@@ -165,7 +165,7 @@ if use_dates and has(customer):
 else:
     moved = waves = None
     skipped("Waves and migration need dates and a customer id: skipped.",
-            needs=("date", "customer"))
+            needs={"date": use_dates, "customer": has(customer)})
 
 # %% tags=["report-details"] summary="Every wave's table"
 (waves[["period", "n", "nps", "ci_low", "ci_high", "change", "significant_change"]]
@@ -185,7 +185,7 @@ if use_dates and has(customer):
 else:
     due = None
     skipped("The re-survey plan needs dates and a customer id: skipped.",
-            needs=("date", "customer"))
+            needs={"date": use_dates, "customer": has(customer)})
 
 # %% tags=["report-details"] summary="The first 10 customers due"
 due.head(10) if due is not None else None
