@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._api import renamed
 from ._frames import column_names_arg, to_pandas
 from .scoring import classify
 from .segmentation import value_tiers
@@ -175,8 +176,9 @@ def action_list(data: Any, *, customer: str = "customer_id", score: str = "score
     return out
 
 
+@renamed(attributes="by")
 def promoter_seed_list(data: Any, *, customer: str = "customer_id", score: str = "score",
-                       date: str | None = "date", attributes: str | Sequence[str] = (),
+                       date: str | None = "date", by: str | Sequence[str] = (),
                        consistent: bool = True) -> pd.DataFrame:
     """Customers to seed a look-alike audience: promoters in their latest answer.
 
@@ -184,13 +186,13 @@ def promoter_seed_list(data: Any, *, customer: str = "customer_id", score: str =
     frame) is refused with a clear error rather than pulled into pandas.
 
     With ``consistent`` (default), customers who were ever detractors are left out, so the
-    seed holds only steady advocates. ``attributes`` (persona, region, channel, value...) are
+    seed holds only steady advocates. ``by`` (persona, region, channel, value...) are
     carried from each customer's latest response, for the ad platform's matching.
 
     Returns
     -------
     pandas.DataFrame
-        The customer id, ``attributes``, ``n_responses``, ``mean_score``, ``first_promoter``
+        The customer id, the ``by`` columns, ``n_responses``, ``mean_score``, ``first_promoter``
         (date of the first promoter answer, with ``date``); ``.attrs["notes"]`` says how many
         were left out and why.
 
@@ -201,7 +203,7 @@ def promoter_seed_list(data: Any, *, customer: str = "customer_id", score: str =
     >>> promoter_seed_list(df, date=None)["customer_id"].tolist()
     ['a', 'c']
     """
-    attributes = column_names_arg(attributes)
+    attributes = column_names_arg(by)
     cols = [customer, score, *([date] if date else []), *attributes]
     df = to_pandas(data, cols, rows_for="promoter_seed_list: it lists customers")
     work = df[list(dict.fromkeys(cols))].copy()

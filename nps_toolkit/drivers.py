@@ -68,9 +68,9 @@ def _weighted_corr(x: np.ndarray, w: np.ndarray) -> np.ndarray:
         return cov / (sd[:, :, None] * sd[:, None, :])
 
 
-@renamed(target="score")
+@renamed(target="score", n_boot="n_resamples")
 def driver_importance(data: Any, *, drivers: str | Sequence[str], score: str = "score",
-                      n_boot: int = 200, confidence: float = 0.95, seed: int = 0,
+                      n_resamples: int = 200, confidence: float = 0.95, seed: int = 0,
                       method: str = "adjusted_wald") -> pd.DataFrame:
     """Relative importance of each driver rating for the recommend score, with intervals.
 
@@ -97,7 +97,7 @@ def driver_importance(data: Any, *, drivers: str | Sequence[str], score: str = "
     drivers : list of str
         Numeric rating columns (any scale), at most 12 (the decomposition visits every subset).
     score : str, default "score"
-    n_boot : int, default 200
+    n_resamples : int, default 200
         Bootstrap resamples (0 for none).
     confidence, seed, method : interval level, seed, and the NPS interval method.
 
@@ -118,7 +118,7 @@ def driver_importance(data: Any, *, drivers: str | Sequence[str], score: str = "
     >>> x = rng.normal(size=(500, 2))
     >>> y = np.clip(np.rint(7 + 1.5 * x[:, 0] + 0.5 * x[:, 1] + rng.normal(size=500)), 0, 10)
     >>> df = pd.DataFrame({"score": y, "delivery": x[:, 0], "price": x[:, 1]})
-    >>> driver_importance(df, drivers=["delivery", "price"], n_boot=0)["driver"].tolist()
+    >>> driver_importance(df, drivers=["delivery", "price"], n_resamples=0)["driver"].tolist()
     ['delivery', 'price']
     """
     drivers = column_names_arg(drivers)
@@ -151,11 +151,11 @@ def driver_importance(data: Any, *, drivers: str | Sequence[str], score: str = "
     point = _shapley(_subset_r2(corr, k), k)[0]
     r2 = float(point.sum())
     lo = hi = np.full(k, np.nan)
-    if n_boot > 0:
+    if n_resamples > 0:
         rng = np.random.default_rng(seed)
         shares = []
-        for start in range(0, n_boot, 50):
-            b = min(50, n_boot - start)
+        for start in range(0, n_resamples, 50):
+            b = min(50, n_resamples - start)
             w = rng.multinomial(n, np.full(n, 1 / n), size=b).astype(float)
             boot = _shapley(_subset_r2(_weighted_corr(used, w), k), k)
             shares.append(boot / boot.sum(axis=1, keepdims=True))

@@ -220,7 +220,14 @@ class NPSResult:
     n_missing: int = 0
     n_effective: float = field(default=float("nan"))
     weighted: bool = False
-    note: str = ""
+    notes: tuple[str, ...] = ()
+
+    @property
+    def note(self) -> str:
+        """The notes as one string: ``notes`` is the name every result uses."""
+        warnings.warn("note is now notes (a tuple of sentences, the name every nps_toolkit "
+                      "result uses); note goes in a later release", FutureWarning, stacklevel=2)
+        return " ".join(self.notes)
 
     def __repr__(self) -> str:
         level = f"{self.confidence:.0%}"
@@ -233,7 +240,7 @@ class NPSResult:
             + (f"; {self.n_missing} missing excluded" if self.n_missing else "")
             + ")"
         )
-        return text + (f"\nNote: {self.note}" if self.note else "")
+        return text + "".join(f"\nNote: {n}" for n in self.notes)
 
     __str__ = __repr__
 
@@ -254,7 +261,7 @@ class NPSResult:
             rows.append(("Missing, excluded", f"{self.n_missing:,}"))
         body = "".join(f"<tr><th style='text-align:left'>{k}</th><td>{v}</td></tr>"
                        for k, v in rows)
-        note = f"<p><i>{e(self.note)}</i></p>" if self.note else ""
+        note = "".join(f"<p><i>{e(n)}</i></p>" for n in self.notes)
         return f"<table class='nps-result'>{body}</table>{note}"
 
     def to_dict(self) -> dict[str, Any]:
@@ -314,7 +321,7 @@ def _result(P, A, D, *, method: str, confidence: float, seed: int, n_missing: in
         promoter_share=shares[0], passive_share=shares[1], detractor_share=shares[2],
         se=float(se[0]), ci_low=float(lo[0]), ci_high=float(hi[0]), method=method,
         confidence=confidence, n_missing=int(n_missing), n_effective=n_eff,
-        weighted=weights is not None, note=note,
+        weighted=weights is not None, notes=(note,) if note else (),
     )
 
 
@@ -509,7 +516,14 @@ class NPSComparison:
     n_b: int
     paired: bool = False
     df: float = float("nan")
-    note: str = ""
+    notes: tuple[str, ...] = ()
+
+    @property
+    def note(self) -> str:
+        """The notes as one string: ``notes`` is the name every result uses."""
+        warnings.warn("note is now notes (a tuple of sentences, the name every nps_toolkit "
+                      "result uses); note goes in a later release", FutureWarning, stacklevel=2)
+        return " ".join(self.notes)
 
     @property
     def significant(self) -> bool:
@@ -523,7 +537,7 @@ class NPSComparison:
                 f"{_fmt(self.ci_low)} to {_fmt(self.ci_high)}; {stat}={_fmt(self.statistic, 2)}, "
                 f"{_stats.p_text(self.p_value, digits=4)}; {kind}, {self.method}; "
                 f"NPS {_fmt(self.nps_a)} (n={self.n_a}) vs {_fmt(self.nps_b)} (n={self.n_b}))")
-        return text + (f"\nNote: {self.note}" if self.note else "")
+        return text + "".join(f"\nNote: {n}" for n in self.notes)
 
     __str__ = __repr__
 
@@ -593,7 +607,8 @@ def compare(a: Any, b: Any, *, method: Literal["wald", "adjusted_wald"] = "adjus
     return NPSComparison(
         difference=diff, se=se, ci_low=max(-200.0, est - z * se),
         ci_high=min(200.0, est + z * se), statistic=zstat, p_value=p, method=method,
-        confidence=confidence, nps_a=ra.nps, nps_b=rb.nps, n_a=ra.n, n_b=rb.n, note=note,
+        confidence=confidence, nps_a=ra.nps, nps_b=rb.nps, n_a=ra.n, n_b=rb.n,
+        notes=(note,) if note else (),
     )
 
 
@@ -654,7 +669,7 @@ def compare_paired(before: Any, after: Any, *, confidence: float = 0.95) -> NPSC
         difference=diff, se=se, ci_low=max(-200.0, lo) if n >= 2 else lo,
         ci_high=min(200.0, hi) if n >= 2 else hi, statistic=t, p_value=p,
         method="paired_t", confidence=confidence, nps_a=nps_a, nps_b=nps_b, n_a=n, n_b=n,
-        paired=True, df=float(df), note=" ".join(notes),
+        paired=True, df=float(df), notes=tuple(notes),
     )
 
 

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from . import _stats
+from ._api import renamed
 from ._frames import to_pandas
 from ._frames.ids import matching_ids
 
@@ -172,9 +173,10 @@ class ResponseBias:
                                      float_format=lambda v: f"{v:.3g}"))
 
 
+@renamed(alpha=("confidence", lambda a: 1 - a))
 def response_bias(responses: Any, customers: Any, by: str | Sequence[str], *,
                   customer: str = "customer_id", score: str = "score",
-                  confidence: float = 0.95, alpha: float = 0.05,
+                  confidence: float = 0.95,
                   trim: tuple[float, float] | None = (0.2, 5.0)) -> ResponseBias:
     """Who answered, against the whole customer list: response rates, under-represented
     groups, and the NPS before and after weighting to the customer base.
@@ -189,9 +191,9 @@ def response_bias(responses: Any, customers: Any, by: str | Sequence[str], *,
     rate against the other customers' (pooled standard error; Agresti 2013, *Categorical Data
     Analysis*, 3rd ed., sec. 2.1). A level is flagged *under-represented* when its share of
     respondents is below 80% of its share of customers and the test's Holm-adjusted p-value is
-    below ``alpha``. The responses are then raked (:func:`rake`) to the customer base's shares
-    of every ``by`` variable, and the NPS is given both ways; the weighted interval uses
-    Kish's effective sample size.
+    below ``1 - confidence``. The responses are then raked (:func:`rake`) to the customer
+    base's shares of every ``by`` variable, and the NPS is given both ways; the weighted
+    interval uses Kish's effective sample size.
 
     Examples
     --------
@@ -253,7 +255,7 @@ def response_bias(responses: Any, customers: Any, by: str | Sequence[str], *,
     table["representation"] = table["share_of_respondents"] / table["share_of_customers"]
     adj = _stats.adjust_pvalues(table["p_value"].fillna(1.0).to_numpy(), "holm")
     table["p_value_adjusted"] = adj
-    table["under_represented"] = (table["representation"] < 0.8) & (adj < alpha)
+    table["under_represented"] = (table["representation"] < 0.8) & (adj < 1 - confidence)
     # weight the responses to the customer base
     seg = cust.assign(**{customer: cid})[[customer, *by]]
     joined = resp.assign(**{customer: resp_ids}).merge(seg, on=customer, how="inner")

@@ -91,7 +91,7 @@ def test_movement_is_reported(sample):
 
 
 def test_promoter_seed_list(sample):
-    seeds = nt.promoter_seed_list(sample, attributes=["persona", "region"])
+    seeds = nt.promoter_seed_list(sample, by=["persona", "region"])
     latest = sample.sort_values("date", kind="stable").drop_duplicates("customer_id",
                                                                         keep="last")
     promoters = set(latest.loc[latest["score"] >= 9, "customer_id"])
@@ -235,11 +235,11 @@ def _is_number(text: str) -> bool:
 
 
 def test_one_column_name_is_one_column(sample):
-    """attributes="persona" is the column, not seven letters (issue 24: every by-like
-    argument takes a string or a list)."""
-    one = nt.promoter_seed_list(sample, attributes="persona")
-    pd.testing.assert_frame_equal(one, nt.promoter_seed_list(sample, attributes=["persona"]))
-    shifts = nt.detect_shifts(sample, freq="Q", segments="region")
-    listed = nt.detect_shifts(sample, freq="Q", segments=["region"])
+    """by="persona" is the column, not seven letters (issue 24: every by-like argument takes
+    a string or a list)."""
+    one = nt.promoter_seed_list(sample, by="persona")
+    pd.testing.assert_frame_equal(one, nt.promoter_seed_list(sample, by=["persona"]))
+    shifts = nt.detect_shifts(sample, freq="Q", by="region")
+    listed = nt.detect_shifts(sample, freq="Q", by=["region"])
     assert shifts.summary == listed.summary and "region" in shifts.summary
     pd.testing.assert_frame_equal(shifts.contributions, listed.contributions)

@@ -46,7 +46,7 @@ def test_no_public_function_mutates_its_input():
         lambda d: nps_toolkit.assign_waves(d),
         lambda d: nps_toolkit.migration(d),
         lambda d: nps_toolkit.trend_by_value(d, value="customer_lifetime_value"),
-        lambda d: nps_toolkit.detect_shifts(d, freq="Q", baseline=2, segments=["region"]),
+        lambda d: nps_toolkit.detect_shifts(d, freq="Q", baseline=2, by=["region"]),
         lambda d: nps_toolkit.due_for_resurvey(d, as_of="2026-07-01"),
         lambda d: nps_toolkit.read_survey(d),
         lambda d: nps_toolkit.analyze_comments(d, discover=False),
@@ -103,7 +103,7 @@ def test_driver_importance_takes_score():
     x = rng.normal(size=(300, 2))
     df = pd.DataFrame({"nps": np.clip(np.rint(7 + 1.5 * x[:, 0]), 0, 10),
                        "a": x[:, 0], "b": x[:, 1]})
-    new = nps_toolkit.driver_importance(df, drivers=["a", "b"], score="nps", n_boot=20)
+    new = nps_toolkit.driver_importance(df, drivers=["a", "b"], score="nps", n_resamples=20)
     with pytest.warns(FutureWarning, match="target= is now score="):
-        old = nps_toolkit.driver_importance(df, drivers=["a", "b"], target="nps", n_boot=20)
+        old = nps_toolkit.driver_importance(df, drivers=["a", "b"], target="nps", n_resamples=20)
     pd.testing.assert_frame_equal(new, old)

@@ -49,7 +49,7 @@ def test_shapley_matches_average_over_all_orderings(synthetic):
             brute[j] += r2(y, x[:, [*taken, j]]) - r2(y, x[:, taken])
             taken.append(j)
     brute /= len(orders)
-    out = nt.driver_importance(synthetic, drivers=names, n_boot=0).set_index("driver")
+    out = nt.driver_importance(synthetic, drivers=names, n_resamples=0).set_index("driver")
     for j, name in enumerate(names):
         assert out.loc[name, "r2_contribution"] == pytest.approx(brute[j], abs=1e-10)
     assert out.attrs["r2"] == pytest.approx(r2(y, x), abs=1e-10)
@@ -58,8 +58,8 @@ def test_shapley_matches_average_over_all_orderings(synthetic):
 
 
 def test_bootstrap_intervals_cover_point_and_are_seeded(synthetic):
-    a = nt.driver_importance(synthetic, drivers=["delivery", "price"], n_boot=100, seed=4)
-    b = nt.driver_importance(synthetic, drivers=["delivery", "price"], n_boot=100, seed=4)
+    a = nt.driver_importance(synthetic, drivers=["delivery", "price"], n_resamples=100, seed=4)
+    b = nt.driver_importance(synthetic, drivers=["delivery", "price"], n_resamples=100, seed=4)
     pd.testing.assert_frame_equal(a, b)
     assert ((a["share_ci_low"] <= a["share"]) & (a["share"] <= a["share_ci_high"])).all()
     assert (a["share_ci_high"] - a["share_ci_low"] > 0).all()
@@ -68,7 +68,7 @@ def test_bootstrap_intervals_cover_point_and_are_seeded(synthetic):
 def test_low_vs_high_nps_and_missing_rows(synthetic):
     df = synthetic.copy()
     df.loc[:9, "price"] = np.nan
-    out = nt.driver_importance(df, drivers=["delivery", "price"], n_boot=0).set_index("driver")
+    out = nt.driver_importance(df, drivers=["delivery", "price"], n_resamples=0).set_index("driver")
     assert out.attrs["n_excluded"] == 10 and out.attrs["n_used"] == len(df) - 10
     used = df.dropna()
     high = used["delivery"] > used["delivery"].median()
@@ -91,7 +91,7 @@ def test_bad_input(synthetic):
 @pytest.mark.skipif(not BOTANIC.exists(), reason=f"real survey not available at {BOTANIC}")
 def test_botanic_drivers_satisfaction_and_intention():
     df, _ = nt.read_survey(BOTANIC)
-    out = nt.driver_importance(df, drivers=["satisfaction", "intention"], n_boot=50)
+    out = nt.driver_importance(df, drivers=["satisfaction", "intention"], n_resamples=50)
     assert out.attrs["r2"] > 0.5
     assert set(out["driver"]) == {"satisfaction", "intention"}
     assert (out["nps_gap"] > 40).all() and out["high_means"].str.match(r">=? \d").all()

@@ -25,7 +25,7 @@ def small():
 
 def test_hand_computed_windows_refunds_same_day_and_open_horizons():
     responses, orders = small()
-    link = nt.growth_link(responses, orders, horizon="365D", n_boot=50)
+    link = nt.growth_link(responses, orders, horizon="365D", n_resamples=50)
     a = link.answers.set_index(["customer_id", "answer_day"])
     first = a.loc[("A", pd.Timestamp("2025-01-10"))]
     # after: 2025-02-01 (+100), 2025-03-05 refund (-30); 2026-02-01 is beyond 365 days
@@ -55,7 +55,7 @@ def test_time_zones_are_compared_as_instants():
     orders = pd.DataFrame({"customer_id": ["A", "A"], "amount": [10.0, 1.0],
                            "order_date": pd.to_datetime(["2025-01-11T02:00:00+00:00",
                                                          "2026-03-01T00:00:00+00:00"])})
-    link = nt.growth_link(responses, orders, n_boot=20)
+    link = nt.growth_link(responses, orders, n_resamples=20)
     # 23:30 in New York is 04:30 UTC on Jan 11: the order at 02:00 UTC is the same day
     assert link.answers["orders"].item() == 0
     assert "on the answer day itself" in " ".join(link.notes)
@@ -70,13 +70,13 @@ def test_no_orders_at_all_and_bad_input():
     # no answer's customer in the order log: a clear error, not "every answer churned"
     nobody = orders.assign(customer_id="Z")
     with pytest.raises(ValueError, match="no customer id of the answers is in the orders"):
-        nt.growth_link(responses, nobody, n_boot=20)
+        nt.growth_link(responses, nobody, n_resamples=20)
 
 
 def test_bootstrap_is_seeded_and_resamples_customers():
     s, o = nt.load_sample(), nt.load_sample("orders")
-    one = nt.growth_link(s, o, n_boot=200, seed=1)
-    two = nt.growth_link(s, o, n_boot=200, seed=1)
+    one = nt.growth_link(s, o, n_resamples=200, seed=1)
+    two = nt.growth_link(s, o, n_resamples=200, seed=1)
     pd.testing.assert_frame_equal(one.table, two.table)
     t = one.table
     assert ((t["ci_low"] <= t["value"]) & (t["value"] <= t["ci_high"])).all()
@@ -84,7 +84,7 @@ def test_bootstrap_is_seeded_and_resamples_customers():
 
 def test_the_planted_relation_is_found_in_the_sample():
     s, o = nt.load_sample(), nt.load_sample("orders")
-    link = nt.growth_link(s, o, n_boot=1000)
+    link = nt.growth_link(s, o, n_resamples=1000)
     v = link.table.set_index(["category", "metric"])["value"]
     assert v["promoter", "repurchase_rate"] > v["passive", "repurchase_rate"] > \
         v["detractor", "repurchase_rate"]
@@ -93,13 +93,13 @@ def test_the_planted_relation_is_found_in_the_sample():
     assert d.loc[("referrals", "promoter - detractor"), "ci_low"] > 0
     assert "predicts repurchase" in link.summary
     # the effect is stronger for bargain hunters (planted: 2.5x on the log scale)
-    bh = nt.growth_link(s[s["persona"] == "Bargain hunter"], o, n_boot=1000)
-    rest = nt.growth_link(s[s["persona"] != "Bargain hunter"], o, n_boot=1000)
+    bh = nt.growth_link(s[s["persona"] == "Bargain hunter"], o, n_resamples=1000)
+    rest = nt.growth_link(s[s["persona"] != "Bargain hunter"], o, n_resamples=1000)
     gap = {name: x.differences.set_index(["metric", "comparison"]).loc[
         ("orders", "promoter - detractor")] for name, x in (("bh", bh), ("rest", rest))}
     assert gap["bh"]["ci_low"] > gap["rest"]["ci_high"]
     # with lifetime value and order value controlled, moving up is worth revenue
-    value = nt.value_of_moving(s, link=link, segments=["persona"],
+    value = nt.value_of_moving(s, link=link, by=["persona"],
                                controls=["customer_lifetime_value", "average_order_value"])
     assert (value["ci_low"] > 0).all()
     assert "not a proven effect" in value.attrs["statement"]
@@ -108,8 +108,8 @@ def test_the_planted_relation_is_found_in_the_sample():
 def test_value_of_moving_matches_statsmodels_cluster_robust_ols():
     sm = pytest.importorskip("statsmodels.api")
     s, o = nt.load_sample(), nt.load_sample("orders")
-    link = nt.growth_link(s, o, n_boot=50)
-    got = nt.value_of_moving(s, link=link, segments=["persona"])
+    link = nt.growth_link(s, o, n_resamples=50)
+    got = nt.value_of_moving(s, link=link, by=["persona"])
     a = link.answers
     seg = s.drop_duplicates("customer_id", keep="last").set_index("customer_id")["persona"]
     x = pd.DataFrame({"passive": (a["category"] == "passive").astype(float),
@@ -186,9 +186,9 @@ def _numbered(ids_answers, ids_orders):
 ])
 def test_customer_ids_match_as_meant(answers, orders):
     """Issue 24: ids of another type on each side matched nothing, silently."""
-    expected = nt.growth_link(*small(), n_boot=20).answers
+    expected = nt.growth_link(*small(), n_resamples=20).answers
     resp, ords = _numbered(answers, orders)
-    link = nt.growth_link(resp, ords, n_boot=20)
+    link = nt.growth_link(resp, ords, n_resamples=20)
     got = link.answers
     assert got["orders"].tolist() == expected["orders"].tolist()
     assert got["revenue"].tolist() == expected["revenue"].tolist()
@@ -201,7 +201,7 @@ def test_leading_zeros_are_kept_when_they_tell_ids_apart():
                          "date": pd.to_datetime(["2025-01-01", "2025-01-01"])})
     ords = pd.DataFrame({"customer_id": ["1", "1"], "amount": [5.0, 5.0],
                          "order_date": pd.to_datetime(["2025-02-01", "2026-06-01"])})
-    link = nt.growth_link(resp, ords, n_boot=20)
+    link = nt.growth_link(resp, ords, n_resamples=20)
     by_id = link.answers.set_index("customer_id")["orders"]
     assert by_id["1"] == 1 and by_id["01"] == 0
     assert not any("leading zeros" in n for n in link.notes)
@@ -216,29 +216,29 @@ def test_referrals_count_with_integer_ids():
                                                        "2025-03-01", "2026-06-01"]),
                          "amount": [10.0, 10.0, 10.0, 10.0, 1.0],
                          "referrer_id": [None, None, 1, 1.0, None]})
-    link = nt.growth_link(resp, ords, n_boot=20)
+    link = nt.growth_link(resp, ords, n_resamples=20)
     refs = link.answers.set_index("customer_id")["referrals"]
     assert refs["1"] == 2 and refs["2"] == 0
 
 
 def test_value_of_moving_uses_the_latest_answer_and_any_id_type():
     s, o = nt.load_sample(), nt.load_sample("orders")
-    base = nt.value_of_moving(s, o, segments="persona", n_boot=0)
+    base = nt.value_of_moving(s, o, by="persona", n_resamples=0)
     shuffled = s.sample(frac=1, random_state=3)
-    again = nt.value_of_moving(shuffled, o, segments=["persona"], n_boot=0)
+    again = nt.value_of_moving(shuffled, o, by=["persona"], n_resamples=0)
     pd.testing.assert_frame_equal(base, again)
     # the latest answer's persona, not the last row's: move each customer's latest answer
     # to the top and give the other rows another persona
     latest = s.sort_values("date", kind="stable").groupby("customer_id").tail(1).index
     moved = pd.concat([s.loc[latest], s.drop(index=latest).assign(persona="(old)")])
-    same = nt.value_of_moving(moved, o, segments=["persona"], n_boot=0)
+    same = nt.value_of_moving(moved, o, by=["persona"], n_resamples=0)
     pd.testing.assert_frame_equal(base[["per_customer"]], same[["per_customer"]])
     # integer ids on one side, text on the other: no merge error
     codes = {c: i for i, c in enumerate(sorted(s["customer_id"].unique()))}
     s_int = s.assign(customer_id=s["customer_id"].map(codes))
     o_txt = o.assign(customer_id=o["customer_id"].map(codes).astype("Int64").astype(str),
                      referrer_id=o["referrer_id"].map(codes).astype("Int64").astype("string"))
-    v = nt.value_of_moving(s_int, o_txt, segments=["persona"], n_boot=0)
+    v = nt.value_of_moving(s_int, o_txt, by=["persona"], n_resamples=0)
     assert v["per_customer"].tolist() == pytest.approx(base["per_customer"].tolist())
 
 
@@ -283,7 +283,7 @@ def test_customers_who_could_move_are_customers_not_answers():
     """Issue 27 §5: the count behind the total was passive *answers* (2,513 from 2,204
     customers in the sample); it is customers whose latest answer is passive (detractor)."""
     sample, orders = nt.load_sample(), nt.load_sample("orders")
-    link = nt.growth_link(sample, orders, n_boot=50, seed=0)
+    link = nt.growth_link(sample, orders, n_resamples=50, seed=0)
     moving = nt.value_of_moving(sample, link=link)
     answers = link.answers.sort_values(["customer_id", "answer_day"], kind="stable")
     latest = answers.groupby("customer_id")["category"].last().astype(str)

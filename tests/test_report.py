@@ -311,7 +311,7 @@ def test_report_cli_on_the_sample(tmp_path):
     page = (tmp_path / "sample.html").read_text(encoding="utf-8")
     assert f"NPS {_nps(nt.load_sample()['score']):.1f}" in page
     # the sample comes with its order log and customer list: the growth section is there
-    link = nt.growth_link(nt.load_sample(), nt.load_sample("orders"), n_boot=50)
+    link = nt.growth_link(nt.load_sample(), nt.load_sample("orders"), n_resamples=50)
     rate = link.table.set_index(["category", "metric"]).loc[("promoter", "repurchase_rate"),
                                                             "value"]
     assert f"{rate:.0%} of promoters bought again" in page

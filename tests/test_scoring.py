@@ -189,9 +189,9 @@ def test_coverage_near_nominal_in_small_samples(method, tolerance):
 @pytest.mark.parametrize("method", METHODS)
 def test_edge_cases_are_defined(method):
     empty = nt.score([], method=method)
-    assert math.isnan(empty.nps) and "undefined" in empty.note and empty.n == 0
+    assert math.isnan(empty.nps) and "undefined" in " ".join(empty.notes) and empty.n == 0
     one = nt.score([10], method=method)
-    assert one.nps == 100 and not math.isnan(one.ci_low) and "small sample" in one.note
+    assert one.nps == 100 and not math.isnan(one.ci_low) and "small sample" in " ".join(one.notes)
     allp = nt.score([9, 10] * 50, method=method)
     assert allp.nps == 100
     if method == "bayes":  # equal-tailed posterior interval: no mass exactly at 100
@@ -199,7 +199,7 @@ def test_edge_cases_are_defined(method):
     else:
         assert one.ci_high == 100 and allp.ci_high == 100
     if method in ("wald", "bootstrap"):
-        assert allp.ci_low == 100 and "zero width" in allp.note
+        assert allp.ci_low == 100 and "zero width" in " ".join(allp.notes)
     else:
         assert allp.ci_low < 100
     alld = nt.score([0] * 20, method=method)
@@ -319,7 +319,7 @@ def test_compare_paired_matches_scipy_ttest_rel():
 
 def test_compare_paired_excludes_incomplete_pairs_with_account():
     c = nt.compare_paired([7, None, 8], [9, 10, None])
-    assert c.n_a == 1 and "2 pair(s)" in c.note and math.isnan(c.p_value)
+    assert c.n_a == 1 and "2 pair(s)" in " ".join(c.notes) and math.isnan(c.p_value)
     with pytest.raises(ValueError, match="aligned"):
         nt.compare_paired([1, 2], [3])
 

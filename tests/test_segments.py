@@ -125,7 +125,7 @@ def test_rest_is_the_rows_where_the_dimension_is_known(sample):
     assert np.isnan(missing["p_value"]) and np.isnan(missing["p_adjusted"])
     assert missing["nps"] == pytest.approx(_nps(sample.loc[sample["support_agent"].isna(),
                                                            "score"]))
-    assert "958 responses where support_agent is known" in agents.attrs["note"]
+    assert "958 responses where support_agent is known" in " ".join(agents.attrs["notes"])
     # the family for the Holm adjustment is the eight agents only
     holm = _stats.adjust_pvalues(agents["p_value"].iloc[:8].to_numpy(), "holm")
     assert np.allclose(agents["p_adjusted"].iloc[:8], holm)

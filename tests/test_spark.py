@@ -85,8 +85,8 @@ def test_summarize_segments_and_trend_equal_pandas(data):
     _same(nt.summarize(pdf), nt.summarize(sdf))
     got, ref = nt.score(sdf.select("score")), nt.score(pdf["score"])
     assert (got.nps, got.ci_low, got.n_missing) == (ref.nps, ref.ci_low, ref.n_missing)
-    ref = nt.detect_shifts(pdf, freq="Q", baseline=2, segments=["region"])
-    got = nt.detect_shifts(sdf, freq="Q", baseline=2, segments=["region"])
+    ref = nt.detect_shifts(pdf, freq="Q", baseline=2, by=["region"])
+    got = nt.detect_shifts(sdf, freq="Q", baseline=2, by=["region"])
     _same(ref.periods, got.periods)
     assert ref.summary == got.summary
 

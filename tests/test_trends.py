@@ -184,7 +184,7 @@ def test_trend_by_value(sample):
 
 # --------------------------------------------------------------------------- shifts
 def test_delivery_quarter_is_flagged_and_explained(sample):
-    r = nt.detect_shifts(sample, freq="Q", baseline=2, segments=["region", "touchpoint"])
+    r = nt.detect_shifts(sample, freq="Q", baseline=2, by=["region", "touchpoint"])
     flagged = r.periods[r.periods["flagged"]]
     assert flagged["period"].tolist() == ["2025Q4"]
     contrib = r.contributions[r.contributions["period"] == "2025Q4"]
@@ -194,7 +194,7 @@ def test_delivery_quarter_is_flagged_and_explained(sample):
     worst = contrib.iloc[0]
     assert (worst["column"], worst["segment"]) == ("region", "Western Europe")
     assert "Western Europe" in r.summary and "after purchase" in r.summary
-    monthly = nt.detect_shifts(sample, freq="M", segments=["region"])
+    monthly = nt.detect_shifts(sample, freq="M", by=["region"])
     assert set(monthly.periods.loc[monthly.periods["flagged"], "period"]) <= {
         "2025-10", "2025-11", "2025-12"}
 
@@ -331,9 +331,9 @@ def test_lazy_sources_that_need_rows_get_a_clear_error(sample):
 def test_detect_shifts_runs_in_the_engine_with_the_same_result(sample):
     import duckdb
 
-    ref = nt.detect_shifts(sample, freq="Q", baseline=2, segments=["region", "touchpoint"])
+    ref = nt.detect_shifts(sample, freq="Q", baseline=2, by=["region", "touchpoint"])
     got = nt.detect_shifts(duckdb.connect().from_df(sample), freq="Q", baseline=2,
-                           segments=["region", "touchpoint"])
+                           by=["region", "touchpoint"])
     pd.testing.assert_frame_equal(ref.periods, got.periods, check_dtype=False)
     pd.testing.assert_frame_equal(ref.contributions, got.contributions, check_dtype=False)
     assert ref.summary == got.summary

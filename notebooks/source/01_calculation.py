@@ -80,7 +80,7 @@ def has(column) -> bool:
 
 # %%
 df, load_report = nt.read_survey(data_path or nt.sample_path(), score=score, comment=comment,
-                                 date=date, customer_id=customer_id, on_invalid="exclude")
+                                 date=date, customer=customer_id, on_invalid="exclude")
 print(load_report)
 
 # %%

@@ -70,7 +70,7 @@ def has(column) -> bool:
 
 # %% tags=["report-skip"]
 df, load_report = nt.read_survey(data_path or nt.sample_path(), score=score, comment=comment,
-                                 date=date, customer_id=customer_id, on_invalid="exclude")
+                                 date=date, customer=customer_id, on_invalid="exclude")
 print(load_report)
 
 # %%
@@ -144,7 +144,7 @@ else:
 
 # %%
 if use_dates:
-    shifts = nt.detect_shifts(df, date="date", freq=freq, baseline=2, segments=followed,
+    shifts = nt.detect_shifts(df, date="date", freq=freq, baseline=2, by=followed,
                               confidence=confidence)
     print(shifts)
 else:

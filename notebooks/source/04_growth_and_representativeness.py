@@ -68,7 +68,7 @@ def has(column) -> bool:
 
 # %% tags=["report-skip"]
 df, load_report = nt.read_survey(data_path or nt.sample_path(), score=score, comment=comment,
-                                 date=date, customer_id=customer_id, on_invalid="exclude")
+                                 date=date, customer=customer_id, on_invalid="exclude")
 print(load_report)
 if orders_path is None and data_path is not None:
     raise SystemExit("This notebook needs the order log: set orders_path = ... above.")
@@ -116,7 +116,7 @@ readable(diffs, ["difference", "ci_low", "ci_high"])  # rates in points
 # %%
 use_segments = [c for c in segments if c in df.columns]
 use_controls = [c for c in controls if c in df.columns]
-value = nt.value_of_moving(df, link=link, segments=use_segments, controls=use_controls)
+value = nt.value_of_moving(df, link=link, by=use_segments, controls=use_controls)
 say("{}", value.attrs["statement"])
 (value[["per_customer", "ci_low", "ci_high", "p_value", "customers_who_could_move",
                 "total", "total_ci_low", "total_ci_high"]])

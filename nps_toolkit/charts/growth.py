@@ -22,7 +22,7 @@ def growth(link: GrowthLink, *, metrics: tuple[str, ...] = ("repurchase_rate", "
     Examples
     --------
     >>> import nps_toolkit as nt
-    >>> link = nt.growth_link(nt.load_sample(), nt.load_sample("orders"), n_boot=100)
+    >>> link = nt.growth_link(nt.load_sample(), nt.load_sample("orders"), n_resamples=100)
     >>> chart = nt.charts.growth(link, metrics=("repurchase_rate", "revenue"))
     >>> len(chart.to_dict()["hconcat"])
     2

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _stats
+from .._api import renamed
 from .._frames import to_pandas
 from .._frames.ids import matching_ids
 from ..scoring import classify
@@ -63,11 +64,12 @@ class GrowthLink:
                 + (f"<ul>{notes}</ul>" if notes else ""))
 
 
+@renamed(n_boot="n_resamples")
 def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
                 customer: str = "customer_id", date: str = "date", score: str = "score",
                 order_customer: str = "customer_id", order_date: str = "order_date",
                 amount: str = "amount", referrer: str | None = "auto",
-                as_of: Any = None, confidence: float = 0.95, n_boot: int = 1000,
+                as_of: Any = None, confidence: float = 0.95, n_resamples: int = 1000,
                 seed: int = 0) -> GrowthLink:
     """Join each answer to the customer's orders before and after it: do promoters buy more?
 
@@ -90,7 +92,7 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     1997, *Bootstrap Methods and their Application*, sec. 3.8), in its Poisson form: each
     customer is drawn a Poisson(1) number of times (Hanley & MacGibbon 2006, "Creating
     non-parametric bootstrap samples using Poisson frequencies", Computer Methods and
-    Programs in Biomedicine 83(1)), ``n_boot`` replicates, seeded: percentile intervals,
+    Programs in Biomedicine 83(1)), ``n_resamples`` replicates, seeded: percentile intervals,
     and p-values for the differences from the bootstrap standard error (normal
     approximation, Efron & Tibshirani 1993, *An Introduction to the Bootstrap*, ch. 16).
 
@@ -113,7 +115,7 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     Examples
     --------
     >>> import nps_toolkit as nt
-    >>> link = nt.growth_link(nt.load_sample(), nt.load_sample("orders"), n_boot=200)
+    >>> link = nt.growth_link(nt.load_sample(), nt.load_sample("orders"), n_resamples=200)
     >>> r = link.table.set_index(["category", "metric"])["value"]
     >>> bool(r["promoter", "repurchase_rate"] > r["detractor", "repurchase_rate"])
     True
@@ -187,7 +189,7 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
                                           order_customer, o_day, uniques, a_code, day, days,
                                           notes)
         metrics.append("referrals")
-    table, diffs = _bootstrap(answers, metrics, a_code, confidence, n_boot, seed)
+    table, diffs = _bootstrap(answers, metrics, a_code, confidence, n_resamples, seed)
     summary = _summary(table, diffs, horizon, confidence)
     return GrowthLink(table=table, differences=diffs, answers=answers, summary=summary,
                       notes=notes, horizon=horizon)
@@ -279,7 +281,7 @@ _POISSON_TABLE = _poisson_table()
 
 
 def _bootstrap(answers: pd.DataFrame, metrics: list[str], cluster: np.ndarray,
-               confidence: float, n_boot: int, seed: int
+               confidence: float, n_resamples: int, seed: int
                ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Category means and differences with a cluster bootstrap over customers (replicate
     weights = how often each customer is drawn, then one matrix product per block)."""
@@ -299,12 +301,12 @@ def _bootstrap(answers: pd.DataFrame, metrics: list[str], cluster: np.ndarray,
     with np.errstate(invalid="ignore", divide="ignore"):
         point = sums.sum(axis=0).reshape(len(metrics), 3) / point_n
     rng = np.random.default_rng(seed)
-    reps = np.empty((n_boot, len(metrics), 3))
-    block = max(1, min(n_boot, int(2e7 // max(n_cl, 1))))
+    reps = np.empty((n_resamples, len(metrics), 3))
+    block = max(1, min(n_resamples, int(2e7 // max(n_cl, 1))))
     counts32, sums32 = counts.astype(np.float32), sums.astype(np.float32)
     poisson = _POISSON_TABLE
-    for start in range(0, n_boot, block):
-        b = min(block, n_boot - start)
+    for start in range(0, n_resamples, block):
+        b = min(block, n_resamples - start)
         # how often each customer is drawn: Poisson(1) counts, read off a 65,536-entry
         # inverse-CDF table by 16-bit random numbers (8x faster than rng.poisson)
         w = poisson[rng.integers(0, 65536, size=(b, n_cl), dtype=np.uint16)]

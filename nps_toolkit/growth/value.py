@@ -9,13 +9,15 @@ import numpy as np
 import pandas as pd
 
 from .. import _stats
+from .._api import renamed
 from .._frames import column_names_arg
 from .._frames.ids import matching_ids
 from .link import GrowthLink, _days, growth_link
 
 
+@renamed(segments="by")
 def value_of_moving(responses: Any, orders: Any = None, *, link: GrowthLink | None = None,
-                    segments: str | Sequence[str] = (), controls: str | Sequence[str] = (),
+                    by: str | Sequence[str] = (), controls: str | Sequence[str] = (),
                     customer: str = "customer_id",
                     confidence: float = 0.95, **link_options: Any) -> pd.DataFrame:
     """Revenue per customer associated with a passive becoming a promoter, or a detractor a
@@ -26,7 +28,7 @@ def value_of_moving(responses: Any, orders: Any = None, *, link: GrowthLink | No
 
     An ordinary least squares regression of each answer's revenue in the horizon after it
     on the category (detractor as reference), the same customer's revenue in the horizon
-    before, the given segment columns (one-hot) and numeric ``controls`` (e.g. lifetime
+    before, the segment columns ``by`` (one-hot) and numeric ``controls`` (e.g. lifetime
     value; segment and control values are the customer's latest answer's, by date when the
     answers have one, else the last row). The coefficients give the revenue
     difference between categories among customers with the same prior spend and segments;
@@ -52,11 +54,11 @@ def value_of_moving(responses: Any, orders: Any = None, *, link: GrowthLink | No
     Examples
     --------
     >>> import nps_toolkit as nt
-    >>> v = nt.value_of_moving(nt.load_sample(), nt.load_sample("orders"), n_boot=100)
+    >>> v = nt.value_of_moving(nt.load_sample(), nt.load_sample("orders"), n_resamples=100)
     >>> list(v.index)
     ['passive -> promoter', 'detractor -> passive']
     """
-    segments, controls = column_names_arg(segments), column_names_arg(controls)
+    segments, controls = column_names_arg(by), column_names_arg(controls)
     if link is None:
         if orders is None:
             raise ValueError("give the order log (orders=...) or a growth_link result (link=)")

@@ -12,6 +12,7 @@ import narwhals as nw
 import numpy as np
 import pandas as pd
 
+from .._api import renamed
 from ..errors import InvalidScoreError, describe_examples
 from .columns import _detect, _likely_date
 from .dates import _iso_cast, _parse_dates
@@ -30,13 +31,14 @@ from .report import REASONS, LoadReport
 from .scores import _parse_scores, apply_scale, check_scale
 
 
+@renamed(customer_id="customer")
 def read_survey(
     source: str | Path | Any,
     *,
     score: str | None = None,
     comment: str | Literal[False] | None = None,
     date: str | Literal[False] | None = None,
-    customer_id: str | Literal[False] | None = None,
+    customer: str | Literal[False] | None = None,
     response_id: str | Literal[False] | None = None,
     on_invalid: Literal["raise", "exclude"] = "raise",
     drop_duplicates: bool = True,
@@ -55,8 +57,9 @@ def read_survey(
         CSV/TSV (encoding and delimiter detected), Excel (``.xlsx``), Parquet, or a pandas,
         polars or pyarrow data frame. Qualtrics (3 header rows), SurveyMonkey (2 header rows),
         Typeform, Google Forms and Delighted exports are recognised.
-    score, comment, date, customer_id, response_id : str, optional
-        The column to use for each role. By default each is detected from column names and
+    score, comment, date, customer, response_id : str, optional
+        The column to use for each role (read into ``score``, ``comment``, ``date``,
+        ``customer_id``, ``response_id``). By default each is detected from column names and
         question text ("How likely are you to recommend ...", "NPS", "score", "rating";
         "reason", "comment", "feedback", "explication"; "Recorded Date", "Submitted At",
         "Timestamp"...). ``False`` turns detection of that role off.
@@ -105,7 +108,7 @@ def read_survey(
     [2]
     """
     return _read_survey(source, score=score, comment=comment, date=date,
-                        customer_id=customer_id, response_id=response_id,
+                        customer_id=customer, response_id=response_id,
                         on_invalid=on_invalid, drop_duplicates=drop_duplicates, sheet=sheet,
                         encoding=encoding, delimiter=delimiter, scale=scale, dayfirst=dayfirst,
                         header_row=header_row, type_dates=True)

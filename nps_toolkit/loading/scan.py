@@ -10,6 +10,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from .._api import renamed
 from ..errors import InvalidScoreError, describe_examples
 from .columns import _detect
 from .dates import _numeric_date_format
@@ -25,10 +26,11 @@ _SCORE_SQL = (r"^\s*([+-]?\p{Nd}+(?:[.,]\p{Nd}+)?)\s*"
               r"(?:/\s*10(?:[.,]0+)?|(?:[-–—:=(\[]\s*|\s+)\pL[^\p{Nd}]*)?\s*$")
 
 
+@renamed(customer_id="customer")
 def scan(source: str | Path | list[str | Path], *, score: str | None = None,
          comment: str | Literal[False] | None = None,
          date: str | Literal[False] | None = None,
-         customer_id: str | Literal[False] | None = None,
+         customer: str | Literal[False] | None = None,
          response_id: str | Literal[False] | None = None,
          dayfirst: bool | None = None, sample_rows: int = 10_000,
          on_invalid: Literal["raise", "exclude"] = "raise",
@@ -51,7 +53,7 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
         CSV or Parquet files (``.csv``, ``.tsv``, ``.csv.gz``, ``.parquet``), a glob such as
         ``"exports/*.parquet"``, or a folder (every CSV or Parquet file below it;
         hive-partitioned folders like ``year=2025/month=3/`` add those columns).
-    score, comment, date, customer_id, response_id : str or False, optional
+    score, comment, date, customer, response_id : str or False, optional
         As in :func:`read_survey`.
     dayfirst : bool, optional
         How to read text dates like 05/04/2025 (default: decided on the sample).
@@ -106,7 +108,7 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
     if sample.empty:
         raise ValueError(f"{report.source} has no rows")
     overrides = {"score": score, "comment": comment, "date": date,
-                 "customer_id": customer_id, "response_id": response_id}
+                 "customer_id": customer, "response_id": response_id}
     notes: list[str] = []
     mapping = _detect(sample, {}, overrides, notes)
     report.notes.extend(notes)

@@ -86,7 +86,7 @@ def load_configured(source: str | Path | None, config: dict[str, Any]
     data, _ = read_survey(source if source is not None else sample_path(),
                           score=config.get("score"), comment=config.get("comment"),
                           date=config.get("date"),
-                          customer_id=customer if customer != "customer_id" else None,
+                          customer=customer if customer != "customer_id" else None,
                           on_invalid="exclude")
     profile, merged = resolve_config(
         data, {k: v for k, v in config.items() if k not in COLUMN_KEYS},

@@ -57,7 +57,7 @@ def segments(data: Any, *, by: str | Sequence[str], score: str = "score",
     rest : {"known", "all"}
         What each group is compared with when some rows have no value for ``by``.
         ``"known"`` (default): the other rows where the value is known; the missing group is
-        shown with its NPS and interval but not compared, and ``.attrs["note"]`` says so.
+        shown with its NPS and interval but not compared, and ``.attrs["notes"]`` says so.
         (Support agents exist only for support contacts: comparing an agent with everyone
         else would measure the touchpoint, not the agent.) ``"all"``: everyone else,
         missing group included and compared too.
@@ -162,16 +162,16 @@ def segments(data: Any, *, by: str | Sequence[str], score: str = "score",
     out.attrs["rest"] = rest
     if not_compared.any():
         n_missing_rows = int(table.loc[not_compared, "n"].sum())
-        out.attrs["note"] = (
+        out.attrs["notes"] = [
             f"Each group is compared with the rest of the {int(table.loc[pool, 'n'].sum()):,} "
             f"responses where {' / '.join(keys)} is known; the {n_missing_rows:,} responses "
             "without it are shown for reference, not compared (rest='all' compares with "
-            "everyone).")
+            "everyone)."]
     elif missing_key.any():
-        out.attrs["note"] = ("Groups are compared with everyone else, including the "
-                             "responses without a value (rest='all').")
+        out.attrs["notes"] = ["Groups are compared with everyone else, including the "
+                              "responses without a value (rest='all')."]
     else:
-        out.attrs["note"] = ""
+        out.attrs["notes"] = []
     return out
 
 

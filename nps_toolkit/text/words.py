@@ -10,6 +10,7 @@ import pandas as pd
 
 from .. import _lexicons as lex
 from .. import _stats
+from .._api import renamed
 from .._order import sort_frame
 from ._common import _BS, _count, _excerpt, _fold, _re2_any, _replace, _strings
 from .prepare import _prepared
@@ -48,10 +49,11 @@ def _as_written(table: pd.DataFrame, prep: pd.DataFrame, lang_all: np.ndarray) -
 
 
 # --------------------------------------------------------------------------- drivers
+@renamed(alpha=("confidence", lambda a: 1 - a))
 def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
                  by_language: bool = True, prior: float = 0.01, min_count: int = 5,
                  min_comments: int = 30, top: int = 15, ngrams: int = 2,
-                 alpha: float = 0.05) -> pd.DataFrame:
+                 confidence: float = 0.95) -> pd.DataFrame:
     """Words and phrases that most separate promoter from detractor comments.
 
     Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008,
@@ -69,7 +71,8 @@ def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
     Thousands of terms are tested, so a large ``|z|`` arises by chance: each term's two-sided
     p-value from ``z`` is adjusted over every term tested in its language with the
     Benjamini-Hochberg false discovery rate (Benjamini & Hochberg 1995, JRSS B 57(1)), and
-    ``significant`` marks terms with an adjusted p-value of at most ``alpha``. The ``top``
+    ``significant`` marks terms with an adjusted p-value of at most ``1 - confidence``. The
+    ``top``
     terms per side are listed whether or not they pass, so read ``significant`` before
     quoting a term: a side with no significant term has no distinctive vocabulary here.
 
@@ -124,7 +127,7 @@ def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
         table = pd.DataFrame({"language": lang, "term": names[keep], "z": z,
                               "log_odds": delta, "promoter_count": yp.astype(int),
                               "detractor_count": yd.astype(int), "p_adjusted": p_adj,
-                              "significant": p_adj <= alpha})
+                              "significant": p_adj <= 1 - confidence})
         pos = sort_frame(table[table["z"] > 0], "z", "term").head(top).assign(side="promoter")
         neg = sort_frame(table[table["z"] < 0], "z", "term",
                          ascending=True).head(top).assign(side="detractor")

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _stats
+from .._api import renamed
 from .._frames import column_names_arg, require_columns, to_narwhals, to_pandas
 from .._order import sort_frame
 from .trend import trend
@@ -105,8 +106,9 @@ class ShiftReport:
         return "<p>" + html.escape(self.summary).replace("\n", "<br>") + "</p>"
 
 
+@renamed(segments="by")
 def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: int = 3,
-                  segments: str | Sequence[str] = (), score: str = "score",
+                  by: str | Sequence[str] = (), score: str = "score",
                   confidence: float = 0.95, tz: str | None = None,
                   top: int = 3, adjust: str = "holm") -> ShiftReport:
     """Flag periods whose NPS is significantly below the trailing baseline, and explain them.
@@ -122,7 +124,7 @@ def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: i
     each period is tested alone (2.5% a period: 41-52% of stable 24-month series alerted at
     least once; ``benchmarks/README.md``).
 
-    Each flagged drop is decomposed over the categories of each ``segments`` column:
+    Each flagged drop is decomposed over the categories of each ``by`` column:
     ``NPS = sum_s w_s NPS_s`` (``w_s`` the segment's share of responses), so
     ``change = sum_s (w1_s NPS1_s - w0_s NPS0_s)``, each term being the segment's contribution,
     split into a mix effect ``(w1_s - w0_s) NPS0_s`` and a performance effect
@@ -133,11 +135,11 @@ def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: i
     --------
     >>> from nps_toolkit import load_sample
     >>> report = detect_shifts(load_sample(), freq="Q", baseline=2,
-    ...                        segments=["region", "touchpoint"])
+    ...                        by=["region", "touchpoint"])
     >>> report.periods.loc[report.periods["flagged"], "period"].tolist()
     ['2025Q4']
     """
-    segments = column_names_arg(segments)
+    segments = column_names_arg(by)
     if baseline < 1:
         raise ValueError(f"baseline must be at least 1 period, got {baseline}")
     if adjust not in ("holm", "bh", "bonferroni", "none"):

@@ -1,0 +1,125 @@
+"""Issue 29: one vocabulary across the public functions (docs/api.md), checked on every
+signature in ``nps_toolkit.__all__``; old names warn and keep working for a release."""
+
+from __future__ import annotations
+
+import inspect
+import re
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import nps_toolkit as nt
+from nps_toolkit._api import renamed
+
+GLOSSARY = Path(__file__).resolve().parents[1] / "docs" / "api.md"
+
+# an old name -> the one every function uses now
+OLD_NAMES = {"score_column": "score", "target": "score", "customer_id": "customer",
+             "segments": "by", "attributes": "by", "alpha": "confidence", "n_boot": "n_resamples",
+             "seg": "by", "group": "by", "groups": "by", "level": "confidence",
+             "n_bootstrap": "n_resamples", "bootstrap": "n_resamples", "random_state": "seed",
+             "text_column": "comment", "date_column": "date", "customer_column": "customer"}
+# where a concept has one default, every function with it uses that default
+DEFAULTS = {"confidence": {0.95}, "seed": {0}, "adjust": {"holm"},
+            "score": {"score", inspect.Parameter.empty},
+            "comment": {"comment", None, inspect.Parameter.empty},
+            "date": {"date", None, inspect.Parameter.empty},
+            "customer": {"customer_id", None, inspect.Parameter.empty},
+            "method": {"adjusted_wald", "auto", inspect.Parameter.empty},
+            "by": {(), None, inspect.Parameter.empty}}
+# the few that differ, each for its reason (docs/api.md)
+EXCEPTIONS = {("read_survey", "score"): "detected: the file's column, not the frame's",
+              ("read_survey", "customer"): "detected", ("read_survey", "comment"): "detected",
+              ("read_survey", "date"): "detected", ("scan", "score"): "detected",
+              ("scan", "customer"): "detected", ("scan", "comment"): "detected",
+              ("scan", "date"): "detected", ("read_orders", "customer"): "detected",
+              ("read_orders", "date"): "detected"}
+
+
+def _public_functions():
+    for name in nt.__all__:
+        obj = getattr(nt, name)
+        if inspect.isfunction(obj) or (callable(obj) and hasattr(obj, "__wrapped__")):
+            yield name, inspect.signature(obj)
+
+
+def test_every_signature_follows_the_glossary():
+    functions = dict(_public_functions())
+    assert len(functions) > 50
+    old = [(f, p) for f, sig in functions.items() for p in sig.parameters if p in OLD_NAMES]
+    assert old == [], f"old names in public signatures: {old} (new: see docs/api.md)"
+    wrong = []
+    for f, sig in functions.items():
+        for p in sig.parameters.values():
+            allowed = DEFAULTS.get(p.name)
+            if allowed is None or (f, p.name) in EXCEPTIONS:
+                continue
+            default = tuple(p.default) if isinstance(p.default, list) else p.default
+            if default not in allowed:
+                wrong.append((f, p.name, p.default))
+    assert wrong == [], f"a concept with another default than docs/api.md says: {wrong}"
+
+
+def test_the_glossary_lists_every_rename():
+    """docs/api.md's table of old names is the decorators' (a rename not written down, or a
+    row with no decorator behind it, fails)."""
+    text = GLOSSARY.read_text(encoding="utf-8")
+    rows = set(re.findall(r"^\| `(\w+)=` [^|]*\| `(\w+)=`", text, flags=re.M))
+    done = set()
+    for name in nt.__all__:
+        for old, new in getattr(getattr(nt, name), "__renamed__", {}).items():
+            done.add((old, new))
+    assert done and done == rows, (done ^ rows)
+
+
+@pytest.mark.parametrize(("call", "old", "new"), [
+    (lambda **k: nt.read_survey(nt.sample_path(), **k), {"customer_id": "customer_id"},
+     {"customer": "customer_id"}),
+    (lambda **k: nt.detect_shifts(nt.load_sample(), freq="Q", baseline=2, **k).summary,
+     {"segments": ["region"]}, {"by": ["region"]}),
+    (lambda **k: nt.promoter_seed_list(nt.load_sample(), **k), {"attributes": "persona"},
+     {"by": "persona"}),
+    (lambda **k: nt.text_drivers(nt.load_sample(), **k), {"alpha": 0.01},
+     {"confidence": 0.99}),
+])
+def test_old_names_warn_and_give_the_same_result(call, old, new):
+    with pytest.warns(FutureWarning, match=f"{next(iter(old))}= is now {next(iter(new))}="):
+        before = call(**old)
+    after = call(**new)
+    if isinstance(after, tuple):
+        before, after = before[0], after[0]
+    if isinstance(after, pd.DataFrame):
+        pd.testing.assert_frame_equal(before, after)
+    else:
+        assert before == after
+    with pytest.raises(TypeError, match="got both"):
+        call(**old, **new)
+
+
+def test_result_notes_are_one_shape():
+    """Notes are a sequence of sentences under one name: ``notes`` on result objects,
+    ``attrs["notes"]`` on frames; the old single-string ``note`` warns."""
+    sample = nt.load_sample()
+    r = nt.score([10, 9])
+    assert isinstance(r.notes, tuple) and r.notes  # a sample of two is noted
+    with pytest.warns(FutureWarning, match="note is now notes"):
+        assert r.note == " ".join(r.notes)
+    frames = [nt.segments(sample, by="support_agent"), nt.trend(sample, freq="Q"),
+              nt.text_drivers(sample)]
+    for frame in frames:
+        assert "note" not in frame.attrs and isinstance(frame.attrs.get("notes"), list)
+    assert any(frame.attrs["notes"] for frame in frames)
+
+
+def test_renamed_converts_and_names_the_caller():
+    @renamed(alpha=("confidence", lambda a: 1 - a))
+    def f(*, confidence=0.95):
+        return confidence
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert f(alpha=0.1) == pytest.approx(0.9)
+    assert caught[0].filename == __file__  # points at the caller, not the library
