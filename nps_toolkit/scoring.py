@@ -173,8 +173,21 @@ def _fmt(x: float, digits: int = 1) -> str:
     return "NaN" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
 
 
+class _NotesMixin:
+    """``note``, the old single-string name of a result's ``notes`` (issue 29)."""
+
+    notes: tuple[str, ...]
+
+    @property
+    def note(self) -> str:
+        """The notes as one string: ``notes`` is the name every result uses."""
+        warnings.warn("note is now notes (a tuple of sentences, the name every nps_toolkit "
+                      "result uses); note goes in a later release", FutureWarning, stacklevel=2)
+        return " ".join(self.notes)
+
+
 @dataclass(frozen=True)
-class NPSResult:
+class NPSResult(_NotesMixin):
     """The Net Promoter Score of one sample, with its interval.
 
     Attributes
@@ -221,13 +234,6 @@ class NPSResult:
     n_effective: float = field(default=float("nan"))
     weighted: bool = False
     notes: tuple[str, ...] = ()
-
-    @property
-    def note(self) -> str:
-        """The notes as one string: ``notes`` is the name every result uses."""
-        warnings.warn("note is now notes (a tuple of sentences, the name every nps_toolkit "
-                      "result uses); note goes in a later release", FutureWarning, stacklevel=2)
-        return " ".join(self.notes)
 
     def __repr__(self) -> str:
         level = f"{self.confidence:.0%}"
@@ -477,7 +483,7 @@ def from_counts(*, promoters: int, passives: int, detractors: int, confidence: f
 
 # --------------------------------------------------------------------------- comparisons
 @dataclass(frozen=True)
-class NPSComparison:
+class NPSComparison(_NotesMixin):
     """Difference between two NPS (``b - a`` for paired, ``a - b`` for independent samples).
 
     Attributes
@@ -517,13 +523,6 @@ class NPSComparison:
     paired: bool = False
     df: float = float("nan")
     notes: tuple[str, ...] = ()
-
-    @property
-    def note(self) -> str:
-        """The notes as one string: ``notes`` is the name every result uses."""
-        warnings.warn("note is now notes (a tuple of sentences, the name every nps_toolkit "
-                      "result uses); note goes in a later release", FutureWarning, stacklevel=2)
-        return " ".join(self.notes)
 
     @property
     def significant(self) -> bool:
