@@ -21,12 +21,15 @@ from typing import Any
 
 from ._stats import P_FLOOR, p_text
 
-__all__ = ["NEEDS", "REPORT_ENV", "SKIPPED_MIME", "Trusted", "escape_markdown", "p_text",
-           "readable_table", "sanitize_html", "say", "say_list", "skipped", "to_markdown"]
+__all__ = ["NEEDS", "REPORT_ENV", "SKIPPED_MIME", "STATIC_ENV", "Trusted", "escape_markdown",
+           "p_text", "readable_table", "sanitize_html", "say", "say_list", "skipped",
+           "to_markdown"]
 
 #: set (to "1") while the report runs the notebooks: what the data cannot support is listed
 #: once at the end of the report ("Not in this file") instead of in each section
 REPORT_ENV = "NPS_TOOLKIT_REPORT"
+#: set (to "1") where no widget manager runs (the report's kernels): widgets show static HTML
+STATIC_ENV = "NPS_TOOLKIT_STATIC"
 
 # every ASCII punctuation character Markdown (CommonMark, GFM, MathJax's $) gives a meaning;
 # CommonMark allows any ASCII punctuation to be backslash-escaped. &, < and > become entities.

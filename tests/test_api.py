@@ -123,3 +123,53 @@ def test_renamed_converts_and_names_the_caller():
         warnings.simplefilter("always")
         assert f(alpha=0.1) == pytest.approx(0.9)
     assert caught[0].filename == __file__  # points at the caller, not the library
+
+
+# the presentation layer, and what only it may import (docs/architecture: arrows run from
+# presentation to compute, never back)
+PRESENTATION = {"charts", "widgets", "report", "templates", "magics", "cli", "markup",
+                "__init__", "__main__"}
+PRESENTATION_ONLY = ("nps_toolkit.charts", "nps_toolkit.widgets", "nps_toolkit.report",
+                     "nps_toolkit.templates", "nps_toolkit.magics", "nps_toolkit.cli",
+                     "nps_toolkit_lab", "ipywidgets", "anywidget", "altair", "vl_convert",
+                     "IPython")
+
+
+def _imports(path: Path, module: str) -> set[str]:
+    """Every module a file imports, at the top or inside a function, relative ones resolved."""
+    import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = module.split(".")  # the module's own dotted name
+            if node.level:
+                base = base[: len(base) - node.level]
+                mod = ".".join([*base, node.module] if node.module else base)
+            else:
+                mod = node.module or ""
+            found.add(mod)
+            found.update(f"{mod}.{a.name}" for a in node.names)
+    return found
+
+
+def test_compute_never_imports_presentation():
+    """Issue 29 §2: no module of the compute layer imports the charts, widgets, report,
+    templates or the Jupyter integration, nor ipywidgets, anywidget, altair or IPython."""
+    root = Path(nt.__file__).resolve().parent
+    offenders = {}
+    checked = 0
+    for path in sorted(root.rglob("*.py")):
+        parts = path.relative_to(root).with_suffix("").parts
+        if parts[0] in PRESENTATION:
+            continue
+        # a package's __init__ resolves "." to the package itself, as a module inside it does
+        name = ".".join(["nps_toolkit", *parts[:-1],
+                         "__init__" if parts[-1] == "__init__" else parts[-1]])
+        bad = sorted(m for m in _imports(path, name) if m.startswith(PRESENTATION_ONLY))
+        checked += 1
+        if bad:
+            offenders[str(path.relative_to(root))] = bad
+    assert checked > 40 and offenders == {}, offenders

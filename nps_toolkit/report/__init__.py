@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..markup import REPORT_ENV, sanitize_html
-from ..widgets.custom import STATIC_ENV
+from ..markup import REPORT_ENV, STATIC_ENV, sanitize_html
 from .config import (
     MIN_COMMENTS,
     _notebook_parameters,

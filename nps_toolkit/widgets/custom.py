@@ -19,15 +19,15 @@ import pandas as pd
 import traitlets as t
 
 from .._style import CATEGORY_COLOURS
+from ..markup import STATIC_ENV
 from ..scoring import NPSResult, score
 from ..text import TextAnalysis, code_themes, filter_comments, prepare_comments
 
 __all__ = ["STATIC_ENV", "CommentBrowser", "ScoreGauge", "frontend_path", "static_mode"]
 
-#: set this environment variable (to anything but "" or "0") and the widgets display as static
-#: HTML (SVG charts, escaped text) instead of live views: `nps-toolkit report` does, because an
-#: HTML file has no kernel to talk to
-STATIC_ENV = "NPS_TOOLKIT_STATIC"
+# STATIC_ENV (defined in markup, which the report reads without importing widgets): set it
+# to anything but "" or "0" and the widgets display as static HTML (SVG charts, escaped text)
+# instead of live views; `nps-toolkit report` does, because an HTML file has no kernel
 
 
 def static_mode() -> bool:
