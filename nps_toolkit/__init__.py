@@ -8,8 +8,8 @@ from .benchmarking import BenchmarkComparison, benchmarks, compare_to_benchmark
 from .datasets import load_sample, sample_path
 from .drivers import driver_importance
 from .errors import ColumnNotFoundError, InvalidScoreError
-from .growth import GrowthLink, growth_link, read_orders, value_of_moving
-from .loading import ExportProfile, LoadReport, profile_export, read_survey, scan
+from .growth import GrowthLink, growth_link, value_of_moving
+from .loading import ExportProfile, LoadReport, profile_export, read_orders, read_survey, scan
 from .scoring import (
     CATEGORIES,
     NPSComparison,

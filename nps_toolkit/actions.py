@@ -143,7 +143,7 @@ def action_list(data: Any, *, customer: str = "customer_id", score: str = "score
     notes: list[str] = []
     latest = _latest(work, customer, date, notes)
     if value is not None:
-        from .growth.amounts import as_amounts
+        from ._frames.amounts import as_amounts
 
         v = as_amounts(latest[value], value)
         latest["value_tier"] = value_tiers(latest.assign(**{value: v}), value=value,

@@ -1233,7 +1233,7 @@ def test_gmt_offsets_keep_their_sign(cells, utc):
     df, _ = nt.read_survey(pd.DataFrame({"score": [9] * len(cells), "date": cells}))
     got = df["date"].dt.tz_convert("UTC").dt.tz_localize(None)
     assert got.tolist() == pd.to_datetime(utc).tolist()
-    from nps_toolkit.trends.periods import parse_dates
+    from nps_toolkit._frames.periods import parse_dates
 
     parsed = parse_dates(pd.Series(cells), column="date").dt.tz_convert("UTC")
     assert parsed.dt.tz_localize(None).tolist() == pd.to_datetime(utc).tolist()

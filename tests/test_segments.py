@@ -282,7 +282,7 @@ def test_value_tiers_and_value_analysis_run_in_the_engine(sample):
     tier counts, the value ranks behind Spearman and the revenue sums are computed there;
     every number equals the pandas path's."""
     import duckdb
-    import narwhals as nw
+    import narwhals.stable.v2 as nw
     import polars as pl
 
     local = sample[["customer_id", "date", "score", "customer_lifetime_value"]].copy()

@@ -269,15 +269,15 @@ def test_date_objects_from_parquet_take_the_direct_path(tmp_path):
 
 # --------------------------------------------------------------------------- in the engine
 def test_days_since_epoch_expression_matches_numpy():
-    import narwhals as nw
+    import narwhals.stable.v2 as nw
     import polars as pl
 
-    from nps_toolkit.trends.periods import _days_since_epoch
+    from nps_toolkit._frames.periods import days_since_epoch
 
     days = np.arange(-800_000, 800_000, 997)  # 1780 to 4160, leap centuries included
     dates = days.astype("datetime64[D]")
     got = (nw.from_native(pl.DataFrame({"d": dates}))
-           .select(_days_since_epoch("d").alias("x"))["x"].to_numpy())
+           .select(days_since_epoch("d").alias("x"))["x"].to_numpy())
     np.testing.assert_array_equal(got, days)
 
 
@@ -372,7 +372,7 @@ def test_migration_counts_in_the_engine_equal_pandas(sample):
     the paired test and the summary equal the pandas path's, and the customer lists stay
     lazy frames of the engine."""
     import duckdb
-    import narwhals as nw
+    import narwhals.stable.v2 as nw
     import polars as pl
 
     local = _waved(sample)[["customer_id", "date", "score", "wave"]]
@@ -419,7 +419,7 @@ def test_local_times_around_clock_changes_are_kept():
     notes = " ".join(t.attrs["notes"])
     assert "2 time(s)" in notes and "go back" in notes
     assert "1 time(s)" in notes and "skip" in notes
-    from nps_toolkit.trends.periods import parse_dates
+    from nps_toolkit._frames.periods import parse_dates
 
     local = parse_dates(df["date"], column="date", tz="Europe/Paris")
     assert local.notna().all()

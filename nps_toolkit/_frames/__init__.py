@@ -15,7 +15,14 @@ from .codes import (
     integer_scores,
     numpy_codes,
 )
-from .convert import column_names, column_names_arg, require_columns, to_narwhals, to_pandas
+from .convert import (
+    collect,
+    column_names,
+    column_names_arg,
+    require_columns,
+    to_narwhals,
+    to_pandas,
+)
 from .counts import COUNT_COLUMNS, WEIGHT_COLUMNS, counts_table
 from .validate import validate_score_column
 
@@ -25,6 +32,7 @@ __all__ = [
     "MISSING_CODE",
     "N_CODES",
     "WEIGHT_COLUMNS",
+    "collect",
     "column_names",
     "column_names_arg",
     "counts_table",

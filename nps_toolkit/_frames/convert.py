@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import narwhals as nw
+import narwhals.stable.v2 as nw
 import pandas as pd
 
 from ..errors import ColumnNotFoundError, InvalidScoreError
@@ -45,9 +45,10 @@ def require_columns(frame, columns: Sequence[str], *, role: str = "column") -> N
         )
 
 
-def _collect(frame) -> nw.DataFrame:
-    """A lazy frame computed; a score the engine refuses (scan's ``error()`` for a cell that
-    is not a 0-10 whole number) comes back as :class:`InvalidScoreError`, as in pandas."""
+def collect(frame: Any) -> Any:
+    """A lazy frame computed (any other frame as it is); a score the engine refuses (scan's
+    ``error()`` for a cell that is not a 0-10 whole number) comes back as
+    :class:`InvalidScoreError`, as in pandas."""
     if not isinstance(frame, nw.LazyFrame):
         return frame
     try:

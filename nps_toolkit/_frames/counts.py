@@ -10,12 +10,12 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-import narwhals as nw
+import narwhals.stable.v2 as nw
 import numpy as np
 import pandas as pd
 
 from .codes import INVALID_CODE, MISSING_CODE, N_CODES, _pandas_float, _score_codes
-from .convert import _collect, require_columns, to_narwhals
+from .convert import collect, require_columns, to_narwhals
 from .dense import dense_code_table, is_dense
 from .validate import _check_weights, _missing_expr, validate_score_column
 
@@ -177,7 +177,7 @@ def _narwhals_counts(frame, score: str, by: list[str], weights: str | None) -> p
             narrow = frame.select(*[nw.col(b) for b in by], nw.col(score).alias("__score"),
                                   w.alias("__w"), (w * w).alias("__w2"))
             aggs += [nw.col("__w").sum(), nw.col("__w2").sum()]
-        long = _collect(narrow.group_by(*by, "__score", drop_null_keys=False).agg(*aggs)
+        long = collect(narrow.group_by(*by, "__score", drop_null_keys=False).agg(*aggs)
                         ).to_pandas()
     value = pd.to_numeric(long["__score"], errors="coerce").to_numpy(dtype=np.float64,
                                                                     na_value=np.nan)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import narwhals as nw
+import narwhals.stable.v2 as nw
 
 from ..errors import InvalidScoreError, describe_examples
-from .convert import _collect
+from .convert import collect
 
 
 def _missing_expr(name: str, dtype) -> nw.Expr:
@@ -27,7 +27,7 @@ def validate_score_column(frame, name: str, *, positions: bool = True) -> None:
             raise InvalidScoreError(
                 f"column {name!r} is boolean, not a 0-10 score", column=name
             )
-        sample = _collect(frame.select(nw.col(name)).head(5)).get_column(name).to_list()
+        sample = collect(frame.select(nw.col(name)).head(5)).get_column(name).to_list()
         raise InvalidScoreError(
             f"column {name!r} holds {dtype} values (e.g. {sample[:3]!r}), not 0-10 numbers. "
             "Clean it with read_survey(), which understands cells like '10 - Extremely likely', "
@@ -47,9 +47,9 @@ def validate_score_column(frame, name: str, *, positions: bool = True) -> None:
             vals = head.get_column(name).to_list()
             _raise_invalid(name, pos, vals, count)
         return
-    counted = _collect(frame.select(bad.cast(nw.Int64).sum().alias("bad"))).item(0, "bad")
+    counted = collect(frame.select(bad.cast(nw.Int64).sum().alias("bad"))).item(0, "bad")
     if counted:
-        head = _collect(frame.filter(bad).select(col).head(5)).get_column(name).to_list()
+        head = collect(frame.filter(bad).select(col).head(5)).get_column(name).to_list()
         _raise_invalid(name, [], head, int(counted))
 
 
@@ -75,7 +75,7 @@ def _check_weights(frame, weights: str, missing: nw.Expr) -> None:
     bad = (~missing) & (wmiss | (w < 0))
     if dtype.is_float():
         bad = bad | ((~missing) & (w.abs() == float("inf")).fill_null(value=False))
-    counted = _collect(frame.select(bad.cast(nw.Int64).sum().alias("bad"))).item(0, "bad")
+    counted = collect(frame.select(bad.cast(nw.Int64).sum().alias("bad"))).item(0, "bad")
     if counted:
         raise ValueError(
             f"weights column {weights!r} has {counted} missing, negative or infinite weight(s) "

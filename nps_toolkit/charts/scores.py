@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import altair as alt
-import narwhals as nw
+import narwhals.stable.v2 as nw
 import numpy as np
 import pandas as pd
 

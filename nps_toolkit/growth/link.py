@@ -14,8 +14,8 @@ from .. import _stats
 from .._api import renamed
 from .._frames import to_pandas
 from .._frames.ids import matching_ids
+from .._frames.periods import parse_dates
 from ..scoring import classify
-from ..trends.periods import parse_dates
 
 METRICS = {
     "repurchase_rate": "bought again within the horizon (share of answers)",

@@ -8,30 +8,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._frames.periods import iso_offsets
 from .scores import _NA_TOKENS, _arrow_text
 
 _NUMERIC_DATE = re.compile(
     r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?$")
-
-
-# "GMT+1", "UTC-05:30", "GMT+0200" as Google Forms, Outlook and many exports write them.
-# dateutil reads "GMT+1" the POSIX way (one hour *behind* GMT), the opposite of what every
-# export means, so offsets are rewritten as ISO 8601 ("+01:00") before any parser sees them.
-_GMT_OFFSET = re.compile(r"\s*\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b",
-                         re.IGNORECASE)
-
-
-def _iso_offsets(text: pd.Series) -> pd.Series:
-    """``GMT+1`` -> `` +01:00`` in every value (see ``_GMT_OFFSET``); other text unchanged.
-
-    >>> _iso_offsets(pd.Series(["2025/03/04 10:11:12 PM GMT+1", "x UTC-05:30"])).tolist()
-    ['2025/03/04 10:11:12 PM +01:00', 'x -05:30']
-    """
-    if not text.str.contains(r"(?i)\b(?:GMT|UTC)\s*[+-]", regex=True).fillna(False).any():
-        return text
-    return text.str.replace(
-        _GMT_OFFSET, lambda m: f" {m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}",
-        regex=True)
 
 
 def _numeric_date_format(text: pd.Series, notes: list[str], column: str,
@@ -101,7 +82,7 @@ def _parse_dates(values: pd.Series, notes: list[str], column: str,
     iso = _iso_dates_arrow(values)
     if iso is not None:
         return iso
-    text = _iso_offsets(values.astype("string").str.strip())
+    text = iso_offsets(values.astype("string").str.strip())
     text = text.mask(text.str.lower().isin(_NA_TOKENS))  # "", "N/A", "null"...: no date
     fmt = _numeric_date_format(text, notes, column, dayfirst)
     if fmt is not None:

@@ -130,7 +130,7 @@ def _amounts(s: pd.Series) -> pd.Series:
         return s.astype(float)
     if pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_datetime64_any_dtype(s.dtype):
         return pd.Series(np.nan, index=s.index)
-    from ..growth.amounts import parse_amounts
+    from .._frames.amounts import parse_amounts
 
     try:
         return parse_amounts(s, [], str(s.name))

@@ -10,15 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import narwhals as nw
+import narwhals.stable.v2 as nw
 import numpy as np
 import pandas as pd
 
 from .. import _stats
-
-
-def _collect(frame: Any) -> Any:
-    return frame.collect() if isinstance(frame, nw.LazyFrame) else frame
+from .._frames import collect
 
 
 def _numeric(frame: Any, value: str) -> None:
@@ -45,13 +42,13 @@ def tier_expression(frame: Any, value: str, tiers: int, bins: Sequence[float] | 
             expr = nw.when(v < edge).then(nw.lit(name)).otherwise(expr)
     else:
         qs = [i / tiers for i in range(tiers + 1)]
-        got = _collect(frame.select(*[v.quantile(q, interpolation="linear").alias(f"q{i}")
+        got = collect(frame.select(*[v.quantile(q, interpolation="linear").alias(f"q{i}")
                                       for i, q in enumerate(qs)]))
         edges = [got.item(0, f"q{i}") for i in range(len(qs))]
         if edges[0] is None:
             raise ValueError(f"value column {value!r} has no values to make tiers from")
         if len(set(edges)) != len(edges):
-            top = _collect(frame.filter(~v.is_null()).group_by(value)
+            top = collect(frame.filter(~v.is_null()).group_by(value)
                            .agg(nw.len().alias("n")).sort("n", descending=True).head(1))
             raise ValueError(
                 f"{tiers} equal-count tiers of {value!r} are not possible: too many customers "
@@ -80,7 +77,7 @@ def spearman(frame: Any, value: str, score: str) -> tuple[float, float]:
     per score value."""
     scored = frame.filter(~nw.col(score).is_null() & ~nw.col(value).is_null())
     ranked = scored.with_columns(nw.col(value).cast(nw.Float64).rank("average").alias("__r"))
-    sums = _collect(ranked.group_by(score).agg(
+    sums = collect(ranked.group_by(score).agg(
         nw.len().alias("n"), nw.col("__r").sum().alias("s"),
         (nw.col("__r") * nw.col("__r")).sum().alias("ss"))).to_pandas()
     sums = sums.sort_values(score).reset_index(drop=True)

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-import narwhals as nw
+import narwhals.stable.v2 as nw
 import numpy as np
 import pandas as pd
 
 from .. import _stats
-from .._frames import WEIGHT_COLUMNS, counts_table, require_columns, to_narwhals, to_pandas
+from .._frames import WEIGHT_COLUMNS, collect, counts_table, require_columns, to_narwhals, to_pandas
 from ..scoring import NPSResult, classify
 from ..scoring import score as score_fn
 from . import _engine
@@ -100,7 +100,7 @@ def value_tiers(data: Any, *, value: str, tiers: int = 4, bins: Sequence[float] 
         tier = _engine.tier_expression(frame, value, tiers, bins, names)
         return nw.to_native(frame.with_columns(tier.alias("value_tier")))
     native = to_pandas(data)
-    from ..growth.amounts import as_amounts
+    from .._frames.amounts import as_amounts
 
     values = as_amounts(native[value], value)
     if values.notna().sum() == 0:
@@ -265,7 +265,7 @@ def _value_parts_pandas(data: pd.DataFrame, *, value: str, score: str, tiers: in
         df = df.drop_duplicates(subset=[customer], keep="last")
         notes.append(f"one row per customer (their latest answer): {len(df):,} customers from "
                      f"{before:,} responses.")
-    from ..growth.amounts import as_amounts
+    from .._frames.amounts import as_amounts
 
     values = as_amounts(df[value], value)
     missing_value = values.isna()
@@ -305,7 +305,7 @@ def _value_parts_engine(frame: Any, *, value: str, score: str, tiers: int,
     from ..scoring import _result, from_counts
 
     def rows(f: Any) -> int:
-        return int(_engine._collect(f.select(nw.len().alias("n"))).item(0, "n"))
+        return int(collect(f.select(nw.len().alias("n"))).item(0, "n"))
 
     notes: list[str] = []
     if customer:

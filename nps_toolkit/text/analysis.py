@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import narwhals as nw
+import narwhals.stable.v2 as nw
 import numpy as np
 import pandas as pd
 
 from .._api import renamed
-from .._frames import require_columns, to_narwhals
+from .._frames import collect, require_columns, to_narwhals
 from ._common import _ARROW, DEFAULT_CODEFRAME, _fold
 from .model import comment_sentiment
 from .prepare import _prepared, prepare_comments
@@ -51,7 +51,7 @@ def theme_trends(data: Any, *, date: str = "date", freq: str = "Q",
     >>> t.loc[t["theme"] == "delivery"].set_index("period")["mention_share"].idxmax()
     '2025Q4'
     """
-    from ..trends import _period_codes, _period_labels, parse_dates
+    from .._frames.periods import parse_dates, period_codes, period_labels
 
     frame = to_narwhals(data)
     if not isinstance(nw.to_native(frame), pd.DataFrame):
@@ -65,11 +65,11 @@ def theme_trends(data: Any, *, date: str = "date", freq: str = "Q",
     coded = themes if themes is not None else code_themes(prep, codeframe=codeframe,
                                                           comment=comment, score=score)
     dates = parse_dates(prep[date], column=date)
-    codes, meaning = _period_codes(dates, freq, None)
+    codes, meaning = period_codes(dates, freq, None)
     have = codes >= 0
     lo = codes[have].min()
     span = np.arange(lo, codes[have].max() + 1)
-    labels = _period_labels(span, meaning)[0].to_numpy()
+    labels = period_labels(span, meaning)[0].to_numpy()
     pos = np.where(have, codes - lo, -1)
     answered = prep["is_answer"].to_numpy() & have
     cat = prep["category"].astype(str).to_numpy()
@@ -112,7 +112,7 @@ def _engine_theme_trends(frame: Any, *, date: str, freq: str, themes: Any, comme
                          score: str) -> pd.DataFrame:
     """:func:`theme_trends` where coded comments live: ``GROUP BY period`` with one sum per
     theme and category runs in the engine; the rates are computed on the small result."""
-    from ..trends.periods import _FIXED, _days_since_epoch, _engine_period_code, _period_labels
+    from .._frames.periods import FIXED, days_since_epoch, engine_period_code, period_labels
 
     if themes is None or isinstance(themes, (str, pd.DataFrame)):
         raise ValueError("theme_trends on a lazy source reads comments already coded: pass "
@@ -133,11 +133,11 @@ def _engine_theme_trends(frame: Any, *, date: str, freq: str, themes: Any, comme
         require_columns(frame, [comment])
         answered = ~nw.col(comment).is_null() & (nw.col(comment).str.strip_chars() != "")
     origin = None
-    if _FIXED.match(freq.strip()):
-        first = frame.select(_days_since_epoch(date).min().alias("d"))
-        first = first.collect() if isinstance(first, nw.LazyFrame) else first
+    if FIXED.match(freq.strip()):
+        first = frame.select(days_since_epoch(date).min().alias("d"))
+        first = collect(first)
         origin = first.item(0, "d")
-    period, meaning = _engine_period_code(date, freq, None if origin is None else int(origin))
+    period, meaning = engine_period_code(date, freq, None if origin is None else int(origin))
     s = nw.col(score)
     have = ~nw.col(date).is_null()
     ans = answered & have
@@ -153,14 +153,14 @@ def _engine_theme_trends(frame: Any, *, date: str, freq: str, themes: Any, comme
         aggs += [count(m, f"m{i}"), count(m & prom, f"p{i}"), count(m & det, f"d{i}")]
     table = (frame.filter(have).with_columns(period.alias("__period"))
              .group_by("__period").agg(*aggs))
-    table = (table.collect() if isinstance(table, nw.LazyFrame) else table).to_pandas()
+    table = (collect(table)).to_pandas()
     if table.empty:
         raise ValueError("no responses with a date to build theme trends from")
     table = table.set_index(table["__period"].astype(np.int64)).drop(columns="__period")
     table = table.astype(np.int64).sort_index()  # DuckDB sums arrive as decimals
     span = np.arange(table.index.min(), table.index.max() + 1)
     table = table.reindex(span, fill_value=0)
-    labels = _period_labels(span, meaning)[0].to_numpy()
+    labels = period_labels(span, meaning)[0].to_numpy()
     comments = table["comments"].to_numpy()
     n_all = table["n_all"].to_numpy()
     nps_all = 100 * (table["p_all"].to_numpy() - table["d_all"].to_numpy()) / np.maximum(n_all,

@@ -5,7 +5,7 @@ and detractors over time, per segment and for their largest customers. Everythin
 tidy tables with intervals and plain-words flags.
 """
 
-from .periods import _local_naive, _period_codes, _period_labels, parse_dates  # noqa: F401
+from .._frames.periods import parse_dates
 from .shifts import ShiftReport, detect_shifts, trend_by_value
 from .trend import trend
 from .waves import Migration, assign_waves, due_for_resurvey, migration

@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import narwhals as nw
+import narwhals.stable.v2 as nw
 import numpy as np
 import pandas as pd
 
 from .. import _stats
 from .._api import renamed
-from .._frames import column_names_arg, require_columns, to_narwhals, to_pandas
+from .._frames import collect, column_names_arg, require_columns, to_narwhals, to_pandas
 from .._order import sort_frame
 from .trend import trend
 
@@ -52,7 +52,7 @@ def trend_by_value(data: Any, *, value: str, top: float = 0.25, customer: str = 
         # percentile: exact, linear interpolation as pandas); the flag joins back lazily
         per = frame.group_by(customer).agg(nw.col(value).cast(nw.Float64).max().alias("__v"))
         cut = per.select(nw.col("__v").quantile(1 - top, interpolation="linear"))
-        cut = cut.collect() if isinstance(cut, nw.LazyFrame) else cut
+        cut = collect(cut)
         cutoff = cut.item(0, "__v")
         if cutoff is None:
             raise ValueError(f"value column {value!r} has no values to rank customers by")
@@ -66,7 +66,7 @@ def trend_by_value(data: Any, *, value: str, top: float = 0.25, customer: str = 
                                         ordered=True)  # the largest customers first, as below
         return out.sort_values("segment", kind="stable").reset_index(drop=True)
     df = to_pandas(data, [customer, value, date, score])
-    from ..growth.amounts import as_amounts
+    from .._frames.amounts import as_amounts
 
     per_customer = as_amounts(df[value], value).groupby(df[customer]).max()
     cutoff = per_customer.quantile(1 - top)

@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 
 from .. import _stats
-from .._frames import counts_table, require_columns, to_narwhals, to_pandas
+from .._frames import collect, counts_table, require_columns, to_narwhals, to_pandas
+from .._frames.periods import FIXED, local_naive, parse_dates, period_codes, period_labels
 from ..scoring import classify, intervals_from_counts
-from .periods import _FIXED, _local_naive, _period_codes, _period_labels, parse_dates
 
 
 def _add_changes(out: pd.DataFrame, keys: list[str], confidence: float,
@@ -140,7 +140,7 @@ def trend(data: Any, *, date: str | None = "date", freq: str = "M",
     else:
         dates = parse_dates(df[date], column=date, tz=tz, notes=notes)
         missing = dates.isna()
-        codes, meaning = _period_codes(dates, freq, pd.Timestamp(origin) if origin else None)
+        codes, meaning = period_codes(dates, freq, pd.Timestamp(origin) if origin else None)
     if missing.any():
         notes.append(f"{int(missing.sum())} response(s) without a {period or date} are left "
                      "out.")
@@ -180,7 +180,7 @@ def _finish(table: pd.DataFrame, keys: list[str], meaning: Any, notes: list[str]
     if meaning[0] == "ordinal":
         out.insert(len(keys), "period", out["__period"])
     else:
-        label, start, end = _period_labels(out["__period"].to_numpy(), meaning)
+        label, start, end = period_labels(out["__period"].to_numpy(), meaning)
         out.insert(len(keys), "period", label.to_numpy())
         out.insert(len(keys) + 1, "period_start", start.to_numpy())
         out.insert(len(keys) + 2, "period_end", end.to_numpy())
@@ -199,7 +199,7 @@ def _engine_source(data: Any, cols: list[str], date: str | None, period: str | N
     polars, pyarrow, ...: every source but pandas), else None for the pandas path. A lazy
     source that cannot be done in its engine gets a clear error rather than being pulled
     into memory row by row."""
-    import narwhals as nw
+    import narwhals.stable.v2 as nw
 
     frame = to_narwhals(data)
     if isinstance(nw.to_native(frame), pd.DataFrame):
@@ -235,9 +235,9 @@ def _engine_table(frame: Any, score: str, keys: list[str], weights: str | None,
     """Counts per group, period and category computed by the data's engine: only
     ``GROUP BY keys, period, score -> count(*)`` runs there, and the small result comes
     back (a few thousand rows whatever the size of the data)."""
-    import narwhals as nw
+    import narwhals.stable.v2 as nw
 
-    from .periods import _days_since_epoch, _engine_period_code
+    from .._frames.periods import days_since_epoch, engine_period_code
 
     if period is not None:
         dtype = frame.collect_schema()[period]
@@ -256,16 +256,16 @@ def _engine_table(frame: Any, score: str, keys: list[str], weights: str | None,
                                      f"({exc}); convert it in the query") from exc
             notes.append(f"periods cut in the {tz or zone} time zone.")
         origin_days = None
-        if _FIXED.match(freq.strip()):
+        if FIXED.match(freq.strip()):
             if origin is not None:
                 origin_days = int((pd.Timestamp(origin).normalize()
                                    - pd.Timestamp("1970-01-01")).days)
             else:
-                first = frame.select(_days_since_epoch(date).min().alias("d"))
-                first = first.collect() if isinstance(first, nw.LazyFrame) else first
+                first = frame.select(days_since_epoch(date).min().alias("d"))
+                first = collect(first)
                 origin_days = first.item(0, "d")
                 origin_days = None if origin_days is None else int(origin_days)
-        expr, meaning = _engine_period_code(date, freq, origin_days)
+        expr, meaning = engine_period_code(date, freq, origin_days)
     work = frame.with_columns(expr.alias("__period"))
     table = counts_table(work, score=score, by=[*keys, "__period"], weights=weights)
     undated = table["__period"].isna().to_numpy()
@@ -294,7 +294,7 @@ def _add_rolling(out, work, keys, rolling, meaning, dates, missing, score, confi
             raise ValueError("a duration window (e.g. rolling='90D') needs dates; with "
                              "period= give rolling as a number of periods")
         window = pd.Timedelta(rolling)
-        local = _local_naive(dates)[~missing.to_numpy()]
+        local = local_naive(dates)[~missing.to_numpy()]
         cat = classify(work[score]).cat.codes.to_numpy()  # 0 det, 1 pas, 2 prom, -1 missing
         t = local.to_numpy(dtype="datetime64[ns]").astype(np.int64)
         if keys:  # a group id per response and per output row (missing keys match)

@@ -6,14 +6,14 @@ import html
 from dataclasses import dataclass, field
 from typing import Any
 
-import narwhals as nw
+import narwhals.stable.v2 as nw
 import numpy as np
 import pandas as pd
 
 from .. import _stats
-from .._frames import require_columns, to_narwhals, to_pandas
+from .._frames import collect, require_columns, to_narwhals, to_pandas
+from .._frames.periods import local_naive, parse_dates
 from ..scoring import NPSComparison, classify, compare_paired
-from .periods import _local_naive, parse_dates
 
 
 # --------------------------------------------------------------------------- waves
@@ -47,7 +47,7 @@ def assign_waves(data: Any, *, date: str = "date", customer: str = "customer_id"
     dates = parse_dates(df[date], column=date)
     gap = pd.Timedelta(min_gap)
     ok = (df[customer].notna() & dates.notna()).to_numpy()
-    sub = pd.DataFrame({"c": df[customer].to_numpy()[ok], "t": _local_naive(dates)[ok]},
+    sub = pd.DataFrame({"c": df[customer].to_numpy()[ok], "t": local_naive(dates)[ok]},
                        index=df.index[ok])
     sub = sub.sort_values(["c", "t"], kind="stable")
     # a new wave when the gap to the previous answer of the same customer is >= min_gap;
@@ -194,7 +194,7 @@ def _customers(pairs: Any) -> dict[str, int]:
     per = per.with_columns((nw.col("up") * nw.col("down")).alias("both"))
     got = per.select(nw.len().alias("customers"), nw.col("up").cast(nw.Int64).sum(),
                      nw.col("down").cast(nw.Int64).sum(), nw.col("both").cast(nw.Int64).sum())
-    got = got.collect() if isinstance(got, nw.LazyFrame) else got
+    got = collect(got)
     return {k: int(got[k][0]) for k in ("customers", "up", "down", "both")}
 
 
@@ -222,7 +222,7 @@ def _engine_migration(frame: Any, *, customer: str, date: str, score: str, wave:
     the paired test is computed from the nine counts (each pair's difference is fixed by its
     two categories), through the same :func:`compare_paired`."""
     from .._frames import validate_score_column
-    from .periods import _days_since_epoch
+    from .._frames.periods import days_since_epoch
 
     require_columns(frame, [customer, date, score, wave])
     schema = frame.collect_schema()
@@ -234,14 +234,14 @@ def _engine_migration(frame: Any, *, customer: str, date: str, score: str, wave:
     validate_score_column(frame, score)
     s = nw.col(score)
     cat = nw.when(s >= 9).then(2).otherwise(nw.when(s <= 6).then(0).otherwise(1))
-    when = _days_since_epoch(date) * 86400
+    when = days_since_epoch(date) * 86400
     if isinstance(schema[date], nw.Datetime):
         d = nw.col(date)
         when = when + d.dt.hour() * 3600 + d.dt.minute() * 60 + d.dt.second()
     usable = (nw.col(customer).is_null() | nw.col(wave).is_null() | s.is_null()
               | nw.col(date).is_null())
     dropped = frame.select(usable.cast(nw.Int64).sum().alias("n"))
-    dropped = dropped.collect() if isinstance(dropped, nw.LazyFrame) else dropped
+    dropped = collect(dropped)
     n_dropped = int(dropped.item(0, "n") or 0)
     last = (frame.filter(~usable)
             .with_columns((when.cast(nw.Int64) * 4 + cat).alias("__key"))
@@ -255,7 +255,7 @@ def _engine_migration(frame: Any, *, customer: str, date: str, score: str, wave:
         before = before.filter(nw.col("from_wave") == from_wave)
     joined = before.join(after, on=[customer, "from_wave"], how="inner")
     counted = joined.group_by("__from", "__to").agg(nw.len().alias("n"))
-    counted = counted.collect() if isinstance(counted, nw.LazyFrame) else counted
+    counted = collect(counted)
     table = np.zeros((3, 3), dtype=np.int64)
     for f, t, n in zip(*(counted.get_column(c).to_list() for c in ("__from", "__to", "n")),
                        strict=True):
@@ -336,7 +336,7 @@ def due_for_resurvey(data: Any, *, customer: str = "customer_id", date: str = "d
     cols = [customer, date, *([score] if score else []), *([value] if value else [])]
     df = to_pandas(data, cols, rows_for="due_for_resurvey: it lists customers").copy()
     ref = pd.Timestamp(as_of) if as_of is not None else pd.Timestamp.now().normalize()
-    df["__t"] = _local_naive(parse_dates(df[date], column=date))
+    df["__t"] = local_naive(parse_dates(df[date], column=date))
     ref = ref.tz_localize(None) if ref.tz is not None else ref
     notes: list[str] = []
     future = df["__t"] > ref
@@ -360,7 +360,7 @@ def due_for_resurvey(data: Any, *, customer: str = "customer_id", date: str = "d
     due = out[out["days_overdue"] >= 0]
     if contacted is not None:
         require_columns(to_narwhals(contacted), [customer, date])
-        ct = _local_naive(parse_dates(contacted[date], column=date))
+        ct = local_naive(parse_dates(contacted[date], column=date))
         recent = contacted.loc[((ct <= ref) & (ct > ref - pd.Timedelta(quiet))).to_numpy(),
                                customer]
         skip = due[customer].isin(set(recent))

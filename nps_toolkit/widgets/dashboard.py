@@ -16,11 +16,12 @@ import pandas as pd
 
 from .. import charts
 from .._frames import to_pandas
+from .._frames.periods import parse_dates
 from ..benchmarking import benchmarks as _benchmark_table
 from ..scoring import summarize
 from ..segmentation import segments as _segments
 from ..text import code_themes, prepare_comments, theme_impact
-from ..trends import assign_waves, parse_dates, trend
+from ..trends import assign_waves, trend
 from .custom import CommentBrowser, ScoreGauge, _StaticFallback, svg
 
 __all__ = ["Dashboard", "FilterControls"]

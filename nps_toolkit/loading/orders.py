@@ -9,13 +9,13 @@ import numpy as np
 import pandas as pd
 
 from .._frames import to_pandas
+from .._frames.amounts import parse_amounts
 from ..errors import ColumnNotFoundError
-from ..loading.columns import _CUSTOMER_NAMES, _first_exact
-from ..loading.dates import _parse_dates
-from ..loading.files import _existing_file, _read_file
-from ..loading.infer import _infer_types
-from ..loading.report import LoadReport
-from .amounts import parse_amounts
+from .columns import _CUSTOMER_NAMES, _first_exact
+from .dates import _parse_dates
+from .files import _existing_file, _read_file
+from .infer import _infer_types
+from .report import LoadReport
 
 _ORDER_DATE_NAMES = ["order date", "orderdate", "order_date", "purchase date", "date",
                      "transaction date", "invoice date", "created at", "timestamp",

@@ -8,11 +8,29 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..loading.dates import _iso_offsets
+# "GMT+1", "UTC-05:30", "GMT+0200" as Google Forms, Outlook and many exports write them;
+# dateutil reads "GMT+1" the POSIX way (one hour *behind* GMT), the opposite of what every
+# export means, so offsets are rewritten as ISO 8601 ("+01:00") before any parser sees them.
+GMT_OFFSET = re.compile(r"\s*\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b",
+                         re.IGNORECASE)
+
+
+def iso_offsets(text: pd.Series) -> pd.Series:
+    """``GMT+1`` -> `` +01:00`` in every value (see ``GMT_OFFSET``); other text unchanged.
+
+    >>> iso_offsets(pd.Series(["2025/03/04 10:11:12 PM GMT+1", "x UTC-05:30"])).tolist()
+    ['2025/03/04 10:11:12 PM +01:00', 'x -05:30']
+    """
+    if not text.str.contains(r"(?i)\b(?:GMT|UTC)\s*[+-]", regex=True).fillna(False).any():
+        return text
+    return text.str.replace(
+        GMT_OFFSET, lambda m: f" {m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}",
+        regex=True)
+
 
 _CALENDAR = {"D": "D", "W": "W", "M": "M", "ME": "M", "MS": "M", "Q": "Q", "QE": "Q",
              "QS": "Q", "Y": "Y", "YE": "Y", "A": "Y"}
-_FIXED = re.compile(r"^(\d+)\s*(D|W|H)$", re.IGNORECASE)
+FIXED = re.compile(r"^(\d+)\s*(D|W|H)$", re.IGNORECASE)
 _EPOCH_MONDAY = pd.Timestamp("1970-01-05")  # a Monday: weeks run Monday to Sunday
 
 
@@ -34,7 +52,7 @@ def parse_dates(values: pd.Series, *, column: str, tz: str | None = None,
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         parsed = values
     else:
-        text = _iso_offsets(values.astype("string").str.strip())
+        text = iso_offsets(values.astype("string").str.strip())
         text = text.mask(text == "")
         try:
             parsed = pd.to_datetime(text, format="ISO8601")
@@ -109,21 +127,21 @@ def _from_date_objects(values: pd.Series) -> pd.Series | None:
     return out if pd.api.types.is_datetime64_any_dtype(out.dtype) else None
 
 
-def _local_naive(dates: pd.Series) -> pd.Series:
+def local_naive(dates: pd.Series) -> pd.Series:
     """Wall-clock time in the dates' own zone, without the zone (for calendar periods)."""
     return dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
 
 
-def _period_codes(dates: pd.Series, freq: str, origin: pd.Timestamp | None
+def period_codes(dates: pd.Series, freq: str, origin: pd.Timestamp | None
                   ) -> tuple[np.ndarray, Any]:
     """Integer period codes (NaN-safe: -1 for missing) and what they mean.
 
     Calendar frequencies (D, W, M, Q, Y) follow the calendar (weeks start on Monday); fixed
     widths ("90D", "2W", "12H") are counted from ``origin`` (default: the first date's day).
     """
-    local = _local_naive(dates)
+    local = local_naive(dates)
     missing = local.isna().to_numpy()
-    fixed = _FIXED.match(freq.strip())
+    fixed = FIXED.match(freq.strip())
     if fixed:
         width = pd.Timedelta(int(fixed.group(1)), unit=fixed.group(2).upper())
         if width <= pd.Timedelta(0):
@@ -159,7 +177,7 @@ def _period_codes(dates: pd.Series, freq: str, origin: pd.Timestamp | None
     return np.where(missing, -1, codes), ("calendar", key)
 
 
-def _period_labels(codes: np.ndarray, meaning: Any) -> tuple[pd.Series, pd.Series, pd.Series]:
+def period_labels(codes: np.ndarray, meaning: Any) -> tuple[pd.Series, pd.Series, pd.Series]:
     """(period label, start, end) for codes."""
     if meaning[0] == "fixed":
         _, start, width = meaning
@@ -188,12 +206,12 @@ def _period_labels(codes: np.ndarray, meaning: Any) -> tuple[pd.Series, pd.Serie
 
 
 # --------------------------------------------------------------------------- in the engine
-def _days_since_epoch(date: str) -> Any:
+def days_since_epoch(date: str) -> Any:
     """Days since 1970-01-01 of a date or timestamp column, as a narwhals expression built
     from year, month and day only, so every engine (DuckDB, Spark, polars, pyarrow) runs it.
     Howard Hinnant's ``days_from_civil`` (https://howardhinnant.github.io/date_algorithms.html,
     public domain), exact for the proleptic Gregorian calendar; tested against numpy."""
-    import narwhals as nw
+    import narwhals.stable.v2 as nw
 
     col = nw.col(date)
     m = col.dt.month()
@@ -206,13 +224,13 @@ def _days_since_epoch(date: str) -> Any:
     return era * 146097 + doe - 719468
 
 
-def _engine_period_code(date: str, freq: str, origin_days: int | None) -> tuple[Any, Any]:
+def engine_period_code(date: str, freq: str, origin_days: int | None) -> tuple[Any, Any]:
     """(narwhals expression, meaning) giving the same integer period codes as
-    :func:`_period_codes`, computed where the data lives."""
-    import narwhals as nw
+    :func:`period_codes`, computed where the data lives."""
+    import narwhals.stable.v2 as nw
 
     col = nw.col(date)
-    fixed = _FIXED.match(freq.strip())
+    fixed = FIXED.match(freq.strip())
     if fixed:
         count, unit = int(fixed.group(1)), fixed.group(2).upper()
         if unit == "H" or count <= 0:
@@ -220,7 +238,7 @@ def _engine_period_code(date: str, freq: str, origin_days: int | None) -> tuple[
                              "weeks ('90D', '2W') or a calendar period ('M', 'Q')")
         width = count * (7 if unit == "W" else 1)
         start = pd.Timestamp("1970-01-01") + pd.Timedelta(origin_days or 0, unit="D")
-        return ((_days_since_epoch(date) - (origin_days or 0)) // width,
+        return ((days_since_epoch(date) - (origin_days or 0)) // width,
                 ("fixed", start, pd.Timedelta(width, unit="D")))
     key = _CALENDAR.get(freq.strip().upper())
     if key is None:
@@ -233,7 +251,7 @@ def _engine_period_code(date: str, freq: str, origin_days: int | None) -> tuple[
     elif key == "Y":
         expr = col.dt.year() - 1970
     elif key == "D":
-        expr = _days_since_epoch(date)
+        expr = days_since_epoch(date)
     else:
-        expr = (_days_since_epoch(date) - 4) // 7
+        expr = (days_since_epoch(date) - 4) // 7
     return expr, ("calendar", key)
