@@ -1,8 +1,9 @@
 """The template notebooks, copied for an analyst: the function behind the JupyterLab
 Launcher cards, the file browser's "New NPS analysis from this file" and ``%nps_template``.
 
-The copying itself lives in :mod:`nps_toolkit_lab.copier` (standard library only, so the
-Jupyter server can use it without importing pandas); this module is its public face.
+The registry and the copying live in :mod:`nps_toolkit._registry` (standard library only,
+so the Jupyter server extension reads it without importing pandas); this module is its public
+face.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from nps_toolkit_lab.copier import TEMPLATES, TemplateError, copy_template, template_file
-from nps_toolkit_lab.copier import templates as _templates
+from ._registry import TEMPLATES, TemplateError, copy_template, template_file
+from ._registry import templates as _templates
 
 __all__ = ["TEMPLATES", "TemplateError", "copy", "names", "setup_notebook", "template_file"]
 

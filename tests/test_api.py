@@ -173,3 +173,20 @@ def test_compute_never_imports_presentation():
         if bad:
             offenders[str(path.relative_to(root))] = bad
     assert checked > 40 and offenders == {}, offenders
+
+
+def test_the_library_does_not_depend_on_its_jupyter_integration():
+    """Issue 29 §2: nothing in nps_toolkit imports nps_toolkit_lab; the template registry the
+    two share is the library's, standard library only (the lab loads it without pandas)."""
+    import sys
+
+    root = Path(nt.__file__).resolve().parent
+    users = [str(p.relative_to(root)) for p in sorted(root.rglob("*.py"))
+             if any(m.startswith("nps_toolkit_lab")
+                    for m in _imports(p, "nps_toolkit." + ".".join(
+                        p.relative_to(root).with_suffix("").parts)))]
+    assert users == [], users
+    registry = _imports(root / "_registry.py", "nps_toolkit._registry")
+    outside = sorted(m for m in registry
+                     if m.split(".")[0] not in sys.stdlib_module_names | {"__future__"})
+    assert outside == [], outside

@@ -66,7 +66,7 @@ class ReportResult:
 
 def template_path(name: str) -> Path:
     """A template notebook, found as the Launcher finds it (installed wheel, else source)."""
-    from nps_toolkit_lab.copier import template_file
+    from .._registry import template_file
 
     return template_file(name)
 
