@@ -44,7 +44,8 @@ def test_every_language_is_detected_tokenised_coded_and_scored(lang):
     assert nt.detect_language([text]).item() == lang
     assert nt.code_themes([text])[theme].item()
     toks = tokenize(nt.text._fold(pd.Series([text], dtype="string[pyarrow]")).item())
-    assert toks and all(len(t) > 1 for t in toks)
+    # one-letter Latin tokens are dropped; a one-character Chinese word ("丢", lost) is a word
+    assert toks and all(len(t) > 1 or "\u3400" <= t <= "\u9fff" for t in toks)
     assert np.sign(nt.sentiment([text]).item()) == polarity
 
 
@@ -52,7 +53,7 @@ def test_stop_words_removed_in_each_language():
     assert "the" not in tokenize("the parcel and the box")
     assert "le" not in tokenize("le colis est arrive")
     assert "и" not in tokenize("быстро и удобно")
-    assert tokenize("快递丢了") == ["快递", "递丢", "丢了"]
+    assert tokenize("快递丢了") == ["快递", "丢"]  # words (jieba), "了" a stop word
 
 
 def test_language_accuracy_on_sample(sample):
@@ -304,7 +305,7 @@ def test_term_counts_equal_scikit_learn_counting_the_same_tokens():
     row = dict(zip(content.names, content.counts[0].toarray().ravel(), strict=True))
     assert row["not"] == 2 and row["not good"] == 1 and "the" not in row  # negation kept
     assert "die" in content.names[content.counts[7].indices]  # English "die" is a word
-    assert {"快递", "递丢", "丢了"} <= set(content.names)
+    assert {"快递", "丢"} <= set(content.names) and "递丢" not in set(content.names)
 
 
 def test_stop_words_keep_negations_and_evaluative_words():
@@ -928,3 +929,28 @@ def test_codeframe_auto_picks_the_preset_that_fits():
     assert chosen.codeframe == "saas" and chosen.codeframe_coverage == {}
     own = nt.analyze_comments(bank, codeframe={"fees": [r"\bfee"]}, discover=False)
     assert own.codeframe == "custom" and own.themes[0] == "fees"
+
+
+def test_chinese_and_korean_are_counted_in_words():
+    """Issue 26 §4: Chinese segmented into words (jieba), Korean words without particles and
+    endings; topic names on the sample's Chinese and Korean comments hold no character-pair
+    fragments ("格很", "量很") or endings ("습니", "니다", "어요", "네요") any more."""
+    from nps_toolkit.text.cjk import korean_word
+    from nps_toolkit.text.terms import tokenize
+
+    assert tokenize("质量很好，和图片一模一样", "zh") == ["质量", "很", "好", "图片", "一模一样"]
+    assert tokenize("客服从来不回复邮件", "zh") == ["客服", "从来不", "回复", "邮件"]
+    got = [korean_word(w) for w in ["배송이", "가격이", "합리적이에요", "추천해요", "실망했어요",
+                                    "감사합니다", "분실됐는데", "원하는", "아이", "사이즈도"]]
+    assert got == ["배송", "가격", "합리적", "추천", "실망", "감사", "분실", "원하", "아이",
+                   "사이즈"]  # "원하는" is the verb 원하다, never "원"
+    assert tokenize("배송이 너무 늦어요 있어요", "ko") == ["배송", "너무", "늦"]
+    sample = nt.load_sample()
+    lang = nt.prepare_comments(sample)["comment_language"].fillna("und").to_numpy()
+    fragments = {"格很", "量很", "很实", "员积", "습니", "니다", "어요", "아요", "네요", "는데",
+                 "에요", "이에"}
+    for code in ("zh", "ko"):
+        topics = nt.discover_themes(sample[lang == code], n_themes=5).topics
+        words = {w for terms in topics["top_terms"] for t in terms.split(", ")
+                 for w in t.split()}
+        assert words and not words & fragments, (code, sorted(words & fragments))
