@@ -78,10 +78,21 @@ def korean_word(word: str) -> str:
 @lru_cache(maxsize=1)
 def _jieba() -> Any:  # the jieba module
     import logging
+    import os
+    from pathlib import Path
 
     import jieba
 
     jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict" lines in notebooks
+    # jieba keeps its parsed dictionary (9 MB) between runs: in the user's cache folder, not
+    # the temporary one (a report leaves nothing in the temp folder)
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nps-toolkit"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        if os.access(cache, os.W_OK):
+            jieba.dt.tmp_dir = str(cache)
+    except OSError:  # a read-only home: jieba's default (the temp folder) then
+        pass
     return jieba
 
 
