@@ -954,3 +954,25 @@ def test_chinese_and_korean_are_counted_in_words():
         words = {w for terms in topics["top_terms"] for t in terms.split(", ")
                  for w in t.split()}
         assert words and not words & fragments, (code, sorted(words & fragments))
+
+
+def test_one_huge_comment_is_read_in_a_bounded_prefix():
+    """Issue 26 §8: a 10 MB comment made analyze_comments take 16-27 s, its quote folded
+    letter by letter. The quote is now looked for in the first EXCERPT_SCAN characters (the
+    comment stays whole in the data, the account says it was cut)."""
+    import time
+
+    from nps_toolkit.text._common import EXCERPT_SCAN, _excerpt
+
+    huge = "delivery was late and the parcel was lost " * 250_000
+    start = time.perf_counter()
+    quote, phrase = _excerpt(huge, [r"\bparcel"], 280)
+    assert time.perf_counter() - start < 3  # was ~28 s; the bounded scan takes ~0.05 s
+    assert phrase == "parcel" and quote.endswith("…") and len(quote) <= 282
+    assert EXCERPT_SCAN < len(huge)
+    df = nt.load_sample().head(50).copy()
+    df.loc[df.index[3], "comment"] = huge
+    analysis = nt.analyze_comments(df)
+    assert analysis.account["cut_at_max_chars"] == 1
+    assert df.loc[df.index[3], "comment"] == huge  # the input is not changed
+    assert analysis.quotes["quote"].str.len().max() <= 282
