@@ -976,3 +976,26 @@ def test_one_huge_comment_is_read_in_a_bounded_prefix():
     assert analysis.account["cut_at_max_chars"] == 1
     assert df.loc[df.index[3], "comment"] == huge  # the input is not changed
     assert analysis.quotes["quote"].str.len().max() <= 282
+
+
+# Issue 26 §6: pattern errors seen in hand-read samples of real feedback, each with the sense
+# that must still be coded (the same word in its theme's sense).
+PATTERN_ERRORS = [
+    ("ecommerce", "It got to the point that I gave up on the order", "loyalty programme", False),
+    ("ecommerce", "I love collecting points with every order", "loyalty programme", True),
+    ("ecommerce", "Es un vestido precioso", "price", False),
+    ("ecommerce", "El precio es muy alto", "price", True),
+    ("ecommerce", "El libro tiene 300 páginas y llegó roto", "website/app", False),
+    ("ecommerce", "La página web no funciona", "website/app", True),
+    ("retail", "Had to wait three weeks for the installation", "checkout & queues", False),
+    ("retail", "Long wait at the checkout", "checkout & queues", True),
+    ("ecommerce", "快递很好，很快就到了", "overall impression", False),
+    ("ecommerce", "很好", "overall impression", True),
+    ("ecommerce", "总体很满意", "overall impression", True),
+]
+
+
+@pytest.mark.parametrize(("frame", "text", "theme", "coded"), PATTERN_ERRORS)
+def test_words_are_coded_in_their_theme_sense_only(frame, text, theme, coded):
+    got = nt.code_themes(pd.DataFrame({"comment": [text], "score": [5]}), codeframe=frame)
+    assert bool(got[theme].iloc[0]) is coded

@@ -54,7 +54,12 @@ OVERALL: Patterns = {
            r"\bрекомендую", r"\bнет замечани"],
     "ko": [r"만족합니다", r"만족해요", r"만족스럽", r"추천합니다", r"추천해요", r"최악",
            r"모든 게 좋", r"다 좋아요", r"전반적으로"],
-    "zh": [r"很好", r"非常好", r"很满意", r"满意", r"推荐", r"不错", r"很差", r"太差", r"失望"],
+    # the whole comment, or the whole experience: "快递很好" praises the courier (delivery),
+    # not the shop overall
+    "zh": [_alone(r"(?:都|一切|总体|整体|总的来说|总之)?(?:很好|非常好|很满意|满意|不错|很差|太差|"
+                  r"失望|推荐|很棒|好评|差评)"),
+           r"(?:一切|都|总体|整体|总的来说|总之|整体来说)(?:都)?(?:很好|非常好|满意|不错|很差|太差)",
+           r"(?:非常|很|十分)满意", r"(?:强烈|值得)推荐", r"(?:非常|很|太)失望"],
 }
 
 #: Comments about the survey itself ("demasiadas encuestas", "stop the pop-ups"): common
