@@ -128,7 +128,8 @@ def test_renamed_converts_and_names_the_caller():
 # the presentation layer, and what only it may import (docs/architecture: arrows run from
 # presentation to compute, never back)
 PRESENTATION = {"charts", "widgets", "report", "templates", "magics", "cli", "markup",
-                "__init__", "__main__"}
+                "__init__", "__main__",
+                "_notebooks"}  # the template notebooks' sources, shipped in the wheel
 PRESENTATION_ONLY = ("nps_toolkit.charts", "nps_toolkit.widgets", "nps_toolkit.report",
                      "nps_toolkit.templates", "nps_toolkit.magics", "nps_toolkit.cli",
                      "nps_toolkit_lab", "ipywidgets", "anywidget", "altair", "vl_convert",
