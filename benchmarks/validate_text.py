@@ -66,7 +66,9 @@ def main() -> None:
     lexicon = nt.comment_sentiment(prep, method="lexicon")
     print(f"sentiment AUC, promoter vs detractor comments: model {model.attrs['auc']:.3f} "
           f"({model.attrs['method']}, {model.attrs['labelled']:,} labelled), "
-          f"lexicon {lexicon.attrs['auc']:.3f}")
+          f"lexicon {lexicon.attrs['auc']:.3f} over all labelled comments "
+          f"({lexicon.attrs['auc_where_found']:.3f} on the {lexicon.attrs['coverage']:.0%} "
+          "where it found a word)")
     for strong in (0.15, 0.2):
         flags = nt.mismatch_flags(prep["score"], model["sentiment"],
                                   p_promoter=model["p_promoter"], strong=strong)

@@ -999,3 +999,50 @@ PATTERN_ERRORS = [
 def test_words_are_coded_in_their_theme_sense_only(frame, text, theme, coded):
     got = nt.code_themes(pd.DataFrame({"comment": [text], "score": [5]}), codeframe=frame)
     assert bool(got[theme].iloc[0]) is coded
+
+
+# Issue 26 §5: negation and contrast in every language, from the phrases read wrong on real
+# feedback (Spanish banking, English software) and the same constructions elsewhere.
+NEGATION_AND_CONTRAST = [
+    ("nunca falla", "es", 1), ("no es complicado", "es", 1),
+    ("sin problema ni complicaciones", "es", 1),
+    ("tuve un pequeño problema pero lo resolvieron enseguida", "es", 1),
+    ("missing some basic functionality which is annoying", "en", -1),
+    ("never had an issue", "en", 1), ("never again", "en", -1),
+    ("pas de souci", "fr", 1), ("kein Problem, alles gut", "de", 1), ("не плохо", "ru", 1),
+    ("没有问题", "zh", 1), ("质量很好但是太慢", "zh", -1), ("문제 없어요", "ko", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "sign"), NEGATION_AND_CONTRAST)
+def test_negation_and_contrast_in_every_language(text, lang, sign):
+    assert np.sign(nt.sentiment([text], languages=[lang]).item()) == sign
+
+
+def test_a_mismatch_needs_the_lexicon_not_to_disagree():
+    """The survey model alone flagged "nunca falla" under a 10: a flag now also needs the
+    lexicon not to read the comment the other way; a real mismatch stays flagged."""
+    texts = ["nunca falla", "la banca en linea es horrible con muchas fallas"]
+    lexicon = nt.sentiment(texts, languages=["es", "es"])
+    flags = nt.mismatch_flags([10, 10], None, p_promoter=[0.05, 0.05], lexicon=lexicon)
+    assert flags.tolist() == ["", "high score, negative comment"]
+    alone = nt.mismatch_flags([10, 10], None, p_promoter=[0.05, 0.05])
+    assert alone.tolist() == ["high score, negative comment"] * 2
+
+
+def test_sentiment_auc_is_over_every_labelled_comment():
+    """Issue 26 §7: the AUC counts the comments where the lexicon found no word (as neutral);
+    the figure over only those where it found one is kept beside it. Checked against
+    scikit-learn's roc_auc_score."""
+    from sklearn.metrics import roc_auc_score
+
+    sample = nt.load_sample().head(600)
+    out = nt.comment_sentiment(sample, method="lexicon")
+    prep = nt.prepare_comments(sample)
+    labelled = prep["is_answer"].to_numpy(bool) & ~sample["score"].between(7, 8).to_numpy()
+    y = (sample["score"] >= 9).to_numpy()[labelled]
+    pol = out["sentiment"].to_numpy()[labelled]
+    assert out.attrs["auc"] == pytest.approx(roc_auc_score(y, np.nan_to_num(pol)))
+    found = np.isfinite(pol)
+    assert out.attrs["auc_where_found"] == pytest.approx(roc_auc_score(y[found], pol[found]))
+    assert out.attrs["coverage"] == pytest.approx(found.mean())

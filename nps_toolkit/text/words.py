@@ -235,8 +235,8 @@ def sentiment(texts: Any, *, languages: Any = None) -> pd.Series:
 
 
 #: Everything up to and including the last contrast word of a text.
-_CONTRAST_HEAD = ("^.*(?:^|[^\\p{L}\\p{N}_])(?:" + "|".join(lex.CONTRASTS)
-                  + ")(?:$|[^\\p{L}\\p{N}_])")
+_CONTRAST_HEAD = ("^.*(?:(?:^|[^\\p{L}\\p{N}_])(?:" + "|".join(lex.CONTRASTS)
+                  + ")(?:$|[^\\p{L}\\p{N}_])|" + "|".join(lex.CONTRASTS_CJK) + ")")
 
 
 # --------------------------------------------------------------------------- quotes & trends
