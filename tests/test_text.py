@@ -1046,3 +1046,22 @@ def test_sentiment_auc_is_over_every_labelled_comment():
     found = np.isfinite(pol)
     assert out.attrs["auc_where_found"] == pytest.approx(roc_auc_score(y[found], pol[found]))
     assert out.attrs["coverage"] == pytest.approx(found.mean())
+
+
+def test_presets_combine_for_a_mixed_business():
+    """Issue 26 §2: a telecom with shops codes with both presets ("telecom+retail"): every
+    theme of each, shared themes matching either's patterns, the same hits as each alone."""
+    comments = pd.DataFrame({"comment": ["The engineer never came to install the broadband",
+                                         "Long wait at the checkout in the store",
+                                         "Excellent!"], "score": [2, 5, 10]})
+    both = nt.code_themes(comments, codeframe="telecom+retail")
+    telecom = nt.code_themes(comments, codeframe="telecom")
+    retail = nt.code_themes(comments, codeframe="retail")
+    assert list(both.columns) == list(dict.fromkeys([*telecom.columns, *retail.columns]))
+    for theme in both.columns:
+        alone = [t[theme] for t in (telecom, retail) if theme in t]
+        expected = alone[0] if len(alone) == 1 else alone[0] | alone[1]
+        assert both[theme].tolist() == expected.tolist(), theme
+    assert both.loc[0, "installation & engineer"] and both.loc[1, "checkout & queues"]
+    with pytest.raises(ValueError, match="no codeframe preset 'shop'"):
+        nt.code_themes(comments, codeframe="telecom+shop")

@@ -67,13 +67,19 @@ def code_themes(data: Any, *, codeframe: Codeframe | None = None,
         branches: price & promotions, staff & advice, range & availability, product quality,
         checkout & queues, store layout & cleanliness, location, parking & hours, loyalty
         card), ``"saas"`` (ease of use, features & templates, performance & reliability,
-        support, pricing & plans, collaboration & sharing) or ``"banking"`` (fees & rates,
+        support, pricing & plans, collaboration & sharing), ``"banking"`` (fees & rates,
         branch & staff, app & online banking, ease of use, reliability & errors, cards &
-        payments, loans & mortgages, speed & problem resolution, security & trust) - each
-        in the seven languages, and each with two themes every survey has: "overall
-        impression" (praise or complaint with no reason given: "Excelente", "all good" - the
-        share of comments that say nothing specific) and "the survey itself" ("stop asking
-        for a rating"). Or your own
+        payments, loans & mortgages, speed & problem resolution, security & trust),
+        ``"telecom"`` (installation & engineer, speed & outages, mobile coverage, billing,
+        contracts & deals, moving home, cancellation, contacting support, communication,
+        waits, faults, ordering, TV) or ``"travel"`` (airlines and hotels: delays, baggage,
+        staff & crew, seat & cabin, food & drink, airport & boarding, refunds, booking,
+        complaints, price, entertainment & wifi, cleanliness, hotel room, breakfast,
+        location, loyalty) - each in the seven languages, and each with two themes every
+        survey has: "overall impression" (praise or complaint with no reason given:
+        "Excelente", "all good" - the share of comments that say nothing specific) and "the
+        survey itself" ("stop asking for a rating"). Presets combine with ``+`` for a mixed
+        business (``"telecom+retail"``: a network with shops). Or your own
         mapping theme -> patterns, where the patterns are a list (used for every comment) or
         a mapping language -> list (each comment is matched with its own language's list;
         comments of undetermined language with all of them). Patterns match lower-cased text
@@ -124,15 +130,32 @@ def _coded(prep: pd.DataFrame, codeframe: Codeframe | None) -> pd.DataFrame:
     return pd.DataFrame(out, index=prep.index)
 
 
+def _combined(frames: list[Mapping[str, Mapping[str, list[str]]]]
+              ) -> dict[str, dict[str, list[str]]]:
+    """Presets combined for a mixed business ("telecom+retail": a network with shops): every
+    theme of each, in order; a theme both have ("overall impression") matches the patterns
+    of either."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for frame in frames:
+        for theme, by_lang in frame.items():
+            merged = out.setdefault(theme, {})
+            for lang, patterns in by_lang.items():
+                merged[lang] = list(dict.fromkeys([*merged.get(lang, []), *patterns]))
+    return out
+
+
 def _resolve_codeframe(codeframe: Codeframe | None) -> dict[str, dict[str, list[str]]]:
     """A codeframe as theme -> language (or "*" for all) -> patterns, checked."""
     if codeframe is None:
         codeframe = "ecommerce"
     if isinstance(codeframe, str):
-        if codeframe not in CODEFRAMES:
-            raise ValueError(f"no codeframe preset {codeframe!r}; the presets are "
-                             f"{sorted(CODEFRAMES)} (or pass your own dict)")
-        codeframe = CODEFRAMES[codeframe]
+        names = [n.strip() for n in codeframe.split("+")]
+        unknown = [n for n in names if n not in CODEFRAMES]
+        if unknown:
+            raise ValueError(f"no codeframe preset {unknown[0]!r}; the presets are "
+                             f"{sorted(CODEFRAMES)}, combined with '+' (e.g. "
+                             "'telecom+retail'), or pass your own dict")
+        codeframe = _combined([CODEFRAMES[n] for n in names])
     if not codeframe:
         raise ValueError("the codeframe is empty: give at least one theme with patterns")
     out: dict[str, dict[str, list[str]]] = {}
