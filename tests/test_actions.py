@@ -17,11 +17,6 @@ HOSTILE = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+cmd|' /C calc'!A0"
            "bell\x07char", "x" * 40_000]
 
 
-@pytest.fixture(scope="module")
-def sample():
-    return nt.load_sample()
-
-
 def test_one_row_per_customer_latest_answer(sample):
     out = nt.action_list(sample, value="customer_lifetime_value")
     assert out["customer_id"].is_unique and len(out) == sample["customer_id"].nunique()

@@ -15,11 +15,6 @@ from nps_toolkit import charts
 from nps_toolkit._style import CATEGORY_COLOURS
 
 
-@pytest.fixture(scope="module")
-def sample() -> pd.DataFrame:
-    return nt.load_sample()
-
-
 def _encodings(spec: dict) -> list[dict]:
     """Every encoding block in a (possibly layered / concatenated) spec."""
     out = []
@@ -221,9 +216,8 @@ def test_ten_million_responses_give_a_small_spec():
     assert rows["count"].sum() == n
 
 
-def test_other_backends_give_the_same_chart(sample):
-    pl = pytest.importorskip("polars")
-    frame = pl.from_pandas(sample[["score", "channel"]])
+def test_other_backends_give_the_same_chart(sample, constructor):
+    frame = constructor(sample[["score", "channel"]])
     a = charts.data_of(charts.distribution(frame))
     b = charts.data_of(charts.distribution(sample))
     pd.testing.assert_frame_equal(a, b)

@@ -5,14 +5,8 @@ from __future__ import annotations
 import hashlib
 
 import pandas as pd
-import pytest
 
 import nps_toolkit as nt
-
-
-@pytest.fixture(scope="module")
-def sample() -> pd.DataFrame:
-    return nt.load_sample()
 
 
 def test_shape_columns_and_types(sample):

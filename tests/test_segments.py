@@ -14,11 +14,6 @@ import nps_toolkit as nt
 from nps_toolkit import _stats
 
 
-@pytest.fixture(scope="module")
-def sample():
-    return nt.load_sample()
-
-
 def test_each_group_against_the_rest_matches_compare(sample):
     table = nt.segments(sample, by="channel", adjust="none")
     for row in table.itertuples():
@@ -140,14 +135,16 @@ def test_rest_is_the_rows_where_the_dimension_is_known(sample):
         nt.segments(sample, by="support_agent", rest="others")
 
 
-def test_several_keys_weights_and_backends(sample):
-    import polars as pl
-
+def test_every_backend_gives_the_same_segments(sample, constructor):
     by = ["region", "touchpoint"]
-    pandas_out = nt.segments(sample, by=by)
-    polars_out = nt.segments(pl.from_pandas(sample), by=by)
-    pd.testing.assert_frame_equal(pandas_out, polars_out, check_dtype=False)
+    cols = sample[["score", *by]]
+    pandas_out = nt.segments(cols, by=by)
+    other = nt.segments(constructor(cols), by=by)
+    pd.testing.assert_frame_equal(pandas_out, other, check_dtype=False)
     assert len(pandas_out) == sample.groupby(by).ngroups
+
+
+def test_several_keys_and_weights(sample):
     w = sample.assign(w=np.where(sample["channel"] == "email", 2.0, 1.0))
     weighted = nt.segments(w, by="touchpoint", weights="w")
     for row in weighted.itertuples():

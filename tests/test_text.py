@@ -29,11 +29,6 @@ LANGS = {
 
 
 @pytest.fixture(scope="module")
-def sample():
-    return nt.load_sample()
-
-
-@pytest.fixture(scope="module")
 def analysis(sample):
     return nt.analyze_comments(sample)
 

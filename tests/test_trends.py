@@ -14,11 +14,6 @@ import nps_toolkit as nt
 BOTANIC = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "npsgame_botanic_fr.csv"
 
 
-@pytest.fixture(scope="module")
-def sample():
-    return nt.load_sample()
-
-
 def frame(dates, scores, **extra):
     return pd.DataFrame({"date": dates, "score": scores, **extra})
 

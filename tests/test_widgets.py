@@ -15,11 +15,6 @@ from nps_toolkit import charts
 from nps_toolkit.widgets import CommentBrowser, Dashboard, FilterControls, ScoreGauge
 
 
-@pytest.fixture(scope="module")
-def sample() -> pd.DataFrame:
-    return nt.load_sample()
-
-
 @pytest.fixture()
 def board(sample) -> Dashboard:
     return Dashboard(sample, benchmark=29)
