@@ -29,8 +29,8 @@ LANGS = {
 
 
 @pytest.fixture(scope="module")
-def analysis(sample):
-    return nt.analyze_comments(sample)
+def analysis():
+    return nt.analyze_comments(nt.load_sample())
 
 
 @pytest.mark.parametrize("lang", sorted(LANGS))
