@@ -15,7 +15,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-__all__ = ["TEMPLATES", "TemplateError", "copy_template", "template_file", "templates"]
+__all__ = ["REPORT_TITLES", "TEMPLATES", "TemplateError", "copy_template", "template_file",
+           "templates"]
 
 #: template name -> (notebook file, title used for the copy's name and in the Launcher)
 TEMPLATES: dict[str, tuple[str, str]] = {
@@ -23,6 +24,13 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "comments": ("02_followup_text_analysis.ipynb", "NPS comment analysis"),
     "trends": ("03_trend_review.ipynb", "NPS trend review"),
     "growth": ("04_growth_and_representativeness.ipynb", "NPS growth and representativeness"),
+}
+#: template name -> the notebook's part title in the one-page report (``nps-toolkit report``)
+REPORT_TITLES: dict[str, str] = {
+    "calculation": "NPS calculation",
+    "comments": "Follow-up comments",
+    "trends": "Trend review",
+    "growth": "Growth and representativeness",
 }
 _ALIASES = {"text": "comments", "comment": "comments", "followup": "comments",
             "trend": "trends", "calc": "calculation", "nps": "calculation",

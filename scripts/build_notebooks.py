@@ -17,12 +17,15 @@ from pathlib import Path
 import jupytext
 import nbformat
 
+from nps_toolkit._registry import templates
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "notebooks"
 SOURCES = OUT / "source"
 
-NAMES = ["01_calculation.ipynb", "02_followup_text_analysis.ipynb", "03_trend_review.ipynb",
-         "04_growth_and_representativeness.ipynb"]
+# the template list is the library's registry (nps_toolkit/_registry.py), read by the
+# Launcher's server side, the report and nps_toolkit.templates too
+NAMES = [t["file"] for t in templates()]
 
 
 def notebook(name: str) -> nbformat.NotebookNode:

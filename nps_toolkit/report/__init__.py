@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .._registry import REPORT_TITLES as _REPORT_TITLES
+from .._registry import TEMPLATES as _REGISTRY
 from ..markup import REPORT_ENV, STATIC_ENV, sanitize_html
 from .config import (
     MIN_COMMENTS,
@@ -32,13 +34,10 @@ from .page import convert, first_screen, how_read, not_in_file, render_page
 __all__ = ["TEMPLATES", "ReportResult", "build_report", "config_toml", "read_config",
            "resolve_config", "template_path"]
 
-#: the template notebooks, in report order, with their section titles
-TEMPLATES: dict[str, str] = {
-    "01_calculation.ipynb": "NPS calculation",
-    "02_followup_text_analysis.ipynb": "Follow-up comments",
-    "03_trend_review.ipynb": "Trend review",
-    "04_growth_and_representativeness.ipynb": "Growth and representativeness",
-}
+#: the template notebooks, in report order, with their part titles: the library's one
+#: template registry (nps_toolkit/_registry.py), as the Launcher and notebook builder read it
+TEMPLATES: dict[str, str] = {file: _REPORT_TITLES[name]
+                             for name, (file, _) in _REGISTRY.items()}
 
 
 #: run at the start of each report kernel: jsonschema (imported by altair) imports
