@@ -1014,15 +1014,19 @@ def test_negation_and_contrast_in_every_language(text, lang, sign):
     assert np.sign(nt.sentiment([text], languages=[lang]).item()) == sign
 
 
-def test_a_mismatch_needs_the_lexicon_not_to_disagree():
-    """The survey model alone flagged "nunca falla" under a 10: a flag now also needs the
-    lexicon not to read the comment the other way; a real mismatch stays flagged."""
-    texts = ["nunca falla", "la banca en linea es horrible con muchas fallas"]
-    lexicon = nt.sentiment(texts, languages=["es", "es"])
-    flags = nt.mismatch_flags([10, 10], None, p_promoter=[0.05, 0.05], lexicon=lexicon)
-    assert flags.tolist() == ["", "high score, negative comment"]
-    alone = nt.mismatch_flags([10, 10], None, p_promoter=[0.05, 0.05])
-    assert alone.tolist() == ["high score, negative comment"] * 2
+def test_a_mismatch_needs_the_model_and_the_lexicon_to_agree():
+    """The survey model alone flagged "nunca falla" (praise) and "Not received bill yet" (a
+    fact) under a 10: a flag now also needs the lexicon to read the comment the same way; a
+    real mismatch stays flagged, both ways."""
+    texts = ["nunca falla", "Not received bill yet",
+             "la banca en linea es horrible con muchas fallas", "Very good first impression"]
+    lexicon = nt.sentiment(texts, languages=["es", "en", "es", "en"])
+    scores, p = [10, 10, 10, 2], [0.05, 0.05, 0.05, 0.95]
+    flags = nt.mismatch_flags(scores, None, p_promoter=p, lexicon=lexicon)
+    assert flags.tolist() == ["", "", "high score, negative comment",
+                              "low score, positive comment"]
+    alone = nt.mismatch_flags(scores, None, p_promoter=p)
+    assert (alone != "").all()
 
 
 def test_sentiment_auc_is_over_every_labelled_comment():
