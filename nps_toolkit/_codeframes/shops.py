@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from ._common import FIT_AND_SIZE, OVERALL, SURVEY, Patterns
 
+#: A loyalty scheme in English, in both shop presets: points only beside a scheme's word,
+#: never "to the point that" or "a good point".
+LOYALTY_EN = [r"\bloyalty",
+              r"\b(?:loyalty|reward|bonus|my|collect\S*|earn\S*|redeem\S*|use) points\b",
+              r"\bpoints (?:card|scheme|balance|expired?|earned|collected|added)\b",
+              r"\bmember", r"\breward", r"\bvoucher"]
+
 ECOMMERCE: dict[str, Patterns] = {
     "delivery": {
         "en": [r"\bdeliver", r"\bshipping\b", r"\bshipped\b", r"\bparcel", r"\bpackage",
@@ -82,12 +89,7 @@ ECOMMERCE: dict[str, Patterns] = {
         "zh": [r"缺货", r"有货", r"库存"],
     },
     "loyalty programme": {
-        # points beside a scheme's word: never "to the point that", "a good point"
-        "en": [r"\bloyalty",
-               r"\b(?:loyalty|reward|bonus|my|collect\S*|earn\S*|redeem\S*|use) points\b",
-               r"\bpoints (?:card|scheme|balance|expired?|earned|collected|added)\b",
-               r"\bmember", r"\breward", r"\bvoucher",
-               r"\bperks?\b"],
+        "en": [*LOYALTY_EN, r"\bperks?\b"],
         "fr": [r"\bfidelite", r"\bcarte (?:de )?fidel", r"\bcarte club", r"\bpoints? fidel"],
         "es": [r"\bpuntos (?:de )?(?:fidelidad|acumulad)", r"\bfidelidad"],
         "de": [r"\btreue", r"\bbonus", r"\bpunkte"],
@@ -204,12 +206,7 @@ RETAIL: dict[str, Patterns] = {
         "zh": [r"停车", r"营业时间", r"位置"],
     },
     "loyalty card": {
-        # points beside a scheme's word: never "to the point that", "a good point"
-        "en": [r"\bloyalty",
-               r"\b(?:loyalty|reward|bonus|my|collect\S*|earn\S*|redeem\S*|use) points\b",
-               r"\bpoints (?:card|scheme|balance|expired?|earned|collected|added)\b",
-               r"\bmember", r"\breward", r"\bvoucher",
-               r"\bcard\b"],
+        "en": [*LOYALTY_EN, r"\bcard\b"],
         "fr": [r"\bcarte\b", r"\bfidelite", r"\bclub\b", r"\bpoints\b", r"\bavantage",
                r"\bbon d'achat", r"\bcheque fidel"],
         "es": [r"\btarjeta de (?:cliente|fidelidad)", r"\bpuntos acumulad", r"\bfidelidad",
