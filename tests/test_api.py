@@ -191,3 +191,20 @@ def test_the_library_does_not_depend_on_its_jupyter_integration():
     outside = sorted(m for m in registry
                      if m.split(".")[0] not in sys.stdlib_module_names | {"__future__"})
     assert outside == [], outside
+
+
+def test_a_missing_column_is_one_error_everywhere(sample):
+    """Issue 29 §1: a column that is not there raises ColumnNotFoundError - in the scoring
+    functions, the growth link (was ValueError), the dashboard (was KeyError) and the report's
+    configuration (was ValueError); it is still a ValueError and a KeyError for old callers."""
+    from nps_toolkit.report import resolve_config
+
+    orders = nt.load_sample("orders").rename(columns={"amount": "total"})
+    calls = [lambda: nt.summarize(sample, score="nps"),
+             lambda: nt.growth_link(sample, orders, n_resamples=10),
+             lambda: nt.Dashboard(sample, score="nps"),
+             lambda: resolve_config(sample, {"segments": ["nope"]})]
+    for call in calls:
+        with pytest.raises(nt.ColumnNotFoundError) as info:
+            call()
+        assert isinstance(info.value, ValueError) and isinstance(info.value, KeyError)

@@ -15,6 +15,7 @@ from .._api import renamed
 from .._frames import to_pandas
 from .._frames.ids import matching_ids
 from .._frames.periods import parse_dates
+from ..errors import ColumnNotFoundError
 from ..scoring import classify
 
 METRICS = {
@@ -129,7 +130,7 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     ords = to_pandas(orders, None, rows_for=why)
     for col in (order_customer, order_date, amount):
         if col not in ords.columns:
-            raise ValueError(f"the order log has no column {col!r}; columns are "
+            raise ColumnNotFoundError(f"the order log has no column {col!r}; columns are "
                              f"{list(ords.columns)[:20]}. Read it with read_orders(), or pass "
                              "order_customer=, order_date=, amount=")
     if referrer == "auto":

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..errors import ColumnNotFoundError
+
 __all__ = ["COLUMN_KEYS", "MIN_COMMENTS", "SAMPLE_CONFIG", "config_toml", "load_configured",
            "read_config", "resolve_config"]
 
@@ -54,8 +56,9 @@ def resolve_config(data: Any, config: dict[str, Any] | None = None, *,
         names = merged.get(key) or []
         for name in [names] if isinstance(names, str) else names:
             if name not in data.columns:
-                raise ValueError(f"{key}: no column {name!r} in the file; its columns are "
-                                 f"{[str(c) for c in data.columns][:40]}")
+                raise ColumnNotFoundError(
+                    f"{key}: no column {name!r} in the file; its columns are "
+                    f"{[str(c) for c in data.columns][:40]}")
     merged["customer"] = "customer_id" if "customer_id" in data.columns else None
     bench = merged.get("benchmark")
     if isinstance(bench, str):

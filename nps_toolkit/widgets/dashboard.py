@@ -18,6 +18,7 @@ from .. import charts
 from .._frames import to_pandas
 from .._frames.periods import parse_dates
 from ..benchmarking import benchmarks as _benchmark_table
+from ..errors import ColumnNotFoundError
 from ..scoring import summarize
 from ..segmentation import segments as _segments
 from ..text import code_themes, prepare_comments, theme_impact
@@ -120,14 +121,14 @@ class FilterControls(w.VBox):
                                            [c for c in _FILTER_DEFAULTS if c in cols])]
         missing = [c for c in self.filter_columns if c not in cols]
         if missing:
-            raise KeyError(f"filter column(s) {missing} not found; the data has "
-                           f"{sorted(cols)[:30]}")
+            raise ColumnNotFoundError(f"filter column(s) {missing} not found; the data has "
+                                      f"{sorted(cols)[:30]}")
         self.segment_columns = list(segments) if segments is not None else _default_segments(
             data, set(self.filter_columns))
         missing = [c for c in self.segment_columns if c not in cols]
         if missing:
-            raise KeyError(f"segment column(s) {missing} not found; the data has "
-                           f"{sorted(cols)[:30]}")
+            raise ColumnNotFoundError(f"segment column(s) {missing} not found; the data has "
+                                      f"{sorted(cols)[:30]}")
         layout = w.Layout(width="250px")
         style = {"description_width": "90px"}
         ctl: dict[str, w.Widget] = {}
@@ -293,11 +294,11 @@ class Dashboard(_StaticFallback, w.HBox):
                  min_n: int = 30) -> None:
         df = data if isinstance(data, pd.DataFrame) else to_pandas(data)
         if score not in df.columns:
-            raise KeyError(f"score column {score!r} not found; the data has "
-                           f"{list(df.columns)[:30]}")
+            raise ColumnNotFoundError(f"score column {score!r} not found; the data has "
+                                      f"{list(df.columns)[:30]}")
         if date not in df.columns:
-            raise KeyError(f"date column {date!r} not found (the trend needs one); the data "
-                           f"has {list(df.columns)[:30]}")
+            raise ColumnNotFoundError(f"date column {date!r} not found (the trend needs one); "
+                                      f"the data has {list(df.columns)[:30]}")
         self._data = df
         self._score, self._date = score, date
         has_customer = customer is not None and customer in df.columns
