@@ -112,7 +112,9 @@ def main() -> None:
         print(f"  {side}: " + "; ".join(found.topics["label"]))
     sig = result.drivers
     print(f"drivers: {len(sig)} terms listed, {int(sig['significant'].sum())} significant")
-    print(f"analyze_comments: {secs:.1f} s on {len(df):,} responses")
+    analysed = int(acc["analysed"])
+    print(f"analyze_comments: {secs:.1f} s on {len(df):,} responses ({analysed:,} comments "
+          f"analysed: {10_000 * secs / max(analysed, 1):.1f} s per 10,000 comments)")
 
 
 def _assignment_sample(coded, answered, seed: int, n: int = 40) -> set[tuple[str, str]]:

@@ -116,3 +116,27 @@ def test_any_frame_or_series_is_accepted():
         assert nt.compare_to_benchmark(data, benchmark=30).prob_above == expected
     with pytest.raises(nt.ColumnNotFoundError, match="'nps'"):
         nt.compare_to_benchmark(df, benchmark=30, score="nps")
+
+
+def test_read_codeframe_reports_coverage_and_prints_assignments_to_read(capsys, monkeypatch):
+    """benchmarks/read_codeframe.py (issue 26's hand reads): coverage on the dev or holdout
+    part, then 40 seeded assignments with their rows; the two parts split the comments."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    import nps_toolkit as nt
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "read_codeframe.py"
+    spec = importlib.util.spec_from_file_location("read_codeframe", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    sample = str(nt.sample_path())
+    dev, holdout = module.comments(sample, "dev"), module.comments(sample, "holdout")
+    assert not set(dev.index) & set(holdout.index)
+    monkeypatch.setattr(sys, "argv", ["read_codeframe.py", sample, "ecommerce", "dev", "3"])
+    module.main()
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"dev: {len(dev):,} comments; coverage ")
+    reads = [line for line in out if line[:3].strip().isdigit() and "[" in line]
+    assert len(reads) == 40 and reads[0].startswith(" 1 [")
