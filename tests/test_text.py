@@ -1064,3 +1064,15 @@ def test_presets_combine_for_a_mixed_business():
     assert both.loc[0, "installation & engineer"] and both.loc[1, "checkout & queues"]
     with pytest.raises(ValueError, match="no codeframe preset 'shop'"):
         nt.code_themes(comments, codeframe="telecom+shop")
+
+
+@pytest.mark.parametrize("preset", sorted(nt.CODEFRAMES))
+def test_precioso_is_no_price_in_any_preset(preset):
+    """Issue 26 §6 in every preset, not the shop ones only: the Spanish "precioso"
+    (beautiful) codes no theme, "el precio" still codes the preset's price theme if it has
+    one."""
+    texts = ["Es un paisaje precioso", "Es un paisaje precioso, el precio es alto"]
+    coded = nt.code_themes(pd.DataFrame({"comment": texts, "score": 5}), codeframe=preset)
+    assert not coded.iloc[0].any(), list(coded.columns[coded.iloc[0].to_numpy()])
+    price = [t for t in coded.columns if "pric" in t]  # banking has fees, not prices
+    assert all(coded.loc[1, t] for t in price) and (price or preset == "banking")

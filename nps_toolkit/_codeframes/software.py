@@ -59,7 +59,7 @@ SAAS: dict[str, Patterns] = {
                r"\bpaywall", r"\bvalue for money", r"\bafford", r"\bupgrad"],
         "fr": [r"\bprix\b", r"\bcher\b", r"\btarif", r"\babonnement", r"\bfactur", r"\blicence",
                r"\bversion gratuite"],
-        "es": [r"\bprecio", r"\bcaro\b", r"\bsuscripcion", r"\bplan\b", r"\bfactura",
+        "es": [r"\bprecios?\b", r"\bcaro\b", r"\bsuscripcion", r"\bplan\b", r"\bfactura",
                r"\blicencia", r"\bversion gratuita"],
         "de": [r"\bpreis", r"\bteuer", r"\babo\b", r"\babonnement", r"\blizenz", r"\brechnung",
                r"\bkostenlos"],

@@ -98,7 +98,7 @@ TELECOM: dict[str, Patterns] = {
                r"\bprice (?:rise|increase|hike)", r"£\s?\d"],
         "fr": [r"\bprix\b", r"\bcher\b", r"\bchere?s?\b", r"\btarif", r"\bforfait",
                r"\babonnement", r"\bcontrat", r"\boffres?\b", r"\baugment", r"\bpromo"],
-        "es": [r"\bprecio", r"\bcar[oa]s?\b", r"\btarifa", r"\bcontrato", r"\bpermanencia",
+        "es": [r"\bprecios?\b", r"\bcar[oa]s?\b", r"\btarifa", r"\bcontrato", r"\bpermanencia",
                r"\bofertas?\b", r"\bsubida", r"\bpromocion", r"\bbarat"],
         "de": [r"\bpreis", r"\bteuer", r"\btarif", r"\bvertrag", r"\bangebot", r"\berhoh",
                r"\bgunstig", r"\bpreiserhohung", r"\blaufzeit"],

@@ -152,7 +152,7 @@ TRAVEL: dict[str, Patterns] = {
                r"\blow.?cost", r"\boverpriced", r"\bworth (?:the|it|every)",
                r"\bpaid (?:for|extra|£|\$|€|\d)", r"£\s?\d", r"\$\s?\d", r"€\s?\d"],
         "fr": [r"\bprix\b", r"\bcher\b", r"\bchere?s?\b", r"\btarif", r"\brapport qualite"],
-        "es": [r"\bprecio", r"\bcar[oa]s?\b", r"\bbarat", r"\btarifa", r"\bcalidad.?precio"],
+        "es": [r"\bprecios?\b", r"\bcar[oa]s?\b", r"\bbarat", r"\btarifa", r"\bcalidad.?precio"],
         "de": [r"\bpreis", r"\bteuer", r"\bgunstig", r"\bpreis.?leistung"],
         "ru": [r"\bцен", r"\bдорог", r"\bдешев", r"\bстоимост"],
         "ko": [r"가격", r"비싸", r"가성비", r"저렴"],
