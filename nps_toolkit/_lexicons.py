@@ -82,10 +82,22 @@ POSITIVE = {
            r"\bрешил", r"\bрешен", r"\bкачествен"],
     "ko": [r"좋아", r"좋고", r"빨라", r"빠르", r"친절하", r"편리", r"추천", r"감사", r"최고", r"만족",
            r"합리적", r"꼼꼼",
-           r"문제\s*없", r"해결", r"좋았"],
+           r"문제\s*없", r"해결", r"좋았",
+           # the everyday praise of Korean reviews (issue 26 §7: the small-survey fallback)
+           r"좋(?:네|습|은|음|더|다|던)", r"예뻐", r"예쁘", r"이뻐", r"이쁘", r"귀여", r"맛있",
+           r"깔끔", r"튼튼", r"(?:^|[^불])편(?:하|해|안)", r"저렴", r"괜찮", r"부드러", r"촉촉",
+           r"신선", r"굿", r"감동", r"완벽", r"훌륭", r"든든", r"고급스", r"푹신", r"딱 ?맞",
+           r"잘 ?맞", r"강추", r"대박", r"나쁘지(?:는|도)? ?않"],
     "zh": [r"很好", r"满意", r"很快", r"方便", r"推荐", r"谢谢", r"实惠", r"划算", r"不错", r"喜欢",
            r"一模一样", r"态度很好",
-           r"没(?:有)?(?:什么)?问题", r"没毛病", r"解决", r"及时", r"好用"],
+           r"没(?:有)?(?:什么)?问题", r"没毛病", r"解决", r"及时", r"好用",
+           # the everyday praise of Chinese reviews (issue 26 §7: the small-survey fallback)
+           r"好评", r"值得", r"舒服", r"舒适", r"干净", r"整洁", r"热情", r"周到", r"便宜", r"超值",
+           r"物美价廉", r"物超所值", r"棒", r"赞", r"完美", r"漂亮", r"好看", r"好吃", r"新鲜",
+           r"快捷", r"准时", r"耐心", r"专业", r"友好", r"礼貌", r"安静", r"宽敞", r"精致",
+           r"清晰", r"流畅", r"正品", r"给力", r"靠谱", r"放心", r"信赖", r"惊喜", r"开心",
+           r"愉快", r"优秀", r"丰富", r"挺好", r"非常好", r"特别好", r"柔软", r"结实", r"耐用",
+           r"合适", r"贴心", r"细心", r"高效", r"性价比(?:很|非常|超|挺|比较)?高", r"不贵"],
 }
 NEGATIVE = {
     "en": [r"\blate\b", r"\blost\b", r"\bdamaged", r"\bbroke", r"\bpoor\b", r"\bbad\b",
@@ -96,7 +108,10 @@ NEGATIVE = {
            r"\bway off\b", r"\bunhappy", r"\bdifficult", r"\bhard to\b", r"\bbug",
            r"\bbroken", r"\buseless", r"\bfrustrat", r"\bunhelpful", r"\bclunky",
            r"\bnever again", r"\bnever (?:arrived|came|turned up|showed|received|got back|called back|replied|answered)", r"\bannoying", r"\bmissing\b", r"\bissues?\b", r"\bfault", r"\bdelay", r"\bcancel+ed\b", r"\bincompetent", r"\bshocking", r"\bappalling", r"\bdisgrace", r"\ba joke\b", r"\brubbish", r"\bwaste\b", r"\bchas(?:e|ing)\b", r"\blies\b", r"\bfalse promise", r"\bnot working", r"\bstill waiting", r"\bcomplain", r"\bunreliable", r"\binconsistent", r"\bmisleading", r"\bmess\b", r"\bhassle", r"\bpushy", r"\bignored"],
-    "fr": [r"\battente", r"\blong\b", r"\blongue", r"\blent", r"\bcher\b", r"\bdecu",
+    "fr": [r"\battente", r"\blong\b", r"\blongue", r"\blent", r"\bcher(?:e|s|es)?\b", r"\bdecu",
+           # prices and regrets as French comments write them ("prix élevés", "je regrette")
+           r"\beleves?\b", r"\babusi", r"\bexorbitant", r"\bprohibiti", r"\bregrett",
+           r"\ba ameliorer", r"\binferieur", r"\bmoins (?:de )?(?:choix|competiti)", r"\bbaissez",
            r"\bdecevant", r"\bmauvais", r"\bnul\b", r"\bdesagreable", r"\bimpoli", r"\bmanque",
            r"\brupture", r"\bprobleme", r"\bsale\b", r"\berreur", r"\bincompetent",
            r"\binadmissible", r"\bdommage", r"\bretard", r"\bperdu", r"\babime", r"\btrop\b", r"\bcomplique", r"\bexcessif", r"\bhonte", r"\bscandal",
@@ -116,10 +131,20 @@ NEGATIVE = {
            r"\bпроблем", r"\bдолго", r"\bхамств", r"\bне работает"],
     "ko": [r"늦게", r"분실", r"별로", r"실망", r"비싸", r"망가", r"안 해", r"꺼져", r"품절", r"오래 걸려",
            r"불친절", r"달라요",
-           r"문제가", r"느려", r"최악", r"불편"],
+           r"문제가", r"느려", r"최악", r"불편",
+           r"아쉽", r"아쉬", r"불량", r"파손", r"깨져", r"깨짐", r"찢어", r"환불", r"반품", r"싸구려",
+           r"엉망", r"짜증", r"후회", r"부족", r"냄새가 (?:심|많이|너무|좀|나)", r"늦어", r"늦었",
+           # "좋지 않아요", "만족스럽지 못해요": the negation after the word
+           r"(?:좋|만족스럽|괜찮|편하|빠르|친절하|맛있|예쁘)지(?:는|도)? ?(?:않|못)"],
     "zh": [r"太慢", r"丢了", r"很差", r"失望", r"太贵", r"坏了", r"闪退", r"缺货", r"没有到账",
            r"不回复", r"差别很大", r"不会再买",
-           r"(?:^|[^没])有问题", r"垃圾", r"投诉", r"骗"],
+           r"(?:^|[^没])有问题", r"垃圾", r"投诉", r"骗",
+           r"差评", r"差劲", r"太差", r"后悔", r"上当", r"假货", r"山寨", r"退货", r"破损", r"烂",
+           r"脏", r"臭", r"吵", r"噪音", r"难吃", r"难看", r"难用", r"很慢", r"慢死", r"有点贵",
+           r"偏贵", r"麻烦", r"糟糕", r"恶心", r"郁闷", r"无语", r"生气", r"敷衍", r"态度恶劣",
+           r"态度差", r"不负责", r"卡顿", r"死机", r"简陋", r"陈旧", r"老旧", r"潮湿", r"发霉",
+           r"异味", r"蟑螂", r"一般般", r"凑合", r"不值", r"坑", r"浪费", r"受不了", r"遗憾",
+           r"可惜", r"缺点", r"不足", r"太小", r"不好(?:$|[^意])", r"不太好", r"不怎么样"],
 }
 NEGATORS_BY_LANGUAGE = {
     "en": [r"\bnot\b", r"\bnever\b", r"\bno\b", r"n't\b", r"\bwithout\b"],
@@ -129,12 +154,39 @@ NEGATORS_BY_LANGUAGE = {
     "ru": [r"\bне\b", r"\bбез\b"],
 }
 NEGATORS = [n for ns in NEGATORS_BY_LANGUAGE.values() for n in dict.fromkeys(ns)]
+#: Chinese and Korean negations written against the word they turn ("不满意", "没有新鲜",
+#: "不太方便", "안 좋아요", "못 써요"): no space or one, so they stand as a prefix.
+NEGATORS_CJK = {
+    "zh": r"(?:不|没有|没|未|别|并不|一点也不|一点都不)(?:是|太|很|怎么|大|够|算|那么|是很)?",
+    "ko": r"(?:^|\s)(?:안|못)\s+",
+}
 #: Words that turn a comment round ("I loved it, but the fit was off"): the clause after the
 #: last one decides the polarity when it has evidence of its own.
 CONTRASTS = ["but", "however", "mais", "cependant", "pero", "sin embargo", "aber", "jedoch",
              "но", "однако"]
 #: The same in Chinese and Korean, which need no space before them ("质量好但是太慢").
 CONTRASTS_CJK = ["但是", "不过", "可是", "하지만", "그런데", "근데"]
+
+#: Negations and intensifiers: they shape the word next to them ("not good", "很好",
+#: "너무 작아요") and stay inside word pairs, but are not a driver, a theme word or a topic's
+#: name on their own ("很", "非常", "너무", "very" said nothing on real Chinese and Korean
+#: reviews; issue 26 §4). Folded forms, every language in one set.
+MODIFIERS = frozenset({
+    "not", "no", "never", "nor", "without", "cannot", "cant", "dont", "didn", "doesn", "don",
+    "isn", "wasn", "weren", "won", "wouldn", "couldn", "shouldn", "haven", "hasn", "hadn",
+    "aren", "very", "too", "really", "more", "less", "most", "least", "much", "so", "again",
+    "always", "enough", "quite",
+    "pas", "ne", "non", "jamais", "sans", "plus", "moins", "tres", "trop", "peu", "assez",
+    "vraiment", "toujours", "encore",
+    "nunca", "sin", "tampoco", "muy", "mas", "menos", "poco", "demasiado", "siempre",
+    "nicht", "kein", "keine", "keinen", "keiner", "nie", "niemals", "ohne", "sehr", "zu",
+    "mehr", "weniger", "immer", "wieder",
+    "не", "нет", "ни", "никогда", "без", "очень", "слишком",
+    "안", "못", "너무", "매우", "정말", "진짜", "아주", "잘", "더", "완전", "많이", "조금", "약간",
+    "넘", "엄청", "되게", "살짝", "항상", "계속",
+    "不", "没", "没有", "很", "太", "非常", "挺", "比较", "十分", "特别", "有点", "真", "超",
+    "蛮", "更", "最", "真的", "一直", "还是", "有些",
+})
 
 #: Words the stop-word lists (``stopwordsiso``) hold but an NPS comment's meaning rests on:
 #: negations, intensifiers, comparisons and everyday evaluative words. They stay in the

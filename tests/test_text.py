@@ -271,6 +271,7 @@ def test_term_counts_equal_scikit_learn_counting_the_same_tokens():
     ``tokenize`` (the comment's own language's list) - same terms, same counts, same order."""
     from sklearn.feature_extraction.text import CountVectorizer
 
+    from nps_toolkit._lexicons import MODIFIERS
     from nps_toolkit.text.terms import term_counts
 
     texts = ["The parcel did not arrive, not good", "great staff and great plants item12",
@@ -290,15 +291,18 @@ def test_term_counts_equal_scikit_learn_counting_the_same_tokens():
     content = term_counts(folded, langs, content=True)
     docs = [(f, lang) for f, lang in zip(folded.tolist(), langs, strict=True)]
 
-    def analyse(i):
+    def analyse(i):  # negations and intensifiers only inside pairs; no word paired with itself
         toks = tokenize(docs[int(i)][0], docs[int(i)][1])
-        return toks + [f"{a} {b}" for a, b in itertools.pairwise(toks)]
+        return [t for t in toks if t not in MODIFIERS] + [
+            f"{a} {b}" for a, b in itertools.pairwise(toks) if a != b]
     ref = CountVectorizer(analyzer=analyse)
     xr = ref.fit_transform([str(i) for i in range(len(docs))])
     assert content.names.tolist() == ref.get_feature_names_out().tolist()
     assert (content.counts != xr).nnz == 0
     row = dict(zip(content.names, content.counts[0].toarray().ravel(), strict=True))
-    assert row["not"] == 2 and row["not good"] == 1 and "the" not in row  # negation kept
+    # the negation is kept in its pairs, not counted alone
+    assert "not" not in row and row["not good"] == 1 and row["not arrive"] == 1
+    assert "the" not in row
     assert "die" in content.names[content.counts[7].indices]  # English "die" is a word
     assert {"快递", "丢"} <= set(content.names) and "递丢" not in set(content.names)
 
@@ -897,8 +901,8 @@ def test_words_are_shown_as_the_comments_write_them(sample):
     """Issue 25: displayed words lost their accents ('qualite', 'tres', 'enttauscht')."""
     d = nt.text_drivers(sample)
     terms = set(d["term"])
-    assert {"qualité", "très", "enttäuscht"} <= terms
-    assert not {"qualite", "tres", "enttauscht"} & terms
+    assert {"qualité", "très déçu", "enttäuscht"} <= terms
+    assert not {"qualite", "tres decu", "enttauscht"} & terms
     assert "sehr enttäuscht" in terms  # each word of a phrase
 
 
@@ -1069,10 +1073,71 @@ def test_presets_combine_for_a_mixed_business():
 @pytest.mark.parametrize("preset", sorted(nt.CODEFRAMES))
 def test_precioso_is_no_price_in_any_preset(preset):
     """Issue 26 §6 in every preset, not the shop ones only: the Spanish "precioso"
-    (beautiful) codes no theme, "el precio" still codes the preset's price theme if it has
-    one."""
+    (beautiful) codes no price theme (only the online shop's "look & design"), "el precio"
+    still codes the preset's price theme if it has one."""
     texts = ["Es un paisaje precioso", "Es un paisaje precioso, el precio es alto"]
     coded = nt.code_themes(pd.DataFrame({"comment": texts, "score": 5}), codeframe=preset)
-    assert not coded.iloc[0].any(), list(coded.columns[coded.iloc[0].to_numpy()])
+    first = set(coded.columns[coded.iloc[0].to_numpy()])
+    assert first == ({"look & design"} if preset == "ecommerce" else set()), first
     price = [t for t in coded.columns if "pric" in t]  # banking has fees, not prices
     assert all(coded.loc[1, t] for t in price) and (price or preset == "banking")
+
+
+@pytest.mark.parametrize(("text", "theme", "coded"), [
+    # Chinese and Korean product reviews (issue 26 §3): what real reviews talk about
+    ("物流很快，第二天就到了", "delivery", True),
+    ("包装很好，没有破损", "packaging", True),
+    ("做工精致，面料很舒服", "product quality", True),
+    ("苹果很新鲜，味道不错", "product quality", True),
+    ("颜色和图片一样，很好看", "look & design", True),
+    ("售后太差，一直不回复", "customer service", True),
+    ("性价比很高，很划算", "price", True),
+    ("尺寸偏小，建议买大一码", "fit & size", True),
+    ("다음날 바로 받았어요", "delivery", True),
+    ("포장이 꼼꼼하게 왔어요", "packaging", True),
+    ("재질이 튼튼하고 마감도 깔끔해요", "product quality", True),
+    ("색상이 사진이랑 똑같아요", "look & design", True),
+    ("저렴하게 잘 샀어요", "price", True),
+    ("허리가 조금 커요", "fit & size", True),
+    ("문의에 답변이 빨라요", "customer service", True),
+    ("잘 쓰고 있어요", "overall impression", True),
+    # "품" (a garment's width) is also the end of "상품" (product): no size
+    ("배송도 괜찮고 상품도 좋아요", "fit & size", False),
+    ("좋은 제품이 제가 선택한 옵션에 맞춰 잘 왔어요", "fit & size", False),
+    # the courier praised is delivery, not a price or the product
+    ("快递小哥服务很好", "price", False),
+])
+def test_product_review_vocabulary_in_chinese_and_korean(text, theme, coded):
+    lang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in text) else "ko"
+    frame = pd.DataFrame({"comment": [text], "score": 8, "comment_language": lang})
+    got = nt.code_themes(nt.prepare_comments(frame, language=lang), codeframe="ecommerce")
+    assert bool(got.loc[got.index[0], theme]) is coded, dict(got.iloc[0])
+
+
+def test_negations_and_intensifiers_name_nothing_alone():
+    """Issue 26 §4: "很", "非常", "너무", "very" topped the drivers and topic names of real
+    Chinese and Korean reviews; they count inside pairs only ("很 好", "너무 좋"), a word
+    paired with itself ("不错 不错") is no pair, and "ㅠㅠ" is no word."""
+    from nps_toolkit.text.terms import term_counts
+
+    texts = ["质量很好，非常满意", "不错不错", "배송 너무 좋아요 ㅠㅠ", "very good, not bad"]
+    folded = nt.text._fold(pd.Series(texts, dtype="string[pyarrow]"))
+    names = set(term_counts(folded, ["zh", "zh", "ko", "en"]).names)
+    assert not {"很", "非常", "너무", "very", "not"} & names
+    assert {"很 好", "非常 满意", "너무 좋", "very good", "not bad", "质量", "满意"} <= names
+    assert "不错 不错" not in names and "不错" in names
+    assert not any("\u1172" in n or "ㅠ" in n for n in names)
+
+
+@pytest.mark.parametrize(("text", "lang", "sign"), [
+    # Chinese and Korean negation written against the word (issue 26 §5, §7)
+    ("不满意", "zh", -1), ("很满意", "zh", 1), ("不太方便", "zh", -1), ("房间不干净", "zh", -1),
+    ("一点都不好吃", "zh", -1), ("不贵，很划算", "zh", 1), ("不好意思，质量很好", "zh", 1),
+    ("안 좋아요", "ko", -1), ("좋아요", "ko", 1), ("좋지 않아요", "ko", -1), ("불편해요", "ko", -1),
+    ("편해요", "ko", 1), ("나쁘지 않아요", "ko", 1), ("배송이 늦었어요", "ko", -1),
+    # French prices as comments write them
+    ("les prix sont très élevés", "fr", -1), ("magasin chère", "fr", -1),
+    ("articles chers", "fr", -1),
+])
+def test_cjk_negation_and_french_prices(text, lang, sign):
+    assert np.sign(nt.sentiment([text], languages=[lang]).iloc[0]) == sign

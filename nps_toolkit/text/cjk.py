@@ -54,7 +54,9 @@ _HA = frozenset("하해했합한되돼됐된됩")
 #: Korean words left once particles and endings are gone that say nothing on their own
 #: ("있어요" -> "있", "해줬어요" -> "줬"): not counted as content words.
 KO_FUNCTION_WORDS = frozenset({"있", "했", "해", "하", "줬", "준", "주", "된", "되", "것", "수",
-                               "좀", "거", "게", "그", "저", "이", "및", "등", "때"})
+                               "좀", "거", "게", "그", "저", "이", "및", "등", "때",
+                               # "같아요" (it seems), "하네요": grammar, read on real reviews
+                               "같", "듯", "네", "건", "걸", "데"})
 
 
 @lru_cache(maxsize=65536)

@@ -28,6 +28,8 @@ from .cjk import KO_FUNCTION_WORDS, cjk_words
 _SPLIT = r"[^\p{L}\p{N}_]+"
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
 _LETTERS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+|[^\W\d_]+", re.UNICODE)
+#: Loose Hangul letters: "ㅠㅠ", "ㅋㅋ", "ㅎㅎ" are emoticons and laughter, not words
+_JAMO_ONLY = re.compile(r"[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff]+")
 _LANG_INDEX = {lang: i for i, lang in enumerate(lex.LANGUAGES)}
 _OTHER = len(lex.LANGUAGES)  # undetermined or unsupported language: every list applies
 
@@ -150,7 +152,7 @@ def _pieces(token: str, content: bool) -> list[str]:
         if _CJK_RUN.match(run):
             out.extend(cjk_words(run) if content else
                        [run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)])
-        elif len(run) > 1:
+        elif len(run) > 1 and not (content and _JAMO_ONLY.fullmatch(run)):
             out.append(run)
     return out
 
@@ -212,7 +214,8 @@ def term_counts(folded: pd.Series, languages: Any = None, *, content: bool = Tru
     n_words = len(words)
     names, cols = words, term
     if pairs and len(term) > 1:
-        same = doc[1:] == doc[:-1]
+        # a pair of one word twice ("不错 不错", "재구매 재구매") says nothing the word does not
+        same = (doc[1:] == doc[:-1]) & (term[1:] != term[:-1])
         key = term[:-1][same] * n_words + term[1:][same]
         uniq, inv = np.unique(key, return_inverse=True)
         left = pa.array(list(words[uniq // n_words]), type=pa.string())
@@ -222,6 +225,17 @@ def term_counts(folded: pd.Series, languages: Any = None, *, content: bool = Tru
         cols = np.concatenate([term, n_words + inv])
         doc = np.concatenate([doc, doc[:-1][same]])
     is_pair = np.arange(len(names)) >= n_words
+    if content and n_words:
+        # negations and intensifiers count inside pairs only (lex.MODIFIERS)
+        alone = np.concatenate([np.isin(words, list(lex.MODIFIERS)),
+                                np.zeros(len(names) - n_words, dtype=bool)])
+        if alone.any():
+            drop = alone[cols]
+            kept_names = np.flatnonzero(~alone)
+            remap = np.full(len(names), -1, dtype=np.int64)
+            remap[kept_names] = np.arange(len(kept_names))
+            names, is_pair = names[kept_names], is_pair[kept_names]
+            cols, doc = remap[cols[~drop]], doc[~drop]
     # columns sorted as strings (as scikit-learn orders its vocabulary): ties in rankings and
     # the column order of models then do not depend on the order comments came in
     order = pc.sort_indices(pa.array(names, type=pa.string())).to_numpy()

@@ -65,6 +65,10 @@ def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
     ``        - log((y_d + a_w) / (n_d + a0 - y_d - a_w))``,
     ``var = 1 / (y_p + a_w) + 1 / (y_d + a_w)``, ``z = delta / sqrt(var)``.
 
+    Terms are content words and pairs of adjacent words: negations and intensifiers ("not",
+    "very", "很", "너무") count inside pairs ("not again", "very disappointed") but are no
+    term on their own.
+
     Positive z: promoter vocabulary; negative: detractor vocabulary. With ``by_language``,
     each language with at least ``min_comments`` comments on each side is analysed on its own.
 
@@ -90,7 +94,7 @@ def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
     >>> d = text_drivers(load_sample())
     >>> en = d[(d["language"] == "en") & (d["side"] == "detractor")]
     >>> en["term"].head(4).tolist()
-    ['not', 'not again', 'disappointed', 'very']
+    ['not again', 'disappointed', 'very disappointed', 'dropped']
     >>> bool(en["significant"].head(4).all())
     True
     """
@@ -172,7 +176,12 @@ def _sentiment_patterns(lang: str | None) -> tuple[str, str, str, str]:
     # The junction is spelled out, so the negator's closing and the term's opening
     # boundaries are dropped.
     sep = r"\s+(?:[\p{L}\p{N}_]+['’]|[\p{L}\p{N}_'’]+\s+){0,2}"
-    if not negators:  # Korean, Chinese: negation is inside the listed phrases
+    if lang in lex.NEGATORS_CJK:  # Chinese, Korean: the negation is a prefix of the word
+        pre = lex.NEGATORS_CJK[lang]
+        return (_re2_any(pos_list), _re2_any(neg_list),
+                pre + "(?:" + _re2_any(pos_list, leading=False) + ")",
+                pre + "(?:" + _re2_any(neg_list, leading=False) + ")")
+    if not negators:
         never = r"(?:$^)"
         return _re2_any(pos_list), _re2_any(neg_list), never, never
     negator = "(?:" + _re2_any([n.removesuffix(_BS) for n in negators]) + ")" + sep
