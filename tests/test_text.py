@@ -1079,7 +1079,8 @@ def test_precioso_is_no_price_in_any_preset(preset):
     coded = nt.code_themes(pd.DataFrame({"comment": texts, "score": 5}), codeframe=preset)
     first = set(coded.columns[coded.iloc[0].to_numpy()])
     assert first == ({"look & design"} if preset == "ecommerce" else set()), first
-    price = [t for t in coded.columns if "pric" in t]  # banking has fees, not prices
+    # banking has fees, not prices; insurance premiums
+    price = [t for t in coded.columns if "pric" in t or "premium" in t]
     assert all(coded.loc[1, t] for t in price) and (price or preset == "banking")
 
 
@@ -1141,3 +1142,34 @@ def test_negations_and_intensifiers_name_nothing_alone():
 ])
 def test_cjk_negation_and_french_prices(text, lang, sign):
     assert np.sign(nt.sentiment([text], languages=[lang]).iloc[0]) == sign
+
+
+@pytest.mark.parametrize(("text", "theme", "coded"), [
+    # French insurance reviews as they are written (issue 26 §1, read on 24,104 real ones)
+    ("Sinistre pris en charge rapidement, l'expert est passé en 48h", "claims & settlement", True),
+    ("Toujours pas remboursée de ma consultation", "claims & settlement", True),
+    ("Augmentation de la cotisation de 15 % sans explication", "premiums & renewal", True),
+    ("Les garanties sont claires, franchise raisonnable", "cover & exclusions", True),
+    ("J'attends toujours mon attestation et ma carte verte", "documents & paperwork", True),
+    ("Devis et souscription en ligne en 10 minutes", "sign-up & quotes", True),
+    ("Impossible de résilier malgré la loi Hamon", "cancellation", True),
+    ("Conseillère très aimable au téléphone", "advisers & contact", True),
+    ("Espace client clair et appli pratique", "website & app", True),
+    # waiting for a claim's assessor is no phone queue
+    ("En attente d'expertise depuis trois semaines", "advisers & contact", False),
+    ("Je suis satisfait en attente d'avoir un sinistre", "advisers & contact", False),
+    ("Une heure d'attente au téléphone", "advisers & contact", True),
+])
+def test_insurance_preset_reads_french_reviews(text, theme, coded):
+    frame = pd.DataFrame({"comment": [text], "score": 5})
+    got = nt.code_themes(nt.prepare_comments(frame, language="fr"), codeframe="insurance")
+    assert bool(got.loc[got.index[0], theme]) is coded, dict(got.iloc[0])
+
+
+def test_insurance_comments_choose_the_insurance_preset():
+    """codeframe="auto" on insurance reviews keeps the insurance preset, not a bank's."""
+    comments = ["Sinistre pris en charge rapidement", "Cotisation trop chère cette année",
+                "Résiliation impossible", "Attestation reçue par mail, conseiller aimable",
+                "Le devis en ligne est simple", "Franchise trop élevée pour le bris de glace"]
+    frame = pd.DataFrame({"comment": comments * 5, "score": [9, 3, 2, 10, 8, 4] * 5})
+    assert nt.analyze_comments(frame, discover=False).codeframe == "insurance"

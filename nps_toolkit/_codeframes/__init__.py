@@ -14,16 +14,18 @@ from __future__ import annotations
 
 from ._common import EASE_OF_USE, FIT_AND_SIZE, OVERALL, SURVEY, Patterns
 from .banking import BANKING
+from .insurance import INSURANCE
 from .shops import ECOMMERCE, RETAIL
 from .software import SAAS
 from .telecom import TELECOM
 from .travel import TRAVEL
 
-__all__ = ["BANKING", "CODEFRAMES", "EASE_OF_USE", "ECOMMERCE", "FIT_AND_SIZE", "OVERALL",
+__all__ = ["BANKING", "CODEFRAMES", "EASE_OF_USE", "ECOMMERCE", "FIT_AND_SIZE", "INSURANCE",
+           "OVERALL",
            "RETAIL", "SAAS", "SURVEY", "TELECOM", "TRAVEL",
            "Patterns"]
 
 CODEFRAMES: dict[str, dict[str, Patterns]] = {
     "ecommerce": ECOMMERCE, "retail": RETAIL, "saas": SAAS, "banking": BANKING,
-    "telecom": TELECOM, "travel": TRAVEL,
+    "telecom": TELECOM, "travel": TRAVEL, "insurance": INSURANCE,
 }

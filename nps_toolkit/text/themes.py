@@ -61,30 +61,30 @@ def code_themes(data: Any, *, codeframe: Codeframe | None = None,
     ----------
     data : responses, or the output of :func:`prepare_comments`
     codeframe : str or mapping, optional
-        A preset of :data:`CODEFRAMES` by name - ``"ecommerce"`` (the default: delivery,
-        price, product quality, customer service, website/app, returns/refunds,
-        stock/availability, loyalty programme), ``"retail"`` (shops, garden centres,
-        branches: price & promotions, staff & advice, range & availability, product quality,
-        checkout & queues, store layout & cleanliness, location, parking & hours, loyalty
-        card), ``"saas"`` (ease of use, features & templates, performance & reliability,
-        support, pricing & plans, collaboration & sharing), ``"banking"`` (fees & rates,
-        branch & staff, app & online banking, ease of use, reliability & errors, cards &
-        payments, loans & mortgages, speed & problem resolution, security & trust),
-        ``"telecom"`` (installation & engineer, speed & outages, mobile coverage, billing,
-        contracts & deals, moving home, cancellation, contacting support, communication,
-        waits, faults, ordering, TV) or ``"travel"`` (airlines and hotels: delays, baggage,
-        staff & crew, seat & cabin, food & drink, airport & boarding, refunds, booking,
-        complaints, price, entertainment & wifi, cleanliness, hotel room, breakfast,
-        location, loyalty) - each in the seven languages, and each with two themes every
-        survey has: "overall impression" (praise or complaint with no reason given:
-        "Excelente", "all good" - the share of comments that say nothing specific) and "the
-        survey itself" ("stop asking for a rating"). Presets combine with ``+`` for a mixed
-        business (``"telecom+retail"``: a network with shops). Or your own
-        mapping theme -> patterns, where the patterns are a list (used for every comment) or
-        a mapping language -> list (each comment is matched with its own language's list;
-        comments of undetermined language with all of them). Patterns match lower-cased text
-        with accents stripped; write them without accents and with ``\\b`` to anchor word
-        starts. :func:`suggest_codeframe` drafts one from your comments.
+        A preset of :data:`CODEFRAMES` by name - ``"ecommerce"`` (the default: delivery, packaging,
+        price, fit & size, product quality, look & design, customer service, website/app,
+        returns/refunds, stock/availability, loyalty programme), ``"retail"`` (shops, garden
+        centres, branches: price & promotions, staff & advice, range & availability, product
+        quality, checkout & queues, store layout & cleanliness, location, parking & hours, loyalty
+        card), ``"saas"`` (ease of use, features & templates, performance & reliability, support,
+        pricing & plans, collaboration & sharing), ``"banking"`` (fees & rates, branch & staff, app
+        & online banking, ease of use, reliability & errors, cards & payments, loans & mortgages,
+        speed & problem resolution, security & trust), ``"telecom"`` (installation & engineer, speed
+        & outages, mobile coverage, billing, contracts & deals, moving home, cancellation,
+        contacting support, communication, waits, faults, ordering, TV), ``"travel"`` (airlines and
+        hotels: delays, baggage, staff & crew, seat & cabin, food & drink, airport & boarding,
+        refunds, booking, complaints, price, entertainment & wifi, cleanliness, hotel room,
+        breakfast, location, loyalty) or ``"insurance"`` (claims & settlement, premiums & renewal,
+        cover & exclusions, documents & paperwork, sign-up & quotes, cancellation, advisers &
+        contact, website & app) - each in the seven languages, and each with two themes every survey
+        has: "overall impression" (praise or complaint with no reason given: "Excelente", "all good"
+        - the share of comments that say nothing specific) and "the survey itself" ("stop asking for
+        a rating"). Presets combine with ``+`` for a mixed business (``"telecom+retail"``: a network
+        with shops). Or your own mapping theme -> patterns, where the patterns are a list (used for
+        every comment) or a mapping language -> list (each comment is matched with its own
+        language's list; comments of undetermined language with all of them). Patterns match
+        lower-cased text with accents stripped; write them without accents and with ``\\b`` to
+        anchor word starts. :func:`suggest_codeframe` drafts one from your comments.
 
     Returns
     -------

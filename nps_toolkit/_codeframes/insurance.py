@@ -1,0 +1,131 @@
+"""The ``insurance`` preset: motor, home, health, life, pet and loan insurance.
+
+French built on real reviews (24,104 French reviews of 56 insurers, motor, health, home, life
+and pet, see ``docs/text-analysis-validation.md``): claims and their settlement, premiums and
+their rises, what the policy covers, the paperwork, taking out and cancelling a policy,
+reaching an adviser, the website. The other languages carry each theme's common words; they
+were not read against real comments written in them.
+"""
+
+from __future__ import annotations
+
+from ._common import OVERALL, SURVEY, Patterns
+
+INSURANCE: dict[str, Patterns] = {
+    "claims & settlement": {
+        "en": [r"\bclaims?\b", r"\bclaimed\b", r"\bloss adjuster", r"\badjuster", r"\bassessor",
+               r"\bpay ?out", r"\bpaid out\b", r"\bsettle(?:d|ment)?\b", r"\breimburs",
+               r"\baccident", r"\bwrite.?off\b", r"\brepairs?\b", r"\bgarage\b",
+               r"\bwater damage", r"\btheft\b", r"\bstolen\b"],
+        "fr": [r"\bsinistres?\b", r"\bdeclar\S* (?:de |du |d'un |mon |ma |un |une |le |la )?"
+               r"(?:sinistre|accident|vol|degat|incendie|bris)", r"\bexperts?\b", r"\bexpertise",
+               r"\bindemnis", r"\bdedommag", r"\bpris(?:e)? en charge", r"\brembours",
+               r"\baccident", r"\bdegats? des eaux", r"\bdegat", r"\bgarage", r"\breparat",
+               r"\bconstat", r"\bepave", r"\bbris de glace", r"\bincendie", r"\bcambriol",
+               r"\bvol de\b", r"\bvole[es]?\b"],
+        "es": [r"\bsiniestro", r"\breclamacion", r"\bperito", r"\bindemniz", r"\breembols",
+               r"\baccidente", r"\bparte\b", r"\btaller", r"\breparacion"],
+        "de": [r"\bschaden", r"\bschadensmeldung", r"\bgutachter", r"\bregulier",
+               r"\berstattung", r"\berstattet", r"\bunfall", r"\bwerkstatt", r"\breparatur"],
+        "ru": [r"\bстраховои случа", r"\bвыплат", r"\bвозмещ", r"\bоценщик", r"\bэкспертиз",
+               r"\bдтп\b", r"\bремонт"],
+        "ko": [r"보상", r"청구", r"손해사정", r"보험금", r"지급", r"사고", r"수리"],
+        "zh": [r"理赔", r"赔付", r"报销", r"定损", r"出险", r"赔偿", r"事故", r"维修"],
+    },
+    "premiums & renewal": {
+        "en": [r"\bpremiums?\b", r"\brenewal", r"\brenew", r"\bprice", r"\bexpensive",
+               r"\bcheap", r"\bcost", r"\bincrease", r"\bwent up\b", r"\bgone up\b",
+               r"\bno.?claims? (?:bonus|discount)", r"\bdirect debit", r"\bfees?\b",
+               r"\baffordable", r"\bcompetitive"],
+        "fr": [r"\bprix\b", r"\btarif", r"\bcotisation", r"\baugment", r"\bcher(?:e|s|es)?\b",
+               r"\bbonus\b", r"\bmalus\b", r"\bprelevement", r"\bfrais\b", r"\beuros?\b",
+               r"\bcompetiti", r"\becheance", r"\bprimes?\b", r"\bcouts?\b", r"\babordable",
+               r"\bmensualite", r"\beconomi"],
+        "es": [r"\bprima\b", r"\brenovacion", r"\bprecios?\b", r"\bcaro\b", r"\bsubida",
+               r"\bsubieron", r"\bcuota"],
+        "de": [r"\bbeitrag", r"\bpramie", r"\bbeitragserhohung", r"\bpreis", r"\bteuer",
+               r"\bgunstig"],
+        "ru": [r"\bстоимост", r"\bцен", r"\bдорог", r"\bпродлени", r"\bподорож"],
+        "ko": [r"보험료", r"갱신", r"인상", r"비싸", r"저렴", r"가격"],
+        "zh": [r"保费", r"续保", r"涨价", r"价格", r"贵", r"便宜"],
+    },
+    "cover & exclusions": {
+        "en": [r"\bcover(?:ed|age)?\b", r"\bexcess\b", r"\bdeductible", r"\bexclu",
+               r"\bpolicy (?:terms|wording)", r"\bfully comprehensive", r"\bthird party",
+               r"\bbreakdown cover", r"\bsmall print"],
+        "fr": [r"\bgaranties?\b", r"\bcouverture", r"\bcouvert", r"\bfranchise", r"\bexclu",
+               r"\bformule", r"\btous risques", r"\bau tiers", r"\bassistance",
+               r"\bpetites? lignes?", r"\bplafond"],
+        "es": [r"\bcobertura", r"\bfranquicia", r"\bexclu", r"\btodo riesgo", r"\bterceros"],
+        "de": [r"\bdeckung", r"\bselbstbeteiligung", r"\bleistung", r"\bvollkasko",
+               r"\bteilkasko", r"\bausgeschlossen"],
+        "ru": [r"\bпокрыти", r"\bфраншиз", r"\bне покрыва", r"\bкаско", r"\bосаго"],
+        "ko": [r"보장", r"자기부담금", r"면책", r"특약"],
+        "zh": [r"保障", r"免赔", r"保额", r"不赔", r"条款"],
+    },
+    "documents & paperwork": {
+        "en": [r"\bdocuments?\b", r"\bpaperwork", r"\bcertificate", r"\bproof of",
+               r"\bletters?\b", r"\bforms?\b"],
+        "fr": [r"\battestation", r"\bcarte verte", r"\bpapiers?\b", r"\bdocuments?\b",
+               r"\bjustificati", r"\bcourriers?\b", r"\blettre", r"\breleve d'information",
+               r"\bpieces?\b", r"\bformulaire", r"\bpaperasse"],
+        "es": [r"\bdocumentos?\b", r"\bdocumentacion", r"\bcertificado", r"\bpapeles",
+               r"\bformulario"],
+        "de": [r"\bunterlagen", r"\bdokument", r"\bbescheinigung", r"\bformular",
+               r"\bschreiben\b"],
+        "ru": [r"\bдокумент", r"\bсправк", r"\bбумаг"],
+        "ko": [r"서류", r"증명서", r"증빙"],
+        "zh": [r"材料", r"证明", r"单据", r"手续"],
+    },
+    "sign-up & quotes": {
+        "en": [r"\bsign(?:ed|ing)? up\b", r"\bquotes?\b", r"\btake out\b", r"\btook out\b",
+               r"\bjoin(?:ed|ing)?\b", r"\bnew policy"],
+        "fr": [r"\bsouscri", r"\bdevis", r"\badhesion", r"\badherer", r"\binscription"],
+        "es": [r"\bcontrat(?:ar|e|o|ado)", r"\bpresupuesto", r"\bcotizacion", r"\balta\b"],
+        "de": [r"\babschluss", r"\babgeschlossen", r"\bangebot", r"\bvertragsabschluss"],
+        "ru": [r"\bоформ", r"\bзаключ"],
+        "ko": [r"가입", r"견적"],
+        "zh": [r"投保", r"报价", r"购买保险", r"买保险"],
+    },
+    "cancellation": {
+        "en": [r"\bcancel", r"\bleav(?:e|ing) (?:them|the company)", r"\bswitch(?:ed|ing)? "
+               r"(?:to|insurer|provider)"],
+        "fr": [r"\bresili", r"\bloi hamon", r"\bchanger d'assur", r"\bquitter", r"\bquitte\b"],
+        "es": [r"\bcancelar", r"\bcancelacion", r"\bdar(?:me)? de baja", r"\bla baja\b"],
+        "de": [r"\bkundig", r"\bgekundigt", r"\bwechsel"],
+        "ru": [r"\bрасторг", r"\bрасторжени", r"\bотказ от"],
+        "ko": [r"해지", r"해약"],
+        "zh": [r"退保", r"解约"],
+    },
+    "advisers & contact": {
+        "en": [r"\badvis[eo]r", r"\bagents?\b", r"\bcustomer service", r"\bcall centre",
+               r"\bon hold\b", r"\bphone", r"\bcalled\b", r"\bcall back", r"\bemails?\b",
+               r"\bfriendly", r"\bhelpful", r"\brude\b", r"\bstaff\b", r"\bbroker"],
+        "fr": [r"\bconseill(?:er|ere|eres|ers)\b", r"\btelephon", r"\bjoindre",
+               # "en attente d'expertise" waits for a claim, not on the phone
+               r"\binjoignable", r"\battente (?:au |telephon|interminable)",
+               r"\bmusique d'attente", r"\bmis en attente", r"\bservice client", r"\bagences?\b",
+               r"\baccueil", r"\becoute", r"\binterlocut", r"\brepon(?:d|se)", r"\bmails?\b",
+               r"\brappel", r"\bsympathique", r"\baimable", r"\bcourtois", r"\bpatient",
+               r"\bcourtier", r"\bagent\b", r"\bgestionnaire", r"\bhotline"],
+        "es": [r"\bagente", r"\batencion al cliente", r"\btelefon", r"\bamable",
+               r"\bcorredor", r"\bgestor"],
+        "de": [r"\bberater", r"\bhotline", r"\btelefon", r"\bfreundlich", r"\bmakler",
+               r"\bsachbearbeiter", r"\berreichbar"],
+        "ru": [r"\bагент", r"\bменеджер", r"\bоператор", r"\bзвон", r"\bвежлив"],
+        "ko": [r"설계사", r"상담원", r"상담", r"고객센터", r"친절", r"통화", r"연락"],
+        "zh": [r"业务员", r"客服", r"电话", r"态度", r"代理人"],
+    },
+    "website & app": {
+        "en": [r"\bwebsite", r"\bsite\b", r"\bapp\b", r"\bonline", r"\bportal", r"\blog ?in\b"],
+        "fr": [r"\bsite\b", r"\bespace (?:client|adherent|perso)", r"\bapplication",
+               r"\bappli\b", r"\ben ligne", r"\binternet"],
+        "es": [r"\bweb\b", r"\bpagina web", r"\baplicacion", r"\bapp\b", r"\bonline"],
+        "de": [r"\bwebseite", r"\bwebsite", r"\bapp\b", r"\bonline", r"\bkundenportal"],
+        "ru": [r"\bсаит", r"\bприложени", r"\bличн\S* кабинет", r"\bонлаин"],
+        "ko": [r"앱", r"홈페이지", r"사이트", r"온라인"],
+        "zh": [r"官网", r"网站", r"app", r"线上", r"网上"],
+    },
+    "overall impression": OVERALL,
+    "the survey itself": SURVEY,
+}
