@@ -8,6 +8,8 @@ Run by hand: ``python benchmarks/bench_core.py [--rows 10000000] [--repeat 5]``.
   with three ``count(*) FILTER`` on the same pandas frame;
 - ``summarize(table, by="store")`` on a pyarrow Table against its own
   ``group_by(["store", "score"]).aggregate(count_all)``;
+- ``summarize(df, by="store")`` with the 1,000 stores as strings (``store_0001``, pandas'
+  default string dtype) against the same DuckDB SQL on that frame (issue 28);
 - ``import nps_toolkit`` after ``import pandas`` against ``import pandas`` alone, with
   bytecode caches (as installed).
 
@@ -41,6 +43,12 @@ if "duckdb" in how:
     import duckdb
     con = duckdb.connect()
     con.register("df", df)
+if "str" in how:  # the stores as strings, pandas' default string dtype (Arrow-backed)
+    names = np.array([f"store_{i:04d}" for i in range(1000)], dtype=object)
+    dfs = pd.DataFrame({"score": df["score"], "store": pd.array(
+        names[df["store"].to_numpy()], dtype="str")})
+    if "duckdb" in how:
+        con.register("dfs", dfs)
 if "arrow" in how:
     import pyarrow as pa
     table = pa.Table.from_pandas(df, preserve_index=False)
@@ -53,6 +61,11 @@ jobs = {
         "SELECT store, count(*) FILTER (WHERE score >= 9) AS p, "
         "count(*) FILTER (WHERE score BETWEEN 7 AND 8) AS a, "
         "count(*) FILTER (WHERE score <= 6) AS d FROM df GROUP BY store").fetchnumpy(),
+    "nt str summarize": lambda: nt.summarize(dfs, by="store"),
+    "duckdb str summarize": lambda: con.sql(
+        "SELECT store, count(*) FILTER (WHERE score >= 9) AS p, "
+        "count(*) FILTER (WHERE score BETWEEN 7 AND 8) AS a, "
+        "count(*) FILTER (WHERE score <= 6) AS d FROM dfs GROUP BY store").fetchnumpy(),
     "nt arrow summarize": lambda: nt.summarize(table, by="store"),
     "arrow summarize": lambda: table.group_by(["store", "score"]).aggregate(
         [([], "count_all")]),
@@ -109,6 +122,7 @@ def main() -> None:
         path = Path(tmp) / "core.parquet"
         df.to_parquet(path, index=False)
         for ours, hand in (("nt score", "hand score"), ("nt summarize", "duckdb summarize"),
+                           ("nt str summarize", "duckdb str summarize"),
                            ("nt arrow summarize", "arrow summarize")):
             mem_a, mem_b = child(path, ours, 1), child(path, hand, 1)
             pair = child(path, f"{ours}|{hand}", args.repeat)["times"]

@@ -758,3 +758,50 @@ def test_weighted_interval_covers_when_weights_undo_response_propensity():
         kish_covered += low[0] <= truth <= high[0]
     assert covered / reps >= 0.94, covered / reps
     assert kish_covered / reps < 0.935, kish_covered / reps
+
+
+def test_arrow_string_keys_count_like_the_general_path(monkeypatch):
+    """Issue 28: one Arrow-backed string key (pandas' default string dtype) is encoded in
+    parallel slices and counted like a dense integer key. Counts, key values, missing keys
+    (their own group, last) and the key dtype equal the general path on the same column as
+    Python objects, over a chunked column cut into several slices on several threads."""
+    import pyarrow as pa
+
+    from nps_toolkit._frames import counts
+
+    monkeypatch.setattr(counts, "THREADED_FROM", 10)
+    monkeypatch.setattr(counts, "_workers", lambda: 3)
+    rng = np.random.default_rng(28)
+    n = 20_001
+    names = np.array([f"store_{i:03d}" for i in range(40)] + [None, "é ü 中"], dtype=object)
+    keys = names[rng.integers(0, len(names), n)]
+    score = rng.integers(0, 11, n).astype(float)
+    score[rng.random(n) < 0.03] = np.nan
+    chunked = pa.chunked_array([pa.array(keys[:7000], type=pa.large_string()),
+                                pa.array(keys[7000:], type=pa.large_string())])
+    arrow_keys = pd.Series(pd.arrays.ArrowStringArray(chunked))
+    assert counts._arrow_string_codes(arrow_keys) is not None  # the fast path is taken
+    fast = nt.summarize(pd.DataFrame({"score": score, "store": arrow_keys}), by="store")
+    general = nt.summarize(pd.DataFrame({"score": score, "store": pd.Series(keys, dtype=object)}),
+                           by="store")
+    assert fast["store"].iloc[-1] is None or pd.isna(fast["store"].iloc[-1])
+    assert fast["store"].iloc[:-1].tolist() == general["store"].iloc[:-1].tolist()
+    pd.testing.assert_frame_equal(fast.drop(columns="store"), general.drop(columns="store"))
+    ref = pd.crosstab(pd.Series(keys).fillna("<missing>"), np.nan_to_num(score, nan=-1))
+    ref = ref.reindex([*fast["store"].iloc[:-1], "<missing>"])  # missing key last
+    assert fast["n_missing"].tolist() == ref[-1.0].tolist()
+    assert fast["promoters"].tolist() == ref[[9.0, 10.0]].sum(axis=1).tolist()
+
+
+def test_summarize_on_an_eager_polars_frame_counts_lazily():
+    """Issue 28: an eager polars DataFrame is grouped by polars' lazy engine (3-4x faster
+    than its eager group_by); the counts equal the pandas path's."""
+    import polars as pl
+
+    rng = np.random.default_rng(29)
+    n = 5_000
+    frame = pd.DataFrame({"score": pd.array(np.where(rng.random(n) < 0.05, None,
+                                                     rng.integers(0, 11, n)), dtype="Int8"),
+                          "store": rng.integers(1, 30, n)})
+    eager = nt.summarize(pl.from_pandas(frame), by="store")
+    pd.testing.assert_frame_equal(eager, nt.summarize(frame, by="store"), check_dtype=False)

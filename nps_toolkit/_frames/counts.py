@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import narwhals.stable.v2 as nw
@@ -16,7 +17,7 @@ import pandas as pd
 
 from .codes import INVALID_CODE, MISSING_CODE, N_CODES, _pandas_float, _score_codes
 from .convert import collect, require_columns, to_narwhals
-from .dense import dense_code_table, is_dense
+from .dense import THREADED_FROM, _workers, dense_code_table, is_dense
 from .validate import _check_weights, _missing_expr, validate_score_column
 
 COUNT_COLUMNS = ("n", "n_missing", "promoters", "passives", "detractors")
@@ -48,6 +49,20 @@ def _pandas_counts(native: pd.DataFrame, score: str, by: list[str],
                    weights: str | None) -> pd.DataFrame:
     """Counts per group and code for pandas input: factorised keys + one np.bincount."""
     codes = _score_codes(native[score])
+    if len(by) == 1 and weights is None:
+        encoded = _arrow_string_codes(native[by[0]])
+        if encoded is not None:
+            # one Arrow-backed string key (pandas' default string dtype): dictionary-encoded
+            # in parallel slices, then counted by code like a dense integer key. 10M rows x
+            # 1,000 stores: 0.19 s for pd.factorize alone, against ~0.15 s here for the lot
+            parts, uniques = encoded
+            n_groups = len(uniques) + 1  # the last slot: a missing key
+            pieces, start = [], 0
+            for keys in parts:
+                pieces.append((keys, codes[start:start + len(keys)]))
+                start += len(keys)
+            table = dense_code_table(pieces, 0, n_groups, N_CODES)
+            return _finish_counts(native, by, table, None, [n_groups], [uniques], None)
     dense = _dense_int_key(native[by[0]]) if len(by) == 1 and weights is None else None
     if dense is not None:
         # one integer key in a dense range (store ids): the group is the value itself,
@@ -90,6 +105,40 @@ def _pandas_counts(native: pd.DataFrame, score: str, by: list[str],
         wtables = (wsum, wsq)
     return _finish_counts(native, by, table, wtables, sizes if by else [],
                           keyparts if by else [], used)
+
+
+def _arrow_string_codes(series: pd.Series) -> tuple[list[np.ndarray], pd.Index] | None:
+    """Group numbers of an Arrow-backed string column, or None for any other column.
+
+    The column is cut into one slice per core and each slice dictionary-encoded by Arrow in
+    its own thread (Arrow releases the GIL); the slices' small dictionaries are then merged
+    and each slice's codes mapped onto the merged one. Missing values get the code
+    ``len(uniques)``. Returns the codes slice by slice (in row order) and the unique values.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arrow = getattr(series.array, "_pa_array", None)
+    if arrow is None or not (pa.types.is_string(arrow.type)
+                             or pa.types.is_large_string(arrow.type)) or not len(arrow):
+        return None
+    chunks = [c for c in arrow.chunks if len(c)]
+    workers = _workers() if len(arrow) >= THREADED_FROM else 1
+    step = -(-len(arrow) // workers)
+    slices = [c.slice(i, step) for c in chunks for i in range(0, len(c), step)]
+    if len(slices) > 1:
+        with ThreadPoolExecutor(min(workers, len(slices))) as pool:
+            encoded = list(pool.map(pc.dictionary_encode, slices))
+    else:
+        encoded = [pc.dictionary_encode(slices[0])]
+    uniques = pc.unique(pa.concat_arrays([e.dictionary for e in encoded]))
+    parts = []
+    for e in encoded:
+        remap = np.append(pc.index_in(e.dictionary, value_set=uniques).to_numpy(
+            zero_copy_only=False), len(uniques)).astype(np.int64)
+        idx = pc.fill_null(e.indices, len(e.dictionary)).to_numpy(zero_copy_only=False)
+        parts.append(remap[idx])
+    return parts, pd.Index(uniques.to_pandas(), dtype=series.dtype)
 
 
 def _dense_int_key(series: pd.Series) -> tuple[np.ndarray, int, int] | None:
@@ -154,6 +203,8 @@ def _narwhals_counts(frame, score: str, by: list[str], weights: str | None) -> p
     per group, is classified here with numpy.
     """
     native = nw.to_native(frame)
+    if type(native).__module__.split(".")[0] == "polars" and isinstance(frame, nw.DataFrame):
+        frame = frame.lazy()  # polars' eager group_by is 3-4x slower than its lazy engine
     pa = sys.modules.get("pyarrow")  # a pyarrow Table implies pyarrow is imported
     if weights is None and len(by) == 1 and pa is not None and isinstance(native, pa.Table):
         counted = _arrow_dense_counts(native, by[0], score)
