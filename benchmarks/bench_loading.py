@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from _timing import run_child
+from _timing import print_sides, run_child
 
 import nps_toolkit as nt
 
@@ -111,11 +111,8 @@ def main() -> None:
     m_ratio = [b["peak_mb"] / a["peak_mb"] for a, b in pairs]
     print(f"{args.rows:,} rows{' (wide)' if args.wide else ''}, {size:.0f} MB CSV, "
           f"{args.repeat} paired runs")
-    for name, i in (("pandas.read_csv", 0), ("read_survey", 1)):
-        secs = [p[i]["seconds"] for p in pairs]
-        mem = [p[i]["peak_mb"] for p in pairs]
-        print(f"  {name:16s} {min(secs):6.2f}-{max(secs):.2f} s   peak {min(mem):6.0f}-"
-              f"{max(mem):.0f} MB")
+    print_sides(pairs, ("pandas.read_csv", "read_survey"), memory="peak_mb", width=16,
+                digits=2)
     print(f"  time ratio {min(t_ratio):.1f}-{max(t_ratio):.1f}x (median "
           f"{float(np.median(t_ratio)):.2f}), "
           f"peak memory ratio {min(m_ratio):.1f}-{max(m_ratio):.1f}x")

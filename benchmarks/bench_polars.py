@@ -15,7 +15,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from _timing import run_child
+from _timing import print_sides, run_child
 
 CHILD = """
 import json, sys, time
@@ -69,11 +69,7 @@ def main() -> None:
                      for _ in range(args.repeat)]
             print(f"{args.rows:,} rows, 1,000 {key} keys "
                   f"({pairs[0][0]['data_mb']:.0f} MB of data), {args.repeat} paired runs")
-            for label, i in (("polars lazy group_by", 0), ("nt.summarize", 1)):
-                secs = [p[i]["seconds"] for p in pairs]
-                mem = [p[i]["extra_mb"] for p in pairs]
-                print(f"  {label:22s} {min(secs):6.3f}-{max(secs):.3f} s   +{min(mem):4.0f}-"
-                      f"{max(mem):.0f} MB   rows out {pairs[0][i]['rows_out']}")
+            print_sides(pairs, ("polars lazy group_by", "nt.summarize"), memory="extra_mb")
             ratios = sorted(b["seconds"] / a["seconds"] for a, b in pairs)
             print(f"  time ratio {ratios[0]:.2f}-{ratios[-1]:.2f}x "
                   f"(median {ratios[len(ratios) // 2]:.2f}x)")
