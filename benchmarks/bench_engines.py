@@ -51,17 +51,17 @@ print(json.dumps({"seconds": seconds, "peak_mb": int(hwm.split()[1]) / 1024,
 """
 
 
-def make_file(rows: int, folder: Path) -> Path:
+def make_file(rows: int, folder: Path, segments: int = 8) -> Path:
     import duckdb
 
-    path = folder / f"survey_{rows}.parquet"
+    path = folder / f"survey_{rows}_{segments}.parquet"
     duckdb.sql(f"""
         COPY (SELECT
             CASE WHEN hash(i) % 50 = 0 THEN NULL ELSE CAST(hash(i * 7) % 11 AS TINYINT) END
                 AS score,
             DATE '2024-01-01' + CAST(hash(i * 13) % 730 AS INTEGER) AS date,
             CAST(hash(i * 17) % 1000 AS INTEGER) AS store,
-            'segment ' || CAST(hash(i * 19) % 8 AS VARCHAR) AS segment
+            'segment ' || CAST(hash(i * 19) % {segments} AS VARCHAR) AS segment
           FROM range({rows}) t(i))
         TO '{path}' (FORMAT parquet, ROW_GROUP_SIZE 1000000)""")
     return path
@@ -75,13 +75,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=100_000_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--segments", type=int, default=8,
+                        help="segments for the trend (issue 28 measures 1,000)")
     parser.add_argument("--folder", type=Path, default=None,
                         help="where to write the Parquet file (default: a temporary folder)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.folder) as tmp:
-        path = make_file(args.rows, Path(tmp))
+        path = make_file(args.rows, Path(tmp), args.segments)
         size = path.stat().st_size / 1e6
-        print(f"{args.rows:,} rows, {size:.0f} MB Parquet, {args.repeat} paired runs")
+        print(f"{args.rows:,} rows, {args.segments:,} segments, {size:.0f} MB Parquet, "
+              f"{args.repeat} paired runs")
         for work in ("summarize", "trend"):
             pairs = [(run(path, f"sql {work}"), run(path, f"nt {work}"))
                      for _ in range(args.repeat)]

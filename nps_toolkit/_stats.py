@@ -13,7 +13,10 @@ detractors, ``n = P + A + D``, ``p = P/n`` and ``d = D/n``. The NPS as a proport
 
 from __future__ import annotations
 
+import math
+import sys
 from collections.abc import Iterator
+from statistics import NormalDist
 from typing import Final
 
 import numpy as np
@@ -52,16 +55,44 @@ def z_value(confidence: float) -> float:
     return float(norm_ppf(0.5 + confidence / 2))
 
 
+#: Below this many values a normal tail or quantile is computed with the standard library
+#: while scipy.special is not yet imported: its first import costs 0.15-0.2 s, most of a first
+#: ``summarize`` on a 2M-row DuckDB relation (0.16-0.18 s against 0.05 s warm; issue 28).
+_STDLIB_UP_TO: Final = 4096
+
+
+def _stdlib_ok(arr: np.ndarray) -> bool:
+    return arr.size <= _STDLIB_UP_TO and "scipy.special" not in sys.modules
+
+
 def norm_sf(x: ArrayLike) -> NDArray[np.float64]:
     """Standard normal survival function, ``1 - Phi(x)`` (``scipy.special.ndtr(-x)``: the
     same numbers as ``scipy.stats.norm.sf`` without importing scipy.stats, which takes
-    seconds)."""
-    return special.ndtr(-np.asarray(x, dtype=float))
+    seconds). Few values before scipy.special is loaded: ``erfc(x / sqrt 2) / 2`` from
+    :mod:`math`, the formula ``ndtr`` uses in the tails (Cody 1969), equal to it within a
+    few units in the last place."""
+    arr = np.asarray(x, dtype=float)
+    if _stdlib_ok(arr):
+        out = np.frompyfunc(lambda v: 0.5 * math.erfc(v / math.sqrt(2.0)), 1, 1)(arr)
+        return np.asarray(out, dtype=float)[()] if arr.ndim == 0 else out.astype(float)
+    return special.ndtr(-arr)
 
 
 def norm_ppf(q: ArrayLike) -> NDArray[np.float64]:
-    """Standard normal quantile (``scipy.special.ndtri``; equals ``scipy.stats.norm.ppf``)."""
-    return special.ndtri(np.asarray(q, dtype=float))
+    """Standard normal quantile (``scipy.special.ndtri``; equals ``scipy.stats.norm.ppf``).
+    Few values before scipy.special is loaded: :class:`statistics.NormalDist`'s ``inv_cdf``
+    (Wichura 1988, algorithm AS 241, accurate to about 1e-16), -inf/inf at 0 and 1."""
+    arr = np.asarray(q, dtype=float)
+    if _stdlib_ok(arr):
+        out = np.frompyfunc(_inv_cdf, 1, 1)(arr)
+        return np.asarray(out, dtype=float)[()] if arr.ndim == 0 else out.astype(float)
+    return special.ndtri(arr)
+
+
+def _inv_cdf(p: float) -> float:
+    if not 0.0 < p < 1.0:
+        return -math.inf if p == 0.0 else math.inf if p == 1.0 else math.nan
+    return NormalDist().inv_cdf(p)
 
 
 def t_sf(t: ArrayLike, df: ArrayLike) -> NDArray[np.float64]:

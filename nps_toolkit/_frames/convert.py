@@ -51,8 +51,14 @@ def collect(frame: Any) -> Any:
     :class:`InvalidScoreError`, as in pandas."""
     if not isinstance(frame, nw.LazyFrame):
         return frame
+    return run_engine(frame.collect)
+
+
+def run_engine(compute: Any) -> Any:
+    """``compute()``, with a score the engine refuses (see :func:`collect`) raised as
+    :class:`InvalidScoreError`."""
     try:
-        return frame.collect()
+        return compute()
     except Exception as exc:
         if "is not a whole number 0-10" in str(exc):
             message = str(exc).split("Error: ", 1)[-1]

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .codes import INVALID_CODE, MISSING_CODE, N_CODES, _pandas_float, _score_codes
-from .convert import collect, require_columns, to_narwhals
+from .convert import collect, require_columns, run_engine, to_narwhals
 from .dense import THREADED_FROM, _workers, dense_code_table, is_dense
 from .validate import _check_weights, _missing_expr, validate_score_column
 
@@ -195,6 +195,38 @@ def _code_table_to_counts(table: np.ndarray) -> pd.DataFrame:
     })
 
 
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _duckdb_counts(relation: Any, score: str, by: list[str], is_float: bool) -> pd.DataFrame:
+    """Counts per group of a DuckDB relation: one ``GROUP BY keys`` with a
+    ``count(*) FILTER (WHERE ...)`` per category, the query a hand-written summary runs.
+
+    Grouping by the score as one more key returns eleven rows per group to be classified
+    afterwards: on 20M rows by 1,000 segments and 48 months DuckDB took 0.99-1.02 s for that
+    against 0.62-0.66 s for the filtered counts. The categories are the general path's:
+    0-6 / 7-8 / 9-10, missing (NULL, and NaN in a float column), anything else invalid.
+    """
+    s = _quoted(score)
+    missing = f"{s} IS NULL" + (f" OR isnan({s})" if is_float else "")
+    whole = f" AND {s} = round({s})" if is_float else ""
+    keys = ", ".join(_quoted(b) for b in by)
+    counts = ", ".join([
+        f"count(*) FILTER (WHERE {s} BETWEEN 9 AND 10{whole}) AS promoters",
+        f"count(*) FILTER (WHERE {s} BETWEEN 7 AND 8{whole}) AS passives",
+        f"count(*) FILTER (WHERE {s} BETWEEN 0 AND 6{whole}) AS detractors",
+        f"count(*) FILTER (WHERE {missing}) AS n_missing", "count(*) AS n_rows"])
+    query = relation.aggregate(f"{keys}, {counts}" if by else counts, keys)
+    res = run_engine(query.to_arrow_table).to_pandas()
+    cols = {b: res[b] for b in by}
+    for name in ("detractors", "passives", "promoters", "n_missing", "n_rows"):
+        cols[name] = res[name].to_numpy(dtype=np.int64)
+    cols["n_invalid"] = cols["n_rows"] - (cols["detractors"] + cols["passives"]
+                                          + cols["promoters"] + cols["n_missing"])
+    return pd.DataFrame(cols)
+
+
 def _narwhals_counts(frame, score: str, by: list[str], weights: str | None) -> pd.DataFrame:
     """Counts per group and code for any other backend (polars, pyarrow, DuckDB, ...).
 
@@ -203,6 +235,8 @@ def _narwhals_counts(frame, score: str, by: list[str], weights: str | None) -> p
     per group, is classified here with numpy.
     """
     native = nw.to_native(frame)
+    if weights is None and type(native).__name__ == "DuckDBPyRelation":
+        return _duckdb_counts(native, score, by, frame.collect_schema()[score].is_float())
     if type(native).__module__.split(".")[0] == "polars" and isinstance(frame, nw.DataFrame):
         frame = frame.lazy()  # polars' eager group_by is 3-4x slower than its lazy engine
     pa = sys.modules.get("pyarrow")  # a pyarrow Table implies pyarrow is imported
