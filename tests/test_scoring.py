@@ -808,8 +808,9 @@ def test_summarize_on_an_eager_polars_frame_counts_lazily():
 
 
 def test_duckdb_relations_are_counted_with_filtered_counts():
-    """Issue 28: a DuckDB relation is counted with one GROUP BY of the keys and a
-    ``count(*) FILTER`` per category (not grouped by the score as well). NULL and NaN
+    """Issue 28: with many groups (a trend's periods by segment) a DuckDB relation is counted
+    with one GROUP BY of the keys and a ``count(*) FILTER`` per category (not grouped by the
+    score as well); ``summarize`` keeps the grouped query (faster with few groups). NULL and NaN
     scores are missing, NULL keys a group of their own, float scores 0.0-10.0 counted by
     value; the numbers equal the pandas path's, and a score that is no whole number 0-10
     raises as it does in pandas."""
@@ -827,13 +828,30 @@ def test_duckdb_relations_are_counted_with_filtered_counts():
     rel = con.sql("SELECT CASE WHEN nan THEN 'NaN'::DOUBLE ELSE score END AS score, store "
                   "FROM frame")
     assert con.sql("SELECT count(*) FROM rel WHERE isnan(score)").fetchall()[0][0] > 10
-    got = nt.summarize(rel, by="store")
-    ref = nt.summarize(frame, by="store")
-    pd.testing.assert_frame_equal(got, ref, check_dtype=False)
-    assert nt.summarize(rel)["n_missing"].item() == int(np.isnan(score).sum())
+    from nps_toolkit._frames import counts
+
+    calls = []
+    real = counts._duckdb_counts
+    def spy(*args, **kwargs):
+        calls.append(args[2])
+        return real(*args, **kwargs)
+    counts._duckdb_counts = spy
+    try:
+        got = counts.counts_table(rel, score="score", by=["store"], many_groups=True)
+        ref = counts.counts_table(frame, score="score", by=["store"])
+        pd.testing.assert_frame_equal(got, ref, check_dtype=False)
+        whole = counts.counts_table(rel, score="score", many_groups=True)
+        assert whole["n_missing"].item() == int(np.isnan(score).sum())
+        assert calls == [["store"], []]  # the filtered query ran, both times
+        pd.testing.assert_frame_equal(nt.summarize(rel, by="store"),
+                                      nt.summarize(frame, by="store"), check_dtype=False)
+        assert len(calls) == 2  # summarize grouped by the score instead
+    finally:
+        counts._duckdb_counts = real
     con.register("bad", frame.assign(score=np.where(np.arange(n) == 5, 9.5, score)))
     with pytest.raises(nt.InvalidScoreError, match=r"9\.5"):
-        nt.summarize(con.sql("SELECT * FROM bad"), by="store")
+        counts.counts_table(con.sql("SELECT * FROM bad"), score="score", by=["store"],
+                            many_groups=True)
 
 
 def test_normal_tail_and_quantile_without_scipy_equal_scipy():

@@ -150,7 +150,9 @@ def trend(data: Any, *, date: str | None = "date", freq: str = "M",
             else work.loc[keep].assign(__period=codes[keep]))
     if work.empty:
         raise ValueError("no responses with a date to build a trend from")
-    table = counts_table(work, score=score, by=[*keys, "__period"], weights=weights)
+    # periods by segment are many groups: counted with a filter per category (issue 28)
+    table = counts_table(work, score=score, by=[*keys, "__period"], weights=weights,
+                         many_groups=True)
     return _finish(table, keys, meaning, notes, freq if period is None else None, weights,
                    confidence, method, min_n, rolling, work,
                    dates if period is None else None, missing, score, adjust)
@@ -267,7 +269,9 @@ def _engine_table(frame: Any, score: str, keys: list[str], weights: str | None,
                 origin_days = None if origin_days is None else int(origin_days)
         expr, meaning = engine_period_code(date, freq, origin_days)
     work = frame.with_columns(expr.alias("__period"))
-    table = counts_table(work, score=score, by=[*keys, "__period"], weights=weights)
+    # periods by segment are many groups: counted with a filter per category (issue 28)
+    table = counts_table(work, score=score, by=[*keys, "__period"], weights=weights,
+                         many_groups=True)
     undated = table["__period"].isna().to_numpy()
     if undated.any():
         notes.append(f"{int(table.loc[undated, 'n_rows'].sum())} response(s) without a "
