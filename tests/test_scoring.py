@@ -879,3 +879,27 @@ def test_normal_tail_and_quantile_without_scipy_equal_scipy():
 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "ok", out.stderr
+
+
+def test_categorical_keys_are_counted_by_their_codes():
+    """Issue 28: one categorical key is counted by its own codes (a dense range) like a
+    dense integer key; counts, the category order, unused categories (left out) and missing
+    keys (last) equal the general path on the same values as plain strings."""
+    from nps_toolkit._frames import counts
+
+    rng = np.random.default_rng(31)
+    n = 4_000
+    values = rng.choice(["north", "south", "east", None], n)
+    cats = pd.Categorical(values, categories=["west", "south", "north", "east"])  # west unused
+    score = rng.integers(0, 11, n)
+    assert counts._category_codes(pd.Series(cats)) is not None
+    got = nt.summarize(pd.DataFrame({"score": score, "region": cats}), by="region")
+    assert got["region"].tolist()[:3] == ["south", "north", "east"]  # category order
+    assert pd.isna(got["region"].iloc[-1]) and len(got) == 4
+    plain = nt.summarize(pd.DataFrame({"score": score, "region": pd.Series(values, dtype=object)}),
+                         by="region")
+    cols = ["n", "promoters", "detractors", "n_missing"]
+    mine = got.assign(region=got["region"].astype(object).fillna("<none>")).set_index("region")
+    theirs = plain.assign(region=plain["region"].astype(object).fillna("<none>")).set_index(
+        "region")
+    pd.testing.assert_frame_equal(mine[cols], theirs.loc[mine.index, cols], check_dtype=False)
