@@ -12,6 +12,8 @@ the caller stops with examples of both sides instead of reporting that every ans
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -36,6 +38,27 @@ def _as_text(ids: pd.Series) -> pd.Series:
     return text.str.replace(r"^(-?\d+)\.0+$", r"\1", regex=True)
 
 
+def _distinct(text: pd.Series) -> Any:
+    """The distinct non-missing values of a text Series, as an Arrow array."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(text.array, type=pa.large_string(), from_pandas=True)
+    return pc.unique(pc.drop_null(arr))
+
+
+def _count_in(values: Any, others: Any) -> int:
+    import pyarrow.compute as pc
+
+    return int(pc.sum(pc.is_in(values, value_set=others)).as_py() or 0) if len(values) else 0
+
+
+def _all_digits(values: Any) -> bool:
+    import pyarrow.compute as pc
+
+    return bool(pc.all(pc.match_substring_regex(values, r"^\d+$")).as_py())
+
+
 def matching_ids(left: pd.Series, right: pd.Series, *, left_name: str = "answers",
                  right_name: str = "orders", column: str = "customer_id"
                  ) -> tuple[pd.Series, pd.Series, list[str]]:
@@ -56,14 +79,16 @@ def matching_ids(left: pd.Series, right: pd.Series, *, left_name: str = "answers
     """
     a, b = _as_text(left), _as_text(right)
     notes: list[str] = []
-    ua, ub = pd.Index(a.dropna().unique()), pd.Index(b.dropna().unique())
-    matched = int(ua.isin(ub).sum())
-    digits_a = a.dropna().str.fullmatch(r"\d+").all()
-    digits_b = b.dropna().str.fullmatch(r"\d+").all()
-    if matched < len(ua) and digits_a and digits_b and len(ua) and len(ub):
+    # every test below runs on the distinct ids, in Arrow: pandas' isin on Arrow strings
+    # walks the values in Python (3 s for 333k customers against 10M orders; issue 28)
+    ua, ub = _distinct(a), _distinct(b)
+    matched = _count_in(ua, ub)
+    if (matched < len(ua) and len(ua) and len(ub) and _all_digits(ua)
+            and _all_digits(ub)):
         za, zb = a.str.lstrip("0").replace("", "0"), b.str.lstrip("0").replace("", "0")
-        merges = (za.dropna().nunique() < len(ua)) or (zb.dropna().nunique() < len(ub))
-        better = int(pd.Index(za.dropna().unique()).isin(zb.dropna().unique()).sum())
+        zua, zub = _distinct(za), _distinct(zb)
+        merges = len(zua) < len(ua) or len(zub) < len(ub)
+        better = _count_in(zua, zub)
         if better > matched and not merges:
             notes.append(f"customer ids compared as numbers: leading zeros differ between the "
                          f"{left_name} and the {right_name} (e.g. {a.dropna().iloc[0]!r} and "
@@ -73,7 +98,8 @@ def matching_ids(left: pd.Series, right: pd.Series, *, left_name: str = "answers
     if matched == 0 and len(ua) and len(ub):
         raise ValueError(
             f"no customer id of the {left_name} is in the {right_name} ({column!r}: e.g. "
-            f"{list(ua[:3])} against {list(ub[:3])}). Check that both columns hold the same "
+            f"{ua.slice(0, 3).to_pylist()} against {ub.slice(0, 3).to_pylist()}). Check that "
+            "both columns hold the same "
             "ids (same system, same format), or name the right columns (customer=, "
             "order_customer=).")
     return a, b, notes
