@@ -329,4 +329,9 @@ def test_matching_ids_on_many_ids_is_vectorised():
     start = time.perf_counter()
     left, right, _ = matching_ids(big.iloc[:200_000], big)
     assert time.perf_counter() - start < 3.0  # was ~1.5 s for the isin alone at this size
-    assert left.iloc[0] == str(big.iloc[0]) and right.isna().sum() == 0
+    start = time.perf_counter()
+    matching_ids(big.iloc[:200_000].astype(str), big)  # text against integers
+    assert time.perf_counter() - start < 5.0
+    assert left.iloc[0] == big.iloc[0] and right.isna().sum() == 0  # integers match as such
+    text, _, _ = matching_ids(big.iloc[:10].astype(str), big)
+    assert text.iloc[0] == str(big.iloc[0])

@@ -38,6 +38,10 @@ def _as_text(ids: pd.Series) -> pd.Series:
     return text.str.replace(r"^(-?\d+)\.0+$", r"\1", regex=True)
 
 
+def _plain_integers(ids: pd.Series) -> bool:
+    return pd.api.types.is_integer_dtype(ids.dtype) and not pd.api.types.is_bool_dtype(ids.dtype)
+
+
 def _distinct(text: pd.Series) -> Any:
     """The distinct non-missing values of a text Series, as an Arrow array."""
     import pyarrow as pa
@@ -62,7 +66,8 @@ def _all_digits(values: Any) -> bool:
 def matching_ids(left: pd.Series, right: pd.Series, *, left_name: str = "answers",
                  right_name: str = "orders", column: str = "customer_id"
                  ) -> tuple[pd.Series, pd.Series, list[str]]:
-    """Both id columns as text keys that match as meant, and notes on what was done.
+    """Both id columns as text keys that match as meant, and notes on what was done. Two
+    integer columns are returned as integers (``Int64``): they match as their text would.
 
     Raises
     ------
@@ -77,6 +82,18 @@ def matching_ids(left: pd.Series, right: pd.Series, *, left_name: str = "answers
     >>> notes[0][:40]
     'customer ids compared as numbers: leadin'
     """
+    if _plain_integers(left) and _plain_integers(right):
+        # integers on both sides match as integers: no text of 10M order ids, no leading
+        # zeros, no ".0" (the same matches as their text, without writing it)
+        a, b = left.astype("Int64"), right.astype("Int64")
+        ua, ub = pd.unique(a.dropna()), pd.unique(b.dropna())
+        if len(ua) and len(ub) and not np.isin(ua, ub).any():
+            raise ValueError(
+                f"no customer id of the {left_name} is in the {right_name} ({column!r}: e.g. "
+                f"{ua[:3].tolist()} against {ub[:3].tolist()}). Check that both columns hold "
+                "the same ids (same system, same format), or name the right columns "
+                "(customer=, order_customer=).")
+        return a, b, []
     a, b = _as_text(left), _as_text(right)
     notes: list[str] = []
     # every test below runs on the distinct ids, in Arrow: pandas' isin on Arrow strings

@@ -179,7 +179,9 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
         notes.append(f"{int(same_n.sum()):,} order(s) on the answer day itself are counted "
                      "neither before nor after the answer.")
     answers = pd.DataFrame({
-        "customer_id": cust[use].to_numpy(), "answer_day": pd.to_datetime(day, unit="D"),
+        # as text, whatever the key type matching_ids chose (integers stay integers there)
+        "customer_id": cust[use].astype("string").to_numpy(),
+        "answer_day": pd.to_datetime(day, unit="D"),
         "category": cat[use], "repurchase_rate": (after_n > 0).astype(float),
         "orders": after_n.astype(float), "revenue": after_rev,
         "churn_rate": (after_n == 0).astype(float), "revenue_change": after_rev - before_rev,
@@ -255,12 +257,13 @@ def _referrals(ords: pd.DataFrame, referrer: str, order_customer: str, o_day: np
     refs = refs[refs[referrer].notna()]
     first = refs.sort_values("__day", kind="stable").drop_duplicates(order_customer)
     referrers = first[referrer]
+    # the customer keys as text (integer ids come back from matching_ids as integers)
+    keys = pd.Series(uniques).astype("string")
     if len(referrers):
-        referrers, _, ref_notes = matching_ids(referrers, pd.Series(uniques, dtype="string"),
-                                               left_name="referrers",
+        referrers, _, ref_notes = matching_ids(referrers, keys, left_name="referrers",
                                                right_name="customer ids", column=referrer)
         notes.extend(ref_notes)
-    code = pd.Index(uniques).get_indexer(referrers.astype("string"))
+    code = pd.Index(keys).get_indexer(referrers.astype("string"))
     known = code >= 0
     window = _Windows(code[known], first["__day"].to_numpy()[known].astype(np.int64),
                       np.ones(int(known.sum())))
