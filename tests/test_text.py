@@ -1079,8 +1079,8 @@ def test_precioso_is_no_price_in_any_preset(preset):
     coded = nt.code_themes(pd.DataFrame({"comment": texts, "score": 5}), codeframe=preset)
     first = set(coded.columns[coded.iloc[0].to_numpy()])
     assert first == ({"look & design"} if preset == "ecommerce" else set()), first
-    # banking has fees, not prices; insurance premiums
-    price = [t for t in coded.columns if "pric" in t or "premium" in t]
+    # banking has fees, not prices; insurance premiums; healthcare costs
+    price = [t for t in coded.columns if "pric" in t or "premium" in t or "cost" in t]
     assert all(coded.loc[1, t] for t in price) and (price or preset == "banking")
 
 
@@ -1173,3 +1173,27 @@ def test_insurance_comments_choose_the_insurance_preset():
                 "Le devis en ligne est simple", "Franchise trop élevée pour le bris de glace"]
     frame = pd.DataFrame({"comment": comments * 5, "score": [9, 3, 2, 10, 8, 4] * 5})
     assert nt.analyze_comments(frame, discover=False).codeframe == "insurance"
+
+
+@pytest.mark.parametrize(("preset", "lang", "text", "theme", "coded"), [
+    # utilities and healthcare (issue 26 §1): written from the languages' common words, not
+    # yet read on real comments; each theme in a few languages, and senses that are not it
+    ("utilities", "en", "My bill doubled after the estimated reading", "bills & payments", True),
+    ("utilities", "en", "My bill doubled after the estimated reading", "meter readings", True),
+    ("utilities", "fr", "Coupure d'électricité pendant deux jours", "outages & supply", True),
+    ("utilities", "de", "Der Abschlag wurde ohne Grund erhöht", "bills & payments", True),
+    ("utilities", "es", "La tarifa es muy cara", "tariffs & prices", True),
+    ("utilities", "en", "Moving home was easy, they set up the new account", "switching & moving",
+     True),
+    ("utilities", "en", "The engineer fitted the smart meter", "outages & supply", False),
+    ("healthcare", "en", "Waited two hours past my appointment", "appointments & waiting", True),
+    ("healthcare", "fr", "Le médecin a pris le temps d'expliquer", "doctors & nurses", True),
+    ("healthcare", "de", "Der Befund kam nach drei Wochen", "results & treatment", True),
+    ("healthcare", "es", "La recepción fue muy amable", "reception & admin", True),
+    ("healthcare", "en", "The ward was clean", "facilities & cleanliness", True),
+    ("healthcare", "en", "The ward was clean", "doctors & nurses", False),
+])
+def test_utilities_and_healthcare_presets(preset, lang, text, theme, coded):
+    frame = pd.DataFrame({"comment": [text], "score": 5})
+    got = nt.code_themes(nt.prepare_comments(frame, language=lang), codeframe=preset)
+    assert bool(got.loc[got.index[0], theme]) is coded, dict(got.iloc[0])

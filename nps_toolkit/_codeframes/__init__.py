@@ -19,13 +19,14 @@ from .shops import ECOMMERCE, RETAIL
 from .software import SAAS
 from .telecom import TELECOM
 from .travel import TRAVEL
+from .utilities import HEALTHCARE, UTILITIES
 
-__all__ = ["BANKING", "CODEFRAMES", "EASE_OF_USE", "ECOMMERCE", "FIT_AND_SIZE", "INSURANCE",
-           "OVERALL",
-           "RETAIL", "SAAS", "SURVEY", "TELECOM", "TRAVEL",
+__all__ = ["BANKING", "CODEFRAMES", "EASE_OF_USE", "ECOMMERCE", "FIT_AND_SIZE", "HEALTHCARE",
+           "INSURANCE", "OVERALL", "RETAIL", "SAAS", "SURVEY", "TELECOM", "TRAVEL", "UTILITIES",
            "Patterns"]
 
 CODEFRAMES: dict[str, dict[str, Patterns]] = {
     "ecommerce": ECOMMERCE, "retail": RETAIL, "saas": SAAS, "banking": BANKING,
-    "telecom": TELECOM, "travel": TRAVEL, "insurance": INSURANCE,
+    "telecom": TELECOM, "travel": TRAVEL, "insurance": INSURANCE, "utilities": UTILITIES,
+    "healthcare": HEALTHCARE,
 }

@@ -74,17 +74,21 @@ def code_themes(data: Any, *, codeframe: Codeframe | None = None,
         contacting support, communication, waits, faults, ordering, TV), ``"travel"`` (airlines and
         hotels: delays, baggage, staff & crew, seat & cabin, food & drink, airport & boarding,
         refunds, booking, complaints, price, entertainment & wifi, cleanliness, hotel room,
-        breakfast, location, loyalty) or ``"insurance"`` (claims & settlement, premiums & renewal,
+        breakfast, location, loyalty), ``"insurance"`` (claims & settlement, premiums & renewal,
         cover & exclusions, documents & paperwork, sign-up & quotes, cancellation, advisers &
-        contact, website & app) - each in the seven languages, and each with two themes every survey
-        has: "overall impression" (praise or complaint with no reason given: "Excelente", "all good"
-        - the share of comments that say nothing specific) and "the survey itself" ("stop asking for
-        a rating"). Presets combine with ``+`` for a mixed business (``"telecom+retail"``: a network
-        with shops). Or your own mapping theme -> patterns, where the patterns are a list (used for
-        every comment) or a mapping language -> list (each comment is matched with its own
-        language's list; comments of undetermined language with all of them). Patterns match
-        lower-cased text with accents stripped; write them without accents and with ``\\b`` to
-        anchor word starts. :func:`suggest_codeframe` drafts one from your comments.
+        contact, website & app), ``"utilities"`` (energy and water: bills & payments, meter
+        readings, tariffs & prices, outages & supply, switching & moving, customer service, website
+        & app) or ``"healthcare"`` (clinics and hospitals: appointments & waiting, doctors & nurses,
+        reception & admin, results & treatment, facilities & cleanliness, costs & billing; these two
+        not yet read on real comments) - each in the seven languages, and each with two themes every
+        survey has: "overall impression" (praise or complaint with no reason given: "Excelente",
+        "all good" - the share of comments that say nothing specific) and "the survey itself" ("stop
+        asking for a rating"). Presets combine with ``+`` for a mixed business
+        (``"telecom+retail"``: a network with shops). Or your own mapping theme -> patterns, where
+        the patterns are a list (used for every comment) or a mapping language -> list (each comment
+        is matched with its own language's list; comments of undetermined language with all of
+        them). Patterns match lower-cased text with accents stripped; write them without accents and
+        with ``\\b`` to anchor word starts. :func:`suggest_codeframe` drafts one from your comments.
 
     Returns
     -------
