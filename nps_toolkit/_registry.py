@@ -15,8 +15,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-__all__ = ["REPORT_TITLES", "TEMPLATES", "TemplateError", "copy_template", "template_file",
-           "templates"]
+__all__ = ["CAPTIONS", "REPORT_TITLES", "TEMPLATES", "TemplateError", "copy_template",
+           "template_file", "templates"]
 
 #: template name -> (notebook file, title used for the copy's name and in the Launcher)
 TEMPLATES: dict[str, tuple[str, str]] = {
@@ -24,6 +24,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "comments": ("02_followup_text_analysis.ipynb", "NPS comment analysis"),
     "trends": ("03_trend_review.ipynb", "NPS trend review"),
     "growth": ("04_growth_and_representativeness.ipynb", "NPS growth and representativeness"),
+}
+#: template name -> what the Launcher card says under the title (JupyterLab reads it from the
+#: server's ``/nps-toolkit/templates`` route: the list is defined here only)
+CAPTIONS: dict[str, str] = {
+    "calculation": "Load an export, score it with its interval, segments, benchmark, call list",
+    "comments": "Themes, their NPS cost, promoter and detractor words, quotes",
+    "trends": "Trends with real changes marked, waves, migration, re-survey plan",
+    "growth": "Does NPS predict repurchase and revenue; who answered; weighted NPS",
 }
 #: template name -> the notebook's part title in the one-page report (``nps-toolkit report``)
 REPORT_TITLES: dict[str, str] = {
@@ -42,9 +50,10 @@ class TemplateError(ValueError):
     """A template could not be copied; the message says why and what to do."""
 
 
-def templates() -> list[dict[str, str]]:
-    """The templates: name, title and file, in Launcher order."""
-    return [{"name": k, "title": t, "file": f} for k, (f, t) in TEMPLATES.items()]
+def templates() -> list[dict[str, Any]]:
+    """The templates: name, title, caption, file and Launcher rank, in Launcher order."""
+    return [{"name": k, "title": t, "caption": CAPTIONS[k], "file": f, "rank": i}
+            for i, (k, (f, t)) in enumerate(TEMPLATES.items(), start=1)]
 
 
 def _package_dir() -> Path:

@@ -136,3 +136,21 @@ def test_server_extension_does_not_import_the_analysis_stack():
                          timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_the_template_list_is_defined_once():
+    """Issue 29 §4: the Launcher reads the templates from the server's list (the registry);
+    the extension's TypeScript names none of them, and the list carries what a card shows."""
+    from pathlib import Path
+
+    from nps_toolkit import _registry
+
+    listed = _registry.templates()
+    assert [t["name"] for t in listed] == list(_registry.TEMPLATES)
+    assert all(t["caption"] and t["title"] for t in listed)
+    assert [t["rank"] for t in listed] == list(range(1, len(listed) + 1))
+    source = (Path(__file__).parents[1] / "widgets" / "labextension" / "src" / "index.ts"
+              ).read_text(encoding="utf-8")
+    for t in listed:
+        assert t["title"] not in source and t["caption"] not in source, t["name"]
+    assert "listTemplates" in source

@@ -22,64 +22,52 @@ const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
 
 const npsIcon = new LabIcon({ name: 'nps-toolkit:icon', svgstr: ICON_SVG });
 
-const TEMPLATES: { name: string; label: string; caption: string; rank: number }[] = [
-  {
-    name: 'calculation',
-    label: 'NPS calculation',
-    caption: 'Load an export, score it with its interval, segments, benchmark, call list',
-    rank: 1
-  },
-  {
-    name: 'comments',
-    label: 'NPS comment analysis',
-    caption: 'Themes, their NPS cost, promoter and detractor words, quotes',
-    rank: 2
-  },
-  {
-    name: 'trends',
-    label: 'NPS trend review',
-    caption: 'Trends with real changes marked, waves, migration, re-survey plan',
-    rank: 3
-  },
-  {
-    name: 'growth',
-    label: 'NPS growth and representativeness',
-    caption: 'Does NPS predict repurchase and revenue; who answered; weighted NPS',
-    rank: 4
-  }
-];
+// The templates are listed by the server (nps_toolkit/_registry.py, the one list of them), so
+// this file names none of them.
+interface ITemplate {
+  name: string;
+  title: string;
+  caption: string;
+  rank: number;
+}
 
 const DATA_FILE = /\.(csv|tsv|txt|xlsx|xls|parquet|csv\.gz)$/i;
+
+async function request(path: string, init: RequestInit = {}): Promise<any> {
+  const settings = ServerConnection.makeSettings();
+  const url = URLExt.join(settings.baseUrl, 'nps-toolkit', path);
+  const response = await ServerConnection.makeRequest(url, init, settings);
+  const body = await response.json();
+  if (!response.ok) {
+    throw new Error(body.error || body.message || response.statusText);
+  }
+  return body;
+}
+
+async function listTemplates(): Promise<ITemplate[]> {
+  return (await request('templates')).templates as ITemplate[];
+}
 
 async function copyTemplate(
   template: string,
   folder: string,
   data: string | null
 ): Promise<string> {
-  const settings = ServerConnection.makeSettings();
-  const url = URLExt.join(settings.baseUrl, 'nps-toolkit', 'copy');
-  const response = await ServerConnection.makeRequest(
-    url,
-    {
-      method: 'POST',
-      body: JSON.stringify({ template, path: folder, data })
-    },
-    settings
-  );
-  const body = await response.json();
-  if (!response.ok) {
-    throw new Error(body.error || body.message || response.statusText);
-  }
+  const body = await request('copy', {
+    method: 'POST',
+    body: JSON.stringify({ template, path: folder, data })
+  });
   return body.path as string;
 }
 
 const plugin: JupyterFrontEndPlugin<void> = {
   id: 'nps-toolkit:plugin',
-  description: 'NPS toolkit templates in the Launcher, File > New and the file browser.',
+  description:
+    'NPS toolkit templates in the Launcher, File > New and the file browser.',
   autoStart: true,
   requires: [IDefaultFileBrowser],
   optional: [ILauncher, ICommandPalette, IMainMenu],
-  activate: (
+  activate: async (
     app: JupyterFrontEnd,
     browser: IDefaultFileBrowser,
     launcher: ILauncher | null,
@@ -87,36 +75,54 @@ const plugin: JupyterFrontEndPlugin<void> = {
     menu: IMainMenu | null
   ) => {
     const { commands } = app;
-    const open = async (template: string, data: string | null) => {
-      const folder = browser.model.path;
+    // copy a template into a folder and open it; the one place an error is shown
+    const open = async (
+      template: string,
+      folder: string,
+      data: string | null
+    ) => {
       try {
         const path = await copyTemplate(template, folder, data);
         await commands.execute('docmanager:open', { path });
       } catch (err) {
-        await showErrorMessage('Could not create the NPS notebook', String(err));
+        await showErrorMessage(
+          'Could not create the NPS notebook',
+          String(err)
+        );
       }
     };
 
-    for (const t of TEMPLATES) {
+    let templates: ITemplate[] = [];
+    try {
+      templates = await listTemplates();
+    } catch (err) {
+      console.error('nps-toolkit: the server lists no templates', err);
+    }
+    for (const t of templates) {
       const id = `nps-toolkit:new-${t.name}`;
       commands.addCommand(id, {
-        label: args => (args['isPalette'] ? `New ${t.label} notebook` : t.label),
+        label: args =>
+          args['isPalette'] ? `New ${t.title} notebook` : t.title,
         caption: t.caption,
         icon: args => (args['isPalette'] ? undefined : npsIcon),
-        execute: () => open(t.name, null)
+        execute: () => open(t.name, browser.model.path, null)
       });
       launcher?.add({ command: id, category: 'NPS toolkit', rank: t.rank });
-      palette?.addItem({ command: id, category: 'NPS toolkit', args: { isPalette: true } });
+      palette?.addItem({
+        command: id,
+        category: 'NPS toolkit',
+        args: { isPalette: true }
+      });
     }
     menu?.fileMenu.newMenu.addGroup(
-      TEMPLATES.map(t => ({ command: `nps-toolkit:new-${t.name}` })),
+      templates.map(t => ({ command: `nps-toolkit:new-${t.name}` })),
       40
     );
 
     const fromFile = 'nps-toolkit:new-from-file';
     commands.addCommand(fromFile, {
       label: 'New NPS analysis from this file',
-      caption: 'A copy of the NPS calculation notebook reading this file',
+      caption: 'A copy of the calculation template, reading this file',
       icon: npsIcon,
       isVisible: () => {
         const item = browser.selectedItems().next();
@@ -127,15 +133,9 @@ const plugin: JupyterFrontEndPlugin<void> = {
         if (!item || item.done) {
           return;
         }
-        const data = item.value.path;
         // the copy goes next to the data file
-        const folder = PathExt.dirname(data);
-        try {
-          const path = await copyTemplate('calculation', folder, data);
-          await commands.execute('docmanager:open', { path });
-        } catch (err) {
-          await showErrorMessage('Could not create the NPS notebook', String(err));
-        }
+        const data = item.value.path;
+        await open('calculation', PathExt.dirname(data), data);
       }
     });
     app.contextMenu.addItem({
