@@ -204,7 +204,14 @@ def test_a_missing_column_is_one_error_everywhere(sample):
              lambda: nt.growth_link(sample, orders, n_resamples=10),
              lambda: nt.Dashboard(sample, score="nps"),
              lambda: resolve_config(sample, {"segments": ["nope"]})]
+    calls += [lambda: nt.Dashboard(sample, filters=["nope"]),
+              lambda: nt.read_orders(orders, amount="nope"),
+              lambda: nt.segments(sample, by="nope")]
     for call in calls:
         with pytest.raises(nt.ColumnNotFoundError) as info:
             call()
         assert isinstance(info.value, ValueError) and isinstance(info.value, KeyError)
+        # one validator, one style (issue 29 §4): the role, the missing name, the columns
+        # there are, and what to do
+        message = str(info.value)
+        assert "not found; the data has columns [" in message and "." in message[-40:], message

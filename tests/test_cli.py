@@ -205,6 +205,6 @@ def test_print_config_writes_the_detected_configuration(tmp_path, capsys):
     assert main(["report", str(path), "--config", str(edited), "--print-config"]) == 2
     assert "unknown configuration key(s) ['segmnts']" in capsys.readouterr().err
     assert main(["report", str(path), "--value", "Umsatzz", "--print-config"]) == 2
-    assert "value: no column 'Umsatzz'" in capsys.readouterr().err
+    assert "value: column 'Umsatzz' not found" in capsys.readouterr().err
     assert main(["report", str(path), "--industry", "garden retail", "--print-config"]) == 2
     assert "Industry groups with sourced figures" in capsys.readouterr().err

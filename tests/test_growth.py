@@ -63,7 +63,7 @@ def test_time_zones_are_compared_as_instants():
 
 def test_no_orders_at_all_and_bad_input():
     responses, orders = small()
-    with pytest.raises(ValueError, match="no column 'amount'"):
+    with pytest.raises(ValueError, match="order log column 'amount' not found"):
         nt.growth_link(responses, orders.drop(columns="amount"))
     with pytest.raises(ValueError, match="no answer has a complete"):
         nt.growth_link(responses, orders, horizon="3000D")

@@ -34,14 +34,29 @@ def column_names(frame: nw.DataFrame | nw.LazyFrame) -> list[str]:
     return list(frame.collect_schema().names())
 
 
-def require_columns(frame, columns: Sequence[str], *, role: str = "column") -> None:
-    names = column_names(frame)
+#: What to do about a column that is not there, unless the caller knows better.
+_FIX = "Pass the right name (e.g. score='...'), or load the file with read_survey() to detect it."
+
+
+def require_columns(frame: Any, columns: Sequence[str], *, role: str = "column",
+                    fix: str = _FIX) -> None:
+    """The one check that named columns exist, for every public function (one error style,
+    as pingouin's ``_check_dataframe``): :class:`ColumnNotFoundError` naming the role, the
+    missing columns, the columns there are and the fix. ``frame`` is a data frame or
+    relation of any supported kind, or its column names."""
+    if isinstance(frame, (list, tuple, pd.Index)):
+        names = [str(c) for c in frame]
+    elif isinstance(frame, (nw.DataFrame, nw.LazyFrame)):
+        names = column_names(frame)
+    elif isinstance(frame, pd.DataFrame):
+        names = [str(c) for c in frame.columns]
+    else:
+        names = column_names(to_narwhals(frame))
     missing = [c for c in columns if c not in names]
     if missing:
         raise ColumnNotFoundError(
             f"{role} {', '.join(repr(c) for c in missing)} not found; the data has columns "
-            f"{names[:30]}{' ...' if len(names) > 30 else ''}. Pass the right name "
-            f"(e.g. score='...'), or load the file with read_survey() to detect it."
+            f"{names[:30]}{' ...' if len(names) > 30 else ''}. {fix.rstrip('.')}."
         )
 
 

@@ -12,10 +12,9 @@ import pandas as pd
 
 from .. import _stats
 from .._api import renamed
-from .._frames import to_pandas
+from .._frames import require_columns, to_pandas
 from .._frames.ids import matching_ids
 from .._frames.periods import parse_dates
-from ..errors import ColumnNotFoundError
 from ..scoring import classify
 
 METRICS = {
@@ -128,11 +127,9 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     why = "growth_link: it joins every answer to its customer's orders"
     resp = to_pandas(responses, [customer, date, score], rows_for=why)
     ords = to_pandas(orders, None, rows_for=why)
-    for col in (order_customer, order_date, amount):
-        if col not in ords.columns:
-            raise ColumnNotFoundError(f"the order log has no column {col!r}; columns are "
-                             f"{list(ords.columns)[:20]}. Read it with read_orders(), or pass "
-                             "order_customer=, order_date=, amount=")
+    require_columns(ords, [order_customer, order_date, amount], role="order log column",
+                    fix="Read it with read_orders(), or pass order_customer=, order_date=, "
+                        "amount=")
     if referrer == "auto":
         referrer = "referrer_id" if "referrer_id" in ords.columns else None
     # one stated zone for both: the answers' own (else the orders'); see _days

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._frames import to_pandas
+from .._frames import require_columns, to_pandas
 from .._frames.amounts import parse_amounts
 from ..errors import ColumnNotFoundError
 from .columns import _CUSTOMER_NAMES, _first_exact
@@ -94,12 +94,12 @@ def read_orders(source: str | Path | Any, *, customer: str | None = None,
                 f"could not find the {role.replace('_', ' ')} column of the order log; columns "
                 f"are {cols[:30]}. Pass {_ARG[role]}='...' (e.g. read_orders(path, "
                 "customer='Client', date='Date', amount='Total')).")
-        if col not in raw.columns:
-            raise ColumnNotFoundError(f"{role}={col!r} is not a column; columns are {cols[:30]}")
+        require_columns(cols, [str(col)], role=f"{_ARG[role]}=",
+                        fix="Name a column of the order log.")
     ref_col = referrer or _first_exact(cols, _REFERRER_NAMES, set(found.values()))
-    if referrer is not None and referrer not in raw.columns:
-        raise ColumnNotFoundError(f"referrer={referrer!r} is not a column; columns are "
-                                  f"{cols[:30]}")
+    if referrer is not None:
+        require_columns(cols, [str(referrer)], role="referrer=",
+                        fix="Name a column of the order log.")
     notes = report.notes
     ids = raw[found["customer_id"]]
     ids = ids.astype("string").str.strip().mask(lambda s: s.fillna("").eq(""))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import ColumnNotFoundError
+from .._frames import require_columns
 
 __all__ = ["COLUMN_KEYS", "MIN_COMMENTS", "SAMPLE_CONFIG", "config_toml", "load_configured",
            "read_config", "resolve_config"]
@@ -54,11 +54,8 @@ def resolve_config(data: Any, config: dict[str, Any] | None = None, *,
     # score, comment, date and customer columns asked for, under their canonical names)
     for key in ("segments", "drivers", "period", "value"):
         names = merged.get(key) or []
-        for name in [names] if isinstance(names, str) else names:
-            if name not in data.columns:
-                raise ColumnNotFoundError(
-                    f"{key}: no column {name!r} in the file; its columns are "
-                    f"{[str(c) for c in data.columns][:40]}")
+        require_columns(data, [names] if isinstance(names, str) else list(names),
+                        role=f"{key}: column", fix=f"Name a column of the file (--{key}).")
     merged["customer"] = "customer_id" if "customer_id" in data.columns else None
     bench = merged.get("benchmark")
     if isinstance(bench, str):

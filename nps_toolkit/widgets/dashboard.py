@@ -15,10 +15,9 @@ import numpy as np
 import pandas as pd
 
 from .. import charts
-from .._frames import to_pandas
+from .._frames import require_columns, to_pandas
 from .._frames.periods import parse_dates
 from ..benchmarking import benchmarks as _benchmark_table
-from ..errors import ColumnNotFoundError
 from ..scoring import summarize
 from ..segmentation import segments as _segments
 from ..text import code_themes, prepare_comments, theme_impact
@@ -41,6 +40,9 @@ _AFFECTS = {
     "benchmark": {"score", "segments"},
 }
 OUTPUTS = ("score", "distribution", "trend", "segments", "themes", "comments")
+
+#: what to do about a column the dashboard does not find
+_DASH_FIX = "Pass the right name to nt.Dashboard(...), or load the file with read_survey()."
 
 
 def _default_segments(df: pd.DataFrame, exclude: set[str]) -> list[str]:
@@ -119,16 +121,10 @@ class FilterControls(w.VBox):
         cols = set(data.columns)
         self.filter_columns = [c for c in (filters if filters is not None else
                                            [c for c in _FILTER_DEFAULTS if c in cols])]
-        missing = [c for c in self.filter_columns if c not in cols]
-        if missing:
-            raise ColumnNotFoundError(f"filter column(s) {missing} not found; the data has "
-                                      f"{sorted(cols)[:30]}")
+        require_columns(data, self.filter_columns, role="filter column", fix=_DASH_FIX)
         self.segment_columns = list(segments) if segments is not None else _default_segments(
             data, set(self.filter_columns))
-        missing = [c for c in self.segment_columns if c not in cols]
-        if missing:
-            raise ColumnNotFoundError(f"segment column(s) {missing} not found; the data has "
-                                      f"{sorted(cols)[:30]}")
+        require_columns(data, self.segment_columns, role="segment column", fix=_DASH_FIX)
         layout = w.Layout(width="250px")
         style = {"description_width": "90px"}
         ctl: dict[str, w.Widget] = {}
@@ -293,12 +289,8 @@ class Dashboard(_StaticFallback, w.HBox):
                  benchmark: Any = None, method: str = "adjusted_wald",
                  min_n: int = 30) -> None:
         df = data if isinstance(data, pd.DataFrame) else to_pandas(data)
-        if score not in df.columns:
-            raise ColumnNotFoundError(f"score column {score!r} not found; the data has "
-                                      f"{list(df.columns)[:30]}")
-        if date not in df.columns:
-            raise ColumnNotFoundError(f"date column {date!r} not found (the trend needs one); "
-                                      f"the data has {list(df.columns)[:30]}")
+        require_columns(df, [score], role="score column", fix=_DASH_FIX)
+        require_columns(df, [date], role="date column (the trend needs one)", fix=_DASH_FIX)
         self._data = df
         self._score, self._date = score, date
         has_customer = customer is not None and customer in df.columns
