@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -114,6 +115,11 @@ def read_survey(
                         header_row=header_row, type_dates=True)
 
 
+class _Restart(Exception):
+    """Detection took another date column than the one the CSV reader parsed: read again
+    with every column as text (in practice never: that column is filled and ranks first)."""
+
+
 def _read_survey(source: str | Path | Any, *, score: str | None,
                  comment: str | Literal[False] | None, date: str | Literal[False] | None,
                  customer_id: str | Literal[False] | None,
@@ -122,61 +128,111 @@ def _read_survey(source: str | Path | Any, *, score: str | None,
                  sheet: str | int, encoding: str | None, delimiter: str | None,
                  scale: Mapping[Any, int] | None, dayfirst: bool | None,
                  header_row: int | None, type_dates: bool) -> tuple[pd.DataFrame, LoadReport]:
-    """read_survey's work; ``type_dates=False`` keeps the CSV reader from parsing dates."""
-    options = dict(score=score, comment=comment, date=date, customer_id=customer_id,
-                   response_id=response_id, on_invalid=on_invalid,
-                   drop_duplicates=drop_duplicates, sheet=sheet, encoding=encoding,
-                   delimiter=delimiter, scale=scale, dayfirst=dayfirst, header_row=header_row)
+    """read_survey's work, one stage after another, each taking the previous one's result:
+    bytes -> table (:func:`_table`) -> roles and typed columns (:func:`_typed`) -> rows kept
+    (:func:`_kept`) -> the survey frame and its load report (:func:`_finish`).
+    ``type_dates=False`` keeps the CSV reader from parsing dates."""
     if on_invalid not in ("raise", "exclude"):
         raise ValueError(f"on_invalid must be 'raise' or 'exclude', got {on_invalid!r}")
+    overrides = {"score": score, "comment": comment, "date": date,
+                 "customer_id": customer_id, "response_id": response_id}
+    for parse_dates in ((True, False) if type_dates else (False,)):
+        table = _table(source, sheet=sheet, encoding=encoding, delimiter=delimiter,
+                       header_row=header_row, date=date if parse_dates else False)
+        try:
+            typed = _typed(table, overrides, scale=scale)
+        except _Restart:
+            continue
+        kept = _kept(table, typed, on_invalid=on_invalid, drop_duplicates=drop_duplicates)
+        return _finish(table, typed, kept, dayfirst=dayfirst)
+    raise AssertionError("unreachable: a read with every column as text never restarts")
+
+
+@dataclass
+class _Table:
+    """Stage 1, bytes -> table: the raw cells, the question texts of a vendor's header, where
+    each row came from, and the load report begun."""
+    raw: pd.DataFrame
+    texts: dict[str, str]
+    report: LoadReport
+    row_numbers: Any
+    from_file: bool
+
+
+def _table(source: str | Path | Any, *, sheet: str | int, encoding: str | None,
+           delimiter: str | None, header_row: int | None,
+           date: str | Literal[False] | None) -> _Table:
     report = LoadReport(source="<DataFrame>", file_format="dataframe", header_rows=0)
     texts: dict[str, str] = {}
     if isinstance(source, (str, Path)):
         path = _existing_file(source, "export file")
         report.source = str(path)
         raw, texts = _read_file(path, sheet=sheet, encoding=encoding, delimiter=delimiter,
-                                report=report, header_row=header_row,
-                                date=date if type_dates else False)
-        row_numbers: Any = _FileRows(report.header_rows + 1)
-        from_file = True
+                                report=report, header_row=header_row, date=date)
+        table = _Table(raw, texts, report, _FileRows(report.header_rows + 1), True)
     else:
-        if isinstance(source, pd.DataFrame):
-            raw = source.copy()
-        else:
-            try:
-                raw = nw.from_native(source, eager_only=True).to_pandas()
-            except TypeError as exc:
-                raise TypeError("source must be a file path or a data frame, got "
-                                f"{type(source).__name__}") from exc
-        raw.columns = [str(c) for c in raw.columns]
-        dupes = sorted({c for c in raw.columns if list(raw.columns).count(c) > 1})
-        if dupes:
-            raise ValueError(f"the data frame has duplicate column names {dupes}: rename them "
-                             "(e.g. df.columns = [...]) so each column can be told apart")
-        if len(raw) >= 2 and sum(_is_import_id(v) for v in raw.iloc[1]) >= max(
-                1, raw.shape[1] // 2):
-            texts = dict(zip(raw.columns, raw.iloc[0].astype(str), strict=False))
-            raw = raw.iloc[2:]
-            report.vendor = "qualtrics"
-            report.notes.append("dropped the two Qualtrics header rows (question text, "
-                                "ImportId) found at the top of the data frame.")
-        row_numbers = np.asarray(raw.index)
-        from_file = False
+        raw, texts = _frame_cells(source, report)
+        table = _Table(raw, texts, report, np.asarray(raw.index), False)
+    report.rows_read = len(table.raw)
+    table.raw = _without_row_index(table.raw, report.notes)
+    return table
 
-    report.rows_read = len(raw)
-    notes = report.notes
-    # An unnamed first column numbering the rows (R's write.csv, pandas' to_csv) is an index.
+
+def _frame_cells(source: Any, report: LoadReport) -> tuple[pd.DataFrame, dict[str, str]]:
+    """A data frame passed in: copied, columns named as text, a Qualtrics header dropped."""
+    if isinstance(source, pd.DataFrame):
+        raw = source.copy()
+    else:
+        try:
+            raw = nw.from_native(source, eager_only=True).to_pandas()
+        except TypeError as exc:
+            raise TypeError("source must be a file path or a data frame, got "
+                            f"{type(source).__name__}") from exc
+    raw.columns = [str(c) for c in raw.columns]
+    dupes = sorted({c for c in raw.columns if list(raw.columns).count(c) > 1})
+    if dupes:
+        raise ValueError(f"the data frame has duplicate column names {dupes}: rename them "
+                         "(e.g. df.columns = [...]) so each column can be told apart")
+    texts: dict[str, str] = {}
+    if len(raw) >= 2 and sum(_is_import_id(v) for v in raw.iloc[1]) >= max(
+            1, raw.shape[1] // 2):
+        texts = dict(zip(raw.columns, raw.iloc[0].astype(str), strict=False))
+        raw = raw.iloc[2:]
+        report.vendor = "qualtrics"
+        report.notes.append("dropped the two Qualtrics header rows (question text, "
+                            "ImportId) found at the top of the data frame.")
+    return raw, texts
+
+
+def _without_row_index(raw: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+    """An unnamed first column numbering the rows (R's write.csv, pandas' to_csv) is an
+    index, not data."""
     first = str(raw.columns[0]) if raw.shape[1] else ""
     if raw.shape[1] > 1 and (first in ("", "column_1") or first.startswith("Unnamed")):
         nums = pd.to_numeric(raw.iloc[:, 0], errors="coerce")
         if nums.notna().all() and (np.diff(nums.to_numpy()) == 1).all():
-            raw = raw.drop(columns=raw.columns[0])
             notes.append("dropped the unnamed first column: it only numbers the rows "
                          "(an R or pandas row index).")
+            return raw.drop(columns=raw.columns[0])
+    return raw
 
-    overrides = {"score": score, "comment": comment, "date": date,
-                 "customer_id": customer_id, "response_id": response_id}
-    infer = from_file or raw.dtypes.eq(object).any()
+
+@dataclass
+class _Typed:
+    """Stage 2, roles and typed columns: which column plays which role, the other columns
+    typed, the scores parsed (``kind``: 0 valid, 1 blank, 2-4 invalid), the ISO dates."""
+    frame: pd.DataFrame
+    mapping: dict[str, str]
+    unique: set[str]
+    values: np.ndarray
+    kind: np.ndarray
+    iso_dates: pd.Series | None
+
+
+def _typed(table: _Table, overrides: dict[str, Any], *,
+           scale: Mapping[Any, int] | None) -> _Typed:
+    raw, notes = table.raw, table.report.notes
+    infer = table.from_file or raw.dtypes.eq(object).any()
     # Arrow's kernels release the GIL: the segment columns' distinct values (and the date
     # cast, when the reader did not parse the dates) run in threads while this one detects
     # the columns and parses the scores (on a million rows a third of the time after the
@@ -190,19 +246,15 @@ def _read_survey(source: str | Path | Any, *, score: str | None,
         typed = raw.attrs.get("date_typed")
         # the date column detection will most likely take (the override, or the first named
         # like one) is cast now too: detection then runs beside it
-        guess = _likely_date([str(c) for c in raw.columns], date) if typed is None \
-            else None
+        guess = _likely_date([str(c) for c in raw.columns], overrides["date"]) \
+            if typed is None else None
         early_iso = _start_iso_dates(raw[guess], pool) if guess is not None else None
         unique: set[str] = set()  # columns _detect has seen to be filled and unique
-        mapping = _detect(raw, texts, overrides, notes, unique=unique)
+        mapping = _detect(raw, table.texts, overrides, notes, unique=unique)
         if typed is not None and mapping.get("date") != typed:
-            # the reader parsed the column named first like a date and detection took
-            # another (in practice never: that column is filled and ranks first): start
-            # again with every column read as text, so that the parsed one stays as in the
-            # file
             for future in early.values():
                 future.cancel()
-            return _read_survey(source, **options, type_dates=False)
+            raise _Restart
         score_col = mapping["score"]
         keep_text = {v for k, v in mapping.items() if k in ("score", "comment", "customer_id",
                                                             "response_id")}
@@ -220,86 +272,145 @@ def _read_survey(source: str | Path | Any, *, score: str | None,
         if early_iso is not None and iso is not early_iso:
             for future in early_iso[1]:
                 future.cancel()
-        if scale is not None:
-            values, kind = apply_scale(raw[score_col], scale)
-            notes.append(f"score answers mapped to 0-10 with scale={dict(scale)!r}.")
-        else:
-            values, kind = _parse_scores(raw[score_col])
-            check_scale(values, kind, score_col, texts.get(score_col, ""))
+        values, kind = _scores(raw[score_col], scale, notes, table.texts.get(score_col, ""))
         frame = _infer_types(raw, keep_text, untouched, few, plain) if infer else raw
-        if report.encoding in ("latin-1", "cp1252"):
+        if table.report.encoding in ("latin-1", "cp1252"):
             frame = _repair_c1(frame if frame is not raw else frame.copy(), notes)
         iso_dates = _iso_result(iso) if iso is not None else None
+    return _Typed(frame, mapping, unique, values, kind, iso_dates)
 
-    excluded: dict[str, list[Any]] = {r: [] for r in REASONS}
+
+def _scores(column: pd.Series, scale: Mapping[Any, int] | None, notes: list[str],
+            question: str) -> tuple[np.ndarray, np.ndarray]:
+    """The score column parsed: values and a code per row (0 valid, 1 blank, 2-4 invalid)."""
+    if scale is not None:
+        values, kind = apply_scale(column, scale)
+        notes.append(f"score answers mapped to 0-10 with scale={dict(scale)!r}.")
+        return values, kind
+    values, kind = _parse_scores(column)
+    check_scale(values, kind, str(column.name), question)
+    return values, kind
+
+
+@dataclass
+class _Kept:
+    """Stage 3, rows kept: which rows stay, and why each one left went."""
+    keep: np.ndarray
+    all_scored: bool
+    excluded: dict[str, list[Any]]
+
+
+def _kept(table: _Table, typed: _Typed, *, on_invalid: str, drop_duplicates: bool) -> _Kept:
+    kind, row_numbers = typed.kind, table.row_numbers
+    score_col = typed.mapping["score"]
     invalid = kind >= 2
     if invalid.any() and on_invalid == "raise":
-        pos = np.flatnonzero(invalid)
-        originals = list(raw[score_col].iloc[pos[:5]])
-        labels = [f"row {row_numbers[p]}" for p in pos[:5]]
-        kinds = {2: "not a number", 3: "not a whole number", 4: "out of range"}
-        summary = ", ".join(f"{(kind == k).sum()} {label}" for k, label in kinds.items()
-                            if (kind == k).any())
-        raise InvalidScoreError(
-            f"score column {score_col!r} has {len(pos)} invalid value(s) ({summary}): "
-            f"{describe_examples(labels, originals, len(pos))}. Scores must be whole numbers "
-            "0-10. Fix the file, or pass on_invalid='exclude' to leave those rows out with an "
-            "account in the load report.",
-            column=score_col, positions=list(row_numbers[pos[:5]]), values=originals,
-            count=len(pos),
-        )
+        _raise_invalid(table.raw[score_col], kind, row_numbers)
+    excluded: dict[str, list[Any]] = {r: [] for r in REASONS}
     keep = kind == 0
     all_scored = bool(keep.all())  # the usual big export: no pass per reason
     for code, reason in ((1, "blank score"), (2, "not a number"), (3, "not a whole number"),
                          (4, "out of range")):
         excluded[reason] = [] if all_scored else [_py(x) for x in row_numbers[kind == code]]
+    if drop_duplicates:
+        dup = _duplicates(typed, keep)
+        excluded["duplicate response"] = [_py(x) for x in row_numbers[dup]]
+        keep = keep & ~dup
+    return _Kept(keep, all_scored, excluded)
 
-    out = frame.copy(deep=False)  # copy-on-write (pandas >= 3): columns shared until changed
+
+def _raise_invalid(column: pd.Series, kind: np.ndarray, row_numbers: Any) -> None:
+    pos = np.flatnonzero(kind >= 2)
+    originals = list(column.iloc[pos[:5]])
+    labels = [f"row {row_numbers[p]}" for p in pos[:5]]
+    kinds = {2: "not a number", 3: "not a whole number", 4: "out of range"}
+    summary = ", ".join(f"{(kind == k).sum()} {label}" for k, label in kinds.items()
+                        if (kind == k).any())
+    raise InvalidScoreError(
+        f"score column {column.name!r} has {len(pos)} invalid value(s) ({summary}): "
+        f"{describe_examples(labels, originals, len(pos))}. Scores must be whole numbers "
+        "0-10. Fix the file, or pass on_invalid='exclude' to leave those rows out with an "
+        "account in the load report.",
+        column=str(column.name), positions=list(row_numbers[pos[:5]]), values=originals,
+        count=len(pos),
+    )
+
+
+def _duplicates(typed: _Typed, keep: np.ndarray) -> np.ndarray:
+    """Rows repeating an earlier answer: the same response id, or (without ids) the same
+    cells throughout when there is a customer or a date to tell answers apart."""
+    mapping, frame = typed.mapping, typed.frame
+    if "response_id" in mapping and mapping["response_id"] in typed.unique:
+        return np.zeros(len(frame), dtype=bool)  # every id differs (seen while detecting)
+    if "response_id" in mapping:
+        ids = frame[mapping["response_id"]]
+        return (ids.duplicated(keep="first") & ids.notna()).to_numpy() & keep
+    if "customer_id" in mapping or "date" in mapping:
+        return _with_scores(frame, typed).duplicated(keep="first").to_numpy() & keep
+    return np.zeros(len(frame), dtype=bool)
+
+
+def _with_scores(frame: pd.DataFrame, typed: _Typed) -> pd.DataFrame:
+    """The typed frame with the parsed scores in place of the score column's cells."""
+    out = frame.copy(deep=False)
+    out[typed.mapping["score"]] = _score_column(typed, typed.kind == 0,
+                                                bool((typed.kind == 0).all()), out.index)
+    return out
+
+
+def _score_column(typed: _Typed, keep: np.ndarray, all_scored: bool,
+                  index: pd.Index) -> pd.Series:
+    values = typed.values if all_scored else np.where(keep, typed.values, 0)
+    return _column(pd.arrays.IntegerArray(values.astype(np.int8, copy=False), ~keep), index)
+
+
+def _finish(table: _Table, typed: _Typed, kept: _Kept, *,
+            dayfirst: bool | None) -> tuple[pd.DataFrame, LoadReport]:
+    """Stage 4: the kept rows under the canonical names, dates parsed, the report closed."""
+    mapping, report, notes = typed.mapping, table.report, table.report.notes
+    scored = typed.kind == 0
+    out = typed.frame.copy(deep=False)  # copy-on-write (pandas >= 3): columns shared
     # columns are set as Series: pandas (>= 3) copies a bare array or extension array set
     # into a frame, a Series is shared (5M rows: two 40 MB date copies, 8 ms and 10k page
     # faults each in a fresh process)
-    out[score_col] = _column(pd.arrays.IntegerArray(
-        (values if all_scored else np.where(keep, values, 0)).astype(np.int8, copy=False),
-        ~keep), out.index)
-    if drop_duplicates:
-        dup = np.zeros(len(out), dtype=bool)
-        if "response_id" in mapping and mapping["response_id"] in unique:
-            pass  # every id differs (checked while detecting): no duplicates to look for
-        elif "response_id" in mapping:
-            ids = out[mapping["response_id"]]
-            dup = (ids.duplicated(keep="first") & ids.notna()).to_numpy() & keep
-        elif "customer_id" in mapping or "date" in mapping:
-            dup = out.duplicated(keep="first").to_numpy() & keep
-        excluded["duplicate response"] = [_py(x) for x in row_numbers[dup]]
-        keep &= ~dup
+    out[mapping["score"]] = _score_column(typed, scored, kept.all_scored, out.index)
+    keep = kept.keep
     out = out.loc[keep] if not keep.all() else out
+    out = _renamed(out, mapping, notes)
+    if "date" in mapping:
+        out["date"] = _dates(out, typed, keep, table.row_numbers, notes, dayfirst)
+    if "comment" in mapping:
+        out["comment"] = out["comment"].astype("string")
+    out = out.reset_index(drop=True) if table.from_file else out
+    report.columns = dict(mapping)
+    report.rows_kept = len(out)
+    report.excluded = {k: v for k, v in kept.excluded.items() if v}
+    out.attrs["load_report"] = report
+    return out, report
 
+
+def _renamed(out: pd.DataFrame, mapping: dict[str, str], notes: list[str]) -> pd.DataFrame:
     rename = {v: k for k, v in mapping.items() if v != k}
     clash = [k for k in rename.values() if k in out.columns and k not in mapping.values()]
     if clash:
         out = out.rename(columns={c: f"{c}_original" for c in clash})
         notes.append("renamed existing column(s) " + ", ".join(repr(c) for c in clash)
                      + " to '<name>_original' to make room for the detected columns.")
-    out = out.rename(columns=rename)
-    if "date" in mapping:
-        if iso_dates is not None and len(out) == len(iso_dates):  # ISO 8601, no row left out
-            out["date"] = _column(iso_dates.to_numpy(), out.index)
-        elif iso_dates is not None and iso_dates[keep].notna().any():
-            # cast cell by cell: a subset is the same
-            out["date"] = _column(iso_dates[keep].to_numpy(), out.index)
-        else:
-            out["date"] = _parse_dates(out["date"], notes, mapping["date"], dayfirst=dayfirst,
-                                       rows=_kept_rows(row_numbers, keep))
-        out["date"] = _implausible_dates(out["date"], notes, mapping["date"],
-                                         lambda: _kept_rows(row_numbers, keep))
-    if "comment" in mapping:
-        out["comment"] = out["comment"].astype("string")
-    out = out.reset_index(drop=True) if from_file else out
-    report.columns = dict(mapping)
-    report.rows_kept = len(out)
-    report.excluded = {k: v for k, v in excluded.items() if v}
-    out.attrs["load_report"] = report
-    return out, report
+    return out.rename(columns=rename)
+
+
+def _dates(out: pd.DataFrame, typed: _Typed, keep: np.ndarray, row_numbers: Any,
+           notes: list[str], dayfirst: bool | None) -> pd.Series:
+    iso_dates, column = typed.iso_dates, typed.mapping["date"]
+    if iso_dates is not None and len(out) == len(iso_dates):  # ISO 8601, no row left out
+        dates = _column(iso_dates.to_numpy(), out.index)
+    elif iso_dates is not None and iso_dates[keep].notna().any():
+        # cast cell by cell: a subset is the same
+        dates = _column(iso_dates[keep].to_numpy(), out.index)
+    else:
+        dates = _parse_dates(out["date"], notes, column, dayfirst=dayfirst,
+                             rows=_kept_rows(row_numbers, keep))
+    return _implausible_dates(dates, notes, column, lambda: _kept_rows(row_numbers, keep))
 
 
 def _start_iso_dates(dates: pd.Series, pool: ThreadPoolExecutor) -> tuple[pd.Series, list]:
