@@ -168,114 +168,132 @@ def _is_blank(s: pd.Series) -> bool:
 def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str | None],
             notes: list[str], unique: set[str] | None = None) -> dict[str, str]:
     """Map canonical names to columns of ``frame``. Overrides win; None disables a role.
-    A response id column seen to be filled and unique is added to ``unique``."""
+    A response id column seen to be filled and unique is added to ``unique``. Roles are
+    found in order (score, comment, date, customer, response id), each among the columns
+    no earlier role took."""
     cols = [str(c) for c in frame.columns]
     found: dict[str, str] = {}
-    taken: set[str] = set()
     for role, value in overrides.items():
         if value is not None and value is not False:
             if value not in frame.columns:
                 raise ColumnNotFoundError(
                     f"{role}={value!r} is not a column of the file; columns are {cols[:40]}")
             found[role] = value
-            taken.add(value)
-
-    blank: set[str] | None = None
-
-    def blank_columns() -> set[str]:  # computed once, only if a role needs it
-        nonlocal blank
-        if blank is None:
-            blank = {c for c in cols if _is_blank(frame[c])}
-        return blank
+    blank = _Blank(frame, cols)
 
     def want(role: str) -> bool:
         return role not in found and overrides.get(role, "auto") is not False
 
-    if want("score"):
-        cand = _first_exact(cols, _SCORE_NAMES, taken)
-        if cand is not None and not _score_like(frame[cand], share=0.2):
-            cand = None
-        if cand is None:
-            cand = _first_pattern(cols, texts, _SCORE_WORDS, taken,
-                                  lambda c: _score_like(frame[c]))
-        if cand is None:
-            named = _first_exact(cols, _SCORE_NAMES, taken)
-            if len(frame) == 0:
-                raise ColumnNotFoundError(
-                    f"the file has a header but no rows of answers. Columns are {cols[:40]}.")
-            if named is not None and _parse_scores(frame[named])[1].min() == 1:
-                raise ColumnNotFoundError(
-                    f"found the score column {named!r}, but it is empty: all {len(frame):,} "
-                    "rows are blank. Check the export (a filter, or the wrong question), or "
-                    "name another column with score='<column>'.")
-            if named is not None:  # named like the score, but not 0-10: say what it holds
-                values, kind = _parse_scores(frame[named])
-                numbers = values[np.isin(kind, (0, 3, 4))].astype(float)
-                held = (f"numbers from {numbers.min():g} to {numbers.max():g}"
-                        if len(numbers) and len(numbers) >= (kind == 2).sum() else
-                        "mostly text, e.g. " + repr(list(dict.fromkeys(
-                            frame[named].dropna().astype(str)))[:3]))
-                raise ColumnNotFoundError(
-                    f"column {named!r} is named like the score but holds {held}, not the "
-                    "0-10 recommend question. If it is another scale, map it to 0-10 with "
-                    "read_survey(..., scale={...}) (CLI: --scale 1=0,2=3,...); otherwise name "
-                    "the right column with score='<column>'.")
-            raise ColumnNotFoundError(
-                "could not find the 0-10 recommend score column: no column is named like "
-                "'NPS'/'score'/'rating' or asks 'How likely are you to recommend...' with "
-                f"mostly 0-10 values. Columns are {cols[:40]}. Pass score='<column>'."
-            )
-        found["score"] = cand
-        taken.add(cand)
-    if want("comment"):
-        cand = _first_pattern(cols, texts, _COMMENT_WORDS, taken, lambda c: _text_like(frame[c]))
-        if cand:
-            found["comment"] = cand
-            taken.add(cand)
-    if want("date"):
-        cand = _first_exact(cols, _DATE_NAMES, taken | blank_columns())
-        preferred = _first_exact(cols, _DATE_NAMES, taken)
-        if cand is None and preferred is None:
-            # a compound or vendor name (CUSTOMER_RESPONSE_DATE, Date de réponse, Fecha de
-            # envío) holding dates, else a column of dates whatever its name
-            cand = _first_pattern(cols, {}, _DATE_WORDS, taken | blank_columns(),
-                                  lambda c: _date_like(frame[c]))
-            if cand is None:
-                cand = next((c for c in cols if c not in taken and _date_like(frame[c],
-                                                                             strict=True)),
-                            None)
-            if cand is not None:
-                notes.append(f"date column {cand!r} found by its "
-                             + ("name and " if _first_pattern([cand], {}, _DATE_WORDS, set(),
-                                                              lambda c: True) else "")
-                             + "content; to read another column, pass date='<column>' "
-                             "(--date COL to the report).")
-        if cand:
-            found["date"] = cand
-            taken.add(cand)
-        if preferred and preferred != cand:
-            notes.append(f"date column {preferred!r} is empty in every row; "
-                         + (f"using {cand!r} instead." if cand else "no other date column "
-                            "is filled, so there are no dates."))
-    if want("customer_id"):
-        cand = _first_exact(cols, _CUSTOMER_NAMES, taken | blank_columns())
-        if cand:
-            found["customer_id"] = cand
-            taken.add(cand)
-    if want("response_id"):
-        for name in _RESPONSE_NAMES:
-            cand = _first_exact(cols, [name], taken)
-            if cand and frame[cand].notna().all() and _is_unique(frame[cand]):
-                if unique is not None:
-                    unique.add(cand)
-                found["response_id"] = cand
-                taken.add(cand)
-                break
-            if cand and name not in ("#", "id", "response", "token"):
-                found["response_id"] = cand  # named as an id: duplicates are real duplicates
-                taken.add(cand)
-                break
+    finders = {
+        "score": lambda taken: _score_column(frame, cols, texts, taken),
+        "comment": lambda taken: _first_pattern(cols, texts, _COMMENT_WORDS, taken,
+                                                lambda c: _text_like(frame[c])),
+        "date": lambda taken: _date_column(frame, cols, taken, blank, notes),
+        "customer_id": lambda taken: _first_exact(cols, _CUSTOMER_NAMES, taken | blank()),
+        "response_id": lambda taken: _response_id_column(frame, cols, taken, unique),
+    }
+    for role, finder in finders.items():
+        if want(role):
+            cand = finder(set(found.values()))
+            if cand:
+                found[role] = cand
     return found
+
+
+class _Blank:
+    """The columns empty in every row, computed once and only if a role asks."""
+
+    def __init__(self, frame: pd.DataFrame, cols: list[str]) -> None:
+        self.frame, self.cols, self.columns = frame, cols, None
+
+    def __call__(self) -> set[str]:
+        if self.columns is None:
+            self.columns = {c for c in self.cols if _is_blank(self.frame[c])}
+        return self.columns
+
+
+def _score_column(frame: pd.DataFrame, cols: list[str], texts: dict[str, str],
+                  taken: set[str]) -> str:
+    """The 0-10 recommend column: named like it and mostly 0-10, else asking the recommend
+    question with 0-10 answers; none is an error that says what was found instead."""
+    cand = _first_exact(cols, _SCORE_NAMES, taken)
+    if cand is not None and not _score_like(frame[cand], share=0.2):
+        cand = None
+    if cand is None:
+        cand = _first_pattern(cols, texts, _SCORE_WORDS, taken,
+                              lambda c: _score_like(frame[c]))
+    if cand is None:
+        _no_score_column(frame, cols, _first_exact(cols, _SCORE_NAMES, taken))
+    return cand
+
+
+def _no_score_column(frame: pd.DataFrame, cols: list[str], named: str | None) -> None:
+    if len(frame) == 0:
+        raise ColumnNotFoundError(
+            f"the file has a header but no rows of answers. Columns are {cols[:40]}.")
+    if named is not None and _parse_scores(frame[named])[1].min() == 1:
+        raise ColumnNotFoundError(
+            f"found the score column {named!r}, but it is empty: all {len(frame):,} "
+            "rows are blank. Check the export (a filter, or the wrong question), or "
+            "name another column with score='<column>'.")
+    if named is not None:  # named like the score, but not 0-10: say what it holds
+        values, kind = _parse_scores(frame[named])
+        numbers = values[np.isin(kind, (0, 3, 4))].astype(float)
+        held = (f"numbers from {numbers.min():g} to {numbers.max():g}"
+                if len(numbers) and len(numbers) >= (kind == 2).sum() else
+                "mostly text, e.g. " + repr(list(dict.fromkeys(
+                    frame[named].dropna().astype(str)))[:3]))
+        raise ColumnNotFoundError(
+            f"column {named!r} is named like the score but holds {held}, not the "
+            "0-10 recommend question. If it is another scale, map it to 0-10 with "
+            "read_survey(..., scale={...}) (CLI: --scale 1=0,2=3,...); otherwise name "
+            "the right column with score='<column>'.")
+    raise ColumnNotFoundError(
+        "could not find the 0-10 recommend score column: no column is named like "
+        "'NPS'/'score'/'rating' or asks 'How likely are you to recommend...' with "
+        f"mostly 0-10 values. Columns are {cols[:40]}. Pass score='<column>'."
+    )
+
+
+def _date_column(frame: pd.DataFrame, cols: list[str], taken: set[str], blank: _Blank,
+                 notes: list[str]) -> str | None:
+    """The answer date: a filled column named like a date, else a compound or vendor name
+    holding dates, else a column of dates whatever its name (the note says which)."""
+    cand = _first_exact(cols, _DATE_NAMES, taken | blank())
+    preferred = _first_exact(cols, _DATE_NAMES, taken)
+    if cand is None and preferred is None:
+        # a compound or vendor name (CUSTOMER_RESPONSE_DATE, Date de réponse, Fecha de
+        # envío) holding dates, else a column of dates whatever its name
+        cand = _first_pattern(cols, {}, _DATE_WORDS, taken | blank(),
+                              lambda c: _date_like(frame[c]))
+        if cand is None:
+            cand = next((c for c in cols if c not in taken and _date_like(frame[c],
+                                                                         strict=True)),
+                        None)
+        if cand is not None:
+            notes.append(f"date column {cand!r} found by its "
+                         + ("name and " if _first_pattern([cand], {}, _DATE_WORDS, set(),
+                                                          lambda c: True) else "")
+                         + "content; to read another column, pass date='<column>' "
+                         "(--date COL to the report).")
+    if preferred and preferred != cand:
+        notes.append(f"date column {preferred!r} is empty in every row; "
+                     + (f"using {cand!r} instead." if cand else "no other date column "
+                        "is filled, so there are no dates."))
+    return cand
+
+
+def _response_id_column(frame: pd.DataFrame, cols: list[str], taken: set[str],
+                        unique: set[str] | None) -> str | None:
+    for name in _RESPONSE_NAMES:
+        cand = _first_exact(cols, [name], taken)
+        if cand and frame[cand].notna().all() and _is_unique(frame[cand]):
+            if unique is not None:
+                unique.add(cand)
+            return cand
+        if cand and name not in ("#", "id", "response", "token"):
+            return cand  # named as an id: duplicates are real duplicates
+    return None
 
 
 _DATE_WORDS = [r"\bdate\b", r"\bdatum", r"\bfecha\b", r"\bdata\b", r"дата", r"날짜",
