@@ -257,39 +257,54 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
                              "python-calamine package (pip install python-calamine); or "
                              "save it as .xlsx or CSV") from None
     if suffix in (".xlsx", ".xlsm", ".xls"):
-        report.file_format = "excel"
-        try:
-            raw = pd.read_excel(path, sheet_name=sheet, header=None, dtype=object,
-                                **({"engine": "calamine"} if suffix == ".xls" else {}))
-        except zipfile.BadZipFile as exc:  # an .xlsx is a zip: a cut download is not one
-            raise ValueError(f"{path} is not a complete Excel file ({exc}): the download was "
-                             "probably cut short or the file is damaged; download or save "
-                             "it again") from exc
-        except (ValueError, OSError, KeyError, EOFError) as exc:
-            if "sheet" in str(exc).lower() or isinstance(exc, KeyError):
-                raise ValueError(f"{path} has no sheet {sheet!r} ({exc})") from exc
-            raise ValueError(f"{path} could not be read as an Excel file ({exc}); is it an "
-                             "export saved as .xlsx?") from exc
-        if raw.empty:
-            raise ValueError(f"{path} sheet {sheet!r} is empty")
-        if suffix != ".xls":
-            raw = _unsaved_formulas(path, sheet, raw, report)
-            raw = _fill_merged(path, sheet, raw, report)
-        rows = raw.head(10).astype("string").fillna("").to_numpy().tolist()
-        k = _title_rows([sum(bool(str(c).strip()) for c in r) for r in rows], header_row)
-        _note_title_rows(k, rows, report, header_row is not None)
-        raw = raw.iloc[k:].reset_index(drop=True)
-        vendor, h, names, texts = _layout(raw.head(5).astype("string"))
-        _note_renamed(names, report)
-        body = raw.iloc[h:].reset_index(drop=True)
-        body.columns = names[: body.shape[1]] + [f"column_{i + 1}"
-                                                  for i in range(len(names), body.shape[1])]
-        body = body.infer_objects()
-        report.vendor, report.header_rows = vendor, h + k
-        return body, texts
+        return _read_excel(path, sheet, suffix, report, header_row)
     if suffix not in (".csv", ".tsv", ".txt", ".tab", ""):
         raise ValueError(f"unsupported file type {suffix!r} for {path}; read_survey reads CSV, "
                          "TSV, Excel (.xlsx) and Parquet files, or a data frame")
+    return _read_plain(path, encoding=encoding, delimiter=delimiter, suffix=suffix,
+                       report=report, header_row=header_row, date=date)
+
+
+def _read_excel(path: Path, sheet: str | int, suffix: str, report: LoadReport,
+                header_row: int | None) -> tuple[pd.DataFrame, dict[str, str]]:
+    """An Excel sheet's rows below its title rows and vendor header, as read (objects)."""
+    report.file_format = "excel"
+    try:
+        raw = pd.read_excel(path, sheet_name=sheet, header=None, dtype=object,
+                            **({"engine": "calamine"} if suffix == ".xls" else {}))
+    except zipfile.BadZipFile as exc:  # an .xlsx is a zip: a cut download is not one
+        raise ValueError(f"{path} is not a complete Excel file ({exc}): the download was "
+                         "probably cut short or the file is damaged; download or save "
+                         "it again") from exc
+    except (ValueError, OSError, KeyError, EOFError) as exc:
+        if "sheet" in str(exc).lower() or isinstance(exc, KeyError):
+            raise ValueError(f"{path} has no sheet {sheet!r} ({exc})") from exc
+        raise ValueError(f"{path} could not be read as an Excel file ({exc}); is it an "
+                         "export saved as .xlsx?") from exc
+    if raw.empty:
+        raise ValueError(f"{path} sheet {sheet!r} is empty")
+    if suffix != ".xls":
+        raw = _unsaved_formulas(path, sheet, raw, report)
+        raw = _fill_merged(path, sheet, raw, report)
+    rows = raw.head(10).astype("string").fillna("").to_numpy().tolist()
+    k = _title_rows([sum(bool(str(c).strip()) for c in r) for r in rows], header_row)
+    _note_title_rows(k, rows, report, header_row is not None)
+    raw = raw.iloc[k:].reset_index(drop=True)
+    vendor, h, names, texts = _layout(raw.head(5).astype("string"))
+    _note_renamed(names, report)
+    body = raw.iloc[h:].reset_index(drop=True)
+    body.columns = names[: body.shape[1]] + [f"column_{i + 1}"
+                                              for i in range(len(names), body.shape[1])]
+    body = body.infer_objects()
+    report.vendor, report.header_rows = vendor, h + k
+    return body, texts
+
+
+def _read_plain(path: Path, *, encoding: str | None, delimiter: str | None, suffix: str,
+                report: LoadReport, header_row: int | None,
+                date: str | bool | None) -> tuple[pd.DataFrame, dict[str, str]]:
+    """A CSV, TSV or text export: its head settles layout, encoding and columns, then a CSV
+    reader reads the file itself."""
     # A plain file is first read only as far as its head (2 MB): layout, encoding and columns
     # are settled there and a CSV reader reads the file itself (pandas' parallel C reader, or
     # pyarrow's with an older pandas), so the whole export is never held as one Python bytes
