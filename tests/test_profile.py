@@ -98,3 +98,23 @@ def test_google_forms_like_sheet():
     assert p.config["date"] == "date" and p.config["customer"] == "customer_id"
     assert p.config["segments"] == ["Which plan are you on?"]
     assert p.config["drivers"] == ["How satisfied are you with our support? (0-10)"]
+
+
+def test_the_codeframe_is_chosen_whenever_there_are_comments():
+    """Found while splitting profile_export (issue 29 §3): the codeframe was chosen only when
+    the export had a customer-value column (an ``elif`` left on the value check), so an
+    export without one kept "ecommerce", and one with a value column but no comments failed
+    with KeyError 'comment'."""
+    sample = nt.load_sample()
+    no_comment = nt.profile_export(sample.drop(columns=["comment"]))
+    assert no_comment.config["codeframe"] == "ecommerce" and "codeframe" not in \
+        no_comment.reasons
+    telecom = pd.DataFrame({
+        "score": [2, 9, 4, 10, 6, 8, 3, 9] * 10,
+        "comment": ["The engineer never turned up for the installation", "Fast broadband",
+                    "Broadband keeps dropping out every evening", "Easy to set up the router",
+                    "Still waiting for my line to be activated", "Good mobile signal",
+                    "Bill went up after the contract ended", "Helpful when I moved home"] * 10})
+    profile = nt.profile_export(telecom)
+    assert profile.config["value"] is None
+    assert profile.config["codeframe"] == "telecom", profile.reasons.get("codeframe")

@@ -192,88 +192,24 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
     for role, key in _ROLE_KEYS.items():
         if role in df.columns:
             cfg[key] = role
-            original = source_names.get(role, role)
-            why[key] = f"column {original!r}"
+            why[key] = f"column {source_names.get(role, role)!r}"
     if "date" not in df.columns:
         why["date"] = "no date column found"
-    n = len(df)
     taken = {"score", "comment", "date", "customer_id", "response_id"}
     rest = [c for c in df.columns if c not in taken]
-    # a column restating the category
-    category_check = None
-    found = _category_column(df, rest)
-    if found is not None:
-        col, said = found
-        from ..scoring import classify
-
-        given = classify(df["score"]).astype("string")
-        both = said.notna() & given.notna()
-        differ = both & (said != given)
-        examples = [f"response #{i + 1}: {df[col].iloc[i]!r} with score {df['score'].iloc[i]}"
-                    for i in np.flatnonzero(differ.to_numpy())[:3]]
-        category_check = {"column": col, "checked": int(both.sum()),
-                          "disagree": int(differ.sum()), "examples": examples}
-        rest.remove(col)
-    # further 0-10 questions (drivers)
-    for c in list(rest):
-        v = _integers(df[c])
-        if v is None or _words(c) in ("t",) or _PERIOD_NAMES.match(_words(c)):
-            continue
-        filled = v.dropna()
-        if filled.between(0, 10).all() and filled.nunique() >= 4 and filled.max() >= 7 \
-                and len(filled) >= 0.5 * n:
-            cfg["drivers"].append(c)
-            rest.remove(c)
+    # each finder takes the columns it recognises out of ``rest``, in this order
+    category_check = _category_check(df, rest)
+    cfg["drivers"] = _driver_columns(df, rest)
     if cfg["drivers"]:
         why["drivers"] = ("further 0-10 questions " + ", ".join(repr(c) for c in cfg["drivers"])
                           + ": their link with the recommend score")
-    # a period or wave index
-    for c in list(rest):
-        v = _integers(df[c])
-        if v is None or not _PERIOD_NAMES.match(_words(c)):
-            continue
-        levels = v.dropna().nunique()
-        if 2 <= levels <= 120:
-            cfg["period"] = c
-            why["period"] = (f"{c!r} ({levels} periods from {int(v.min())} to "
-                             f"{int(v.max())}), read as an ordered period index")
-            rest.remove(c)
-            break
-    # customer value
-    for c in list(rest):
-        s = df[c]
-        v = _amounts(s)
-        if v.notna().sum() < 0.5 * s.notna().sum() or v.notna().sum() == 0:
-            continue
-        named = bool(_VALUE_NAMES.search(_words(c)))
-        decimals = not np.all(np.equal(np.mod(v.dropna().to_numpy(dtype=float), 1), 0))
-        if named or (decimals and (v.dropna() >= 0).mean() >= 0.95 and v.nunique() > 50
-                     and not _is_id_like(s, c)):
-            cfg["value"] = c
-            why["value"] = (f"{c!r}, " + ("named like customer value" if named else
-                                          "positive amounts with many values")
-                            + f" (median {v.median():,.2f})")
-            rest.remove(c)
-            break
-    # segments
-    for c in rest:
-        s = df[c]
-        if _is_id_like(s, c) and not _SEGMENT_NAMES.search(_words(c)):
-            continue
-        filled = s.dropna()
-        if filled.empty:
-            continue
-        levels = filled.nunique()
-        if not 2 <= levels <= 50:
-            continue
-        numeric = pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(
-            s.dtype)
-        if numeric and not _SEGMENT_NAMES.search(_words(c)):
-            continue  # counts and measures are not groups, unless named like one
-        top_share = filled.value_counts(normalize=True).iloc[0]
-        if top_share > 0.98 or (not numeric and filled.astype(str).str.len().median() > 40):
-            continue  # one value everywhere, or free text
-        cfg["segments"].append(c)
+    found = _period_column(df, rest)
+    if found:
+        cfg["period"], why["period"] = found
+    found = _value_column(df, rest)
+    if found:
+        cfg["value"], why["value"] = found
+    cfg["segments"] = _segment_columns(df, rest)
     if cfg["segments"]:
         why["segments"] = ", ".join(repr(c) for c in cfg["segments"]) + \
             " (2-50 groups each)"
@@ -283,13 +219,104 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
         missing["customer"] = "a customer id column: --customer"
     if cfg["value"] is None:
         missing["value"] = "a customer value column (revenue, CLV...): --value"
-    # (a missing date or comment column is said by the report, which skips that section)
-    elif codeframes:
+    # (a missing date or comment column is said by the report, which skips that section;
+    # the codeframe is chosen whenever there are comments: it was once tied to the value
+    # column, so an export without one kept "ecommerce" and one without comments failed)
+    if codeframes and "comment" in df.columns and df["comment"].notna().any():
         cfg["codeframe"], why["codeframe"] = _best_codeframe(df, sample)
     why.setdefault("benchmark", "none: pass --industry NAME (see nps_toolkit.benchmarks()) "
                    "or --benchmark N to compare")
     return ExportProfile(config=cfg, reasons=why, category_check=category_check,
                          missing=missing)
+
+
+def _category_check(df: pd.DataFrame, rest: list[str]) -> dict[str, Any] | None:
+    """A column restating the category, checked against the scores."""
+    found = _category_column(df, rest)
+    if found is None:
+        return None
+    col, said = found
+    from ..scoring import classify
+
+    given = classify(df["score"]).astype("string")
+    both = said.notna() & given.notna()
+    differ = both & (said != given)
+    examples = [f"response #{i + 1}: {df[col].iloc[i]!r} with score {df['score'].iloc[i]}"
+                for i in np.flatnonzero(differ.to_numpy())[:3]]
+    rest.remove(col)
+    return {"column": col, "checked": int(both.sum()), "disagree": int(differ.sum()),
+            "examples": examples}
+
+
+def _driver_columns(df: pd.DataFrame, rest: list[str]) -> list[str]:
+    """Further 0-10 questions (drivers): whole numbers 0-10, at least four values reaching
+    7, answered by half the respondents; not a period index."""
+    drivers = []
+    for c in list(rest):
+        v = _integers(df[c])
+        if v is None or _words(c) in ("t",) or _PERIOD_NAMES.match(_words(c)):
+            continue
+        filled = v.dropna()
+        if filled.between(0, 10).all() and filled.nunique() >= 4 and filled.max() >= 7 \
+                and len(filled) >= 0.5 * len(df):
+            drivers.append(c)
+            rest.remove(c)
+    return drivers
+
+
+def _period_column(df: pd.DataFrame, rest: list[str]) -> tuple[str, str] | None:
+    """A period or wave index: integers named like one (t, wave, vague, Welle...), 2-120
+    levels."""
+    for c in list(rest):
+        v = _integers(df[c])
+        if v is None or not _PERIOD_NAMES.match(_words(c)):
+            continue
+        levels = v.dropna().nunique()
+        if 2 <= levels <= 120:
+            rest.remove(c)
+            return c, (f"{c!r} ({levels} periods from {int(v.min())} to {int(v.max())}), "
+                       "read as an ordered period index")
+    return None
+
+
+def _value_column(df: pd.DataFrame, rest: list[str]) -> tuple[str, str] | None:
+    """Customer value: amounts named like it, or positive decimals with many values."""
+    for c in list(rest):
+        s = df[c]
+        v = _amounts(s)
+        if v.notna().sum() < 0.5 * s.notna().sum() or v.notna().sum() == 0:
+            continue
+        named = bool(_VALUE_NAMES.search(_words(c)))
+        decimals = not np.all(np.equal(np.mod(v.dropna().to_numpy(dtype=float), 1), 0))
+        if named or (decimals and (v.dropna() >= 0).mean() >= 0.95 and v.nunique() > 50
+                     and not _is_id_like(s, c)):
+            rest.remove(c)
+            return c, (f"{c!r}, " + ("named like customer value" if named else
+                                     "positive amounts with many values")
+                       + f" (median {v.median():,.2f})")
+    return None
+
+
+def _segment_columns(df: pd.DataFrame, rest: list[str]) -> list[str]:
+    """Columns of groups: 2-50 values, not ids, not free text, not one value everywhere;
+    numbers only when named like groups."""
+    segments = []
+    for c in rest:
+        s = df[c]
+        if _is_id_like(s, c) and not _SEGMENT_NAMES.search(_words(c)):
+            continue
+        filled = s.dropna()
+        if filled.empty or not 2 <= filled.nunique() <= 50:
+            continue
+        numeric = pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(
+            s.dtype)
+        if numeric and not _SEGMENT_NAMES.search(_words(c)):
+            continue  # counts and measures are not groups, unless named like one
+        top_share = filled.value_counts(normalize=True).iloc[0]
+        if top_share > 0.98 or (not numeric and filled.astype(str).str.len().median() > 40):
+            continue  # one value everywhere, or free text
+        segments.append(c)
+    return segments
 
 
 def _best_codeframe(df: pd.DataFrame, sample: int) -> tuple[str, str]:
