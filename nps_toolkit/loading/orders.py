@@ -70,36 +70,10 @@ def read_orders(source: str | Path | Any, *, customer: str | None = None,
     '1 refund(s) (negative amounts, total -5.00) are kept: revenue is net of refunds.'
     """
     report = LoadReport(source="<DataFrame>", file_format="dataframe", header_rows=0)
-    if isinstance(source, (str, Path)):
-        path = _existing_file(source, "order log")
-        report.source = str(path)
-        raw, _ = _read_file(path, sheet=sheet, encoding=encoding, delimiter=delimiter,
-                            report=report)
-        raw = _infer_types(raw, set())
-        first_row = report.header_rows + 1
-    else:
-        raw = to_pandas(source, rows_for="read_orders: it checks every order").copy()
-        raw.columns = [str(c) for c in raw.columns]
-        first_row = 0
-    report.rows_read = len(raw)
-    cols = [str(c) for c in raw.columns]
-    found = {
-        "customer_id": customer or _first_exact(cols, _CUSTOMER_NAMES, set()),
-        "order_date": date or _first_exact(cols, _ORDER_DATE_NAMES, set()),
-        "amount": amount or _first_exact(cols, _AMOUNT_NAMES, set()),
-    }
-    for role, col in found.items():
-        if col is None:
-            raise ColumnNotFoundError(
-                f"could not find the {role.replace('_', ' ')} column of the order log; columns "
-                f"are {cols[:30]}. Pass {_ARG[role]}='...' (e.g. read_orders(path, "
-                "customer='Client', date='Date', amount='Total')).")
-        require_columns(cols, [str(col)], role=f"{_ARG[role]}=",
-                        fix="Name a column of the order log.")
-    ref_col = referrer or _first_exact(cols, _REFERRER_NAMES, set(found.values()))
-    if referrer is not None:
-        require_columns(cols, [str(referrer)], role="referrer=",
-                        fix="Name a column of the order log.")
+    raw, first_row = _order_table(source, report, sheet=sheet, encoding=encoding,
+                                  delimiter=delimiter)
+    found, ref_col = _order_columns([str(c) for c in raw.columns], customer=customer,
+                                    date=date, amount=amount, referrer=referrer)
     notes = report.notes
     ids = raw[found["customer_id"]]
     ids = ids.astype("string").str.strip().mask(lambda s: s.fillna("").eq(""))
@@ -111,18 +85,7 @@ def read_orders(source: str | Path | Any, *, customer: str | None = None,
     reasons = {"no customer id": ids.isna().to_numpy(),
                "no readable date": dates.isna().to_numpy(),
                "no readable amount": amounts.isna().to_numpy()}
-    keep = np.ones(len(raw), dtype=bool)
-    for reason, bad in reasons.items():
-        bad = bad & keep
-        if bad.any():
-            rows = (np.flatnonzero(bad) + first_row).tolist()
-            report.excluded[reason] = rows
-            examples = raw.loc[bad, found["amount" if "amount" in reason else
-                                          "order_date" if "date" in reason
-                                          else "customer_id"]].head(3).tolist()
-            notes.append(f"{int(bad.sum()):,} order(s) with {reason} are left out (rows "
-                         f"{rows[:5]}, e.g. {examples!r}).")
-        keep &= ~bad
+    keep = _orders_kept(raw, found, reasons, report, first_row)
     out = pd.DataFrame({"customer_id": ids, "order_date": dates, "amount": amounts})
     if ref_col is not None:
         out["referrer_id"] = raw[ref_col].astype("string").str.strip().replace("", pd.NA)
@@ -141,3 +104,65 @@ def read_orders(source: str | Path | Any, *, customer: str | None = None,
 
 
 _ARG = {"customer_id": "customer", "order_date": "date", "amount": "amount"}
+
+
+def _order_table(source: Any, report: LoadReport, *, sheet: str | int, encoding: str | None,
+                 delimiter: str | None) -> tuple[pd.DataFrame, int]:
+    """The order log's cells (a file read like an export, or a frame copied) and the file
+    row number of its first order (0 for a frame)."""
+    if isinstance(source, (str, Path)):
+        path = _existing_file(source, "order log")
+        report.source = str(path)
+        raw, _ = _read_file(path, sheet=sheet, encoding=encoding, delimiter=delimiter,
+                            report=report)
+        raw = _infer_types(raw, set())
+        first_row = report.header_rows + 1
+    else:
+        raw = to_pandas(source, rows_for="read_orders: it checks every order").copy()
+        raw.columns = [str(c) for c in raw.columns]
+        first_row = 0
+    report.rows_read = len(raw)
+    return raw, first_row
+
+
+def _order_columns(cols: list[str], *, customer: str | None, date: str | None,
+                   amount: str | None, referrer: str | None
+                   ) -> tuple[dict[str, str], str | None]:
+    """The customer, date and amount columns (named, else recognised), and the referrer's."""
+    found = {
+        "customer_id": customer or _first_exact(cols, _CUSTOMER_NAMES, set()),
+        "order_date": date or _first_exact(cols, _ORDER_DATE_NAMES, set()),
+        "amount": amount or _first_exact(cols, _AMOUNT_NAMES, set()),
+    }
+    for role, col in found.items():
+        if col is None:
+            raise ColumnNotFoundError(
+                f"could not find the {role.replace('_', ' ')} column of the order log; columns "
+                f"are {cols[:30]}. Pass {_ARG[role]}='...' (e.g. read_orders(path, "
+                "customer='Client', date='Date', amount='Total')).")
+        require_columns(cols, [str(col)], role=f"{_ARG[role]}=",
+                        fix="Name a column of the order log.")
+    if referrer is not None:
+        require_columns(cols, [str(referrer)], role="referrer=",
+                        fix="Name a column of the order log.")
+    ref_col = referrer or _first_exact(cols, _REFERRER_NAMES, set(found.values()))
+    return found, ref_col  # type: ignore[return-value]
+
+
+def _orders_kept(raw: pd.DataFrame, found: dict[str, str], reasons: dict[str, np.ndarray],
+                 report: LoadReport, first_row: int) -> np.ndarray:
+    """Rows kept; each reason's rows (counted once, first reason first) listed in the report
+    with examples of the cells."""
+    keep = np.ones(len(raw), dtype=bool)
+    for reason, bad in reasons.items():
+        bad = bad & keep
+        if bad.any():
+            rows = (np.flatnonzero(bad) + first_row).tolist()
+            report.excluded[reason] = rows
+            examples = raw.loc[bad, found["amount" if "amount" in reason else
+                                          "order_date" if "date" in reason
+                                          else "customer_id"]].head(3).tolist()
+            report.notes.append(f"{int(bad.sum()):,} order(s) with {reason} are left out (rows "
+                                f"{rows[:5]}, e.g. {examples!r}).")
+        keep &= ~bad
+    return keep
