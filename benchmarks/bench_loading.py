@@ -39,9 +39,14 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
 """
 
 
-def make_file(rows: int, folder: Path) -> Path:
+def make_file(rows: int, folder: Path, multiline: float = 0.0) -> Path:
+    """A 7-column export; ``multiline``: the share of comments holding a quoted line break
+    (issue 28 measures 2%)."""
     rng = np.random.default_rng(0)
     comments = nt.load_sample()["comment"].sample(rows, replace=True, random_state=1)
+    if multiline:
+        broken = rng.random(rows) < multiline
+        comments = comments.where(~broken, comments.fillna("") + "\nPS: see my earlier reply")
     df = pd.DataFrame({
         "response_id": pd.array([f"R{i:08d}" for i in range(rows)], dtype="string"),
         "date": (pd.Timestamp("2025-01-01")
@@ -53,7 +58,7 @@ def make_file(rows: int, folder: Path) -> Path:
         "channel": rng.choice(["web", "email", "app"], rows),
         "region": rng.choice(["North", "South", "East", "West"], rows),
     })
-    path = folder / f"survey_{rows}.csv"
+    path = folder / f"survey_{rows}{'_multiline' if multiline else ''}.csv"
     df.to_csv(path, index=False)
     return path
 
@@ -100,16 +105,21 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--wide", action="store_true",
                         help="a 37-column survey-platform export instead of 7 columns")
+    parser.add_argument("--multiline", type=float, default=0.0,
+                        help="share of comments with a quoted line break (e.g. 0.02)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        path = (make_wide_file if args.wide else make_file)(args.rows, Path(tmp))
+        path = (make_wide_file(args.rows, Path(tmp)) if args.wide
+                else make_file(args.rows, Path(tmp), args.multiline))
         size = path.stat().st_size / 1e6
         pairs = []
         for _ in range(args.repeat):
             pairs.append((run(path, "read_csv"), run(path, "read_survey")))
     t_ratio = [b["seconds"] / a["seconds"] for a, b in pairs]
     m_ratio = [b["peak_mb"] / a["peak_mb"] for a, b in pairs]
-    print(f"{args.rows:,} rows{' (wide)' if args.wide else ''}, {size:.0f} MB CSV, "
+    shape = " (wide)" if args.wide else f" ({args.multiline:.0%} multi-line)" if \
+        args.multiline else ""
+    print(f"{args.rows:,} rows{shape}, {size:.0f} MB CSV, "
           f"{args.repeat} paired runs")
     print_sides(pairs, ("pandas.read_csv", "read_survey"), memory="peak_mb", width=16,
                 digits=2)

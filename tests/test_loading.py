@@ -1530,3 +1530,19 @@ def test_no_date_column_is_invented():
                        "version": ["1.2.2025"] * 8 + ["n/a"]})
     _, report = nt.read_survey(df)
     assert "date" not in report.columns
+
+
+def test_numeric_text_ids_are_seen_unique_without_hashing():
+    """Issue 28: response ids read as text ("9", "10", ...) increase as numbers, not as text;
+    they are seen distinct by one comparison of neighbours as integers. Answers unchanged:
+    leading zeros, repeats and non-numbers still go through the full check."""
+    from nps_toolkit.loading.columns import _is_unique
+
+    def text(values):
+        return pd.Series(values, dtype="string[pyarrow]")
+
+    assert _is_unique(text([str(i) for i in range(5, 200_000)]))
+    assert not _is_unique(text(["1", "2", "3", "2"]))
+    assert _is_unique(text(["007", "7", "8"]))  # distinct as written
+    assert not _is_unique(text(["9", "10", "10"]))
+    assert _is_unique(text(["9", "10", "x1"]))

@@ -347,6 +347,16 @@ def _is_unique(s: pd.Series) -> bool:
                     return True
             except pa.ArrowNotImplementedError:  # a type without an order
                 pass
+            # numbers written as text ("9", "10") increase as numbers, not as text: strictly
+            # increasing integers are distinct, and so are the texts they were read from
+            # (a million ids: ~20 ms against ~0.14 s hashed; issue 28)
+            if pa.types.is_string(a.type) or pa.types.is_large_string(a.type):
+                try:
+                    n = pc.cast(a, pa.int64())
+                    if pc.all(pc.greater(n.slice(1), n.slice(0, len(n) - 1))).as_py():
+                        return True
+                except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                    pass
     return bool(s.is_unique)
 
 
