@@ -1110,8 +1110,14 @@ def test_precioso_is_no_price_in_any_preset(preset):
 ])
 def test_product_review_vocabulary_in_chinese_and_korean(text, theme, coded):
     lang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in text) else "ko"
-    frame = pd.DataFrame({"comment": [text], "score": 8, "comment_language": lang})
-    got = nt.code_themes(nt.prepare_comments(frame, language=lang), codeframe="ecommerce")
+    _assert_coded("ecommerce", lang, text, theme, coded)
+
+
+def _assert_coded(preset: str, lang: str, text: str, theme: str, coded: bool) -> None:
+    """One comment in a known language coded with a preset: ``theme`` is (not) among its
+    themes; the message lists every theme's verdict."""
+    frame = pd.DataFrame({"comment": [text], "score": 5})
+    got = nt.code_themes(nt.prepare_comments(frame, language=lang), codeframe=preset)
     assert bool(got.loc[got.index[0], theme]) is coded, dict(got.iloc[0])
 
 
@@ -1161,9 +1167,7 @@ def test_cjk_negation_and_french_prices(text, lang, sign):
     ("Une heure d'attente au téléphone", "advisers & contact", True),
 ])
 def test_insurance_preset_reads_french_reviews(text, theme, coded):
-    frame = pd.DataFrame({"comment": [text], "score": 5})
-    got = nt.code_themes(nt.prepare_comments(frame, language="fr"), codeframe="insurance")
-    assert bool(got.loc[got.index[0], theme]) is coded, dict(got.iloc[0])
+    _assert_coded("insurance", "fr", text, theme, coded)
 
 
 def test_insurance_comments_choose_the_insurance_preset():
@@ -1194,6 +1198,4 @@ def test_insurance_comments_choose_the_insurance_preset():
     ("healthcare", "en", "The ward was clean", "doctors & nurses", False),
 ])
 def test_utilities_and_healthcare_presets(preset, lang, text, theme, coded):
-    frame = pd.DataFrame({"comment": [text], "score": 5})
-    got = nt.code_themes(nt.prepare_comments(frame, language=lang), codeframe=preset)
-    assert bool(got.loc[got.index[0], theme]) is coded, dict(got.iloc[0])
+    _assert_coded(preset, lang, text, theme, coded)
