@@ -9,6 +9,7 @@ from .datasets import load_sample, sample_path
 from .drivers import driver_importance
 from .errors import ColumnNotFoundError, InvalidScoreError
 from .growth import GrowthLink, growth_link, value_of_moving
+from .i18n import LANGUAGES, get_language, set_language
 from .loading import ExportProfile, LoadReport, profile_export, read_orders, read_survey, scan
 from .scoring import (
     CATEGORIES,
@@ -89,6 +90,7 @@ __all__ = [
     "CODEFRAMES",
     "DEFAULT_CODEFRAME",
     "DEFAULT_PLAYBOOK",
+    "LANGUAGES",
     "BenchmarkComparison",
     "ColumnNotFoundError",
     "Dashboard",
@@ -126,6 +128,7 @@ __all__ = [
     "filter_comments",
     "from_counts",
     "funnel",
+    "get_language",
     "growth_link",
     "league_table",
     "load_sample",
@@ -146,6 +149,7 @@ __all__ = [
     "score",
     "segments",
     "sentiment",
+    "set_language",
     "suggest_codeframe",
     "summarize",
     "text_drivers",

@@ -464,11 +464,13 @@ def p_text(p: float, name: str = "p", digits: int = 2) -> str:
     >>> p_text(0.003712), p_text(0.0), p_text(3e-300, "adjusted p"), p_text(float("nan"))
     ('p = 0.0037', 'p < 1e-16', 'adjusted p < 1e-16', 'p not defined')
     """
+    from .i18n import fmt, tr
+
     if p is None or not np.isfinite(p):
-        return f"{name} not defined"
+        return tr("{name} not defined", name=name)
     if p < P_FLOOR:
-        return f"{name} < {P_FLOOR:.0e}"
-    return f"{name} = {p:.{digits}g}"
+        return f"{name} < {fmt(P_FLOOR, '.0e')}"
+    return f"{name} = {fmt(p, f'.{digits}g')}"
 
 
 def linearised_n(wp: ArrayLike, wa: ArrayLike, wd: ArrayLike, w2p: ArrayLike,

@@ -7,6 +7,8 @@ imports so the widgets and the report can use it without loading altair.
 
 from __future__ import annotations
 
+from .i18n import N_
+
 __all__ = ["CATEGORY_COLOURS", "CATEGORY_LABELS", "SEGMENT_COLOURS", "VERDICT_COLOURS"]
 
 CATEGORY_COLOURS: dict[str, str] = {
@@ -15,7 +17,13 @@ CATEGORY_COLOURS: dict[str, str] = {
     "promoter": "#0072B2",   # Okabe-Ito blue
 }
 CATEGORY_LABELS: dict[str, str] = {
-    "detractor": "Detractors (0-6)", "passive": "Passives (7-8)", "promoter": "Promoters (9-10)",
+    "detractor": N_("Detractors (0-6)"), "passive": N_("Passives (7-8)"),
+    "promoter": N_("Promoters (9-10)"),
+}
+#: the verdict colours' legend labels (``segments``' verdict_code: above, below, the rest)
+VERDICT_LABELS: dict[str, str] = {
+    "above": N_("significantly above the rest"), "below": N_("significantly below the rest"),
+    "not different": N_("not significantly different from the rest"),
 }
 # segments' verdicts reuse the category colours: above the rest = promoter blue, ...
 VERDICT_COLOURS: dict[str, str] = {

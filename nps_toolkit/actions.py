@@ -18,6 +18,7 @@ import pandas as pd
 
 from ._api import renamed
 from ._frames import column_names_arg, to_pandas
+from .i18n import N_, gettext, tr
 from .scoring import classify
 from .segmentation import value_tiers
 
@@ -25,18 +26,18 @@ __all__ = ["DEFAULT_PLAYBOOK", "action_list", "export_list", "promoter_seed_list
 
 DEFAULT_PLAYBOOK: dict[str, dict[str, str]] = {
     "detractor": {
-        "action": "Personal follow-up within 48 hours; treat as a churn risk; exclude from "
-                  "promotional campaigns until resolved",
-        "question": "What went wrong, and what could we do to make it right?",
+        "action": N_("Personal follow-up within 48 hours; treat as a churn risk; exclude "
+                     "from promotional campaigns until resolved"),
+        "question": N_("What went wrong, and what could we do to make it right?"),
     },
     "passive": {
-        "action": "Ask what would make them recommend us; send a targeted offer",
-        "question": "What is the one thing we could do to make your experience better?",
+        "action": N_("Ask what would make them recommend us; send a targeted offer"),
+        "question": N_("What is the one thing we could do to make your experience better?"),
     },
     "promoter": {
-        "action": "Thank them; ask for a public review or a referral; invite them to the "
-                  "community or early-access list",
-        "question": "What made your experience great?",
+        "action": N_("Thank them; ask for a public review or a referral; invite them to the "
+                     "community or early-access list"),
+        "question": N_("What made your experience great?"),
     },
 }
 #: Share of a customer's value treated as at risk, by category, for the priority order.
@@ -48,17 +49,18 @@ def _latest(df: pd.DataFrame, customer: str, date: str | None,
     """One row per customer: the latest answer, plus n_responses and previous_category."""
     missing_id = df[customer].isna()
     if missing_id.any():
-        notes.append(f"{int(missing_id.sum())} response(s) without a {customer!r} cannot be "
-                     "contacted and are left out.")
+        notes.append(tr("{n:,} response(s) without a {column!r} cannot be contacted and are "
+                        "left out.", n=int(missing_id.sum()), column=customer))
         df = df[~missing_id]
     missing_score = df["category"].isna()
     if missing_score.any():
-        notes.append(f"{int(missing_score.sum())} response(s) without a score are left out.")
+        notes.append(tr("{n:,} response(s) without a score are left out.",
+                        n=int(missing_score.sum())))
         df = df[~missing_score]
     if date is not None:
         if df[date].isna().any():
-            notes.append(f"{int(df[date].isna().sum())} response(s) without a date are "
-                         "treated as the oldest of their customer.")
+            notes.append(tr("{n:,} response(s) without a date are treated as the oldest of "
+                            "their customer.", n=int(df[date].isna().sum())))
         df = df.sort_values(date, kind="stable", na_position="first")
     grouped = df.groupby(customer, sort=False, observed=True)
     out = df.loc[~df.duplicated(subset=[customer], keep="last")].copy()
@@ -129,7 +131,9 @@ def action_list(data: Any, *, customer: str = "customer_id", score: str = "score
     cols = [customer, score, *([date] if date else []), *([comment] if comment else []),
             *([value] if value else []), *keep]
     df = to_pandas(data, cols, rows_for="action_list: it lists customers")
-    book = {k: dict(v) for k, v in DEFAULT_PLAYBOOK.items()}
+    # the default words in the reader's language (nps_toolkit.set_language); yours as given
+    book = {k: {field: gettext(text) for field, text in v.items()}
+            for k, v in DEFAULT_PLAYBOOK.items()}
     for cat, entry in (playbook or {}).items():
         if cat not in book:
             raise ValueError(f"playbook categories are detractor, passive and promoter; got "
@@ -219,8 +223,8 @@ def promoter_seed_list(data: Any, *, customer: str = "customer_id", score: str =
     if consistent:
         dropped = int(seeds["ever_detractor"].sum())
         if dropped:
-            notes.append(f"{dropped} promoter(s) who were detractors before are left out "
-                         "(consistent=True).")
+            notes.append(tr("{n:,} promoter(s) who were detractors before are left out "
+                            "(consistent=True).", n=dropped))
         seeds = seeds[~seeds["ever_detractor"]]
     out = seeds[[customer, *[a for a in attributes if a != customer], "n_responses",
                  "mean_score"]].copy()

@@ -24,6 +24,7 @@ import pandas as pd
 from . import _stats
 from ._api import renamed
 from ._frames import counts_table
+from .i18n import fmt, tr
 from .scoring import NPSResult, from_counts
 from .scoring import score as score_scores  # the parameter "score" names the column
 
@@ -161,6 +162,9 @@ class BenchmarkComparison:
         A plain-words summary for a report.
     warnings : list of str
         Caveats (different industry, unverified figure, cross-industry average, small n).
+    headline : str
+        The summary's first sentence: our NPS against the benchmark, and whether the data can
+        tell them apart (text in the current language, see :func:`nps_toolkit.set_language`).
     """
 
     nps: float
@@ -177,9 +181,11 @@ class BenchmarkComparison:
     prob_above: float
     sentence: str
     warnings: list[str] = field(default_factory=list)
+    headline: str = ""
 
     def __repr__(self) -> str:
-        return self.sentence + "".join(f"\nWarning: {w}" for w in self.warnings)
+        return self.sentence + "".join("\n" + tr("Warning: {warning}", warning=w)
+                                       for w in self.warnings)
 
     __str__ = __repr__
 
@@ -199,7 +205,7 @@ def _pick(benchmark: Any, table: pd.DataFrame) -> tuple[float, str, str, pd.Seri
         value = float(benchmark)
         if not -100 <= value <= 100:
             raise ValueError(f"a target NPS must be between -100 and 100, got {value}")
-        return value, f"the target of {value:g}", "your target", None
+        return value, tr("the target of {value:g}", value=value), tr("your target"), None
     if isinstance(benchmark, pd.Series):
         row = benchmark
     elif isinstance(benchmark, str):
@@ -279,51 +285,61 @@ def compare_to_benchmark(result_or_data: Any, *, benchmark: Any, score: str = "s
     notes: list[str] = []
     if row is not None:
         if not bool(row.get("verified", False)) and row.get("kind", "published") == "published":
-            notes.append("this figure is carried from a citing article and was not confirmed "
-                         "at its source; prefer a verified row for decisions.")
+            notes.append(tr("this figure is carried from a citing article and was not "
+                            "confirmed at its source; prefer a verified row for decisions."))
         group = row.get("industry_group")
         if isinstance(group, str) and group == "cross-industry":
-            notes.append("this is a cross-industry average: NPS levels differ a lot by "
-                         "industry, so an industry benchmark is a fairer comparison.")
+            notes.append(tr("this is a cross-industry average: NPS levels differ a lot by "
+                            "industry, so an industry benchmark is a fairer comparison."))
         if industry is not None:
             ours = _group_of(industry)
             if ours is not None and isinstance(group, str) and group not in (
                     ours, "cross-industry"):
-                msg = (f"you compare a {ours} business ({industry!r}) with a {group} benchmark "
-                       f"({label}): industries differ widely in NPS (e.g. TV/internet "
-                       "providers near 0-9, auto dealers near 40), so this gap says little.")
+                msg = tr("you compare a {ours} business ({industry!r}) with a {group} benchmark "
+                         "({label}): industries differ widely in NPS (e.g. TV/internet "
+                         "providers near 0-9, auto dealers near 40), so this gap says little.",
+                         ours=ours, industry=industry, group=group, label=label)
                 notes.append(msg)
                 warnings.warn(msg, UserWarning, stacklevel=2)
         if isinstance(row.get("method_notes"), str) and row.get("kind") == "published":
-            notes.append(f"method: {row['method_notes']}")
+            notes.append(tr("method: {notes}", notes=row["method_notes"]))
     if res.n < 100:
-        notes.append(f"only {res.n} responses: the interval is wide (see ci_low, ci_high).")
+        notes.append(tr("only {n} responses: the interval is wide (see ci_low, ci_high).",
+                        n=res.n))
     eff = res.effective_counts
     prob = float(_stats.posterior_prob_above([eff[0]], [eff[1]], [eff[2]], value,
                                              seed=seed)[0])
     diff = res.nps - value
     excludes = not (res.ci_low <= value <= res.ci_high)
-    level = f"{res.confidence:.0%}"
-    if excludes:
-        verdict = (f"our interval excludes it: we are {'above' if diff > 0 else 'below'} "
-                   f"this {'target' if row is None else 'benchmark'}")
+    values = dict(nps=res.nps, confidence=res.confidence, low=res.ci_low, high=res.ci_high,
+                  n=res.n, gap=abs(diff), shown=label if row is None else
+                  tr("{label} ({value:g})", label=label, value=value), value=value)
+    if excludes and diff > 0:
+        verdict = (tr("our interval excludes it: we are above this target") if row is None
+                   else tr("our interval excludes it: we are above this benchmark"))
+    elif excludes:
+        verdict = (tr("our interval excludes it: we are below this target") if row is None
+                   else tr("our interval excludes it: we are below this benchmark"))
     else:
-        verdict = "the interval includes it, so the data cannot tell the two apart"
-    shown = label if row is None else f"{label} ({value:g})"
-    sentence = (
-        f"Our NPS of {res.nps:.1f} ({level} CI {res.ci_low:.1f} to {res.ci_high:.1f}, "
-        f"n={res.n:,}) is {abs(diff):.1f} points {'above' if diff >= 0 else 'below'} "
-        f"{shown}; {verdict}. Probability that our true NPS is above "
-        f"{value:g}: {_pct(prob)}. "
-        + ("Any NPS above zero means more promoters than detractors."
-           if res.nps > 0 else "An NPS at or below zero means detractors are at least as "
-           "many as promoters.")
-    )
+        verdict = tr("the interval includes it, so the data cannot tell the two apart")
+    headline = (tr("Our NPS of {nps:.1f} ({confidence:.0%} CI {low:.1f} to {high:.1f}, "
+                   "n={n:,}) is {gap:.1f} points above {shown}; {verdict}.", verdict=verdict,
+                   **values) if diff >= 0 else
+                tr("Our NPS of {nps:.1f} ({confidence:.0%} CI {low:.1f} to {high:.1f}, "
+                   "n={n:,}) is {gap:.1f} points below {shown}; {verdict}.", verdict=verdict,
+                   **values))
+    sentence = " ".join([
+        headline,
+        tr("Probability that our true NPS is above {value:g}: {probability}.", value=value,
+           probability=_pct(prob)),
+        tr("Any NPS above zero means more promoters than detractors.") if res.nps > 0 else
+        tr("An NPS at or below zero means detractors are at least as many as promoters.")])
     return BenchmarkComparison(
         nps=res.nps, ci_low=res.ci_low, ci_high=res.ci_high, n=res.n,
         confidence=res.confidence, method=res.method, benchmark=value,
         benchmark_label=label, benchmark_source=source, difference=diff,
         interval_excludes=excludes, prob_above=prob, sentence=sentence, warnings=notes,
+        headline=headline,
     )
 
 
@@ -338,8 +354,8 @@ def _is_frame(data: Any) -> bool:
 
 def _pct(p: float) -> str:
     if p > 0.999:
-        return "over 99.9%"
+        return tr("over {p:.1%}", p=0.999)
     if p < 0.001:
-        return "under 0.1%"
-    return f"{p:.0%}" if 0.01 <= p <= 0.99 else f"{p:.1%}"
+        return tr("under {p:.1%}", p=0.001)
+    return fmt(p, ".0%") if 0.01 <= p <= 0.99 else fmt(p, ".1%")
 

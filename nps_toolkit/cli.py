@@ -95,7 +95,8 @@ def _parser() -> argparse.ArgumentParser:
             ("codeframe", "comment codeframe preset (default: the one that codes most)"),
             ("industry", "benchmark industry (see nps_toolkit.benchmarks())"),
             ("benchmark", "a benchmark NPS or an industry group to compare with"),
-            ("title", "the report's title")):
+            ("title", "the report's title"),
+            ("lang", "the report's language: en, fr, es, de, ru, ko, zh, hr (default en)")):
         rp.add_argument(f"--{key}", dest=f"cfg_{key}", metavar="VALUE", help=helptext)
     rp.add_argument("--config", metavar="FILE",
                     help="a TOML file with the same keys (options given here win)")

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ._stats import P_FLOOR, p_text
+from .i18n import N_, fmt, get_language, gettext
 
 __all__ = ["NEEDS", "REPORT_ENV", "SKIPPED_MIME", "STATIC_ENV", "Trusted", "escape_markdown",
            "p_text", "readable_table", "sanitize_html", "say", "say_list", "skipped",
@@ -59,17 +60,19 @@ class _EscapingFormatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, Trusted) and not format_spec:
             return value
-        return escape_markdown(format(value, format_spec))
+        return escape_markdown(fmt(value, format_spec))
 
 
 def to_markdown(template: str, *args: Any, **values: Any) -> Trusted:
     """``template.format(*args, **values)`` with every value escaped by
-    :func:`escape_markdown`; the template itself is trusted Markdown.
+    :func:`escape_markdown`; the template itself is trusted Markdown, looked up in the
+    current language's catalog (:mod:`nps_toolkit.i18n`) and its values formatted for the
+    locale (``27,1`` in French).
 
     >>> to_markdown("**{name}**: NPS {nps:.1f}", name="<i>*shop*</i>", nps=12.345)
     '**&lt;i&gt;\\\\*shop\\\\*&lt;/i&gt;**: NPS 12\\\\.3'
     """
-    return Trusted(_EscapingFormatter().vformat(template, args, values))
+    return Trusted(_EscapingFormatter().vformat(gettext(template), args, values))
 
 
 def say(template: str, *args: Any, **values: Any) -> None:
@@ -89,14 +92,14 @@ def say(template: str, *args: Any, **values: Any) -> None:
 #: what a skipped part of the analysis needs, by key, and the report option that gives it:
 #: the report's "Not in this file" list
 NEEDS: dict[str, tuple[str, str]] = {
-    "segments": ("a column of groups (region, channel, store...)", "--segments COL"),
-    "customer": ("a customer id column", "--customer COL"),
-    "value": ("a customer value column (revenue, CLV, ticket amount...)", "--value COL"),
-    "date": ("a date column", "--date COL"),
-    "benchmark": ("a benchmark", "--industry NAME or --benchmark N"),
-    "comments": ("more comments that say something", ""),
-    "customers": ("a customer list with segment columns", "--customers FILE"),
-    "drivers": ("further 0-10 questions (satisfaction, ease...)", "--drivers COL,COL"),
+    "segments": (N_("a column of groups (region, channel, store...)"), "--segments COL"),
+    "customer": (N_("a customer id column"), "--customer COL"),
+    "value": (N_("a customer value column (revenue, CLV, ticket amount...)"), "--value COL"),
+    "date": (N_("a date column"), "--date COL"),
+    "benchmark": (N_("a benchmark"), "--industry NAME or --benchmark N"),
+    "comments": (N_("more comments that say something"), ""),
+    "customers": (N_("a customer list with segment columns"), "--customers FILE"),
+    "drivers": (N_("further 0-10 questions (satisfaction, ease...)"), "--drivers COL,COL"),
 }
 #: the output type a skipped part leaves in a report notebook: the report drops a section
 #: that holds nothing else and lists it, with what it needs, under "Not in this file"
@@ -141,18 +144,62 @@ def say_list(items: Iterable[Any], *, numbered: bool = True, heading: str = "") 
     """
     items = list(items)
     lines = [f"{i}. {{}}" if numbered else "- {}" for i in range(1, len(items) + 1)]
-    say((heading + "\n\n" if heading else "") + "\n".join(lines), *items)
+    template = (gettext(heading) + "\n\n" if heading else "") + "\n".join(lines)
+    say(template, *items)
 
 
 # ------------------------------------------------------------------------------- tables
 _HEADER_WORDS = {"nps": "NPS", "ci": "CI", "n": "n", "p": "p", "id": "ID"}
+#: the table headers the library's results show, for the catalog (a header made from a
+#: column of the user's own data is not translated: it is their name)
+_HEADERS = (N_("Action"), N_("Answers"), N_("CI high"), N_("CI low"), N_("Category"),
+            N_("Change"), N_("Change p value"), N_("Comment"), N_("Comments"),
+            N_("Comparison"), N_("Covered by codeframe"), N_("Customer ID"), N_("Customers"),
+            N_("Customers who could move"), N_("Date"), N_("Days overdue"), N_("Days since"),
+            N_("Detractor"), N_("Detractor mentions"), N_("Difference"), N_("Due since"),
+            N_("Follow up question"), N_("Gain CI high"), N_("Gain CI low"), N_("Label"),
+            N_("Language"), N_("Last answer"), N_("Last category"), N_("Last score"),
+            N_("Level"), N_("Mention share"), N_("Mentions"), N_("N"), N_("N responses"),
+            N_("NPS gain if fixed"), N_("NPS mentioning"), N_("P adjusted"), N_("P bottom"),
+            N_("P top"), N_("P value"), N_("P value adjusted"), N_("Passive"),
+            N_("Per customer"), N_("Period"), N_("Phrase"), N_("Previous category"),
+            N_("Promoter"), N_("Quote"), N_("Quotes"), N_("Rank"), N_("Rank high"),
+            N_("Rank low"), N_("Representation"), N_("Respondents"), N_("Response rate"),
+            N_("Responses"), N_("Score"), N_("Share"), N_("Share of detractor comments"),
+            N_("Shrunk NPS"), N_("Side"), N_("Significant"), N_("Significant change"),
+            N_("Term"), N_("Theme"), N_("Top terms"), N_("Total"), N_("Total CI high"),
+            N_("Total CI low"), N_("Under represented"), N_("Value"), N_("Value tier"),
+            N_("Verdict"), N_("Comment language"), N_("Metric"), N_("Move"), N_("Priority"),
+            N_("Segment"), N_("Topic"), N_("Variable"), N_("Driver"), N_("Weight"))
+#: library codes shown as table cells (a category, a move between categories), translated
+_CELL_CODES = frozenset({"detractor", "passive", "promoter", "promoters", "passives",
+                         "detractors"})
+_CELL_LABELS = (N_("detractor"), N_("passive"), N_("promoter"), N_("promoters"),
+                N_("passives"), N_("detractors"), N_("yes"), N_("no"))
 
 
 def _header(name: Any) -> str:
     words = str(name).replace("_", " ").split()
     out = [_HEADER_WORDS.get(w.lower(), w) for w in words]
     text = " ".join(out)
-    return text[:1].upper() + text[1:] if text and text[0].islower() else text
+    text = text[:1].upper() + text[1:] if text and text[0].islower() else text
+    return gettext(text) if text in _HEADERS else text
+
+
+def _code_label(text: str) -> str:
+    """A category (or a move "passive -> promoter", a comparison "promoter - detractor") or
+    a preset theme's name in the reader's language; any other text (data) as it is."""
+    if get_language() == "en":
+        return text
+    if text in _CELL_CODES:
+        return gettext(text)
+    for sep, shown in ((" -> ", " → "), (" - ", " − ")):
+        parts = text.split(sep)
+        if len(parts) == 2 and all(p in _CELL_CODES for p in parts):
+            return shown.join(gettext(p) for p in parts)
+    from .text.names import theme_label
+
+    return theme_label(text)
 
 
 def _cut(text: str, limit: int = 200) -> str:
@@ -173,21 +220,28 @@ def _cell(value: Any, column: str) -> str:
             or value is pd.NaT:
         return "–"
     if isinstance(value, (bool, np.bool_)):
-        return "yes" if value else "no"
+        return gettext("yes") if value else gettext("no")
     if isinstance(value, (list, tuple, np.ndarray)):
         return "; ".join(_cut(str(v), 120) for v in value)
     name = column.lower()
     if isinstance(value, (int, np.integer)):
-        return f"{int(value):,}"
+        return fmt(int(value), ",")
     if isinstance(value, (float, np.floating)):
         v = float(value)
         if "p value" in name.replace("_", " ") or name in ("p_adjusted", "p", "gap_p_value"):
-            return f"< {P_FLOOR:.0e}" if v < P_FLOOR else f"{v:.2g}"  # not "0"
+            return "< " + fmt(P_FLOOR, ".0e") if v < P_FLOOR else fmt(v, ".2g")  # not "0"
         if any(w in name for w in ("share", "rate", "percent")) and -1.0 <= v <= 1.0:
-            return f"{v:.1%}"
-        return f"{v:,.1f}"
+            return fmt(v, ".1%")
+        return fmt(v, ",.1f")
     if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d") if value == value.normalize() else str(value)
+        if value == value.normalize():
+            return (value.strftime("%Y-%m-%d") if get_language() == "en"
+                    else fmt(value.to_pydatetime()))
+        return str(value)
+    if isinstance(value, pd.Period):
+        return fmt(value)
+    if isinstance(value, str):
+        return _cut(fmt(_code_label(value)))
     return _cut(str(value))
 
 

@@ -64,8 +64,10 @@ def copy(name: str, dest: str | os.PathLike[str] = ".", *, data: str | None = No
     return copy_template(name, dest, data=data)
 
 
-def setup_notebook() -> None:
-    """What every template notebook sets up first, in one call: charts drawn to SVG in the
+def setup_notebook(lang: str | None = None) -> None:
+    """What every template notebook sets up first, in one call: the language of everything
+    the toolkit says (``lang``, see :func:`nps_toolkit.set_language`; unchanged when None),
+    charts drawn to SVG in the
     kernel (offline, in any viewer, their numbers as alt text), data frames shown as tables
     for reading (:func:`nps_toolkit.markup.readable_table`: no row numbers, formatted numbers
     and p-values, yes/no, a dash for missing values) and pandas' plain-text display kept
@@ -83,7 +85,11 @@ def setup_notebook() -> None:
     import pandas as pd
 
     from . import charts
+    from .i18n import set_language
     from .markup import readable_table
+
+    if lang is not None:
+        set_language(lang)
 
     charts.setup("static")
     try:

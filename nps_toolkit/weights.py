@@ -14,6 +14,7 @@ from . import _stats
 from ._api import renamed
 from ._frames import to_pandas
 from ._frames.ids import matching_ids
+from .i18n import join, tr
 
 __all__ = ["ResponseBias", "rake", "response_bias"]
 
@@ -218,8 +219,8 @@ def response_bias(responses: Any, customers: Any, by: str | Sequence[str], *,
     notes: list[str] = []
     dup = cust[customer].duplicated()
     if dup.any():
-        notes.append(f"{int(dup.sum())} repeated customer id(s) in the customer list: the "
-                     "first row of each is used.")
+        notes.append(tr("{n:,} repeated customer id(s) in the customer list: the first row of "
+                        "each is used.", n=int(dup.sum())))
         cust = cust.loc[~dup.to_numpy()]
     # ids as meant (1, 1.0, "1"; 00001 when all are numbers): none in common is an error
     resp_ids, cid, id_notes = matching_ids(resp[customer], cust[customer],
@@ -230,8 +231,8 @@ def response_bias(responses: Any, customers: Any, by: str | Sequence[str], *,
     answered = cid.isin(answered_ids).to_numpy()
     unknown = len(answered_ids.difference(pd.Index(cid)))
     if unknown:
-        notes.append(f"{unknown} respondent(s) are not in the customer list; they are left out "
-                     "of the response rates and of the weighting.")
+        notes.append(tr("{n:,} respondent(s) are not in the customer list; they are left out "
+                        "of the response rates and of the weighting.", n=unknown))
     z = _stats.z_value(confidence)
     rows = []
     for col in by:
@@ -267,8 +268,9 @@ def response_bias(responses: Any, customers: Any, by: str | Sequence[str], *,
         present = set(joined[col].unique())
         unreached = [lv for lv in counts.index if lv not in present]
         if unreached:
-            notes.append(f"no respondent has {col} = {unreached}: those customers cannot be "
-                         "represented by weighting.")
+            notes.append(tr("no respondent has {column} = {levels}: those customers cannot "
+                            "be represented by weighting.", column=col,
+                            levels=join(unreached)))
         population[col] = {lv: (0.0 if lv in unreached else float(n))
                            for lv, n in counts.items()}
     w = rake(joined, population, trim=trim)
@@ -277,16 +279,20 @@ def response_bias(responses: Any, customers: Any, by: str | Sequence[str], *,
     plain = nps_score(joined[score])
     weighted = nps_score(joined[score], weights=w.to_numpy(), confidence=confidence)
     flagged = table[table["under_represented"]]
-    summary = (f"{int(answered.sum()):,} of {len(cust):,} customers answered "
-               f"({answered.mean():.1%}). "
-               + ("Under-represented: " + "; ".join(
-                   f"{r.variable} = {r.level} ({r.response_rate:.1%} answered, "
-                   f"{r.share_of_respondents:.0%} of respondents against "
-                   f"{r.share_of_customers:.0%} of customers)" for r in flagged.itertuples())
-                  + ". " if len(flagged) else "No group is clearly under-represented. ")
-               + f"NPS {plain.nps:.1f} as answered, {weighted.nps:.1f} weighted to the "
-               f"customer base ({confidence:.0%} interval {weighted.ci_low:.1f} to "
-               f"{weighted.ci_high:.1f}; effective sample {w.attrs['effective_n']:,.0f}).")
+    groups = "; ".join(tr("{variable} = {level} ({rate:.1%} answered, {respondents:.0%} of "
+                          "respondents against {customers:.0%} of customers)",
+                          variable=r.variable, level=r.level, rate=r.response_rate,
+                          respondents=r.share_of_respondents, customers=r.share_of_customers)
+                       for r in flagged.itertuples())
+    summary = " ".join([
+        tr("{answered:,} of {customers:,} customers answered ({share:.1%}).",
+           answered=int(answered.sum()), customers=len(cust), share=answered.mean()),
+        tr("Under-represented: {groups}.", groups=groups) if len(flagged) else
+        tr("No group is clearly under-represented."),
+        tr("NPS {plain:.1f} as answered, {weighted:.1f} weighted to the customer base "
+           "({confidence:.0%} interval {low:.1f} to {high:.1f}; effective sample "
+           "{effective:,.0f}).", plain=plain.nps, weighted=weighted.nps, confidence=confidence,
+           low=weighted.ci_low, high=weighted.ci_high, effective=w.attrs["effective_n"])])
     return ResponseBias(table=table, nps_unweighted=plain.nps, nps_weighted=weighted.nps,
                         nps_weighted_ci=(weighted.ci_low, weighted.ci_high), weights=w,
                         summary=summary, notes=notes)

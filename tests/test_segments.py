@@ -224,7 +224,7 @@ def test_value_tiers_quartiles_bins_and_labels():
 def test_value_analysis_finds_high_value_passives(sample):
     va = nt.value_analysis(sample, value="customer_lifetime_value", customer="customer_id",
                            date="date")
-    assert va.answer.startswith("No.")
+    assert va.answer.startswith("No:")
     top = va.by_tier.iloc[-1]
     assert top["value_tier"].startswith("Top 25%") and top["passive_share"] > 0.55
     assert top["verdict"] == "significantly below the rest"

@@ -52,6 +52,8 @@ industry: str = "online retail"
 confidence: float = 0.95
 # Where to write the CRM call list (None = do not write a file)
 export_path: str = None
+# Language of the prose, tables and charts: "en", "fr", "es", "de", "ru", "ko", "zh", "hr"
+lang: str = "en"
 
 # %%
 from IPython.display import display
@@ -64,7 +66,7 @@ from nps_toolkit import charts
 from nps_toolkit.markup import p_text, say, say_list, skipped, to_markdown
 
 # charts drawn offline as SVG with their numbers as alt text; tables formatted for reading
-nt.templates.setup_notebook()
+nt.templates.setup_notebook(lang)
 
 
 def has(column) -> bool:
@@ -85,12 +87,14 @@ print(load_report)
 
 # %%
 excluded = load_report.rows_read - load_report.rows_kept
-say("**{kept:,} of {read:,} rows are scored** ({excluded:,} excluded, {share:.1%}). "
-    + ("Check the reasons above: if they are many, fix the export before going on."
-       if excluded / max(1, load_report.rows_read) > 0.05
-       else "Few rows were excluded, so they cannot move the score much."),
-    kept=load_report.rows_kept, read=load_report.rows_read, excluded=excluded,
-    share=excluded / max(1, load_report.rows_read))
+values = dict(kept=load_report.rows_kept, read=load_report.rows_read, excluded=excluded,
+              share=excluded / max(1, load_report.rows_read))
+if excluded / max(1, load_report.rows_read) > 0.05:
+    say("**{kept:,} of {read:,} rows are scored** ({excluded:,} excluded, {share:.1%}). Check "
+        "the reasons above: if they are many, fix the export before going on.", **values)
+else:
+    say("**{kept:,} of {read:,} rows are scored** ({excluded:,} excluded, {share:.1%}). Few "
+        "rows were excluded, so they cannot move the score much.", **values)
 
 # %% [markdown]
 # ## 2. Classification: promoters, passives, detractors
@@ -151,7 +155,7 @@ if present and has("score"):
         "rating it high give an NPS of {d[nps_high]:.1f} against {d[nps_low]:.1f}. Averaged "
         "with {present} (rounded half up), the score gives an NPS of {combined:.1f} against "
         "{alone:.1f} for the recommend question alone.", d=top_driver,
-        present=", ".join(present), combined=nt.score(combined).nps, alone=result.nps)
+        present=nt.i18n.join(present), combined=nt.score(combined).nps, alone=result.nps)
 else:
     skipped("No further 0-10 question in the data (`drivers = {drivers!r}`): skipped.",
             drivers=drivers, needs="drivers")
@@ -170,9 +174,11 @@ MANY = 20  # more groups than this: funnel and league table below, not a list of
 for column in segment_columns:
     table = segment_tables[column] = nt.segments(df, by=column, confidence=confidence)
     shown = table if len(table) <= MANY else table[table["significant"]]
-    say("**By {column}**" + (" ({k} of {g} groups: those significantly above or below the "
-                             "rest; all are in the funnel below)" if len(table) > MANY else ""),
-        column=column, k=len(shown), g=len(table))
+    if len(table) > MANY:
+        say("**By {column}** ({k} of {g} groups: those significantly above or below the rest; "
+            "all are in the funnel below)", column=column, k=len(shown), g=len(table))
+    else:
+        say("**By {column}**", column=column)
     display(shown[[column, "n", "nps", "ci_low", "ci_high", "difference", "p_adjusted",
                    "verdict"]])
 if not segment_columns:
@@ -202,12 +208,13 @@ for column in funnel_columns:
     funnel_table = nt.funnel(df, by=column)
     display(charts.funnel(funnel_table))
     outside = funnel_table[funnel_table["position"].str.endswith("(outer)")]
+    named = [nt.i18n.tr("{group} ({nps:.1f}, n = {n:,})", group=v, nps=nps, n=n)
+             for v, nps, n in zip(outside[column], outside["nps"], outside["n"], strict=True)]
     say("**{k} of {g} groups of {column}** fall outside the 99.8% limits{names}; the others "
         "differ from the {column} NPS of {target:.1f} no more than chance makes groups of "
         "their size differ.", k=len(outside), g=len(funnel_table), column=column,
-        names=(": " + ", ".join(f"{v} ({nps:.1f}, n = {n:,})" for v, nps, n in zip(
-            outside[column], outside["nps"], outside["n"], strict=True)))
-        if len(outside) else "", target=funnel_table["target"].iloc[0])
+        names=": " + nt.i18n.join(named) if named else "",
+        target=funnel_table["target"].iloc[0])
     league = leagues[column] = nt.league_table(df, by=column, confidence=confidence, bottom=3)
     first, last = league.iloc[0], league.iloc[-1]
     say("Ranked with each group's NPS shrunk toward the {column} NPS of {mu:.1f} in "
@@ -225,16 +232,18 @@ for column, league in leagues.items():
 
 # %%
 findings = []
+adjusted_p = nt.i18n.tr("adjusted p")
 for column, table in segment_tables.items():
-    below = table[table["verdict"] == "significantly below the rest"]
+    below = table[table["verdict_code"] == "below"]
     for row in below.itertuples():
         findings.append(to_markdown(
             "**{column} = {value}**: NPS {r.nps:.1f} against {r.rest_nps:.1f} for the rest "
             "({r.difference:+.1f} points, {p}, n = {r.n:,})",
             column=column, value=getattr(row, column), r=row,
-            p=p_text(row.p_adjusted, "adjusted p")))
+            p=p_text(row.p_adjusted, adjusted_p)))
+heading = nt.i18n.tr("**Significantly below the rest:**")
 if findings:
-    say_list(findings, numbered=False, heading="**Significantly below the rest:**")
+    say_list(findings, numbered=False, heading=heading)
 elif segment_columns:  # only when something was tested
     say("No segment is significantly below the rest.")
 

@@ -42,6 +42,8 @@ n_themes: int = 6
 # Period for theme trends ("M", "Q"); used when the data has dates
 freq: str = "Q"
 confidence: float = 0.95
+# Language of the prose, tables and charts: "en", "fr", "es", "de", "ru", "ko", "zh", "hr"
+lang: str = "en"
 
 # %%
 import pandas as pd
@@ -55,7 +57,7 @@ from nps_toolkit import charts
 from nps_toolkit.markup import say, say_list, skipped, to_markdown
 
 # charts drawn offline as SVG with their numbers as alt text; tables formatted for reading
-nt.templates.setup_notebook()
+nt.templates.setup_notebook(lang)
 
 
 def has(column) -> bool:
@@ -78,7 +80,7 @@ if not has("comment"):
     raise SystemExit("This notebook needs a comment column: set `comment = ...` above.")
 analysis = nt.analyze_comments(df, language=language, codeframe=codeframe,
                                n_themes=n_themes, seed=0)
-account = pd.Series(analysis.account, name="comments")
+account = pd.Series(analysis.account, name="comments").rename(index=nt.i18n.gettext)
 account.to_frame()
 
 # %% tags=["report-details"] summary="Comments per language"
@@ -87,13 +89,17 @@ languages = answered["comment_language"].value_counts().sort_index().sort_values
     ascending=False, kind="stable")  # by count, then by name
 display(languages.to_frame("comments"))
 undetermined = int((answered["comment_language"] == "und").sum())
-say("**{analysed:,} comments analysed** of {n:,} responses. The most common language is "
-    "**{lang}** ({share:.0%} of comments); "
-    + ("{undetermined:,} could not be assigned a language." if undetermined
-       else "every comment was assigned a language."),
-    analysed=analysis.account.get("analysed", len(answered)), n=len(df),
-    lang=languages.index[0], share=languages.iloc[0] / languages.sum(),
-    undetermined=undetermined)
+values = dict(analysed=analysis.account.get("analysed", len(answered)), n=len(df),
+              lang=languages.index[0], share=languages.iloc[0] / languages.sum(),
+              undetermined=undetermined)
+if undetermined:
+    say("**{analysed:,} comments analysed** of {n:,} responses. The most common language is "
+        "**{lang}** ({share:.0%} of comments); {undetermined:,} could not be assigned a "
+        "language.", **values)
+else:
+    say("**{analysed:,} comments analysed** of {n:,} responses. The most common language is "
+        "**{lang}** ({share:.0%} of comments); every comment was assigned a language.",
+        **values)
 
 # %% [markdown]
 # ## 2. Themes and what they cost
@@ -115,14 +121,14 @@ charts.theme_impact(impact)
 if analysis.codeframe_coverage:  # chosen from the comments: say which, and the others
     say("Codeframe **{name}**, the preset that codes the most of these comments ({shown}).",
         name=analysis.codeframe, shown=", ".join(
-            f"{k} {v:.0%}" for k, v in sorted(analysis.codeframe_coverage.items(),
-                                              key=lambda kv: (-kv[1], kv[0]))))
+            f"{k} {nt.i18n.fmt(v, '.0%')}" for k, v in sorted(
+                analysis.codeframe_coverage.items(), key=lambda kv: (-kv[1], kv[0]))))
 top = impact.iloc[0]
 say("**{t[theme]}** costs the most: fixing it for the detractors who mention it would add "
     "about {t[nps_gain_if_fixed]:.1f} points (interval {t[gain_ci_low]:.1f} to "
     "{t[gain_ci_high]:.1f}). It comes up in {t[share_of_detractor_comments]:.0%} of "
     "detractor comments, and those mentioning it give an NPS of {t[nps_mentioning]:.1f}.",
-    t=top)
+    t={**top, "theme": nt.text.theme_label(top["theme"])})
 
 # %%
 coded = answered[[f"theme: {t}" for t in impact["theme"]]]  # one column per theme
@@ -133,12 +139,12 @@ uncoded = ~coded.any(axis=1)
 say("{vague:,} comments ({vague_share:.0%}) give only an overall impression "
     "(\"excellent\", \"bad service\") and no reason, and "
     "{uncoded:,} ({uncoded_share:.0%}) match no theme of the codeframe (the "
-    "discovered topics below show what they are about)."
-    + (" With this many comments saying nothing specific, a sharper follow-up question "
-       "(\"What is the one thing we should improve?\") would give more to act on."
-       if vague.mean() >= 0.25 else ""),
+    "discovered topics below show what they are about).",
     vague=int(vague.sum()), vague_share=vague.mean(), uncoded=int(uncoded.sum()),
     uncoded_share=uncoded.mean())
+if vague.mean() >= 0.25:
+    say("With this many comments saying nothing specific, a sharper follow-up question "
+        "(\"What is the one thing we should improve?\") would give more to act on.")
 
 # %% [markdown]
 # ### Themes the codeframe does not know
@@ -172,11 +178,12 @@ top_languages = [lang for lang in languages.index if lang in set(drivers["langua
 for lang in top_languages:
     display(charts.text_drivers(drivers, language=lang))
 passing = drivers.groupby("language")["significant"].agg(["sum", "size"])
+counts = [nt.i18n.tr("{language}: {k} of {n}", language=lang, k=int(row["sum"]),
+                     n=int(row["size"])) for lang, row in passing.iterrows()]
 say("Words that pass a 5% false discovery rate (the others are drawn faded and may be noise): "
-    "{counts}.", counts="; ".join(f"{lang}: {int(row['sum'])} of {int(row['size'])}"
-                                  for lang, row in passing.iterrows()))
+    "{counts}.", counts="; ".join(counts))
 for note in drivers.attrs.get("notes", []):  # languages with too few comments on a side
-    say("Languages {}", note)
+    say("{note}", note=note)
 
 # %% tags=["report-details"] summary="The top words per language and side"
 drivers.groupby(["language", "side"]).head(3)[["language", "side", "term", "z", "significant"]]
@@ -191,12 +198,17 @@ drivers.groupby(["language", "side"]).head(3)[["language", "side", "term", "z", 
 
 # %%
 model = analysis.sentiment_model
-say("Sentiment: **{m[method]}**"
-    + (", learnt from {m[labelled]:,} promoter and detractor comments in {m[folds]} folds"
-       if model["method"] == "model" else "")
-    + "; it tells promoter from detractor comments with an out-of-fold AUC of "
-    "**{m[auc]:.2f}** (0.5 = chance, 1 = perfect). {mismatches:,} possible score-comment "
-    "mismatches.", m=model, mismatches=len(analysis.mismatches))
+if model["method"] == "model":
+    say("Sentiment: **learnt from this survey's scores**, from {m[labelled]:,} promoter and "
+        "detractor comments in {m[folds]} folds; it tells promoter from detractor comments "
+        "with an out-of-fold AUC of **{m[auc]:.2f}** (0.5 = chance, 1 = perfect). "
+        "{mismatches:,} possible score-comment mismatches.", m=model,
+        mismatches=len(analysis.mismatches))
+else:
+    say("Sentiment: **the word list (lexicon)**, too few scored comments to learn from; it "
+        "tells promoter from detractor comments with an AUC of **{m[auc]:.2f}** (0.5 = "
+        "chance, 1 = perfect). {mismatches:,} possible score-comment mismatches.", m=model,
+        mismatches=len(analysis.mismatches))
 analysis.mismatches.head(5) if len(analysis.mismatches) else None
 
 # %% [markdown]
@@ -216,8 +228,8 @@ if has("date"):
         first, last = mine.iloc[0], mine.iloc[-1]
         say("**{theme}** came up in {a:.0%} of the comments in {p0} and in {b:.0%} in {p1}; "
             "those who mentioned it gave an NPS of {n0:.1f}, then {n1:.1f}.",
-            theme=top["theme"], a=first["mention_share"], p0=str(first["period"]),
-            b=last["mention_share"], p1=str(last["period"]), n0=first["nps_mentioning"],
+            theme=nt.text.theme_label(top["theme"]), a=first["mention_share"], p0=first["period"],
+            b=last["mention_share"], p1=last["period"], n0=first["nps_mentioning"],
             n1=last["nps_mentioning"])
 else:
     trends = None
@@ -239,13 +251,13 @@ nt.widgets.CommentBrowser(analysis, height=380)
 # ## Next actions
 
 # %%
-worst = impact.head(3)["theme"].tolist()
+worst = [nt.text.theme_label(theme) for theme in impact.head(3)["theme"]]
 say_list([
     to_markdown("Take **{theme}** to its owner with the quotes above: it costs the most NPS.",
                 theme=worst[0]),
-    to_markdown("Check whether {others} share a cause with it.", others=", ".join(worst[1:])),
+    to_markdown("Check whether {others} share a cause with it.", others=nt.i18n.join(worst[1:])),
     *([to_markdown("Review the {n:,} score-comment mismatches before counting them as "
                    "detractors.", n=len(analysis.mismatches))] if len(analysis.mismatches)
       else []),
-    "Add discovered themes that matter to the codeframe and re-run.",
+    to_markdown("Add discovered themes that matter to the codeframe and re-run."),
 ])

@@ -45,6 +45,8 @@ value: str = "customer_lifetime_value"
 # Re-survey every ... (a pandas duration)
 resurvey_every: str = "90D"
 confidence: float = 0.95
+# Language of the prose, tables and charts: "en", "fr", "es", "de", "ru", "ko", "zh", "hr"
+lang: str = "en"
 
 # %%
 import pandas as pd
@@ -58,7 +60,7 @@ from nps_toolkit import charts
 from nps_toolkit.markup import p_text, say, say_list, skipped, to_markdown
 
 # charts drawn offline as SVG with their numbers as alt text; tables formatted for reading
-nt.templates.setup_notebook()
+nt.templates.setup_notebook(lang)
 
 
 def has(column) -> bool:
@@ -79,9 +81,10 @@ if not use_dates and not has(period):
     raise SystemExit("This notebook needs dates or a period column: set `date` or "
                      "`period` above.")
 timing = dict(date="date", freq=freq) if use_dates else dict(date=None, period=period)
-say("Periods are cut from the response **dates**." if use_dates else
-    "Periods come from the column **{column}** (an ordered period index).",
-    column=period)
+if use_dates:
+    say("Periods are cut from the response **dates**.")
+else:
+    say("Periods come from the column **{column}** (an ordered period index).", column=period)
 
 # %% [markdown]
 # ## 1. The trend, with intervals and real changes marked
@@ -96,20 +99,28 @@ charts.trend(main)
 
 # %%
 real = main[main["significant_change"]]
-say("{n} periods; **{k} significant change(s)** from one period to the next"
-    + (": {changes}" if len(real) else "")
-    + ". The mark is adjusted for looking at {m} changes at once (Holm): a stable NPS would "
-    "get any mark in at most one review in twenty. Other movements cannot be told apart from "
-    "the noise of the sample sizes.", n=len(main), k=len(real),
-    m=int(main["change_p_value"].notna().sum()),
-    changes="; ".join(f"{r.period} ({r.change:+.1f} points, {p_text(r.change_p_value)}, "
-                      f"{p_text(r.change_p_adjusted, 'adjusted')})"
-                      for r in real.itertuples()))
+adjusted = nt.i18n.tr("adjusted")
+changes = "; ".join(nt.i18n.tr("{period} ({change:+.1f} points, {p}, {p_adjusted})",
+                                period=r.period, change=r.change, p=p_text(r.change_p_value),
+                                p_adjusted=p_text(r.change_p_adjusted, adjusted))
+                    for r in real.itertuples())
+values = dict(n=len(main), k=len(real), m=int(main["change_p_value"].notna().sum()),
+              changes=changes)
+if len(real):
+    say("{n} periods; **{k} significant change(s)** from one period to the next: {changes}. "
+        "The mark is adjusted for looking at {m} changes at once (Holm): a stable NPS would "
+        "get any mark in at most one review in twenty. Other movements cannot be told apart "
+        "from the noise of the sample sizes.", **values)
+else:
+    say("{n} periods; **no significant change** from one period to the next. The mark is "
+        "adjusted for looking at {m} changes at once (Holm): a stable NPS would get any mark "
+        "in at most one review in twenty. Other movements cannot be told apart from the noise "
+        "of the sample sizes.", **values)
 
 # %% tags=["report-details"] summary="Month by month"
 if use_dates and freq != "M":
     monthly = nt.trend(df, date="date", freq="M", confidence=confidence)
-    display(charts.trend(monthly, shares=False, title="Month by month"))
+    display(charts.trend(monthly, shares=False, title=nt.i18n.tr("Month by month")))
 
 # %% [markdown]
 # ## 2. Segments over time
@@ -118,7 +129,7 @@ if use_dates and freq != "M":
 followed = [c for c in segments if has(c)]
 for column in followed[:2]:
     display(charts.trend(nt.trend(df, by=column, **timing, confidence=confidence),
-                         title=f"NPS over time by {column}"))
+                         title=nt.i18n.tr("NPS over time by {column}", column=column)))
 if not followed:
     skipped("None of the `segments` columns is in the data.", needs="segments")
 
@@ -129,7 +140,7 @@ if not followed:
 if use_dates and has(value) and has(customer):
     by_value = nt.trend_by_value(df, value=value, customer=customer, freq=freq,
                                  confidence=confidence)
-    display(charts.trend(by_value, title="Largest customers against everyone else"))
+    display(charts.trend(by_value, title=nt.i18n.tr("Largest customers against everyone else")))
 else:
     by_value = None
     skipped("Needs dates, a customer id and a value column: skipped.",
@@ -159,7 +170,7 @@ if use_dates and has(customer):
     waves = nt.trend(df, date=None, period="wave", confidence=confidence)
     moved = nt.migration(df, customer=customer, date="date")
     # the two charts side by side in the report, the numbers under them
-    display(charts.trend(waves, shares=False, title="NPS per survey wave"))
+    display(charts.trend(waves, shares=False, title=nt.i18n.tr("NPS per survey wave")))
     display(charts.migration(moved))
     print(moved)
 else:
@@ -179,8 +190,8 @@ if use_dates and has(customer):
     as_of = df["date"].max()
     due = nt.due_for_resurvey(df, customer=customer, date="date", as_of=as_of,
                               every=resurvey_every, value=value if has(value) else None)
-    say("As of {as_of:%Y-%m-%d} (the last answer in the data), **{n:,} customers** last "
-        "answered more than {days} days ago.", as_of=as_of, n=len(due),
+    say("As of {as_of} (the last answer in the data), **{n:,} customers** last "
+        "answered more than {days} days ago.", as_of=as_of.date(), n=len(due),
         days=pd.Timedelta(resurvey_every).days)
 else:
     due = None
@@ -200,13 +211,16 @@ if len(real):
     # section 4 explains only the periods it flags (drops below the baseline)
     flagged = (use_dates and bool(shifts.periods.loc[
         shifts.periods["period"].astype(str) == str(last["period"]), "flagged"].any()))
-    steps.append(to_markdown("Explain the latest real change ({period}, {change:+.1f} "
-                             "points): " + ("section 4 names the segments behind it."
-                                            if flagged else "compare the segments' lines "
-                                            "in section 2 for that period."),
-                             period=last["period"], change=last["change"]))
+    if flagged:
+        steps.append(to_markdown("Explain the latest real change ({period}, {change:+.1f} "
+                                 "points): section 4 names the segments behind it.",
+                                 period=last["period"], change=last["change"]))
+    else:
+        steps.append(to_markdown("Explain the latest real change ({period}, {change:+.1f} "
+                                 "points): compare the segments' lines in section 2 for that "
+                                 "period.", period=last["period"], change=last["change"]))
 else:
-    steps.append("No period changed significantly: do not explain noise.")
+    steps.append(to_markdown("No period changed significantly: do not explain noise."))
 if moved is not None:
     steps.append(to_markdown("Thank the {up:,} customers who moved up; call the {down:,} "
                              "who moved down.", up=moved.moved_up["customer"].nunique(),

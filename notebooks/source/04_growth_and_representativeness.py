@@ -43,6 +43,8 @@ segments: list = ["persona"]
 controls: list = ["customer_lifetime_value", "average_order_value"]
 # Customer attributes to compare respondents with the customer list on
 population_by: list = ["region", "persona"]
+# Language of the prose, tables and charts: "en", "fr", "es", "de", "ru", "ko", "zh", "hr"
+lang: str = "en"
 
 # %%
 import pandas as pd
@@ -56,7 +58,7 @@ from nps_toolkit import charts
 from nps_toolkit.markup import say, say_list, skipped, to_markdown
 
 # charts drawn offline as SVG with their numbers as alt text; tables formatted for reading
-nt.templates.setup_notebook()
+nt.templates.setup_notebook(lang)
 
 
 def has(column) -> bool:
@@ -80,21 +82,23 @@ print(orders_report)
 
 # %%
 link = nt.growth_link(df, orders, horizon=horizon, seed=0)
-say("{}", link.summary)
+say("{summary}", summary=link.summary)
 if link.notes:
-    say("Note: {}", " ".join(link.notes))
+    say("Note: {notes}", notes=" ".join(link.notes))
 charts.growth(link, metrics=("repurchase_rate", "orders", "revenue"))
 
 # %% tags=["report-details"] summary="Every measure per category"
 # rates as percentages, counts and money with two decimals
-LABELS = {"repurchase_rate": "% bought again", "churn_rate": "% no order (churn)",
-          "orders": "orders per answer", "revenue": "revenue per answer",
-          "revenue_change": "revenue change vs the horizon before", "referrals": "referrals"}
+LABELS = {"repurchase_rate": nt.i18n.tr("% bought again"),
+          "churn_rate": nt.i18n.tr("% no order (churn)"),
+          "orders": nt.i18n.tr("orders per answer"), "revenue": nt.i18n.tr("revenue per answer"),
+          "revenue_change": nt.i18n.tr("revenue change vs the horizon before"),
+          "referrals": nt.i18n.tr("referrals")}
 def readable(frame, columns):
     rate = frame["metric"].str.endswith("_rate").to_numpy()
     out = frame.assign(metric=frame["metric"].map(LABELS))
     for c in columns:
-        out[c] = [f"{100 * v:.1f}" if r else f"{v:,.2f}"
+        out[c] = [nt.i18n.fmt(100 * v, ".1f") if r else nt.i18n.fmt(v, ",.2f")
                   for v, r in zip(frame[c], rate, strict=True)]
     return out
 
@@ -117,17 +121,17 @@ readable(diffs, ["difference", "ci_low", "ci_high"])  # rates in points
 use_segments = [c for c in segments if c in df.columns]
 use_controls = [c for c in controls if c in df.columns]
 value = nt.value_of_moving(df, link=link, by=use_segments, controls=use_controls)
-say("{}", value.attrs["statement"])
+say("{statement}", statement=value.attrs["statement"])
 (value[["per_customer", "ci_low", "ci_high", "p_value", "customers_who_could_move",
                 "total", "total_ci_low", "total_ci_high"]])
 
 # %%
+days = nt.i18n.ntr("{n} day", "{n} days", pd.Timedelta(horizon).days)
 up = value.loc["passive -> promoter"]
 say("A passive who became a promoter is associated with {u[per_customer]:,.2f} more "
     "revenue over {horizon} (interval {u[ci_low]:,.2f} to {u[ci_high]:,.2f}); across the "
     "{movers:,} customers whose latest answer is passive that is about {u[total]:,.0f}.", u=up,
-    horizon=f"{pd.Timedelta(horizon).days} days",
-    movers=int(up["customers_who_could_move"]))
+    horizon=days, movers=int(up["customers_who_could_move"]))
 
 # %% [markdown]
 # ## 3. Word of mouth
@@ -140,7 +144,7 @@ if "referrals" in set(link.table["metric"]):
     r = ref.set_index("category")["value"]
     say("Each promoter answer was followed by {r[promoter]:.2f} referred new customers "
         "within {horizon}, against {r[detractor]:.2f} for a detractor answer.", r=r,
-        horizon=f"{pd.Timedelta(horizon).days} days")
+        horizon=days)
 else:
     say("The order log has no referral column (referrer_id): word of mouth is not measured.")
 
@@ -161,7 +165,7 @@ else:
 if customers is not None:
     by = [c for c in population_by if c in customers.columns]
     bias = nt.response_bias(df, customers, by=by)
-    say("{}", bias.summary)
+    say("{summary}", summary=bias.summary)
 else:
     bias = None
 
@@ -185,10 +189,12 @@ if ("repurchase_rate", "promoter - detractor") in d.index:
             "Promoters bought again {d:.1f} points more often than detractors within {h} "
             "(interval {lo:.1f} to {hi:.1f}): each detractor won back is repeat business, so "
             "start with the theme that costs most (comment analysis).", d=100 * r["difference"],
-            lo=100 * r["ci_low"], hi=100 * r["ci_high"], h=f"{pd.Timedelta(horizon).days} days"))
+            lo=100 * r["ci_low"], hi=100 * r["ci_high"],
+            h=days))
     else:
-        steps.append("Here the data cannot show that promoters buy again more than "
-                     "detractors: do not promise revenue from a higher NPS yet.")
+        steps.append(to_markdown("Here the data cannot show that promoters buy again more "
+                                 "than detractors: do not promise revenue from a higher NPS "
+                                 "yet."))
 if up["ci_low"] > 0:
     steps.append(to_markdown(
         "A passive who becomes a promoter is associated with about {v:,.2f} more revenue: ask "
@@ -197,6 +203,6 @@ if customers is not None and bias.table["under_represented"].any():
     low = bias.table[bias.table["under_represented"]]
     steps.append(to_markdown(
         "Re-survey or weight the under-represented groups ({groups}) before comparing "
-        "segments.", groups=", ".join(f"{v} = {lv}" for v, lv in
+        "segments.", groups=nt.i18n.join(f"{v} = {lv}" for v, lv in
                                       zip(low["variable"], low["level"], strict=True))))
 say_list(steps)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,7 +11,14 @@ from typing import Any, Literal
 import altair as alt
 import pandas as pd
 
-from .._style import CATEGORY_COLOURS, CATEGORY_LABELS, SEGMENT_COLOURS, VERDICT_COLOURS
+from .._style import (
+    CATEGORY_COLOURS,
+    CATEGORY_LABELS,
+    SEGMENT_COLOURS,
+    VERDICT_COLOURS,
+    VERDICT_LABELS,
+)
+from ..i18n import _LocaleFormatter, fmt, get_language, gettext, tr
 
 __all__ = ["THEME", "data_of", "descriptions", "listing", "save", "setup"]
 
@@ -99,6 +107,52 @@ def descriptions(spec: dict[str, Any]) -> list[str]:
     return found
 
 
+def vega_locales() -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """d3's number and time format locales for the current language, from the same CLDR data
+    (Babel) as the text, so an axis reads ``27,1`` where the sentence does; None in English
+    (vega's own default)."""
+    lang = get_language()
+    if lang == "en":
+        return None
+    return _vega_locales(lang)
+
+
+@functools.cache
+def _vega_locales(lang: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    from babel import Locale
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    from ..i18n import _LOCALES
+
+    loc = Locale.parse(_LOCALES[lang])
+    code = _LOCALES[lang]
+    percent = fmt_percent_suffix(code)
+    number = {"decimal": get_decimal_symbol(code), "thousands": get_group_symbol(code),
+              "grouping": [3], "currency": ["", ""], "percent": percent, "minus": "-"}
+    months = loc.months["stand-alone"]["wide"]
+    short_months = loc.months["stand-alone"]["abbreviated"]
+    days = loc.days["stand-alone"]["wide"]
+    short_days = loc.days["stand-alone"]["abbreviated"]
+    time = {"dateTime": "%x %X", "date": "%Y-%m-%d", "time": "%H:%M:%S",
+            "periods": [loc.day_periods["format"]["abbreviated"].get("am", "AM"),
+                        loc.day_periods["format"]["abbreviated"].get("pm", "PM")],
+            # CLDR numbers days from Monday (0), d3 from Sunday
+            "days": [days[6], *[days[i] for i in range(6)]],
+            "shortDays": [short_days[6], *[short_days[i] for i in range(6)]],
+            "months": [months[i] for i in range(1, 13)],
+            "shortMonths": [short_months[i] for i in range(1, 13)]}
+    return number, time
+
+
+def fmt_percent_suffix(code: str) -> str:
+    """What follows a number in the locale's percent pattern ("%" or a no-break space and
+    "%")."""
+    from babel import Locale
+
+    pattern = Locale.parse(code).percent_formats[None].pattern
+    return pattern[pattern.rindex("0") + 1:].split(";")[0] or "%"
+
+
 def _svg_with_alt_text(spec: dict, **metadata: Any) -> dict[str, str]:
     """Altair's SVG renderer (vl-convert), with the chart's numbers (its ``description``)
     as the SVG's accessible name and ``<title>``: read by screen readers, shown on hover,
@@ -107,6 +161,12 @@ def _svg_with_alt_text(spec: dict, **metadata: Any) -> dict[str, str]:
 
     from altair.utils.mimebundle import spec_to_mimebundle
 
+    locales = vega_locales()
+    if locales is not None:  # numbers and dates on axes and labels in the reader's locale
+        options = dict(metadata.pop("embed_options", None) or {})
+        options.setdefault("formatLocale", locales[0])
+        options.setdefault("timeFormatLocale", locales[1])
+        metadata["embed_options"] = options
     bundle = dict(spec_to_mimebundle(spec, format="svg", mode="vega-lite", **metadata))
     text = " ".join(descriptions(spec))
     svg = bundle.get("image/svg+xml")
@@ -126,10 +186,12 @@ alt.renderers.register(_ALT_TEXT_SVG, _svg_with_alt_text)
 def listing(labels: Sequence[Any], values: Sequence[Any], *, fmt: str = "{:.1f}",
             limit: int = 10) -> str:
     """ "a 12.0, b -3.5 and 4 more": a chart's numbers in words, for its alt text."""
-    pairs = [f"{label} {fmt.format(value)}" for label, value in zip(labels, values, strict=True)
+    pairs = [f"{label} {_LocaleFormatter().format(fmt, value)}"
+             for label, value in zip(labels, values, strict=True)
              if value is not None and pd.notna(value)]
     more = len(pairs) - limit
-    return ", ".join(pairs[:limit]) + (f" and {more} more" if more > 0 else "")
+    return ", ".join(pairs[:limit]) + (" " + tr("and {more} more", more=more) if more > 0
+                                       else "")
 
 
 class ScriptSafeJSON(json.JSONEncoder):
@@ -231,10 +293,25 @@ def category_scale(categories: Sequence[str] = CATEGORIES) -> alt.Scale:
     return alt.Scale(domain=list(categories), range=[CATEGORY_COLOURS[c] for c in categories])
 
 
+def label_expr(labels: dict[str, str]) -> str:
+    """Vega expression showing each code (``datum.label``) as its label in the reader's
+    language (the labels are :func:`nps_toolkit.i18n.gettext`'d here; JSON string literals
+    are valid Vega expression strings, so a quote in a translation cannot break out)."""
+    import json
+
+    cases = " : ".join(f"datum.label == {json.dumps(k)} ? {json.dumps(gettext(v))}"
+                       for k, v in labels.items())
+    return f"{cases} : datum.label"
+
+
 def category_label_expr() -> str:
     """Vega expression turning 'promoter' into 'Promoters (9-10)' in legends."""
-    cases = " : ".join(f"datum.label == '{k}' ? '{v}'" for k, v in CATEGORY_LABELS.items())
-    return f"{cases} : datum.label"
+    return label_expr(CATEGORY_LABELS)
+
+
+def verdict_label_expr() -> str:
+    """Vega expression turning a verdict kind ('above') into its words in legends."""
+    return label_expr(VERDICT_LABELS)
 
 
 def verdict_scale() -> alt.Scale:
@@ -287,7 +364,7 @@ def plain(table: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
 
 
 def fmt_n(n: float) -> str:
-    return f"{int(n):,}"
+    return fmt(int(n), ",")
 
 
 def resolve_benchmark(benchmark: Any, label: str | None) -> tuple[float | None, str]:
@@ -295,7 +372,7 @@ def resolve_benchmark(benchmark: Any, label: str | None) -> tuple[float | None, 
     if benchmark is None:
         return None, ""
     value = getattr(benchmark, "benchmark", benchmark)
-    text = label or getattr(benchmark, "benchmark_label", None) or "Benchmark"
+    text = label or getattr(benchmark, "benchmark_label", None) or tr("Benchmark")
     try:
         value = float(value)
     except (TypeError, ValueError) as exc:
@@ -309,10 +386,10 @@ def resolve_benchmark(benchmark: Any, label: str | None) -> tuple[float | None, 
 def benchmark_rule(value: float, label: str, *, axis: str = "x",
                    label_text: bool = True) -> alt.Chart | alt.LayerChart:
     """A dashed rule at the benchmark, with its label printed unless ``label=False``."""
-    data = pd.DataFrame({"benchmark": [value], "label": [f"{label}: {value:.0f}"]})
+    data = pd.DataFrame({"benchmark": [value], "label": [f"{label}: {fmt(value, '.0f')}"]})
     enc = {axis: alt.X("benchmark:Q") if axis == "x" else alt.Y("benchmark:Q")}
     rule = alt.Chart(data).mark_rule(color="#333333", strokeDash=[6, 3]).encode(
-        **enc, tooltip=[alt.Tooltip("label:N", title="Benchmark")])
+        **enc, tooltip=[alt.Tooltip("label:N", title=tr("Benchmark"))])
     if not label_text:
         return rule
     text = alt.Chart(data).mark_text(align="left", dx=4, dy=-6 if axis == "y" else 0,
@@ -325,7 +402,7 @@ def benchmark_rule(value: float, label: str, *, axis: str = "x",
 
 def nps_tooltip(extra: Sequence[alt.Tooltip] = ()) -> list[alt.Tooltip]:
     return [*extra,
-            alt.Tooltip("nps:Q", title="NPS", format=".1f"),
-            alt.Tooltip("ci_low:Q", title="Interval from", format=".1f"),
-            alt.Tooltip("ci_high:Q", title="Interval to", format=".1f"),
-            alt.Tooltip("n:Q", title="Responses (n)", format=",")]
+            alt.Tooltip("nps:Q", title=tr("NPS"), format=".1f"),
+            alt.Tooltip("ci_low:Q", title=tr("Interval from"), format=".1f"),
+            alt.Tooltip("ci_high:Q", title=tr("Interval to"), format=".1f"),
+            alt.Tooltip("n:Q", title=tr("Responses (n)"), format=",")]

@@ -7,6 +7,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from ..i18n import tr
 from ..segmentation.funnel import funnel as _funnel
 from ._base import listing, plain
 
@@ -51,9 +52,9 @@ def funnel(data: Any, *, by: str | None = None, title: str | None = None) -> alt
     long = pd.concat([curve[["n", c]].rename(columns={c: "nps"}).assign(limit=c)
                       for c in ("inner_low", "inner_high", "outer_low", "outer_high")])
     inner, outer = table.attrs.get("limits", (0.95, 0.998))
-    x = alt.X("n:Q", scale=alt.Scale(type="log"), title="Answers in the group (log scale)")
+    x = alt.X("n:Q", scale=alt.Scale(type="log"), title=tr("Answers in the group (log scale)"))
     lines = alt.Chart(plain(long, ["n", "nps", "limit"])).mark_line(color="#555555").encode(
-        x=x, y=alt.Y("nps:Q", title="NPS"), detail="limit:N",
+        x=x, y=alt.Y("nps:Q", title=tr("NPS")), detail="limit:N",
         strokeDash=alt.condition("indexof(datum.limit, 'inner') >= 0", alt.value([4, 3]),
                                  alt.value([1, 0])))
     target = float(table["target"].iloc[0]) if len(table) else 0.0
@@ -64,12 +65,12 @@ def funnel(data: Any, *, by: str | None = None, title: str | None = None) -> alt
         x=x, y=alt.Y("nps:Q"),
         color=alt.Color("position:N", scale=alt.Scale(domain=order,
                                                       range=list(_POSITION_COLOURS.values())),
-                        title="Against the limits"),
-        tooltip=[alt.Tooltip("group:N", title=" / ".join(keys) or "Group"),
-                 alt.Tooltip("n:Q", title="Answers", format=","),
-                 alt.Tooltip("nps:Q", title="NPS", format=".1f"),
-                 alt.Tooltip("z:Q", title="Standard errors from the target", format="+.1f"),
-                 alt.Tooltip("position:N", title="Position")])
+                        title=tr("Against the limits")),
+        tooltip=[alt.Tooltip("group:N", title=" / ".join(keys) or tr("Group")),
+                 alt.Tooltip("n:Q", title=tr("Answers"), format=","),
+                 alt.Tooltip("nps:Q", title=tr("NPS"), format=".1f"),
+                 alt.Tooltip("z:Q", title=tr("Standard errors from the target"), format="+.1f"),
+                 alt.Tooltip("position:N", title=tr("Position"))])
     outside = points[points["position"].str.endswith("(outer)")]
     names = alt.Chart(outside).mark_text(align="left", dx=6, fontSize=10).encode(
         x=x, y=alt.Y("nps:Q"), text="group:N")

@@ -7,12 +7,13 @@ import pandas as pd
 
 from ..growth import GrowthLink
 from ..growth.link import METRICS
+from ..i18n import N_, gettext, tr
 from ._base import category_label_expr, category_scale, listing, plain
 
-_TITLES = {"repurchase_rate": "Bought again", "orders": "Orders per answer",
-           "revenue": "Revenue per answer", "churn_rate": "No order (churn)",
-           "revenue_change": "Revenue change vs the year before",
-           "referrals": "New customers referred"}
+_TITLES = {"repurchase_rate": N_("Bought again"), "orders": N_("Orders per answer"),
+           "revenue": N_("Revenue per answer"), "churn_rate": N_("No order (churn)"),
+           "revenue_change": N_("Revenue change vs the year before"),
+           "referrals": N_("New customers referred")}
 
 
 def growth(link: GrowthLink, *, metrics: tuple[str, ...] = ("repurchase_rate", "revenue"),
@@ -44,19 +45,19 @@ def growth(link: GrowthLink, *, metrics: tuple[str, ...] = ("repurchase_rate", "
         base = alt.Chart(data).encode(y=alt.Y("category:N", title=None, sort=[
             "promoter", "passive", "detractor"], axis=alt.Axis(labelExpr=category_label_expr())))
         bars = base.mark_bar(opacity=0.85).encode(
-            x=alt.X("value:Q", title=_TITLES[m], axis=alt.Axis(format=fmt)),
+            x=alt.X("value:Q", title=gettext(_TITLES[m]), axis=alt.Axis(format=fmt)),
             color=alt.Color("category:N", scale=category_scale(), legend=None),
-            tooltip=[alt.Tooltip("category:N", title="Category"),
-                     alt.Tooltip("value:Q", title=_TITLES[m], format=fmt),
-                     alt.Tooltip("ci_low:Q", title="Interval from", format=fmt),
-                     alt.Tooltip("ci_high:Q", title="to", format=fmt),
-                     alt.Tooltip("answers:Q", title="Answers", format=",")])
+            tooltip=[alt.Tooltip("category:N", title=tr("Category")),
+                     alt.Tooltip("value:Q", title=gettext(_TITLES[m]), format=fmt),
+                     alt.Tooltip("ci_low:Q", title=tr("Interval from"), format=fmt),
+                     alt.Tooltip("ci_high:Q", title=tr("to"), format=fmt),
+                     alt.Tooltip("answers:Q", title=tr("Answers"), format=",")])
         whiskers = base.mark_rule(color="#333").encode(x="ci_low:Q", x2="ci_high:Q")
         panels.append((bars + whiskers).properties(width=260, height=90))
     described = "; ".join(
-        f"{_TITLES[m]}: " + listing(rows["category"], rows["value"] * (100 if m.endswith(
+        f"{gettext(_TITLES[m])}: " + listing(rows["category"], rows["value"] * (100 if m.endswith(
             "_rate") else 1), fmt="{:.1f}%" if m.endswith("_rate") else "{:,.2f}")
         for m in metrics if not (rows := link.table[link.table["metric"] == m]).empty)
     return alt.hconcat(*panels).properties(
-        title=title or f"What customers did in the {pd.Timedelta(link.horizon).days} days "
-        "after answering", description=described + ".")
+        title=title or tr("What customers did in the {days} days after answering",
+                          days=pd.Timedelta(link.horizon).days), description=described + ".")

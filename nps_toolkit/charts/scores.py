@@ -15,6 +15,7 @@ import pandas as pd
 from .._frames import counts_table, to_narwhals
 from .._order import sort_frame
 from ..benchmarking import BenchmarkComparison
+from ..i18n import fmt, tr
 from ..scoring import NPSResult, summarize
 from ..segmentation import ValueAnalysis
 from ..segmentation import segments as _segments
@@ -32,6 +33,7 @@ from ._base import (
     nps_tooltip,
     plain,
     resolve_benchmark,
+    verdict_label_expr,
     verdict_scale,
 )
 
@@ -98,16 +100,16 @@ def distribution(data: Any, *, score: str = "score", title: str | None = None) -
     table["share"] = table["count"] / total if total else 0.0
     n = int(total)
     return alt.Chart(plain(table, ["score", "count", "share", "category"])).mark_bar().encode(
-        x=alt.X("score:O", title="Likelihood to recommend (0-10)", axis=alt.Axis(labelAngle=0),
+        x=alt.X("score:O", title=tr("Likelihood to recommend (0-10)"), axis=alt.Axis(labelAngle=0),
                 scale=alt.Scale(domain=list(range(11)))),
-        y=alt.Y("count:Q", title="Responses"),
+        y=alt.Y("count:Q", title=tr("Responses")),
         color=alt.Color("category:N", scale=category_scale(), title=None,
                         legend=alt.Legend(labelExpr=category_label_expr())),
-        tooltip=[alt.Tooltip("score:O", title="Score"),
-                 alt.Tooltip("count:Q", title="Responses", format=","),
-                 alt.Tooltip("share:Q", title="Share", format=".1%"),
-                 alt.Tooltip("category:N", title="Category")],
-    ).properties(title=title or f"How {fmt_n(n)} responses scored", width=360, height=200,
+        tooltip=[alt.Tooltip("score:O", title=tr("Score")),
+                 alt.Tooltip("count:Q", title=tr("Responses"), format=","),
+                 alt.Tooltip("share:Q", title=tr("Share"), format=".1%"),
+                 alt.Tooltip("category:N", title=tr("Category"))],
+    ).properties(title=title or tr("How {n} responses scored", n=fmt_n(n)), width=360, height=200,
                  description=f"Responses per score (n = {n:,}): "
                  + listing(table["score"], table["count"], fmt="{:,.0f}", limit=11) + ".")
 
@@ -163,17 +165,17 @@ def categories(data: Any, *, by: str | Sequence[str] | None = None, score: str =
     base = alt.Chart(plain(long, ["group", "category", "order", "share", "count", "n", "nps"]))
     bars = base.mark_bar().encode(
         y=alt.Y("group:N", sort=order, title=y_title),
-        x=alt.X("share:Q", stack="normalize", title="Share of responses",
+        x=alt.X("share:Q", stack="normalize", title=tr("Share of responses"),
                 axis=alt.Axis(format="%")),
         color=alt.Color("category:N", scale=category_scale(), title=None,
                         legend=alt.Legend(labelExpr=category_label_expr())),
         order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("group:N", title=y_title or "Group"),
-                 alt.Tooltip("category:N", title="Category"),
-                 alt.Tooltip("share:Q", title="Share", format=".1%"),
-                 alt.Tooltip("count:Q", title="Responses", format=","),
-                 alt.Tooltip("n:Q", title="Group n", format=","),
-                 alt.Tooltip("nps:Q", title="Group NPS", format=".1f")],
+        tooltip=[alt.Tooltip("group:N", title=y_title or tr("Group")),
+                 alt.Tooltip("category:N", title=tr("Category")),
+                 alt.Tooltip("share:Q", title=tr("Share"), format=".1%"),
+                 alt.Tooltip("count:Q", title=tr("Responses"), format=","),
+                 alt.Tooltip("n:Q", title=tr("Group n"), format=","),
+                 alt.Tooltip("nps:Q", title=tr("Group NPS"), format=".1f")],
     )
     text = base.transform_filter("datum.share >= 0.07").mark_text(
         color="white", fontSize=10).encode(
@@ -188,7 +190,7 @@ def categories(data: Any, *, by: str | Sequence[str] | None = None, score: str =
         f"detractors {r['detractors'] / r['n']:.0%}"
         for g, (_, r) in zip(order[:10], labelled.head(10).iterrows(), strict=False))
     return (bars + text).properties(
-        title=title or "Detractors, passives and promoters", width=380, height=height,
+        title=title or tr("Detractors, passives and promoters"), width=380, height=height,
         description=f"Shares of responses: {shares}.")
 
 
@@ -240,7 +242,7 @@ def score_card(data: Any, *, benchmark: Any = None, benchmark_label: str | None 
     tip = nps_tooltip()
     base = alt.Chart(table).encode(y=alt.Y("label:N", title=None, axis=None))
     band = base.mark_bar(height=22, color="#0072B2", opacity=0.3).encode(
-        x=alt.X("ci_low:Q", scale=_NPS_AXIS, title="Net Promoter Score (-100 to 100)"),
+        x=alt.X("ci_low:Q", scale=_NPS_AXIS, title=tr("Net Promoter Score (-100 to 100)")),
         x2=alt.X2("ci_high"), tooltip=tip)
     dot = base.mark_point(filled=True, size=70, color="#0072B2", opacity=1).encode(
         x=alt.X("nps:Q"), tooltip=tip)
@@ -252,24 +254,30 @@ def score_card(data: Any, *, benchmark: Any = None, benchmark_label: str | None 
     if bvalue is not None:
         chart = chart + benchmark_rule(bvalue, blabel)
     nps = float(row["nps"])
-    subtitle = (f"{conf:.0%} interval {row['ci_low']:.1f} to {row['ci_high']:.1f}; "
-                f"n = {fmt_n(row['n'])}")
+    subtitle = tr("{confidence:.0%} interval {low:.1f} to {high:.1f}; n = {n}", confidence=conf,
+                  low=row["ci_low"], high=row["ci_high"], n=fmt_n(row["n"]))
     described = f"NPS {nps:.1f}, {subtitle}" + (f"; {blabel} {bvalue:.1f}" if bvalue is not None
                                                  else "") + "."
     return chart.properties(
-        title=alt.Title(title or f"NPS {nps:.1f}", subtitle=subtitle), width=380, height=60,
+        title=alt.Title(title or tr("NPS {nps:.1f}", nps=nps), subtitle=subtitle), width=380,
+        height=60,
         description=described)
 
 
 def _dot_plot(table: pd.DataFrame, keys: list[str], *, sort: bool, overall: float | None,
               benchmark: Any, benchmark_label: str | None, min_n: int, title: str,
-              y_title: str | None, overall_label: str = "all respondents") -> alt.LayerChart:
+              y_title: str | None, overall_label: str | None = None) -> alt.LayerChart:
+    overall_label = overall_label or tr("all respondents")
     labelled = label_column(table, keys)
     labelled = labelled[labelled["n"] > 0].copy()
     if sort:
         labelled = labelled.sort_values("nps", ascending=False, kind="stable")
     order = labelled["group"].tolist()
-    if "verdict" in labelled:
+    if "verdict_code" in labelled:  # the stable code, whatever language the words are in
+        code = labelled["verdict_code"].astype(str)
+        labelled["verdict_kind"] = np.where(code.isin(["above", "below"]), code,
+                                            "not different")
+    elif "verdict" in labelled:  # a table from elsewhere: its (English) words
         verdict = labelled["verdict"].astype(str)
         labelled["verdict_kind"] = np.where(
             verdict.str.contains("above"), "above",
@@ -278,7 +286,7 @@ def _dot_plot(table: pd.DataFrame, keys: list[str], *, sort: bool, overall: floa
         labelled["verdict_kind"] = "not different"
         labelled["verdict"] = ""
     labelled["small"] = labelled["n"] < min_n
-    labelled["n_label"] = [f"n={int(v):,}" + (" (small)" if s else "")
+    labelled["n_label"] = [f"n={fmt(int(v), ',')}" + (" " + tr("(small)") if s else "")
                            for v, s in zip(labelled["n"], labelled["small"], strict=True)]
     cols = ["group", "nps", "ci_low", "ci_high", "n", "verdict", "verdict_kind", "small",
             "n_label"]
@@ -286,12 +294,13 @@ def _dot_plot(table: pd.DataFrame, keys: list[str], *, sort: bool, overall: floa
         y=alt.Y("group:N", sort=order, title=y_title, axis=alt.Axis(labelLimit=300)),
         opacity=_FADE,
     )
-    tip = nps_tooltip([alt.Tooltip("group:N", title=y_title or "Group"),
-                       alt.Tooltip("verdict:N", title="Against the rest")])
+    tip = nps_tooltip([alt.Tooltip("group:N", title=y_title or tr("Group")),
+                       alt.Tooltip("verdict:N", title=tr("Against the rest"))])
     whisker = base.mark_rule(strokeWidth=2).encode(
-        x=alt.X("ci_low:Q", title="NPS with interval", scale=alt.Scale(domain=[-100, 100])),
+        x=alt.X("ci_low:Q", title=tr("NPS with interval"), scale=alt.Scale(domain=[-100, 100])),
         x2=alt.X2("ci_high"),
-        color=alt.Color("verdict_kind:N", scale=verdict_scale(), title="Against the rest"),
+        color=alt.Color("verdict_kind:N", scale=verdict_scale(), title=tr("Against the rest"),
+                        legend=alt.Legend(labelExpr=verdict_label_expr())),
         tooltip=tip)
     dot = base.mark_point(filled=True, size=70).encode(
         x=alt.X("nps:Q"), color=alt.Color("verdict_kind:N", scale=verdict_scale()), tooltip=tip)
@@ -301,13 +310,13 @@ def _dot_plot(table: pd.DataFrame, keys: list[str], *, sort: bool, overall: floa
     notes = []
     if overall is not None and np.isfinite(overall):
         chart = chart + _overall_rule(overall)
-        notes.append(f"grey line: {overall_label}, {overall:.1f}")
+        notes.append(tr("grey line: {label}, {value:.1f}", label=overall_label, value=overall))
     bvalue, blabel = resolve_benchmark(benchmark, benchmark_label)
     if bvalue is not None:
         chart = chart + benchmark_rule(bvalue, blabel, label_text=False)
-        notes.append(f"dashed: {blabel}, {bvalue:.0f}")
+        notes.append(tr("dashed: {label}, {value:.0f}", label=blabel, value=bvalue))
     if labelled["small"].any():
-        notes.append(f"faded: fewer than {min_n} responses")
+        notes.append(tr("faded: fewer than {n} responses", n=min_n))
     described = (f"{title}: " + listing(labelled["group"], labelled["nps"]) + ". "
                  + _sentence("; ".join(notes)) + ("." if notes else ""))
     return chart.properties(title=alt.Title(title, subtitle=_sentence("; ".join(notes))),
@@ -320,9 +329,9 @@ def _sentence(text: str) -> str:
 
 
 def _overall_rule(value: float) -> alt.Chart:
-    data = pd.DataFrame({"overall": [value], "label": [f"Overall {value:.1f}"]})
+    data = pd.DataFrame({"overall": [value], "label": [tr("Overall {value:.1f}", value=value)]})
     return alt.Chart(data).mark_rule(color="#888888").encode(
-        x=alt.X("overall:Q"), tooltip=[alt.Tooltip("label:N", title="All respondents")])
+        x=alt.X("overall:Q"), tooltip=[alt.Tooltip("label:N", title=tr("All respondents"))])
 
 
 def _overall(table: pd.DataFrame) -> float:
@@ -371,7 +380,8 @@ def segments(data: Any, *, by: str | Sequence[str] | None = None, score: str = "
     y_title = " / ".join(keys) or None
     return _dot_plot(table, keys, sort=sort, overall=total, benchmark=benchmark,
                      benchmark_label=benchmark_label, min_n=min_n,
-                     title=title or f"NPS by {y_title or 'group'}", y_title=y_title)
+                     title=title or (tr("NPS by {group}", group=y_title) if y_title
+                                     else tr("NPS by group")), y_title=y_title)
 
 
 def value_tiers(data: Any, *, benchmark: Any = None, min_n: int = 30,
@@ -398,25 +408,25 @@ def value_tiers(data: Any, *, benchmark: Any = None, min_n: int = 30,
     dots = _dot_plot(table, keys, sort=False, overall=_overall(table), benchmark=benchmark,
                      benchmark_label=None, min_n=min_n,
                      # the title names the axis: long tier labels need the room
-                     title=title or "NPS by customer value tier", y_title=None,
+                     title=title or tr("NPS by customer value tier"), y_title=None,
                      # one answer per customer: not the headline NPS over every answer
-                     overall_label=("all customers, latest answer each" if per_customer
-                                    else "all respondents"))
+                     overall_label=(tr("all customers, latest answer each") if per_customer
+                                    else tr("all respondents")))
     if not isinstance(data, ValueAnalysis):
         return dots
     share = data.revenue_share.melt(id_vars="category", var_name="measure", value_name="share")
-    share["measure"] = share["measure"].map({"respondent_share": "Share of respondents",
-                                             "revenue_share": "Share of value"})
+    share["measure"] = share["measure"].map({"respondent_share": tr("Share of respondents"),
+                                             "revenue_share": tr("Share of value")})
     bars = alt.Chart(plain(share, ["category", "measure", "share"])).mark_bar().encode(
         y=alt.Y("measure:N", title=None),
         x=alt.X("share:Q", stack="normalize", axis=alt.Axis(format="%"), title=None),
         color=alt.Color("category:N", scale=category_scale(), title=None,
                         legend=alt.Legend(labelExpr=category_label_expr())),
         order=alt.Order("category:N"),
-        tooltip=[alt.Tooltip("category:N", title="Category"),
-                 alt.Tooltip("measure:N", title="Measure"),
-                 alt.Tooltip("share:Q", title="Share", format=".1%")],
-    ).properties(title="Who holds the value", width=260, height=60, description=(
+        tooltip=[alt.Tooltip("category:N", title=tr("Category")),
+                 alt.Tooltip("measure:N", title=tr("Measure")),
+                 alt.Tooltip("share:Q", title=tr("Share"), format=".1%")],
+    ).properties(title=tr("Who holds the value"), width=260, height=60, description=(
         "Share of respondents and of value by category: " + "; ".join(
             f"{r.category} {r.respondent_share:.0%} of respondents, {r.revenue_share:.0%} of "
             "value" for r in data.revenue_share.itertuples()) + "."))
@@ -443,10 +453,10 @@ def benchmark(comparison: BenchmarkComparison, *, others: pd.DataFrame | None = 
     """
     if not isinstance(comparison, BenchmarkComparison):
         raise TypeError("charts.benchmark takes the result of compare_to_benchmark()")
-    rows = [{"label": "Our NPS", "nps": comparison.nps, "ci_low": comparison.ci_low,
+    rows = [{"label": tr("Our NPS"), "nps": comparison.nps, "ci_low": comparison.ci_low,
              "ci_high": comparison.ci_high, "n": comparison.n, "kind": "ours",
              "source": f"n = {comparison.n:,}"},
-            {"label": comparison.benchmark_label or "Benchmark", "nps": comparison.benchmark,
+            {"label": comparison.benchmark_label or tr("Benchmark"), "nps": comparison.benchmark,
              "ci_low": np.nan, "ci_high": np.nan, "n": np.nan, "kind": "benchmark",
              "source": comparison.benchmark_source or ""}]
     if others is not None and len(others):
@@ -463,12 +473,14 @@ def benchmark(comparison: BenchmarkComparison, *, others: pd.DataFrame | None = 
     y = alt.Y("label:N", sort=order, title=None)
     colour = alt.Color("kind:N", scale=alt.Scale(domain=["ours", "benchmark"],
                                                  range=["#0072B2", "#333333"]), legend=None)
-    tips = [alt.Tooltip("label:N", title="What"), alt.Tooltip("nps:Q", title="NPS", format=".1f"),
-            alt.Tooltip("ci_low:Q", title="Interval from", format=".1f"),
-            alt.Tooltip("ci_high:Q", title="Interval to", format=".1f"),
-            alt.Tooltip("source:N", title="Source")]
+    tips = [alt.Tooltip("label:N", title=tr("What")),
+            alt.Tooltip("nps:Q", title=tr("NPS"), format=".1f"),
+            alt.Tooltip("ci_low:Q", title=tr("Interval from"), format=".1f"),
+            alt.Tooltip("ci_high:Q", title=tr("Interval to"), format=".1f"),
+            alt.Tooltip("source:N", title=tr("Source"))]
     whisker = base.transform_filter("isValid(datum.ci_low)").mark_rule(strokeWidth=3).encode(
-        y=y, x=alt.X("ci_low:Q", title="NPS", scale=_NPS_AXIS), x2=alt.X2("ci_high"), color=colour,
+        y=y, x=alt.X("ci_low:Q", title=tr("NPS"), scale=_NPS_AXIS), x2=alt.X2("ci_high"),
+        color=colour,
         tooltip=tips)
     dot = base.mark_point(filled=True, size=90).encode(
         y=y, x=alt.X("nps:Q"), color=colour, shape=alt.Shape(
@@ -478,11 +490,13 @@ def benchmark(comparison: BenchmarkComparison, *, others: pd.DataFrame | None = 
     text = base.mark_text(align="left", dx=8, fontSize=10).encode(
         y=y, x=alt.X("nps:Q"), text=alt.Text("nps:Q", format=".0f"))
     diff = comparison.difference
-    subtitle = (f"{abs(diff):.1f} points {'above' if diff >= 0 else 'below'}; "
-                + ("the interval excludes the benchmark" if comparison.interval_excludes
-                   else "the interval includes it: the data cannot tell them apart"))
+    gap = (tr("{gap:.1f} points above", gap=abs(diff)) if diff >= 0 else
+           tr("{gap:.1f} points below", gap=abs(diff)))
+    subtitle = gap + "; " + (tr("the interval excludes the benchmark")
+                             if comparison.interval_excludes else
+                             tr("the interval includes it: the data cannot tell them apart"))
     return (whisker + dot + text).properties(
-        title=alt.Title(title or "Our NPS against the benchmark", subtitle=subtitle),
+        title=alt.Title(title or tr("Our NPS against the benchmark"), subtitle=subtitle),
         width=380, height=max(60, 26 * len(table)),
         description=f"Our NPS {comparison.nps:.1f} (interval {comparison.ci_low:.1f} to "
         f"{comparison.ci_high:.1f}) against " + listing(table["label"][1:], table["nps"][1:],
@@ -518,21 +532,21 @@ def drivers(table: pd.DataFrame, *, title: str | None = None) -> alt.LayerChart:
     cols = ["driver", "share", "share_ci_low", "share_ci_high", "r", "nps_low", "nps_high",
             "nps_gap", "high_means"]
     base = alt.Chart(plain(t, cols)).encode(y=alt.Y("driver:N", sort=order, title=None))
-    tips = [alt.Tooltip("driver:N", title="Driver"),
-            alt.Tooltip("share:Q", title="Share of R²", format=".1%"),
-            alt.Tooltip("share_ci_low:Q", title="Interval from", format=".1%"),
-            alt.Tooltip("share_ci_high:Q", title="Interval to", format=".1%"),
-            alt.Tooltip("nps_low:Q", title="NPS of low raters", format=".1f"),
-            alt.Tooltip("nps_high:Q", title="NPS of high raters", format=".1f")]
+    tips = [alt.Tooltip("driver:N", title=tr("Driver")),
+            alt.Tooltip("share:Q", title=tr("Share of R²"), format=".1%"),
+            alt.Tooltip("share_ci_low:Q", title=tr("Interval from"), format=".1%"),
+            alt.Tooltip("share_ci_high:Q", title=tr("Interval to"), format=".1%"),
+            alt.Tooltip("nps_low:Q", title=tr("NPS of low raters"), format=".1f"),
+            alt.Tooltip("nps_high:Q", title=tr("NPS of high raters"), format=".1f")]
     bars = base.mark_bar(color="#0072B2", opacity=0.8).encode(
-        x=alt.X("share:Q", title="Share of explained variance (R²)",
+        x=alt.X("share:Q", title=tr("Share of explained variance (R²)"),
                 axis=alt.Axis(format="%")), tooltip=tips)
     whisker = base.mark_rule(color="#333333").encode(
         x=alt.X("share_ci_low:Q"), x2=alt.X2("share_ci_high"), tooltip=tips)
     r2 = table.attrs.get("r2")
-    subtitle = f"Model R² = {r2:.2f}" if isinstance(r2, (int, float)) else ""
+    subtitle = tr("Model R² = {r2:.2f}", r2=r2) if isinstance(r2, (int, float)) else ""
     return (bars + whisker).properties(
-        title=alt.Title(title or "What drives the recommend score", subtitle=subtitle),
+        title=alt.Title(title or tr("What drives the recommend score"), subtitle=subtitle),
         width=360, height=max(60, 26 * len(order)),
         description="Share of the explained variance per driver: "
         + listing(t["driver"], t["share"], fmt="{:.0%}") + ".")

@@ -10,9 +10,11 @@ import pandas as pd
 
 from .._order import sort_frame
 from .._style import CATEGORY_COLOURS
+from ..i18n import N_, tr
 from ..text import TextAnalysis
 from ..text import theme_impact as _theme_impact
-from ._base import is_table, listing, plain
+from ..text.names import theme_label
+from ._base import is_table, label_expr, listing, plain
 
 __all__ = ["text_drivers", "theme_impact"]
 
@@ -42,28 +44,30 @@ def theme_impact(data: Any, *, top: int = 10, title: str | None = None) -> alt.L
     else:
         table = _theme_impact(data)
     t = table.sort_values("nps_gain_if_fixed", ascending=False, kind="stable").head(top)
+    t = t.assign(theme=t["theme"].map(theme_label))  # in the reader's language
     order = t["theme"].astype(str).tolist()
     cols = ["theme", "nps_gain_if_fixed", "gain_ci_low", "gain_ci_high", "mentions",
             "share_of_detractor_comments", "share_of_promoter_comments", "nps_mentioning"]
     base = alt.Chart(plain(t, cols)).encode(y=alt.Y("theme:N", sort=order, title=None))
-    tips = [alt.Tooltip("theme:N", title="Theme"),
-            alt.Tooltip("nps_gain_if_fixed:Q", title="NPS points if fixed", format=".1f"),
-            alt.Tooltip("gain_ci_low:Q", title="Interval from", format=".1f"),
-            alt.Tooltip("gain_ci_high:Q", title="Interval to", format=".1f"),
-            alt.Tooltip("mentions:Q", title="Comments mentioning", format=","),
-            alt.Tooltip("share_of_detractor_comments:Q", title="Of detractor comments",
+    tips = [alt.Tooltip("theme:N", title=tr("Theme")),
+            alt.Tooltip("nps_gain_if_fixed:Q", title=tr("NPS points if fixed"), format=".1f"),
+            alt.Tooltip("gain_ci_low:Q", title=tr("Interval from"), format=".1f"),
+            alt.Tooltip("gain_ci_high:Q", title=tr("Interval to"), format=".1f"),
+            alt.Tooltip("mentions:Q", title=tr("Comments mentioning"), format=","),
+            alt.Tooltip("share_of_detractor_comments:Q", title=tr("Of detractor comments"),
                         format=".0%"),
-            alt.Tooltip("nps_mentioning:Q", title="NPS of those mentioning", format=".1f")]
+            alt.Tooltip("nps_mentioning:Q", title=tr("NPS of those mentioning"), format=".1f")]
     bars = base.mark_bar(color=CATEGORY_COLOURS["detractor"], opacity=0.85).encode(
-        x=alt.X("nps_gain_if_fixed:Q", title="NPS points gained if its detractors were passives"),
+        x=alt.X("nps_gain_if_fixed:Q",
+                title=tr("NPS points gained if its detractors were passives")),
         tooltip=tips)
     whisker = base.mark_rule(color="#333333").encode(
         x=alt.X("gain_ci_low:Q"), x2=alt.X2("gain_ci_high"), tooltip=tips)
     text = base.mark_text(align="left", dx=4, fontSize=9, color="#555555").encode(
         x=alt.X("gain_ci_high:Q"), text=alt.Text("mentions:Q", format=","))
     return (bars + whisker + text).properties(
-        title=alt.Title(title or "What detractors' comments cost",
-                        subtitle="Bar: NPS gain if fixed, with interval; number: mentions"),
+        title=alt.Title(title or tr("What detractors' comments cost"),
+                        subtitle=tr("Bar: NPS gain if fixed, with interval; number: mentions")),
         width=360, height=max(60, 24 * len(order)),
         description="NPS points gained if each theme's detractors were passives: "
         + listing(t["theme"], t["nps_gain_if_fixed"]) + ".")
@@ -115,19 +119,23 @@ def text_drivers(data: Any, *, language: str | None = None, top: int = 8,
     return alt.Chart(plain(t, cols)).mark_bar().encode(
         opacity=alt.Opacity("significant:N", scale=alt.Scale(domain=[True, False],
                                                              range=[1.0, 0.35]),
-                            title="Significant (5% FDR)",
-                            legend=alt.Legend(labelExpr="datum.label == 'true' ? 'yes' : 'no'")),
+                            title=tr("Significant (5% FDR)"),
+                            legend=alt.Legend(labelExpr=label_expr({"true": N_("yes"),
+                                                                    "false": N_("no")}))),
         y=alt.Y("term:N", sort=order, title=None),
-        x=alt.X("signed:Q", title="← detractor words · promoter words → (z)"),
+        x=alt.X("signed:Q", title=tr("← detractor words · promoter words → (z)")),
         color=alt.Color("side:N", scale=alt.Scale(
             domain=["detractor", "promoter"],
-            range=[CATEGORY_COLOURS["detractor"], CATEGORY_COLOURS["promoter"]]), title=None),
-        tooltip=[alt.Tooltip("term:N", title="Word"), alt.Tooltip("side:N", title="Side"),
-                 alt.Tooltip("z:Q", title="z", format=".2f"),
-                 alt.Tooltip("significant:N", title="Significant (5% FDR)"),
-                 alt.Tooltip("promoter_count:Q", title="In promoter comments"),
-                 alt.Tooltip("detractor_count:Q", title="In detractor comments")],
-    ).properties(title=title or f"Words of promoters and detractors ({lang})", width=320,
+            range=[CATEGORY_COLOURS["detractor"], CATEGORY_COLOURS["promoter"]]), title=None,
+            legend=alt.Legend(labelExpr=label_expr({"detractor": N_("detractor"),
+                                                    "promoter": N_("promoter")}))),
+        tooltip=[alt.Tooltip("term:N", title=tr("Word")), alt.Tooltip("side:N", title=tr("Side")),
+                 alt.Tooltip("z:Q", title=tr("z"), format=".2f"),
+                 alt.Tooltip("significant:N", title=tr("Significant (5% FDR)")),
+                 alt.Tooltip("promoter_count:Q", title=tr("In promoter comments")),
+                 alt.Tooltip("detractor_count:Q", title=tr("In detractor comments"))],
+    ).properties(title=title or tr("Words of promoters and detractors ({language})",
+                                   language=lang), width=320,
                  height=max(60, 16 * len(order)), description=(
                      f"Words of promoters ({lang}, z): " + listing(
                          *_side(t, "promoter"), fmt="{:.1f}") + "; of detractors: "

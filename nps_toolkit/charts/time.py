@@ -10,6 +10,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, fmt, period_label, tr
 from ..trends import Migration
 from ..trends import trend as _trend
 from ._base import (
@@ -21,6 +22,7 @@ from ._base import (
     group_keys,
     is_table,
     label_column,
+    label_expr,
     listing,
     nps_tooltip,
     plain,
@@ -33,6 +35,10 @@ SMALL_MULTIPLES = 8
 
 __all__ = ["migration", "trend"]
 
+
+#: the categories as the migration chart's axes name them
+_CATEGORY_NAMES = {"detractor": N_("detractors"), "passive": N_("passives"),
+                   "promoter": N_("promoters")}
 
 def trend(data: Any, *, freq: str = "M", by: str | Sequence[str] | None = None,
           date: str = "date", score: str = "score", shares: bool = True,
@@ -69,7 +75,7 @@ def trend(data: Any, *, freq: str = "M", by: str | Sequence[str] | None = None,
         keys = ["segment"]
     t = label_column(table, keys, "line")
     temporal = "period_start" in t.columns
-    t["period_label"] = t["period"].astype(str)
+    t["period_label"] = [period_label(p) for p in t["period"]]  # "T1 2026" in French
     t["small"] = t.get("small_n", pd.Series(False, index=t.index)).fillna(False).astype(bool)
     t["significant_change"] = t.get("significant_change", pd.Series(False, index=t.index)) \
         .fillna(False).astype(bool)
@@ -83,24 +89,25 @@ def trend(data: Any, *, freq: str = "M", by: str | Sequence[str] | None = None,
     data_plain["period"] = data_plain["period_label"]
     # periods are regular, so an ordinal axis with the trend table's own labels (2025Q4,
     # 2025-03, wave 2) reads better than dates and keeps empty periods visible
-    x = alt.X("period:O", title="Period", sort=list(dict.fromkeys(t["period_label"])),
+    x = alt.X("period:O", title=tr("Period"), sort=list(dict.fromkeys(t["period_label"])),
               axis=alt.Axis(labelAngle=0 if len(set(t["period_label"])) <= 12 else -45))
     colour = (alt.Color("line:N", title=" / ".join(keys)) if keys
               else alt.ColorValue("#0072B2"))
-    tips = nps_tooltip([alt.Tooltip("period:N", title="Period")]
+    tips = nps_tooltip([alt.Tooltip("period:N", title=tr("Period"))]
                        + ([alt.Tooltip("line:N", title=" / ".join(keys))] if keys else [])
-                       + [alt.Tooltip("change:Q", title="Change", format="+.1f"),
-                          alt.Tooltip("change_p_value:Q", title="p-value", format=".3f")])
+                       + [alt.Tooltip("change:Q", title=tr("Change"), format="+.1f"),
+                          alt.Tooltip("change_p_value:Q", title=tr("p-value"), format=".3f")])
     n_sig = int(t["significant_change"].sum())
-    subtitle = ("Band: interval; ring: significant change from the previous period"
-                + (f" ({n_sig})" if n_sig else " (none)"))
+    subtitle = (tr("Band: interval; ring: significant change from the previous period ({n})",
+                   n=n_sig) if n_sig else
+                tr("Band: interval; ring: significant change from the previous period (none)"))
     described = _describe_trend(t, keys, n_sig)
     if keys and t["line"].nunique() > SMALL_MULTIPLES:
         return _small_multiples(data_plain, x, keys, tips, benchmark, benchmark_label,
                                 title=title, subtitle=subtitle, described=described)
     base = alt.Chart(data_plain).encode(x=x)
     band = base.mark_area(opacity=0.18).encode(
-        y=alt.Y("ci_low:Q", title="NPS"), y2=alt.Y2("ci_high"),
+        y=alt.Y("ci_low:Q", title=tr("NPS")), y2=alt.Y2("ci_high"),
         color=colour if keys else alt.ColorValue("#0072B2"))
     line = base.mark_line(strokeWidth=2).encode(y=alt.Y("nps:Q"), color=colour)
     dots = base.mark_point(filled=True, size=40).encode(
@@ -112,7 +119,7 @@ def trend(data: Any, *, freq: str = "M", by: str | Sequence[str] | None = None,
     bvalue, blabel = resolve_benchmark(benchmark, benchmark_label)
     if bvalue is not None:
         top = top + benchmark_rule(bvalue, blabel, axis="y")
-    top = top.properties(title=alt.Title(title or "NPS over time", subtitle=subtitle),
+    top = top.properties(title=alt.Title(title or tr("NPS over time"), subtitle=subtitle),
                          width=460, height=180, description=described)
     if not shares or keys:
         return top
@@ -131,15 +138,15 @@ def trend(data: Any, *, freq: str = "M", by: str | Sequence[str] | None = None,
                              ).mark_area().encode(
         x=x,
         y=alt.Y("share:Q", stack="normalize", axis=alt.Axis(format="%"),
-                title="Share of responses"),
+                title=tr("Share of responses")),
         color=alt.Color("category:N", scale=category_scale(), title=None,
                         legend=alt.Legend(labelExpr=category_label_expr())),
         order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("period:N", title="Period"),
-                 alt.Tooltip("category:N", title="Category"),
-                 alt.Tooltip("share:Q", title="Share", format=".1%"),
-                 alt.Tooltip("n:Q", title="Responses", format=",")],
-    ).properties(width=460, height=90, title="Detractors, passives and promoters")
+        tooltip=[alt.Tooltip("period:N", title=tr("Period")),
+                 alt.Tooltip("category:N", title=tr("Category")),
+                 alt.Tooltip("share:Q", title=tr("Share"), format=".1%"),
+                 alt.Tooltip("n:Q", title=tr("Responses"), format=",")],
+    ).properties(width=460, height=90, title=tr("Detractors, passives and promoters"))
     return alt.vconcat(top, shares_chart)
 
 
@@ -167,7 +174,7 @@ def _small_multiples(data: pd.DataFrame, x: alt.X, keys: list[str], tips: list,
     blue = "#0072B2"
     base = alt.Chart().encode(x=x.axis(labelAngle=-45, title=None))
     band = base.mark_area(opacity=0.18, color=blue).encode(
-        y=alt.Y("ci_low:Q", title="NPS"), y2=alt.Y2("ci_high"))
+        y=alt.Y("ci_low:Q", title=tr("NPS")), y2=alt.Y2("ci_high"))
     line = base.mark_line(strokeWidth=2, color=blue).encode(y=alt.Y("nps:Q"))
     dots = base.mark_point(filled=True, size=25, color=blue).encode(
         y=alt.Y("nps:Q"), tooltip=tips, opacity=_FADE)
@@ -178,12 +185,12 @@ def _small_multiples(data: pd.DataFrame, x: alt.X, keys: list[str], tips: list,
     if bvalue is not None:  # a constant: no data of its own, so it repeats in every panel
         layers.append(alt.Chart().mark_rule(strokeDash=[4, 3], color="#333333").encode(
             y=alt.datum(bvalue)))
-        subtitle += f"; dashed: {blabel}, {bvalue:.0f}"
+        subtitle += "; " + tr("dashed: {label}, {value:.0f}", label=blabel, value=bvalue)
     names = sorted(data["line"].astype(str).unique())
     return alt.layer(*layers, data=data).properties(width=170, height=90).facet(
         facet=alt.Facet("line:N", sort=names, title=" / ".join(keys),
                         header=alt.Header(labelLimit=170)), columns=4,
-    ).properties(title=alt.Title(title or "NPS over time", subtitle=subtitle),
+    ).properties(title=alt.Title(title or tr("NPS over time"), subtitle=subtitle),
                  description=described)
 
 
@@ -225,37 +232,40 @@ def migration(data: Migration | pd.DataFrame, *, title: str | None = None) -> al
              "movement": "same" if i == j else ("up" if j > i else "down")}
             for i, f in enumerate(CATEGORIES) for j, t in enumerate(CATEGORIES)]
     table = pd.DataFrame(rows)
-    table["label"] = [f"{s:.0%} ({int(c):,})" if np.isfinite(s) else "-"
+    table["label"] = [f"{fmt(s, '.0%')} ({fmt(int(c), ',')})" if np.isfinite(s) else "-"
                       for s, c in zip(table["share"], table["count"], strict=True)]
     order = list(CATEGORIES)
     base = alt.Chart(plain(table, ["from", "to", "count", "share", "from_n", "movement",
                                    "label"])).encode(
-        x=alt.X("to:N", sort=order, title="Next wave", axis=alt.Axis(labelAngle=0,
-                                                                   orient="top")),
-        y=alt.Y("from:N", sort=order, title="Previous wave"))
+        x=alt.X("to:N", sort=order, title=tr("Next wave"), axis=alt.Axis(
+            labelAngle=0, orient="top", labelExpr=label_expr(_CATEGORY_NAMES))),
+        y=alt.Y("from:N", sort=order, title=tr("Previous wave"),
+                axis=alt.Axis(labelExpr=label_expr(_CATEGORY_NAMES))))
     cells = base.mark_rect().encode(
         color=alt.Color("share:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
-                        title="Share of row", legend=alt.Legend(format="%")),
-        tooltip=[alt.Tooltip("from:N", title="From"), alt.Tooltip("to:N", title="To"),
-                 alt.Tooltip("count:Q", title="Customers", format=","),
-                 alt.Tooltip("share:Q", title="Share of 'from'", format=".1%"),
-                 alt.Tooltip("movement:N", title="Movement")])
+                        title=tr("Share of row"), legend=alt.Legend(format="%")),
+        tooltip=[alt.Tooltip("from:N", title=tr("From")), alt.Tooltip("to:N", title=tr("To")),
+                 alt.Tooltip("count:Q", title=tr("Customers"), format=","),
+                 alt.Tooltip("share:Q", title=tr("Share of 'from'"), format=".1%"),
+                 alt.Tooltip("movement:N", title=tr("Movement"))])
     text = base.mark_text(fontSize=12).encode(
         text=alt.Text("label:N"),
         color=alt.condition("datum.share > 0.5", alt.value("white"), alt.value("black")))
     n = int(values.sum())
     # one short line each: a long subtitle would widen the chart past its 300 px of cells
-    lines = [f"{n:,} pairs of answers in consecutive waves", "(a customer per pair of waves)"]
+    lines = [tr("{n:,} pairs of answers in consecutive waves", n=n),
+             tr("(a customer per pair of waves)")]
     if isinstance(data, Migration):
         ch = data.change
-        lines.append(f"paired NPS change {ch.difference:+.1f} points "
-                     f"({ch.confidence:.0%} CI {ch.ci_low:+.1f} to {ch.ci_high:+.1f})")
+        lines.append(tr("paired NPS change {difference:+.1f} points ({confidence:.0%} CI "
+                        "{low:+.1f} to {high:+.1f})", difference=ch.difference,
+                        confidence=ch.confidence, low=ch.ci_low, high=ch.ci_high))
     subtitle = f"{lines[0]} {lines[1]}" + "".join(f"; {line}" for line in lines[2:])
     moves = "; ".join(f"of {f}s, " + ", ".join(
         f"{s:.0%} {t}" for t, s in zip(CATEGORIES, shares[i], strict=True) if np.isfinite(s))
         for i, f in enumerate(CATEGORIES) if totals[i, 0] > 0)
     return (cells + text).properties(
-        title=alt.Title(title or "Who moved between categories", subtitle=lines),
+        title=alt.Title(title or tr("Who moved between categories"), subtitle=lines),
         width=300, height=180, description=f"{_cap(subtitle)}. Next wave: {moves}.")
 
 

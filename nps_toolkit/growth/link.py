@@ -15,6 +15,7 @@ from .._api import renamed
 from .._frames import require_columns, to_pandas
 from .._frames.ids import matching_ids
 from .._frames.periods import parse_dates
+from ..i18n import tr
 from ..scoring import classify
 
 METRICS = {
@@ -136,9 +137,12 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     answers_zone = _zone(resp[date], date)
     zone = answers_zone or _zone(ords[order_date], order_date)
     if zone is not None:
-        notes.append(f"days are cut in the time zone {zone} (the "
-                     f"{'answers' if answers_zone else 'orders'}' own); other dates with a "
-                     "zone are converted to it, dates without one are taken to be in it")
+        notes.append(tr("days are cut in the time zone {zone} (the answers' own); other "
+                        "dates with a zone are converted to it, dates without one are taken "
+                        "to be in it", zone=zone) if answers_zone else
+                     tr("days are cut in the time zone {zone} (the orders' own); other dates "
+                        "with a zone are converted to it, dates without one are taken to be "
+                        "in it", zone=zone))
     a_day = _days(resp[date], date, zone)
     o_day = _days(ords[order_date], order_date, zone)
     amt = pd.to_numeric(ords[amount], errors="coerce").to_numpy(dtype=float)
@@ -154,14 +158,15 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     notes.extend(id_notes)
     missing = cust.isna().to_numpy() | np.isnan(a_day) | pd.isna(cat)
     if missing.any():
-        notes.append(f"{int(missing.sum()):,} answer(s) without a customer, date or score are "
-                     "left out.")
+        notes.append(tr("{n:,} answer(s) without a customer, date or score are left out.",
+                        n=int(missing.sum())))
     end = (_days(pd.Series([pd.Timestamp(as_of)]), "as_of")[0] if as_of is not None
            else np.nanmax(o_day) if len(o_day) else np.nan)
     open_horizon = ~missing & (a_day + days > end)
     if open_horizon.any():
-        notes.append(f"{int(open_horizon.sum()):,} answer(s) given less than {days} days before "
-                     "the end of the order data are left out: their horizon is not over.")
+        notes.append(tr("{n:,} answer(s) given less than {days} days before the end of the "
+                        "order data are left out: their horizon is not over.",
+                        n=int(open_horizon.sum()), days=days))
     use = ~missing & ~open_horizon
     if not use.any():
         raise ValueError(f"no answer has a complete {horizon} horizon in the order data")
@@ -173,8 +178,8 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     _, before_rev = window.sum(a_code, day - days, day - 1)
     same_n, _ = window.sum(a_code, day, day)
     if same_n.sum():
-        notes.append(f"{int(same_n.sum()):,} order(s) on the answer day itself are counted "
-                     "neither before nor after the answer.")
+        notes.append(tr("{n:,} order(s) on the answer day itself are counted neither before "
+                        "nor after the answer.", n=int(same_n.sum())))
     answers = pd.DataFrame({
         # as text, whatever the key type matching_ids chose (integers stay integers there)
         "customer_id": cust[use].astype("string").to_numpy(),
@@ -352,16 +357,26 @@ def _summary(table: pd.DataFrame, diffs: pd.DataFrame, horizon: str,
     d = diffs.set_index(["metric", "comparison"])
     rep = d.loc[("repurchase_rate", "promoter - detractor")]
     rev = d.loc[("revenue", "promoter - detractor")]
-    verdict = ("predicts" if rep["p_value"] < 0.05 and rep["difference"] > 0 else
-               "does not clearly predict")
-    days = pd.Timedelta(horizon).days
-    return (f"Here NPS {verdict} repurchase: within {days} days of answering, "
-            f"{v['promoter', 'repurchase_rate']:.0%} of promoters bought again against "
-            f"{v['passive', 'repurchase_rate']:.0%} of passives and "
-            f"{v['detractor', 'repurchase_rate']:.0%} of detractors (promoters minus "
-            f"detractors {100 * rep['difference']:+.1f} points, {confidence:.0%} interval "
-            f"{100 * rep['ci_low']:+.1f} to {100 * rep['ci_high']:+.1f}, "
-            f"{_stats.p_text(rep['p_value'])}). Promoters spent {rev['difference']:+,.2f} "
-            f"per answer against detractors (interval {rev['ci_low']:+,.2f} to "
-            f"{rev['ci_high']:+,.2f}). "
-            "This is an association in this data, not a proven effect of the score.")
+    values = dict(days=pd.Timedelta(horizon).days, promoters=v["promoter", "repurchase_rate"],
+                  passives=v["passive", "repurchase_rate"],
+                  detractors=v["detractor", "repurchase_rate"],
+                  difference=100 * rep["difference"], confidence=confidence,
+                  low=100 * rep["ci_low"], high=100 * rep["ci_high"],
+                  p=_stats.p_text(rep["p_value"]))
+    if rep["p_value"] < 0.05 and rep["difference"] > 0:
+        first = tr("Here NPS predicts repurchase: within {days} days of answering, {promoters:.0%} "
+                   "of promoters bought again against {passives:.0%} of passives and "
+                   "{detractors:.0%} of detractors (promoters minus detractors "
+                   "{difference:+.1f} points, {confidence:.0%} interval {low:+.1f} to "
+                   "{high:+.1f}, {p}).", **values)
+    else:
+        first = tr("Here NPS does not clearly predict repurchase: within {days} days of "
+                   "answering, {promoters:.0%} of promoters bought again against "
+                   "{passives:.0%} of passives and {detractors:.0%} of detractors (promoters "
+                   "minus detractors {difference:+.1f} points, {confidence:.0%} interval "
+                   "{low:+.1f} to {high:+.1f}, {p}).", **values)
+    return " ".join([first, tr(
+        "Promoters spent {difference:+,.2f} per answer against detractors (interval "
+        "{low:+,.2f} to {high:+,.2f}).", difference=rev["difference"], low=rev["ci_low"],
+        high=rev["ci_high"]), tr("This is an association in this data, not a proven effect of "
+                                 "the score.")])

@@ -12,6 +12,7 @@ from .. import _stats
 from .._api import renamed
 from .._frames import column_names_arg
 from .._frames.ids import matching_ids
+from ..i18n import join, tr
 from .link import GrowthLink, _days, growth_link
 
 
@@ -131,12 +132,15 @@ def value_of_moving(responses: Any, orders: Any = None, *, link: GrowthLink | No
     out = pd.DataFrame.from_dict(rows, orient="index")
     out.index.name = "move"
     out.attrs = {
-        "statement": (f"Associations in this data over {pd.Timedelta(link.horizon).days} "
-                      "days after each answer, controlled "
-                      "for the customer's revenue in the same length of time before the "
-                      "answer" + (f" and for {', '.join([*segments, *controls])}"
-                                  if segments or controls else "")
-                      + "; not a proven effect of moving customers."),
+        "statement": (tr("Associations in this data over {days} days after each answer, "
+                         "controlled for the customer's revenue in the same length of time "
+                         "before the answer and for {controls}; not a proven effect of moving "
+                         "customers.", days=pd.Timedelta(link.horizon).days,
+                         controls=join([*segments, *controls])) if segments or controls else
+                      tr("Associations in this data over {days} days after each answer, "
+                         "controlled for the customer's revenue in the same length of time "
+                         "before the answer; not a proven effect of moving customers.",
+                         days=pd.Timedelta(link.horizon).days)),
         "controls": [n for n in names if n not in ("intercept", "passive", "promoter")],
         "answers": len(y), "customers": n_groups}
     return out

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ColumnNotFoundError
+from ..i18n import tr
 from .scores import _arrow_text, _parse_scores
 
 
@@ -271,15 +272,18 @@ def _date_column(frame: pd.DataFrame, cols: list[str], taken: set[str], blank: _
                                                                          strict=True)),
                         None)
         if cand is not None:
-            notes.append(f"date column {cand!r} found by its "
-                         + ("name and " if _first_pattern([cand], {}, _DATE_WORDS, set(),
-                                                          lambda c: True) else "")
-                         + "content; to read another column, pass date='<column>' "
-                         "(--date COL to the report).")
+            by_name = _first_pattern([cand], {}, _DATE_WORDS, set(), lambda c: True)
+            notes.append(tr("date column {column!r} found by its name and content; to read "
+                            "another column, pass date='<column>' (--date COL to the report).",
+                            column=cand) if by_name else
+                         tr("date column {column!r} found by its content; to read another "
+                            "column, pass date='<column>' (--date COL to the report).",
+                            column=cand))
     if preferred and preferred != cand:
-        notes.append(f"date column {preferred!r} is empty in every row; "
-                     + (f"using {cand!r} instead." if cand else "no other date column "
-                        "is filled, so there are no dates."))
+        notes.append(tr("date column {column!r} is empty in every row; using {other!r} "
+                        "instead.", column=preferred, other=cand) if cand else
+                     tr("date column {column!r} is empty in every row; no other date column "
+                        "is filled, so there are no dates.", column=preferred))
     return cand
 
 

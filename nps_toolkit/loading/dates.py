@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames.periods import iso_offsets
+from ..i18n import N_, gettext, tr
 from .scores import _NA_TOKENS, _arrow_text
 
 _NUMERIC_DATE = re.compile(
@@ -47,32 +48,36 @@ def _numeric_date_format(text: pd.Series, notes: list[str], column: str,
         ok_month = pd.to_datetime(filled, format=month, errors="coerce").notna().sum()
         if ok_day != ok_month:
             dayfirst = ok_day > ok_month
-            notes.append(f"dates in {column!r} read as "
-                         + ("day/month/year" if dayfirst else "month/day/year")
-                         + f": {max(ok_day, ok_month):,} of {len(filled):,} dates read that "
-                         f"way against {min(ok_day, ok_month):,} the other way.")
+            notes.append(tr("dates in {column!r} read as {order}: {more:,} of {n:,} dates read "
+                            "that way against {fewer:,} the other way.", column=column,
+                            order=tr("day/month/year") if dayfirst else tr("month/day/year"),
+                            more=max(ok_day, ok_month), n=len(filled),
+                            fewer=min(ok_day, ok_month)))
     if dayfirst is None:
         if (first > 12).any() and not (second > 12).any():
-            dayfirst, why = True, "a first field above 12 (e.g. " \
-                f"{uniq[matched][first.to_numpy() > 12].iloc[0]!r}) means day first"
+            dayfirst, why = True, tr("a first field above 12 (e.g. {example!r}) means day "
+                                     "first",
+                                     example=uniq[matched][first.to_numpy() > 12].iloc[0])
         elif (second > 12).any() and not (first > 12).any():
-            dayfirst, why = False, "a second field above 12 (e.g. " \
-                f"{uniq[matched][second.to_numpy() > 12].iloc[0]!r}) means month first"
+            dayfirst, why = False, tr("a second field above 12 (e.g. {example!r}) means month "
+                                      "first",
+                                      example=uniq[matched][second.to_numpy() > 12].iloc[0])
         else:
             dayfirst = sep == "."
-            why = ("no field above 12 settles it: read " + ("day first (dots are the "
-                   "European style)" if dayfirst else "month first (the US style)")
-                   + "; pass dayfirst=" + ("False" if dayfirst else "True")
-                   + " to read them the other way")
-        notes.append(f"dates in {column!r} read as "
-                     + ("day/month/year" if dayfirst else "month/day/year") + f": {why}.")
+            why = (tr("no field above 12 settles it: read day first (dots are the European "
+                      "style); pass dayfirst=False to read them the other way") if dayfirst
+                   else tr("no field above 12 settles it: read month first (the US style); "
+                           "pass dayfirst=True to read them the other way"))
+        notes.append(tr("dates in {column!r} read as {order}: {why}.", column=column,
+                        order=tr("day/month/year") if dayfirst else tr("month/day/year"),
+                        why=why))
     order = "%d{s}%m" if dayfirst else "%m{s}%d"
     return order.format(s=sep) + sep + year + time
 
 
 def _parse_dates(values: pd.Series, notes: list[str], column: str,
                  dayfirst: bool | None = None,
-                 consequence: str = "they are kept as missing dates, the responses are kept",
+                 consequence: str = N_("they are kept as missing dates, the responses are kept"),
                  rows: Any = None) -> pd.Series:
     """Dates as datetime64, one format per column; unreadable values become missing dates,
     counted and shown in the load report (never re-guessed one by one), named by ``rows``
@@ -94,10 +99,14 @@ def _parse_dates(values: pd.Series, notes: list[str], column: str,
     if bad.any():
         where = np.flatnonzero(bad.to_numpy())
         named = [int(i) for i in (rows[where[:5]] if rows is not None else where[:5])]
-        notes.append(f"{len(where)} value(s) in date column {column!r} could not be read as "
-                     + (f"dates in the column's format {fmt!r}" if fmt else "dates")
-                     + f" (rows {named}, e.g. "
-                     f"{list(text.iloc[where[:3]])!r}); {consequence}.")
+        values = dict(n=len(where), column=column, format=fmt, rows=named,
+                      examples=list(text.iloc[where[:3]]),
+                      consequence=gettext(consequence))
+        notes.append(tr("{n:,} value(s) in date column {column!r} could not be read as dates "
+                        "in the column's format {format!r} (rows {rows}, e.g. {examples!r}); "
+                        "{consequence}.", **values) if fmt else
+                     tr("{n:,} value(s) in date column {column!r} could not be read as dates "
+                        "(rows {rows}, e.g. {examples!r}); {consequence}.", **values))
     return parsed
 
 
@@ -122,7 +131,8 @@ def _iso_or_mixed(text: pd.Series, notes: list[str], column: str,
     try:
         return pd.to_datetime(text, format="mixed", errors="coerce", dayfirst=bool(dayfirst))
     except (ValueError, TypeError):
-        notes.append(f"date column {column!r} mixes time zones: converted to UTC.")
+        notes.append(tr("date column {column!r} mixes time zones: converted to UTC.",
+                        column=column))
         return pd.to_datetime(text, format="mixed", errors="coerce", utc=True)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..i18n import tr
 from .report import LoadReport
 
 
@@ -36,9 +37,9 @@ def _fill_merged(path: Path, sheet: str | int, raw: pd.DataFrame, report: LoadRe
         filled += int(block.isna().sum().sum())
         out.iloc[r0:r1, c0:c1] = value
     if filled:
-        report.notes.append(f"filled {filled} cell(s) of {len(ws.merged_cells.ranges)} merged "
-                            "range(s) with the merged value (Excel keeps it in the first cell "
-                            "only).")
+        report.notes.append(tr("filled {cells:,} cell(s) of {ranges:,} merged range(s) with the "
+                               "merged value (Excel keeps it in the first cell only).",
+                               cells=filled, ranges=len(ws.merged_cells.ranges)))
     return out
 
 
@@ -94,8 +95,8 @@ def _unsaved_formulas(path: Path, sheet: str | int, raw: pd.DataFrame, report: L
 
     shown = ", ".join(f"{get_column_letter(c + 1)}{r + 1} {v!r}" for r, c, v in found[:3])
     report.notes.append(
-        f"{len(found)} cell(s) hold a formula that was never calculated (the file was saved "
-        f"by a program, not by Excel, so no value is stored), e.g. {shown}: they are read as "
-        "the formula's text, not as blanks. Open the file in Excel or LibreOffice and save it "
-        "to store the values.")
+        tr("{n:,} cell(s) hold a formula that was never calculated (the file was saved by a "
+           "program, not by Excel, so no value is stored), e.g. {shown}: they are read as the "
+           "formula's text, not as blanks. Open the file in Excel or LibreOffice and save it "
+           "to store the values.", n=len(found), shown=shown))
     return out

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..i18n import tr
 from .bodies import (
     _BLANK,
     _iso_date_column,
@@ -123,10 +124,10 @@ def _note_renamed(names: list[str], report: LoadReport) -> None:
     renamed = [n for n in names if re.fullmatch(r".+\.\d+", n) and n.rsplit(".", 1)[0] in names]
     if renamed:
         report.notes.append(
-            "the header repeats column name(s) " + ", ".join(
-                repr(n.rsplit(".", 1)[0]) for n in dict.fromkeys(renamed))
-            + "; the repeats were renamed " + ", ".join(repr(n) for n in renamed)
-            + ". Check which one holds what you expect (or name it with score=...).")
+            tr("the header repeats column name(s) {names}; the repeats were renamed {renamed}. "
+               "Check which one holds what you expect (or name it with score=...).",
+               names=", ".join(repr(n.rsplit(".", 1)[0]) for n in dict.fromkeys(renamed)),
+               renamed=", ".join(repr(n) for n in renamed)))
 
 
 def _dedupe(names: list[str]) -> list[str]:
@@ -230,9 +231,11 @@ def _note_title_rows(k: int, rows: list[list[str]], report: LoadReport,
     if k:
         shown = [" ".join(c for c in r if c)[:60] for r in rows[:k]]
         report.notes.append(
-            f"skipped {k} row(s) above the header " + ("as asked (header_row)" if given
-                                                       else "(detected)")
-            + f": {shown!r}. If the header is elsewhere, pass header_row=<its row number>.")
+            tr("skipped {k} row(s) above the header as asked (header_row): {shown!r}. If the "
+               "header is elsewhere, pass header_row=<its row number>.", k=k, shown=shown)
+            if given else
+            tr("skipped {k} row(s) above the header (detected): {shown!r}. If the header is "
+               "elsewhere, pass header_row=<its row number>.", k=k, shown=shown))
 
 
 def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter: str | None,

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..i18n import tr
 from .columns import _NUMBER
 from .scores import _NA_TOKENS, _arrow_text, _has_x, _text_buffers
 
@@ -298,8 +299,11 @@ def _repair_c1(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
             frame.loc[hit, col] = fixed.to_numpy()
             repaired_cells += int(hit.sum())
     if repaired_cells:
-        notes.append(f"{repaired_cells} text cell(s) held DOS (cp850) accented letters inside "
-                     "a Latin-1 file (e.g. byte 0x82 for 'é'); they were decoded as cp850"
-                     + (f", except byte 0x80 beside a number in {euros} cell(s), read as the "
-                        "euro sign (cp1252)" if euros else "") + ".")
+        notes.append(tr("{cells:,} text cell(s) held DOS (cp850) accented letters inside a "
+                        "Latin-1 file (e.g. byte 0x82 for 'é'); they were decoded as cp850, "
+                        "except byte 0x80 beside a number in {euros:,} cell(s), read as the "
+                        "euro sign (cp1252).", cells=repaired_cells, euros=euros) if euros else
+                     tr("{cells:,} text cell(s) held DOS (cp850) accented letters inside a "
+                        "Latin-1 file (e.g. byte 0x82 for 'é'); they were decoded as cp850.",
+                        cells=repaired_cells))
     return frame

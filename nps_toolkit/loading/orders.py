@@ -11,6 +11,7 @@ import pandas as pd
 from .._frames import require_columns, to_pandas
 from .._frames.amounts import parse_amounts
 from ..errors import ColumnNotFoundError
+from ..i18n import N_, gettext, tr
 from .columns import _CUSTOMER_NAMES, _first_exact
 from .dates import _parse_dates
 from .files import _existing_file, _read_file
@@ -78,7 +79,7 @@ def read_orders(source: str | Path | Any, *, customer: str | None = None,
     ids = raw[found["customer_id"]]
     ids = ids.astype("string").str.strip().mask(lambda s: s.fillna("").eq(""))
     dates = _parse_dates(raw[found["order_date"]], notes, found["order_date"], dayfirst,
-                         consequence="those orders are left out (listed below)",
+                         consequence=N_("those orders are left out (listed below)"),
                          rows=np.arange(len(raw)) + first_row)
     amounts = parse_amounts(raw[found["amount"]], notes, found["amount"], decimal=decimal,
                             rows=np.arange(len(raw)) + first_row)
@@ -89,13 +90,13 @@ def read_orders(source: str | Path | Any, *, customer: str | None = None,
     out = pd.DataFrame({"customer_id": ids, "order_date": dates, "amount": amounts})
     if ref_col is not None:
         out["referrer_id"] = raw[ref_col].astype("string").str.strip().replace("", pd.NA)
-        notes.append(f"referrals read from column {ref_col!r}.")
+        notes.append(tr("referrals read from column {column!r}.", column=ref_col))
     out = out.loc[keep]
     refunds = out["amount"] < 0
     if refunds.any():
-        notes.append(f"{int(refunds.sum())} refund(s) (negative amounts, total "
-                     f"{out.loc[refunds, 'amount'].sum():.2f}) are kept: revenue is net of "
-                     "refunds.")
+        notes.append(tr("{n:,} refund(s) (negative amounts, total {total:.2f}) are kept: "
+                        "revenue is net of refunds.", n=int(refunds.sum()),
+                        total=out.loc[refunds, "amount"].sum()))
     out = out.sort_values(["customer_id", "order_date"], kind="stable").reset_index(drop=True)
     report.columns = {k: v for k, v in found.items()} | (
         {"referrer_id": ref_col} if ref_col else {})
@@ -162,7 +163,8 @@ def _orders_kept(raw: pd.DataFrame, found: dict[str, str], reasons: dict[str, np
             examples = raw.loc[bad, found["amount" if "amount" in reason else
                                           "order_date" if "date" in reason
                                           else "customer_id"]].head(3).tolist()
-            report.notes.append(f"{int(bad.sum()):,} order(s) with {reason} are left out (rows "
-                                f"{rows[:5]}, e.g. {examples!r}).")
+            report.notes.append(tr("{n:,} order(s) with {reason} are left out (rows {rows}, e.g. "
+                                   "{examples!r}).", n=int(bad.sum()), reason=gettext(reason),
+                                   rows=rows[:5], examples=examples))
         keep &= ~bad
     return keep

@@ -16,13 +16,21 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, fmt, gettext, tr
 from .columns import _norm
 
 __all__ = ["CONFIG_KEYS", "ExportProfile", "profile_export"]
 
 #: the configuration keys, as the CLI, the config file and the notebooks name them
 CONFIG_KEYS = ("score", "comment", "date", "customer", "segments", "period", "value",
-               "drivers", "codeframe", "industry", "benchmark", "title")
+               "drivers", "codeframe", "industry", "benchmark", "title", "lang")
+
+#: each key as the report's box names it (the option keeps the English key)
+_KEY_LABELS = {"score": N_("score"), "comment": N_("comment"), "date": N_("date"),
+               "customer": N_("customer"), "segments": N_("segments"), "period": N_("period"),
+               "value": N_("value"), "drivers": N_("drivers"), "codeframe": N_("codeframe"),
+               "industry": N_("industry"), "benchmark": N_("benchmark"), "title": N_("title"),
+               "lang": N_("language")}
 
 _ROLE_KEYS = {"score": "score", "comment": "comment", "date": "date",
               "customer_id": "customer"}
@@ -92,16 +100,23 @@ class ExportProfile:
         out = []
         for key in CONFIG_KEYS:
             if key in self.reasons:
-                out.append(f"{key}: {self.reasons[key]} (--{key})")
+                out.append(tr("{key}: {reason} (--{option})",
+                              key=gettext(_KEY_LABELS.get(key, key)),
+                              reason=self.reasons[key], option=key))
         if self.category_check:
             c = self.category_check
-            out.append(f"category column {c['column']!r}: {c['disagree']:,} of "
-                       f"{c['checked']:,} rows disagree with their score"
-                       + (f" (e.g. {'; '.join(c['examples'])})" if c["disagree"] else ""))
+            values = dict(column=c["column"], disagree=c["disagree"], checked=c["checked"],
+                          examples="; ".join(c["examples"]))
+            out.append(tr("category column {column!r}: {disagree:,} of {checked:,} rows "
+                          "disagree with their score (e.g. {examples})", **values)
+                       if c["disagree"] else
+                       tr("category column {column!r}: {disagree:,} of {checked:,} rows "
+                          "disagree with their score", **values))
         return out
 
     def __repr__(self) -> str:
-        return "How the file was read:\n" + "\n".join(f"  {line}" for line in self.lines())
+        return tr("How the file was read:") + "\n" + "\n".join(f"  {line}"
+                                                               for line in self.lines())
 
 
 def _is_id_like(s: pd.Series, name: str) -> bool:
@@ -192,17 +207,17 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
     for role, key in _ROLE_KEYS.items():
         if role in df.columns:
             cfg[key] = role
-            why[key] = f"column {source_names.get(role, role)!r}"
+            why[key] = tr("column {name!r}", name=source_names.get(role, role))
     if "date" not in df.columns:
-        why["date"] = "no date column found"
+        why["date"] = tr("no date column found")
     taken = {"score", "comment", "date", "customer_id", "response_id"}
     rest = [c for c in df.columns if c not in taken]
     # each finder takes the columns it recognises out of ``rest``, in this order
     category_check = _category_check(df, rest)
     cfg["drivers"] = _driver_columns(df, rest)
     if cfg["drivers"]:
-        why["drivers"] = ("further 0-10 questions " + ", ".join(repr(c) for c in cfg["drivers"])
-                          + ": their link with the recommend score")
+        why["drivers"] = tr("further 0-10 questions {columns}: their link with the recommend "
+                            "score", columns=", ".join(repr(c) for c in cfg["drivers"]))
     found = _period_column(df, rest)
     if found:
         cfg["period"], why["period"] = found
@@ -211,8 +226,8 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
         cfg["value"], why["value"] = found
     cfg["segments"] = _segment_columns(df, rest)
     if cfg["segments"]:
-        why["segments"] = ", ".join(repr(c) for c in cfg["segments"]) + \
-            " (2-50 groups each)"
+        why["segments"] = tr("{columns} (2-50 groups each)",
+                             columns=", ".join(repr(c) for c in cfg["segments"]))
     else:
         missing["segments"] = "a column of groups (region, channel, store...): --segments"
     if cfg["customer"] is None:
@@ -224,8 +239,8 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
     # column, so an export without one kept "ecommerce" and one without comments failed)
     if codeframes and "comment" in df.columns and df["comment"].notna().any():
         cfg["codeframe"], why["codeframe"] = _best_codeframe(df, sample)
-    why.setdefault("benchmark", "none: pass --industry NAME (see nps_toolkit.benchmarks()) "
-                   "or --benchmark N to compare")
+    why.setdefault("benchmark", tr("none: pass --industry NAME (see nps_toolkit.benchmarks()) "
+                                   "or --benchmark N to compare"))
     return ExportProfile(config=cfg, reasons=why, category_check=category_check,
                          missing=missing)
 
@@ -241,7 +256,8 @@ def _category_check(df: pd.DataFrame, rest: list[str]) -> dict[str, Any] | None:
     given = classify(df["score"]).astype("string")
     both = said.notna() & given.notna()
     differ = both & (said != given)
-    examples = [f"response #{i + 1}: {df[col].iloc[i]!r} with score {df['score'].iloc[i]}"
+    examples = [tr("response #{row}: {value!r} with score {score}", row=i + 1,
+                   value=df[col].iloc[i], score=df["score"].iloc[i])
                 for i in np.flatnonzero(differ.to_numpy())[:3]]
     rest.remove(col)
     return {"column": col, "checked": int(both.sum()), "disagree": int(differ.sum()),
@@ -274,8 +290,9 @@ def _period_column(df: pd.DataFrame, rest: list[str]) -> tuple[str, str] | None:
         levels = v.dropna().nunique()
         if 2 <= levels <= 120:
             rest.remove(c)
-            return c, (f"{c!r} ({levels} periods from {int(v.min())} to {int(v.max())}), "
-                       "read as an ordered period index")
+            return c, tr("{column!r} ({levels} periods from {first} to {last}), read as an "
+                         "ordered period index", column=c, levels=levels, first=int(v.min()),
+                         last=int(v.max()))
     return None
 
 
@@ -291,9 +308,10 @@ def _value_column(df: pd.DataFrame, rest: list[str]) -> tuple[str, str] | None:
         if named or (decimals and (v.dropna() >= 0).mean() >= 0.95 and v.nunique() > 50
                      and not _is_id_like(s, c)):
             rest.remove(c)
-            return c, (f"{c!r}, " + ("named like customer value" if named else
-                                     "positive amounts with many values")
-                       + f" (median {v.median():,.2f})")
+            return c, (tr("{column!r}, named like customer value (median {median:,.2f})",
+                          column=c, median=v.median()) if named else
+                       tr("{column!r}, positive amounts with many values (median "
+                          "{median:,.2f})", column=c, median=v.median()))
     return None
 
 
@@ -326,6 +344,6 @@ def _best_codeframe(df: pd.DataFrame, sample: int) -> tuple[str, str]:
     from ..text import choose_codeframe
 
     best, coverage = choose_codeframe(df[df["comment"].notna()], sample=sample)
-    shown = ", ".join(f"{k} {v:.0%}" for k, v in sorted(coverage.items(),
-                                                         key=lambda kv: (-kv[1], kv[0])))
-    return best, f"{best!r}, which codes the most comments ({shown})"
+    shown = ", ".join(f"{k} {fmt(v, '.0%')}" for k, v in sorted(coverage.items(),
+                                                                 key=lambda kv: (-kv[1], kv[0])))
+    return best, tr("{best!r}, which codes the most comments ({shown})", best=best, shown=shown)

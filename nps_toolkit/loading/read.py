@@ -15,6 +15,7 @@ import pandas as pd
 
 from .._api import renamed
 from ..errors import InvalidScoreError, describe_examples
+from ..i18n import tr
 from .columns import _detect, _likely_date
 from .dates import _iso_cast, _parse_dates
 from .files import _existing_file, _is_import_id, _read_file
@@ -199,8 +200,8 @@ def _frame_cells(source: Any, report: LoadReport) -> tuple[pd.DataFrame, dict[st
         texts = dict(zip(raw.columns, raw.iloc[0].astype(str), strict=False))
         raw = raw.iloc[2:]
         report.vendor = "qualtrics"
-        report.notes.append("dropped the two Qualtrics header rows (question text, "
-                            "ImportId) found at the top of the data frame.")
+        report.notes.append(tr("dropped the two Qualtrics header rows (question text, "
+                               "ImportId) found at the top of the data frame."))
     return raw, texts
 
 
@@ -211,8 +212,8 @@ def _without_row_index(raw: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
     if raw.shape[1] > 1 and (first in ("", "column_1") or first.startswith("Unnamed")):
         nums = pd.to_numeric(raw.iloc[:, 0], errors="coerce")
         if nums.notna().all() and (np.diff(nums.to_numpy()) == 1).all():
-            notes.append("dropped the unnamed first column: it only numbers the rows "
-                         "(an R or pandas row index).")
+            notes.append(tr("dropped the unnamed first column: it only numbers the rows (an R "
+                            "or pandas row index)."))
             return raw.drop(columns=raw.columns[0])
     return raw
 
@@ -285,7 +286,8 @@ def _scores(column: pd.Series, scale: Mapping[Any, int] | None, notes: list[str]
     """The score column parsed: values and a code per row (0 valid, 1 blank, 2-4 invalid)."""
     if scale is not None:
         values, kind = apply_scale(column, scale)
-        notes.append(f"score answers mapped to 0-10 with scale={dict(scale)!r}.")
+        notes.append(tr("score answers mapped to 0-10 with scale={scale!r}.",
+                        scale=dict(scale)))
         return values, kind
     values, kind = _parse_scores(column)
     check_scale(values, kind, str(column.name), question)
@@ -394,8 +396,9 @@ def _renamed(out: pd.DataFrame, mapping: dict[str, str], notes: list[str]) -> pd
     clash = [k for k in rename.values() if k in out.columns and k not in mapping.values()]
     if clash:
         out = out.rename(columns={c: f"{c}_original" for c in clash})
-        notes.append("renamed existing column(s) " + ", ".join(repr(c) for c in clash)
-                     + " to '<name>_original' to make room for the detected columns.")
+        notes.append(tr("renamed existing column(s) {columns} to '<name>_original' to make "
+                        "room for the detected columns.",
+                        columns=", ".join(repr(c) for c in clash)))
     return out.rename(columns=rename)
 
 
@@ -475,10 +478,11 @@ def _implausible_dates(dates: pd.Series, notes: list[str], column: str,
     where = np.flatnonzero(bad)
     named = [int(r) for r in np.asarray(rows())[where[:5]]]
     shown = [str(d) for d in dates.iloc[where[:3]]]
-    notes.append(f"{len(where)} date(s) in {column!r} cannot be answer dates (before "
-                 f"{EARLIEST_ANSWER:%Y} or in the future: rows {named}, e.g. {shown}); they are "
-                 "kept as missing dates, the responses are kept. Fix them in the export if "
-                 "they are typos.")
+    notes.append(tr("{n:,} date(s) in {column!r} cannot be answer dates (before {year} or in "
+                    "the future: rows {rows}, e.g. {shown}); they are kept as missing dates, "
+                    "the responses are kept. Fix them in the export if they are typos.",
+                    n=len(where), column=column, year=f"{EARLIEST_ANSWER:%Y}", rows=named,
+                    shown=shown))
     return dates.mask(bad)
 
 

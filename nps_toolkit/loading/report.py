@@ -8,9 +8,15 @@ from typing import Any
 
 import pandas as pd
 
+from ..i18n import N_, gettext, tr
+
 CANONICAL = ("score", "comment", "date", "customer_id", "response_id")
 REASONS = ("blank score", "not a number", "not a whole number", "out of range",
            "duplicate response")
+#: the exclusion reasons (keys of ``LoadReport.excluded``, kept in English) in words
+_REASON_WORDS = (N_("blank score"), N_("not a number"), N_("not a whole number"),
+                 N_("out of range"), N_("duplicate response"), N_("no customer id"),
+                 N_("no readable date"), N_("no readable amount"))
 
 
 @dataclass
@@ -66,19 +72,25 @@ class LoadReport:
         )
 
     def __str__(self) -> str:
-        lines = [f"Loaded {self.source} ({self.file_format}"
-                 + (f", {self.vendor} export" if self.vendor != "generic" else "")
-                 + (f", encoding {self.encoding}" if self.encoding else "")
-                 + (f", delimiter {self.delimiter!r}" if self.delimiter else "") + ")",
-                 f"Rows read: {self.rows_read:,}; kept: {self.rows_kept:,}; "
-                 f"excluded: {self.rows_excluded:,}"]
+        how = [self.file_format]
+        if self.vendor != "generic":
+            how.append(tr("{vendor} export", vendor=self.vendor))
+        if self.encoding:
+            how.append(tr("encoding {encoding}", encoding=self.encoding))
+        if self.delimiter:
+            how.append(tr("delimiter {delimiter!r}", delimiter=self.delimiter))
+        lines = [tr("Loaded {source} ({how})", source=self.source, how=", ".join(how)),
+                 tr("Rows read: {read:,}; kept: {kept:,}; excluded: {excluded:,}",
+                    read=self.rows_read, kept=self.rows_kept, excluded=self.rows_excluded)]
         for reason, rows in self.excluded.items():
             if rows:
                 shown = ", ".join(map(str, rows[:10])) + (" ..." if len(rows) > 10 else "")
-                lines.append(f"  - {reason}: {len(rows):,} (rows {shown})")
+                lines.append("  - " + tr("{reason}: {n:,} (rows {rows})", reason=gettext(reason),
+                                         n=len(rows), rows=shown))
         if self.columns:
-            lines.append("Columns: " + ", ".join(f"{k} <- {v!r}" for k, v in self.columns.items()))
-        lines += [f"Note: {n}" for n in self.notes]
+            lines.append(tr("Columns: {columns}", columns=", ".join(
+                f"{k} <- {v!r}" for k, v in self.columns.items())))
+        lines += [tr("Note: {note}", note=n) for n in self.notes]
         return "\n".join(lines)
 
     __repr__ = __str__

@@ -76,6 +76,33 @@ def _parameters(source: str | None, columns: dict[str, str | None]) -> dict[str,
     return params
 
 
+def _language_hint(data: Any, lang: str, languages: dict[str, str],
+                   suggest: Any) -> list[str]:
+    """A line for the "How this report read your file" box when most comments are in a
+    supported language other than the report's: which ``--lang`` would suit."""
+    from ..i18n import tr
+
+    if "comment" not in data.columns:
+        return []
+    from ..text import prepare_comments
+
+    prepared = prepare_comments(data)
+    said = prepared.loc[prepared["is_answer"], "comment_language"]
+    code = suggest(said.dropna())
+    if code is None and lang != "en":
+        english = (said == "en").sum()
+        code = "en" if english * 2 > len(said) and len(said) else None
+    if code is None or code == lang:
+        return []
+    from babel import Locale
+
+    from ..i18n import _LOCALES
+
+    name = Locale.parse(_LOCALES[code]).get_language_name(_LOCALES[lang])
+    return [tr("language: most comments are in {language}; --lang {code} would write this "
+               "report in it", language=name, code=code)]
+
+
 def _refuse_overwriting_inputs(output: Path, inputs: dict[str, Any]) -> None:
     """The report must never be written over a file it reads (``-o survey.csv``)."""
     target = output.resolve()
@@ -97,7 +124,7 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
                  customers: str | Path | None = None,
                  keep_notebooks: str | Path | None = None,
                  progress: bool = True, parameters: dict[str, Any] | None = None,
-                 config: dict[str, Any] | None = None) -> ReportResult:
+                 config: dict[str, Any] | None = None, lang: str | None = None) -> ReportResult:
     """Run the template notebooks on a survey export and write one offline HTML report.
 
     Parameters
@@ -122,6 +149,13 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
         ``period``, ``value``, ``customer``, ``drivers``, ``codeframe``, ``industry``,
         ``benchmark``, ``title``...), over what :func:`nps_toolkit.profile_export` detects.
         Every choice is shown in the report's "How this report read your file" box.
+    lang : str, optional
+        The language the report speaks: ``"en"`` (default), ``"fr"``, ``"es"``, ``"de"``,
+        ``"ru"``, ``"ko"``, ``"zh"`` (simplified Chinese) or ``"hr"`` (also ``lang`` in
+        ``config``). Everything the report says is translated and its numbers, percentages
+        and dates follow the locale; the data (comments, column and group names) is shown as
+        it is. When most comments are in another supported language, the "How this report
+        read your file" box says which ``--lang`` would suit.
 
     Returns
     -------
@@ -143,7 +177,27 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
     >>> "<script" in out.read_text()  # doctest: +SKIP
     False
     """
+    from ..i18n import _check, set_language
+
+    chosen = _check(lang if lang is not None else (config or {}).get("lang"))
+    previous = set_language(chosen)  # the profile's reasons and the page are written in it
+    try:
+        return _build(source, output=output, score=score, comment=comment, date=date,
+                      orders=orders, customers=customers, keep_notebooks=keep_notebooks,
+                      progress=progress, parameters=parameters,
+                      config={**(config or {}), **({"lang": chosen} if lang is not None
+                                                   else {})})
+    finally:
+        set_language(previous)
+
+
+def _build(source: str | Path | None, *, output: str | Path, score: str | None,
+           comment: str | None, date: str | None, orders: str | Path | None,
+           customers: str | Path | None, keep_notebooks: str | Path | None, progress: bool,
+           parameters: dict[str, Any] | None, config: dict[str, Any]) -> ReportResult:
     import papermill
+
+    from ..i18n import LANGUAGES, get_language, gettext, suggest_language, tr
 
     started = time.perf_counter()
     # every path absolute from the start: nothing below depends on the process's directory
@@ -171,18 +225,19 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
 
         said = int(prepare_comments(data)["is_answer"].sum())
         if said < MIN_COMMENTS:
-            skip["02_followup_text_analysis.ipynb"] = (
-                f"at least {MIN_COMMENTS} comments that say something (this file has {said}; "
-                "blank, one-letter and 'n/a' answers do not count)")
+            skip["02_followup_text_analysis.ipynb"] = tr(
+                "at least {minimum} comments that say something (this file has {said}; blank, "
+                "one-letter and 'n/a' answers do not count)", minimum=MIN_COMMENTS, said=said)
     if source is not None and orders is None:
-        skip["04_growth_and_representativeness.ipynb"] = (
+        skip["04_growth_and_representativeness.ipynb"] = tr(
             "an order log (customer, order date, amount), to see whether NPS predicts "
             "repurchase and revenue: --orders FILE (and --customers FILE for response rates)")
     for given in (orders, customers):
         if given is not None and not Path(given).is_file():
             raise FileNotFoundError(f"no such file: {given}")
     if "date" not in data.columns and not (period_column and period_column in data.columns):
-        skip["03_trend_review.ipynb"] = "a date or a period column: --date COL or --period COL"
+        skip["03_trend_review.ipynb"] = tr("a date or a period column: --date COL or --period "
+                                           "COL")
     params = _parameters(None if source is None else str(Path(source).resolve()),
                          {"score": score, "comment": comment, "date": date})
     params.update(_notebook_parameters(merged))
@@ -228,6 +283,11 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
             template = nbformat.read(str(templates[name]), as_version=4)
             template.cells = [c for c in template.cells
                               if "interactive" not in c.metadata.get("tags", [])]
+            for cell in template.cells:  # the prose and the folded tables' titles, translated
+                if cell.cell_type == "markdown":
+                    cell.source = gettext(cell.source)
+                elif "summary" in cell.metadata:
+                    cell.metadata["summary"] = gettext(cell.metadata["summary"])
             to_run = work / f".template-{name}"
             nbformat.write(template, str(to_run))
             papermill.execute_notebook(str(to_run), str(executed),
@@ -275,18 +335,19 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
                 os.environ[key] = value
         if not keep_notebooks:  # the executed notebooks are in the page: nothing left behind
             shutil.rmtree(work, ignore_errors=True)
-    label = "the bundled sample survey" if source is None else Path(source).name
+    label = tr("the bundled sample survey") if source is None else Path(source).name
     heads = [h for _, hs in sections for h in hs]
-    sections.insert(0, how_read(profile, label))
+    sections.insert(0, how_read(profile, label, _language_hint(data, get_language(),
+                                                               LANGUAGES, suggest_language)))
     sections.insert(0, first_screen(data, merged, heads))
     # the sections left out (what they need) and the notebooks not run; the profile's own
     # account of absent columns is in the "How this report read your file" box
     not_here = {TEMPLATES[k]: v for k, v in skip.items()}
     if not_here or left_out:
         sections.append(not_in_file(left_out, not_here))
-    page = render_page(str(merged.get("title") or "NPS report"),
-                 f"Data: {label}. Generated by nps-toolkit; every number is computed by the "
-                 "notebooks it was built from.", sections)
+    page = render_page(str(merged.get("title") or tr("NPS report")),
+                       tr("Data: {label}. Generated by nps-toolkit; every number is computed "
+                          "by the notebooks it was built from.", label=label), sections)
     # whatever a notebook let through (a link or image built from the data), the page keeps
     # nothing that runs script or calls out when opened
     page, _ = sanitize_html(page)

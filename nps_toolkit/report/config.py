@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .._frames import require_columns
+from ..i18n import tr
 
 __all__ = ["COLUMN_KEYS", "MIN_COMMENTS", "SAMPLE_CONFIG", "config_toml", "load_configured",
            "read_config", "resolve_config"]
@@ -37,19 +38,24 @@ def resolve_config(data: Any, config: dict[str, Any] | None = None, *,
     merged = dict(profile.config)
     if sample:
         merged.update(SAMPLE_CONFIG)
+    if config.get("lang") is not None:
+        from ..i18n import _check
+
+        config["lang"] = _check(config["lang"])  # a clear error naming the languages
     for key, value in config.items():
         if value is None:
             continue
         if key in ("segments", "drivers") and isinstance(value, str):
             value = [v.strip() for v in value.split(",") if v.strip()]
         merged[key] = value
-        profile.reasons[key] = f"{value!r}, as asked"
+        profile.reasons[key] = tr("{value!r}, as asked", value=value)
     if merged.get("industry") and merged.get("benchmark") is None:
         merged["benchmark"] = merged["industry"]
     if merged.get("benchmark") is not None:
-        profile.reasons["benchmark"] = (f"{merged['benchmark']!r}" + (
-            ", as asked" if "benchmark" in config or "industry" in config else
-            " (the bundled sample is an online shop)"))
+        profile.reasons["benchmark"] = (
+            tr("{value!r}, as asked", value=merged["benchmark"])
+            if "benchmark" in config or "industry" in config else
+            tr("{value!r} (the bundled sample is an online shop)", value=merged["benchmark"]))
     # a column named in the configuration must exist (the loader has already read the
     # score, comment, date and customer columns asked for, under their canonical names)
     for key in ("segments", "drivers", "period", "value"):
@@ -138,6 +144,7 @@ def _notebook_parameters(merged: dict[str, Any]) -> dict[str, Any]:
         "value": merged.get("value"), "drivers": list(merged.get("drivers") or []),
         "period": merged.get("period"), "codeframe": merged.get("codeframe") or "ecommerce",
         "benchmark": merged.get("benchmark"), "industry": merged.get("industry") or "",
+        "lang": merged.get("lang") or "en",
     }
     if isinstance(out["benchmark"], str):
         try:

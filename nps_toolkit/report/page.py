@@ -12,11 +12,13 @@ from typing import Any
 import pandas as pd
 
 from .._stats import p_text
+from ..i18n import N_, get_language, gettext, join, tr
 
 __all__ = ["CSS", "convert", "first_screen", "how_read", "not_in_file", "render_page"]
 
 CSS = """
-body { font-family: "Noto Sans", "DejaVu Sans", Helvetica, Arial, sans-serif; margin: 0;
+body { font-family: "Noto Sans", "DejaVu Sans", Helvetica, Arial, "Noto Sans CJK KR",
+  "Noto Sans CJK SC", sans-serif; margin: 0;
   color: #222; line-height: 1.45; }
 nav { position: fixed; top: 0; left: 0; bottom: 0; width: 260px; overflow-y: auto;
   background: #f6f6f6; border-right: 1px solid #ddd; padding: 16px; font-size: 13px;
@@ -158,7 +160,10 @@ def _drop_empty_sections(nb: Any) -> list[tuple[str, tuple[str, ...]]]:
     return dropped
 
 
-_REFERENCE = re.compile(r"\b([Ss]ections? )(\d+)\b")
+# "section 5" in every language the report speaks (the catalogs write it so): fr section,
+# es sección, de Abschnitt, ru раздел (any case), ko 섹션, zh 第5节, hr odjeljak (any case)
+_REFERENCE = re.compile(r"(\b(?:[Ss]ections?|[Ss]ecci[oó]n(?:es)?|Abschnitt\w*|[Рр]аздел\w*|"
+                        r"섹션|[Oo]djelj\w*) ?|第 ?)(\d+)(?!\d)")
 
 
 def _renumber_references(cells: list[Any], numbers: dict[str, str]) -> None:
@@ -224,6 +229,9 @@ def _pair_charts_with_text(nb: Any, longest: int = 700) -> None:
             b.outputs = []
 
 
+_DETAILS = N_("Details")
+
+
 def _fold_details(nb: Any) -> None:
     """Cells tagged ``report-details`` show folded in the report (an HTML ``<details>``
     element, opened with a click): the detail behind a finding, not the finding. Their
@@ -234,7 +242,7 @@ def _fold_details(nb: Any) -> None:
         inner = "".join(_output_html(out) for out in cell.get("outputs", []))
         if not inner.strip():
             continue
-        summary = html.escape(cell.metadata.get("summary", "Details"))
+        summary = html.escape(gettext(cell.metadata.get("summary", _DETAILS)))
         cell.outputs = [_html_output(
             f'<details class="more"><summary>{summary}</summary>{inner}</details>')]
 
@@ -258,7 +266,8 @@ def _chart_alt_text(body: str) -> str:
     def alt(match: re.Match) -> str:
         svg = base64.b64decode(match.group(1)).decode("utf-8", "replace")
         label = _ARIA_LABEL.match(svg)
-        text = label.group(1) if label else "Chart (its numbers are in the text around it)"
+        text = label.group(1) if label else html.escape(
+            tr("Chart (its numbers are in the text around it)"), quote=True)
         # the label is already escaped for an attribute (&lt; &quot; ...): kept as it is
         return f'<img alt="{text}" src="data:image/svg+xml;base64,{match.group(1)}"'
 
@@ -299,26 +308,40 @@ def convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]],
     return body, heads, dropped
 
 
-def _link(heads: list[tuple[int, str, str]], prefix: str, name: str) -> str | None:
-    """The anchor of the report section named ``name`` (its heading without the number)."""
+def _link(heads: list[tuple[int, str, str]], prefix: str, number: int) -> str | None:
+    """The anchor of section ``number`` of the notebook whose ids start with ``prefix``
+    (by the number it had in the notebook: its heading keeps it unless sections before it
+    were left out, so the number is looked up in the template's own headings)."""
+    wanted = _SECTIONS.get((prefix, number))
     for _, ident, text in heads:
-        if ident.startswith(prefix) and _section_name(html.unescape(text)).startswith(name):
+        if not ident.startswith(prefix + "-"):
+            continue
+        name = _section_name(html.unescape(text))
+        if wanted is not None and name == gettext(wanted):
             return ident
     return None
 
 
+#: the sections the first screen links to, by notebook and number, with their headings'
+#: short names as the templates write them (translated like the headings)
+_SECTIONS = {("s1", 4): N_("Segments"), ("s1", 5): N_("Customer value"),
+             ("s1", 6): N_("Benchmark"), ("s2", 2): N_("Themes and what they cost"),
+             ("s3", 1): N_("The trend, with intervals and real changes marked")}
+
+
 def first_screen(data: Any, merged: dict[str, Any],
-                  heads: list[tuple[int, str, str]]) -> tuple[str, list]:
+                 heads: list[tuple[int, str, str]]) -> tuple[str, list]:
     """The headline (NPS, interval, n; the last change; the benchmark when asked) and the
     findings that matter most, each a sentence with its number and a link to its section.
-    Computed here from the same data and configuration as the notebooks."""
+    Computed here from the same data and configuration as the notebooks, in the current
+    language (:func:`nps_toolkit.set_language`)."""
     from .. import scoring
     from ..segmentation import segments as segments_of
     from ..trends import trend
 
     result = scoring.score(data["score"])
-    head = (f"NPS {result.nps:.1f} (95% interval {result.ci_low:.1f} to {result.ci_high:.1f}, "
-            f"{result.n:,} responses)")
+    head = tr("NPS {nps:.1f} (95% interval {low:.1f} to {high:.1f}, {n:,} responses)",
+              nps=result.nps, low=result.ci_low, high=result.ci_high, n=result.n)
     findings: list[tuple[str, str | None]] = []
     timing = ({"date": "date", "freq": "Q"} if "date" in data.columns else
               {"date": None, "period": merged["period"]} if merged.get("period") else None)
@@ -330,32 +353,38 @@ def first_screen(data: Any, merged: dict[str, Any],
         if t is not None and len(t) >= 2 and pd.notna(t["change"].iloc[-1]):
             last = t.iloc[-1]
             when = (f"{merged['period']} = {last['period']}" if timing.get("period")
-                    else str(last["period"]))
-            head += (f"; {when}: {last['nps']:.1f}, {last['change']:+.1f} points on "
-                     "the period before" + (" (a real change)" if last["significant_change"]
-                                            else " (within the noise)"))
+                    else last["period"])
+            values = dict(when=when, nps=last["nps"], change=last["change"])
+            latest = (tr("{when}: {nps:.1f}, {change:+.1f} points on the period before (a real "
+                         "change)", **values) if last["significant_change"] else
+                      tr("{when}: {nps:.1f}, {change:+.1f} points on the period before "
+                         "(within the noise)", **values))
+            head = tr("{headline}; {latest}", headline=head, latest=latest)
             real = t[t["significant_change"]]
             if len(real):
                 r = real.iloc[-1]
-                findings.append((f"The latest real change: {r['period']}, {r['change']:+.1f} "
-                                 f"points ({p_text(r['change_p_value'])}; adjusted for the "
-                                 f"{int(t['change_p_value'].notna().sum())} changes shown, "
-                                 f"{p_text(r['change_p_adjusted'])}).",
-                                 _link(heads, "s3", "The trend")))
+                findings.append((tr(
+                    "The latest real change: {period}, {change:+.1f} points ({p}; adjusted "
+                    "for the {m} changes shown, {p_adjusted}).", period=r["period"],
+                    change=r["change"], p=p_text(r["change_p_value"]),
+                    m=int(t["change_p_value"].notna().sum()),
+                    p_adjusted=p_text(r["change_p_adjusted"])), _link(heads, "s3", 1)))
     worst = None
     for column in merged.get("segments") or []:
         table = segments_of(data, by=column)
-        below = table[table["verdict"] == "significantly below the rest"]
+        below = table[table["verdict_code"] == "below"]
         for row in below.itertuples():
             if worst is None or row.difference < worst[2]:
                 worst = (column, getattr(row, column), row.difference, row.nps, row.n)
     if worst is not None:
-        findings.append((f"{worst[0]} = {worst[1]} is furthest below the rest: NPS "
-                         f"{worst[3]:.1f} ({worst[2]:+.1f} points, {worst[4]:,} responses).",
-                         _link(heads, "s1", "Segments")))
+        findings.append((tr("{column} = {group} is furthest below the rest: NPS {nps:.1f} "
+                            "({difference:+.1f} points, {n:,} responses).", column=worst[0],
+                            group=worst[1], difference=worst[2], nps=worst[3], n=worst[4]),
+                         _link(heads, "s1", 4)))
     if "comment" in data.columns:
         try:
             from ..text import analyze_comments
+            from ..text.names import theme_label
 
             impact = analyze_comments(data, codeframe=merged.get("codeframe") or "auto",
                                       discover=False).impact
@@ -363,9 +392,11 @@ def first_screen(data: Any, merged: dict[str, Any],
             impact = None
         if impact is not None and len(impact) and impact["nps_gain_if_fixed"].iloc[0] > 0:
             top = impact.iloc[0]
-            findings.append((f"{top['theme']} costs the most: fixing it for the detractors who "
-                             f"mention it would add about {top['nps_gain_if_fixed']:.1f} "
-                             "points.", _link(heads, "s2", "Themes")))
+            findings.append((tr("{theme} costs the most: fixing it for the detractors who "
+                                "mention it would add about {gain:.1f} points.",
+                                theme=theme_label(top["theme"]),
+                                gain=top["nps_gain_if_fixed"]),
+                             _link(heads, "s2", 2)))
     if merged.get("value"):
         from ..segmentation import value_analysis
 
@@ -373,9 +404,8 @@ def first_screen(data: Any, merged: dict[str, Any],
             va = value_analysis(data, value=merged["value"],
                                 customer="customer_id" if merged.get("customer") else None,
                                 date="date" if "date" in data.columns else None)
-            lead, rest = va.answer.split(". ", 1)
-            findings.append((f"Are the most valuable customers the biggest promoters? {lead}: "
-                             + rest.split("; ")[0] + ".", _link(heads, "s1", "Customer value")))
+            findings.append((tr("Are the most valuable customers the biggest promoters? "
+                                "{answer}", answer=va.headline), _link(heads, "s1", 5)))
         except ValueError:
             pass
     bench = merged.get("benchmark")
@@ -385,28 +415,36 @@ def first_screen(data: Any, merged: dict[str, Any],
         try:
             cmp_ = compare_to_benchmark(data, benchmark=bench,
                                         industry=merged.get("industry") or None)
-            findings.append((str(cmp_).split(". ")[0] + ".", _link(heads, "s1", "Benchmark")))
+            findings.append((cmp_.headline, _link(heads, "s1", 6)))
         except ValueError:
             pass
+    section = html.escape(tr("(section)"))
     items = "".join(
         f"<li>{html.escape(text)}"
-        + (f' <a href="#{html.escape(link)}">(section)</a>' if link else "") + "</li>"
+        + (f' <a href="#{html.escape(link)}">{section}</a>' if link else "") + "</li>"
         for text, link in findings[:5])
+    matters = html.escape(tr("What matters most"))
     body = (f'<section class="first-screen"><h1 id="headline">{html.escape(head)}</h1>'
-            + (f"<p><b>What matters most</b></p><ul>{items}</ul>" if items else "")
+            + (f"<p><b>{matters}</b></p><ul>{items}</ul>" if items else "")
             + "</section>")
-    return body, [(1, "headline", "Headline")]
+    return body, [(1, "headline", html.escape(tr("Headline")))]
 
 
-def how_read(profile: Any, label: str) -> tuple[str, list]:
+def how_read(profile: Any, label: str, extra: Sequence[str] = ()) -> tuple[str, list]:
     """The "How this report read your file" box: every choice, with the option that
-    changes it (text escaped: column names are data)."""
-    items = "".join(f"<li>{html.escape(line)}</li>" for line in profile.lines())
-    body = (f'<section class="how-read"><h1 id="how-read">How this report read your file</h1>'
-            f"<p>{html.escape(label)}: each choice below can be changed with the option in "
-            "brackets, or in a configuration file (<code>--config nps.toml</code>; "
-            f"<code>--print-config</code> writes this one).</p><ul>{items}</ul></section>")
-    return body, [(1, "how-read", "How this report read your file")]
+    changes it (text escaped: column names are data); ``extra`` lines are added at its end
+    (the language the comments suggest)."""
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in [*profile.lines(), *extra])
+    title = html.escape(tr("How this report read your file"))
+    intro = html.escape(tr("{label}: each choice below can be changed with the option in "
+                           "brackets, or in a configuration file ({config}; {print_config} "
+                           "writes this one).", label=label, config="\x00",
+                           print_config="\x01"))
+    intro = intro.replace("\x00", "<code>--config nps.toml</code>").replace(
+        "\x01", "<code>--print-config</code>")
+    body = (f'<section class="how-read"><h1 id="how-read">{title}</h1>'
+            f"<p>{intro}</p><ul>{items}</ul></section>")
+    return body, [(1, "how-read", title)]
 
 
 def not_in_file(sections: Sequence[tuple[str, str, tuple[str, ...]]],
@@ -419,20 +457,20 @@ def not_in_file(sections: Sequence[tuple[str, str, tuple[str, ...]]],
     groups: dict[str, list[str]] = {}
     for part, name, needs in sections:
         if needs:
-            whats = [NEEDS[n][0] for n in needs]
-            what = (", ".join(whats[:-1]) + " and " + whats[-1] if len(whats) > 1
-                    else whats[0])
+            what = join(gettext(NEEDS[n][0]) for n in needs)
             options = ", ".join(NEEDS[n][1] for n in needs if NEEDS[n][1])
-            what = "needs " + what + (f" ({options})" if options else "")
+            what = (tr("needs {what} ({options})", what=what, options=options) if options
+                    else tr("needs {what}", what=what))
         else:
-            what = "nothing in this file to show"
+            what = tr("nothing in this file to show")
         groups.setdefault(what, []).append(f"{name} ({part})")
     for part, what in needed.items():
-        groups.setdefault("needs " + what, []).append(part)
+        groups.setdefault(tr("needs {what}", what=what), []).append(part)
     items = "".join(f"<li><b>{html.escape(', '.join(names))}</b>: {html.escape(what)}</li>"
                     for what, names in groups.items())
-    return (f'<h1 id="not-in-file">Not in this file</h1><ul>{items}</ul>',
-            [(1, "not-in-file", "Not in this file")])
+    title = html.escape(tr("Not in this file"))
+    return (f'<h1 id="not-in-file">{title}</h1><ul>{items}</ul>',
+            [(1, "not-in-file", title)])
 
 
 def render_page(title: str, meta: str, sections: Sequence[tuple[str, list]]) -> str:
@@ -452,7 +490,7 @@ def render_page(title: str, meta: str, sections: Sequence[tuple[str, list]]) -> 
             toc.append("<ul>" + "".join(items) + "</ul>")
     main = "\n".join(body for body, _ in sections)
     return (
-        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+        f"<!DOCTYPE html>\n<html lang='{get_language()}'><head><meta charset='utf-8'>"
         f"<meta name='viewport' content='width=device-width'><title>{html.escape(title)}"
         f"</title><style>{CSS}</style></head><body>"
         f"<nav><p><b>{html.escape(title)}</b></p><p class='report-meta'>{html.escape(meta)}"

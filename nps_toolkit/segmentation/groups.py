@@ -14,12 +14,24 @@ import pandas as pd
 
 from .. import _stats
 from .._frames import counts_table
+from ..i18n import tr
 from ..scoring import intervals_from_counts
 
 __all__ = ["segments"]
 
 Adjust = Literal["holm", "bh", "bonferroni", "none"]
 
+
+
+def verdict_words(*, keys: str = "", min_n: int = 30) -> dict[str, str]:
+    """The verdict of each ``verdict_code`` in the current language (:mod:`nps_toolkit.i18n`)."""
+    return {"not_compared": tr("not compared: no {keys} (see rest=)", keys=keys),
+            "no_responses": tr("no valid responses"),
+            "no_rest": tr("no other respondents to compare with"),
+            "too_few": tr("too few responses to judge (n < {min_n})", min_n=min_n),
+            "not_different": tr("not significantly different from the rest"),
+            "above": tr("significantly above the rest"),
+            "below": tr("significantly below the rest")}
 
 def segments(data: Any, *, by: str | Sequence[str], score: str = "score",
              weights: str | None = None, min_n: int = 30, adjust: Adjust = "holm",
@@ -134,19 +146,18 @@ def segments(data: Any, *, by: str | Sequence[str], score: str = "score",
     out["p_value"] = p
     out["p_adjusted"] = p_adj
     out["significant"] = p_adj < alpha
-    verdict = np.where(
-        not_compared, f"not compared: no {' / '.join(keys)} (see rest=)",
-        np.where(
-        out["n"].to_numpy() == 0, "no valid responses",
-        np.where(rest_n == 0, "no other respondents to compare with",
-                 np.where(out["small_n"].to_numpy(),
-                          f"too few responses to judge (n < {min_n})",
-                          np.where(~out["significant"].to_numpy(),
-                                   "not significantly different from the rest",
-                                   np.where(out["difference"].to_numpy() > 0,
-                                            "significantly above the rest",
-                                            "significantly below the rest"))))))
-    out["verdict"] = verdict
+    # a stable code for code written against the API, the words in the reader's language
+    code = np.where(
+        not_compared, "not_compared",
+        np.where(out["n"].to_numpy() == 0, "no_responses",
+                 np.where(rest_n == 0, "no_rest",
+                          np.where(out["small_n"].to_numpy(), "too_few",
+                                   np.where(~out["significant"].to_numpy(), "not_different",
+                                            np.where(out["difference"].to_numpy() > 0,
+                                                     "above", "below"))))))
+    words = verdict_words(keys=" / ".join(map(str, keys)), min_n=min_n)
+    out["verdict_code"] = code
+    out["verdict"] = pd.Series(code, index=out.index).map(words).to_numpy()
     out = out.drop(columns=["n_rows"])
     counts = table.loc[pool, ["detractors", "passives", "promoters"]].to_numpy()
     counts = counts[counts.sum(axis=1) > 0]
@@ -162,14 +173,14 @@ def segments(data: Any, *, by: str | Sequence[str], score: str = "score",
     out.attrs["rest"] = rest
     if not_compared.any():
         n_missing_rows = int(table.loc[not_compared, "n"].sum())
-        out.attrs["notes"] = [
-            f"Each group is compared with the rest of the {int(table.loc[pool, 'n'].sum()):,} "
-            f"responses where {' / '.join(keys)} is known; the {n_missing_rows:,} responses "
-            "without it are shown for reference, not compared (rest='all' compares with "
-            "everyone)."]
+        out.attrs["notes"] = [tr(
+            "Each group is compared with the rest of the {n:,} responses where {keys} is "
+            "known; the {missing:,} responses without it are shown for reference, not "
+            "compared (rest='all' compares with everyone).", n=int(table.loc[pool, 'n'].sum()),
+            keys=" / ".join(map(str, keys)), missing=n_missing_rows)]
     elif missing_key.any():
-        out.attrs["notes"] = ["Groups are compared with everyone else, including the "
-                              "responses without a value (rest='all')."]
+        out.attrs["notes"] = [tr("Groups are compared with everyone else, including the "
+                                 "responses without a value (rest='all').")]
     else:
         out.attrs["notes"] = []
     return out

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .. import _stats
 from .._frames import WEIGHT_COLUMNS, collect, counts_table, require_columns, to_narwhals, to_pandas
+from ..i18n import N_, tr
 from ..scoring import NPSResult, classify
 from ..scoring import score as score_fn
 from . import _engine
@@ -29,11 +30,12 @@ def _tier_labels(k: int, value: str) -> list[str]:
     for i in range(k):
         lo, hi = i * width, (i + 1) * width
         if i == 0:
-            labels.append(f"Bottom {width:g}% by {value}")
+            labels.append(tr("Bottom {width:g}% by {value}", width=width, value=value))
         elif i == k - 1:
-            labels.append(f"Top {width:g}% by {value}")
+            labels.append(tr("Top {width:g}% by {value}", width=width, value=value))
         else:
-            labels.append(f"{lo:g}-{hi:g}th percentile by {value}")
+            labels.append(tr("{lo:g}-{hi:g}th percentile by {value}", lo=lo, hi=hi,
+                             value=value))
     return labels
 
 
@@ -147,7 +149,10 @@ class ValueAnalysis:
     revenue_share : DataFrame
         Per category: share of respondents and share of total value.
     answer : str
-        The direct answer in plain words.
+        The direct answer in plain words (in the current language, see
+        :func:`nps_toolkit.set_language`).
+    headline : str
+        Its first sentence: yes or no, and the top tier against everyone else.
     notes : list of str
         What was excluded or clipped, and why.
     per_customer : bool
@@ -163,11 +168,12 @@ class ValueAnalysis:
     unweighted: NPSResult
     revenue_share: pd.DataFrame
     answer: str
+    headline: str = ""
     notes: list[str] = field(default_factory=list)
     per_customer: bool = False
 
     def __repr__(self) -> str:
-        return self.answer + "".join(f"\nNote: {n}" for n in self.notes)
+        return self.answer + "".join("\n" + tr("Note: {note}", note=n) for n in self.notes)
 
     def _repr_html_(self) -> str:
         notes = "".join(f"<li>{html.escape(n)}</li>" for n in self.notes)
@@ -213,7 +219,7 @@ def value_analysis(data: pd.DataFrame, *, value: str, score: str = "score", tier
     >>> from nps_toolkit import load_sample
     >>> va = value_analysis(load_sample(), value="customer_lifetime_value",
     ...                     customer="customer_id", date="date")
-    >>> va.answer.split(".")[0]
+    >>> va.answer.split(":")[0]
     'No'
     """
     need = [score, value] + ([customer] if customer else []) + ([date] if date else [])
@@ -232,25 +238,36 @@ def value_analysis(data: pd.DataFrame, *, value: str, score: str = "score", tier
     rest = by_tier.dropna(subset=["value_tier"]).iloc[:-1]
     biggest_are_promoters = (top["significant"] and top["difference"] > 0
                              and top["promoter_share"] >= rest["promoter_share"].max())
-    lead = "Yes" if biggest_are_promoters else "No"
     main = max(("promoter", top["promoter_share"]), ("passive", top["passive_share"]),
                ("detractor", top["detractor_share"]), key=lambda t: t[1])
     chi = by_tier.attrs["chi2"]
-    answer = (
-        f"{lead}. {top['value_tier']} have an NPS of {top['nps']:.1f} "
-        f"({confidence:.0%} CI {top['ci_low']:.1f} to {top['ci_high']:.1f}, n={int(top['n']):,}) "
-        f"against {top['rest_nps']:.1f} for everyone else ({top['verdict']}); "
-        f"{main[1]:.0%} of them are {main[0]}s. "
-        + (f"Category depends on tier (chi-square {_stats.p_text(chi['p_value'])}). "
-           if chi else "")
-        + f"Rank correlation of {value} and score: {rho:+.2f} ({_stats.p_text(rho_p)}). "
-        f"Revenue-weighted NPS is {weighted.nps:.1f} against {plain.nps:.1f} unweighted; "
-        f"promoters hold {share.loc[0, 'revenue_share']:.0%} of revenue and passives "
-        f"{share.loc[1, 'revenue_share']:.0%}."
-    )
+    values = dict(tier=top["value_tier"], nps=top["nps"], confidence=confidence,
+                  low=top["ci_low"], high=top["ci_high"], n=int(top["n"]),
+                  rest=top["rest_nps"], verdict=top["verdict"], share=main[1])
+    of_them = {"promoter": N_("{share:.0%} of them are promoters."),
+               "passive": N_("{share:.0%} of them are passives."),
+               "detractor": N_("{share:.0%} of them are detractors.")}
+    headline = (tr("Yes: {tier} have an NPS of {nps:.1f} ({confidence:.0%} CI {low:.1f} to "
+                   "{high:.1f}, n={n:,}) against {rest:.1f} for everyone else ({verdict}).",
+                   **values) if biggest_are_promoters else
+                tr("No: {tier} have an NPS of {nps:.1f} ({confidence:.0%} CI {low:.1f} to "
+                   "{high:.1f}, n={n:,}) against {rest:.1f} for everyone else ({verdict}).",
+                   **values))
+    sentences = [headline, tr(of_them[main[0]], share=main[1])]
+    if chi:
+        sentences.append(tr("Category depends on tier (chi-square {p}).",
+                            p=_stats.p_text(chi["p_value"])))
+    sentences.append(tr("Rank correlation of {value} and score: {rho:+.2f} ({p}).", value=value,
+                        rho=rho, p=_stats.p_text(rho_p)))
+    sentences.append(tr("Revenue-weighted NPS is {weighted:.1f} against {plain:.1f} "
+                        "unweighted; promoters hold {promoters:.0%} of revenue and passives "
+                        "{passives:.0%}.", weighted=weighted.nps, plain=plain.nps,
+                        promoters=share.loc[0, "revenue_share"],
+                        passives=share.loc[1, "revenue_share"]))
+    answer = " ".join(sentences)
     return ValueAnalysis(by_tier=by_tier, chi2=chi, spearman_rho=float(rho),
                          spearman_p=float(rho_p), revenue_weighted=weighted, unweighted=plain,
-                         revenue_share=share, answer=answer, notes=notes,
+                         revenue_share=share, answer=answer, headline=headline, notes=notes,
                          per_customer=bool(customer))
 
 
@@ -263,19 +280,21 @@ def _value_parts_pandas(data: pd.DataFrame, *, value: str, score: str, tiers: in
         df = df.sort_values(date, kind="stable") if date else df
         before = len(df)
         df = df.drop_duplicates(subset=[customer], keep="last")
-        notes.append(f"one row per customer (their latest answer): {len(df):,} customers from "
-                     f"{before:,} responses.")
+        notes.append(tr("one row per customer (their latest answer): {n:,} customers from "
+                        "{before:,} responses.", n=len(df), before=before))
     from .._frames.amounts import as_amounts
 
     values = as_amounts(df[value], value)
     missing_value = values.isna()
     if missing_value.any():
-        notes.append(f"{int(missing_value.sum())} row(s) without a {value} are left out.")
+        notes.append(tr("{n:,} row(s) without a {value} are left out.",
+                        n=int(missing_value.sum()), value=value))
         df, values = df[~missing_value], values[~missing_value]
     negative = values < 0
     if negative.any():
-        notes.append(f"{int(negative.sum())} negative {value} value(s) (refunds?) count as 0 "
-                     "in the revenue weighting and revenue shares; tiers use them as they are.")
+        notes.append(tr("{n:,} negative {value} value(s) (refunds?) count as 0 in the revenue "
+                        "weighting and revenue shares; tiers use them as they are.",
+                        n=int(negative.sum()), value=value))
     df = df.assign(value_tier=value_tiers(df.assign(**{value: values}), value=value,
                                           tiers=tiers, bins=bins))
     by_tier = segments(df, by="value_tier", score=score, min_n=min_n, confidence=confidence)
@@ -315,18 +334,20 @@ def _value_parts_engine(frame: Any, *, value: str, score: str, tiers: int,
                              "engine)")
         before = rows(frame)
         frame = _engine.latest_per_customer(frame, customer, date)
-        notes.append(f"one row per customer (their latest answer): {rows(frame):,} customers "
-                     f"from {before:,} responses.")
+        notes.append(tr("one row per customer (their latest answer): {n:,} customers from "
+                        "{before:,} responses.", n=rows(frame), before=before))
     _engine._numeric(frame, value)
     v = nw.col(value)
     missing = rows(frame.filter(v.is_null()))
     if missing:
-        notes.append(f"{missing} row(s) without a {value} are left out.")
+        notes.append(tr("{n:,} row(s) without a {value} are left out.", n=missing,
+                        value=value))
         frame = frame.filter(~v.is_null())
     negative = rows(frame.filter(v < 0))
     if negative:
-        notes.append(f"{negative} negative {value} value(s) (refunds?) count as 0 in the "
-                     "revenue weighting and revenue shares; tiers use them as they are.")
+        notes.append(tr("{n:,} negative {value} value(s) (refunds?) count as 0 in the revenue "
+                        "weighting and revenue shares; tiers use them as they are.",
+                        n=negative, value=value))
     names = _tier_names(value, tiers, bins, None)
     tier = _engine.tier_expression(frame, value, tiers, bins, names)
     frame = frame.with_columns(tier.alias("value_tier"),

@@ -13,6 +13,7 @@ from .._codeframes import CODEFRAMES
 from ._common import _ARROW, DEFAULT_CODEFRAME, MAX_CHARS, _fold  # noqa: F401
 from .analysis import TextAnalysis, analyze_comments, filter_comments, theme_trends
 from .model import comment_sentiment, mismatch_flags
+from .names import theme_label
 from .prepare import LANGUAGES, detect_language, prepare_comments, redact_pii
 from .terms import stop_words, tokenize
 from .themes import (
@@ -47,6 +48,7 @@ __all__ = [
     "suggest_codeframe",
     "text_drivers",
     "theme_impact",
+    "theme_label",
     "theme_trends",
     "tokenize",
 ]

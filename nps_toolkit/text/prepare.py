@@ -10,6 +10,7 @@ import pandas as pd
 
 from .. import _lexicons as lex
 from .._frames import require_columns, to_narwhals, to_pandas
+from ..i18n import N_
 from ..scoring import classify
 from ._common import (
     _ARROW,
@@ -183,6 +184,12 @@ def _decide(loglik: np.ndarray, prior: bool, min_probability: float) -> np.ndarr
 #: Surveys with at least this many comments can tell an unknown one-word comment (seen in
 #: no other comment, listed in no language) from a rare real word.
 GIBBERISH_MIN_COMMENTS = 200
+#: the account's keys (``TextAnalysis.account``, kept in English) for the catalog: shown in
+#: the reader's language with ``nps_toolkit.i18n.gettext``
+ACCOUNT_LABELS = (N_("comments"), N_("analysed"), N_("no comment"), N_("empty"),
+                  N_("whitespace only"), N_("symbols or emoji only"), N_("numbers only"),
+                  N_("non-answer phrase"), N_("gibberish"), N_("cut_at_max_chars"),
+                  N_("pii_redacted"), N_("language_undetermined"))
 
 
 def _non_answer_reason(s: pd.Series) -> pd.Series:

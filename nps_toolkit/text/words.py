@@ -12,6 +12,7 @@ from .. import _lexicons as lex
 from .. import _stats
 from .._api import renamed
 from .._order import sort_frame
+from ..i18n import tr
 from ._common import _BS, _count, _excerpt, _fold, _re2_any, _replace, _strings
 from .prepare import _prepared
 from .terms import prepared_terms
@@ -113,8 +114,9 @@ def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
     for lang, rows in groups:
         is_p = is_p_all[rows]
         if is_p.sum() < min_comments or (~is_p).sum() < min_comments:
-            skipped.append(f"{lang} ({int(is_p.sum())} promoter and {int((~is_p).sum())} "
-                           "detractor comments)")
+            skipped.append(tr("{language} ({promoters:,} promoter and {detractors:,} detractor "
+                              "comments)", language=lang, promoters=int(is_p.sum()),
+                              detractors=int((~is_p).sum())))
             continue
         x = terms.counts[np.flatnonzero(rows)]
         yp = np.asarray(x[is_p].sum(axis=0)).ravel()
@@ -124,7 +126,8 @@ def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
         delta, z = _log_odds(yp, yd, prior)  # totals over every term, as in the paper
         keep = (yp + yd) >= min_count
         if not keep.any():
-            skipped.append(f"{lang} (no term in {min_count} comments or more)")
+            skipped.append(tr("{language} (no term in {n} comments or more)", language=lang,
+                              n=min_count))
             continue
         yp, yd, delta, z = yp[keep], yd[keep], delta[keep], z[keep]
         p_adj = _stats.adjust_pvalues(2 * _stats.norm_sf(np.abs(z)), "bh")
@@ -142,9 +145,10 @@ def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
     if len(out):  # terms are counted accent-folded; shown as the comments write them
         out["term"] = _as_written(out, prep, lang_all)
     # a language left out is said, never dropped silently (issue 25)
-    out.attrs["notes"] = ([f"not analysed, too few comments on one side (at least "
-                           f"{min_comments} promoter and {min_comments} detractor comments "
-                           f"are needed): {'; '.join(skipped)}."] if skipped else [])
+    out.attrs["notes"] = ([tr("Languages not analysed, too few comments on one side (at least "
+                              "{n} promoter and {n} detractor comments are needed): "
+                              "{languages}.", n=min_comments, languages="; ".join(skipped))]
+                          if skipped else [])
     return out
 
 

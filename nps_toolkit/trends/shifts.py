@@ -15,6 +15,7 @@ from .. import _stats
 from .._api import renamed
 from .._frames import collect, column_names_arg, require_columns, to_narwhals, to_pandas
 from .._order import sort_frame
+from ..i18n import tr
 from .trend import trend
 
 
@@ -41,7 +42,8 @@ def trend_by_value(data: Any, *, value: str, top: float = 0.25, customer: str = 
     """
     if not 0 < top < 1:
         raise ValueError(f"top is a share of customers between 0 and 1, got {top!r}")
-    name = f"Top {top:.0%} by {value}"
+    name = tr("Top {top:.0%} by {value}", top=top, value=value)
+    rest = tr("Everyone else")
     frame = to_narwhals(data)
     if not isinstance(nw.to_native(frame), pd.DataFrame):
         require_columns(frame, [customer, value, date, score])
@@ -59,10 +61,10 @@ def trend_by_value(data: Any, *, value: str, top: float = 0.25, customer: str = 
         flags = per.select(nw.col(customer), (nw.col("__v") >= float(cutoff)).alias("__big"))
         seg = frame.join(flags, on=customer, how="left").with_columns(
             nw.when(nw.col("__big").fill_null(False)).then(nw.lit(name))
-            .otherwise(nw.lit("Everyone else")).alias("segment"))
+            .otherwise(nw.lit(rest)).alias("segment"))
         out = trend(nw.to_native(seg), date=date, freq=freq, by="segment", score=score,
                     confidence=confidence, min_n=min_n)
-        out["segment"] = pd.Categorical(out["segment"], categories=[name, "Everyone else"],
+        out["segment"] = pd.Categorical(out["segment"], categories=[name, rest],
                                         ordered=True)  # the largest customers first, as below
         return out.sort_values("segment", kind="stable").reset_index(drop=True)
     df = to_pandas(data, [customer, value, date, score])
@@ -71,8 +73,8 @@ def trend_by_value(data: Any, *, value: str, top: float = 0.25, customer: str = 
     per_customer = as_amounts(df[value], value).groupby(df[customer]).max()
     cutoff = per_customer.quantile(1 - top)
     big = per_customer[per_customer >= cutoff].index
-    seg = pd.Categorical(np.where(df[customer].isin(big), name, "Everyone else"),
-                         categories=[name, "Everyone else"], ordered=True)
+    seg = pd.Categorical(np.where(df[customer].isin(big), name, rest),
+                         categories=[name, rest], ordered=True)
     return trend(df.assign(segment=seg), date=date, freq=freq, by="segment", score=score,
                  confidence=confidence, min_n=min_n)
 
@@ -195,21 +197,23 @@ def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: i
                              "share_now": both.loc[seg, "w_now"]})
             parts.append(col)
         row = periods.iloc[i]
-        text = (f"{row['period']}: NPS {row['nps']:.1f} vs {row['baseline_nps']:.1f} over the "
-                f"previous {baseline} period(s), {row['change']:+.1f} points "
-                f"({_stats.p_text(row['p_value'])}; adjusted over "
-                f"{int(np.isfinite(p).sum())} periods, "
-                f"{_stats.p_text(row['p_adjusted'])}).")
+        text = tr("{period}: NPS {nps:.1f} vs {baseline_nps:.1f} over the previous {baseline} "
+                  "period(s), {change:+.1f} points ({p}; adjusted over {m} periods, "
+                  "{p_adjusted}).", period=row["period"], nps=row["nps"],
+                  baseline_nps=row["baseline_nps"], baseline=baseline, change=row["change"],
+                  p=_stats.p_text(row["p_value"]), m=int(np.isfinite(p).sum()),
+                  p_adjusted=_stats.p_text(row["p_adjusted"]))
         if parts:
             mine = pd.DataFrame([r for r in rows if r["period"] == row["period"]])
             worst = sort_frame(mine, "contribution", ["column", "segment"],
                                ascending=True).head(top)
             named = "; ".join(
-                f"{r.column} = {r.segment} accounts for {r.contribution:+.1f} points "
-                f"(its NPS {r.nps_before:.0f} -> {r.nps_now:.0f})"
+                tr("{column} = {segment} accounts for {contribution:+.1f} points (its NPS "
+                   "{before:.0f} -> {now:.0f})", column=r.column, segment=r.segment,
+                   contribution=r.contribution, before=r.nps_before, now=r.nps_now)
                 for r in worst.itertuples() if r.contribution < 0)
             if named:
-                text += f" Behind the drop: {named}."
+                text += " " + tr("Behind the drop: {named}.", named=named)
         periods.loc[periods.index[i], "explanation"] = text
         lines.append(text)
     contributions = pd.DataFrame(rows, columns=[
@@ -218,8 +222,8 @@ def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: i
     contributions = contributions.sort_values(["period", "contribution"], kind="stable",
                                               ignore_index=True)
     summary = ("\n".join(lines) if lines else
-               f"No {freq} period fell significantly below its trailing {baseline}-period "
-               "baseline.")
+               tr("No {freq} period fell significantly below its trailing {baseline}-period "
+                  "baseline.", freq=freq, baseline=baseline))
     return ShiftReport(periods=periods, contributions=contributions, summary=summary)
 
 

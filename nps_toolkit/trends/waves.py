@@ -13,6 +13,7 @@ import pandas as pd
 from .. import _stats
 from .._frames import collect, require_columns, to_narwhals, to_pandas
 from .._frames.periods import local_naive, parse_dates
+from ..i18n import tr
 from ..scoring import NPSComparison, classify, compare_paired
 
 
@@ -202,17 +203,18 @@ def _summary(n_pairs: int, counts: pd.DataFrame, shares: pd.DataFrame, up: int, 
              change: NPSComparison, confidence: float, customers: dict[str, int]) -> str:
     """The plain-words summary of a migration (rows and columns in _LABELS order): pairs
     where pairs are counted, customers where customers are (issue 25)."""
-    return (
-        f"{customers['customers']:,} customers answered in two consecutive waves, "
-        f"{n_pairs:,} pairs of answers in all. Of the pairs, "
-        f"{int(counts.iloc[1, 2]):,} went from passive to promoter "
-        f"({shares.iloc[1, 2]:.0%} of passive answers) and "
-        f"{int(counts.iloc[2, 1]):,} from promoter to passive; {up:,} moved up and {down:,} "
-        f"down in all: {customers['up']:,} customers moved up and {customers['down']:,} down "
-        f"at some point ({customers['both']:,} of them both). Their NPS changed by "
-        f"{change.difference:+.1f} points ({confidence:.0%} CI {change.ci_low:+.1f} to "
-        f"{change.ci_high:+.1f}, paired t-test {_stats.p_text(change.p_value)})."
-    )
+    return tr(
+        "{customers:,} customers answered in two consecutive waves, {pairs:,} pairs of answers "
+        "in all. Of the pairs, {passive_up:,} went from passive to promoter ({passive_share:.0%} "
+        "of passive answers) and {promoter_down:,} from promoter to passive; {up:,} moved up "
+        "and {down:,} down in all: {customers_up:,} customers moved up and {customers_down:,} "
+        "down at some point ({both:,} of them both). Their NPS changed by {difference:+.1f} "
+        "points ({confidence:.0%} CI {low:+.1f} to {high:+.1f}, paired t-test {p}).",
+        customers=customers["customers"], pairs=n_pairs, passive_up=int(counts.iloc[1, 2]),
+        passive_share=shares.iloc[1, 2], promoter_down=int(counts.iloc[2, 1]), up=up,
+        down=down, customers_up=customers["up"], customers_down=customers["down"],
+        both=customers["both"], difference=change.difference, confidence=confidence,
+        low=change.ci_low, high=change.ci_high, p=_stats.p_text(change.p_value))
 
 
 def _engine_migration(frame: Any, *, customer: str, date: str, score: str, wave: str,
