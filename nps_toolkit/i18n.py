@@ -94,7 +94,12 @@ def set_language(lang: str | None) -> str:
 
 
 def get_language() -> str:
-    """The current language code (``"en"`` unless set)."""
+    """The current language code (``"en"`` unless set).
+
+    >>> with language("ko"):
+    ...     get_language()
+    'ko'
+    """
     return _state["lang"]
 
 

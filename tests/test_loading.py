@@ -276,7 +276,7 @@ def test_botanic_dos_accents_repaired():
     df, report = nt.read_survey(BOTANIC)
     assert "échange" in df["comment"].iloc[3] and "\x82" not in df["comment"].iloc[3]
     assert not df["comment"].dropna().str.contains("[\x80-\x9f]", regex=True).any()
-    assert any("1432 text cell(s)" in n for n in report.notes)
+    assert any("1,432 text cell(s)" in n for n in report.notes)
 
 
 def test_malformed_csv_gets_a_clear_error(tmp_path):

@@ -249,7 +249,7 @@ def test_notebooks_run_on_the_real_french_survey(tmp_path):
     expected = 100 * (counts[10] + counts[9] - sum(counts.get(k, 0) for k in range(7))) / n
     assert f"NPS {expected:.1f} (95% CI" in calc
     assert f"{n:,} of 13,954 rows are scored" in calc
-    assert "with satisfaction, intention (rounded half up)" in calc
+    assert "with satisfaction and intention (rounded half up)" in calc
     assert "explains the largest share of the recommend score" in calc
     trends = _outputs(result.notebooks[2])
     assert "Periods come from the column **t**" in trends

@@ -72,7 +72,7 @@ h2 { margin: 1.4em 0 0.4em; } h3 { margin: 1.1em 0 0.3em; }
 def _section_name(heading: str) -> str:
     """ "## 4. Segments: where is it good or bad?" -> "Segments" (the list's short name)."""
     text = re.sub(r"^#*\s*(\d+\.\s*)?", "", heading.splitlines()[0]).strip()
-    return text.split(":")[0].strip()
+    return re.split(r"[:：]", text)[0].strip()  # the full-width colon of Chinese too
 
 
 def _part_shows(cells: list[Any], hidden: set[str], needs: list[str]) -> bool:
