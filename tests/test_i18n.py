@@ -231,6 +231,47 @@ def _english_fragments() -> list[str]:
     return sorted(out)
 
 
+def _page_words(path: Path) -> str:
+    """The page's text without a browser: tags dropped, folded tables and alt texts kept,
+    each chart's own texts (titles, axes, legends) decoded from its SVG."""
+    import base64
+    import html as html_lib
+
+    page = path.read_text(encoding="utf-8")
+    charts = []
+    for data in re.findall(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', page):
+        svg = base64.b64decode(data).decode("utf-8", "replace")
+        charts += re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    alts = re.findall(r'alt="([^"]*)"', page)
+    body = re.sub(r"<style.*?</style>|src=\"data:[^\"]*\"", "", page, flags=re.S)
+    body = re.sub(r"<[^>]+>", " ", body)
+    return " ".join(html_lib.unescape(" ".join([body, *alts, *charts])).split())
+
+
+@pytest.fixture(scope="module")
+def other_reports(tmp_path_factory):
+    from nps_toolkit.report import build_report
+
+    folder = tmp_path_factory.mktemp("i18n-other")
+    return {lang: build_report(output=folder / f"sample-{lang}.html", lang=lang,
+                               progress=False).path for lang in ("de", "es", "ru", "zh", "hr")}
+
+
+@pytest.mark.parametrize("lang", ["de", "es", "ru", "zh", "hr"])
+def test_the_report_in_every_other_language_reads_back_translated(other_reports, lang):
+    """Read back in the rendered page, not only in the catalog: prose, folded tables, chart
+    titles, axes, legends and alt texts."""
+    words = _page_words(other_reports[lang])
+    left = [f for f in _english_fragments() if f in words]
+    assert left == [], left[:10]
+    for code, label in (("de", "Promotoren (9-10)"), ("es", "Promotores (9-10)"),
+                        ("ru", "Промоутеры (9-10)"), ("zh", "推荐者（9-10）"),
+                        ("hr", "Promotori (9-10)")):
+        if code == lang:
+            assert label in words  # a chart legend, drawn in the SVG
+    assert f"lang='{lang}'" in other_reports[lang].read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def translated_reports(tmp_path_factory):
     folder = tmp_path_factory.mktemp("i18n")
@@ -249,7 +290,10 @@ def _page_text(path: Path, screenshot: Path) -> tuple[str, str, dict]:
         page = stack.enter_context(_offline_page())
         page.goto(path.as_uri())
         page.wait_for_load_state("load")
-        text = page.inner_text("body")
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        # what the reader sees, the folded tables opened, and the charts' alt texts
+        text = page.inner_text("body") + " " + " ".join(page.evaluate(
+            "Array.from(document.images).map(i => i.alt)"))
         headline = page.locator("#headline").inner_text()
         page.screenshot(path=str(screenshot))
         box = page.evaluate("""() => { const r = document.querySelector('#headline')

@@ -333,7 +333,7 @@ def label_column(table: pd.DataFrame, keys: Sequence[str], name: str = "group") 
     """Add one text column naming each group (keys joined with ' / '), missing as '(missing)'."""
     out = table.copy()
     if not keys:
-        out[name] = "All responses"
+        out[name] = tr("All responses")
         return out
     parts = [out[k].astype("string").fillna("(missing)") for k in keys]
     label = parts[0]

@@ -7,9 +7,9 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from ..i18n import tr
+from ..i18n import N_, tr
 from ..segmentation.funnel import funnel as _funnel
-from ._base import listing, plain
+from ._base import label_expr, listing, plain
 
 __all__ = ["funnel"]
 
@@ -17,6 +17,11 @@ _POSITION_COLOURS = {"below (outer)": "#D55E00", "below (inner)": "#E69F00",
                      "within": "#999999", "above (inner)": "#56B4E9",
                      "above (outer)": "#0072B2"}
 
+
+#: the funnel's positions (``funnel()["position"]``, kept in English) as its legend shows them
+_POSITION_LABELS = {"above (outer)": N_("above (outer)"), "above (inner)": N_("above (inner)"),
+                    "within": N_("within"), "below (inner)": N_("below (inner)"),
+                    "below (outer)": N_("below (outer)")}
 
 def funnel(data: Any, *, by: str | None = None, title: str | None = None) -> alt.LayerChart:
     """Each group's NPS (dot) against its number of answers (log scale), inside the control
@@ -65,7 +70,8 @@ def funnel(data: Any, *, by: str | None = None, title: str | None = None) -> alt
         x=x, y=alt.Y("nps:Q"),
         color=alt.Color("position:N", scale=alt.Scale(domain=order,
                                                       range=list(_POSITION_COLOURS.values())),
-                        title=tr("Against the limits")),
+                        title=tr("Against the limits"),
+                        legend=alt.Legend(labelExpr=label_expr(_POSITION_LABELS))),
         tooltip=[alt.Tooltip("group:N", title=" / ".join(keys) or tr("Group")),
                  alt.Tooltip("n:Q", title=tr("Answers"), format=","),
                  alt.Tooltip("nps:Q", title=tr("NPS"), format=".1f"),
@@ -74,13 +80,19 @@ def funnel(data: Any, *, by: str | None = None, title: str | None = None) -> alt
     outside = points[points["position"].str.endswith("(outer)")]
     names = alt.Chart(outside).mark_text(align="left", dx=6, fontSize=10).encode(
         x=x, y=alt.Y("nps:Q"), text="group:N")
-    described = (f"Funnel plot: NPS of {len(points)} groups against their size, target "
-                 f"{target:.1f}; outside the {outer:.1%} limits: "
-                 + (listing(outside["group"], outside["nps"]) if len(outside) else "none")
-                 + f"; between the {inner:.0%} and {outer:.1%} limits: "
-                 + str(int(points["position"].str.endswith("(inner)").sum())) + " group(s).")
+    nothing = tr("none")
+    described = tr("Funnel plot: NPS of {n} groups against their size, target {target:.1f}; "
+                   "outside the {outer:.1%} limits: {outside}; between the {inner:.0%} and "
+                   "{outer:.1%} limits: {between} group(s).", n=len(points), target=target,
+                   outer=outer, inner=inner,
+                   outside=(listing(outside["group"], outside["nps"]) if len(outside)
+                            else nothing),
+                   between=int(points["position"].str.endswith("(inner)").sum()))
     return (lines + rule + dots + names).properties(
-        title=alt.Title(title or f"NPS by {' / '.join(keys) or 'group'} against group size",
-                        subtitle=f"Solid: {outer:.1%} limits, dashed: {inner:.0%}, grey line: "
-                        f"target {target:.1f}; outside the funnel is more than chance"),
+        title=alt.Title(title or (tr("NPS by {group} against group size",
+                                     group=" / ".join(keys)) if keys else
+                                  tr("NPS by group against group size")),
+                        subtitle=tr("Solid: {outer:.1%} limits, dashed: {inner:.0%}, grey "
+                                    "line: target {target:.1f}; outside the funnel is more "
+                                    "than chance", outer=outer, inner=inner, target=target)),
         width=460, height=220, description=described)

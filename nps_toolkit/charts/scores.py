@@ -15,7 +15,7 @@ import pandas as pd
 from .._frames import counts_table, to_narwhals
 from .._order import sort_frame
 from ..benchmarking import BenchmarkComparison
-from ..i18n import fmt, tr
+from ..i18n import fmt, gettext, tr
 from ..scoring import NPSResult, summarize
 from ..segmentation import ValueAnalysis
 from ..segmentation import segments as _segments
@@ -110,8 +110,9 @@ def distribution(data: Any, *, score: str = "score", title: str | None = None) -
                  alt.Tooltip("share:Q", title=tr("Share"), format=".1%"),
                  alt.Tooltip("category:N", title=tr("Category"))],
     ).properties(title=title or tr("How {n} responses scored", n=fmt_n(n)), width=360, height=200,
-                 description=f"Responses per score (n = {n:,}): "
-                 + listing(table["score"], table["count"], fmt="{:,.0f}", limit=11) + ".")
+                 description=tr("Responses per score (n = {n:,}): {listing}.", n=n,
+                                listing=listing(table["score"], table["count"], fmt="{:,.0f}",
+                                                limit=11)))
 
 
 def _long_shares(table: pd.DataFrame, label: str) -> pd.DataFrame:
@@ -186,12 +187,13 @@ def categories(data: Any, *, by: str | Sequence[str] | None = None, score: str =
     )
     height = max(60, 22 * len(order))
     shares = "; ".join(
-        f"{g}: promoters {r['promoters'] / r['n']:.0%}, passives {r['passives'] / r['n']:.0%}, "
-        f"detractors {r['detractors'] / r['n']:.0%}"
+        tr("{group}: promoters {promoters:.0%}, passives {passives:.0%}, detractors "
+           "{detractors:.0%}", group=g, promoters=r["promoters"] / r["n"],
+           passives=r["passives"] / r["n"], detractors=r["detractors"] / r["n"])
         for g, (_, r) in zip(order[:10], labelled.head(10).iterrows(), strict=False))
     return (bars + text).properties(
         title=title or tr("Detractors, passives and promoters"), width=380, height=height,
-        description=f"Shares of responses: {shares}.")
+        description=tr("Shares of responses: {shares}.", shares=shares))
 
 
 def _as_result_table(data: Any, score: str) -> pd.DataFrame:
@@ -256,8 +258,9 @@ def score_card(data: Any, *, benchmark: Any = None, benchmark_label: str | None 
     nps = float(row["nps"])
     subtitle = tr("{confidence:.0%} interval {low:.1f} to {high:.1f}; n = {n}", confidence=conf,
                   low=row["ci_low"], high=row["ci_high"], n=fmt_n(row["n"]))
-    described = f"NPS {nps:.1f}, {subtitle}" + (f"; {blabel} {bvalue:.1f}" if bvalue is not None
-                                                 else "") + "."
+    described = (tr("NPS {nps:.1f}, {subtitle}; {label} {value:.1f}.", nps=nps,
+                    subtitle=subtitle, label=blabel, value=bvalue) if bvalue is not None
+                 else tr("NPS {nps:.1f}, {subtitle}.", nps=nps, subtitle=subtitle))
     return chart.properties(
         title=alt.Title(title or tr("NPS {nps:.1f}", nps=nps), subtitle=subtitle), width=380,
         height=60,
@@ -322,6 +325,13 @@ def _dot_plot(table: pd.DataFrame, keys: list[str], *, sort: bool, overall: floa
     return chart.properties(title=alt.Title(title, subtitle=_sentence("; ".join(notes))),
                             width=380, height=max(60, 24 * len(order)),
                             description=described.strip())
+
+
+def _holders(share: pd.DataFrame) -> list[str]:
+    """Each category's share of respondents and of value, in words."""
+    return [tr("{category} {respondents:.0%} of respondents, {value:.0%} of value",
+               category=gettext(r.category), respondents=r.respondent_share,
+               value=r.revenue_share) for r in share.itertuples()]
 
 
 def _sentence(text: str) -> str:
@@ -426,10 +436,9 @@ def value_tiers(data: Any, *, benchmark: Any = None, min_n: int = 30,
         tooltip=[alt.Tooltip("category:N", title=tr("Category")),
                  alt.Tooltip("measure:N", title=tr("Measure")),
                  alt.Tooltip("share:Q", title=tr("Share"), format=".1%")],
-    ).properties(title=tr("Who holds the value"), width=260, height=60, description=(
-        "Share of respondents and of value by category: " + "; ".join(
-            f"{r.category} {r.respondent_share:.0%} of respondents, {r.revenue_share:.0%} of "
-            "value" for r in data.revenue_share.itertuples()) + "."))
+    ).properties(title=tr("Who holds the value"), width=260, height=60, description=tr(
+        "Share of respondents and of value by category: {shares}.",
+        shares="; ".join(_holders(data.revenue_share))))
     return alt.hconcat(dots, bars).resolve_scale(color="independent")
 
 
@@ -498,10 +507,10 @@ def benchmark(comparison: BenchmarkComparison, *, others: pd.DataFrame | None = 
     return (whisker + dot + text).properties(
         title=alt.Title(title or tr("Our NPS against the benchmark"), subtitle=subtitle),
         width=380, height=max(60, 26 * len(table)),
-        description=f"Our NPS {comparison.nps:.1f} (interval {comparison.ci_low:.1f} to "
-        f"{comparison.ci_high:.1f}) against " + listing(table["label"][1:], table["nps"][1:],
-                                                        fmt="at {:.1f}")
-        + f": {subtitle}.")
+        description=tr("Our NPS {nps:.1f} (interval {low:.1f} to {high:.1f}) against "
+                       "{others}: {subtitle}.", nps=comparison.nps, low=comparison.ci_low,
+                       high=comparison.ci_high, subtitle=subtitle,
+                       others=listing(table["label"][1:], table["nps"][1:])))
 
 
 def drivers(table: pd.DataFrame, *, title: str | None = None) -> alt.LayerChart:
@@ -548,5 +557,5 @@ def drivers(table: pd.DataFrame, *, title: str | None = None) -> alt.LayerChart:
     return (bars + whisker).properties(
         title=alt.Title(title or tr("What drives the recommend score"), subtitle=subtitle),
         width=360, height=max(60, 26 * len(order)),
-        description="Share of the explained variance per driver: "
-        + listing(t["driver"], t["share"], fmt="{:.0%}") + ".")
+        description=tr("Share of the explained variance per driver: {listing}.",
+                       listing=listing(t["driver"], t["share"], fmt="{:.0%}")))

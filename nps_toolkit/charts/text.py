@@ -69,8 +69,8 @@ def theme_impact(data: Any, *, top: int = 10, title: str | None = None) -> alt.L
         title=alt.Title(title or tr("What detractors' comments cost"),
                         subtitle=tr("Bar: NPS gain if fixed, with interval; number: mentions")),
         width=360, height=max(60, 24 * len(order)),
-        description="NPS points gained if each theme's detractors were passives: "
-        + listing(t["theme"], t["nps_gain_if_fixed"]) + ".")
+        description=tr("NPS points gained if each theme's detractors were passives: "
+                       "{listing}.", listing=listing(t["theme"], t["nps_gain_if_fixed"])))
 
 
 def text_drivers(data: Any, *, language: str | None = None, top: int = 8,
@@ -136,10 +136,11 @@ def text_drivers(data: Any, *, language: str | None = None, top: int = 8,
                  alt.Tooltip("detractor_count:Q", title=tr("In detractor comments"))],
     ).properties(title=title or tr("Words of promoters and detractors ({language})",
                                    language=lang), width=320,
-                 height=max(60, 16 * len(order)), description=(
-                     f"Words of promoters ({lang}, z): " + listing(
-                         *_side(t, "promoter"), fmt="{:.1f}") + "; of detractors: "
-                     + listing(*_side(t, "detractor"), fmt="{:.1f}") + "."))
+                 height=max(60, 16 * len(order)), description=tr(
+                     "Words of promoters ({language}, z): {promoters}; of detractors: "
+                     "{detractors}.", language=lang,
+                     promoters=listing(*_side(t, "promoter"), fmt="{:.1f}"),
+                     detractors=listing(*_side(t, "detractor"), fmt="{:.1f}")))
 
 
 def _side(t: pd.DataFrame, side: str) -> tuple[list[str], list[float]]:

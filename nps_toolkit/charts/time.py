@@ -10,7 +10,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from ..i18n import N_, fmt, period_label, tr
+from ..i18n import N_, fmt, gettext, period_label, tr
 from ..trends import Migration
 from ..trends import trend as _trend
 from ._base import (
@@ -34,6 +34,15 @@ from ._base import (
 SMALL_MULTIPLES = 8
 
 __all__ = ["migration", "trend"]
+
+
+#: the columns the library itself adds (``trend_by_value``'s "segment"): named in the reader's
+#: language; the user's own columns keep their names
+_LIBRARY_KEYS = {"segment": N_("segment")}
+
+
+def _key_labels(keys: list[str]) -> list[str]:
+    return [gettext(_LIBRARY_KEYS[k]) if k in _LIBRARY_KEYS else k for k in keys]
 
 
 #: the categories as the migration chart's axes name them
@@ -91,10 +100,11 @@ def trend(data: Any, *, freq: str = "M", by: str | Sequence[str] | None = None,
     # 2025-03, wave 2) reads better than dates and keeps empty periods visible
     x = alt.X("period:O", title=tr("Period"), sort=list(dict.fromkeys(t["period_label"])),
               axis=alt.Axis(labelAngle=0 if len(set(t["period_label"])) <= 12 else -45))
-    colour = (alt.Color("line:N", title=" / ".join(keys)) if keys
+    colour = (alt.Color("line:N", title=" / ".join(_key_labels(keys))) if keys
               else alt.ColorValue("#0072B2"))
     tips = nps_tooltip([alt.Tooltip("period:N", title=tr("Period"))]
-                       + ([alt.Tooltip("line:N", title=" / ".join(keys))] if keys else [])
+                       + ([alt.Tooltip("line:N", title=" / ".join(_key_labels(keys)))]
+                          if keys else [])
                        + [alt.Tooltip("change:Q", title=tr("Change"), format="+.1f"),
                           alt.Tooltip("change_p_value:Q", title=tr("p-value"), format=".3f")])
     n_sig = int(t["significant_change"].sum())
@@ -154,17 +164,20 @@ def _describe_trend(t: pd.DataFrame, keys: list[str], n_sig: int) -> str:
     """The trend's numbers in words: NPS per period (one line), or each group's first and
     latest NPS (several)."""
     if not keys:
-        return ("NPS per period: " + listing(t["period_label"], t["nps"], limit=24)
-                + f"; {n_sig} significant change(s) from one period to the next.")
+        return tr("NPS per period: {listing}; {n} significant change(s) from one period to "
+                  "the next.", listing=listing(t["period_label"], t["nps"], limit=24), n=n_sig)
     parts = []
     for name, rows in sorted(t.groupby("line", sort=False), key=lambda kv: str(kv[0])):
         rows = rows[rows["nps"].notna()]
         if len(rows):
-            parts.append(f"{name} {rows['nps'].iloc[0]:.1f} in {rows['period_label'].iloc[0]}"
-                         f" to {rows['nps'].iloc[-1]:.1f} in {rows['period_label'].iloc[-1]}")
+            parts.append(tr("{line} {first:.1f} in {first_period} to {last:.1f} in "
+                            "{last_period}", line=name, first=rows["nps"].iloc[0],
+                            first_period=rows["period_label"].iloc[0],
+                            last=rows["nps"].iloc[-1], last_period=rows["period_label"].iloc[-1]))
     more = len(parts) - 12
-    return (f"NPS over time by {' / '.join(keys)}: " + "; ".join(parts[:12])
-            + (f"; and {more} more" if more > 0 else "") + ".")
+    shown = "; ".join(parts[:12]) + ("; " + tr("and {more} more", more=more) if more > 0 else "")
+    return tr("NPS over time by {column}: {lines}.", column=" / ".join(_key_labels(keys)),
+              lines=shown)
 
 
 def _small_multiples(data: pd.DataFrame, x: alt.X, keys: list[str], tips: list,
@@ -188,7 +201,7 @@ def _small_multiples(data: pd.DataFrame, x: alt.X, keys: list[str], tips: list,
         subtitle += "; " + tr("dashed: {label}, {value:.0f}", label=blabel, value=bvalue)
     names = sorted(data["line"].astype(str).unique())
     return alt.layer(*layers, data=data).properties(width=170, height=90).facet(
-        facet=alt.Facet("line:N", sort=names, title=" / ".join(keys),
+        facet=alt.Facet("line:N", sort=names, title=" / ".join(_key_labels(keys)),
                         header=alt.Header(labelLimit=170)), columns=4,
     ).properties(title=alt.Title(title or tr("NPS over time"), subtitle=subtitle),
                  description=described)
@@ -261,12 +274,14 @@ def migration(data: Migration | pd.DataFrame, *, title: str | None = None) -> al
                         "{low:+.1f} to {high:+.1f})", difference=ch.difference,
                         confidence=ch.confidence, low=ch.ci_low, high=ch.ci_high))
     subtitle = f"{lines[0]} {lines[1]}" + "".join(f"; {line}" for line in lines[2:])
-    moves = "; ".join(f"of {f}s, " + ", ".join(
-        f"{s:.0%} {t}" for t, s in zip(CATEGORIES, shares[i], strict=True) if np.isfinite(s))
-        for i, f in enumerate(CATEGORIES) if totals[i, 0] > 0)
+    moves = "; ".join(tr("of {category}, {shares}", category=gettext(_CATEGORY_NAMES[f]),
+                         shares=", ".join(f"{fmt(s, '.0%')} {gettext(t)}" for t, s in zip(
+                             CATEGORIES, shares[i], strict=True) if np.isfinite(s)))
+                      for i, f in enumerate(CATEGORIES) if totals[i, 0] > 0)
     return (cells + text).properties(
         title=alt.Title(title or tr("Who moved between categories"), subtitle=lines),
-        width=300, height=180, description=f"{_cap(subtitle)}. Next wave: {moves}.")
+        width=300, height=180, description=tr("{subtitle}. Next wave: {moves}.",
+                                              subtitle=_cap(subtitle), moves=moves))
 
 
 def _cap(text: str) -> str:
