@@ -30,7 +30,7 @@ import re
 import string
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -150,9 +150,6 @@ def gettext(message: str) -> str:
 
 
 # ------------------------------------------------------------------------- formatting
-_SPEC = re.compile(r"^(?P<sign>[+\- ]?)(?P<group>,?)(?:\.(?P<prec>\d+))?(?P<type>[fd%]?)$")
-
-
 @cache
 def _babel_locale(lang: str) -> Any:
     from babel import Locale
@@ -167,19 +164,6 @@ def _symbols(lang: str) -> tuple[str, str, str]:
     return get_decimal_symbol(loc), get_group_symbol(loc), get_minus_sign_symbol(loc)
 
 
-@lru_cache(maxsize=256)
-def _pattern(lang: str, sign: str, prec: int, percent: bool) -> Any:
-    import copy
-
-    loc = _babel_locale(lang)
-    pattern = copy.copy(loc.percent_formats[None] if percent else loc.decimal_formats[None])
-    pattern.frac_prec = (prec, prec)
-    if sign == "+":
-        minus = _symbols(lang)[2]
-        pattern.prefix = ("+" + pattern.prefix[0], minus + pattern.prefix[0])
-    return pattern
-
-
 def _is_number(value: Any) -> bool:
     import numbers
 
@@ -189,9 +173,9 @@ def _is_number(value: Any) -> bool:
 def fmt(value: Any, spec: str = "") -> str:
     """``format(value, spec)`` for the current locale.
 
-    Numbers follow the locale's decimal sign, grouping and percent pattern (``,``, ``.Nf``,
-    ``+``, ``%`` and ``d`` are understood; other specs such as ``.2g`` are formatted by Python
-    and given the locale's decimal sign); a pandas ``Period`` or a date becomes the locale's
+    Numbers are formatted by Python with ``spec`` (the same digits and rounding in every
+    language), then shown with the locale's decimal sign, group separator, minus sign and
+    percent spacing (CLDR, through Babel); a pandas ``Period`` or a date becomes the locale's
     quarter, month or date name. Text is left as it is. In English this *is*
     ``format(value, spec)``.
 
@@ -210,27 +194,21 @@ def fmt(value: Any, spec: str = "") -> str:
 
 
 def _number(lang: str, value: Any, spec: str) -> str:
-    import math
-
-    number = float(value) if not isinstance(value, int) else value
-    if isinstance(number, float) and not math.isfinite(number):
-        return format(value, spec)
-    match = _SPEC.match(spec)
-    if match and (match["prec"] is not None or match["type"] in ("f", "%", "d")
-                  or match["group"]):
-        kind = match["type"]
-        prec = int(match["prec"]) if match["prec"] is not None else (
-            0 if kind == "d" or (isinstance(number, int) and kind != "%") else 6)
-        if kind == "" and isinstance(number, float) and match["prec"] is None:
-            text = repr(number)
-            prec = len(text.split(".")[1]) if "." in text and "e" not in text else 0
-        pattern = _pattern(lang, match["sign"], prec, kind == "%")
-        return pattern.apply(number, _babel_locale(lang),
-                             group_separator=bool(match["group"]) or kind == "%")
-    text = format(value, spec)  # e.g. ".2g" for p-values, "" for a plain number
+    """Python formats the number (so every language shows the same digits, rounded the same
+    way as in English), then the locale's symbols replace Python's: decimal sign, group
+    separator, minus sign and the percent sign with its spacing."""
+    text = format(value, spec)
     decimal, group, minus = _symbols(lang)
-    table = str.maketrans({".": decimal, ",": group, "-": minus})
+    table = str.maketrans({".": decimal, ",": group, "-": minus, "%": _percent_suffix(lang)})
     return text.translate(table)
+
+
+@cache
+def _percent_suffix(lang: str) -> str:
+    """What follows the digits in the locale's percent pattern ("%", or a no-break space
+    and "%" in French, German, Russian...)."""
+    pattern = _babel_locale(lang).percent_formats[None].pattern.split(";")[0]
+    return pattern[pattern.rindex("0") + 1:] or "%"
 
 
 def _temporal(lang: str, value: Any, spec: str) -> str:

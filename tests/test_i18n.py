@@ -108,6 +108,24 @@ def test_numbers_dates_and_lists_follow_the_locale(lang, expected):
     assert got == expected
 
 
+def test_every_language_shows_the_digits_english_shows():
+    """Only the symbols change with the language, never a digit: 53.415 (stored as
+    53.41499...) is 53.41 in English and 53,41 in French, not 53,42 (a decimal rounding of
+    the float's shortest repr, which Babel's own formatter does, would differ)."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    values = [53.415, 0.125, 2.675, -0.05, 1e-9, *rng.normal(0, 3e4, 300),
+              *rng.uniform(-1, 1, 300)]
+    for lang in OTHER:
+        with language(lang):
+            for value in values:
+                for spec in (".1f", ",.2f", "+.1f", ".0%", ".1%", ",.0f", ".2g"):
+                    shown, english = fmt(value, spec), format(value, spec)
+                    assert re.sub(r"\D", "", shown) == re.sub(r"\D", "", english), (
+                        lang, value, spec, shown, english)
+
+
 def test_english_formats_exactly_as_python():
     values = [27.14, -3.0, 0.2714, 5036, 1234567.891, 2.6e-10, float("nan"), "2026Q1"]
     specs = ["", ".1f", "+.1f", ",", ",.2f", ".0%", ".1%", ".2g", ".0e"]
