@@ -1,8 +1,9 @@
 """Message extraction from the template notebooks, for ``pybabel extract`` (``babel.cfg``).
 
-The report shows each notebook's Markdown cells (those not tagged ``report-skip``) and the
-``summary`` of its folded outputs: each is one message, the whole cell, so a translator sees
-a paragraph with its context and can reorder its sentences. The code cells' messages
+Each Markdown cell of a notebook and the ``summary`` of its folded outputs is one message,
+the whole cell, so a translator sees a paragraph with its context and can reorder its
+sentences (the report shows the cells not tagged ``report-skip``; a copy made with
+``nps_toolkit.templates.copy(..., lang=)`` shows them all). The code cells' messages
 (``say("...")``, ``tr("...")``...) are extracted with Babel's own Python extractor.
 """
 
@@ -27,10 +28,12 @@ def extract_notebook(fileobj: Any, keywords: Any, comment_tags: Any,
     for number, cell in enumerate(nb.get("cells", []), 1):
         source = "".join(cell.get("source", []))
         tags = cell.get("metadata", {}).get("tags", [])
-        if "report-skip" in tags:
-            continue
         if cell.get("cell_type") == "markdown" and source.strip():
-            yield number, None, source, ["a Markdown cell of the report; keep its Markdown"]
+            # the report shows these; the others are in the notebooks copied in a language
+            # (nps_toolkit.templates.copy(..., lang=)), which translate every Markdown cell
+            yield number, None, source, ["a Markdown cell of the notebooks; keep its Markdown"]
+        elif "report-skip" in tags:
+            continue
         elif cell.get("cell_type") == "code":
             summary = cell.get("metadata", {}).get("summary")
             if summary:

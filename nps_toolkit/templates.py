@@ -28,7 +28,8 @@ def names() -> list[str]:
     return [t["name"] for t in _templates()]
 
 
-def copy(name: str, dest: str | os.PathLike[str] = ".", *, data: str | None = None) -> Path:
+def copy(name: str, dest: str | os.PathLike[str] = ".", *, data: str | None = None,
+         lang: str | None = None) -> Path:
     """Copy a template notebook into ``dest``, outputs cleared, pointed at ``data``.
 
     Parameters
@@ -39,6 +40,9 @@ def copy(name: str, dest: str | os.PathLike[str] = ".", *, data: str | None = No
     data : path, optional
         Your survey export; the copy's ``data_path`` parameter is set to it (relative to
         ``dest``). Without it the copy reads the bundled sample.
+    lang : str, optional
+        The copy's language (see :data:`nps_toolkit.LANGUAGES`): its prose is translated and
+        its ``lang`` parameter set, so it writes its findings, tables and charts in it too.
 
     Returns
     -------
@@ -61,7 +65,7 @@ def copy(name: str, dest: str | os.PathLike[str] = ".", *, data: str | None = No
     >>> copy("trends", folder).name
     'NPS trend review (2).ipynb'
     """
-    return copy_template(name, dest, data=data)
+    return copy_template(name, dest, data=data, lang=lang)
 
 
 def setup_notebook(lang: str | None = None) -> None:

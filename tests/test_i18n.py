@@ -384,3 +384,23 @@ def test_gettext_catalogs_ship_in_the_wheel_sources():
     files = sorted(p.relative_to(LOCALE).as_posix() for p in LOCALE.rglob("*.po"))
     assert files == [f"{code}/LC_MESSAGES/nps_toolkit.po" for code in sorted(OTHER)]
     assert json.loads(json.dumps(LANGUAGES))["ko"] == "한국어"
+
+
+def test_a_template_copied_in_a_language_reads_in_it(tmp_path):
+    """templates.copy(..., lang=) translates every Markdown cell and the folded tables'
+    titles and sets the lang parameter, so the copy computes in that language too."""
+    from nps_toolkit._registry import TemplateError
+
+    english = nbformat.read(str(nt.templates.copy("calculation", tmp_path)), as_version=4)
+    path = nt.templates.copy("calculation", tmp_path, lang="ko")
+    korean = nbformat.read(str(path), as_version=4)
+    pairs = [(e.source, k.source) for e, k in zip(english.cells, korean.cells, strict=True)
+             if e.cell_type == "markdown"]
+    assert pairs and all(e != k for e, k in pairs)
+    assert all(re.search("[가-힣]", k) for _, k in pairs)
+    params = next(c for c in korean.cells if "parameters" in c.metadata.get("tags", []))
+    assert "lang: str = 'ko'" in params.source
+    summaries = [c.metadata["summary"] for c in korean.cells if "summary" in c.metadata]
+    assert summaries and all(re.search("[가-힣]", s) for s in summaries)
+    with pytest.raises(TemplateError, match="'tlh' is not a supported language"):
+        nt.templates.copy("calculation", tmp_path, lang="tlh")
