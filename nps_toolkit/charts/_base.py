@@ -38,6 +38,9 @@ def _theme() -> alt.theme.ThemeConfig:
     """Fonts, sizes and a segment palette free of the category colours as the default
     categorical range."""
     font = "Noto Sans, DejaVu Sans, Helvetica, Arial, sans-serif"
+    cjk = {"ko": "Noto Sans CJK KR", "zh": "Noto Sans CJK SC"}.get(get_language())
+    if cjk:  # the same font measures the labels (vl-convert) and draws them (the browser)
+        font = f"Noto Sans, {cjk}, DejaVu Sans, sans-serif"
     return {
         "config": {
             "font": font,
