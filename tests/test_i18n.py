@@ -404,3 +404,12 @@ def test_a_template_copied_in_a_language_reads_in_it(tmp_path):
     assert summaries and all(re.search("[가-힣]", s) for s in summaries)
     with pytest.raises(TemplateError, match="'tlh' is not a supported language"):
         nt.templates.copy("calculation", tmp_path, lang="tlh")
+
+
+def test_placeholders_are_named_so_translators_can_reorder_them():
+    unnamed = []
+    for m in read_po((LOCALE / "nps_toolkit.pot").open("rb")):
+        for text in (m.id if isinstance(m.id, tuple) else (m.id,)):
+            if any(name == "" or name.isdigit() for name, _, _ in _fields(text or "")):
+                unnamed.append(text)
+    assert unnamed == []

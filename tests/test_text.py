@@ -1199,3 +1199,38 @@ def test_insurance_comments_choose_the_insurance_preset():
 ])
 def test_utilities_and_healthcare_presets(preset, lang, text, theme, coded):
     _assert_coded(preset, lang, text, theme, coded)
+
+
+@pytest.mark.parametrize(("preset", "theme"), [("utilities", "switching & moving"),
+                                              ("telecom", "cancellation & leaving"),
+                                              ("insurance", "cancellation")])
+def test_german_cancelling_is_not_the_adjective_kundig(preset, theme):
+    """Real E.ON review: "Meistens kontaktiere ich kundige Mitarbeiter" was coded as
+    cancelling (folded, "kundig" is both "kündig(en)" and "kundig", knowledgeable)."""
+    texts = ["Meistens kontaktiere ich kundige Mitarbeiter, die mir weiterhelfen.",
+             "Sehr kundigen und freundlichen Berater gehabt.",
+             "Ich habe gekündigt, weil der Preis stieg.",
+             "Ich wollte den Vertrag kündigen, aber niemand antwortete.",
+             "Kündigung wurde nicht bestätigt.", "Ich kündige zum Monatsende.",
+             "Ich musste kündigen", "Sie kündigte meinen Vertrag ohne Grund"]
+    df = pd.DataFrame({"comment": texts, "score": [9, 9, 2, 2, 2, 2, 2, 2]})
+    coded = nt.code_themes(df, codeframe=preset)
+    assert coded[theme].tolist() == [False, False] + [True] * 6
+
+
+def test_utilities_codes_real_energy_reviews_and_is_chosen_for_them():
+    """Real E.ON (German energy supplier) reviews: process praise ("einfach", "schnell") is
+    a theme of its own, so the utilities preset codes them and is chosen over telecom."""
+    texts = ["Einfache und schnelle Übermittlung des Zählerstandes",
+             "Wechsel hat schnell und problemlos geklappt.",
+             "Alles sehr übersichtlich und gut verständlich! Leichte Handhabung!",
+             "Keine korrekte Rechnung 2022 !!! mit ständigem Nachlaufen bis Juli 2023",
+             "Eine Dreiviertelstunde Wartezeit in der Telefon Hotline",
+             "Ich kann mich einloggen und den Zählerstand sofort übermitteln."] * 5
+    df = pd.DataFrame({"comment": texts, "score": [10, 9, 10, 2, 3, 9] * 5})
+    coded = nt.code_themes(df, codeframe="utilities")
+    first = coded.iloc[0]
+    assert first["meter readings"] and first["ease of use"] and first["speed & processing"]
+    assert coded.iloc[1][["switching & moving", "speed & processing"]].all()
+    assert coded.iloc[3]["bills & payments"] and coded.iloc[4]["customer service"]
+    assert nt.choose_codeframe(df)[0] == "utilities"

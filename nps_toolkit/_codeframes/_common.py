@@ -128,3 +128,17 @@ EASE_OF_USE: Patterns = {
     "ko": [r"사용하기", r"편리", r"편해", r"직관", r"복잡", r"불편", r"인터페이스"],
     "zh": [r"易用", r"好用", r"简单", r"方便", r"复杂", r"麻烦", r"界面"],
 }
+
+#: German "kündigen" (to cancel) in the forms that cannot be the adjective "kundig"
+#: (knowledgeable), which folds to the same letters ("kundige Mitarbeiter", seen in real
+#: energy-supplier reviews, issue 26): the noun, the participle, the past, "kündige ich",
+#: and the infinitive after "zu", before a modal or at the end of a clause. RE2 has no
+#: lookahead, so the forms are listed.
+KUNDIG: tuple[str, ...] = (
+    r"\bkundigung", r"\bgekundigt", r"\bkundigte", r"\bkundigst", r"\bkundigt\b",
+    r"\bkundige ich\b",
+    r"\bich kundige (?:zum|den|meinen|meine|hiermit|fristgerecht|jetzt|sofort)\b",
+    r"\bzu kundigen\b",
+    r"\bkundigen (?:wollte|will|wollen|mochte|musste|muss|mussen|konnte|kann|konnen|werde|"
+    r"wurde|lassen|lasst)\b",
+    r"\bkundigen[.,;:!?)]", r"\bkundigen$")

@@ -9,7 +9,7 @@ were not read against real comments written in them.
 
 from __future__ import annotations
 
-from ._common import OVERALL, SURVEY, Patterns
+from ._common import KUNDIG, OVERALL, SURVEY, Patterns
 
 INSURANCE: dict[str, Patterns] = {
     "claims & settlement": {
@@ -92,7 +92,7 @@ INSURANCE: dict[str, Patterns] = {
                r"(?:to|insurer|provider)"],
         "fr": [r"\bresili", r"\bloi hamon", r"\bchanger d'assur", r"\bquitter", r"\bquitte\b"],
         "es": [r"\bcancelar", r"\bcancelacion", r"\bdar(?:me)? de baja", r"\bla baja\b"],
-        "de": [r"\bkundig", r"\bgekundigt", r"\bwechsel"],
+        "de": [*KUNDIG, r"\bwechsel"],
         "ru": [r"\bрасторг", r"\bрасторжени", r"\bотказ от"],
         "ko": [r"해지", r"해약"],
         "zh": [r"退保", r"解约"],

@@ -11,7 +11,7 @@ of it.
 
 from __future__ import annotations
 
-from ._common import EASE_OF_USE, OVERALL, SURVEY, Patterns
+from ._common import EASE_OF_USE, KUNDIG, OVERALL, SURVEY, Patterns
 
 # how a line behaves: the words that make "broadband" a comment about speed or outages
 _BEHAVES = (r"(?:slow|fast|speed|drop|down\b|cut|disconnect|not working|isn'?t working|"
@@ -128,7 +128,7 @@ TELECOM: dict[str, Patterns] = {
         "fr": [r"\bresili", r"\bannul", r"\bchanger d'operateur", r"\bportabilite"],
         "es": [r"\bdar(?:me)? de baja", r"\bla baja\b", r"\bcancel", r"\bportabilidad",
                r"\bcambiarme de"],
-        "de": [r"\bkundig", r"\bgekundigt", r"\bstorn", r"\banbieterwechsel",
+        "de": [*KUNDIG, r"\bstorn", r"\banbieterwechsel",
                r"\brufnummernmitnahme"],
         "ru": [r"\bрасторг", r"\bотключить", r"\bперейти к", r"\bперешел", r"\bуйти от"],
         "ko": [r"해지", r"번호이동"],

@@ -77,6 +77,7 @@ _NAMES = (
     N_('security & trust'),
     N_('sign-up & quotes'),
     N_('speed & outages'),
+    N_('speed & processing'),
     N_('speed & problem resolution'),
     N_('staff & advice'),
     N_('staff & crew'),
