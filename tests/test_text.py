@@ -1234,3 +1234,16 @@ def test_utilities_codes_real_energy_reviews_and_is_chosen_for_them():
     assert coded.iloc[1][["switching & moving", "speed & processing"]].all()
     assert coded.iloc[3]["bills & payments"] and coded.iloc[4]["customer service"]
     assert nt.choose_codeframe(df)[0] == "utilities"
+
+
+def test_healthcare_senses_seen_in_real_mayo_clinic_reviews():
+    """Yelp reviews of the Mayo Clinic: "too late for me" is no waiting, "the operating
+    room" no facility; a late doctor and a clean room are."""
+    texts = ["I'm hoping my story wakes people up. It'll be too late for me.",
+             "I was wheeled into the operating room at noon and he never showed up.",
+             "The doctor was running late again, 40 minutes late.",
+             "My room was spotless and the hospital room had a view."] * 5
+    df = pd.DataFrame({"comment": texts, "score": [2, 2, 3, 10] * 5})
+    coded = nt.code_themes(df, codeframe="healthcare")
+    assert coded["appointments & waiting"].iloc[:4].tolist() == [False, False, True, False]
+    assert coded["facilities & cleanliness"].iloc[:4].tolist() == [False, False, False, True]

@@ -118,7 +118,10 @@ UTILITIES: dict[str, Patterns] = {
 HEALTHCARE: dict[str, Patterns] = {
     "appointments & waiting": {
         "en": [r"\bappointments?\b", r"\bbook(?:ed|ing)?\b", r"\bwait(?:ed|ing)?\b",
-               r"\bwaiting (?:room|time|list)", r"\bon time\b", r"\blate\b", r"\bdelay",
+               r"\bwaiting (?:room|time|list)", r"\bon time\b",
+               # running late, not "it'll be too late for me" (real Mayo Clinic review)
+               r"\b(?:running|ran|was|were|arrived|came|always) late\b",
+               r"\b\d+ (?:min(?:ute)?s?|hours?) late\b", r"\bdelay",
                r"\bcancel", r"\bslot"],
         "fr": [r"\brendez-vous\b", r"\brdv\b", r"\battente", r"\bdelai", r"\bretard",
                r"\bsalle d'attente", r"\bannul", r"\bcreneau", r"\bdoctolib"],
@@ -174,7 +177,10 @@ HEALTHCARE: dict[str, Patterns] = {
         "zh": [r"结果", r"诊断", r"治疗", r"手术", r"检查", r"化验"],
     },
     "facilities & cleanliness": {
-        "en": [r"\bclean", r"\bdirty", r"\bparking", r"\bward\b", r"\broom\b", r"\bfacilities",
+        "en": [r"\bclean", r"\bdirty", r"\bparking", r"\bward\b",
+               # a patient's room, not "the operating room" or "a room" of a department
+               r"\b(?:hospital|private|patient|my|her|his|our|waiting) room\b",
+               r"\broom was\b", r"\bfacilities",
                r"\bequipment", r"\bfood\b"],
         "fr": [r"\bpropre", r"\bsale\b", r"\bparking", r"\bchambre", r"\blocaux",
                r"\bequipement", r"\brepas"],
