@@ -198,32 +198,45 @@ def term_counts(folded: pd.Series, languages: Any = None, *, content: bool = Tru
         for piece in _pieces(tok, content):
             ids.append(vocab.setdefault(piece, len(vocab)))
         ptr[i + 1] = len(ids)
-    exp_ids = np.asarray(ids, dtype=np.int64)
+    # token-length arrays freed as soon as used, the kept ones as 32-bit integers: on 100,000
+    # comments the 64-bit ones and their copies were most of the analysis' peak (issue 28)
+    small = np.int32 if max(len(ids), n_docs) < 2**31 else np.int64
+    exp_ids = np.asarray(ids, dtype=small)
     lens = np.diff(ptr)[codes]
     starts = np.repeat(ptr[codes], lens)
-    offsets = np.arange(lens.sum()) - np.repeat(np.cumsum(lens) - lens, lens)
-    term = exp_ids[starts + offsets]
-    doc = np.repeat(doc, lens)
+    del codes
+    starts += np.arange(len(starts)) - np.repeat(np.cumsum(lens) - lens, lens)
+    term = exp_ids[starts]
+    del starts
+    doc = np.repeat(doc.astype(small), lens)
+    del lens
     words = np.array(list(vocab), dtype=object)
     if content and len(words):
         lang = _language_codes(languages, n_docs)
         keep = ~_stop_table(words)[lang[doc], term]
         term, doc = term[keep], doc[keep]
         used, term = np.unique(term, return_inverse=True)  # words left in some comment
+        term = term.astype(small)
         words = words[used]
     n_words = len(words)
     names, cols = words, term
     if pairs and len(term) > 1:
         # a pair of one word twice ("不错 不错", "재구매 재구매") says nothing the word does not
         same = (doc[1:] == doc[:-1]) & (term[1:] != term[:-1])
-        key = term[:-1][same] * n_words + term[1:][same]
+        key = term[:-1][same].astype(np.int64) * n_words + term[1:][same]
         uniq, inv = np.unique(key, return_inverse=True)
+        del key
         left = pa.array(list(words[uniq // n_words]), type=pa.string())
         right = pa.array(list(words[uniq % n_words]), type=pa.string())
+        del uniq
         pair_names = pc.binary_join_element_wise(left, right, " ").to_numpy(zero_copy_only=False)
+        del left, right
         names = np.concatenate([words, pair_names.astype(object)])
-        cols = np.concatenate([term, n_words + inv])
+        del pair_names
+        cols = np.concatenate([term, (n_words + inv).astype(small)])
+        del inv
         doc = np.concatenate([doc, doc[:-1][same]])
+        del same
     is_pair = np.arange(len(names)) >= n_words
     if content and n_words:
         # negations and intensifiers count inside pairs only (lex.MODIFIERS)
@@ -239,10 +252,12 @@ def term_counts(folded: pd.Series, languages: Any = None, *, content: bool = Tru
     # columns sorted as strings (as scikit-learn orders its vocabulary): ties in rankings and
     # the column order of models then do not depend on the order comments came in
     order = pc.sort_indices(pa.array(names, type=pa.string())).to_numpy()
-    rank = np.empty_like(order)
+    rank = np.empty(len(order), dtype=small)
     rank[order] = np.arange(len(order))
-    counts = sp.csr_matrix((np.ones(len(cols), dtype=np.float64), (doc, rank[cols])),
+    cols = rank[cols]
+    counts = sp.csr_matrix((np.ones(len(cols), dtype=np.float64), (doc, cols)),
                            shape=(n_docs, len(names)))
+    del cols, doc
     counts.sum_duplicates()
     return Terms(counts, names[order], is_pair[order])
 
