@@ -1247,3 +1247,16 @@ def test_healthcare_senses_seen_in_real_mayo_clinic_reviews():
     coded = nt.code_themes(df, codeframe="healthcare")
     assert coded["appointments & waiting"].iloc[:4].tolist() == [False, False, True, False]
     assert coded["facilities & cleanliness"].iloc[:4].tolist() == [False, False, False, True]
+
+
+def test_word_pairs_are_right_past_46341_distinct_words():
+    """Token arrays are 32-bit; a pair's key (first word x vocabulary size + second) is
+    computed in 64 bits: 50,000 distinct words make keys past 2**31."""
+    from nps_toolkit.text.terms import term_counts
+
+    words = [f"w{i:05d}x" for i in range(50_000)]
+    terms = term_counts(pd.Series([" ".join(words)]), content=False)
+    pairs = set(terms.names[terms.is_pair])
+    assert len(pairs) == 49_999
+    assert {"w49998x w49999x", "w00000x w00001x"} <= pairs
+    assert terms.counts.sum() == 50_000 + 49_999
