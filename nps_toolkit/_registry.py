@@ -92,34 +92,8 @@ def _set_parameter(source: str, name: str, value: Any) -> tuple[str, bool]:
     return new, bool(count)
 
 
-def _translate(nb: dict[str, Any], name: str, lang: str) -> None:
-    """The notebook's Markdown cells and folded tables' titles in ``lang``, and its ``lang``
-    parameter set (nps_toolkit.i18n: the same catalogs as the report)."""
-    from .i18n import _check, language
-    from .i18n import gettext as translate
-
-    try:
-        code = _check(lang)
-    except ValueError as exc:
-        raise TemplateError(str(exc)) from exc
-    with language(code):
-        for cell in nb.get("cells", []):
-            text = "".join(cell["source"]) if isinstance(cell["source"], list) \
-                else cell["source"]
-            if cell.get("cell_type") == "markdown":
-                cell["source"] = translate(text)
-            elif "parameters" in cell.get("metadata", {}).get("tags", []):
-                text, found = _set_parameter(text, "lang", code)
-                if not found:
-                    raise TemplateError(f"template {name!r} has no lang parameter")
-                cell["source"] = text
-            summary = cell.get("metadata", {}).get("summary")
-            if summary:
-                cell["metadata"]["summary"] = translate(summary)
-
-
 def copy_template(name: str, dest: str | os.PathLike[str], *, data: str | None = None,
-                  root: str | os.PathLike[str] | None = None, lang: str | None = None) -> Path:
+                  root: str | os.PathLike[str] | None = None) -> Path:
     """Copy template ``name`` into folder ``dest``; return the new notebook's path.
 
     Parameters
@@ -134,10 +108,6 @@ def copy_template(name: str, dest: str | os.PathLike[str], *, data: str | None =
         together.
     root : folder, optional
         When given (the Jupyter server's root), ``dest`` and ``data`` must lie inside it.
-    lang : str, optional
-        The copy's language (``"fr"``, ``"ko"``...): its prose and folded tables' titles are
-        translated from the catalogs and its ``lang`` parameter set, so what it computes is
-        written in that language too. English when omitted.
 
     Raises
     ------
@@ -169,8 +139,6 @@ def copy_template(name: str, dest: str | os.PathLike[str], *, data: str | None =
             raise TemplateError(f"data file {data} does not exist")
         data_value = Path(os.path.relpath(full, resolved)).as_posix()
     nb = json.loads(source.read_text(encoding="utf-8"))
-    if lang is not None:
-        _translate(nb, name, lang)
     for cell in nb.get("cells", []):
         if cell.get("cell_type") == "code":
             cell["outputs"] = []

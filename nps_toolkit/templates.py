@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
-from ._registry import TEMPLATES, TemplateError, copy_template, template_file
+from ._registry import TEMPLATES, TemplateError, _set_parameter, copy_template, template_file
 from ._registry import templates as _templates
 
 __all__ = ["TEMPLATES", "TemplateError", "copy", "names", "setup_notebook", "template_file"]
@@ -65,7 +66,48 @@ def copy(name: str, dest: str | os.PathLike[str] = ".", *, data: str | None = No
     >>> copy("trends", folder).name
     'NPS trend review (2).ipynb'
     """
-    return copy_template(name, dest, data=data, lang=lang)
+    if lang is not None:
+        from .i18n import _check
+
+        try:
+            lang = _check(lang)
+        except ValueError as exc:
+            raise TemplateError(str(exc)) from exc
+    made = copy_template(name, dest, data=data)
+    if lang is not None:  # the registry stays standard library only (the lab loads it)
+        import json
+
+        nb = json.loads(made.read_text(encoding="utf-8"))
+        _translate(nb, name, lang)
+        made.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return made
+
+
+def _translate(nb: dict[str, Any], name: str, lang: str) -> None:
+    """The notebook's Markdown cells and folded tables' titles in ``lang``, and its ``lang``
+    parameter set (nps_toolkit.i18n: the same catalogs as the report)."""
+    from .i18n import _check, language
+    from .i18n import gettext as translate
+
+    try:
+        code = _check(lang)
+    except ValueError as exc:
+        raise TemplateError(str(exc)) from exc
+    with language(code):
+        for cell in nb.get("cells", []):
+            text = "".join(cell["source"]) if isinstance(cell["source"], list) \
+                else cell["source"]
+            if cell.get("cell_type") == "markdown":
+                cell["source"] = translate(text)
+            elif "parameters" in cell.get("metadata", {}).get("tags", []):
+                text, found = _set_parameter(text, "lang", code)
+                if not found:
+                    raise TemplateError(f"template {name!r} has no lang parameter")
+                cell["source"] = text
+            summary = cell.get("metadata", {}).get("summary")
+            if summary:
+                cell["metadata"]["summary"] = translate(summary)
+
 
 
 def setup_notebook(lang: str | None = None) -> None:
