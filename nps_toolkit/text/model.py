@@ -127,10 +127,13 @@ def _cross_fitted(counts: Any, y: np.ndarray, labelled: np.ndarray, scored: np.n
     for train, test in split.split(idx, y[idx]):
         train, test = idx[train], idx[test]
         x_train = counts[row[train]]
-        keep = np.flatnonzero(np.asarray((x_train > 0).sum(axis=0)).ravel() >= 2)
-        weigh = TfidfTransformer(sublinear_tf=True).fit(x_train[:, keep])
+        keep = np.flatnonzero(x_train.getnnz(axis=0) >= 2)  # entries are positive counts
+        x_train = x_train[:, keep]  # one column slice, weighed in place of the counts
+        weigh = TfidfTransformer(sublinear_tf=True).fit(x_train)
+        x_train = weigh.transform(x_train)
         model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
-        model.fit(weigh.transform(x_train[:, keep]), y[train])
+        model.fit(x_train, y[train])
+        del x_train
         p[test] = model.predict_proba(weigh.transform(counts[row[test]][:, keep]))[:, 1]
         if len(rest):
             x_rest = weigh.transform(counts[row[rest]][:, keep])
