@@ -68,8 +68,16 @@ def _check(lang: str | None) -> str:
     return code
 
 
-_state = {"lang": _check(os.environ.get(ENV)) if os.environ.get(ENV, "").split("-")[0]
-          .lower() in LANGUAGES else "en"}
+def _from_environment() -> str:
+    """``NPS_TOOLKIT_LANG`` ("fr", "fr_FR", "fr-CA"...), English when unset or unsupported:
+    a process must start whatever the variable holds."""
+    try:
+        return _check(os.environ.get(ENV))
+    except ValueError:
+        return "en"
+
+
+_state = {"lang": _from_environment()}
 
 
 def set_language(lang: str | None) -> str:

@@ -413,3 +413,15 @@ def test_placeholders_are_named_so_translators_can_reorder_them():
             if any(name == "" or name.isdigit() for name, _, _ in _fields(text or "")):
                 unnamed.append(text)
     assert unnamed == []
+
+
+@pytest.mark.parametrize(("value", "expected"), [("fr_FR", "fr"), ("ko-KR", "ko"),
+                                                 ("zh", "zh"), ("xx", "en"), ("", "en")])
+def test_the_language_can_come_from_the_environment(value, expected):
+    """NPS_TOOLKIT_LANG sets the language a process starts in (a region is ignored, an
+    unsupported value is English rather than an error at import)."""
+    code = ("import os, sys; os.environ['NPS_TOOLKIT_LANG'] = sys.argv[1]; "
+            "import nps_toolkit as nt; print(nt.get_language())")
+    out = subprocess.run([sys.executable, "-c", code, value], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == expected
