@@ -122,16 +122,12 @@ def vega_locales() -> tuple[dict[str, Any], dict[str, Any]] | None:
 
 @functools.cache
 def _vega_locales(lang: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    from babel import Locale
-    from babel.numbers import get_decimal_symbol, get_group_symbol
+    from ..i18n import _babel_locale, _percent_suffix, _symbols
 
-    from ..i18n import _LOCALES
-
-    loc = Locale.parse(_LOCALES[lang])
-    code = _LOCALES[lang]
-    percent = fmt_percent_suffix(code)
-    number = {"decimal": get_decimal_symbol(code), "thousands": get_group_symbol(code),
-              "grouping": [3], "currency": ["", ""], "percent": percent, "minus": "-"}
+    loc = _babel_locale(lang)
+    decimal, group, _ = _symbols(lang)
+    number = {"decimal": decimal, "thousands": group, "grouping": [3], "currency": ["", ""],
+              "percent": _percent_suffix(lang), "minus": "-"}
     months = loc.months["stand-alone"]["wide"]
     short_months = loc.months["stand-alone"]["abbreviated"]
     days = loc.days["stand-alone"]["wide"]
@@ -145,15 +141,6 @@ def _vega_locales(lang: str) -> tuple[dict[str, Any], dict[str, Any]]:
             "months": [months[i] for i in range(1, 13)],
             "shortMonths": [short_months[i] for i in range(1, 13)]}
     return number, time
-
-
-def fmt_percent_suffix(code: str) -> str:
-    """What follows a number in the locale's percent pattern ("%" or a no-break space and
-    "%")."""
-    from babel import Locale
-
-    pattern = Locale.parse(code).percent_formats[None].pattern
-    return pattern[pattern.rindex("0") + 1:].split(";")[0] or "%"
 
 
 def _svg_with_alt_text(spec: dict, **metadata: Any) -> dict[str, str]:
