@@ -157,15 +157,162 @@ def test_poisson_table_has_poisson_one_frequencies():
         assert share == pytest.approx(math.exp(-1) / math.factorial(k), abs=2 / 65536)
 
 
-def test_lazy_sources_are_refused_with_the_reason():
+def test_read_orders_refuses_a_lazy_source_with_the_reason():
     import duckdb
 
-    responses, orders = small()
-    rel = duckdb.connect().from_df(orders)
-    with pytest.raises(ValueError, match=r"^growth_link: it joins every answer"):
-        nt.growth_link(responses, rel)
+    _, orders = small()
     with pytest.raises(ValueError, match=r"^read_orders: it checks every order"):
-        nt.read_orders(rel)
+        nt.read_orders(duckdb.connect().from_df(orders))
+
+
+# ---------------------------------------------------------------- a lazy order log (issue 28)
+def _engine(kind, frame):
+    """``frame`` held by an engine: a DuckDB relation on its own connection, or polars lazy."""
+    if kind == "duckdb":
+        import duckdb
+
+        return duckdb.connect().from_df(frame)
+    import polars as pl
+
+    return pl.from_pandas(frame).lazy()
+
+
+def _same_link(expected, got):
+    pd.testing.assert_frame_equal(expected.answers, got.answers, check_exact=False,
+                                  rtol=1e-12)
+    pd.testing.assert_frame_equal(expected.table, got.table, check_exact=False, rtol=1e-9)
+    pd.testing.assert_frame_equal(expected.differences, got.differences, check_exact=False,
+                                  rtol=1e-9)
+    assert expected.notes == got.notes
+    assert expected.summary == got.summary
+
+
+def _edges():
+    """Orders exactly on every window edge of one answer (day 0 = 2025-06-01): 365 and 366
+    days before, the day itself, the day after, 365 and 366 days after; a refund after."""
+    day = pd.Timestamp("2025-06-01")
+    offsets = [-366, -365, -1, 0, 0, 1, 200, 365, 366, 700]
+    orders = pd.DataFrame({"customer_id": ["A"] * len(offsets) + ["B"],
+                           "order_date": [day + pd.Timedelta(days=o) for o in offsets]
+                           + [day],
+                           "amount": [1.0, 2.0, 4.0, 8.0, -3.0, 16.0, -32.0, 64.0, 128.0,
+                                      256.0, 5.0]})
+    responses = pd.DataFrame({"customer_id": ["A", "B"], "date": [day, day],
+                              "score": [10, 0]})
+    return responses, orders
+
+
+@pytest.mark.parametrize("kind", ["duckdb", "polars"])
+def test_lazy_order_log_gives_the_in_memory_numbers(kind):
+    """The join runs in the engine and gives the same answers, intervals, notes and summary."""
+    s, o = nt.load_sample(), nt.load_sample("orders")
+    _same_link(nt.growth_link(s, o, n_resamples=200),
+               nt.growth_link(s, _engine(kind, o), n_resamples=200))
+    responses, orders = small()
+    _same_link(nt.growth_link(responses, orders, n_resamples=50),
+               nt.growth_link(responses, _engine(kind, orders), n_resamples=50))
+    responses, orders = _edges()
+    link = nt.growth_link(responses, _engine(kind, orders), n_resamples=20, as_of="2027-01-01")
+    _same_link(nt.growth_link(responses, orders, n_resamples=20, as_of="2027-01-01"), link)
+    a = link.answers.set_index("customer_id")
+    # after: days 1, 200 (refund, not an order) and 365; before: days -365 and -1; on the
+    # day: A's order and refund and B's order, two of them orders
+    assert a.loc["A", "orders"] == 2 and a.loc["A", "revenue"] == 16 - 32 + 64
+    assert a.loc["A", "revenue_before"] == 2 + 4
+    assert "2 order(s) on the answer day itself" in " ".join(link.notes)
+
+
+@pytest.mark.parametrize("kind", ["duckdb", "polars"])
+def test_lazy_order_log_counts_referrals_like_memory(kind):
+    responses, orders = small()
+    orders = pd.concat([orders, pd.DataFrame({
+        "customer_id": ["N1", "N1", "N2", "N3", "N4"],
+        "order_date": pd.to_datetime(["2025-02-01", "2025-03-01", "2024-12-01",
+                                      "2025-05-01", "2025-01-12"]),
+        "amount": [10.0, 10.0, 10.0, 10.0, 10.0],
+        "referrer_id": ["A", "B", "A", "A", "B"]})], ignore_index=True)
+    expected = nt.growth_link(responses, orders, n_resamples=30)
+    got = nt.growth_link(responses, _engine(kind, orders), n_resamples=30)
+    _same_link(expected, got)
+    r = got.answers.set_index(["customer_id", "answer_day"])["referrals"]
+    # N1 first named a referrer on 2025-02-01 (A); N2 before A's answers; N3 after both
+    assert r["A", pd.Timestamp("2025-01-10")] == 2 and r["A", pd.Timestamp("2025-03-01")] == 1
+    assert r["B", pd.Timestamp("2025-01-10")] == 1
+
+
+@pytest.mark.parametrize(("answers", "orders"), [
+    ([1.0, 2.0, 3.0, 4.0], [1, 2, 3, 4]),      # float ids (blanks) vs integer ids in the engine
+    (["1", "2", " 3", "4.0"], [1, 2, 3, 4]),   # text vs integer
+    (["-1", "2", "3", "4"], [-1, 2, 3, 4]),    # negative ids are whole numbers too
+    ([1, 2, 3, 4], ["1", "2", "3", "4"]),      # integer vs text in the engine
+])
+def test_lazy_order_log_matches_ids_of_another_type(answers, orders):
+    expected = nt.growth_link(*small(), n_resamples=20).answers
+    resp, ords = _numbered(answers, orders)
+    got = nt.growth_link(resp, _engine("duckdb", ords), n_resamples=20).answers
+    assert got["orders"].tolist() == expected["orders"].tolist()
+    assert got["revenue"].tolist() == expected["revenue"].tolist()
+
+
+def test_lazy_order_log_says_what_it_cannot_match_or_read():
+    import duckdb
+
+    resp, ords = _numbered(["1", "2", "x", "4"], [1, 2, 3, 4])
+    link = nt.growth_link(resp, _engine("duckdb", ords), n_resamples=20)
+    assert any("1 answer(s) have a customer id that is not a whole number (e.g. 'x')" in n
+               for n in link.notes)
+    responses, orders = small()
+    with pytest.raises(ValueError, match="no customer id of the answers is in the orders"):
+        nt.growth_link(responses, _engine("duckdb", orders.assign(customer_id="Z")))
+    with pytest.raises(ValueError, match="order log column 'amount' not found"):
+        nt.growth_link(responses, _engine("polars", orders.drop(columns="amount")))
+    text_dates = orders.assign(order_date=orders["order_date"].dt.strftime("%Y-%m-%d"))
+    with pytest.raises(ValueError, match=r"holds text in the engine.*CAST\(order_date AS DATE"):
+        nt.growth_link(responses, _engine("duckdb", text_dates))
+    blank = orders.astype({"amount": "float64"})
+    blank.loc[2, "amount"] = None
+    with pytest.raises(ValueError, match=r"^1 order\(s\) have no readable date or amount"):
+        nt.growth_link(responses, _engine("duckdb", blank))
+    # aware order times: polars converts them to the answers' zone like pandas does; DuckDB
+    # keeps the zone in its connection and is told how to set it
+    resp = pd.DataFrame({"customer_id": ["A"], "score": [10],
+                         "date": pd.to_datetime(["2025-01-10T23:30:00-05:00"])})
+    ords = pd.DataFrame({"customer_id": ["A", "A"], "amount": [10.0, 1.0],
+                         "order_date": pd.to_datetime(["2025-01-11T02:00:00+00:00",
+                                                       "2026-03-01T00:00:00+00:00"])})
+    _same_link(nt.growth_link(resp, ords, n_resamples=20),
+               nt.growth_link(resp, _engine("polars", ords), n_resamples=20))
+    con = duckdb.connect()
+    con.sql("SET TimeZone = 'UTC'")
+    with pytest.raises(ValueError, match=r"SET TimeZone = 'Etc/GMT\+5'"):
+        nt.growth_link(resp, con.from_df(ords), n_resamples=20)
+    con.sql("SET TimeZone = 'Etc/GMT+5'")  # as told: the same days as in memory
+    _same_link(nt.growth_link(resp, ords, n_resamples=20),
+               nt.growth_link(resp, con.from_df(ords), n_resamples=20))
+
+
+def test_value_of_moving_takes_a_lazy_order_log():
+    s, o = nt.load_sample(), nt.load_sample("orders")
+    pd.testing.assert_frame_equal(nt.value_of_moving(s, o),
+                                  nt.value_of_moving(s, _engine("duckdb", o)), rtol=1e-9)
+
+
+def test_lazy_order_log_brings_back_one_row_per_answer_at_most(monkeypatch):
+    """Only per-answer sums (and one summary row) leave the engine, never order rows."""
+    from nps_toolkit.growth import engine
+
+    sizes = []
+    inner = engine.collect
+
+    def spy(frame):
+        out = inner(frame)
+        sizes.append(len(out))
+        return out
+
+    monkeypatch.setattr(engine, "collect", spy)
+    s, o = nt.load_sample(), nt.load_sample("orders")
+    nt.growth_link(s, _engine("duckdb", o), n_resamples=20)
+    assert sizes and max(sizes) <= s["customer_id"].notna().sum() < len(o)
 
 
 def _numbered(ids_answers, ids_orders):

@@ -167,3 +167,28 @@ def test_theme_trends_on_coded_comments_run_in_spark(spark):
     ref = nt.theme_trends(sample, themes=c[themes].rename(
         columns=lambda k: k.removeprefix("theme: ")))
     _same(ref, nt.theme_trends(sdf, themes=themes))
+
+
+def test_growth_link_joins_a_spark_order_log_in_spark(spark):
+    """Issue 28: the order log stays in Spark; the window join and the referrals run there and
+    give the in-memory numbers (dates as timestamps in the session's zone, UTC)."""
+    sample, orders = nt.load_sample(), nt.load_sample("orders")
+    rows = [(str(c), d.to_pydatetime(), float(a), None if pd.isna(r) else str(r))
+            for c, d, a, r in orders[["customer_id", "order_date", "amount", "referrer_id"]]
+            .itertuples(index=False)]
+    ref = nt.growth_link(sample, orders, n_resamples=200)
+    # naive times (TIMESTAMP_NTZ), like the pandas log: the same numbers, notes and summary
+    sdf = spark.createDataFrame(rows, "customer_id string, order_date timestamp_ntz, "
+                                      "amount double, referrer_id string")
+    got = nt.growth_link(sample, sdf, n_resamples=200)
+    pd.testing.assert_frame_equal(ref.answers, got.answers, check_exact=False, rtol=1e-12)
+    pd.testing.assert_frame_equal(ref.table, got.table, check_exact=False, rtol=1e-9)
+    assert got.notes == ref.notes and got.summary == ref.summary
+    assert got.answers["referrals"].sum() == ref.answers["referrals"].sum() > 0
+    # Spark's TIMESTAMP is an instant in the session's zone (UTC here): said, same days
+    aware = nt.growth_link(sample, spark.createDataFrame(
+        rows, "customer_id string, order_date timestamp, amount double, referrer_id string"),
+        n_resamples=200)
+    pd.testing.assert_frame_equal(ref.table, aware.table, check_exact=False, rtol=1e-9)
+    assert aware.notes[0].startswith("days are cut in the time zone UTC (the orders' own)")
+    assert aware.notes[1:] == ref.notes

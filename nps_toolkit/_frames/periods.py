@@ -206,14 +206,15 @@ def period_labels(codes: np.ndarray, meaning: Any) -> tuple[pd.Series, pd.Series
 
 
 # --------------------------------------------------------------------------- in the engine
-def days_since_epoch(date: str) -> Any:
-    """Days since 1970-01-01 of a date or timestamp column, as a narwhals expression built
+def days_since_epoch(date: Any) -> Any:
+    """Days since 1970-01-01 of a date or timestamp column (a name or a narwhals expression),
+    as a narwhals expression built
     from year, month and day only, so every engine (DuckDB, Spark, polars, pyarrow) runs it.
     Howard Hinnant's ``days_from_civil`` (https://howardhinnant.github.io/date_algorithms.html,
     public domain), exact for the proleptic Gregorian calendar; tested against numpy."""
     import narwhals.stable.v2 as nw
 
-    col = nw.col(date)
+    col = nw.col(date) if isinstance(date, str) else date
     m = col.dt.month()
     y = col.dt.year() - nw.when(m <= 2).then(1).otherwise(0)
     era = y // 400

@@ -7,16 +7,18 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
+import narwhals.stable.v2 as nw
 import numpy as np
 import pandas as pd
 
 from .. import _stats
 from .._api import renamed
-from .._frames import require_columns, to_pandas
+from .._frames import require_columns, to_narwhals, to_pandas
 from .._frames.ids import matching_ids
 from .._frames.periods import parse_dates
 from ..i18n import tr
 from ..scoring import classify
+from .engine import LazyOrders
 
 METRICS = {
     "repurchase_rate": "bought again within the horizon (share of answers)",
@@ -74,8 +76,12 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
                 seed: int = 0) -> GrowthLink:
     """Join each answer to the customer's orders before and after it: do promoters buy more?
 
-    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
-    frame) is refused with a clear error rather than pulled into pandas.
+    The order log may be a lazy source (a DuckDB relation, e.g. over Parquet; a polars
+    LazyFrame; a Spark DataFrame): the join then runs in that engine and only one row per
+    answer comes back (see ``nps_toolkit.growth.engine``). Its dates must be dates or
+    times there (not text), and customer ids match as the engine's type: integer ids match
+    answers written ``1``, ``1.0`` or ``"1"``, text ids the answers' trimmed text. The
+    answers themselves are read into memory (one row each).
 
     For every answer, the customer's orders strictly after the answer day and up to
     ``horizon`` later count as *after*; orders in the same length of time before the answer
@@ -127,15 +133,26 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     notes: list[str] = []
     why = "growth_link: it joins every answer to its customer's orders"
     resp = to_pandas(responses, [customer, date, score], rows_for=why)
-    ords = to_pandas(orders, None, rows_for=why)
-    require_columns(ords, [order_customer, order_date, amount], role="order log column",
-                    fix="Read it with read_orders(), or pass order_customer=, order_date=, "
-                        "amount=")
+    frame = to_narwhals(orders)
+    fix = "Read it with read_orders(), or pass order_customer=, order_date=, amount="
+    if isinstance(frame, nw.LazyFrame):
+        # the order log stays where it is; only per-answer sums come back (engine.py)
+        lazy: LazyOrders | None = LazyOrders(frame, customer=order_customer, date=order_date,
+                                             amount=amount)
+        require_columns(lazy.columns, [order_customer, order_date, amount],
+                        role="order log column", fix=fix)
+        order_columns, ords = lazy.columns, None
+    else:
+        lazy, ords = None, to_pandas(orders, None, rows_for=why)
+        require_columns(ords, [order_customer, order_date, amount], role="order log column",
+                        fix=fix)
+        order_columns = list(ords.columns)
     if referrer == "auto":
-        referrer = "referrer_id" if "referrer_id" in ords.columns else None
+        referrer = "referrer_id" if "referrer_id" in order_columns else None
     # one stated zone for both: the answers' own (else the orders'); see _days
     answers_zone = _zone(resp[date], date)
-    zone = answers_zone or _zone(ords[order_date], order_date)
+    zone = answers_zone or (lazy.zone() if lazy is not None
+                            else _zone(ords[order_date], order_date))
     if zone is not None:
         notes.append(tr("days are cut in the time zone {zone} (the answers' own); other "
                         "dates with a zone are converted to it, dates without one are taken "
@@ -144,24 +161,32 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
                         "with a zone are converted to it, dates without one are taken to be "
                         "in it", zone=zone))
     a_day = _days(resp[date], date, zone)
-    o_day = _days(ords[order_date], order_date, zone)
-    amt = pd.to_numeric(ords[amount], errors="coerce").to_numpy(dtype=float)
-    if np.isnan(amt).any() or np.isnan(o_day).any():
+    if lazy is not None:
+        last, bad = lazy.end_and_bad(zone)
+    else:
+        o_day = _days(ords[order_date], order_date, zone)
+        amt = pd.to_numeric(ords[amount], errors="coerce").to_numpy(dtype=float)
         bad = int((np.isnan(amt) | np.isnan(o_day)).sum())
+        last = np.nanmax(o_day) if len(o_day) else np.nan
+    if bad:
         raise ValueError(f"{bad:,} order(s) have no readable date or amount; read the log with "
                          "read_orders(), which lists and leaves them out")
-    cat = classify(resp[score]).astype("string").to_numpy(dtype=object, na_value=None)
+    # category codes 0, 1, 2 in CATS order (-1: no score)
+    cat = classify(resp[score]).cat.codes.to_numpy()
     # ids as the analyst means them: 1, 1.0 and "1" are one customer (and 00001, when every
     # id is a number); no id in common is an error, not "every answer churned"
-    cust, o_cust, id_notes = matching_ids(resp[customer], ords[order_customer],
-                                          column=customer)
+    if lazy is not None:
+        cust, key, key_type, id_notes = lazy.keys(resp[customer])
+    else:
+        cust, o_cust, id_notes = matching_ids(resp[customer], ords[order_customer],
+                                              column=customer)
     notes.extend(id_notes)
-    missing = cust.isna().to_numpy() | np.isnan(a_day) | pd.isna(cat)
+    missing = cust.isna().to_numpy() | np.isnan(a_day) | (cat < 0)
     if missing.any():
         notes.append(tr("{n:,} answer(s) without a customer, date or score are left out.",
                         n=int(missing.sum())))
     end = (_days(pd.Series([pd.Timestamp(as_of)]), "as_of")[0] if as_of is not None
-           else np.nanmax(o_day) if len(o_day) else np.nan)
+           else last)
     open_horizon = ~missing & (a_day + days > end)
     if open_horizon.any():
         notes.append(tr("{n:,} answer(s) given less than {days} days before the end of the "
@@ -170,34 +195,62 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     use = ~missing & ~open_horizon
     if not use.any():
         raise ValueError(f"no answer has a complete {horizon} horizon in the order data")
-    codes, uniques = pd.factorize(pd.concat([cust[use], o_cust], ignore_index=True))
-    a_code, o_code = codes[: int(use.sum())], codes[int(use.sum()):]
     day = a_day[use].astype(np.int64)
-    window = _Windows(o_code, o_day.astype(np.int64), amt)
-    after_n, after_rev = window.sum(a_code, day + 1, day + days)
-    _, before_rev = window.sum(a_code, day - days, day - 1)
-    same_n, _ = window.sum(a_code, day, day)
+    if lazy is not None:
+        used = key[use].reset_index(drop=True)
+        after_n, after_rev, before_rev, same_n, found = lazy.sums(used, day, days, zone,
+                                                                  key_type)
+        if not found:
+            _no_common_ids(lazy, used, day, key_type, customer)
+        a_code = pd.factorize(cust[use])[0]
+    else:
+        codes, uniques = pd.factorize(pd.concat([cust[use], o_cust], ignore_index=True))
+        a_code, o_code = codes[: int(use.sum())], codes[int(use.sum()):]
+        window = _Windows(o_code, o_day.astype(np.int64), amt)
+        after_n, after_rev = window.sum(a_code, day + 1, day + days)
+        _, before_rev = window.sum(a_code, day - days, day - 1)
+        same_n, _ = window.sum(a_code, day, day)
     if same_n.sum():
         notes.append(tr("{n:,} order(s) on the answer day itself are counted neither before "
                         "nor after the answer.", n=int(same_n.sum())))
     answers = pd.DataFrame({
         # as text, whatever the key type matching_ids chose (integers stay integers there)
-        "customer_id": cust[use].astype("string").to_numpy(),
-        "answer_day": pd.to_datetime(day, unit="D"),
-        "category": cat[use], "repurchase_rate": (after_n > 0).astype(float),
+        "customer_id": cust[use].astype("string").array,
+        "answer_day": (day.astype("datetime64[D]")).astype("datetime64[ns]"),
+        "category": np.asarray(CATS, dtype=object)[cat[use]],
+        "repurchase_rate": (after_n > 0).astype(float),
         "orders": after_n.astype(float), "revenue": after_rev,
         "churn_rate": (after_n == 0).astype(float), "revenue_change": after_rev - before_rev,
         "revenue_before": before_rev})
     metrics = [m for m in METRICS if m != "referrals"]
     if referrer is not None:
-        answers["referrals"] = _referrals(ords.assign(**{order_customer: o_cust}), referrer,
-                                          order_customer, o_day, uniques, a_code, day, days,
-                                          notes)
+        if lazy is not None:
+            require_columns(lazy.columns, [referrer], role="order log column",
+                            fix="Name the referrer column (referrer=...), or referrer=None")
+            answers["referrals"] = lazy.referrals(referrer, used, day, days, zone, key_type)
+        else:
+            answers["referrals"] = _referrals(ords.assign(**{order_customer: o_cust}),
+                                              referrer, order_customer, o_day, uniques,
+                                              a_code, day, days, notes)
         metrics.append("referrals")
-    table, diffs = _bootstrap(answers, metrics, a_code, confidence, n_resamples, seed)
+    table, diffs = _bootstrap(answers, metrics, a_code, confidence, n_resamples, seed,
+                              k=cat[use])
     summary = _summary(table, diffs, horizon, confidence)
     return GrowthLink(table=table, differences=diffs, answers=answers, summary=summary,
                       notes=notes, horizon=horizon)
+
+
+def _no_common_ids(lazy: LazyOrders, keys: pd.Series, day: np.ndarray, key_type: Any,
+                   column: str) -> None:
+    """No answer has an order in reach: an error when no id is in the order log at all (as
+    the in-memory path's matching_ids), so that is not reported as "every answer churned"."""
+    hit, examples = lazy.any_match(keys, day, key_type)
+    if not hit:
+        raise ValueError(
+            f"no customer id of the answers is in the orders ({column!r}: e.g. "
+            f"{keys.dropna().head(3).tolist()} against {examples}). Check that both columns "
+            "hold the same ids (same system, same format), or name the right columns "
+            "(customer=, order_customer=).")
 
 
 def _zone(values: pd.Series, column: str) -> Any:
@@ -289,42 +342,61 @@ _POISSON_TABLE = _poisson_table()
 _POISSON_BYTES = _POISSON_TABLE.astype(np.uint8)
 
 
-def _bootstrap(answers: pd.DataFrame, metrics: list[str], cluster: np.ndarray,
-               confidence: float, n_resamples: int, seed: int
-               ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Category means and differences with a cluster bootstrap over customers (replicate
-    weights = how often each customer is drawn, then one matrix product per block)."""
-    cat = answers["category"].to_numpy(dtype=object)
-    k_of = {c: i for i, c in enumerate(CATS)}
-    k = np.array([k_of[c] for c in CATS])[pd.Categorical(cat, categories=CATS).codes]
-    cl, cl_index = pd.factorize(cluster)
-    n_cl = len(cl_index)
-    vals = answers[metrics].to_numpy(dtype=float)
-    # per customer and category: answer counts and metric sums (customers x 3 and x 3*m)
-    counts = np.zeros((n_cl, 3))
-    np.add.at(counts, (cl, k), 1.0)
-    sums = np.zeros((n_cl, 3 * len(metrics)))
-    for j in range(len(metrics)):  # a handful of metrics, not rows
-        np.add.at(sums, (cl, 3 * j + k), vals[:, j])
-    point_n = counts.sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        point = sums.sum(axis=0).reshape(len(metrics), 3) / point_n
+def _replicates(counts: np.ndarray, sums: np.ndarray, n_resamples: int, seed: int
+                ) -> np.ndarray:
+    """Replicate ratios sums / counts (``n_resamples`` x ``sums`` columns) under Poisson(1)
+    customer weights, in blocks of replicates (one matrix product each)."""
+    n_cl, n_cols = sums.shape
+    cells = counts.shape[1]
     rng = np.random.default_rng(seed)
-    reps = np.empty((n_resamples, len(metrics), 3))
-    block = max(1, min(n_resamples, int(2e7 // max(n_cl, 1))))
-    counts32, sums32 = counts.astype(np.float32), sums.astype(np.float32)
-    poisson = _POISSON_BYTES
+    reps = np.empty((n_resamples, n_cols))
+    # 4M weights per block: as fast as 20M (the blocks stay in cache), a fifth of the memory
+    block = max(1, min(n_resamples, int(4e6 // max(n_cl, 1))))
+    # counts and sums side by side: one product per block instead of two
+    both = np.hstack([counts, sums]).astype(np.float32)
+    # buffers allocated once: fresh 100 MB arrays per block cost more in page faults than
+    # the work they hold
+    u8 = np.empty((block, n_cl), np.uint8)
+    w = np.empty((block, n_cl), np.float32)
     for start in range(0, n_resamples, block):
         b = min(block, n_resamples - start)
         # how often each customer is drawn: Poisson(1) counts, read off a 65,536-entry
         # inverse-CDF table by 16-bit random numbers (8x faster than rng.poisson)
-        w = poisson[rng.integers(0, 65536, size=(b, n_cl), dtype=np.uint16)].astype(
-            np.float32)
-        rn = w @ counts32
-        rs = w @ sums32
+        np.take(_POISSON_BYTES, rng.integers(0, 65536, size=(b, n_cl), dtype=np.uint16),
+                out=u8[:b])
+        w[:b] = u8[:b]
+        r = w[:b] @ both
         with np.errstate(invalid="ignore", divide="ignore"):
-            reps[start:start + b] = (rs.reshape(b, len(metrics), 3)
-                                     / rn[:, None, :]).astype(float)
+            reps[start:start + b] = (r[:, cells:].reshape(b, -1, cells)
+                                     / r[:, None, :cells]).reshape(b, n_cols)
+    return reps
+
+
+def _bootstrap(answers: pd.DataFrame, metrics: list[str], cluster: np.ndarray,
+               confidence: float, n_resamples: int, seed: int, k: np.ndarray | None = None
+               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Category means and differences with a cluster bootstrap over customers (replicate
+    weights = how often each customer is drawn, then one matrix product per block).
+    ``k``: the answers' category codes in CATS order, when the caller has them."""
+    k_of = {c: i for i, c in enumerate(CATS)}
+    if k is None:
+        k = pd.Categorical(answers["category"], categories=CATS).codes
+    k = np.asarray(k, dtype=np.int64)
+    cl, cl_index = pd.factorize(cluster)
+    n_cl = len(cl_index)
+    # per customer and category: answer counts and metric sums (customers x 3 and x 3*m),
+    # one bincount each over the flat (customer, category) cell
+    cell = cl.astype(np.int64) * 3 + k
+    counts = np.bincount(cell, minlength=3 * n_cl).astype(float).reshape(n_cl, 3)
+    sums = np.empty((n_cl, 3 * len(metrics)))
+    for j, m in enumerate(metrics):  # a handful of metrics, not rows
+        sums[:, 3 * j:3 * j + 3] = np.bincount(
+            cell, weights=answers[m].to_numpy(dtype=float), minlength=3 * n_cl
+        ).reshape(n_cl, 3)
+    point_n = counts.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        point = sums.sum(axis=0).reshape(len(metrics), 3) / point_n
+    reps = _replicates(counts, sums, n_resamples, seed).reshape(n_resamples, len(metrics), 3)
     alpha = (1 - confidence) / 2
     with warnings.catch_warnings():  # a category without answers has no interval: NaN
         warnings.simplefilter("ignore", RuntimeWarning)

@@ -24,8 +24,9 @@ def value_of_moving(responses: Any, orders: Any = None, *, link: GrowthLink | No
     """Revenue per customer associated with a passive becoming a promoter, or a detractor a
     passive, controlled for prior spend and segments; and what that is worth in total.
 
-    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
-    frame) is refused with a clear error rather than pulled into pandas.
+    The answers are read into memory; the order log may be a lazy source (a DuckDB
+    relation, a polars LazyFrame, a Spark DataFrame), joined where it lives by
+    :func:`growth_link`.
 
     An ordinary least squares regression of each answer's revenue in the horizon after it
     on the category (detractor as reference), the same customer's revenue in the horizon

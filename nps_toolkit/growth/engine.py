@@ -1,0 +1,212 @@
+"""growth_link's join of answers to a *lazy* order log, run where the orders live.
+
+The order log is the largest table a user has (100M+ rows is common) and often sits in a
+database, a Parquet folder or a Spark cluster. :func:`growth_link` then sends the answers
+(one row each: a key and a day) to that engine, joins them to the same customer's orders
+within the horizon before and after the answer day, and brings back one row per answer with
+an order in reach (orders and revenue after, revenue before, orders on the answer day): the
+per-answer sums the in-memory path computes, so the statistics that follow (the customer
+bootstrap) are shared. One narwhals query serves DuckDB relations, polars LazyFrames and
+Spark DataFrames; nothing of the order log but those sums (and one summary row) leaves the
+engine.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import narwhals.stable.v2 as nw
+import numpy as np
+import pandas as pd
+
+from .._frames import collect, column_names
+from .._frames.ids import _as_text, _plain_integers
+from .._frames.periods import days_since_epoch
+
+#: Column names of the answers sent to the engine (prefixed so no order-log column clashes).
+_ANSWER, _KEY, _DAY = "__nt_answer", "__nt_key", "__nt_day"
+_OKEY, _ODAY, _AMT, _REF, _FIRST = ("__nt_okey", "__nt_oday", "__nt_amount", "__nt_ref",
+                                    "__nt_first")
+
+
+def _zone_name(zone: Any) -> str | None:
+    """A time zone as engines name it: the IANA key, or a fixed offset (pandas reads
+    ``-05:00`` as one) as ``Etc/GMT+5`` (whole hours; IANA inverts the sign) or ``-05:30``."""
+    if zone is None:
+        return None
+    key = getattr(zone, "key", None) or getattr(zone, "zone", None)
+    if key:
+        return str(key)
+    offset = zone.utcoffset(None) if hasattr(zone, "utcoffset") else None
+    if offset is None:
+        return str(zone)
+    minutes = int(offset.total_seconds() // 60)
+    if minutes == 0:
+        return "UTC"
+    if minutes % 60 == 0:
+        return f"Etc/GMT{-minutes // 60:+d}"
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+class LazyOrders:
+    """An order log held by an engine (a narwhals LazyFrame), queried for per-answer sums."""
+
+    def __init__(self, frame: nw.LazyFrame, *, customer: str, date: str, amount: str) -> None:
+        self.frame, self.native = frame, nw.to_native(frame)
+        self.customer, self.date, self.amount = customer, date, amount
+        self.schema = frame.collect_schema()
+        self.columns = column_names(frame)
+        self._keep: list[Any] = []  # tables the engine reads from Python, kept alive
+
+    # ------------------------------------------------------------------ dates and checks
+    def zone(self) -> Any:
+        """The order dates' time zone, from the engine's schema (None for dates and naive
+        times); text dates are refused with the fix (the engine, not Python, reads them)."""
+        dtype = self.schema[self.date]
+        if dtype == nw.String:
+            raise ValueError(
+                f"order log column {self.date!r} holds text in the engine, and growth_link "
+                "reads dates there, not text. Cast it where the data lives (DuckDB: "
+                f"CAST({self.date} AS DATE); polars: pl.col({self.date!r}).str.to_date(); "
+                f"Spark: F.to_date({self.date!r})), or read the log with read_orders().")
+        if not (dtype == nw.Date or dtype == nw.Datetime):
+            raise ValueError(f"order log column {self.date!r} is {dtype}, not a date or a "
+                             "time: cast it to a date where the data lives")
+        return getattr(dtype, "time_zone", None)
+
+    def _day(self, zone: Any) -> Any:
+        """Day numbers since 1970 of the order dates; aware times are cut in ``zone`` (as
+        the in-memory path cuts them), naive times and dates taken as they are."""
+        own = getattr(self.schema[self.date], "time_zone", None)
+        col = nw.col(self.date)
+        zone = _zone_name(zone)
+        if own is None or zone is None or str(own) == zone:
+            return days_since_epoch(col)
+        expr = days_since_epoch(col.dt.convert_time_zone(zone))
+        try:  # DuckDB keeps the zone in the connection: it refuses, say what to do
+            self.frame.select(expr.alias("d")).head(0)
+        except Exception as exc:  # re-raised with the fix
+            raise ValueError(
+                f"the answers' days are cut in the time zone {zone}, and the engine holding "
+                f"the order log cannot convert {self.date!r} ({own}) to it ({exc}). Set the "
+                f"engine's time zone (DuckDB: SET TimeZone = '{zone}'), or give the order "
+                "dates as dates.") from exc
+        return expr
+
+    def end_and_bad(self, zone: Any) -> tuple[float, int]:
+        """The last order day and how many orders have no date or amount, in one scan."""
+        out = collect(self.frame.select(
+            self._day(zone).max().alias("end"),
+            (nw.col(self.date).is_null() | nw.col(self.amount).is_null())
+            .cast(nw.Int64).sum().alias("bad"))).to_pandas()
+        end, bad = out["end"].iloc[0], out["bad"].iloc[0]
+        return (float(end) if pd.notna(end) else np.nan), int(bad if pd.notna(bad) else 0)
+
+    # ------------------------------------------------------------------ ids
+    def keys(self, ids: pd.Series) -> tuple[pd.Series, pd.Series, Any, list[str]]:
+        """The answers' ids as text (for results and clusters), as join keys of the order
+        log's id type, the engine's cast to that type, and notes. Integer ids in the engine
+        match answers written 1, 1.0 or "1"; text ids match the answers' trimmed text."""
+        dtype = self.schema[self.customer]
+        notes: list[str] = []
+        if (dtype.is_integer() or dtype.is_float()) and _plain_integers(ids):
+            key = ids.astype("Int64")  # integers both sides: no text written
+            return key, key, nw.Int64, notes
+        text = _as_text(ids)
+        if dtype.is_integer() or dtype.is_float():
+            whole = text.str.fullmatch(r"-?\d+").fillna(False)
+            key = pd.to_numeric(text.where(whole), errors="coerce").astype("Int64")
+            odd = int((text.notna() & ~whole).sum())
+            if odd:
+                notes.append(f"{odd:,} answer(s) have a customer id that is not a whole number "
+                             f"(e.g. {text[text.notna() & ~whole].iloc[0]!r}) and cannot match "
+                             f"the order log's numeric {self.customer!r}: they count as "
+                             "customers without orders.")
+            return text, key, nw.Int64, notes
+        return text, text, nw.String, notes
+
+    # ------------------------------------------------------------------ the join
+    def _answers(self, keys: pd.Series, day: np.ndarray, cast: Any) -> nw.LazyFrame:
+        """The answers (position, key, day) as a lazy frame of the order log's engine."""
+        import pyarrow as pa
+
+        ok = keys.notna().to_numpy()
+        key_type = pa.int64() if cast == nw.Int64 else pa.large_string()
+        table = pa.table({
+            _ANSWER: pa.array(np.flatnonzero(ok), type=pa.int64()),
+            _KEY: pa.array(keys[ok].to_numpy(dtype=object), type=key_type),
+            _DAY: pa.array(day[ok], type=pa.int64())})
+        self._keep.append(table)
+        impl = self.frame.implementation
+        if impl is nw.Implementation.DUCKDB:
+            # a relation joins only relations of its own connection, which DuckDB does not
+            # expose: the answers are read from this frame (a replacement scan) inside it
+            nps_toolkit_answers = table  # noqa: F841 - DuckDB's replacement scan reads it
+            native = self.native.query("nps_toolkit_orders", "SELECT * FROM "
+                                       "nps_toolkit_answers")
+            return nw.from_native(native)
+        session = getattr(self.native, "sparkSession", None)
+        eager = nw.from_native(table, eager_only=True)
+        if session is not None:
+            return eager.lazy(backend=impl, session=session)
+        return eager.lazy(backend=impl)
+
+    def _orders(self, zone: Any, cast: Any) -> nw.LazyFrame:
+        return self.frame.select(nw.col(self.customer).cast(cast).alias(_OKEY),
+                                 self._day(zone).alias(_ODAY),
+                                 nw.col(self.amount).cast(nw.Float64).alias(_AMT))
+
+    def sums(self, keys: pd.Series, day: np.ndarray, days: int, zone: Any, cast: Any
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, bool]:
+        """Per answer: orders (positive amounts) and revenue in the ``days`` after the answer
+        day, revenue in the ``days`` before, orders on the day itself; and whether any
+        answer's customer has an order in reach."""
+        ans = self._answers(keys, day, cast)
+        od, ad, amt = nw.col(_ODAY), nw.col(_DAY), nw.col(_AMT)
+        joined = ans.join(self._orders(zone, cast), left_on=_KEY, right_on=_OKEY,
+                          how="inner").filter((od >= ad - days) & (od <= ad + days))
+        table = collect(joined.group_by(_ANSWER).agg(
+            nw.when((od > ad) & (amt > 0)).then(1.0).otherwise(0.0).sum().alias("after_n"),
+            nw.when(od > ad).then(amt).otherwise(0.0).sum().alias("after_rev"),
+            nw.when(od < ad).then(amt).otherwise(0.0).sum().alias("before_rev"),
+            nw.when((od == ad) & (amt > 0)).then(1.0).otherwise(0.0).sum().alias("same_n"),
+        ))
+        n = len(keys)
+        pos = table.get_column(_ANSWER).to_numpy().astype(np.int64)
+        out = []
+        for name in ("after_n", "after_rev", "before_rev", "same_n"):  # four columns
+            col = np.zeros(n)
+            col[pos] = table.get_column(name).to_numpy().astype(float)
+            out.append(col)
+        return (*out, bool(len(table)))
+
+    def any_match(self, keys: pd.Series, day: np.ndarray, cast: Any) -> tuple[bool, list]:
+        """Whether any answer's id is in the order log at all (and a few order ids)."""
+        ans = self._answers(keys, day, cast)
+        ids = self.frame.select(nw.col(self.customer).cast(cast).alias(_OKEY))
+        hit = collect(ans.join(ids.unique(), left_on=_KEY, right_on=_OKEY, how="semi")
+                      .select(nw.len().alias("n"))).to_pandas()["n"].iloc[0]
+        examples = collect(ids.head(3)).to_pandas()[_OKEY].tolist()
+        return bool(hit), examples
+
+    def referrals(self, referrer: str, keys: pd.Series, day: np.ndarray, days: int,
+                  zone: Any, cast: Any) -> np.ndarray:
+        """New customers each answer's customer referred within the horizon: a referred
+        customer counts on the day of their first order that names a referrer (the smallest
+        referrer id when one day's orders name several)."""
+        od = nw.col(_ODAY)
+        refs = self.frame.filter(~nw.col(referrer).is_null()).select(
+            nw.col(self.customer).cast(cast).alias(_OKEY),
+            nw.col(referrer).cast(cast).alias(_REF), self._day(zone).alias(_ODAY))
+        first = refs.group_by(_OKEY).agg(od.min().alias(_FIRST))
+        firsts = (refs.join(first, on=_OKEY, how="inner").filter(od == nw.col(_FIRST))
+                  .group_by(_OKEY, _FIRST).agg(nw.col(_REF).min()))
+        ans = self._answers(keys, day, cast)
+        f, ad = nw.col(_FIRST), nw.col(_DAY)
+        table = collect(ans.join(firsts, left_on=_KEY, right_on=_REF, how="inner")
+                        .filter((f > ad) & (f <= ad + days))
+                        .group_by(_ANSWER).agg(nw.len().alias("n"))).to_pandas()
+        out = np.zeros(len(keys))
+        out[table[_ANSWER].to_numpy(dtype=np.int64)] = table["n"].to_numpy(dtype=float)
+        return out
