@@ -498,3 +498,51 @@ def test_bootstrap_weights_from_the_byte_table_are_the_poisson_counts():
     freq = np.bincount(link._POISSON_BYTES, minlength=9) / 65536
     expected = [math.exp(-1) / math.factorial(k) for k in range(9)]
     assert np.allclose(freq[:8], expected[:8], atol=1 / 65536 + 1e-12)
+
+
+# ---------------------------------------------------------------- in-memory window sums
+def test_window_sums_are_exact_and_identical_from_duckdb_and_numpy(monkeypatch):
+    """Revenue is summed in whole units (cents) when the amounts have them: exact (0.1 + 0.2
+    is 0.3, where running float totals give 0.30000000000000004 or worse on millions of
+    orders), and a large log summed by DuckDB gives the numbers numpy gives, to the bit."""
+    from nps_toolkit.growth import engine
+
+    responses = pd.DataFrame({"customer_id": ["A", "B"], "score": [10, 3],
+                              "date": pd.to_datetime(["2025-01-10", "2025-01-10"])})
+    orders = pd.DataFrame({"customer_id": ["A", "A", "B", "B"], "amount": [0.1, 0.2, 7.0, 0.7],
+                           "order_date": pd.to_datetime(["2025-02-01", "2025-03-01",
+                                                         "2024-12-01", "2026-06-01"])})
+    for start in (0, 10**12):  # DuckDB from the first order, and never
+        monkeypatch.setattr(engine, "DUCKDB_FROM", start)
+        a = nt.growth_link(responses, orders, n_resamples=20).answers.set_index("customer_id")
+        assert a.loc["A", "revenue"] == 0.3 and a.loc["B", "revenue_before"] == 7.0
+    s, o = nt.load_sample(), nt.load_sample("orders")
+    monkeypatch.setattr(engine, "DUCKDB_FROM", 0)
+    by_duckdb = nt.growth_link(s, o, n_resamples=100)
+    monkeypatch.setattr(engine, "DUCKDB_FROM", 10**12)
+    by_numpy = nt.growth_link(s, o, n_resamples=100)
+    pd.testing.assert_frame_equal(by_duckdb.answers, by_numpy.answers, check_exact=True)
+    pd.testing.assert_frame_equal(by_duckdb.table, by_numpy.table, check_exact=True)
+    # amounts without whole units (a third of a unit) stay floats, summed by numpy
+    odd = o.assign(amount=o["amount"] / 3)
+    monkeypatch.setattr(engine, "DUCKDB_FROM", 0)
+    assert engine.exact_units(odd["amount"].to_numpy()) is None
+    link = nt.growth_link(s, odd, n_resamples=20)
+    pd.testing.assert_series_equal(link.answers["revenue"], by_numpy.answers["revenue"] / 3,
+                                   check_exact=False, rtol=1e-9, atol=1e-9)
+
+
+@pytest.mark.parametrize(("amounts", "scale"), [
+    ([40.55, -30.0, 0.1], 2), ([1.0, 25.0], 0), ([0.5, 1.25, 2.125, 3.0625], 4),
+    ([1 / 3], None), ([4e18, 1.0], None), ([], 0),
+    ([1.0] * 20_001 + [1 / 3], None),  # the odd amount is outside the sample that guesses
+])
+def test_exact_units(amounts, scale):
+    import numpy as np
+
+    from nps_toolkit.growth.engine import exact_units
+
+    got = exact_units(np.array(amounts, dtype=float))
+    assert (got is None) if scale is None else got[0] == scale
+    if got is not None:
+        assert np.array_equal(got[1] / 10.0**got[0], np.array(amounts, dtype=float))

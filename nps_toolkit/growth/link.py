@@ -18,7 +18,7 @@ from .._frames.ids import matching_ids
 from .._frames.periods import parse_dates
 from ..i18n import tr
 from ..scoring import classify
-from .engine import LazyOrders
+from .engine import LazyOrders, duckdb_window_sums, exact_units
 
 METRICS = {
     "repurchase_rate": "bought again within the horizon (share of answers)",
@@ -206,10 +206,17 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     else:
         codes, uniques = pd.factorize(pd.concat([cust[use], o_cust], ignore_index=True))
         a_code, o_code = codes[: int(use.sum())], codes[int(use.sum()):]
-        window = _Windows(o_code, o_day.astype(np.int64), amt)
-        after_n, after_rev = window.sum(a_code, day + 1, day + days)
-        _, before_rev = window.sum(a_code, day - days, day - 1)
-        same_n, _ = window.sum(a_code, day, day)
+        # revenue summed in whole units (cents...) when the amounts have them: exact, and
+        # the same numbers from DuckDB (large logs) and numpy
+        exact = exact_units(amt)
+        sums = duckdb_window_sums(o_code, o_day, exact, a_code, day, days)
+        if sums is not None:
+            after_n, after_rev, before_rev, same_n = sums
+        else:
+            window = _Windows(o_code, o_day.astype(np.int64), amt, exact)
+            after_n, after_rev = window.sum(a_code, day + 1, day + days)
+            _, before_rev = window.sum(a_code, day - days, day - 1)
+            same_n, _ = window.sum(a_code, day, day)
     if same_n.sum():
         notes.append(tr("{n:,} order(s) on the answer day itself are counted neither before "
                         "nor after the answer.", n=int(same_n.sum())))
@@ -278,7 +285,8 @@ class _Windows:
     orders sorted by (customer, day), cumulative sums, and two ``searchsorted`` per window
     (no loop over rows or customers)."""
 
-    def __init__(self, cust: np.ndarray, day: np.ndarray, amount: np.ndarray) -> None:
+    def __init__(self, cust: np.ndarray, day: np.ndarray, amount: np.ndarray,
+                 exact: tuple[int, np.ndarray] | None = None) -> None:
         self.span = int(day.max() - day.min() + 3 * 10**6) if len(day) else 1
         self.base = int(day.min()) - 10**6 if len(day) else 0
         key = cust.astype(np.int64) * self.span + (day - self.base)
@@ -286,7 +294,11 @@ class _Windows:
         self.key = key[order]
         amt = amount[order]
         self.cum_n = np.concatenate([[0], np.cumsum(amt > 0)])
-        self.cum_rev = np.concatenate([[0.0], np.cumsum(amt)])
+        # whole units when the amounts have them: a difference of two running totals is
+        # then exact (in floats it carries the rounding of totals of millions)
+        self.unit = 10.0 ** exact[0] if exact is not None else None
+        self.cum_rev = (np.concatenate([[0], np.cumsum(exact[1][order])]) if exact is not None
+                        else np.concatenate([[0.0], np.cumsum(amt)]))
 
     def sum(self, cust: np.ndarray, lo: np.ndarray, hi: np.ndarray
             ) -> tuple[np.ndarray, np.ndarray]:
@@ -299,7 +311,9 @@ class _Windows:
         left, right = np.empty(len(c), np.int64), np.empty(len(c), np.int64)
         left[order] = np.searchsorted(self.key, lo_key[order], "left")
         right[order] = np.searchsorted(self.key, hi_key[order], "right")
-        return self.cum_n[right] - self.cum_n[left], self.cum_rev[right] - self.cum_rev[left]
+        rev = self.cum_rev[right] - self.cum_rev[left]
+        return self.cum_n[right] - self.cum_n[left], (rev / self.unit if self.unit is not None
+                                                      else rev)
 
 
 def _referrals(ords: pd.DataFrame, referrer: str, order_customer: str, o_day: np.ndarray,
