@@ -331,8 +331,12 @@ def _numbered(ids_answers, ids_orders):
     (["1", "2", "3", "4"], [1, 2, 3, 4]),
     ([" 1", "2 ", "3", "4"], ["1.0", "2.0", "3.0", "4.0"]),
 ])
-def test_customer_ids_match_as_meant(answers, orders):
+@pytest.mark.parametrize("duckdb_from", [0, 10**12])  # the in-memory join in DuckDB / numpy
+def test_customer_ids_match_as_meant(answers, orders, duckdb_from, monkeypatch):
     """Issue 24: ids of another type on each side matched nothing, silently."""
+    from nps_toolkit.growth import engine
+
+    monkeypatch.setattr(engine, "DUCKDB_FROM", duckdb_from)
     expected = nt.growth_link(*small(), n_resamples=20).answers
     resp, ords = _numbered(answers, orders)
     link = nt.growth_link(resp, ords, n_resamples=20)

@@ -241,17 +241,18 @@ def exact_units(amount: np.ndarray) -> tuple[int, np.ndarray] | None:
     return None
 
 
-def duckdb_window_sums(o_code: np.ndarray, o_day: np.ndarray,
-                       exact: tuple[int, np.ndarray] | None, a_code: np.ndarray,
+def duckdb_window_sums(o_key: pd.Series, o_day: np.ndarray,
+                       exact: tuple[int, np.ndarray] | None, a_key: pd.Series,
                        day: np.ndarray, days: int
                        ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
     """The in-memory path's per-answer sums (orders and revenue after, revenue before,
-    orders on the day) by a DuckDB window join over the arrays, or None when DuckDB is not
+    orders on the day) by a DuckDB window join over the arrays (ids as matching_ids wrote
+    them, integers or text, missing ones matching nothing), or None when DuckDB is not
     installed, the log is small, or the amounts have no exact units (``exact``, from
     :func:`exact_units`): the sums run on whole units, exact and the same on every run, where
     a parallel sum of floats could differ in its last bit between runs. The numpy path sums
     the same units, so both give identical numbers."""
-    if len(o_code) < DUCKDB_FROM or exact is None:
+    if len(o_key) < DUCKDB_FROM or exact is None:
         return None
     try:
         import duckdb
@@ -260,10 +261,11 @@ def duckdb_window_sums(o_code: np.ndarray, o_day: np.ndarray,
     scale, units = exact
     import pyarrow as pa
 
-    orders = pa.table({"c": o_code.astype(np.int64), "d": o_day.astype(np.int64),
-                       "u": units})
-    answers = pa.table({"i": np.arange(len(a_code), dtype=np.int64),
-                        "c": a_code.astype(np.int64), "d": day.astype(np.int64)})
+    orders = pa.table({"c": pa.array(o_key.array, from_pandas=True),
+                       "d": o_day.astype(np.int64), "u": units})
+    answers = pa.table({"i": np.arange(len(a_key), dtype=np.int64),
+                        "c": pa.array(a_key.array, from_pandas=True),
+                        "d": day.astype(np.int64)})
     con = duckdb.connect()
     try:
         con.register("nt_orders", orders)
@@ -279,7 +281,7 @@ def duckdb_window_sums(o_code: np.ndarray, o_day: np.ndarray,
             GROUP BY a.i""").to_arrow_table()
     finally:
         con.close()
-    n = len(a_code)
+    n = len(a_key)
     pos = table.column("i").to_numpy()
     out = []
     for name in ("after_n", "after_u", "before_u", "same_n"):

@@ -204,15 +204,21 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
             _no_common_ids(lazy, used, day, key_type, customer)
         a_code = pd.factorize(cust[use])[0]
     else:
-        codes, uniques = pd.factorize(pd.concat([cust[use], o_cust], ignore_index=True))
-        a_code, o_code = codes[: int(use.sum())], codes[int(use.sum()):]
+        def joint_codes() -> tuple[np.ndarray, np.ndarray, pd.Index]:
+            """Answers' and orders' ids as codes of one index (numpy's windows, referrals)."""
+            codes, uniques = pd.factorize(pd.concat([cust[use], o_cust], ignore_index=True))
+            return codes[: int(use.sum())], codes[int(use.sum()):], uniques
+
         # revenue summed in whole units (cents...) when the amounts have them: exact, and
-        # the same numbers from DuckDB (large logs) and numpy
+        # the same numbers from DuckDB (large logs; it joins the ids as they are) and numpy
         exact = exact_units(amt)
-        sums = duckdb_window_sums(o_code, o_day, exact, a_code, day, days)
+        sums = duckdb_window_sums(o_cust, o_day, exact, cust[use], day, days)
         if sums is not None:
             after_n, after_rev, before_rev, same_n = sums
+            # the bootstrap's clusters: codes in order of first answer, as joint_codes gives
+            a_code = pd.factorize(cust[use])[0]
         else:
+            a_code, o_code, uniques = joint_codes()
             window = _Windows(o_code, o_day.astype(np.int64), amt, exact)
             after_n, after_rev = window.sum(a_code, day + 1, day + days)
             _, before_rev = window.sum(a_code, day - days, day - 1)
@@ -236,6 +242,8 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
                             fix="Name the referrer column (referrer=...), or referrer=None")
             answers["referrals"] = lazy.referrals(referrer, used, day, days, zone, key_type)
         else:
+            if sums is not None:
+                a_code, _, uniques = joint_codes()
             answers["referrals"] = _referrals(ords.assign(**{order_customer: o_cust}),
                                               referrer, order_customer, o_day, uniques,
                                               a_code, day, days, notes)
