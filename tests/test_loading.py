@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import io
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -806,7 +808,7 @@ def test_response_id_uniqueness_shortcut_agrees_with_hashing():
     assert len(kept) == 3 and report.excluded["duplicate response"]
 
 
-def test_large_file_quoted_line_breaks_across_pyarrow_block_cuts(tmp_path):
+def test_large_file_quoted_line_breaks_across_pyarrow_block_cuts(tmp_path, monkeypatch):
     # past its 2 MB head pyarrow reads the file itself in 4 MB blocks cut at line breaks;
     # comments with line breaks in every other row put many cuts inside quoted values, which
     # must come back whole (never split into extra rows) and in order
@@ -816,21 +818,108 @@ def test_large_file_quoted_line_breaks_across_pyarrow_block_cuts(tmp_path):
     n = 300_000
     multi = '"row {} first line\nsecond, line; ""quoted""\r\nthird"'
     comments = [multi.format(i) if i % 2 else f"plain {i}" for i in range(n)]
-    body = "".join(f"R{i:07d},{i % 11},{c}\n" for i, c in enumerate(comments))
+    body = "".join(f"R{i:07d},{i % 11},2025-01-{1 + i % 28:02d},{c}\n"
+                   for i, c in enumerate(comments))
     path = tmp_path / "multiline.csv"
-    path.write_text("response_id,score,comment\n" + body, encoding="utf-8")
+    path.write_text("response_id,score,date,comment\n" + body, encoding="utf-8")
     assert path.stat().st_size > 3 * (1 << 22)
     with pytest.raises(pa.ArrowInvalid):  # the case is really exercised: a cut in a quote
         pacsv.read_csv(path, read_options=pacsv.ReadOptions(block_size=1 << 22),
                        parse_options=pacsv.ParseOptions(newlines_in_values=False))
+    pieces = _pieces_spy(monkeypatch)
     df, report = nt.read_survey(path)
+    assert pieces == [True]  # read in pieces cut outside quotes, on two workers
     assert len(df) == n and report.rows_read == n
     assert df["score"].tolist() == [i % 11 for i in range(n)]
+    # the dates parsed while reading, the header skipped in the first piece only
+    assert df["date"].dt.day.tolist() == [1 + i % 28 for i in range(n)]
     assert df["comment"].iloc[1] == 'row 1 first line\nsecond, line; "quoted"\r\nthird'
     assert df["comment"].iloc[n - 1] == f'row {n - 1} first line\nsecond, line; "quoted"\r\nthird'
     assert df["comment"].iloc[n - 2] == f"plain {n - 2}"
     expected = pd.read_csv(path, dtype=str, keep_default_na=False)["comment"]
     assert df["comment"].tolist() == expected.tolist()
+
+
+def _pieces_spy(monkeypatch, piece: int | None = None) -> list:
+    """Record what _read_in_pieces gave (a table or None), with pieces of ``piece`` bytes and
+    two workers."""
+    from nps_toolkit._frames import dense
+    from nps_toolkit.loading import bodies
+
+    got: list = []
+    inner = bodies._read_in_pieces
+
+    def spy(data, read):
+        out = inner(data, read)
+        got.append(out is not None)
+        return out
+
+    monkeypatch.setattr(bodies, "_read_in_pieces", spy)
+    monkeypatch.setattr(dense, "_workers", lambda: 2)
+    if piece is not None:
+        monkeypatch.setattr(bodies, "PIECE", piece)
+    return got
+
+
+def test_cuts_fall_after_line_breaks_outside_quotes():
+    import random
+
+    from nps_toolkit.loading.bodies import _cuts
+
+    rng = random.Random(3)
+    cells = ["plain", '"two\nlines"', '"a ""quoted"" word"', '"x,\r\ny"', '""', "n"]
+    text = "".join(",".join(rng.choice(cells) for _ in range(3)) + "\n" for _ in range(2000))
+    buf = text.encode()
+    cuts = _cuts(buf, 37)
+    assert cuts[0] == 0 and cuts[-1] == len(buf) and cuts == sorted(set(cuts))
+    assert len(cuts) > 30
+    for c in cuts[1:-1]:
+        assert buf[c - 1:c] == b"\n" and buf[:c].count(b'"') % 2 == 0
+    # every piece holds whole records: the csv module reads the same rows either way
+    whole = list(csv.reader(io.StringIO(text)))
+    pieced = [row for a, b in itertools.pairwise(cuts)
+              for row in csv.reader(io.StringIO(buf[a:b].decode()))]
+    assert pieced == whole
+
+
+@pytest.mark.parametrize("where", ["first", "middle", "last"])
+def test_quoted_line_breaks_read_in_pieces_equal_one_pass(tmp_path, monkeypatch, where):
+    """A file whose quoted values hold line breaks is read in pieces cut outside quotes, in
+    parallel; the frame is the one pandas reads, whichever column holds the line breaks, and
+    with stray quotes in unquoted cells (a cut could then fall inside a value: both sides are
+    rows of the wrong width, refused, and the file is read in one pass)."""
+    n = 3000
+    multi = ['"line one\nline two, ""quoted""\r\nthree"', "plain"]
+    rows = []
+    for i in range(n):
+        cells = [f"R{i:05d}", str(i % 11), f"c{i}", "North"]
+        cells[{"first": 0, "middle": 2, "last": 3}[where]] = multi[i % 2] + (
+            "" if where != "first" else f" {i}")
+        rows.append(",".join(cells))
+    header = "comment,score,extra,region" if where == "first" else (
+        "response_id,score,comment,region" if where == "middle" else
+        "response_id,score,region,comment")
+    path = tmp_path / f"pieces_{where}.csv"
+    path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    expected = pd.read_csv(path, dtype=str, keep_default_na=False)
+    got_pieces = _pieces_spy(monkeypatch, piece=4096)
+    df, report = nt.read_survey(path, score="score")
+    assert got_pieces and got_pieces[0] is True  # really read in pieces
+    assert len(df) == n == report.rows_read
+    for column in expected.columns:
+        assert df[column].fillna("").astype(str).str.strip().tolist() == \
+            expected[column].str.strip().tolist(), column
+    # stray quotes (inches) in unquoted cells before every quoted value: the parity of the
+    # quotes is wrong at every cut; the pieces are refused and the one-pass read is right
+    stray = path.read_text(encoding="utf-8").replace("\nR", '\n5" R')
+    path.write_text(stray, encoding="utf-8")
+    expected = pd.read_csv(path, dtype=str, keep_default_na=False)
+    got_pieces.clear()
+    df, _ = nt.read_survey(path, score="score")
+    assert len(df) == n
+    for column in expected.columns:
+        assert df[column].fillna("").astype(str).str.strip().tolist() == \
+            expected[column].str.strip().tolist(), column
 
 
 def test_large_file_blank_line_and_ragged_row_past_the_head(tmp_path):

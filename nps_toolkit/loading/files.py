@@ -418,8 +418,10 @@ def _read_csv_text(path: Path, data: bytes | Path, text: str, enc: str, delimite
         _note_renamed(names, report)
         report.vendor, report.header_rows = vendor, h + k
         arrow_data = data if (k == 0 and enc in ("utf-8", "utf-8-sig")) else None
-        if isinstance(arrow_data, Path) and _pandas_reads_text_fast() \
-                and not _quoted_line_breaks(text):
+        # quoted line breaks in the head (whole lines of its first 64 KB): pyarrow reads
+        # the file in pieces cut outside quotes from the start (see _read_in_pieces)
+        multiline = _quoted_line_breaks(text[:text.rfind("\n", 0, 1 << 16) + 1])
+        if isinstance(arrow_data, Path) and _pandas_reads_text_fast() and not multiline:
             # a large UTF-8 file: pandas' parallel C reader, every cell as text
             body = _read_body_pandas(arrow_data, sep, h, names, enc)
             if body is None:  # not UTF-8 after all, ragged rows: the caller decodes it all
@@ -427,7 +429,8 @@ def _read_csv_text(path: Path, data: bytes | Path, text: str, enc: str, delimite
             return body, texts
         typed = _iso_date_column(text, sep, h, names, date) if isinstance(arrow_data, Path) \
             else None
-        body = _read_body_arrow(arrow_data, text, sep, h, names, date_at=typed)
+        body = _read_body_arrow(arrow_data, text, sep, h, names, date_at=typed,
+                                newlines=multiline)
         if body is None and not whole:
             return None, {}
         if body is None:  # pyarrow could not (ragged rows, blank lines...): pandas says why
