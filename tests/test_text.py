@@ -1260,3 +1260,19 @@ def test_word_pairs_are_right_past_46341_distinct_words():
     assert len(pairs) == 49_999
     assert {"w49998x w49999x", "w00000x w00001x"} <= pairs
     assert terms.counts.sum() == 50_000 + 49_999
+
+
+def test_language_model_is_given_back_after_a_large_call(monkeypatch):
+    """Issue 28: a call on many comments does not keep py3langid's 70 MB model for the next
+    one (a small call does); the languages are the same either way."""
+    from nps_toolkit.text import prepare
+
+    texts = ["thanks a lot", "merci beaucoup", "muchas gracias", "vielen dank", "ok"] * 4
+    prepare._IDENTIFIER.clear()
+    kept = nt.detect_language(texts)
+    assert prepare._IDENTIFIER  # small: kept
+    monkeypatch.setattr(prepare, "_RELEASE_FROM", 10)
+    released = nt.detect_language(texts)
+    assert not prepare._IDENTIFIER  # large: given back
+    pd.testing.assert_series_equal(kept, released)
+    assert nt.detect_language(texts).equals(kept) and not prepare._IDENTIFIER
