@@ -66,31 +66,11 @@ def _read_body_arrow(data: bytes | Path | None, text: str, sep: str, skip: int,
                 quoted_strings_can_be_null=True),
             memory_pool=pool)
 
-    # pyarrow cuts the file into blocks at line breaks; its parser reads a quoted line break
-    # inside a block, and when a cut falls inside a quoted value the parser ends short of the
-    # cut and pyarrow stops ("out of sync with chunker") rather than splitting the row. Only
-    # then is the slower newlines-in-values mode needed.
-    typed = date_at is not None
-    while True:
-        try:
-            table = None
-            if newlines:  # in pieces cut outside quotes, on all cores; else in one pass
-                table = _read_in_pieces(
-                    data if data is not None else raw,
-                    lambda piece, first, typed=typed: read(typed, True, piece, first,
-                                                           threads=False))
-            if table is None:
-                table = read(typed, newlines)
-            break
-        except pa.ArrowInvalid as exc:
-            if typed and "conversion error to timestamp" in str(exc):
-                typed = False  # a date the head did not show: every column as text
-            elif not newlines:
-                newlines = True  # a cut inside a quoted value, or a real error
-            else:
-                return None
-        except pa.ArrowNotImplementedError:
-            return None
+    got = _read_table(read, data if isinstance(data, Path) else raw, date_at is not None,
+                      newlines)
+    if got is None:
+        return None
+    table, typed = got
     if table.num_columns != len(names) or _ends_in_open_quote(
             table, data if data is not None else raw, sep):
         return None
@@ -100,6 +80,40 @@ def _read_body_arrow(data: bytes | Path | None, text: str, sep: str, skip: int,
     if typed:
         frame.attrs["date_typed"] = names[date_at]
     return frame
+
+
+def _read_table(read: Any, data: bytes | Path, typed: bool, newlines: bool
+                     ) -> tuple[Any, bool] | None:
+    """``read`` (see :func:`_read_body_arrow`) tried until it reads: (table, whether the
+    date column was parsed), or None when pyarrow cannot read the file.
+
+    pyarrow cuts the file into blocks at line breaks; its parser reads a quoted line break
+    inside a block, and when a cut falls inside a quoted value the parser ends short of the
+    cut and pyarrow stops ("out of sync with chunker") rather than splitting the row. Only
+    then (or from the start, with ``newlines``) is the file read in pieces cut outside
+    quotes, or failing that in pyarrow's one-thread newlines-in-values mode; a date the head
+    did not show makes every column text."""
+    import pyarrow as pa
+
+    while True:
+        try:
+            table = None
+            if newlines:  # in pieces cut outside quotes, on all cores; else in one pass
+                table = _read_in_pieces(
+                    data, lambda piece, first, typed=typed: read(typed, True, piece, first,
+                                                                 threads=False))
+            if table is None:
+                table = read(typed, newlines)
+            return table, typed
+        except pa.ArrowInvalid as exc:
+            if typed and "conversion error to timestamp" in str(exc):
+                typed = False  # a date the head did not show: every column as text
+            elif not newlines:
+                newlines = True  # a cut inside a quoted value, or a real error
+            else:
+                return None
+        except pa.ArrowNotImplementedError:
+            return None
 
 
 #: Files from this size up that hold quoted line breaks are cut at line breaks outside quotes
