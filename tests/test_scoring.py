@@ -854,6 +854,15 @@ def test_duckdb_relations_are_counted_with_filtered_counts():
                             many_groups=True)
 
 
+def _runs_in_a_fresh_process(code: str) -> None:
+    """``code`` run by a new interpreter (nothing imported yet) prints ``ok``."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "ok", out.stderr
+
+
 def test_normal_tail_and_quantile_without_scipy_equal_scipy():
     """Issue 28: few values before scipy.special is imported are computed with the standard
     library (a first summarize no longer pays scipy.special's 0.15-0.2 s import); the numbers
@@ -874,11 +883,7 @@ def test_normal_tail_and_quantile_without_scipy_equal_scipy():
         "assert abs(z - special.ndtri(0.975)) < 1e-14\n"
         "assert np.allclose(_stats.norm_sf(x), sf)  # scipy's path once it is loaded\n"
         "print('ok')\n")
-    import subprocess
-    import sys
-
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert out.stdout.strip() == "ok", out.stderr
+    _runs_in_a_fresh_process(code)
 
 
 def test_chi_square_tail_without_scipy_equals_scipy():
@@ -906,11 +911,7 @@ def test_chi_square_tail_without_scipy_equals_scipy():
         "                                  'g': np.arange(900) % 7}), by='g')\n"
         "pd.testing.assert_frame_equal(seg, again, check_exact=False, rtol=1e-11)\n"
         "print('ok')\n")
-    import subprocess
-    import sys
-
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert out.stdout.strip() == "ok", out.stderr
+    _runs_in_a_fresh_process(code)
 
 
 def test_categorical_keys_are_counted_by_their_codes():
