@@ -223,7 +223,8 @@ DUCKDB_FROM = 200_000
 def exact_units(amount: np.ndarray) -> tuple[int, np.ndarray] | None:
     """The fewest decimals (0-4) that write every amount as a whole number of units, and the
     amounts in those units (int64), when their sums fit 64 bits; None otherwise. The number
-    of decimals is guessed on a sample and checked on every amount in one pass."""
+    of decimals is guessed on a sample and checked on every amount, a million at a time
+    (no full-length temporaries beside the result)."""
     if not len(amount):
         return 0, np.zeros(0, np.int64)
     big = float(np.abs(amount).max())
@@ -233,12 +234,29 @@ def exact_units(amount: np.ndarray) -> tuple[int, np.ndarray] | None:
             return None
         if np.abs(sample * 10.0**k - np.round(sample * 10.0**k)).max() > 1e-6:
             continue
-        scaled = amount * 10.0**k
-        units = np.round(scaled)
-        np.subtract(scaled, units, out=scaled)
-        if np.abs(scaled, out=scaled).max() <= 1e-6:
-            return k, units.astype(np.int64)
+        units = np.empty(len(amount), np.int64)
+        for start in range(0, len(amount), _BLOCK):  # blocks of rows, not rows
+            scaled = amount[start:start + _BLOCK] * 10.0**k
+            whole = np.round(scaled)
+            if np.abs(scaled - whole).max() > 1e-6:
+                break
+            units[start:start + _BLOCK] = whole
+        else:
+            return k, units
     return None
+
+
+_BLOCK = 1 << 20
+
+
+def _arrow_keys(keys: pd.Series) -> Any:
+    """Ids as an Arrow array: integers without a missing one as their own buffer (no copy
+    of 10M ids), others through pandas' Arrow conversion."""
+    import pyarrow as pa
+
+    if pd.api.types.is_integer_dtype(keys.dtype) and not keys.hasnans:
+        return pa.array(keys.to_numpy(dtype=np.int64, copy=False))
+    return pa.array(keys.array, from_pandas=True)
 
 
 def duckdb_window_sums(o_key: pd.Series, o_day: np.ndarray,
@@ -261,11 +279,10 @@ def duckdb_window_sums(o_key: pd.Series, o_day: np.ndarray,
     scale, units = exact
     import pyarrow as pa
 
-    orders = pa.table({"c": pa.array(o_key.array, from_pandas=True),
-                       "d": o_day.astype(np.int64), "u": units})
+    # the arrays as they are (days as floats: DuckDB casts them), no full-length copies
+    orders = pa.table({"c": _arrow_keys(o_key), "d": o_day, "u": units})
     answers = pa.table({"i": np.arange(len(a_key), dtype=np.int64),
-                        "c": pa.array(a_key.array, from_pandas=True),
-                        "d": day.astype(np.int64)})
+                        "c": _arrow_keys(a_key), "d": day})
     con = duckdb.connect()
     try:
         con.register("nt_orders", orders)
@@ -276,7 +293,8 @@ def duckdb_window_sums(o_key: pd.Series, o_day: np.ndarray,
                    CAST(coalesce(sum(o.u) FILTER (WHERE o.d > a.d), 0) AS DOUBLE) AS after_u,
                    CAST(coalesce(sum(o.u) FILTER (WHERE o.d < a.d), 0) AS DOUBLE) AS before_u,
                    CAST(count(*) FILTER (WHERE o.d = a.d AND o.u > 0) AS DOUBLE) AS same_n
-            FROM nt_answers a JOIN nt_orders o
+            FROM (SELECT i, c, CAST(d AS BIGINT) AS d FROM nt_answers) a
+            JOIN (SELECT c, CAST(d AS BIGINT) AS d, u FROM nt_orders) o
               ON o.c = a.c AND o.d BETWEEN a.d - {int(days)} AND a.d + {int(days)}
             GROUP BY a.i""").to_arrow_table()
     finally:

@@ -212,6 +212,8 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
         # revenue summed in whole units (cents...) when the amounts have them: exact, and
         # the same numbers from DuckDB (large logs; it joins the ids as they are) and numpy
         exact = exact_units(amt)
+        if exact is not None:
+            amt = None  # the units say it all: one order-length array less held
         sums = duckdb_window_sums(o_cust, o_day, exact, cust[use], day, days)
         if sums is not None:
             after_n, after_rev, before_rev, same_n = sums
@@ -223,6 +225,10 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
             after_n, after_rev = window.sum(a_code, day + 1, day + days)
             _, before_rev = window.sum(a_code, day - days, day - 1)
             same_n, _ = window.sum(a_code, day, day)
+            del window, o_code
+        exact = None
+        if referrer is None:  # the order-length arrays are done with: freed before the
+            o_day = o_cust = None  # answers' table and the bootstrap (~250 MB on 10M orders)
     if same_n.sum():
         notes.append(tr("{n:,} order(s) on the answer day itself are counted neither before "
                         "nor after the answer.", n=int(same_n.sum())))
@@ -293,20 +299,20 @@ class _Windows:
     orders sorted by (customer, day), cumulative sums, and two ``searchsorted`` per window
     (no loop over rows or customers)."""
 
-    def __init__(self, cust: np.ndarray, day: np.ndarray, amount: np.ndarray,
+    def __init__(self, cust: np.ndarray, day: np.ndarray, amount: np.ndarray | None,
                  exact: tuple[int, np.ndarray] | None = None) -> None:
         self.span = int(day.max() - day.min() + 3 * 10**6) if len(day) else 1
         self.base = int(day.min()) - 10**6 if len(day) else 0
         key = cust.astype(np.int64) * self.span + (day - self.base)
         order = np.argsort(key)  # ties (same customer and day) need no order: sums
         self.key = key[order]
-        amt = amount[order]
+        # whole units when the amounts have them (then ``amount`` may be None): a difference
+        # of two running totals is then exact (in floats it carries the rounding of totals
+        # of millions)
+        amt = exact[1][order] if exact is not None else amount[order]
         self.cum_n = np.concatenate([[0], np.cumsum(amt > 0)])
-        # whole units when the amounts have them: a difference of two running totals is
-        # then exact (in floats it carries the rounding of totals of millions)
         self.unit = 10.0 ** exact[0] if exact is not None else None
-        self.cum_rev = (np.concatenate([[0], np.cumsum(exact[1][order])]) if exact is not None
-                        else np.concatenate([[0.0], np.cumsum(amt)]))
+        self.cum_rev = np.concatenate([[0 if exact is not None else 0.0], np.cumsum(amt)])
 
     def sum(self, cust: np.ndarray, lo: np.ndarray, hi: np.ndarray
             ) -> tuple[np.ndarray, np.ndarray]:
