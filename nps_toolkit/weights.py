@@ -7,12 +7,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import narwhals.stable.v2 as nw
 import numpy as np
 import pandas as pd
 
 from . import _stats
 from ._api import renamed
-from ._frames import to_pandas
+from ._frames import collect, require_columns, to_narwhals, to_pandas
 from ._frames.ids import matching_ids
 from .i18n import join, tr
 
@@ -182,8 +183,10 @@ def response_bias(responses: Any, customers: Any, by: str | Sequence[str], *,
     """Who answered, against the whole customer list: response rates, under-represented
     groups, and the NPS before and after weighting to the customer base.
 
-    Works on rows in memory: a lazy source (a DuckDB relation, a Spark or polars lazy
-    frame) is refused with a clear error rather than pulled into pandas.
+    The responses are read into memory; the customer list may be a lazy source (a DuckDB
+    relation, a polars LazyFrame, a Spark DataFrame): the matching and the counts per level
+    then run in that engine, and only the counts and the respondents' own rows come back
+    (ids match as in :func:`growth_link` on a lazy order log).
 
     Each customer in ``customers`` (one row per customer, with the ``by`` columns) either
     answered (appears in ``responses``) or not. Per level of each ``by`` variable: the
@@ -215,32 +218,22 @@ def response_bias(responses: Any, customers: Any, by: str | Sequence[str], *,
         raise ValueError("give by=[...]: the customer attributes to compare (e.g. region)")
     why = "response_bias: it matches every customer with the respondents"
     resp = to_pandas(responses, [customer, score], rows_for=why)
-    cust = to_pandas(customers, [customer, *by], rows_for=why)
-    notes: list[str] = []
-    dup = cust[customer].duplicated()
-    if dup.any():
-        notes.append(tr("{n:,} repeated customer id(s) in the customer list: the first row of "
-                        "each is used.", n=int(dup.sum())))
-        cust = cust.loc[~dup.to_numpy()]
-    # ids as meant (1, 1.0, "1"; 00001 when all are numbers): none in common is an error
-    resp_ids, cid, id_notes = matching_ids(resp[customer], cust[customer],
-                                           left_name="responses",
-                                           right_name="customer list", column=customer)
-    notes.extend(id_notes)
-    answered_ids = pd.Index(resp_ids.dropna().unique())
-    answered = cid.isin(answered_ids).to_numpy()
-    unknown = len(answered_ids.difference(pd.Index(cid)))
-    if unknown:
-        notes.append(tr("{n:,} respondent(s) are not in the customer list; they are left out "
-                        "of the response rates and of the weighting.", n=unknown))
+    frame = to_narwhals(customers)
+    if isinstance(frame, nw.LazyFrame):  # the customer list stays where it lives
+        base = _engine_customers(frame, resp[customer], customer, by)
+    else:
+        base = _memory_customers(to_pandas(customers, [customer, *by], rows_for=why),
+                                 resp[customer], customer, by)
+    notes: list[str] = list(base.notes)
+    n_cust, n_answered = base.customers, base.answered
     z = _stats.z_value(confidence)
     rows = []
     for col in by:
-        levels = cust[col].astype("string").fillna("(missing)")
-        for level in sorted(levels.unique()):
-            m = (levels == level).to_numpy()
-            n_c, n_r = int(m.sum()), int((m & answered).sum())
-            rest_c, rest_r = int((~m).sum()), int((~m & answered).sum())
+        counts = base.levels[col]
+        for level, n_c, n_r in zip(counts["level"], counts["customers"],
+                                   counts["respondents"], strict=True):
+            n_c, n_r = int(n_c), int(n_r)
+            rest_c, rest_r = n_cust - n_c, n_answered - n_r
             rate = n_r / n_c
             lo_, hi_ = _stats.wilson(n_r, n_c, z)
             pooled = (n_r + rest_r) / (n_c + rest_c)
@@ -249,8 +242,8 @@ def response_bias(responses: Any, customers: Any, by: str | Sequence[str], *,
             p = float(2 * _stats.norm_sf(abs(diff) / se)) if se > 0 and rest_c else np.nan
             rows.append({"variable": col, "level": level, "customers": n_c,
                          "respondents": n_r, "response_rate": rate, "rate_ci_low": lo_,
-                         "rate_ci_high": hi_, "share_of_customers": n_c / len(cust),
-                         "share_of_respondents": n_r / max(int(answered.sum()), 1),
+                         "rate_ci_high": hi_, "share_of_customers": n_c / n_cust,
+                         "share_of_respondents": n_r / max(n_answered, 1),
                          "p_value": p})
     table = pd.DataFrame(rows)
     table["representation"] = table["share_of_respondents"] / table["share_of_customers"]
@@ -258,8 +251,8 @@ def response_bias(responses: Any, customers: Any, by: str | Sequence[str], *,
     table["p_value_adjusted"] = adj
     table["under_represented"] = (table["representation"] < 0.8) & (adj < 1 - confidence)
     # weight the responses to the customer base
-    seg = cust.assign(**{customer: cid})[[customer, *by]]
-    joined = resp.assign(**{customer: resp_ids}).merge(seg, on=customer, how="inner")
+    joined = resp.assign(**{customer: base.response_ids}).merge(
+        base.respondents.rename(columns={_KEY: customer}), on=customer, how="inner")
     for col in by:
         joined[col] = joined[col].astype("string").fillna("(missing)")
     population: dict[str, dict[Any, float]] = {}
@@ -286,7 +279,7 @@ def response_bias(responses: Any, customers: Any, by: str | Sequence[str], *,
                        for r in flagged.itertuples())
     summary = " ".join([
         tr("{answered:,} of {customers:,} customers answered ({share:.1%}).",
-           answered=int(answered.sum()), customers=len(cust), share=answered.mean()),
+           answered=n_answered, customers=n_cust, share=n_answered / n_cust),
         tr("Under-represented: {groups}.", groups=groups) if len(flagged) else
         tr("No group is clearly under-represented."),
         tr("NPS {plain:.1f} as answered, {weighted:.1f} weighted to the customer base "
@@ -296,3 +289,107 @@ def response_bias(responses: Any, customers: Any, by: str | Sequence[str], *,
     return ResponseBias(table=table, nps_unweighted=plain.nps, nps_weighted=weighted.nps,
                         nps_weighted_ci=(weighted.ci_low, weighted.ci_high), weights=w,
                         summary=summary, notes=notes)
+
+
+#: The respondents' key column in :class:`_CustomerBase` (renamed to ``customer`` on use).
+_KEY = "__nt_key"
+
+
+@dataclass
+class _CustomerBase:
+    """The customer list as response_bias needs it: how many customers (one row per id) and
+    how many answered, per ``by`` column the customers and respondents of each level (as
+    text, missing as "(missing)", sorted), the respondents' ``by`` values by key, the
+    responses' keys and notes."""
+
+    customers: int
+    answered: int
+    levels: dict[str, pd.DataFrame]
+    respondents: pd.DataFrame
+    response_ids: pd.Series
+    notes: list[str]
+
+
+def _level_table(levels: pd.Series, answered: np.ndarray | pd.Series,
+                 customers: np.ndarray | pd.Series | None = None) -> pd.DataFrame:
+    """Customers and respondents per level (text, "(missing)"), levels sorted as text."""
+    text = levels.astype("string").fillna("(missing)")
+    ones = np.ones(len(text)) if customers is None else np.asarray(customers, dtype=float)
+    out = pd.DataFrame({"level": text.to_numpy(dtype=object), "customers": ones,
+                        "respondents": np.asarray(answered, dtype=float)})
+    out = out.groupby("level", sort=False).sum().reset_index()
+    order = sorted(range(len(out)), key=lambda i: out["level"].iloc[i])
+    return out.iloc[order].reset_index(drop=True)
+
+
+def _memory_customers(cust: pd.DataFrame, response_ids: pd.Series, customer: str,
+                      by: list[str]) -> _CustomerBase:
+    notes: list[str] = []
+    dup = cust[customer].duplicated()
+    if dup.any():
+        notes.append(tr("{n:,} repeated customer id(s) in the customer list: the first row of "
+                        "each is used.", n=int(dup.sum())))
+        cust = cust.loc[~dup.to_numpy()]
+    # ids as meant (1, 1.0, "1"; 00001 when all are numbers): none in common is an error
+    resp_ids, cid, id_notes = matching_ids(response_ids, cust[customer],
+                                           left_name="responses",
+                                           right_name="customer list", column=customer)
+    notes.extend(id_notes)
+    answered_ids = pd.Index(resp_ids.dropna().unique())
+    answered = cid.isin(answered_ids).to_numpy()
+    unknown = len(answered_ids.difference(pd.Index(cid)))
+    if unknown:
+        notes.append(tr("{n:,} respondent(s) are not in the customer list; they are left out "
+                        "of the response rates and of the weighting.", n=unknown))
+    levels = {col: _level_table(cust[col], answered) for col in by}
+    respondents = cust.assign(**{customer: cid})[[customer, *by]].rename(
+        columns={customer: _KEY})
+    return _CustomerBase(len(cust), int(answered.sum()), levels, respondents, resp_ids, notes)
+
+
+def _engine_customers(frame: Any, response_ids: pd.Series, customer: str,
+                      by: list[str]) -> _CustomerBase:
+    """_memory_customers where the customer list lives: the responses' keys are sent to the
+    engine, which counts customers and respondents per level and returns the respondents'
+    rows; a repeated id keeps the smallest value of each column (an engine has no row
+    order to take the first row by)."""
+    from .growth.engine import LazyOrders
+
+    require_columns(frame, [customer, *by])
+    engine = LazyOrders(frame, customer=customer, date=customer, amount=customer)
+    _, keys, cast, notes = engine.keys(response_ids)
+    distinct = pd.Series(keys.dropna().unique(), dtype=keys.dtype)
+    answers = engine._answers(distinct, np.zeros(len(distinct)), cast)
+    k, a = nw.col(_KEY), "__nt_answered"
+    rows = frame.select(nw.col(customer).cast(cast).alias(_KEY), *[nw.col(c) for c in by])
+    sizes = collect(rows.select(nw.len().alias("rows"), k.n_unique().alias("ids"))
+                    ).to_pandas()
+    repeated = int(sizes["rows"].iloc[0]) - int(sizes["ids"].iloc[0])
+    if repeated:
+        notes.append(tr("{n:,} repeated customer id(s) in the customer list: the smallest "
+                        "value of each column is used.", n=repeated))
+        rows = rows.group_by(_KEY).agg(*[nw.col(c).min() for c in by])
+    flagged = rows.join(answers.select(nw.col("__nt_key").alias("__nt_hit"))
+                        .with_columns(nw.lit(1).alias(a)), left_on=_KEY,
+                        right_on="__nt_hit", how="left")
+    answered = (~nw.col(a).is_null()).cast(nw.Int64)
+    levels = {}
+    for col in by:  # a few columns: one grouped count each
+        counts = collect(flagged.group_by(col).agg(
+            nw.len().alias("customers"), answered.sum().alias("respondents"))).to_pandas()
+        levels[col] = _level_table(counts[col], counts["respondents"], counts["customers"])
+    n_cust = int(levels[by[0]]["customers"].sum())
+    n_answered = int(levels[by[0]]["respondents"].sum())
+    if n_answered == 0:
+        examples = collect(rows.select(k).head(3)).to_pandas()[_KEY].tolist()
+        raise ValueError(
+            f"no customer id of the responses is in the customer list ({customer!r}: e.g. "
+            f"{distinct.head(3).tolist()} against {examples}). Check that both columns hold "
+            "the same ids (same system, same format), or name the right column (customer=).")
+    unknown = len(distinct) - n_answered
+    if unknown:
+        notes.append(tr("{n:,} respondent(s) are not in the customer list; they are left out "
+                        "of the response rates and of the weighting.", n=unknown))
+    respondents = collect(flagged.filter(~nw.col(a).is_null()).select(_KEY, *by)).to_pandas()
+    respondents[_KEY] = respondents[_KEY].astype(keys.dtype)
+    return _CustomerBase(n_cust, n_answered, levels, respondents, keys, notes)

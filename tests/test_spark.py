@@ -192,3 +192,16 @@ def test_growth_link_joins_a_spark_order_log_in_spark(spark):
     pd.testing.assert_frame_equal(ref.table, aware.table, check_exact=False, rtol=1e-9)
     assert aware.notes[0].startswith("days are cut in the time zone UTC (the orders' own)")
     assert aware.notes[1:] == ref.notes
+
+
+def test_response_bias_counts_a_spark_customer_list_in_spark(spark):
+    """Issue 28: the customer list stays in Spark; the matching and the counts per level run
+    there and give the in-memory table, NPS and summary."""
+    sample, customers = nt.load_sample(), nt.load_sample("customers")
+    sdf = spark.createDataFrame([tuple(r) for r in customers.itertuples(index=False)],
+                                "customer_id string, region string, persona string")
+    ref = nt.response_bias(sample, customers, by=["region", "persona"])
+    got = nt.response_bias(sample, sdf, by=["region", "persona"])
+    pd.testing.assert_frame_equal(ref.table, got.table, check_dtype=False, check_exact=False,
+                                  rtol=1e-12)
+    assert got.summary == ref.summary and got.notes == ref.notes

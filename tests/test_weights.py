@@ -136,3 +136,53 @@ def test_ardilly_tille_table_is_raked_to_its_margins_keeping_odds_ratios():
         return np.array([t[i, j] * t[i + 1, j + 1] / (t[i, j + 1] * t[i + 1, j])
                          for i in range(2) for j in range(2)])
     np.testing.assert_allclose(odds(fitted), odds(table.astype(float)), rtol=1e-9)
+
+
+# ------------------------------------------------------------ a lazy customer list (issue 28)
+def _same_bias(expected, got):
+    pd.testing.assert_frame_equal(expected.table, got.table, check_dtype=False,
+                                  check_exact=False, rtol=1e-12)
+    assert got.nps_unweighted == pytest.approx(expected.nps_unweighted, abs=1e-12)
+    assert got.nps_weighted == pytest.approx(expected.nps_weighted, abs=1e-9)
+    assert got.summary == expected.summary
+
+
+@pytest.mark.parametrize("kind", ["duckdb", "polars"])
+def test_response_bias_counts_a_lazy_customer_list_where_it_lives(kind):
+    """The customer list as a DuckDB relation or polars LazyFrame: the matching and the
+    counts per level run in the engine and give the in-memory table, NPS and summary, with
+    missing levels, respondents not in the list, integer ids against text, and repeated
+    ids (said; the smallest value kept)."""
+    import duckdb
+    import polars as pl
+
+    def lazy(frame):
+        return (duckdb.connect().from_df(frame) if kind == "duckdb"
+                else pl.from_pandas(frame).lazy())
+
+    sample, customers = nt.load_sample(), nt.load_sample("customers")
+    customers = customers.assign(region=customers["region"].mask(
+        customers.index % 97 == 0))  # "(missing)" levels
+    expected = nt.response_bias(sample, customers, by=["region", "persona"])
+    got = nt.response_bias(sample, lazy(customers), by=["region", "persona"])
+    _same_bias(expected, got)
+    assert got.notes == expected.notes
+    pd.testing.assert_series_equal(got.weights.reset_index(drop=True),
+                                   expected.weights.reset_index(drop=True), rtol=1e-9,
+                                   check_names=False)
+    # integer ids in the engine, text answers; an answer whose customer is not listed
+    cust = pd.DataFrame({"customer_id": np.arange(1000), "region": ["N"] * 600 + ["S"] * 400})
+    resp = pd.DataFrame({"customer_id": [str(i) for i in np.r_[np.arange(0, 600, 2),
+                                                               np.arange(600, 640)]]
+                         + ["5000"], "score": np.r_[np.full(300, 10), np.full(41, 2)]})
+    expected = nt.response_bias(resp, cust, by="region")
+    got = nt.response_bias(resp, lazy(cust), by="region")
+    _same_bias(expected, got)
+    assert any("1 respondent(s) are not in the customer list" in n for n in got.notes)
+    # a repeated id: counted once, and the note says which row's values are used
+    twice = pd.concat([cust, cust.iloc[[5]].assign(region="S")], ignore_index=True)
+    got = nt.response_bias(resp, lazy(twice), by="region")
+    _same_bias(expected, got)
+    assert any("1 repeated customer id(s)" in n and "smallest value" in n for n in got.notes)
+    with pytest.raises(ValueError, match="no customer id of the responses"):
+        nt.response_bias(resp.assign(customer_id="X"), lazy(cust), by="region")
