@@ -14,6 +14,7 @@ import pandas as pd
 from . import _stats
 from ._api import renamed
 from ._frames import collect, require_columns, to_narwhals, to_pandas
+from ._frames.engine import KEY, EngineTable
 from ._frames.ids import matching_ids
 from .i18n import join, tr
 
@@ -291,8 +292,9 @@ def response_bias(responses: Any, customers: Any, by: str | Sequence[str], *,
                         summary=summary, notes=notes)
 
 
-#: The respondents' key column in :class:`_CustomerBase` (renamed to ``customer`` on use).
-_KEY = "__nt_key"
+#: The respondents' key column in :class:`_CustomerBase` (renamed to ``customer`` on use):
+#: the name the engine's rows use too.
+_KEY = KEY
 
 
 @dataclass
@@ -353,14 +355,12 @@ def _engine_customers(frame: Any, response_ids: pd.Series, customer: str,
     engine, which counts customers and respondents per level and returns the respondents'
     rows; a repeated id keeps the smallest value of each column (an engine has no row
     order to take the first row by)."""
-    from .growth.engine import LazyOrders
-
     require_columns(frame, [customer, *by])
-    engine = LazyOrders(frame, customer=customer, date=customer, amount=customer)
-    _, keys, cast, notes = engine.keys(response_ids)
+    table = EngineTable(frame, key=customer, role="customer list",
+                        unmatched="they are counted as not in the customer list")
+    text, keys, cast, notes = table.keys(response_ids)
     distinct = pd.Series(keys.dropna().unique(), dtype=keys.dtype)
-    answers = engine._answers(distinct, np.zeros(len(distinct)), cast)
-    k, a = nw.col(_KEY), "__nt_answered"
+    k, a, hit = nw.col(_KEY), "__nt_answered", "__nt_hit"
     rows = frame.select(nw.col(customer).cast(cast).alias(_KEY), *[nw.col(c) for c in by])
     sizes = collect(rows.select(nw.len().alias("rows"), k.n_unique().alias("ids"))
                     ).to_pandas()
@@ -369,9 +369,9 @@ def _engine_customers(frame: Any, response_ids: pd.Series, customer: str,
         notes.append(tr("{n:,} repeated customer id(s) in the customer list: the smallest "
                         "value of each column is used.", n=repeated))
         rows = rows.group_by(_KEY).agg(*[nw.col(c).min() for c in by])
-    flagged = rows.join(answers.select(nw.col("__nt_key").alias("__nt_hit"))
-                        .with_columns(nw.lit(1).alias(a)), left_on=_KEY,
-                        right_on="__nt_hit", how="left")
+    sent = table.send(distinct, None, cast).select(nw.col(_KEY).alias(hit),
+                                                   nw.lit(1).alias(a))
+    flagged = rows.join(sent, left_on=_KEY, right_on=hit, how="left")
     answered = (~nw.col(a).is_null()).cast(nw.Int64)
     levels = {}
     for col in by:  # a few columns: one grouped count each
@@ -386,7 +386,8 @@ def _engine_customers(frame: Any, response_ids: pd.Series, customer: str,
             f"no customer id of the responses is in the customer list ({customer!r}: e.g. "
             f"{distinct.head(3).tolist()} against {examples}). Check that both columns hold "
             "the same ids (same system, same format), or name the right column (customer=).")
-    unknown = len(distinct) - n_answered
+    # every respondent's id, those that cannot match the list's type included (as in memory)
+    unknown = int(text.dropna().nunique()) - n_answered
     if unknown:
         notes.append(tr("{n:,} respondent(s) are not in the customer list; they are left out "
                         "of the response rates and of the weighting.", n=unknown))

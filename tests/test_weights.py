@@ -179,6 +179,15 @@ def test_response_bias_counts_a_lazy_customer_list_where_it_lives(kind):
     got = nt.response_bias(resp, lazy(cust), by="region")
     _same_bias(expected, got)
     assert any("1 respondent(s) are not in the customer list" in n for n in got.notes)
+    # an id that cannot be an integer of the list is a respondent not in it, as in memory
+    odd = pd.concat([resp, pd.DataFrame({"customer_id": ["x7"], "score": [9]})],
+                    ignore_index=True)
+    expected = nt.response_bias(odd, cust, by="region")
+    got = nt.response_bias(odd, lazy(cust), by="region")
+    _same_bias(expected, got)
+    assert any("2 respondent(s) are not in the customer list" in n for n in got.notes)
+    assert any("cannot match the customer list's numeric 'customer_id'" in n
+               for n in got.notes)
     # a repeated id: counted once, and the note says which row's values are used
     twice = pd.concat([cust, cust.iloc[[5]].assign(region="S")], ignore_index=True)
     got = nt.response_bias(resp, lazy(twice), by="region")

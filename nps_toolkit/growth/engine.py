@@ -19,12 +19,14 @@ import narwhals.stable.v2 as nw
 import numpy as np
 import pandas as pd
 
-from .._frames import collect, column_names
-from .._frames.ids import _as_text, _plain_integers
+from .._frames import collect
+from .._frames.engine import DAY as _DAY
+from .._frames.engine import KEY as _KEY
+from .._frames.engine import ROW as _ANSWER
+from .._frames.engine import EngineTable
 from .._frames.periods import days_since_epoch
 
-#: Column names of the answers sent to the engine (prefixed so no order-log column clashes).
-_ANSWER, _KEY, _DAY = "__nt_answer", "__nt_key", "__nt_day"
+#: Columns of the order log as the join reads them (prefixed so no order-log column clashes).
 _OKEY, _ODAY, _AMT, _REF, _FIRST = ("__nt_okey", "__nt_oday", "__nt_amount", "__nt_ref",
                                     "__nt_first")
 
@@ -49,15 +51,13 @@ def _zone_name(zone: Any) -> str | None:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-class LazyOrders:
+class LazyOrders(EngineTable):
     """An order log held by an engine (a narwhals LazyFrame), queried for per-answer sums."""
 
     def __init__(self, frame: nw.LazyFrame, *, customer: str, date: str, amount: str) -> None:
-        self.frame, self.native = frame, nw.to_native(frame)
+        super().__init__(frame, key=customer, role="order log",
+                         unmatched="they count as customers without orders")
         self.customer, self.date, self.amount = customer, date, amount
-        self.schema = frame.collect_schema()
-        self.columns = column_names(frame)
-        self._keep: list[Any] = []  # tables the engine reads from Python, kept alive
 
     # ------------------------------------------------------------------ dates and checks
     def zone(self) -> Any:
@@ -103,55 +103,7 @@ class LazyOrders:
         end, bad = out["end"].iloc[0], out["bad"].iloc[0]
         return (float(end) if pd.notna(end) else np.nan), int(bad if pd.notna(bad) else 0)
 
-    # ------------------------------------------------------------------ ids
-    def keys(self, ids: pd.Series) -> tuple[pd.Series, pd.Series, Any, list[str]]:
-        """The answers' ids as text (for results and clusters), as join keys of the order
-        log's id type, the engine's cast to that type, and notes. Integer ids in the engine
-        match answers written 1, 1.0 or "1"; text ids match the answers' trimmed text."""
-        dtype = self.schema[self.customer]
-        notes: list[str] = []
-        if (dtype.is_integer() or dtype.is_float()) and _plain_integers(ids):
-            key = ids.astype("Int64")  # integers both sides: no text written
-            return key, key, nw.Int64, notes
-        text = _as_text(ids)
-        if dtype.is_integer() or dtype.is_float():
-            whole = text.str.fullmatch(r"-?\d+").fillna(False)
-            key = pd.to_numeric(text.where(whole), errors="coerce").astype("Int64")
-            odd = int((text.notna() & ~whole).sum())
-            if odd:
-                notes.append(f"{odd:,} answer(s) have a customer id that is not a whole number "
-                             f"(e.g. {text[text.notna() & ~whole].iloc[0]!r}) and cannot match "
-                             f"the order log's numeric {self.customer!r}: they count as "
-                             "customers without orders.")
-            return text, key, nw.Int64, notes
-        return text, text, nw.String, notes
-
     # ------------------------------------------------------------------ the join
-    def _answers(self, keys: pd.Series, day: np.ndarray, cast: Any) -> nw.LazyFrame:
-        """The answers (position, key, day) as a lazy frame of the order log's engine."""
-        import pyarrow as pa
-
-        ok = keys.notna().to_numpy()
-        key_type = pa.int64() if cast == nw.Int64 else pa.large_string()
-        table = pa.table({
-            _ANSWER: pa.array(np.flatnonzero(ok), type=pa.int64()),
-            _KEY: pa.array(keys[ok].to_numpy(dtype=object), type=key_type),
-            _DAY: pa.array(day[ok], type=pa.int64())})
-        self._keep.append(table)
-        impl = self.frame.implementation
-        if impl is nw.Implementation.DUCKDB:
-            # a relation joins only relations of its own connection, which DuckDB does not
-            # expose: the answers are read from this frame (a replacement scan) inside it
-            nps_toolkit_answers = table  # noqa: F841 - DuckDB's replacement scan reads it
-            native = self.native.query("nps_toolkit_orders", "SELECT * FROM "
-                                       "nps_toolkit_answers")
-            return nw.from_native(native)
-        session = getattr(self.native, "sparkSession", None)
-        eager = nw.from_native(table, eager_only=True)
-        if session is not None:
-            return eager.lazy(backend=impl, session=session)
-        return eager.lazy(backend=impl)
-
     def _orders(self, zone: Any, cast: Any) -> nw.LazyFrame:
         return self.frame.select(nw.col(self.customer).cast(cast).alias(_OKEY),
                                  self._day(zone).alias(_ODAY),
@@ -162,7 +114,7 @@ class LazyOrders:
         """Per answer: orders (positive amounts) and revenue in the ``days`` after the answer
         day, revenue in the ``days`` before, orders on the day itself; and whether any
         answer's customer has an order in reach."""
-        ans = self._answers(keys, day, cast)
+        ans = self.send(keys, day, cast)
         od, ad, amt = nw.col(_ODAY), nw.col(_DAY), nw.col(_AMT)
         joined = ans.join(self._orders(zone, cast), left_on=_KEY, right_on=_OKEY,
                           how="inner").filter((od >= ad - days) & (od <= ad + days))
@@ -183,7 +135,7 @@ class LazyOrders:
 
     def any_match(self, keys: pd.Series, day: np.ndarray, cast: Any) -> tuple[bool, list]:
         """Whether any answer's id is in the order log at all (and a few order ids)."""
-        ans = self._answers(keys, day, cast)
+        ans = self.send(keys, day, cast)
         ids = self.frame.select(nw.col(self.customer).cast(cast).alias(_OKEY))
         hit = collect(ans.join(ids.unique(), left_on=_KEY, right_on=_OKEY, how="semi")
                       .select(nw.len().alias("n"))).to_pandas()["n"].iloc[0]
@@ -202,7 +154,7 @@ class LazyOrders:
         first = refs.group_by(_OKEY).agg(od.min().alias(_FIRST))
         firsts = (refs.join(first, on=_OKEY, how="inner").filter(od == nw.col(_FIRST))
                   .group_by(_OKEY, _FIRST).agg(nw.col(_REF).min()))
-        ans = self._answers(keys, day, cast)
+        ans = self.send(keys, day, cast)
         f, ad = nw.col(_FIRST), nw.col(_DAY)
         table = collect(ans.join(firsts, left_on=_KEY, right_on=_REF, how="inner")
                         .filter((f > ad) & (f <= ad + days))
