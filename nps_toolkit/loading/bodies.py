@@ -83,7 +83,7 @@ def _read_body_arrow(data: bytes | Path | None, text: str, sep: str, skip: int,
 
 
 def _read_table(read: Any, data: bytes | Path, typed: bool, newlines: bool
-                     ) -> tuple[Any, bool] | None:
+                ) -> tuple[Any, bool] | None:
     """``read`` (see :func:`_read_body_arrow`) tried until it reads: (table, whether the
     date column was parsed), or None when pyarrow cannot read the file.
 
@@ -162,17 +162,16 @@ def _read_in_pieces(data: bytes | Path, read: Any) -> Any:
     from .._frames.dense import _workers
 
     workers = _workers()
+    size = data.stat().st_size if isinstance(data, Path) else len(data)
+    if size < 2 * PIECE or workers < 2:
+        return None
     handle = None
     try:
         if isinstance(data, Path):
-            if data.stat().st_size < 2 * PIECE or workers < 2:
-                return None
             handle = open(data, "rb")  # closed below, after the reads
             buf: Any = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         else:
             buf = data
-        if len(buf) < 2 * PIECE or workers < 2:
-            return None
         cuts = _cuts(buf, max(2, len(buf) // PIECE))
         view = memoryview(buf)
         try:
