@@ -319,9 +319,7 @@ def _level_table(levels: pd.Series, answered: np.ndarray | pd.Series,
     ones = np.ones(len(text)) if customers is None else np.asarray(customers, dtype=float)
     out = pd.DataFrame({"level": text.to_numpy(dtype=object), "customers": ones,
                         "respondents": np.asarray(answered, dtype=float)})
-    out = out.groupby("level", sort=False).sum().reset_index()
-    order = sorted(range(len(out)), key=lambda i: out["level"].iloc[i])
-    return out.iloc[order].reset_index(drop=True)
+    return out.groupby("level", sort=True).sum().reset_index()
 
 
 def _memory_customers(cust: pd.DataFrame, response_ids: pd.Series, customer: str,

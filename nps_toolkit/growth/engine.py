@@ -51,6 +51,18 @@ def _zone_name(zone: Any) -> str | None:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+def _spread(table: Any, position: str, n: int, names: list[str]) -> list[np.ndarray]:
+    """Per-row results of an engine (an Arrow table with a ``position`` column) as full
+    arrays of ``n`` rows, zero where the engine returned no row (no order in reach)."""
+    at = np.asarray(table.column(position).to_numpy(), dtype=np.int64)
+    out = []
+    for name in names:  # a few columns, not rows
+        full = np.zeros(n)
+        full[at] = np.asarray(table.column(name).to_numpy(), dtype=float)
+        out.append(full)
+    return out
+
+
 class LazyOrders(EngineTable):
     """An order log held by an engine (a narwhals LazyFrame), queried for per-answer sums."""
 
@@ -124,13 +136,8 @@ class LazyOrders(EngineTable):
             nw.when(od < ad).then(amt).otherwise(0.0).sum().alias("before_rev"),
             nw.when((od == ad) & (amt > 0)).then(1.0).otherwise(0.0).sum().alias("same_n"),
         ))
-        n = len(keys)
-        pos = table.get_column(_ANSWER).to_numpy().astype(np.int64)
-        out = []
-        for name in ("after_n", "after_rev", "before_rev", "same_n"):  # four columns
-            col = np.zeros(n)
-            col[pos] = table.get_column(name).to_numpy().astype(float)
-            out.append(col)
+        out = _spread(table.to_arrow(), _ANSWER, len(keys),
+                      ["after_n", "after_rev", "before_rev", "same_n"])
         return (*out, bool(len(table)))
 
     def any_match(self, keys: pd.Series, day: np.ndarray, cast: Any) -> tuple[bool, list]:
@@ -158,10 +165,8 @@ class LazyOrders(EngineTable):
         f, ad = nw.col(_FIRST), nw.col(_DAY)
         table = collect(ans.join(firsts, left_on=_KEY, right_on=_REF, how="inner")
                         .filter((f > ad) & (f <= ad + days))
-                        .group_by(_ANSWER).agg(nw.len().alias("n"))).to_pandas()
-        out = np.zeros(len(keys))
-        out[table[_ANSWER].to_numpy(dtype=np.int64)] = table["n"].to_numpy(dtype=float)
-        return out
+                        .group_by(_ANSWER).agg(nw.len().alias("n")))
+        return _spread(table.to_arrow(), _ANSWER, len(keys), ["n"])[0]
 
 
 # ------------------------------------------------------------------ orders in memory
@@ -251,12 +256,6 @@ def duckdb_window_sums(o_key: pd.Series, o_day: np.ndarray,
             GROUP BY a.i""").to_arrow_table()
     finally:
         con.close()
-    n = len(a_key)
-    pos = table.column("i").to_numpy()
-    out = []
-    for name in ("after_n", "after_u", "before_u", "same_n"):
-        col = np.zeros(n)
-        col[pos] = table.column(name).to_numpy()
-        out.append(col)
-    after_n, after_u, before_u, same_n = out
+    after_n, after_u, before_u, same_n = _spread(table, "i", len(a_key),
+                                                 ["after_n", "after_u", "before_u", "same_n"])
     return after_n, after_u / 10.0**scale, before_u / 10.0**scale, same_n
