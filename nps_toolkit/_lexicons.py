@@ -61,7 +61,11 @@ POSITIVE = {
            r"\bthank", r"\bawesome", r"\bamazing", r"\brecommend", r"\bfair\b", r"\bnice\b",
            r"\bwell\b", r"\bsatisf", r"\bbest\b", r"\bsuper\b", r"\bclean\b", r"\bpleasant",
            r"\bproblem solving", r"\bon point\b", r"\bintuitive", r"\breliable",
-           r"\bresolved", r"\bsorted\b", r"\bfixed\b", r"\bsmooth", r"\bsimple\b", r"\bstraightforward", r"\befficient", r"\bprofessional", r"\bpolite", r"\bbrilliant", r"\bfantastic", r"\bpleased", r"\binformative", r"\bknowledgeable", r"\bprompt", r"\bseamless", r"\bcourteous"],
+           r"\bresolved", r"\bsorted\b", r"\bfixed\b", r"\bsmooth", r"\bsimple\b", r"\bstraightforward", r"\befficient", r"\bprofessional", r"\bpolite", r"\bbrilliant", r"\bfantastic", r"\bpleased", r"\binformative", r"\bknowledgeable", r"\bprompt", r"\bseamless", r"\bcourteous",
+           # everyday words of liking and interest (issue 26: course feedback)
+           r"\binteresting", r"\benjoy", r"\bfun\b", r"\bfavou?rite", r"\bliked\b",
+           r"\bi (?:really |also |personally |just )?like\b", r"\bcool(?:est)?\b",
+           r"\bwonderful", r"\buseful", r"\bglad\b", r"\bengaging", r"\binsightful"],
     "fr": [r"\bbien\b", r"\bbon\b", r"\bbonne", r"\bexcellent", r"\bparfait", r"\bagreable",
            r"\baimable", r"\bsympa", r"\baccueillant", r"\bcompetent", r"\bdisponible",
            r"\brapide", r"\befficace", r"\bsatisfai", r"\bcontent", r"\bravi", r"\bsuper\b",
@@ -107,7 +111,12 @@ NEGATIVE = {
            r"\bangry", r"\bworse\b", r"\bproblem", r"\bfix this",
            r"\bway off\b", r"\bunhappy", r"\bdifficult", r"\bhard to\b", r"\bbug",
            r"\bbroken", r"\buseless", r"\bfrustrat", r"\bunhelpful", r"\bclunky",
-           r"\bnever again", r"\bnever (?:arrived|came|turned up|showed|received|got back|called back|replied|answered)", r"\bannoying", r"\bmissing\b", r"\bissues?\b", r"\bfault", r"\bdelay", r"\bcancel+ed\b", r"\bincompetent", r"\bshocking", r"\bappalling", r"\bdisgrace", r"\ba joke\b", r"\brubbish", r"\bwaste\b", r"\bchas(?:e|ing)\b", r"\blies\b", r"\bfalse promise", r"\bnot working", r"\bstill waiting", r"\bcomplain", r"\bunreliable", r"\binconsistent", r"\bmisleading", r"\bmess\b", r"\bhassle", r"\bpushy", r"\bignored"],
+           r"\bnever again", r"\bnever (?:arrived|came|turned up|showed|received|got back|called back|replied|answered)", r"\bannoying", r"\bmissing\b", r"\bissues?\b", r"\bfault", r"\bdelay", r"\bcancel+ed\b", r"\bincompetent", r"\bshocking", r"\bappalling", r"\bdisgrace", r"\ba joke\b", r"\brubbish", r"\bwaste\b", r"\bchas(?:e|ing)\b", r"\blies\b", r"\bfalse promise", r"\bnot working", r"\bstill waiting", r"\bcomplain", r"\bunreliable", r"\binconsistent", r"\bmisleading", r"\bmess\b", r"\bhassle", r"\bpushy", r"\bignored",
+           r"\bboring", r"\bhated?\b", r"\bpointless", r"\bregret", r"\bdislike",
+           r"\btedious", r"\bunfair", r"\bsuck", r"\bdull\b", r"\buninteresting",
+           # "like" is mostly a preposition ("feels like"): only its negated verb is counted
+           r"\b(?:didn['’]?t|don['’]?t|doesn['’]?t|did not|do not|does not|never) "
+           r"(?:really |particularly )?like\b"],
     "fr": [r"\battente", r"\blong\b", r"\blongue", r"\blent", r"\bcher(?:e|s|es)?\b", r"\bdecu",
            # prices and regrets as French comments write them ("prix élevés", "je regrette")
            r"\beleves?\b", r"\babusi", r"\bexorbitant", r"\bprohibiti", r"\bregrett",

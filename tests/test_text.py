@@ -1079,9 +1079,10 @@ def test_precioso_is_no_price_in_any_preset(preset):
     coded = nt.code_themes(pd.DataFrame({"comment": texts, "score": 5}), codeframe=preset)
     first = set(coded.columns[coded.iloc[0].to_numpy()])
     assert first == ({"look & design"} if preset == "ecommerce" else set()), first
-    # banking has fees, not prices; insurance premiums; healthcare costs
+    # banking has fees, not prices; insurance premiums; healthcare costs; course feedback
+    # (education) was not seen to talk about prices
     price = [t for t in coded.columns if "pric" in t or "premium" in t or "cost" in t]
-    assert all(coded.loc[1, t] for t in price) and (price or preset == "banking")
+    assert all(coded.loc[1, t] for t in price) and (price or preset in ("banking", "education"))
 
 
 @pytest.mark.parametrize(("text", "theme", "coded"), [
@@ -1247,6 +1248,82 @@ def test_healthcare_senses_seen_in_real_mayo_clinic_reviews():
     coded = nt.code_themes(df, codeframe="healthcare")
     assert coded["appointments & waiting"].iloc[:4].tolist() == [False, False, True, False]
     assert coded["facilities & cleanliness"].iloc[:4].tolist() == [False, False, False, True]
+
+
+@pytest.mark.parametrize(("lang", "text", "theme", "coded"), [
+    # real course feedback (King's College seminars, Michigan EECS students; issue 26 §1)
+    ("en", "Hugo explains difficult concepts really clearly", "teachers & teaching", True),
+    ("en", "The final two Logic Topics were very difficult to understand during the lectures",
+     "workload & difficulty", True),
+    ("en", "Office hours clash with my other classes", "organisation & schedule", True),
+    ("en", "Office hours clash with my other classes", "help & questions", True),
+    ("en", "The exams in eecs 589 were too hard.", "assignments & exams", True),
+    ("en", "I wish the lectures didn't start at 9 a.m.", "organisation & schedule", True),
+    ("en", "Don't take electronic sensing systems.", "overall impression", True),
+    ("en", "The labs for 430 were boring and pointless.", "interest & usefulness", True),
+    ("en", "The labs for 430 were boring and pointless.", "assignments & exams", True),
+    ("en", "I wish we had more discussions with the people around us",
+     "discussion & participation", True),
+    # the same words in other industries' comments are not school themes
+    ("en", "The agent explained the bill to me", "teachers & teaching", False),
+    ("en", "Our interest rate went up again", "interest & usefulness", False),
+    ("en", "The test results came back after two weeks", "assignments & exams", False),
+    ("en", "Staff were available and supportive", "help & questions", False),
+    ("en", "Flight was 2 hours late and the room was dirty", "organisation & schedule", False),
+    ("en", "The crew did a great job", "overall impression", False),
+    ("fr", "Tarif intéressant et conseillère à l'écoute", "interest & usefulness", False),
+    ("fr", "Tarif intéressant et conseillère à l'écoute", "help & questions", False),
+    ("de", "Die Mitarbeiter sind sehr hilfsbereit und gut erreichbar", "help & questions",
+     False),
+    ("zh", "酒店安排很周到，谢谢", "organisation & schedule", False),
+    # the other languages, written from the languages
+    ("fr", "Le professeur explique très bien le cours", "teachers & teaching", True),
+    ("fr", "Trop de devoirs et des examens difficiles", "assignments & exams", True),
+    ("es", "Los exámenes son demasiado difíciles", "assignments & exams", True),
+    # in a course, "evaluación" is the assessment, not the survey
+    ("es", "La evaluación continua es injusta", "assignments & exams", True),
+    ("es", "La evaluación continua es injusta", "the survey itself", False),
+    ("de", "Die Klausur war viel zu schwer", "assignments & exams", True),
+    ("de", "Der Stoff ist sehr schwierig", "workload & difficulty", True),
+    ("ru", "Преподаватель хорошо объясняет материал", "teachers & teaching", True),
+    ("ru", "Преподаватель хорошо объясняет материал", "course content & materials", True),
+    ("ko", "과제가 너무 많아요", "workload & difficulty", True),
+    ("ko", "교수님 설명이 친절해요", "teachers & teaching", True),
+    ("zh", "老师讲课很清楚", "teachers & teaching", True),
+    ("zh", "考试太难了", "workload & difficulty", True),
+])
+def test_education_preset(lang, text, theme, coded):
+    _assert_coded("education", lang, text, theme, coded)
+
+
+def test_education_is_chosen_for_course_feedback_only():
+    """Real course feedback picks ``education``; hospital and airline comments that use
+    "staff", "explained", "tests" and "schedule" are not read as course feedback."""
+    course = ["Hugo explains things very clearly.", "The exams for 499 were too difficult.",
+              "EECS 388 was by far my favorite class so far.",
+              "Pace of the lectures could be faster", "Professor Saito is always really "
+              "helpful during office hours", "The material in eecs 388 is very interesting."]
+    hospital = ["The staff explained every test and the schedule was organised well.",
+                "The doctor was running late again, 40 minutes late.",
+                "My room was spotless and the nurses were available day and night."]
+    airline = ["Staff were rude, the flight was 3 hours late and my bag was lost.",
+               "Cabin crew explained the delay, seat was comfortable, food was fine."]
+    best, coverage = nt.choose_codeframe(pd.DataFrame({"comment": course * 4, "score": 5}))
+    assert best == "education" and coverage["education"] == 1.0, coverage
+    for texts in (hospital, airline):
+        best, coverage = nt.choose_codeframe(pd.DataFrame({"comment": texts * 4, "score": 5}))
+        assert coverage["education"] < 0.5 < coverage[best], coverage
+
+
+def test_lexicon_reads_liking_and_interest_not_the_preposition():
+    """Student comments say "boring", "I really liked", "didn't like" (issue 26 §7: the
+    lexicon AUC on Michigan course comments 0.76 -> 0.88); "feels like" is no evidence."""
+    got = nt.sentiment(["EECS 417 was boring", "I really liked EECS 528",
+                        "The material was not interesting", "I didn't like EECS 417",
+                        "I didn’t like it", "It feels like we are just repeating the lecture",
+                        "Looks like a great class"], languages=["en"] * 7)
+    assert got.iloc[[0, 2, 3, 4]].tolist() == [-1.0] * 4
+    assert got.iloc[[1, 6]].tolist() == [1.0, 1.0] and np.isnan(got.iloc[5])
 
 
 def test_word_pairs_are_right_past_46341_distinct_words():

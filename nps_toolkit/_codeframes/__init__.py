@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ._common import EASE_OF_USE, FIT_AND_SIZE, OVERALL, SURVEY, Patterns
 from .banking import BANKING
+from .education import EDUCATION
 from .insurance import INSURANCE
 from .shops import ECOMMERCE, RETAIL
 from .software import SAAS
@@ -21,12 +22,12 @@ from .telecom import TELECOM
 from .travel import TRAVEL
 from .utilities import HEALTHCARE, UTILITIES
 
-__all__ = ["BANKING", "CODEFRAMES", "EASE_OF_USE", "ECOMMERCE", "FIT_AND_SIZE", "HEALTHCARE",
-           "INSURANCE", "OVERALL", "RETAIL", "SAAS", "SURVEY", "TELECOM", "TRAVEL", "UTILITIES",
-           "Patterns"]
+__all__ = ["BANKING", "CODEFRAMES", "EASE_OF_USE", "ECOMMERCE", "EDUCATION", "FIT_AND_SIZE",
+           "HEALTHCARE", "INSURANCE", "OVERALL", "RETAIL", "SAAS", "SURVEY", "TELECOM", "TRAVEL",
+           "UTILITIES", "Patterns"]
 
 CODEFRAMES: dict[str, dict[str, Patterns]] = {
     "ecommerce": ECOMMERCE, "retail": RETAIL, "saas": SAAS, "banking": BANKING,
     "telecom": TELECOM, "travel": TRAVEL, "insurance": INSURANCE, "utilities": UTILITIES,
-    "healthcare": HEALTHCARE,
+    "healthcare": HEALTHCARE, "education": EDUCATION,
 }

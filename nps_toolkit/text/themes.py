@@ -78,9 +78,12 @@ def code_themes(data: Any, *, codeframe: Codeframe | None = None,
         cover & exclusions, documents & paperwork, sign-up & quotes, cancellation, advisers &
         contact, website & app), ``"utilities"`` (energy and water: bills & payments, meter
         readings, tariffs & prices, outages & supply, switching & moving, customer service, website
-        & app) or ``"healthcare"`` (clinics and hospitals: appointments & waiting, doctors & nurses,
-        reception & admin, results & treatment, facilities & cleanliness, costs & billing; these two
-        not yet read on real comments) - each in the seven languages, and each with two themes every
+        & app), ``"healthcare"`` (clinics and hospitals: appointments & waiting, doctors & nurses,
+        reception & admin, results & treatment, facilities & cleanliness, costs & billing) or
+        ``"education"`` (schools, universities, training: teachers & teaching, course content &
+        materials, workload & difficulty, assignments & exams, help & questions, discussion &
+        participation, organisation & schedule, interest & usefulness) - each in the seven
+        languages, and each with two themes every
         survey has: "overall impression" (praise or complaint with no reason given: "Excelente",
         "all good" - the share of comments that say nothing specific) and "the survey itself" ("stop
         asking for a rating"). Presets combine with ``+`` for a mixed business
