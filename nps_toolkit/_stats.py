@@ -433,22 +433,37 @@ def adjust_pvalues_by(p: ArrayLike, groups: ArrayLike | None,
         raise ValueError(f"adjust must be 'holm', 'bh', 'bonferroni' or 'none', got {method!r}")
     if method == "none":
         return p.copy()
-    frame = pd.DataFrame({"g": pd.factorize(pd.Series(groups), use_na_sentinel=False)[0],
-                          "p": p})
-    ok = frame[frame["p"].notna()].sort_values(["g", "p"], kind="stable")
-    m = ok.groupby("g")["p"].transform("size").to_numpy(float)
-    rank = ok.groupby("g").cumcount().to_numpy(float)  # 0-based position in the family
+    g = np.asarray(groups)
+    if g.dtype.kind not in "iu":
+        g = pd.factorize(pd.Series(groups), use_na_sentinel=False)[0]
+    keep = np.flatnonzero(~np.isnan(p))
     out = np.full(p.shape, np.nan)
+    if not len(keep):
+        return out
+    order = keep[np.lexsort((p[keep], g[keep]))]  # by family, then p (stable)
+    gs, ps = g[order], p[order]
+    starts = np.flatnonzero(np.r_[True, gs[1:] != gs[:-1]])
+    sizes = np.diff(np.r_[starts, len(gs)])
+    family = np.repeat(np.arange(len(starts)), sizes)
+    rank = np.arange(len(gs)) - starts[family]  # 0-based position in the family
+    m = sizes[family].astype(float)
     if method == "bonferroni":
-        adj = np.minimum(1.0, ok["p"].to_numpy() * m)
-    elif method == "holm":
-        stepped = pd.Series((m - rank) * ok["p"].to_numpy(), index=ok.index)
-        adj = np.minimum(1.0, stepped.groupby(ok["g"]).cummax().to_numpy())
+        adj = np.minimum(1.0, ps * m)
+    elif len(starts) * sizes.max() > 8 * len(gs) + 4096:  # families of very unequal sizes
+        adj = np.concatenate([adjust_pvalues(ps[a:a + k], method)
+                              for a, k in zip(starts, sizes, strict=True)])
     else:
-        ranked = pd.Series(ok["p"].to_numpy() * m / (rank + 1), index=ok.index)
-        rev = ranked.iloc[::-1]
-        adj = np.minimum(1.0, rev.groupby(ok["g"].iloc[::-1]).cummin().iloc[::-1].to_numpy())
-    out[ok.index.to_numpy()] = adj
+        # each family a row of a padded matrix: the cumulative max / min runs along rows
+        holm = method == "holm"
+        values = (m - rank) * ps if holm else ps * m / (rank + 1)
+        pad = np.full((len(starts), sizes.max()), -np.inf if holm else np.inf)
+        if not holm:  # Benjamini-Hochberg steps up: a reversed cumulative minimum
+            rank = sizes[family] - 1 - rank
+        pad[family, rank] = values
+        pad = (np.maximum.accumulate(pad, axis=1) if holm
+               else np.minimum.accumulate(pad, axis=1))
+        adj = np.minimum(1.0, pad[family, rank])
+    out[order] = adj
     return out
 
 

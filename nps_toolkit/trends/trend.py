@@ -14,19 +14,22 @@ from .._frames.periods import FIXED, local_naive, parse_dates, period_codes, per
 from ..scoring import classify, intervals_from_counts
 
 
-def _add_changes(out: pd.DataFrame, keys: list[str], confidence: float,
+def _add_changes(out: pd.DataFrame, line: np.ndarray, confidence: float,
                  weighted: bool, adjust: str) -> pd.DataFrame:
-    """Change from the previous period within each group (adjusted Wald difference), its
-    p-value, and the p-value adjusted over the changes of the same line (``adjust``)."""
+    """Change from the previous period within each line (adjusted Wald difference), its
+    p-value, and the p-value adjusted over the changes of the same line (``adjust``).
+    ``line`` numbers the rows' groups; each group's rows are consecutive, in period order
+    (the completed grid of :func:`_finish`)."""
     cols = (["w_promoters", "w_passives", "w_detractors"] if weighted
             else ["promoters", "passives", "detractors"])
     eff = out[["promoter_share", "passive_share", "detractor_share"]].to_numpy(float)
     n_eff = out["n_effective"].to_numpy(float) if weighted else out["n"].to_numpy(float)
     counts = np.nan_to_num(eff * n_eff[:, None]) if weighted else out[cols].to_numpy(float)
-    prev = (pd.DataFrame(counts).groupby([out[k] for k in keys], dropna=False, sort=False)
-            .shift(1).to_numpy() if keys else np.vstack([np.full(3, np.nan), counts[:-1]]))
-    prev_nps = (out.groupby(keys, dropna=False, sort=False)["nps"].shift(1) if keys
-                else out["nps"].shift(1))
+    first = np.r_[True, line[1:] != line[:-1]]  # a line's first period has no previous
+    prev = np.vstack([np.full(3, np.nan), counts[:-1]])
+    prev[first] = np.nan
+    nps = out["nps"].to_numpy(float)
+    prev_nps = np.where(first, np.nan, np.r_[np.nan, nps[:-1]])
     centre, se = _stats.difference(*counts.T, *prev.T, method="adjusted_wald")
     z = _stats.z_value(confidence)
     ok = (counts.sum(axis=1) > 0) & (np.nan_to_num(prev).sum(axis=1) > 0) & (se > 0)
@@ -34,12 +37,10 @@ def _add_changes(out: pd.DataFrame, keys: list[str], confidence: float,
     # where Holm's thresholds sit; the interval keeps the adjusted Wald (see _stats)
     _, p = _stats.difference_test(*counts.T, *prev.T)
     p = np.where(ok, p, np.nan)
-    out["change"] = np.where(ok, out["nps"].to_numpy() - prev_nps.to_numpy(), np.nan)
+    out["change"] = np.where(ok, nps - prev_nps, np.nan)
     out["change_ci_low"] = np.where(ok, centre - z * se, np.nan)
     out["change_ci_high"] = np.where(ok, centre + z * se, np.nan)
     out["change_p_value"] = p
-    line = (pd.MultiIndex.from_frame(out[keys].astype(object)).factorize()[0] if keys
-            else None)
     out["change_p_adjusted"] = _stats.adjust_pvalues_by(p, line, adjust)
     out["significant_change"] = out["change_p_adjusted"].to_numpy() < 1 - confidence
     return out
@@ -165,18 +166,7 @@ def _finish(table: pd.DataFrame, keys: list[str], meaning: Any, notes: list[str]
             adjust: str = "holm") -> pd.DataFrame:
     """From counts per group and period code to the trend table (the part shared by pandas
     and the engines: every statistic is computed here, on counts)."""
-    # complete the grid: every period between the first and the last, for every group
-    span = np.arange(table["__period"].min(), table["__period"].max() + 1)
-    if keys:
-        groups = table[keys].drop_duplicates()
-        grid = groups.merge(pd.DataFrame({"__period": span}), how="cross")
-    else:
-        grid = pd.DataFrame({"__period": span})
-    table = grid.merge(table, on=[*keys, "__period"], how="left")
-    count_cols = [c for c in table.columns if c not in (*keys, "__period")]
-    table[count_cols] = table[count_cols].fillna(0)
-    for c in ("n", "n_missing", "n_rows", "promoters", "passives", "detractors"):
-        table[c] = table[c].astype(np.int64)
+    table, line = _grid(table, keys)
     out = intervals_from_counts(table, method=method, confidence=confidence, seed=0,
                                 min_n=min_n, weighted=weights is not None)
     if meaning[0] == "ordinal":
@@ -186,13 +176,44 @@ def _finish(table: pd.DataFrame, keys: list[str], meaning: Any, notes: list[str]
         out.insert(len(keys), "period", label.to_numpy())
         out.insert(len(keys) + 1, "period_start", start.to_numpy())
         out.insert(len(keys) + 2, "period_end", end.to_numpy())
-    out = _add_changes(out, keys, confidence, weights is not None, adjust)
+    out = _add_changes(out, line, confidence, weights is not None, adjust)
     if rolling is not None:
         out = _add_rolling(out, work, keys, rolling, meaning, dates, missing, score,
                            confidence, method)
     out = out.drop(columns=["__period", "n_rows"])
     out.attrs = {"notes": notes, "freq": freq}
     return out
+
+
+def _grid(table: pd.DataFrame, keys: list[str]) -> tuple[pd.DataFrame, np.ndarray]:
+    """Every period between the first and the last for every group (groups in order of
+    first appearance), periods without responses counted 0; and each row's group number.
+    Rows are placed by position (group x period) rather than merged: the table has one row
+    per group and period."""
+    period = table["__period"].to_numpy(np.int64)
+    start = int(period.min())
+    width = int(period.max()) - start + 1
+    n_groups, group, cols = 1, np.zeros(len(table), np.int64), {}
+    if keys:
+        codes = [pd.factorize(table[k], use_na_sentinel=False)[0] for k in keys]
+        combined = (codes[0] if len(keys) == 1 else
+                    np.unique(np.column_stack(codes), axis=0, return_inverse=True)[1].ravel())
+        firsts = np.unique(combined, return_index=True)[1]
+        n_groups = len(firsts)
+        rank = np.empty(n_groups, np.int64)  # numbered in order of first appearance
+        rank[np.argsort(firsts, kind="stable")] = np.arange(n_groups)
+        group = rank[combined]
+        rows = np.sort(firsts)[np.repeat(np.arange(n_groups), width)]
+        cols = {k: table[k].take(rows).reset_index(drop=True) for k in keys}
+    cols["__period"] = np.tile(np.arange(start, start + width), n_groups)
+    pos = group * width + (period - start)
+    ints = {"n", "n_missing", "n_rows", "promoters", "passives", "detractors"}
+    for c in table.columns:
+        if c not in (*keys, "__period"):
+            full = np.zeros(n_groups * width, np.int64 if c in ints else float)
+            full[pos] = table[c].to_numpy(full.dtype)
+            cols[c] = full
+    return pd.DataFrame(cols), np.repeat(np.arange(n_groups), width)
 
 
 def _engine_source(data: Any, cols: list[str], date: str | None, period: str | None,
