@@ -1339,6 +1339,41 @@ def test_word_pairs_are_right_past_46341_distinct_words():
     assert terms.counts.sum() == 50_000 + 49_999
 
 
+def test_chinese_segmenter_is_given_back_after_a_large_call(monkeypatch):
+    """Issue 28: jieba's 70 MB dictionary is given back once a large call has counted its
+    words (a small call keeps it); the words are the same either way, and the user's own
+    jieba (``jieba.dt``) is never touched."""
+    import jieba
+
+    from nps_toolkit.text import cjk, terms
+
+    texts = pd.Series(["快递很快，包装很好", "质量不错，物流太慢", "客服态度很差"] * 4)
+    user_dt = jieba.dt
+    cjk._SEGMENTER.clear()
+    cjk.chinese_words.cache_clear()
+    kept = terms.term_counts(texts, ["zh"] * len(texts))
+    assert cjk._SEGMENTER  # small: kept
+    monkeypatch.setattr(terms, "RELEASE_FROM", 10)
+    cjk.chinese_words.cache_clear()
+    released = terms.term_counts(texts, ["zh"] * len(texts))
+    assert not cjk._SEGMENTER and jieba.dt is user_dt
+    assert list(released.names) == list(kept.names)
+    assert (released.counts != kept.counts).nnz == 0
+
+
+def test_model_terms_are_not_kept_for_the_rest_of_an_analysis():
+    """Issue 28: every word's counts are made for the sentiment model alone; within one
+    analysis only the content terms (drivers, discovery, quotes) stay memoised."""
+    from nps_toolkit.text import terms
+
+    prep = nt.prepare_comments(nt.load_sample())
+    with terms.shared_terms():
+        nt.comment_sentiment(prep)
+        nt.text_drivers(prep)
+        kinds = {(k[0], k[2]) for k in terms._MEMO}
+    assert ("terms", True) in kinds and ("terms", False) not in kinds
+
+
 def test_language_model_is_given_back_after_a_large_call(monkeypatch):
     """Issue 28: a call on many comments does not keep py3langid's 70 MB model for the next
     one (a small call does); the languages are the same either way."""

@@ -208,3 +208,8 @@ def _excerpt(text: str, patterns: list[str], max_chars: int) -> tuple[str, str]:
         end = space if space > 0 else end
     return ("…" if start > 0 else "") + text[start:end].strip() + ("…" if end < whole
                                                                     else ""), phrase
+
+
+#: From this many comments in one call, the models loaded for it (py3langid's language model,
+#: jieba's dictionary) are given back afterwards rather than kept for the next call (issue 28).
+RELEASE_FROM = 20_000

@@ -77,25 +77,38 @@ def korean_word(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1)
-def _jieba() -> Any:  # the jieba module
-    import logging
-    import os
-    from pathlib import Path
+_SEGMENTER: list[Any] = []
 
-    import jieba
 
-    jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict" lines in notebooks
-    # jieba keeps its parsed dictionary (9 MB) between runs: in the user's cache folder, not
-    # the temporary one (a report leaves nothing in the temp folder)
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nps-toolkit"
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        if os.access(cache, os.W_OK):
-            jieba.dt.tmp_dir = str(cache)
-    except OSError:  # a read-only home: jieba's default (the temp folder) then
-        pass
-    return jieba
+def _jieba() -> Any:  # a jieba tokenizer of our own: the user's jieba.dt is left as it is
+    if not _SEGMENTER:
+        import logging
+        import os
+        from pathlib import Path
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict" lines in notebooks
+        segmenter = jieba.Tokenizer()
+        # jieba keeps its parsed dictionary (9 MB) between runs: in the user's cache folder,
+        # not the temporary one (a report leaves nothing in the temp folder)
+        cache = (Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+                 / "nps-toolkit")
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            if os.access(cache, os.W_OK):
+                segmenter.tmp_dir = str(cache)
+        except OSError:  # a read-only home: jieba's default (the temp folder) then
+            pass
+        _SEGMENTER.append(segmenter)
+    return _SEGMENTER[0]
+
+
+def release_segmenter() -> None:
+    """Give back jieba's dictionary (about 70 MB in memory; reloaded from its cache file in
+    ~0.5 s when next needed): done after counting the words of a large call, as the language
+    model is (issue 28: it sat under the peak of every later step)."""
+    _SEGMENTER.clear()
 
 
 @lru_cache(maxsize=65536)

@@ -21,6 +21,7 @@ from ._common import (
     _SPACE,
     _TAG,
     MAX_CHARS,
+    RELEASE_FROM,
     _contains,
     _count,
     _fold,
@@ -166,7 +167,7 @@ def _langid_loglik(texts: list[str], release: bool = False) -> np.ndarray:
 
 _IDENTIFIER: list[Any] = []
 #: From this many comments in one call, the language model is not kept for the next call.
-_RELEASE_FROM = 20_000
+_RELEASE_FROM = RELEASE_FROM
 
 
 def _identifier(cls: Any, model: Any) -> Any:

@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 
 from .. import _lexicons as lex
-from ._common import _ARROW, _fold
-from .cjk import KO_FUNCTION_WORDS, cjk_words
+from ._common import _ARROW, RELEASE_FROM, _fold
+from .cjk import KO_FUNCTION_WORDS, cjk_words, release_segmenter
 
 #: Splits a folded comment into runs of letters, digits and underscores (``\w`` in Python,
 #: scikit-learn's default token characters).
@@ -198,6 +198,9 @@ def term_counts(folded: pd.Series, languages: Any = None, *, content: bool = Tru
         for piece in _pieces(tok, content):
             ids.append(vocab.setdefault(piece, len(vocab)))
         ptr[i + 1] = len(ids)
+    del raw
+    if n_docs >= RELEASE_FROM:
+        release_segmenter()
     # token-length arrays freed as soon as used, the kept ones as 32-bit integers: on 100,000
     # comments the 64-bit ones and their copies were most of the analysis' peak (issue 28)
     small = np.int32 if max(len(ids), n_docs) < 2**31 else np.int64
@@ -325,10 +328,11 @@ def folded_text(prep: pd.DataFrame) -> pd.Series:
     return _memo("fold", prep, True, lambda: _fold(prep["text"].astype(_ARROW)))
 
 
-def prepared_terms(prep: pd.DataFrame, *, content: bool = True) -> Terms:
-    """:func:`term_counts` of a prepared frame's analysed comments, once per analysis."""
+def prepared_terms(prep: pd.DataFrame, *, content: bool = True, keep: bool = True) -> Terms:
+    """:func:`term_counts` of a prepared frame's analysed comments, once per analysis
+    (``keep=False``: counted for one use, not kept for the rest of the analysis)."""
     def make() -> Terms:
         text = folded_text(prep).where(prep["is_answer"].to_numpy(bool))
         return term_counts(text, prep["comment_language"].to_numpy(dtype=object, na_value=None)
                            if content else None, content=content)
-    return _memo("terms", prep, content, make)
+    return _memo("terms", prep, content, make) if keep else make()
