@@ -9,8 +9,8 @@ import pandas as pd
 
 from ._common import _strings
 from .prepare import _prepared
-from .terms import prepared_terms
-from .words import sentiment
+from .terms import folded_text, prepared_terms
+from .words import folded_polarity
 
 #: Fewest promoter and detractor comments (each) for the survey's own model; below it the
 #: lexicon is used.
@@ -76,9 +76,11 @@ def comment_sentiment(data: Any, *, comment: str = "comment", score: str = "scor
         raise ValueError(f"the model needs at least {folds} promoter and {folds} detractor "
                          f"comments; there are {n_pos} and {n_neg}. Use method='lexicon'.")
     p = np.full(len(prep), np.nan)
-    texts = prep["text"].fillna("").astype(str).to_numpy(dtype=object)
-    lexicon = np.where(answered, sentiment(texts, languages=prep.get("comment_language"))
-                       .to_numpy(), np.nan)
+    # the comments folded once per analysis (not a second time here, with its 100 MB of
+    # intermediate strings on 100,000 comments: issue 28)
+    lexicon = np.where(answered, folded_polarity(folded_text(prep).fillna(""),
+                                                 prep.get("comment_language")).to_numpy(),
+                       np.nan)
     if use_model:
         # every word (the model's terms) is counted for the model alone: not kept for the
         # rest of an analysis, 66 MB on 100,000 comments (issue 28)

@@ -224,7 +224,12 @@ def sentiment(texts: Any, *, languages: Any = None) -> pd.Series:
     ...           languages=["es", "es", "en"]).tolist()
     [1.0, -1.0, nan]
     """
-    s = _fold(_strings(texts))
+    return folded_polarity(_fold(_strings(texts)), languages)
+
+
+def folded_polarity(s: pd.Series, languages: Any = None) -> pd.Series:
+    """:func:`sentiment` of texts already folded (lower case, accents off): what an analysis
+    that has folded its comments once reads them with."""
     n = len(s)
     langs = (pd.Series(np.asarray(languages, dtype=object), dtype="string").fillna("und")
              .to_numpy(dtype=object) if languages is not None else np.full(n, "und", object))
