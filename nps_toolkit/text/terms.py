@@ -190,6 +190,9 @@ def term_counts(folded: pd.Series, languages: Any = None, *, content: bool = Tru
         else pc.dictionary_encode(flat)
     codes = enc.indices.to_numpy()
     raw = enc.dictionary.to_pylist()
+    # every token as Arrow strings is not needed past here: given back before the Python
+    # loop, which may load jieba's dictionary (issue 28: the two made the analysis' peak)
+    del arr, lists, flat, nonempty, enc
     # each distinct raw token once, in Python: what it counts as
     vocab: dict[str, int] = {}
     ptr = np.zeros(len(raw) + 1, dtype=np.int64)
@@ -215,11 +218,18 @@ def term_counts(folded: pd.Series, languages: Any = None, *, content: bool = Tru
     del lens
     words = np.array(list(vocab), dtype=object)
     if content and len(words):
-        lang = _language_codes(languages, n_docs)
+        lang = _language_codes(languages, n_docs).astype(np.int8)  # 8 languages: a byte
         keep = ~_stop_table(words)[lang[doc], term]
+        del lang
         term, doc = term[keep], doc[keep]
-        used, term = np.unique(term, return_inverse=True)  # words left in some comment
-        term = term.astype(small)
+        del keep
+        # the words left in some comment, renumbered in order (np.unique's result, without
+        # sorting every token)
+        used = np.flatnonzero(np.bincount(term, minlength=len(words)))
+        remap = np.zeros(len(words), dtype=small)
+        remap[used] = np.arange(len(used), dtype=small)
+        term = remap[term]
+        del remap
         words = words[used]
     n_words = len(words)
     names, cols = words, term

@@ -118,9 +118,12 @@ def text_drivers(data: Any, *, comment: str = "comment", score: str = "score",
                               "comments)", language=lang, promoters=int(is_p.sum()),
                               detractors=int((~is_p).sum())))
             continue
-        x = terms.counts[np.flatnonzero(rows)]
-        yp = np.asarray(x[is_p].sum(axis=0)).ravel()
-        yd = np.asarray(x[~is_p].sum(axis=0)).ravel()
+        # column sums over the language's promoter and detractor rows, as products with
+        # their indicator vectors: no copy of the rows (issue 28: two copies of most of
+        # the counts sat under the analysis' peak)
+        counts_t = terms.counts.T
+        yp = counts_t @ (rows & is_p_all).astype(float)
+        yd = counts_t @ (rows & ~is_p_all).astype(float)
         seen = (yp + yd) > 0  # the terms of this language's comments
         yp, yd, names = yp[seen], yd[seen], terms.names[seen]
         delta, z = _log_odds(yp, yd, prior)  # totals over every term, as in the paper
