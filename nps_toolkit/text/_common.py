@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -213,3 +214,33 @@ def _excerpt(text: str, patterns: list[str], max_chars: int) -> tuple[str, str]:
 #: From this many comments in one call, the models loaded for it (py3langid's language model,
 #: jieba's dictionary) are given back afterwards rather than kept for the next call (issue 28).
 RELEASE_FROM = 20_000
+
+
+def give_back_memory() -> None:
+    """Return the memory a large step has freed to the operating system.
+
+    Arrow's memory pool keeps freed pages for reuse and glibc's ``malloc`` keeps freed heap;
+    neither is reused by the other, so after counting the words of 100,000 comments both held
+    memory the next steps then added to (issue 28: returning it there lowered the analysis'
+    peak by 36 MB, 540 -> 504, in paired runs). Each call takes a few milliseconds; on a
+    system without glibc only Arrow's pool is released. The same call dask makes to trim
+    worker memory (``malloc_trim``)."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Any:
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # musl or no glibc: nothing to trim
+        return None

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _lexicons as lex
-from ._common import _ARROW, RELEASE_FROM, _fold
+from ._common import _ARROW, RELEASE_FROM, _fold, give_back_memory
 from .cjk import KO_FUNCTION_WORDS, cjk_words, release_segmenter
 
 #: Splits a folded comment into runs of letters, digits and underscores (``\w`` in Python,
@@ -179,20 +179,7 @@ def term_counts(folded: pd.Series, languages: Any = None, *, content: bool = Tru
     import scipy.sparse as sp
 
     n_docs = len(folded)
-    arr = pa.array(folded.astype(_ARROW)).fill_null("")
-    lists = pc.split_pattern_regex(arr, _SPLIT)
-    flat = pc.list_flatten(lists)
-    doc = pc.list_parent_indices(lists).to_numpy()
-    nonempty = pc.not_equal(flat, "")
-    flat = pc.filter(flat, nonempty)
-    doc = doc[nonempty.to_numpy(zero_copy_only=False)]
-    enc = pc.dictionary_encode(flat).combine_chunks() if isinstance(flat, pa.ChunkedArray) \
-        else pc.dictionary_encode(flat)
-    codes = enc.indices.to_numpy()
-    raw = enc.dictionary.to_pylist()
-    # every token as Arrow strings is not needed past here: given back before the Python
-    # loop, which may load jieba's dictionary (issue 28: the two made the analysis' peak)
-    del arr, lists, flat, nonempty, enc
+    codes, doc, raw = _raw_tokens(folded)
     # each distinct raw token once, in Python: what it counts as
     vocab: dict[str, int] = {}
     ptr = np.zeros(len(raw) + 1, dtype=np.int64)
@@ -272,7 +259,43 @@ def term_counts(folded: pd.Series, languages: Any = None, *, content: bool = Tru
                            shape=(n_docs, len(names)))
     del cols, doc
     counts.sum_duplicates()
+    if n_docs >= RELEASE_FROM:  # the token arrays and strings of a large call, returned
+        give_back_memory()
     return Terms(counts, names[order], is_pair[order])
+
+
+#: comments split into tokens at a time: Arrow's strings of every token of 100,000 comments
+#: were 84 MB under the analysis' peak (issue 28); 20,000 at a time keep a fifth of that
+_TOKEN_CHUNK = 20_000
+
+
+def _raw_tokens(folded: pd.Series) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Every non-empty token of the folded comments as (its distinct token's number, its
+    comment's row), and the distinct tokens in order of first appearance - what one
+    dictionary encoding of all tokens gives, made ``_TOKEN_CHUNK`` comments at a time."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(folded.astype(_ARROW)).fill_null("")
+    seen: dict[str, int] = {}
+    codes, docs = [], []
+    for start in range(0, max(len(arr), 1), _TOKEN_CHUNK):
+        lists = pc.split_pattern_regex(arr.slice(start, _TOKEN_CHUNK), _SPLIT)
+        flat = pc.list_flatten(lists)
+        doc = pc.list_parent_indices(lists).to_numpy()
+        nonempty = pc.not_equal(flat, "")
+        enc = pc.dictionary_encode(pc.filter(flat, nonempty))
+        if isinstance(enc, pa.ChunkedArray):
+            enc = enc.combine_chunks()
+        # this chunk's tokens numbered as over all comments: first appearance, in order
+        number = np.fromiter((seen.setdefault(t, len(seen))
+                              for t in enc.dictionary.to_pylist()), dtype=np.int64)
+        small = np.int32 if len(seen) < 2**31 and start + len(doc) < 2**31 else np.int64
+        codes.append(number.astype(small)[enc.indices.to_numpy()])
+        docs.append((doc[nonempty.to_numpy(zero_copy_only=False)] + start).astype(small))
+        del lists, flat, nonempty, enc
+    return (np.concatenate(codes) if codes else np.zeros(0, np.int64),
+            np.concatenate(docs) if docs else np.zeros(0, np.int64), list(seen))
 
 
 def _language_codes(languages: Any, n: int) -> np.ndarray:

@@ -332,7 +332,10 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
                          + (f" in {language!r}" if language else "")
                          + f"; need at least {max(10, n_themes * 3)} for {n_themes} themes")
     all_terms = prepared_terms(prep)
-    counts = all_terms.counts[np.flatnonzero(mask)]
+    rows_used = np.flatnonzero(mask)
+    # the analysis' own counts when every row is used: no copy (issue 28)
+    counts = (all_terms.counts if len(rows_used) == all_terms.counts.shape[0]
+              else all_terms.counts[rows_used])
     # above FIT_LIMIT comments the themes are learnt on a seeded random FIT_LIMIT of them and
     # every comment is then scored against them (NMF's transform): the same themes, found in
     # a fifth of the time on 100,000 comments
@@ -346,7 +349,8 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
     if len(keep) < n_themes:
         raise ValueError(f"the comments have only {len(keep)} distinct terms; ask for "
                          "fewer themes or lower min_df")
-    counts = counts[:, keep].astype(np.float32)
+    counts = counts[:, keep]  # a new matrix: its counts made 32-bit in place
+    counts.data = counts.data.astype(np.float32)
     weigh = TfidfTransformer(sublinear_tf=True).fit(counts[fit_rows])
     x = weigh.transform(counts)
     model = NMF(n_components=n_themes, init="nndsvda", random_state=seed, max_iter=400)
@@ -360,14 +364,15 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
     coded = code_themes(prep, codeframe=codeframe, comment=comment, score=score)
     any_theme = coded.any(axis=1).to_numpy()[mask]
     cat = prep.loc[mask, "category"].astype(str).to_numpy() if "category" in prep else None
-    display = prep.loc[mask, "display"].astype(str).to_numpy()
+    display = prep.loc[mask, "display"]  # as text only for the few quoted rows
     rows = []
     for k in range(n_themes):
         members = assign == k
         label_terms = [str(t) for t in terms[top[k]]]
         order = np.argsort(-w[:, k], kind="stable")
         quotes_k = [_excerpt(q, [], max_quote_chars)[0]
-                    for q in _dedupe_quotes(display[order[: 10 * n_quotes]], n_quotes)]
+                    for q in _dedupe_quotes(display.iloc[order[: 10 * n_quotes]].astype(str)
+                                            .to_numpy(), n_quotes)]
         nps = np.nan
         if cat is not None and members.any():
             mc = cat[members]
