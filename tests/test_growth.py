@@ -550,3 +550,24 @@ def test_exact_units(amounts, scale):
     assert (got is None) if scale is None else got[0] == scale
     if got is not None:
         assert np.array_equal(got[1] / 10.0**got[0], np.array(amounts, dtype=float))
+
+
+def test_units_are_32_bit_when_they_fit_and_their_sums_are_64_bit(monkeypatch):
+    """Issue 28: amounts held as 32-bit units when each fits (half an order-length array
+    under the join's peak); their sums past 2**31 stay exact, in DuckDB and numpy alike."""
+    import numpy as np
+
+    from nps_toolkit.growth import engine
+
+    assert engine.exact_units(np.array([21_000_000.0, 1.25]))[1].dtype == np.int32
+    assert engine.exact_units(np.array([22_000_000.0, 1.25]))[1].dtype == np.int64
+    responses = pd.DataFrame({"customer_id": ["A"], "score": [10],
+                              "date": pd.to_datetime(["2025-01-10"])})
+    orders = pd.DataFrame({"customer_id": ["A"] * 4,
+                           "amount": [21_000_000.0, 21_000_000.0, 21_000_000.0, 0.01],
+                           "order_date": pd.to_datetime(["2025-02-01", "2025-03-01",
+                                                         "2025-04-01", "2026-06-01"])})
+    for start in (0, 10**12):  # DuckDB, then numpy
+        monkeypatch.setattr(engine, "DUCKDB_FROM", start)
+        a = nt.growth_link(responses, orders, n_resamples=20).answers
+        assert a["revenue"].iloc[0] == 63_000_000.0 and a["orders"].iloc[0] == 3

@@ -179,7 +179,8 @@ DUCKDB_FROM = 200_000
 
 def exact_units(amount: np.ndarray) -> tuple[int, np.ndarray] | None:
     """The fewest decimals (0-4) that write every amount as a whole number of units, and the
-    amounts in those units (int64), when their sums fit 64 bits; None otherwise. The number
+    amounts in those units (int32 when each fits, else int64), when their sums fit 64 bits;
+    None otherwise. The number
     of decimals is guessed on a sample and checked on every amount, a million at a time
     (no full-length temporaries beside the result)."""
     if not len(amount):
@@ -191,7 +192,9 @@ def exact_units(amount: np.ndarray) -> tuple[int, np.ndarray] | None:
             return None
         if np.abs(sample * 10.0**k - np.round(sample * 10.0**k)).max() > 1e-6:
             continue
-        units = np.empty(len(amount), np.int64)
+        # 32-bit when every amount fits (the sums are made in 64 bits all the same): half
+        # an order-length array under the join's peak (issue 28)
+        units = np.empty(len(amount), np.int32 if big * 10.0**k < 2.0**31 - 1 else np.int64)
         for start in range(0, len(amount), _BLOCK):  # blocks of rows, not rows
             scaled = amount[start:start + _BLOCK] * 10.0**k
             whole = np.round(scaled)

@@ -171,6 +171,10 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     if bad:
         raise ValueError(f"{bad:,} order(s) have no readable date or amount; read the log with "
                          "read_orders(), which lists and leaves them out")
+    if lazy is None and len(o_day) and np.abs(o_day).max() < 2**31 - 1:
+        # whole days since 1970 held as 32-bit integers: half the float array, on the
+        # order log's length, under the join's peak (issue 28)
+        o_day = o_day.astype(np.int32)
     # category codes 0, 1, 2 in CATS order (-1: no score)
     cat = classify(resp[score]).cat.codes.to_numpy()
     # ids as the analyst means them: 1, 1.0 and "1" are one customer (and 00001, when every
