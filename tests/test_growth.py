@@ -571,3 +571,90 @@ def test_units_are_32_bit_when_they_fit_and_their_sums_are_64_bit(monkeypatch):
         monkeypatch.setattr(engine, "DUCKDB_FROM", start)
         a = nt.growth_link(responses, orders, n_resamples=20).answers
         assert a["revenue"].iloc[0] == 63_000_000.0 and a["orders"].iloc[0] == 3
+
+
+def test_bootstrap_blocks_give_the_same_replicates_on_any_number_of_threads(monkeypatch):
+    """Issue 28: replicate blocks run on several threads, each block drawing from its own
+    generator spawned from the seed by block number: one thread and three give the same
+    replicates to the bit, and no two blocks repeat each other's draws."""
+    import numpy as np
+
+    from nps_toolkit.growth import link
+
+    rng = np.random.default_rng(5)
+    n_cl = 100_000  # blocks of 40 replicates: 5 blocks for 200
+    counts = rng.integers(0, 3, (n_cl, 3)).astype(float)
+    sums = counts * rng.random((n_cl, 3))
+    both = np.hstack([counts, sums]).astype(np.float32)
+    monkeypatch.setattr(link, "_workers", lambda: 1)
+    one = link._replicates(both, 3, 200, 7)
+    monkeypatch.setattr(link, "_workers", lambda: 3)
+    three = link._replicates(both, 3, 200, 7)
+    assert np.array_equal(one, three)
+    assert not np.array_equal(link._replicates(both, 3, 200, 8), three)
+    blocks = one.reshape(5, 40, -1)
+    assert all(not np.allclose(blocks[i], blocks[j]) for i in range(5) for j in range(i))
+    # each replicate is a resample: its ratios spread around the full-sample ratio
+    full = sums.sum(axis=0) / counts.sum(axis=0)
+    assert np.allclose(one.mean(axis=0), full, rtol=0.01)
+    assert (one.std(axis=0) > 0).all()
+
+
+def test_day_numbers_are_whole_days_in_32_bits_when_they_fit():
+    """Issue 28: order days are computed a million at a time straight into 32-bit integers
+    (no 64-bit temporary of the log): the same days as pandas' own floor to the day, before
+    and after 1970 and across block edges; 64-bit when a date is missing (its number means
+    nothing)."""
+    import numpy as np
+
+    from nps_toolkit.growth import link
+
+    rng = np.random.default_rng(3)
+    n = (1 << 20) + 12_345
+    ns = rng.integers(-3 * 10**18, 3 * 10**18, n)
+    values = pd.Series(ns.astype("datetime64[ns]"))
+    days, missing = link._day_numbers(values, "order_date")
+    assert days.dtype == np.int32 and not missing.any()
+    expected = ((values.dt.floor("D") - pd.Timestamp("1970-01-01")) // pd.Timedelta("1D"))
+    assert np.array_equal(days, expected.to_numpy())
+    holes = values.copy()
+    holes[[0, n - 1]] = pd.NaT
+    days, missing = link._day_numbers(holes, "order_date")
+    assert days.dtype == np.int64 and missing.sum() == 2
+    assert np.array_equal(days[1:-1], expected.to_numpy()[1:-1])
+    assert np.isnan(link._days(holes, "order_date")[[0, n - 1]]).all()
+
+
+@pytest.mark.parametrize("unit", ["s", "ms", "us", "ns"])
+def test_duckdb_cuts_days_and_units_as_numpy_does(monkeypatch, unit):
+    """Issue 28: DuckDB reads the order dates as integers in the column's own unit and the
+    amounts as floats (views, no copies) and makes days and units itself: the same answers
+    as numpy's path to the bit, in every time unit, for times just before midnight, dates
+    before 1970 (floor, not truncation) and aware dates cut in the answers' zone."""
+    import numpy as np
+
+    from nps_toolkit.growth import engine
+
+    rng = np.random.default_rng(11)
+    n_ans, n_ord = 300, 6_000
+    start = np.datetime64("1968-06-01")
+    responses = pd.DataFrame({
+        "customer_id": rng.integers(0, 100, n_ans),
+        "score": rng.integers(0, 11, n_ans),
+        "date": start + rng.integers(0, 900, n_ans).astype("timedelta64[D]")})
+    # whole days plus a time of day up to 23:59:59.999: the floor decides the day
+    stamps = (start + rng.integers(0, 1500, n_ord).astype("timedelta64[D]")).astype(
+        "datetime64[ms]") + rng.integers(0, 86_400_000, n_ord).astype("timedelta64[ms]")
+    stamps[:50] = stamps[:50].astype("datetime64[D]") + np.timedelta64(86_399_999, "ms")
+    orders = pd.DataFrame({"customer_id": rng.integers(0, 100, n_ord),
+                           "order_date": pd.Series(stamps).astype(f"datetime64[{unit}]"),
+                           "amount": np.round(rng.lognormal(3, 1, n_ord), 2)})
+    aware = responses.assign(date=responses["date"].dt.tz_localize("Europe/Paris"))
+    aware_orders = orders.assign(order_date=orders["order_date"].dt.tz_localize("UTC"))
+    for resp, ords in ((responses, orders), (aware, aware_orders)):
+        links = []
+        for threshold in (0, 10**12):  # DuckDB, then numpy
+            monkeypatch.setattr(engine, "DUCKDB_FROM", threshold)
+            links.append(nt.growth_link(resp, ords, n_resamples=50, as_of="1973-01-01"))
+        pd.testing.assert_frame_equal(links[0].answers, links[1].answers, check_exact=True)
+        assert links[0].answers["orders"].sum() > 1000

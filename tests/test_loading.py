@@ -855,7 +855,7 @@ def _pieces_spy(monkeypatch, piece: int | None = None) -> list:
         return out
 
     monkeypatch.setattr(bodies, "_read_in_pieces", spy)
-    monkeypatch.setattr(dense, "_workers", lambda: 2)
+    monkeypatch.setattr(dense, "cpu_workers", lambda: 2)
     if piece is not None:
         monkeypatch.setattr(bodies, "PIECE", piece)
     return got

@@ -647,7 +647,7 @@ def test_dense_code_table_in_blocks_and_threads_matches_an_independent_count(mon
 
     monkeypatch.setattr(dense, "BLOCK", 1000)
     monkeypatch.setattr(dense, "THREADED_FROM", 10)
-    monkeypatch.setattr(dense, "_workers", lambda: 3)
+    monkeypatch.setattr(dense, "cpu_workers", lambda: 3)
     rng = np.random.default_rng(21)
     parts = [(rng.integers(-40, 60, m).astype(dt), rng.integers(0, 13, m).astype(np.int8))
              for m, dt in ((12_345, np.int16), (1, np.int16), (4_000, np.int16), (0, np.int16))]
@@ -770,7 +770,7 @@ def test_arrow_string_keys_count_like_the_general_path(monkeypatch):
     from nps_toolkit._frames import counts
 
     monkeypatch.setattr(counts, "THREADED_FROM", 10)
-    monkeypatch.setattr(counts, "_workers", lambda: 3)
+    monkeypatch.setattr(counts, "cpu_workers", lambda: 3)
     rng = np.random.default_rng(28)
     n = 20_001
     names = np.array([f"store_{i:03d}" for i in range(40)] + [None, "é ü 中"], dtype=object)

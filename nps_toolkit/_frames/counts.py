@@ -17,7 +17,7 @@ import pandas as pd
 
 from .codes import INVALID_CODE, MISSING_CODE, N_CODES, _pandas_float, _score_codes
 from .convert import collect, require_columns, run_engine, to_narwhals
-from .dense import THREADED_FROM, _workers, dense_code_table, is_dense
+from .dense import THREADED_FROM, cpu_workers, dense_code_table, is_dense
 from .validate import _check_weights, _missing_expr, validate_score_column
 
 COUNT_COLUMNS = ("n", "n_missing", "promoters", "passives", "detractors")
@@ -124,7 +124,7 @@ def _arrow_string_codes(series: pd.Series) -> tuple[list[np.ndarray], pd.Index] 
                              or pa.types.is_large_string(arrow.type)) or not len(arrow):
         return None
     chunks = [c for c in arrow.chunks if len(c)]
-    workers = _workers() if len(arrow) >= THREADED_FROM else 1
+    workers = cpu_workers() if len(arrow) >= THREADED_FROM else 1
     step = -(-len(arrow) // workers)
     slices = [c.slice(i, step) for c in chunks for i in range(0, len(c), step)]
     if len(slices) > 1:

@@ -31,7 +31,8 @@ def is_dense(lo: int, hi: int, rows: int) -> bool:
     return hi - lo < max(4096, rows // 16)
 
 
-def _workers() -> int:
+def cpu_workers() -> int:
+    """Threads for parallel numpy work: the CPUs this process may use (at most 8)."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
@@ -71,7 +72,7 @@ def dense_code_table(parts: Sequence[tuple[np.ndarray, np.ndarray]], lo: int, n_
 
     rows = sum(len(k) for k, _ in parts)
     # each thread keeps a table of its own: threads only while those stay small (8 MB)
-    workers = min(_workers(), len(jobs)) if rows >= THREADED_FROM and size <= 1 << 20 else 1
+    workers = min(cpu_workers(), len(jobs)) if rows >= THREADED_FROM and size <= 1 << 20 else 1
     if workers <= 1:
         return count(jobs).reshape(n_groups, n_codes)
     shares = [jobs[i::workers] for i in range(workers)]  # interleaved: even shares

@@ -177,33 +177,47 @@ class LazyOrders(EngineTable):
 DUCKDB_FROM = 200_000
 
 
-def exact_units(amount: np.ndarray) -> tuple[int, np.ndarray] | None:
-    """The fewest decimals (0-4) that write every amount as a whole number of units, and the
-    amounts in those units (int32 when each fits, else int64), when their sums fit 64 bits;
-    None otherwise. The number
-    of decimals is guessed on a sample and checked on every amount, a million at a time
-    (no full-length temporaries beside the result)."""
+def exact_scale(amount: np.ndarray) -> int | None:
+    """The fewest decimals (0-4) that write every amount as a whole number of units, when
+    the sums of those units fit 64 bits; None otherwise. Guessed on a sample and checked on
+    every amount, a million at a time (nothing order-length allocated)."""
     if not len(amount):
-        return 0, np.zeros(0, np.int64)
-    big = float(np.abs(amount).max())
+        return 0
+    # the largest magnitude without an order-length temporary
+    big = max(float(amount.max()), -float(amount.min()))
     sample = amount[:: max(1, len(amount) // 10_000)]
     for k in range(5):
         if big * 10.0**k * len(amount) >= 2.0**62:
             return None
         if np.abs(sample * 10.0**k - np.round(sample * 10.0**k)).max() > 1e-6:
             continue
-        # 32-bit when every amount fits (the sums are made in 64 bits all the same): half
-        # an order-length array under the join's peak (issue 28)
-        units = np.empty(len(amount), np.int32 if big * 10.0**k < 2.0**31 - 1 else np.int64)
-        for start in range(0, len(amount), _BLOCK):  # blocks of rows, not rows
-            scaled = amount[start:start + _BLOCK] * 10.0**k
-            whole = np.round(scaled)
-            if np.abs(scaled - whole).max() > 1e-6:
+        # blocks of rows, not rows, through two buffers allocated once
+        scaled = np.empty(min(len(amount), _BLOCK))
+        off = np.empty_like(scaled)
+        for start in range(0, len(amount), _BLOCK):
+            m = len(amount[start:start + _BLOCK])
+            np.multiply(amount[start:start + m], 10.0**k, out=scaled[:m])
+            np.round(scaled[:m], out=off[:m])
+            np.subtract(scaled[:m], off[:m], out=off[:m])
+            if np.abs(off[:m], out=off[:m]).max() > 1e-6:
                 break
-            units[start:start + _BLOCK] = whole
         else:
-            return k, units
+            return k
     return None
+
+
+def exact_units(amount: np.ndarray) -> tuple[int, np.ndarray] | None:
+    """The amounts in whole units (:func:`exact_scale`'s decimals), int32 when each fits,
+    else int64 (the sums are made in 64 bits all the same), or None when they have none."""
+    k = exact_scale(amount)
+    if k is None:
+        return None
+    big = max(float(amount.max()), -float(amount.min())) if len(amount) else 0.0
+    # 32-bit when every amount fits: half an order-length array under the join's peak
+    units = np.empty(len(amount), np.int32 if big * 10.0**k < 2.0**31 - 1 else np.int64)
+    for start in range(0, len(amount), _BLOCK):
+        units[start:start + _BLOCK] = np.round(amount[start:start + _BLOCK] * 10.0**k)
+    return k, units
 
 
 _BLOCK = 1 << 20
@@ -219,30 +233,33 @@ def _arrow_keys(keys: pd.Series) -> Any:
     return pa.array(keys.array, from_pandas=True)
 
 
-def duckdb_window_sums(o_key: pd.Series, o_day: np.ndarray,
-                       exact: tuple[int, np.ndarray] | None, a_key: pd.Series,
+def duckdb_window_sums(o_key: pd.Series, o_stamp: np.ndarray, per_day: int,
+                       amount: np.ndarray, scale: int | None, a_key: pd.Series,
                        day: np.ndarray, days: int
                        ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
     """The in-memory path's per-answer sums (orders and revenue after, revenue before,
     orders on the day) by a DuckDB window join over the arrays (ids as matching_ids wrote
     them, integers or text, missing ones matching nothing), or None when DuckDB is not
-    installed, the log is small, or the amounts have no exact units (``exact``, from
-    :func:`exact_units`): the sums run on whole units, exact and the same on every run, where
-    a parallel sum of floats could differ in its last bit between runs. The numpy path sums
-    the same units, so both give identical numbers."""
-    if len(o_key) < DUCKDB_FROM or exact is None:
+    installed, the log is small, or the amounts have no exact units (``scale``, from
+    :func:`exact_scale`): the sums run on whole units, exact and the same on every run, where
+    a parallel sum of floats could differ in its last bit between runs.
+
+    DuckDB reads the order columns as they are (integer time stamps with ``per_day`` units a
+    day, float amounts; no copies) and makes the days (floor division) and units
+    (``round(amount * 10**scale)``, the same double product and the same integer as numpy's:
+    every product is within 1e-6 of it) itself, so numpy's path gives identical numbers."""
+    if len(o_key) < DUCKDB_FROM or scale is None:
         return None
     try:
         import duckdb
     except ImportError:
         return None
-    scale, units = exact
     import pyarrow as pa
 
-    # the arrays as they are (days as floats: DuckDB casts them), no full-length copies
-    orders = pa.table({"c": _arrow_keys(o_key), "d": o_day, "u": units})
+    orders = pa.table({"c": _arrow_keys(o_key), "t": o_stamp, "a": amount})
     answers = pa.table({"i": np.arange(len(a_key), dtype=np.int64),
                         "c": _arrow_keys(a_key), "d": day})
+    per_day, factor = int(per_day), float(10**scale)
     con = duckdb.connect()
     try:
         con.register("nt_orders", orders)
@@ -254,7 +271,11 @@ def duckdb_window_sums(o_key: pd.Series, o_day: np.ndarray,
                    CAST(coalesce(sum(o.u) FILTER (WHERE o.d < a.d), 0) AS DOUBLE) AS before_u,
                    CAST(count(*) FILTER (WHERE o.d = a.d AND o.u > 0) AS DOUBLE) AS same_n
             FROM (SELECT i, c, CAST(d AS BIGINT) AS d FROM nt_answers) a
-            JOIN (SELECT c, CAST(d AS BIGINT) AS d, u FROM nt_orders) o
+            JOIN (SELECT c,
+                         -- floor division (DuckDB's // truncates towards zero)
+                         (t - ((t % {per_day}) + {per_day}) % {per_day}) // {per_day} AS d,
+                         CAST(round(a * CAST({factor!r} AS DOUBLE)) AS BIGINT) AS u
+                  FROM nt_orders) o
               ON o.c = a.c AND o.d BETWEEN a.d - {int(days)} AND a.d + {int(days)}
             GROUP BY a.i""").to_arrow_table()
     finally:

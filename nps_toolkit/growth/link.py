@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,11 +15,12 @@ import pandas as pd
 from .. import _stats
 from .._api import renamed
 from .._frames import require_columns, to_narwhals, to_pandas
+from .._frames.dense import cpu_workers as _workers
 from .._frames.ids import matching_ids
 from .._frames.periods import parse_dates
 from ..i18n import tr
 from ..scoring import classify
-from .engine import LazyOrders, duckdb_window_sums, exact_units
+from .engine import LazyOrders, duckdb_window_sums, exact_scale, exact_units
 
 METRICS = {
     "repurchase_rate": "bought again within the horizon (share of answers)",
@@ -164,17 +166,16 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     if lazy is not None:
         last, bad = lazy.end_and_bad(zone)
     else:
-        o_day = _days(ords[order_date], order_date, zone)
+        # the order dates as integers in their own unit, a view of the column: DuckDB cuts
+        # them into days itself; numpy's path makes 32-bit day numbers when it needs them
+        o_stamp, per_day, no_day = _local_stamps(ords[order_date], order_date, zone)
         amt = pd.to_numeric(ords[amount], errors="coerce").to_numpy(dtype=float)
-        bad = int((np.isnan(amt) | np.isnan(o_day)).sum())
-        last = np.nanmax(o_day) if len(o_day) else np.nan
+        bad = int(np.count_nonzero(np.isnan(amt) | no_day))
+        del no_day
+        last = float(int(o_stamp.max()) // per_day) if len(o_stamp) and not bad else np.nan
     if bad:
         raise ValueError(f"{bad:,} order(s) have no readable date or amount; read the log with "
                          "read_orders(), which lists and leaves them out")
-    if lazy is None and len(o_day) and np.abs(o_day).max() < 2**31 - 1:
-        # whole days since 1970 held as 32-bit integers: half the float array, on the
-        # order log's length, under the join's peak (issue 28)
-        o_day = o_day.astype(np.int32)
     # category codes 0, 1, 2 in CATS order (-1: no score)
     cat = classify(resp[score]).cat.codes.to_numpy()
     # ids as the analyst means them: 1, 1.0 and "1" are one customer (and 00001, when every
@@ -214,25 +215,32 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
             return codes[: int(use.sum())], codes[int(use.sum()):], uniques
 
         # revenue summed in whole units (cents...) when the amounts have them: exact, and
-        # the same numbers from DuckDB (large logs; it joins the ids as they are) and numpy
-        exact = exact_units(amt)
-        if exact is not None:
-            amt = None  # the units say it all: one order-length array less held
-        sums = duckdb_window_sums(o_cust, o_day, exact, cust[use], day, days)
+        # the same numbers from DuckDB (large logs; it joins the ids as they are and makes
+        # the days and units itself, from views of the columns) and numpy
+        scale = exact_scale(amt)
+        sums = duckdb_window_sums(o_cust, o_stamp, per_day, amt, scale, cust[use], day, days)
+        o_day = None
         if sums is not None:
             after_n, after_rev, before_rev, same_n = sums
             # the bootstrap's clusters: codes in order of first answer, as joint_codes gives
             a_code = pd.factorize(cust[use])[0]
         else:
+            exact = exact_units(amt) if scale is not None else None
+            if exact is not None:
+                amt = None  # the units say it all: one order-length array less held
+            o_day = _whole_days(o_stamp, per_day)
             a_code, o_code, uniques = joint_codes()
             window = _Windows(o_code, o_day.astype(np.int64), amt, exact)
             after_n, after_rev = window.sum(a_code, day + 1, day + days)
             _, before_rev = window.sum(a_code, day - days, day - 1)
             same_n, _ = window.sum(a_code, day, day)
             del window, o_code
-        exact = None
+        exact = amt = None
         if referrer is None:  # the order-length arrays are done with: freed before the
             o_day = o_cust = None  # answers' table and the bootstrap (~250 MB on 10M orders)
+        elif o_day is None:
+            o_day = _whole_days(o_stamp, per_day)
+        o_stamp = None
     if same_n.sum():
         notes.append(tr("{n:,} order(s) on the answer day itself are counted neither before "
                         "nor after the answer.", n=int(same_n.sum())))
@@ -259,7 +267,7 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
                                               a_code, day, days, notes)
         metrics.append("referrals")
     table, diffs = _bootstrap(answers, metrics, a_code, confidence, n_resamples, seed,
-                              k=cat[use])
+                              k=cat[use], codes=True)
     summary = _summary(table, diffs, horizon, confidence)
     return GrowthLink(table=table, differences=diffs, answers=answers, summary=summary,
                       notes=notes, horizon=horizon)
@@ -288,14 +296,52 @@ def _days(values: pd.Series, column: str, zone: Any = None) -> np.ndarray:
     are converted to ``zone`` (default: their own) and cut there, as :func:`nps_toolkit.trend`
     cuts periods (an answer at 00:30 in Paris is that day's, not the day before's in UTC);
     naive times are taken to be in it already."""
+    whole, missing = _day_numbers(values, column, zone)
+    out = whole.astype(float)
+    out[missing] = np.nan
+    return out
+
+
+def _day_numbers(values: pd.Series, column: str, zone: Any = None
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_days` as whole numbers (see :func:`_whole_days`) and the mask of missing
+    dates (whose numbers mean nothing)."""
+    stamps, per_day, missing = _local_stamps(values, column, zone)
+    return _whole_days(stamps, per_day, missing), missing
+
+
+def _local_stamps(values: pd.Series, column: str, zone: Any = None
+                  ) -> tuple[np.ndarray, int, np.ndarray]:
+    """The dates as integers in their own unit (a view of the column when its times are
+    naive: no copy of 10M order dates), the units per day, and the mask of missing dates.
+    Aware times are first turned into the wall clock of ``zone`` (see :func:`_days`)."""
     parsed = parse_dates(values.reset_index(drop=True), column=column)
     if getattr(parsed.dt, "tz", None) is not None:
         local = parsed.dt.tz_convert(zone) if zone is not None else parsed
         parsed = local.dt.tz_localize(None)  # the wall clock of that zone
-    ns = parsed.to_numpy(dtype="datetime64[ns]")
-    out = np.floor_divide(ns.view(np.int64), 86_400 * 10**9).astype(float)
-    out[np.isnat(ns)] = np.nan
+    stamps = parsed.to_numpy()  # datetime64 in the column's unit (s, ms, us or ns)
+    unit = np.datetime_data(stamps.dtype)[0]
+    per_day = int(np.timedelta64(1, "D") // np.timedelta64(1, unit))
+    return stamps.view(np.int64), per_day, np.isnat(stamps)
+
+
+def _whole_days(stamps: np.ndarray, per_day: int, missing: np.ndarray | None = None
+                ) -> np.ndarray:
+    """Days since 1970 (floor) of integer time stamps with ``per_day`` units a day: int32
+    when there is no missing date (NaT, the smallest int64, stays 64-bit), computed a
+    million at a time into the result (no order-length 64-bit temporary: fresh memory of
+    that size showed as 0.3-0.8 s of page faults on 10M orders, issue 28)."""
+    wide = (missing is not None and bool(missing.any())) or (
+        len(stamps) > 0 and max(-(int(stamps.min()) // per_day),
+                                int(stamps.max()) // per_day) >= 2**31 - 1)
+    out = np.empty(len(stamps), np.int64 if wide else np.int32)
+    for start in range(0, len(stamps), _BLOCK):  # blocks of rows, not rows
+        np.floor_divide(stamps[start:start + _BLOCK], per_day, out=out[start:start + _BLOCK],
+                        casting="unsafe")
     return out
+
+
+_BLOCK = 1 << 20
 
 
 class _Windows:
@@ -374,61 +420,80 @@ _POISSON_TABLE = _poisson_table()
 _POISSON_BYTES = _POISSON_TABLE.astype(np.uint8)
 
 
-def _replicates(counts: np.ndarray, sums: np.ndarray, n_resamples: int, seed: int
-                ) -> np.ndarray:
-    """Replicate ratios sums / counts (``n_resamples`` x ``sums`` columns) under Poisson(1)
-    customer weights, in blocks of replicates (one matrix product each)."""
-    n_cl, n_cols = sums.shape
-    cells = counts.shape[1]
-    rng = np.random.default_rng(seed)
+def _replicates(both: np.ndarray, cells: int, n_resamples: int, seed: int) -> np.ndarray:
+    """Replicate ratios sums / counts under Poisson(1) customer weights, in blocks of
+    replicates (one matrix product each). ``both``: per customer (rows), the counts of the
+    ``cells`` cells, then sums of one or more metrics per cell (float32); the result has one
+    row per replicate and one column per sum.
+
+    Each block draws from its own generator, spawned from ``seed`` by block number
+    (``numpy.random.SeedSequence.spawn``), so blocks run on several threads (numpy's drawing,
+    lookup and BLAS release the GIL) and the replicates are the same whatever the number of
+    threads or the order the blocks finish in."""
+    n_cl = both.shape[0]
+    n_cols = both.shape[1] - cells
     reps = np.empty((n_resamples, n_cols))
     # 4M weights per block: as fast as 20M (the blocks stay in cache), a fifth of the memory
     block = max(1, min(n_resamples, int(4e6 // max(n_cl, 1))))
-    # counts and sums side by side: one product per block instead of two
-    both = np.hstack([counts, sums]).astype(np.float32)
-    # buffers allocated once: fresh 100 MB arrays per block cost more in page faults than
-    # the work they hold
-    u8 = np.empty((block, n_cl), np.uint8)
-    w = np.empty((block, n_cl), np.float32)
-    for start in range(0, n_resamples, block):
+    starts = range(0, n_resamples, block)
+    seeds = np.random.SeedSequence(seed).spawn(len(starts))
+
+    def one(i: int) -> None:
+        start = starts[i]
         b = min(block, n_resamples - start)
+        rng = np.random.default_rng(seeds[i])
         # how often each customer is drawn: Poisson(1) counts, read off a 65,536-entry
         # inverse-CDF table by 16-bit random numbers (8x faster than rng.poisson)
-        np.take(_POISSON_BYTES, rng.integers(0, 65536, size=(b, n_cl), dtype=np.uint16),
-                out=u8[:b])
-        w[:b] = u8[:b]
-        r = w[:b] @ both
+        w = np.take(_POISSON_BYTES, rng.integers(0, 65536, size=(b, n_cl), dtype=np.uint16))
+        r = w.astype(np.float32) @ both
         with np.errstate(invalid="ignore", divide="ignore"):
             reps[start:start + b] = (r[:, cells:].reshape(b, -1, cells)
                                      / r[:, None, :cells]).reshape(b, n_cols)
+
+    workers = min(_workers(), len(starts))
+    if workers <= 1:  # one block, or none (no replicates asked for)
+        for i in range(len(starts)):
+            one(i)
+    else:
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(one, range(len(starts))))
     return reps
 
 
 def _bootstrap(answers: pd.DataFrame, metrics: list[str], cluster: np.ndarray,
-               confidence: float, n_resamples: int, seed: int, k: np.ndarray | None = None
-               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+               confidence: float, n_resamples: int, seed: int, k: np.ndarray | None = None,
+               codes: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Category means and differences with a cluster bootstrap over customers (replicate
     weights = how often each customer is drawn, then one matrix product per block).
-    ``k``: the answers' category codes in CATS order, when the caller has them."""
+    ``k``: the answers' category codes in CATS order, when the caller has them; ``codes``:
+    ``cluster`` holds codes 0..n-1 already."""
     k_of = {c: i for i, c in enumerate(CATS)}
     if k is None:
         k = pd.Categorical(answers["category"], categories=CATS).codes
     k = np.asarray(k, dtype=np.int64)
-    cl, cl_index = pd.factorize(cluster)
-    n_cl = len(cl_index)
-    # per customer and category: answer counts and metric sums (customers x 3 and x 3*m),
-    # one bincount each over the flat (customer, category) cell
-    cell = cl.astype(np.int64) * 3 + k
-    counts = np.bincount(cell, minlength=3 * n_cl).astype(float).reshape(n_cl, 3)
-    sums = np.empty((n_cl, 3 * len(metrics)))
+    # codes 0..n-1 already (pandas.factorize's): no second factorize
+    cl = np.asarray(cluster if codes else pd.factorize(cluster)[0], dtype=np.int64)
+    n_cl = int(cl.max()) + 1 if len(cl) else 0
+    # per customer and category: answer counts and metric sums, one bincount each over the
+    # flat (customer, category) cell, written side by side into the float32 matrix the
+    # replicates multiply (one product per block instead of two, no float64 copy of it);
+    # the point estimates add up the float64 sums
+    cell = cl * 3 + k
+    n_m = len(metrics)
+    both = np.empty((n_cl, 3 * (1 + n_m)), np.float32)
+    counts = np.bincount(cell, minlength=3 * n_cl).reshape(n_cl, 3)
+    both[:, :3] = counts
+    totals = np.empty(3 * n_m)
     for j, m in enumerate(metrics):  # a handful of metrics, not rows
-        sums[:, 3 * j:3 * j + 3] = np.bincount(
-            cell, weights=answers[m].to_numpy(dtype=float), minlength=3 * n_cl
-        ).reshape(n_cl, 3)
-    point_n = counts.sum(axis=0)
+        s = np.bincount(cell, weights=answers[m].to_numpy(dtype=float),
+                        minlength=3 * n_cl).reshape(n_cl, 3)
+        totals[3 * j:3 * j + 3] = s.sum(axis=0)
+        both[:, 3 + 3 * j:6 + 3 * j] = s
+    point_n = counts.sum(axis=0).astype(float)
     with np.errstate(invalid="ignore", divide="ignore"):
-        point = sums.sum(axis=0).reshape(len(metrics), 3) / point_n
-    reps = _replicates(counts, sums, n_resamples, seed).reshape(n_resamples, len(metrics), 3)
+        point = totals.reshape(n_m, 3) / point_n
+    reps = _replicates(both, 3, n_resamples, seed).reshape(n_resamples, n_m, 3)
+    del both
     alpha = (1 - confidence) / 2
     with warnings.catch_warnings():  # a category without answers has no interval: NaN
         warnings.simplefilter("ignore", RuntimeWarning)

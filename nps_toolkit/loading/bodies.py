@@ -159,9 +159,9 @@ def _read_in_pieces(data: bytes | Path, read: Any) -> Any:
 
     import pyarrow as pa
 
-    from .._frames.dense import _workers
+    from .._frames.dense import cpu_workers
 
-    workers = _workers()
+    workers = cpu_workers()
     size = data.stat().st_size if isinstance(data, Path) else len(data)
     if size < 2 * PIECE or workers < 2:
         return None
