@@ -77,6 +77,9 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("--score", dest="score_col", metavar="COL", help="score column")
     rp.add_argument("--comment", dest="comment_col", metavar="COL", help="comment column")
     rp.add_argument("--date", dest="date_col", metavar="COL", help="date column")
+    rp.add_argument("--scale", dest="cfg_scale", type=_scale_arg, metavar="A=S,...",
+                    help="map another scale to 0-10, e.g. 1=0,2=3,3=5,4=8,5=10 (a 1-5 "
+                    "rating is refused otherwise)")
     rp.add_argument("--orders", metavar="FILE",
                     help="order log (customer, order date, amount): adds whether NPS predicts "
                     "repurchase and revenue")

@@ -208,3 +208,27 @@ def test_print_config_writes_the_detected_configuration(tmp_path, capsys):
     assert "value: column 'Umsatzz' not found" in capsys.readouterr().err
     assert main(["report", str(path), "--industry", "garden retail", "--print-config"]) == 2
     assert "Industry groups with sourced figures" in capsys.readouterr().err
+
+
+def test_print_config_carries_the_answer_scale_through_toml(tmp_path, capsys):
+    """``--scale`` on ``report`` is a configuration key like the others: --print-config
+    writes it as a TOML table that --config reads back; a scale that is not a table of
+    whole numbers is refused with the form it takes."""
+    import tomllib
+
+    path = tmp_path / "stars.csv"
+    path.write_text("rating,text\n" + "".join(f"{1 + i % 5},ok {i}\n" for i in range(60)))
+    assert main(["report", str(path), "--print-config"]) == 2
+    assert "--scale 1=0,2=3,3=5,4=8,5=10" in capsys.readouterr().err
+    assert main(["report", str(path), "--scale", "1=0,2=3,3=5,4=8,5=10",
+                 "--print-config"]) == 0
+    text = capsys.readouterr().out
+    assert tomllib.loads(text)["scale"] == {"1": 0, "2": 3, "3": 5, "4": 8, "5": 10}
+    (tmp_path / "nps.toml").write_text(text, encoding="utf-8")
+    assert main(["report", str(path), "--config", str(tmp_path / "nps.toml"),
+                 "--print-config"]) == 0
+    assert tomllib.loads(capsys.readouterr().out)["scale"]["5"] == 10
+    (tmp_path / "bad.toml").write_text('scale = "1=0,5=10"\n', encoding="utf-8")
+    assert main(["report", str(path), "--config", str(tmp_path / "bad.toml"),
+                 "--print-config"]) == 2
+    assert "scale must map each answer to a 0-10 score" in capsys.readouterr().err

@@ -628,3 +628,30 @@ def test_section_references_follow_the_renumbering():
     assert "section 2 first" in text and "section 1." in text
     assert [c.source for c in nb.cells if c.cell_type == "markdown"][:2] == [
         "## 1. Loading", "## 2. Value"]
+
+
+def test_report_reads_a_1_to_5_rating_with_the_scale_its_error_suggests(tmp_path):
+    """A 1-5 star export (as the Mayo Clinic reviews): the report stops and suggests
+    ``--scale 1=0,2=3,...``; that option exists on ``report`` (it existed only on ``score``,
+    so the suggested command failed with "unrecognized arguments"), and the report's NPS is
+    the NPS of the mapped answers, in every notebook (they read the file with the same table)."""
+    rng = np.random.default_rng(8)
+    stars = rng.choice([1, 2, 3, 4, 5], 300, p=[0.15, 0.05, 0.1, 0.2, 0.5])
+    days = pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 365, 300), unit="D")
+    words = ["great staff", "long wait", "friendly and quick", "rude at the desk", "fine"]
+    pd.DataFrame({"reviewer": [f"R{i}" for i in range(300)], "date": days.strftime("%Y-%m-%d"),
+                  "rating": stars, "text": rng.choice(words, 300)}).to_csv(
+        tmp_path / "stars.csv", index=False)
+    out = tmp_path / "stars.html"
+    refused = _cli("report", str(tmp_path / "stars.csv"), "-o", str(out), "--quiet")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    suggested = re.search(r"--scale (\S+)", refused.stderr)
+    assert suggested, refused.stderr
+    done = _cli("report", str(tmp_path / "stars.csv"), "-o", str(out), "--quiet",
+                "--scale", suggested.group(1).rstrip(","))
+    assert done.returncode == 0, done.stderr
+    table = dict(pair.split("=") for pair in suggested.group(1).rstrip(",").split(","))
+    mapped = pd.Series(stars).astype(str).map(table).astype(float)
+    page = out.read_text(encoding="utf-8")
+    assert f"NPS {_nps(mapped):.1f}" in page
+    assert "answer scale" in html.unescape(page)

@@ -31,6 +31,9 @@ data_path: str = None
 score: str = None
 comment: str = None
 date: str = None
+# Answers of another scale mapped to 0-10, e.g. {"1": 0, "2": 3, "3": 5, "4": 8, "5": 10}
+# for a 1-5 rating (None = the answers are 0-10; a 1-5 rating is refused)
+scale: dict = None
 # Customer id column when detection misses it (None = detect)
 customer_id: str = None
 # A period column to use instead of dates (e.g. a survey wave or period index)
@@ -72,7 +75,8 @@ def has(column) -> bool:
 
 # %% tags=["report-skip"]
 df, load_report = nt.read_survey(data_path or nt.sample_path(), score=score, comment=comment,
-                                 date=date, customer=customer_id, on_invalid="exclude")
+                                 date=date, customer=customer_id, on_invalid="exclude",
+                                 scale=scale)
 print(load_report)
 
 # %%

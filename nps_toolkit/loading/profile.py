@@ -22,12 +22,13 @@ from .columns import _norm
 __all__ = ["CONFIG_KEYS", "ExportProfile", "profile_export"]
 
 #: the configuration keys, as the CLI, the config file and the notebooks name them
-CONFIG_KEYS = ("score", "comment", "date", "customer", "segments", "period", "value",
+CONFIG_KEYS = ("score", "scale", "comment", "date", "customer", "segments", "period", "value",
                "drivers", "codeframe", "industry", "benchmark", "title", "lang")
 
 #: each key as the report's box names it (the option keeps the English key)
-_KEY_LABELS = {"score": N_("score"), "comment": N_("comment"), "date": N_("date"),
-               "customer": N_("customer"), "segments": N_("segments"), "period": N_("period"),
+_KEY_LABELS = {"score": N_("score"), "scale": N_("answer scale"), "comment": N_("comment"),
+               "date": N_("date"), "customer": N_("customer"), "segments": N_("segments"),
+               "period": N_("period"),
                "value": N_("value"), "drivers": N_("drivers"), "codeframe": N_("codeframe"),
                "industry": N_("industry"), "benchmark": N_("benchmark"), "title": N_("title"),
                "lang": N_("language")}

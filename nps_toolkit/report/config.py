@@ -93,11 +93,24 @@ def load_configured(source: str | Path | None, config: dict[str, Any]
                           score=config.get("score"), comment=config.get("comment"),
                           date=config.get("date"),
                           customer=customer if customer != "customer_id" else None,
-                          on_invalid="exclude")
+                          on_invalid="exclude", scale=_scale(config.get("scale")))
     profile, merged = resolve_config(
         data, {k: v for k, v in config.items() if k not in COLUMN_KEYS},
         sample=source is None)
     return data, profile, merged
+
+
+def _scale(value: Any) -> dict[str, int] | None:
+    """The ``scale`` key (answer -> 0-10 score) as read_survey takes it: a table from a TOML
+    file or the command line; anything else is refused with the form it takes."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not value or not all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value.values()):
+        raise ValueError(f"scale must map each answer to a 0-10 score, e.g. --scale "
+                         f"1=0,2=3,3=5,4=8,5=10 or in a config file scale = {{\"1\" = 0, "
+                         f"\"2\" = 3, \"3\" = 5, \"4\" = 8, \"5\" = 10}}; got {value!r}")
+    return {str(k): int(v) for k, v in value.items()}
 
 
 def config_toml(merged: dict[str, Any], reasons: dict[str, str] | None = None) -> str:
@@ -117,6 +130,10 @@ def config_toml(merged: dict[str, Any], reasons: dict[str, str] | None = None) -
             lines.append(f"# {reasons[key]}")
         if value is None or value == []:
             lines.append(f"# {key} =")
+        elif isinstance(value, dict):  # an inline table: scale = {"1" = 0, "2" = 3}
+            cells = ", ".join(f"{json.dumps(str(k), ensure_ascii=False)} = "
+                              f"{json.dumps(v, ensure_ascii=False)}" for k, v in value.items())
+            lines.append(f"{key} = {{{cells}}}")
         elif isinstance(value, bool) or not isinstance(value, (int, float, str, list)):
             lines.append(f"{key} = {json.dumps(str(value), ensure_ascii=False)}")
         else:  # JSON strings, numbers and lists of strings are TOML too
@@ -146,6 +163,8 @@ def _notebook_parameters(merged: dict[str, Any]) -> dict[str, Any]:
         "benchmark": merged.get("benchmark"), "industry": merged.get("industry") or "",
         "lang": merged.get("lang") or "en",
     }
+    if merged.get("scale"):  # the notebooks read the file with the same answer table
+        out["scale"] = _scale(merged["scale"])
     if isinstance(out["benchmark"], str):
         try:
             out["benchmark"] = float(out["benchmark"])
