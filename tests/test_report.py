@@ -654,4 +654,4 @@ def test_report_reads_a_1_to_5_rating_with_the_scale_its_error_suggests(tmp_path
     mapped = pd.Series(stars).astype(str).map(table).astype(float)
     page = out.read_text(encoding="utf-8")
     assert f"NPS {_nps(mapped):.1f}" in page
-    assert "answer scale" in html.unescape(page)
+    assert f"answer scale: '{suggested.group(1).rstrip(',')}', as asked" in html.unescape(page)

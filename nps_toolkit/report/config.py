@@ -48,7 +48,9 @@ def resolve_config(data: Any, config: dict[str, Any] | None = None, *,
         if key in ("segments", "drivers") and isinstance(value, str):
             value = [v.strip() for v in value.split(",") if v.strip()]
         merged[key] = value
-        profile.reasons[key] = tr("{value!r}, as asked", value=value)
+        shown = (",".join(f"{k}={v}" for k, v in _scale(value).items()) if key == "scale"
+                 else value)  # an answer table as --scale writes it: '1=0,2=3,...'
+        profile.reasons[key] = tr("{value!r}, as asked", value=shown)
     if merged.get("industry") and merged.get("benchmark") is None:
         merged["benchmark"] = merged["industry"]
     if merged.get("benchmark") is not None:
