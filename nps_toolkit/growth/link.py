@@ -102,7 +102,9 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     1997, *Bootstrap Methods and their Application*, sec. 3.8), in its Poisson form: each
     customer is drawn a Poisson(1) number of times (Hanley & MacGibbon 2006, "Creating
     non-parametric bootstrap samples using Poisson frequencies", Computer Methods and
-    Programs in Biomedicine 83(1)), ``n_resamples`` replicates, seeded: percentile intervals,
+    Programs in Biomedicine 83(1)), ``n_resamples`` replicates, seeded (the same replicates
+    on any number of cores: blocks of replicates run in parallel, each from its own stream
+    spawned from ``seed``): percentile intervals,
     and p-values for the differences from the bootstrap standard error (normal
     approximation, Efron & Tibshirani 1993, *An Introduction to the Bootstrap*, ch. 16).
 
