@@ -11,6 +11,13 @@ The comments that say something are put in a seeded random order (seed 26); the 
 ("dev") are read while the preset is written, the rest ("holdout") only once it is frozen.
 Each line to read shows the row (``read_survey``'s index), the theme and the comment; the
 reads are kept in ``benchmarks/<survey>_hand_read.json``.
+
+A file of comments without a score (the City of Austin's resident comments, for ``public``)
+is read with ``--comment COLUMN``: its rows with a comment are split by a seeded uniform draw
+(seed 26, the first 65% "dev"), and ``--seen N`` leaves out of the holdout the 40 comments a
+random sample (seed N) of the whole file showed while the preset was drafted::
+
+    python benchmarks/read_codeframe.py austin.csv public holdout 11 --comment Comment --seen 3
 """
 
 from __future__ import annotations
@@ -23,7 +30,18 @@ import pandas as pd
 import nps_toolkit as nt
 
 
-def comments(path: str, part: str):
+def comments(path: str, part: str, column: str | None = None, seen: int | None = None):
+    if column is not None:  # comments only, no score
+        raw = pd.read_csv(path)
+        raw = raw[raw[column].notna()].reset_index(drop=True)
+        dev = np.random.default_rng(26).random(len(raw)) < 0.65
+        keep = dev if part == "dev" else ~dev
+        if seen is not None and part == "holdout":
+            shown = set(raw[column].astype(str).sample(40, random_state=seen))
+            keep &= ~raw[column].astype(str).isin(shown).to_numpy()
+        prep = nt.prepare_comments(pd.DataFrame({"comment": raw.loc[keep, column].astype(str)}),
+                                   score=None)
+        return prep[prep["is_answer"]]
     df, _ = nt.read_survey(path)
     prep = nt.prepare_comments(df)
     prep = prep[prep["is_answer"]]
@@ -38,9 +56,13 @@ def main() -> None:
     parser.add_argument("codeframe")
     parser.add_argument("part", choices=["dev", "holdout"])
     parser.add_argument("seed", nargs="?", type=int, help="print 40 assignments to read")
+    parser.add_argument("--comment", help="a file of comments without a score: their column")
+    parser.add_argument("--seen", type=int, help="with --comment: the seed of the 40 comments "
+                        "shown while drafting, left out of the holdout")
     args = parser.parse_args()
-    prep = comments(args.survey, args.part)
-    coded = nt.code_themes(prep, codeframe=args.codeframe)
+    prep = comments(args.survey, args.part, args.comment, args.seen)
+    coded = nt.code_themes(prep, codeframe=args.codeframe,
+                           score=None if args.comment else "score")
     any_theme = coded.any(axis=1)
     specific = coded.drop(columns=["overall impression"]).any(axis=1)
     print(f"{args.part}: {len(prep):,} comments; coverage {any_theme.mean():.1%}, "

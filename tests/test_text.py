@@ -1080,9 +1080,12 @@ def test_precioso_is_no_price_in_any_preset(preset):
     first = set(coded.columns[coded.iloc[0].to_numpy()])
     assert first == ({"look & design"} if preset == "ecommerce" else set()), first
     # banking has fees, not prices; insurance premiums; healthcare costs; course feedback
-    # (education) was not seen to talk about prices
-    price = [t for t in coded.columns if "pric" in t or "premium" in t or "cost" in t]
-    assert all(coded.loc[1, t] for t in price) and (price or preset in ("banking", "education"))
+    # (education) was not seen to talk about prices; residents (public) write about taxes
+    # and the cost of living, not a price
+    price = [t for t in coded.columns if ("pric" in t or "premium" in t or "cost" in t)
+             and t != "housing & cost of living"]
+    assert all(coded.loc[1, t] for t in price) and (price or preset in ("banking", "education",
+                                                                        "public"))
 
 
 @pytest.mark.parametrize(("text", "theme", "coded"), [
@@ -1313,6 +1316,74 @@ def test_education_is_chosen_for_course_feedback_only():
     for texts in (hospital, airline):
         best, coverage = nt.choose_codeframe(pd.DataFrame({"comment": texts * 4, "score": 5}))
         assert coverage["education"] < 0.5 < coverage[best], coverage
+
+
+@pytest.mark.parametrize(("lang", "text", "theme", "coded"), [
+    # real resident comments (City of Austin Community Survey 2016-2017, dev part; issue 26 §1)
+    ("en", "Please repair Guadalupe Street (southbound, especially right lane)",
+     "traffic & roads", True),
+    ("en", "MORE RAIL SERVICE", "public transport", True),
+    ("en", "BIKES ARE GREAT,BUT STOP PUTTING BIKE LANES ON EVERY STREET.", "cycling & walking",
+     True),
+    ("en", "Please the rent is to high! Make the rent going down!", "housing & cost of living",
+     True),
+    ("en", "property taxes are out of control", "taxes & fees", True),
+    ("en", "NUMBER OF VAGRANTS AT MOST STREET CORNERS SHOULD BE REDUCED.", "homelessness",
+     True),
+    ("en", "Stop the density being added to our neighborhoods", "growth & planning", True),
+    ("en", "Great Parks & Trail systems", "parks, libraries & recreation", True),
+    ("en", "Please compost!", "water, waste & environment", True),
+    ("en", "SPAY AND NEUTER MORE CATS AND DOGS.", "city services & staff", True),
+    ("en", "CITY COUNCIL SHOULD NOT BE ZONING COURT.", "government & leadership", True),
+    ("en", "YOU ARE DOING A GOOD JOB", "overall impression", True),
+    ("en", "We need more police patrols in our neighborhood", "safety & police", True),
+    # other industries' words that are no civic theme
+    ("en", "My insurance policy was renewed without asking", "government & leadership", False),
+    ("en", "The flight ticket was expensive", "safety & police", False),
+    ("en", "The engineer fixed the power cut and the internet", "water, waste & environment",
+     False),
+    ("en", "Great plan, fast internet", "growth & planning", False),
+    ("en", "The hotel room was clean and quiet", "water, waste & environment", False),
+    ("fr", "Mon vol a été retardé de trois heures", "safety & police", False),
+    ("fr", "Accueil chaleureux en magasin", "city services & staff", False),
+    # the other languages, written from the languages
+    ("fr", "Les embouteillages sont insupportables", "traffic & roads", True),
+    ("fr", "Il faut plus de pistes cyclables", "cycling & walking", True),
+    ("fr", "Les loyers sont trop chers", "housing & cost of living", True),
+    ("fr", "La taxe foncière a encore augmenté", "taxes & fees", True),
+    ("fr", "Trop de sans-abri au centre-ville", "homelessness", True),
+    ("es", "Hay baches en todas las calles", "traffic & roads", True),
+    ("es", "Más autobuses por favor", "public transport", True),
+    ("de", "Die Grundsteuer ist viel zu hoch", "taxes & fees", True),
+    ("de", "Mehr Polizei am Bahnhof", "safety & police", True),
+    ("ru", "Ужасные пробки на дорогах", "traffic & roads", True),
+    ("ko", "쓰레기 수거가 늦어요", "water, waste & environment", True),
+    ("zh", "公交太少了", "public transport", True),
+    ("zh", "房价太高", "housing & cost of living", True),
+])
+def test_public_preset(lang, text, theme, coded):
+    _assert_coded("public", lang, text, theme, coded)
+
+
+def test_public_is_chosen_for_resident_comments_only():
+    """Resident comments pick ``public``; airline, telecom, hospital and insurance comments
+    that mention cars, power, tickets or a policy keep their own preset."""
+    residents = ["Fix the traffic on I-35.", "Affordable housing please",
+                 "Property taxes are too high", "More buses and light rail",
+                 "Too many homeless downtown", "The city council does not listen"]
+    others = [["Staff were rude, the flight was 3 hours late and my bag was lost.",
+               "Cabin crew explained the delay, seat was comfortable, parking was easy."],
+              ["Broadband keeps dropping, the engineer never came to fix the power supply.",
+               "My bill went up again after the contract ended."],
+              ["The doctor was running late again, 40 minutes late.",
+               "The nurses were kind and the room was clean."],
+              ["My car insurance claim took three months and the policy renewal doubled.",
+               "The adviser explained the cover clearly."]]
+    best, coverage = nt.choose_codeframe(pd.DataFrame({"comment": residents * 4, "score": 5}))
+    assert best == "public" and coverage["public"] == 1.0, coverage
+    for texts in others:
+        best, coverage = nt.choose_codeframe(pd.DataFrame({"comment": texts * 4, "score": 5}))
+        assert best != "public" and coverage["public"] < coverage[best], coverage
 
 
 def test_lexicon_reads_liking_and_interest_not_the_preposition():

@@ -16,6 +16,7 @@ from ._common import EASE_OF_USE, FIT_AND_SIZE, OVERALL, SURVEY, Patterns
 from .banking import BANKING
 from .education import EDUCATION
 from .insurance import INSURANCE
+from .public import PUBLIC
 from .shops import ECOMMERCE, RETAIL
 from .software import SAAS
 from .telecom import TELECOM
@@ -23,11 +24,11 @@ from .travel import TRAVEL
 from .utilities import HEALTHCARE, UTILITIES
 
 __all__ = ["BANKING", "CODEFRAMES", "EASE_OF_USE", "ECOMMERCE", "EDUCATION", "FIT_AND_SIZE",
-           "HEALTHCARE", "INSURANCE", "OVERALL", "RETAIL", "SAAS", "SURVEY", "TELECOM", "TRAVEL",
-           "UTILITIES", "Patterns"]
+           "HEALTHCARE", "INSURANCE", "OVERALL", "PUBLIC", "RETAIL", "SAAS", "SURVEY", "TELECOM",
+           "TRAVEL", "UTILITIES", "Patterns"]
 
 CODEFRAMES: dict[str, dict[str, Patterns]] = {
     "ecommerce": ECOMMERCE, "retail": RETAIL, "saas": SAAS, "banking": BANKING,
     "telecom": TELECOM, "travel": TRAVEL, "insurance": INSURANCE, "utilities": UTILITIES,
-    "healthcare": HEALTHCARE, "education": EDUCATION,
+    "healthcare": HEALTHCARE, "education": EDUCATION, "public": PUBLIC,
 }

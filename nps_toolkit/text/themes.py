@@ -82,7 +82,11 @@ def code_themes(data: Any, *, codeframe: Codeframe | None = None,
         reception & admin, results & treatment, facilities & cleanliness, costs & billing) or
         ``"education"`` (schools, universities, training: teachers & teaching, course content &
         materials, workload & difficulty, assignments & exams, help & questions, discussion &
-        participation, organisation & schedule, interest & usefulness) - each in the seven
+        participation, organisation & schedule, interest & usefulness) or ``"public"`` (city and
+        local government: traffic & roads, public transport, cycling & walking, housing & cost
+        of living, taxes & fees, safety & police, homelessness, growth & planning, parks,
+        libraries & recreation, water, waste & environment, city services & staff, government &
+        leadership) - each in the seven
         languages, and each with two themes every
         survey has: "overall impression" (praise or complaint with no reason given: "Excelente",
         "all good" - the share of comments that say nothing specific) and "the survey itself" ("stop
