@@ -163,6 +163,16 @@ NEGATORS_BY_LANGUAGE = {
     "ru": [r"\bне\b", r"\bбез\b"],
 }
 NEGATORS = [n for ns in NEGATORS_BY_LANGUAGE.values() for n in dict.fromkeys(ns)]
+#: Words that turn praise round without a negation ("personnel peu aimable", "poco amable",
+#: "wenig hilfreich"): they flip a positive word up to two words after them, never a
+#: negative one ("peu de problèmes" stays as it is), and not after the article that makes
+#: them "a little" or in "à peu près" ("un poco mejor" is no complaint, "un peu cher" no
+#: praise): ``(word, [the same word in those phrases])``.
+DIMINISHERS = {
+    "fr": (r"\bpeu", [r"\bun peu", r"\ba peu"]),
+    "es": (r"\bpoco", [r"\bun poco"]),
+    "de": (r"\bwenig", [r"\bein wenig", r"\bein bisschen wenig"]),
+}
 #: Chinese and Korean negations written against the word they turn ("不满意", "没有新鲜",
 #: "不太方便", "안 좋아요", "못 써요"): no space or one, so they stand as a prefix.
 NEGATORS_CJK = {

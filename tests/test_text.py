@@ -1386,6 +1386,25 @@ def test_public_is_chosen_for_resident_comments_only():
         assert best != "public" and coverage["public"] < coverage[best], coverage
 
 
+@pytest.mark.parametrize(("lang", "text", "sign"), [
+    # "peu" before praise turns it round (Botanic, French insurance reviews); "un peu",
+    # "à peu près" do not, and a negative word after "peu" stays negative
+    ("fr", "Personnel peu aimable", -1), ("fr", "Vendeurs peu disponibles et peu souriants", -1),
+    ("fr", "Un peu cher", -1), ("fr", "C'est à peu près bien", 1),
+    ("fr", "Peu de problèmes", -1), ("fr", "Conseillère aimable", 1),
+    ("es", "Personal poco amable", -1), ("es", "Un poco mejor que antes, bien", 1),
+    ("de", "Mitarbeiter wenig freundlich", -1), ("de", "Ein wenig teuer", -1),
+    ("de", "Sehr freundlich", 1),
+])
+def test_diminishers_turn_praise_round_but_not_a_little(lang, text, sign):
+    """Issue 26 §5: "peu aimable", "poco amable", "wenig freundlich" are complaints (the
+    lexicon read them as praise); "un peu", "un poco", "ein wenig" ("a little") and "à peu
+    près" ("about") turn nothing. Botanic's lexicon AUC 0.711 -> 0.716, French insurance
+    0.8163 -> 0.8168, E.ON unchanged."""
+    pol = nt.sentiment([text], languages=[lang]).iloc[0]
+    assert np.sign(pol) == sign, pol
+
+
 def test_lexicon_reads_liking_and_interest_not_the_preposition():
     """Student comments say "boring", "I really liked", "didn't like" (issue 26 §7: the
     lexicon AUC on Michigan course comments 0.76 -> 0.88); "feels like" is no evidence."""

@@ -169,6 +169,11 @@ def _log_odds(yp: np.ndarray, yd: np.ndarray, prior: float) -> tuple[np.ndarray,
 
 
 # --------------------------------------------------------------------------- sentiment
+#: "negator [up to two words] term": spaces only (a comma ends the negation), and an elided
+#: article is allowed ("pas d'attente": no waiting; "no hemos tenido problemas").
+_NEG_SEP = r"\s+(?:[\p{L}\p{N}_]+['’]|[\p{L}\p{N}_'’]+\s+){0,2}"
+
+
 @cache
 def _sentiment_patterns(lang: str | None) -> tuple[str, str, str, str]:
     """Positive, negative, negated-positive and negated-negative patterns of one language
@@ -178,11 +183,9 @@ def _sentiment_patterns(lang: str | None) -> tuple[str, str, str, str]:
     neg_list = [p for lg in langs for p in lex.NEGATIVE.get(lg, [])]
     negators = list(dict.fromkeys(n for lg in langs
                                   for n in lex.NEGATORS_BY_LANGUAGE.get(lg, [])))
-    # "negator [up to two words] term": spaces only (a comma ends the negation), and an
-    # elided article is allowed ("pas d'attente": no waiting; "no hemos tenido problemas").
-    # The junction is spelled out, so the negator's closing and the term's opening
-    # boundaries are dropped.
-    sep = r"\s+(?:[\p{L}\p{N}_]+['’]|[\p{L}\p{N}_'’]+\s+){0,2}"
+    # the junction (_NEG_SEP) is spelled out, so the negator's closing and the term's
+    # opening boundaries are dropped
+    sep = _NEG_SEP
     if lang in lex.NEGATORS_CJK:  # Chinese, Korean: the negation is a prefix of the word
         pre = lex.NEGATORS_CJK[lang]
         return (_re2_any(pos_list), _re2_any(neg_list),
@@ -197,10 +200,24 @@ def _sentiment_patterns(lang: str | None) -> tuple[str, str, str, str]:
             negator + "(?:" + _re2_any(neg_list, leading=False) + ")")
 
 
+@cache
+def _diminisher_patterns(lang: str) -> tuple[str, str]:
+    """A diminisher before a positive word ("peu aimable"), and the same inside the phrases
+    where it means "a little" ("un peu mieux"), whose matches are taken back."""
+    word, phrases = lex.DIMINISHERS[lang]
+    positive = "(?:" + _re2_any(lex.POSITIVE[lang], leading=False) + ")"
+    return ("(?:" + _re2_any([word]) + ")" + _NEG_SEP + positive,
+            "(?:" + _re2_any(phrases) + ")" + _NEG_SEP + positive)
+
+
 def _polarity_counts(s: pd.Series, lang: str | None) -> tuple[np.ndarray, np.ndarray]:
     pos_p, neg_p, neg_pos_p, neg_neg_p = _sentiment_patterns(lang)
     pos, neg = _count(s, pos_p), _count(s, neg_p)
     flipped_pos, flipped_neg = _count(s, neg_pos_p), _count(s, neg_neg_p)
+    if lang in lex.DIMINISHERS:  # "peu aimable": praise turned round
+        dim_p, little_p = _diminisher_patterns(lang)
+        turned = _count(s, dim_p) - _count(s, little_p)
+        flipped_pos = flipped_pos + turned
     return pos - flipped_pos + flipped_neg, neg - flipped_neg + flipped_pos
 
 
