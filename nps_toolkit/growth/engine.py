@@ -206,10 +206,12 @@ def exact_scale(amount: np.ndarray) -> int | None:
     return None
 
 
-def exact_units(amount: np.ndarray) -> tuple[int, np.ndarray] | None:
-    """The amounts in whole units (:func:`exact_scale`'s decimals), int32 when each fits,
-    else int64 (the sums are made in 64 bits all the same), or None when they have none."""
-    k = exact_scale(amount)
+def exact_units(amount: np.ndarray, scale: int | None = -1
+                ) -> tuple[int, np.ndarray] | None:
+    """The amounts in whole units (:func:`exact_scale`'s decimals, or ``scale`` when the
+    caller has them already), int32 when each fits, else int64 (the sums are made in 64 bits
+    all the same), or None when they have none."""
+    k = exact_scale(amount) if scale == -1 else scale
     if k is None:
         return None
     big = max(float(amount.max()), -float(amount.min())) if len(amount) else 0.0

@@ -228,7 +228,7 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
             # the bootstrap's clusters: codes in order of first answer, as joint_codes gives
             a_code = pd.factorize(cust[use])[0]
         else:
-            exact = exact_units(amt) if scale is not None else None
+            exact = exact_units(amt, scale)  # the decimals checked once, above
             if exact is not None:
                 amt = None  # the units say it all: one order-length array less held
             o_day = _whole_days(o_stamp, per_day)
