@@ -1,6 +1,7 @@
 """read_survey against pandas.read_csv (default engine) on a large export: time and peak memory.
 
-Run by hand: ``python benchmarks/bench_loading.py [--rows 1000000] [--repeat 3] [--wide]``.
+Run by hand: ``python benchmarks/bench_loading.py [--rows 1000000] [--repeat 3] [--wide]
+[--columns 240]``.
 Each reader runs in its own fresh process (so peak memory is its own), alternating the two
 for paired runs; the file has a response id, a date, a customer id, the score, a comment
 (half blank) and two segment columns. Target (issue 11): within 1.5x of pandas.read_csv in
@@ -95,6 +96,30 @@ def make_wide_file(rows: int, folder: Path) -> Path:
     return path
 
 
+def make_hotel_file(rows: int, columns: int, folder: Path) -> Path:
+    """A very wide export as a hotel chain's guest survey is published (hundreds of
+    columns: ratings 1-10 with a third blank, flags and member tiers, revenues, country
+    codes), ``columns`` in all: where read_survey's work per column, not per row, counts."""
+    rng = np.random.default_rng(0)
+    quarter = max(1, (columns - 3) // 4)
+    cols: dict[str, object] = {
+        "RespondentID": [f"R_{i:010d}" for i in range(rows)],
+        "StartDate": pd.Timestamp("2025-01-01")
+        + pd.to_timedelta(rng.integers(0, 9_000_000, rows), unit="s"),
+        "Likelihood_Recommend_H": rng.integers(0, 11, rows),
+    }
+    for k in range(quarter):
+        cols[f"Sat_{k}_H"] = np.where(rng.random(rows) < 0.3, np.nan,
+                                      rng.integers(1, 11, rows))
+        cols[f"Attr_{k}_C"] = rng.choice(["Y", "N", "", "Gold", "Platinum"], rows)
+        cols[f"Rev_{k}_R"] = np.round(rng.gamma(2, 100, rows), 2)
+    for k in range(columns - 3 - 3 * quarter):
+        cols[f"Code_{k}_PL"] = rng.choice(["US", "CA", "MX", "GB", "DE", "FR", "JP"], rows)
+    path = folder / f"hotel_{rows}x{columns}.csv"
+    pd.DataFrame(cols).to_csv(path, index=False)
+    return path
+
+
 def run(path: Path, how: str) -> dict[str, float]:
     return run_child(CHILD, path, how)
 
@@ -105,11 +130,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--wide", action="store_true",
                         help="a 37-column survey-platform export instead of 7 columns")
+    parser.add_argument("--columns", type=int, default=0,
+                        help="a hotel-survey export this many columns wide (e.g. 240)")
     parser.add_argument("--multiline", type=float, default=0.0,
                         help="share of comments with a quoted line break (e.g. 0.02)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        path = (make_wide_file(args.rows, Path(tmp)) if args.wide
+        path = (make_hotel_file(args.rows, args.columns, Path(tmp)) if args.columns
+                else make_wide_file(args.rows, Path(tmp)) if args.wide
                 else make_file(args.rows, Path(tmp), args.multiline))
         size = path.stat().st_size / 1e6
         pairs = []
@@ -117,8 +145,8 @@ def main() -> None:
             pairs.append((run(path, "read_csv"), run(path, "read_survey")))
     t_ratio = [b["seconds"] / a["seconds"] for a, b in pairs]
     m_ratio = [b["peak_mb"] / a["peak_mb"] for a, b in pairs]
-    shape = " (wide)" if args.wide else f" ({args.multiline:.0%} multi-line)" if \
-        args.multiline else ""
+    shape = (f" x {args.columns} columns" if args.columns else " (wide)" if args.wide
+             else f" ({args.multiline:.0%} multi-line)" if args.multiline else "")
     print(f"{args.rows:,} rows{shape}, {size:.0f} MB CSV, "
           f"{args.repeat} paired runs")
     print_sides(pairs, ("pandas.read_csv", "read_survey"), memory="peak_mb", width=16,

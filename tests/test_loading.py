@@ -584,6 +584,146 @@ def test_iso_dates_fast_path_matches_the_general_parser(tmp_path):
         assert _iso_dates_arrow(pd.Series(odd)) is None
 
 
+def test_arrow_number_and_na_checks_agree_with_pandas_on_every_kind_of_cell():
+    """Issue 28 (wide exports): the head and distinct-value checks run on Arrow's kernels
+    and hand pandas' parser only what Arrow's ASCII pattern cannot vouch for; on 6,000
+    seeded cells built from the characters that make the difference (Unicode spaces and
+    digits, signs, exponents, inf/nan spellings) they answer as pandas does, cell by cell
+    and for whole columns."""
+    import pyarrow as pa
+
+    from nps_toolkit.loading.infer import (
+        _NA_TOKENS,
+        _all_numbers,
+        _infer_few,
+        _integer_column,
+        _is_na_token,
+        _plain_text_head,
+    )
+
+    text = pd.StringDtype("pyarrow", na_value=np.nan)
+    rng = np.random.default_rng(28)
+    alphabet = [" ", "\t", "\xa0", "\u3000", "+", "-", ".", "e", "E", "1", "0", "9",
+                "\u0663", "\uff11", "x", "n", "a", "/", "i", "f", "N", "_", ",", "#", "I", "F",
+                "inf", "INF", "ity", "Y"]
+    cells = ["".join(rng.choice(alphabet, rng.integers(1, 5))) for _ in range(6000)]
+    cells += ["inf", "-Infinity", "nan", "NaN", " N/A ", "null", "None", "#N/A", "1e400",
+              "\xa05", "5\xa0", "\u0663", "1_000", "0x1F", "+.5e1", "007", " +INF ",
+              "-iNfInItY", "infinite", "Inf.", "True", "yes", "Agree"]
+    arrow = pa.array(cells, pa.large_string())
+    numbers = pd.to_numeric(pd.Series(cells, dtype=text), errors="coerce").notna()
+    for i, cell in enumerate(cells):
+        assert _all_numbers(arrow.slice(i, 1), text) == bool(numbers[i]), repr(cell)
+    numbers_only = [str(i) for i in range(1500)] + ["1e3", "-inf", "+.5", "Infinity"]
+    for extra in ([], ["\xa05"], ["Agree"], ["\u0663"], ["nan"], ["1_000"], [" +INF "]):
+        big = numbers_only + extra  # past 64 values: Arrow's kernels decide
+        assert _all_numbers(pa.array(big, pa.large_string()), text) == bool(
+            pd.to_numeric(pd.Series(big, dtype=text), errors="coerce").notna().all()), extra
+    for k in range(0, len(cells), 1200):
+        assert _all_numbers(arrow.slice(k, 1200), text) == bool(numbers[k:k + 1200].all())
+    spelled = pd.Series(cells, dtype=text).str.strip().str.lower().isin(_NA_TOKENS)
+    assert _is_na_token(arrow).to_pylist() == spelled.tolist()
+    columns = [cells[k:k + 40] for k in range(0, len(cells), 40)] + [
+        ["1", "2", None, "-3", "007"], ["+5", "6"], [" 5", "6"], ["5", "6 "], ["1e3", "2"],
+        ["0x1F", "2"], ["99999999999999999999", "1"], ["-0", "+0"], ["5", "A"], [None, None],
+        ["1", "2.0"], ["3", "n/a"]]
+    for values in columns:  # columns of 40 cells, and columns of integers: whole columns
+        s = pd.Series(values, dtype=text)
+        filled = [v for v in values if v is not None]
+        assert _all_numbers(pa.array(filled, pa.large_string()), text) == bool(
+            pd.to_numeric(s.dropna(), errors="coerce").notna().all())
+        expected = _plain_expected(s)
+        assert _plain_text_head(s) == expected, values
+        got, cast = _integer_column(s), _cast_or_none(s)  # the head's look skips no cast
+        assert (got is None) == (cast is None), values    # that would succeed
+        if got is not None:
+            np.testing.assert_array_equal(got.to_numpy(), cast)
+        few = _infer_few(s)
+        plain_na = s.str.strip().str.lower().isin(_NA_TOKENS)
+        as_numbers = pd.to_numeric(s.mask(plain_na), errors="coerce")
+        if as_numbers.notna().sum() == (~plain_na & s.notna()).sum():
+            np.testing.assert_array_equal(few.to_numpy(dtype=float), as_numbers.to_numpy())
+        else:
+            assert few.isna().tolist() == (plain_na | s.isna()).tolist()
+
+
+def test_short_decimals_are_cast_by_arrow_exactly_as_pandas_parses_them():
+    """Issue 28 (wide exports): a column of short decimals (revenues, ratings with blanks) is
+    cast by Arrow instead of pandas' parser; on 20,000 seeded decimals of up to 15
+    characters (15 significant digits, points anywhere, signs) the doubles are the same bit
+    for bit, every cell Arrow would take that pandas would not is refused, and the dtype is
+    pandas' (float64; whole numbers without blanks are left to the integer cast)."""
+    import pyarrow as pa
+
+    from nps_toolkit.loading.infer import _decimal_column
+
+    text = pd.StringDtype("pyarrow", na_value=np.nan)
+    rng = np.random.default_rng(2806)
+    digits = rng.integers(0, 10, (20_000, 15)).astype(str)
+    width = rng.integers(1, 15, 20_000)
+    point = rng.integers(0, 15, 20_000)
+    cells = []
+    for row, w, p in zip(digits, width, point, strict=True):
+        body = "".join(row[:w])
+        body = body[:p] + "." + body[p:] if p <= w else body
+        cells.append(rng.choice(["", "-", "+"], p=[0.8, 0.15, 0.05]) + body)
+    cells = [c for c in cells if len(c) <= 15]
+    for k in range(0, len(cells), 500):
+        values = cells[k:k + 500]
+        s = pd.Series([*values, None], dtype=text)
+        got, expected = _decimal_column(s), pd.to_numeric(s, errors="coerce")
+        assert got is not None and got.dtype == expected.dtype == np.float64
+        np.testing.assert_array_equal(got.to_numpy().view(np.int64)[:-1],
+                                      expected.to_numpy().view(np.int64)[:-1])
+    alphabet = list("0123456789.+-")  # the bytes the cast is asked about, in any order
+    odd = ["".join(rng.choice(alphabet, rng.integers(1, 6))) for _ in range(3000)]
+    for cell in [*odd, ".", "-", "+", "1.2.3", "--5", "+-5", "5-", "1..2", "-.5", "5."]:
+        s = pd.Series([cell, "1.5"], dtype=text)
+        got, expected = _decimal_column(s), pd.to_numeric(s, errors="coerce")
+        if got is not None:
+            np.testing.assert_array_equal(got.to_numpy(), expected.to_numpy())
+        else:
+            assert expected.isna().any() or cell.strip("0123456789") == "", cell
+    for column in (["1", "2", "3"], ["1.5", "1e3"], [" 1.5", "2"], ["inf", "1.5"],
+                   ["1.25", "1234567890.12345"], ["0.30000000000000004", "1.5"],
+                   [None, None], ["1.5", "n/a"]):
+        assert _decimal_column(pd.Series(column, dtype=text)) is None, column
+    whole = _decimal_column(pd.Series(["1", None, "3"], dtype=text))
+    assert whole is not None and whole.dtype == np.float64  # a blank: pandas' float64
+    assert _decimal_column(pd.Series(pa.array(["1.5"]).to_pylist(), dtype=object)) is None
+
+
+def _cast_or_none(s: pd.Series) -> np.ndarray | None:
+    """Arrow's integer cast of a text column as _integer_column would take it, tried on
+    every cell (None when it refuses one, a cell holds an x, or none is filled)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from nps_toolkit.loading.scores import _arrow_text, _has_x
+
+    text = _arrow_text(s)
+    if _has_x(text):
+        return None
+    try:
+        cast = pc.cast(text, pa.int64())
+    except pa.ArrowInvalid:
+        return None
+    return None if cast.null_count == len(cast) else cast.to_numpy(zero_copy_only=False)
+
+
+def _plain_expected(s: pd.Series) -> bool:
+    """_plain_text_head as pandas would work it out: a head value neither a number nor an
+    NA spelling, with at most 1 in 16 cells that could spell one."""
+    from nps_toolkit.loading.infer import _NA_TOKENS, _na_look
+
+    head = s.head(4000).dropna().head(1000)
+    if len(head) == 0 or 16 * int(_na_look(head).sum()) > len(head):
+        return False
+    values = pd.Series(head.unique(), dtype="string")
+    return bool((pd.to_numeric(values, errors="coerce").isna()
+                 & ~values.str.strip().str.lower().isin(_NA_TOKENS)).any())
+
+
 def test_na_tokens_in_the_date_column_are_blank_not_unreadable(tmp_path):
     text = "id,score,date\n1,9,2024-03-01\n2,8,N/A\n3,7,null\n4,6,2024-03-04\n"
     df, report = nt.read_survey(write(tmp_path, "d.csv", text))

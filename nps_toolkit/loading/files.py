@@ -85,7 +85,9 @@ def _layout(head: pd.DataFrame) -> tuple[str, int, list[str], dict[str, str]]:
 
     ``head`` holds the first rows of the file with no header applied (all text).
     """
-    rows = head.fillna("").astype(str).values.tolist()
+    # cell by cell: pandas' astype(str) costs ~0.1 ms a column (30 ms on 240 columns)
+    rows = [[v if isinstance(v, str) else str(v) for v in row]
+            for row in head.to_numpy(dtype=object, na_value="").tolist()]
     first = [c.strip() for c in rows[0]]
     normed = {_norm(c) for c in first}
     # Qualtrics: row 2 = question text, row 3 = {"ImportId": ...}

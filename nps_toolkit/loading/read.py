@@ -240,7 +240,8 @@ def _typed(table: _Table, overrides: dict[str, Any], *,
     # read). Columns that look like segments are started before detection, which would
     # otherwise leave the second core idle.
     with ThreadPoolExecutor(max_workers=4) as pool:
-        segments = _segment_like(raw) if infer else []
+        counts: dict[str, int] = {}  # distinct values in each text column's first rows
+        segments = _segment_like(raw, counts) if infer else []
         # a segment column of plain words needs no distinct values (_plain_text_head)
         plain = frozenset(c for c in segments if _plain_text_head(raw[c]))
         early = _start_distinct(raw, [c for c in segments if c not in plain], pool)
@@ -265,7 +266,7 @@ def _typed(table: _Table, overrides: dict[str, Any], *,
         # without its distinct values: they are computed later only if the cast fails)
         few = {c: early.get(c) or (_no_distinct() if c in plain or _numeric_sample(raw[c])
                                    else _start_distinct(raw, [c], pool)[c])
-               for c in _few_valued(raw, keep_text, untouched)} if infer else {}
+               for c in _few_valued(raw, keep_text, untouched, counts)} if infer else {}
         iso = None
         if "date" in mapping and typed is None:
             iso = early_iso if guess == mapping["date"] else \
