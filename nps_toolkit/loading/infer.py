@@ -336,6 +336,9 @@ def _decimal_column(s: pd.Series) -> pd.Series | None:
     parts = _text_buffers(text) if text is not None else None
     if not parts:
         return None
+    first = parts[0][2][parts[0][1][0]:parts[0][1][0] + 64]
+    if not _DECIMAL_BYTES[first].all():
+        return None  # words, ids, dates: seen on the first bytes
     point = False
     for _, offsets, raw in parts:
         data = raw[offsets[0]:offsets[-1]]
@@ -377,12 +380,12 @@ def _infer_few(s: pd.Series, distinct: Any = None) -> pd.Series:
     if text is not None:
         import pyarrow.compute as pc
 
-        if (num := _decimal_column(s)) is not None:
-            return num  # short decimals, blanks among them: no NA spelling, all numbers
         values = (distinct if distinct is not None else pc.unique(text)).drop_null()
         spelled_na = pc.any(_is_na_token(values)).as_py()
         if not spelled_na and len(values) and not _all_numbers(values, s.dtype):
             return s  # text: missing cells are already missing, nothing to convert
+        if not spelled_na and (num := _decimal_column(s)) is not None:
+            return num  # short decimals, blanks among them: cast in one pass
     codes, uniques = pd.factorize(s)  # missing cells get code -1
     if text is not None:
         import pyarrow as pa
