@@ -24,7 +24,15 @@ from .scoring import (
     score,
     summarize,
 )
-from .segmentation import ValueAnalysis, funnel, league_table, segments, value_analysis, value_tiers
+from .segmentation import (
+    ValueAnalysis,
+    funnel,
+    league_table,
+    segments,
+    segments_across,
+    value_analysis,
+    value_tiers,
+)
 from .text import (
     CODEFRAMES,
     DEFAULT_CODEFRAME,
@@ -148,6 +156,7 @@ __all__ = [
     "scan",
     "score",
     "segments",
+    "segments_across",
     "sentiment",
     "set_language",
     "suggest_codeframe",

@@ -84,8 +84,12 @@ def test_bad_input(synthetic):
         nt.driver_importance(synthetic.assign(c=1.0), drivers=["delivery", "c"])
     with pytest.raises(ValueError, match="non-numeric"):
         nt.driver_importance(synthetic.assign(t="x"), drivers=["delivery", "t"])
-    with pytest.raises(ValueError, match="at most 12"):
-        nt.driver_importance(synthetic, drivers=[f"d{i}" for i in range(13)])
+    wide = synthetic.assign(**{f"d{i}": synthetic["noise"] + i for i in range(13)})
+    with pytest.raises(ValueError, match="at most 12 drivers for the Shapley"):
+        nt.driver_importance(wide, drivers=[f"d{i}" for i in range(13)],
+                             decomposition="shapley")
+    with pytest.raises(ValueError, match="decomposition must be"):
+        nt.driver_importance(synthetic, drivers=["delivery"], decomposition="lmg")
 
 
 @pytest.mark.skipif(not BOTANIC.exists(), reason=f"real survey not available at {BOTANIC}")
@@ -96,3 +100,96 @@ def test_botanic_drivers_satisfaction_and_intention():
     assert set(out["driver"]) == {"satisfaction", "intention"}
     assert (out["nps_gap"] > 40).all() and out["high_means"].str.match(r">=? \d").all()
     assert math.isclose(out["share"].sum(), 1.0)
+
+
+def _johnson_by_svd(y: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Johnson's relative weights worked out on the data, not the correlation matrix: the
+    standardised drivers' SVD ``X = P D Q'`` gives their orthonormal counterparts
+    ``Z = P Q'``; the target is regressed on Z, each driver on Z (its loadings), and each
+    driver gets sum over Z of loading^2 x beta^2 (Johnson 2000, steps 1-4)."""
+    zx = (x - x.mean(axis=0)) / x.std(axis=0)
+    zy = (y - y.mean()) / y.std()
+    p, _, qt = np.linalg.svd(zx, full_matrices=False)
+    z = p @ qt * np.sqrt(len(y))                   # unit-variance orthogonal counterparts
+    beta = np.linalg.lstsq(z, zy, rcond=None)[0]   # target on Z
+    loads = np.linalg.lstsq(z, zx, rcond=None)[0]  # each driver on Z: (Z, driver)
+    return (loads ** 2 * (beta ** 2)[:, None]).sum(axis=0)
+
+
+def test_relative_weights_match_johnsons_steps_on_the_data(synthetic):
+    """Issue 28 (a 240-column export had 59 further 0-10 questions: the report stopped at
+    'at most 12 drivers'): past 12 drivers the shares are Johnson's relative weights; the
+    batched eigen-decomposition of the correlation matrix gives what Johnson's steps on the
+    data give, the weights add up to R^2, and with two drivers they are LMG's exactly."""
+    names = ["delivery", "price", "service", "noise"]
+    y, x = synthetic["score"].to_numpy(), synthetic[names].to_numpy()
+    out = nt.driver_importance(synthetic, drivers=names, n_resamples=0,
+                               decomposition="relative_weights").set_index("driver")
+    assert out.attrs["decomposition"] == "relative_weights"
+    np.testing.assert_allclose(out.loc[names, "r2_contribution"], _johnson_by_svd(y, x),
+                               atol=1e-10)
+    assert out["r2_contribution"].sum() == pytest.approx(r2(y, x), abs=1e-10)
+    lmg = nt.driver_importance(synthetic, drivers=names, n_resamples=0).set_index("driver")
+    assert lmg.attrs["decomposition"] == "shapley"
+    gap = (out["r2_contribution"] - lmg.loc[out.index, "r2_contribution"]).abs().max()
+    assert gap < 0.05 * out.attrs["r2"] and list(out.index) == list(lmg.index)
+    two = ["delivery", "service"]  # correlated: the case where methods could differ
+    a = nt.driver_importance(synthetic, drivers=two, n_resamples=0,
+                             decomposition="relative_weights").set_index("driver")
+    b = nt.driver_importance(synthetic, drivers=two, n_resamples=0).set_index("driver")
+    np.testing.assert_allclose(a.loc[two, "r2_contribution"], b.loc[two, "r2_contribution"],
+                               atol=1e-10)
+
+
+def test_many_drivers_are_decomposed_with_intervals():
+    """Sixty 0-10 questions, as a hotel survey's export holds: 'auto' takes relative
+    weights, the shares add up to 1, the true drivers come first, intervals are seeded and
+    cover the point."""
+    rng = np.random.default_rng(59)
+    n, k = 3000, 60
+    common = rng.normal(size=n)
+    x = np.clip(np.rint(6 + 1.5 * (0.6 * common[:, None] + rng.normal(size=(n, k)))), 0, 10)
+    y = np.clip(np.rint(1 + 0.5 * x[:, 0] + 0.3 * x[:, 1] + rng.normal(size=n)), 0, 10)
+    df = pd.DataFrame(x, columns=[f"q{i:02d}" for i in range(k)]).assign(score=y)
+    names = [f"q{i:02d}" for i in range(k)]
+    out = nt.driver_importance(df, drivers=names, n_resamples=40, seed=3)
+    again = nt.driver_importance(df, drivers=names, n_resamples=40, seed=3)
+    pd.testing.assert_frame_equal(out, again)
+    assert out.attrs["decomposition"] == "relative_weights" and len(out) == k
+    assert out["share"].sum() == pytest.approx(1.0)
+    assert out["driver"].tolist()[:2] == ["q00", "q01"]
+    assert ((out["share_ci_low"] <= out["share"] + 1e-12)
+            & (out["share"] <= out["share_ci_high"] + 1e-12)).all()
+
+
+def test_min_complete_leaves_out_the_drivers_few_answer_together():
+    """A hotel survey asks about dining and the spa only those who used them: with every
+    driver, 6% of the answers are complete and the regression is refused with the drivers
+    answered least named; with min_complete=0.5 they are left out one at a time (the one
+    whose removal completes the most answers first) and the rest decomposed."""
+    rng = np.random.default_rng(7)
+    n = 2000
+    x = np.clip(np.rint(rng.normal(7, 2, size=(n, 5))), 0, 10)
+    y = np.clip(np.rint(0.6 * x[:, 0] + 0.3 * x[:, 1] + rng.normal(1.5, 1, size=n)), 0, 10)
+    df = pd.DataFrame(x, columns=["room", "staff", "checkin", "dining", "spa"]).assign(score=y)
+    df.loc[rng.random(n) < 0.8, "dining"] = np.nan
+    df.loc[rng.random(n) < 0.7, "spa"] = np.nan
+    names = ["room", "staff", "checkin", "dining", "spa"]
+    strict = nt.driver_importance(df, drivers=names, n_resamples=0)
+    assert strict.attrs["left_out"] == [] and strict.attrs["n_used"] < 0.1 * n
+    out = nt.driver_importance(df, drivers=names, n_resamples=0, min_complete=0.5)
+    assert out.attrs["left_out"] == ["dining", "spa"]
+    assert sorted(out["driver"]) == ["checkin", "room", "staff"]
+    assert out.attrs["n_used"] == n and out["driver"].iloc[0] == "room"
+    # greedy, and no further than needed: with the last one back, too few are complete
+    kept = df[["room", "staff", "checkin", "spa"]].notna().all(axis=1).mean()
+    assert kept < 0.5
+    sparse = df.assign(dining=np.where(rng.random(n) < 0.999, np.nan, df["dining"]))
+    with pytest.raises(ValueError, match=r"answered least: 'dining' \(\d answers\)"):
+        nt.driver_importance(sparse, drivers=names, n_resamples=0)
+    with pytest.raises(ValueError, match="min_complete must be a share"):
+        nt.driver_importance(df, drivers=names, min_complete=50)
+    tie = df.assign(a=np.where(np.arange(n) % 2 == 0, np.nan, 1.0) + x[:, 2],
+                    b=np.where(np.arange(n) % 2 == 1, np.nan, 1.0) + x[:, 3])
+    got = nt.driver_importance(tie, drivers=["room", "b", "a"], n_resamples=0, min_complete=0.9)
+    assert got.attrs["left_out"] == ["a", "b"]  # a tie on every count: by name

@@ -453,6 +453,28 @@ def telecom_export(path: Path) -> None:
                                n)}).to_csv(path, index=False)
 
 
+def hotel_export(path: Path) -> None:
+    """A hotel chain's wide export (issue 28): 20 further 0-10 questions, each skipped by a
+    third of the guests independently (no guest answers them all), 15 yes/no and tier flags
+    that make no difference, room revenues, and one region that is much worse."""
+    rng = np.random.default_rng(24)
+    n = 1500
+    region = rng.choice(["North", "South", "East", "West"], n)
+    score = np.where(region == "East", rng.integers(0, 8, n), rng.integers(3, 11, n))
+    cols: dict[str, object] = {
+        "RespondentID": [f"R_{i:08d}" for i in range(n)],
+        "StartDate": pd.date_range("2025-01-01", periods=n, freq="5h").strftime("%Y-%m-%d %H:%M"),
+        "Likelihood_Recommend_H": score, "Region_PL": region}
+    for k in range(20):
+        cols[f"Sat_{k}_H"] = np.where(rng.random(n) < 0.33, np.nan,
+                                      np.clip(score + rng.integers(-3, 4, n), 0, 10))
+    for k in range(15):
+        cols[f"Flag_{k}_C"] = rng.choice(["Y", "N", "Gold", "Platinum"], n)
+    for k in range(5):
+        cols[f"Rev_{k}_R"] = np.round(rng.gamma(2, 100, n), 2)
+    pd.DataFrame(cols).to_csv(path, index=False)
+
+
 SHAPES = {
     "german.csv": (german_export, ["period: 'Welle'", "value: 'Umsatz'",
                                    "segments: 'Filiale', 'Markt'",
@@ -461,6 +483,9 @@ SHAPES = {
                                         "drivers: further 0-10 questions 'How satisfied",
                                         "date: column 'Timestamp'",
                                         "customer: column 'Email address'"]),
+    "hotel.csv": (hotel_export, ["drivers: further 0-10 questions 'Sat_0_H'",
+                                 "segments: 'Region_PL', 'Flag_0_C'",
+                                 "date: column 'StartDate'"]),
     "telecom.csv": (telecom_export, ["segments: 'JOURNEY_STAGE'",
                                      "date: column 'CUSTOMER_RESPONSE_DATE'",
                                      "category column 'NPS_CATEGORY': 4 of 500 rows disagree",
@@ -526,6 +551,11 @@ def test_report_on_exports_of_other_shapes(shaped_reports, name):
         assert not any(h.endswith("Shift alerts") for h in sections)
     else:
         assert "Shift alerts" in " ".join(sections)
+    if name == "hotel.csv":  # 20 questions nobody answers together, 16 segment columns
+        flat = re.sub(r"\s+", " ", text)
+        assert re.search(r"\d+ of the questions are left out of this analysis", flat)
+        below = flat[flat.index("Significantly below the rest:"):][:400]
+        assert "Region_PL = East" in below and "Flag_" not in below  # one family of tests
     assert "Segments" not in tail and "Benchmark (NPS calculation)" in tail
 
 

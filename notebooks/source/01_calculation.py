@@ -149,17 +149,38 @@ say("**NPS {r.nps:.1f}**, {confidence:.0%} interval {r.ci_low:.1f} to {r.ci_high
 # %%
 present = [c for c in drivers if has(c)]
 if present and has("score"):
-    importance = nt.driver_importance(df, drivers=present, seed=0)
+    # questions skipped by many (dining, spa) are left out until half the answers have all
+    importance = nt.driver_importance(df, drivers=present, seed=0, min_complete=0.5)
     display(importance[["driver", "r", "share", "share_ci_low", "share_ci_high", "nps_low",
                         "nps_high", "nps_gap"]])
     top_driver = importance.iloc[0]
+    left_out = importance.attrs["left_out"]
+    present = [c for c in present if c not in left_out]
     combined = nt.combine_scores(df, ["score", *present])
-    say("**{d[driver]}** explains the largest share of the recommend score's variation "
-        "({d[share]:.0%}, interval {d[share_ci_low]:.0%} to {d[share_ci_high]:.0%}); those "
-        "rating it high give an NPS of {d[nps_high]:.1f} against {d[nps_low]:.1f}. Averaged "
-        "with {present} (rounded half up), the score gives an NPS of {combined:.1f} against "
-        "{alone:.1f} for the recommend question alone.", d=top_driver,
-        present=nt.i18n.join(present), combined=nt.score(combined).nps, alone=result.nps)
+    if left_out:
+        say("{n:,} of the questions are left out of this analysis so that at least half of "
+            "the answers have every remaining one (answered by fewer people, or rarely "
+            "together with the others): {names}.", n=len(left_out),
+            names=nt.i18n.join(left_out) if len(left_out) <= 6 else ", ".join(left_out[:6])
+            + " " + nt.i18n.tr("and {more} more", more=len(left_out) - 6))
+    if importance.attrs["decomposition"] == "relative_weights":
+        say("With {k} questions the exact decomposition, which visits every subset of them, "
+            "is out of reach: the shares are Johnson's relative weights, which share out the "
+            "same R² through uncorrelated stand-ins for the questions and stay within a few "
+            "points of the exact shares.", k=len(present))
+    if importance.attrs["r2"] < 0.02:  # below Cohen's (1988) small effect, f² = 0.02
+        say("Together these questions explain only {r2:.1%} of the recommend score's "
+            "variation, less than a small effect (Cohen 1988): none of them tells much "
+            "about it, so no driver is named.", r2=importance.attrs["r2"])
+    else:
+        say("**{d[driver]}** explains the largest share of the recommend score's variation "
+            "({d[share]:.0%}, interval {d[share_ci_low]:.0%} to {d[share_ci_high]:.0%}); "
+            "those rating it high give an NPS of {d[nps_high]:.1f} against {d[nps_low]:.1f}. "
+            "Averaged with {present} (rounded half up), the score gives an NPS of "
+            "{combined:.1f} against {alone:.1f} for the recommend question alone.",
+            d=top_driver, present=nt.i18n.join(present) if len(present) <= 6 else
+            nt.i18n.tr("the {n} further questions", n=len(present)),
+            combined=nt.score(combined).nps, alone=result.nps)
 else:
     skipped("No further 0-10 question in the data (`drivers = {drivers!r}`): skipped.",
             drivers=drivers, needs="drivers")
@@ -167,16 +188,17 @@ else:
 # %% [markdown]
 # ## 4. Segments: where is it good or bad?
 #
-# Each group is compared with everyone else; p-values are Holm-adjusted across the groups, so a
-# "significantly below" verdict is not a fluke of testing many groups. Groups under 30 responses
-# get no verdict.
+# Each group is compared with everyone else; p-values are Holm-adjusted across all the groups of
+# all the segment columns compared, so a "significantly below" verdict is not a fluke of testing
+# many groups. Groups under 30 responses get no verdict.
 
 # %% tags=["report-details"] summary="Every group's table"
 segment_columns = [c for c in segments if has(c)]
 segment_tables = {}
 MANY = 20  # more groups than this: funnel and league table below, not a list of verdicts
-for column in segment_columns:
-    table = segment_tables[column] = nt.segments(df, by=column, confidence=confidence)
+if segment_columns:  # every group of every column in one family of p-values
+    segment_tables = nt.segments_across(df, by=segment_columns, confidence=confidence)
+for column, table in segment_tables.items():
     shown = table if len(table) <= MANY else table[table["significant"]]
     if len(table) > MANY:
         say("**By {column}** ({k} of {g} groups: those significantly above or below the rest; "
@@ -221,6 +243,12 @@ for column in funnel_columns:
         target=funnel_table["target"].iloc[0])
     league = leagues[column] = nt.league_table(df, by=column, confidence=confidence, bottom=3)
     first, last = league.iloc[0], league.iloc[-1]
+    if league.attrs["tau"] == 0:  # no spread beyond chance: all shrunk to the same NPS
+        say("Ranked with each group's NPS shrunk toward the {column} NPS of {mu:.1f} in "
+            "proportion to its uncertainty (empirical Bayes): the groups differ no more than "
+            "chance makes groups differ, so each is shrunk to that NPS and none can be ranked "
+            "above another.", column=column, mu=league.attrs["mu"])
+        continue
     say("Ranked with each group's NPS shrunk toward the {column} NPS of {mu:.1f} in "
         "proportion to its uncertainty (empirical Bayes): **{first}** ranks first "
         "(interval of ranks {f.rank_low} to {f.rank_high}), **{last}** last, in the bottom "

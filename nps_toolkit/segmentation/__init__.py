@@ -7,8 +7,8 @@ on pandas rows or inside a lazy source's engine (:mod:`._engine`).
 """
 
 from .funnel import funnel, league_table
-from .groups import Adjust, segments
+from .groups import Adjust, segments, segments_across
 from .value import ValueAnalysis, value_analysis, value_tiers
 
-__all__ = ["Adjust", "ValueAnalysis", "funnel", "league_table", "segments", "value_analysis",
-           "value_tiers"]
+__all__ = ["Adjust", "ValueAnalysis", "funnel", "league_table", "segments", "segments_across",
+           "value_analysis", "value_tiers"]
