@@ -515,3 +515,18 @@ def test_segments_across_keeps_false_alarms_rare_over_many_noise_columns():
         joint = nt.segments_across(df, by=columns)
         alarms_joint += any(t["significant"].any() for t in joint.values())
     assert alarms_each >= 16 and alarms_joint <= 4, (alarms_each, alarms_joint)
+
+
+def test_segments_across_on_a_duckdb_relation_and_polars(sample):
+    """The same tables from a DuckDB relation and a polars frame as from pandas: each
+    column's counts are aggregated in the engine, only the adjustment runs here."""
+    import duckdb
+    import polars as pl
+
+    frame = sample[["score", "touchpoint", "channel"]]
+    want = nt.segments_across(frame, by=["touchpoint", "channel"])
+    for source in (duckdb.from_df(frame), pl.from_pandas(frame)):
+        got = nt.segments_across(source, by=["touchpoint", "channel"])
+        for column, table in want.items():
+            pd.testing.assert_frame_equal(got[column].reset_index(drop=True),
+                                          table.reset_index(drop=True), check_dtype=False)
