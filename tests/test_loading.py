@@ -1799,3 +1799,84 @@ def test_numeric_sample_rejects_words_on_the_first_cell_as_the_full_check_does()
     for values in cases:
         s = pd.Series(values, dtype=text)
         assert _numeric_sample(s) == full(values), values[:3]
+
+
+def spss_export(path: Path, n: int = 400, seed: int = 5) -> pd.DataFrame:
+    """A Qualtrics-like SPSS export: the 0-10 question coded 1-11 by its position, labelled
+    "0 - Not at all likely" ... "10 - Extremely likely", a "Don't know" coded 12 and not
+    declared missing; a region and age bands read by their labels; a 1-5 satisfaction with
+    words on its ends only; a customer number; 99 declared missing; blank comments. Returns
+    the answers as the respondents gave them (score 0-10, or None for "Don't know")."""
+    import pyreadstat
+
+    rng = np.random.default_rng(seed)
+    answer = rng.integers(0, 11, n).astype(float)
+    code = answer + 1
+    code[:3] = 12  # "Don't know"
+    region = rng.choice([1.0, 2.0, 3.0, 99.0], n, p=[0.4, 0.3, 0.25, 0.05])
+    df = pd.DataFrame({
+        "ResponseId": [f"R_{i:06d}" for i in range(n)],
+        "StartDate": pd.Timestamp("2025-03-01") + pd.to_timedelta(rng.integers(0, 90, n),
+                                                                   unit="D"),
+        "CustNo": rng.integers(10_000, 99_999, n).astype(float),
+        "Q1": code, "Q2": rng.choice(["great staff", "slow check-in", ""], n),
+        "Region": region, "Age": rng.choice([1.0, 2.0, 3.0], n),
+        "Q5": rng.integers(1, 6, n).astype(float)})
+    labels = {float(i + 1): f"{i} - Not at all likely" if i == 0 else
+              f"{i} - Extremely likely" if i == 10 else str(i) for i in range(11)}
+    pyreadstat.write_sav(
+        df, str(path), compress=path.suffix == ".zsav",
+        column_labels={"Q1": "How likely are you to recommend us to a friend or colleague?",
+                       "Q2": "What is the most important reason for your score?",
+                       "Q5": "How satisfied are you with your room?"},
+        variable_value_labels={"Q1": {**labels, 12.0: "Don't know"},
+                               "Region": {1.0: "North", 2.0: "South", 3.0: "East",
+                                          99.0: "No answer"},
+                               "Age": {1.0: "18-24", 2.0: "25-34", 3.0: "35+"},
+                               "Q5": {1.0: "Very dissatisfied", 5.0: "Very satisfied"}},
+        missing_ranges={"Region": [99.0]},
+        variable_format={"CustNo": "F8.0", "Q1": "F2.0", "Region": "F2.0", "Age": "F2.0",
+                         "Q5": "F2.0"})
+    return pd.DataFrame({"score": np.where(code == 12, np.nan, answer)})
+
+
+@pytest.mark.parametrize("suffix", [".sav", ".zsav"])
+def test_spss_export_is_read_by_its_labels(tmp_path, suffix):
+    """An SPSS export's 0-10 question coded 1-11 is read as the answers its value labels
+    name (read as codes, every score would be a point too high and the 10s out of range);
+    the question is found by its variable label; words-only labels give text, scale anchors
+    keep the codes; a code labelled with words only is reported, not scored; SPSS
+    user-missing values are missing; case numbers name the rows."""
+    truth = spss_export(tmp_path / f"hotel{suffix}")
+    df, report = nt.read_survey(tmp_path / f"hotel{suffix}", on_invalid="exclude")
+    assert report.file_format == "spss" and report.columns["score"] == "Q1"
+    assert report.columns["comment"] == "Q2" and report.columns["date"] == "StartDate"
+    expected = truth["score"].dropna()
+    assert nt.score(df).nps == pytest.approx(nt.score(expected).nps)
+    assert sorted(df["score"].unique()) == list(range(11))
+    assert report.excluded["not a number"] == [1, 2, 3]  # "Don't know": case numbers
+    assert any("'Q1'" in n and "code 1 is the answer 0" in n for n in report.notes)
+    assert set(df["Region"].dropna()) == {"North", "South", "East"}  # 99 declared missing
+    assert df["Region"].isna().any() and "No answer" not in set(df["Region"].dropna())
+    assert set(df["Age"]) == {"18-24", "25-34", "35+"}  # number-like labels, not numbers
+    assert df["Q5"].between(1, 5).all() and pd.api.types.is_numeric_dtype(df["Q5"])
+    assert str(df["CustNo"].dtype) == "Int64"
+    assert df["comment"].isna().any() and not df["comment"].eq("").any()
+    with pytest.raises(nt.errors.InvalidScoreError, match="Don't know"):
+        nt.read_survey(tmp_path / f"hotel{suffix}")
+
+
+def test_spss_labels_that_agree_with_their_codes_change_nothing(tmp_path):
+    """A 0-10 question coded 0-10 with labels "0" ... "10" is read as coded, with no note;
+    a broken file says so."""
+    import pyreadstat
+
+    df = pd.DataFrame({"NPS": [0.0, 9.0, 10.0, 7.0]})
+    pyreadstat.write_sav(df, str(tmp_path / "ok.sav"),
+                         variable_value_labels={"NPS": {float(i): str(i) for i in range(11)}})
+    got, report = nt.read_survey(tmp_path / "ok.sav")
+    assert got["score"].tolist() == [0, 9, 10, 7]
+    assert not any("SPSS" in n for n in report.notes)
+    (tmp_path / "broken.sav").write_bytes(b"$FL2@(#) IBM SPSS STATISTICS" + b"\0" * 40)
+    with pytest.raises(ValueError, match=r"could not be read as an SPSS \.sav file"):
+        nt.read_survey(tmp_path / "broken.sav")

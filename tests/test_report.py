@@ -685,3 +685,19 @@ def test_report_reads_a_1_to_5_rating_with_the_scale_its_error_suggests(tmp_path
     page = out.read_text(encoding="utf-8")
     assert f"NPS {_nps(mapped):.1f}" in page
     assert f"answer scale: '{suggested.group(1).rstrip(',')}', as asked" in html.unescape(page)
+
+
+def test_report_on_an_spss_export_scores_the_answers_its_labels_name(tmp_path):
+    """An SPSS export whose 0-10 question is coded 1-11 (Qualtrics' numeric values): the
+    report's NPS is the NPS of the answers the value labels name, the box says the codes
+    were read so, and the "Don't know" code is excluded with its case numbers."""
+    from test_loading import spss_export
+
+    truth = spss_export(tmp_path / "guests.sav", n=800)
+    out = tmp_path / "guests.html"
+    done = _cli("report", str(tmp_path / "guests.sav"), "-o", str(out), "--quiet")
+    assert done.returncode == 0, done.stderr
+    page = html.unescape(out.read_text(encoding="utf-8"))
+    assert f"NPS {_nps(truth['score'].dropna()):.1f}" in page
+    assert "SPSS column 'Q1': its value labels say code 1 is the answer 0" in page
+    assert "segments: 'Region', 'Age'" in page and "(rows 1, 2, 3)" in page

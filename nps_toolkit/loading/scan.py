@@ -166,8 +166,8 @@ def _files(source: str | Path | list[str | Path]) -> tuple[list[str], str, bool]
     kinds = {_kind(Path(f).name) for f in files}
     if None in kinds:
         odd = [f for f in files if _kind(Path(f).name) is None][:3]
-        raise ValueError(f"scan reads CSV and Parquet files; not {odd}. For Excel exports use "
-                         "read_survey")
+        raise ValueError(f"scan reads CSV and Parquet files; not {odd}. For Excel and SPSS "
+                         "exports use read_survey")
     if len(kinds) > 1:
         raise ValueError("scan reads one format at a time: the files mix CSV and Parquet")
     return files, kinds.pop(), hive
