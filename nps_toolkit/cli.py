@@ -55,7 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("score", help="NPS with its interval and the load report",
                         description="Print the NPS of a survey export (the bundled sample when "
                         "FILE is omitted) with its interval, and what was loaded or excluded.")
-    sc.add_argument("file", nargs="?", help="CSV, TSV, Excel, SPSS (.sav) or Parquet export")
+    sc.add_argument("file", nargs="?",
+                    help="CSV, TSV, Excel, SPSS (.sav), Stata (.dta) or Parquet export")
     sc.add_argument("--by", action="append", default=[], metavar="COL",
                     help="group column (repeat for several)")
     sc.add_argument("--method", default="adjusted_wald", choices=_stats.METHODS)
@@ -72,7 +73,8 @@ def _parser() -> argparse.ArgumentParser:
                         "on a survey export (the bundled sample when FILE is omitted) and write "
                         "one self-contained HTML report (no code, charts drawn, opens offline); "
                         "the growth section needs --orders with your own export.")
-    rp.add_argument("file", nargs="?", help="CSV, TSV, Excel, SPSS (.sav) or Parquet export")
+    rp.add_argument("file", nargs="?",
+                    help="CSV, TSV, Excel, SPSS (.sav), Stata (.dta) or Parquet export")
     rp.add_argument("-o", "--output", default="nps-report.html", help="report file to write")
     rp.add_argument("--score", dest="score_col", metavar="COL", help="score column")
     rp.add_argument("--comment", dest="comment_col", metavar="COL", help="comment column")

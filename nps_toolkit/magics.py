@@ -50,7 +50,7 @@ def nps(line: str) -> Any:
     from .scoring import score, summarize
 
     parser = argparse.ArgumentParser(prog="%nps", add_help=True)
-    parser.add_argument("file", help="CSV, TSV, Excel, SPSS (.sav) or Parquet export")
+    parser.add_argument("file", help="CSV, TSV, Excel, SPSS (.sav), Stata (.dta) or Parquet export")
     parser.add_argument("--by", action="append", default=[], help="group column")
     args = _parse(parser, line)
     if args is None:

@@ -1880,3 +1880,25 @@ def test_spss_labels_that_agree_with_their_codes_change_nothing(tmp_path):
     (tmp_path / "broken.sav").write_bytes(b"$FL2@(#) IBM SPSS STATISTICS" + b"\0" * 40)
     with pytest.raises(ValueError, match=r"could not be read as an SPSS \.sav file"):
         nt.read_survey(tmp_path / "broken.sav")
+
+
+def test_stata_export_is_read_by_its_labels_too(tmp_path):
+    """A Stata file (.dta) holds the same codes and labels as an SPSS one: the 0-10 question
+    coded 1-11 is read as its answers, a region by its labels, integer storage as integers."""
+    import pyreadstat
+
+    rng = np.random.default_rng(9)
+    answer = rng.integers(0, 11, 300)
+    df = pd.DataFrame({"nps": (answer + 1).astype(np.int8),
+                       "region": rng.choice([1, 2], 300).astype(np.int8),
+                       "custno": rng.integers(1000, 9999, 300).astype(np.int32)})
+    pyreadstat.write_dta(df, str(tmp_path / "guests.dta"),
+                         column_labels={"nps": "How likely are you to recommend us?"},
+                         variable_value_labels={"nps": {i + 1: str(i) for i in range(11)},
+                                                "region": {1: "North", 2: "South"}})
+    got, report = nt.read_survey(tmp_path / "guests.dta")
+    assert report.file_format == "stata"
+    assert got["score"].tolist() == answer.tolist()
+    assert set(got["region"]) == {"North", "South"}
+    assert pd.api.types.is_integer_dtype(got["custno"].dtype)  # 4321, not 4321.0
+    assert any(n.startswith("Stata column 'nps'") for n in report.notes)

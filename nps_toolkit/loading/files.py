@@ -254,7 +254,7 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
     if suffix in (".parquet", ".pq"):
         report.file_format, report.header_rows = "parquet", 1
         return pd.read_parquet(path), {}
-    if suffix in (".sav", ".zsav", ".por"):
+    if suffix in (".sav", ".zsav", ".por", ".dta"):
         from .spss import _read_spss
 
         return _read_spss(path, suffix, report)
@@ -269,7 +269,8 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
         return _read_excel(path, sheet, suffix, report, header_row)
     if suffix not in (".csv", ".tsv", ".txt", ".tab", ""):
         raise ValueError(f"unsupported file type {suffix!r} for {path}; read_survey reads CSV, "
-                         "TSV, Excel (.xlsx), SPSS (.sav) and Parquet files, or a data frame")
+                         "TSV, Excel (.xlsx), SPSS (.sav), Stata (.dta) and Parquet files, or a "
+                         "data frame")
     return _read_plain(path, encoding=encoding, delimiter=delimiter, suffix=suffix,
                        report=report, header_row=header_row, date=date)
 

@@ -28,7 +28,7 @@ class LoadReport:
     source : str
         File path or ``"<DataFrame>"``.
     file_format : str
-        ``csv``, ``excel``, ``spss``, ``parquet`` or ``dataframe``.
+        ``csv``, ``excel``, ``spss``, ``stata``, ``parquet`` or ``dataframe``.
     vendor : str
         Recognised export layout (``qualtrics``, ``surveymonkey``, ``typeform``,
         ``google_forms``, ``delighted``) or ``generic``.

@@ -1,5 +1,5 @@
-"""SPSS exports (.sav, .zsav, .por), as survey platforms and research agencies deliver them:
-answers stored as codes with value labels, questions as variable labels.
+"""SPSS and Stata exports (.sav, .zsav, .por, .dta), as survey platforms and research agencies
+deliver them: answers stored as codes with value labels, questions as variable labels.
 
 The codes are not always the answers. A 0-10 question exported by its position in the
 list is coded 1-11 (Qualtrics' "numeric values" without recoding), and only the value labels
@@ -23,33 +23,39 @@ from .scores import _SCORE_RE
 
 #: SPSS numeric formats without decimals (F8.0, N5, COMMA10.0): whole numbers
 _WHOLE_FORMAT = re.compile(r"^(?:F|N|COMMA|DOT|E|Z)\d+(?:\.0)?$")
+#: Stata's integer storage types, as ReadStat names them
+_INTEGERS = frozenset({"int8", "int16", "int32"})
 
 
 def _read_spss(path: Path, suffix: str, report: LoadReport
                ) -> tuple[pd.DataFrame, dict[str, str]]:
-    """An SPSS file's answers with its value labels applied where they say what the codes
+    """An SPSS (or Stata) file's answers with its value labels applied where they say what the codes
     mean (:func:`_by_labels`), and its variable labels as the question texts that column
     detection reads (like the question row of a Qualtrics CSV). User-missing codes (SPSS
     "missing values", e.g. 99 = "Don't know" declared missing) are missing. Read by pyreadstat
     (ReadStat, the library R's haven uses)."""
     import pyreadstat
 
-    read = pyreadstat.read_por if suffix == ".por" else pyreadstat.read_sav
+    package = "Stata" if suffix == ".dta" else "SPSS"
+    read = {".por": pyreadstat.read_por, ".dta": pyreadstat.read_dta}.get(suffix,
+                                                                          pyreadstat.read_sav)
     try:
         frame, meta = read(str(path))
     except Exception as exc:  # pyreadstat raises its own ReadstatError / PyreadstatError
-        raise ValueError(f"{path} could not be read as an SPSS {suffix} file ({exc}); is it "
-                         "a complete export? Save it again, or export CSV") from exc
-    report.file_format, report.header_rows = "spss", 0
+        raise ValueError(f"{path} could not be read as an {package} {suffix} file ({exc}); is "
+                         "it a complete export? Save it again, or export CSV") from exc
+    report.file_format, report.header_rows = package.lower(), 0
     texts = {c: str(label) for c, label in meta.column_names_to_labels.items() if label}
     formats = meta.original_variable_types or {}
+    stored = meta.readstat_variable_types or {}  # Stata keeps whole numbers as integers
     columns: dict[str, Any] = {}
     for c in frame.columns:
         s = frame[c]
         labels = meta.variable_value_labels.get(c)
         if labels and pd.api.types.is_numeric_dtype(s.dtype):
-            s = _by_labels(s, labels, report)
-        if pd.api.types.is_float_dtype(s.dtype) and _WHOLE_FORMAT.match(formats.get(c, "")):
+            s = _by_labels(s, labels, report, package)
+        if pd.api.types.is_float_dtype(s.dtype) and (
+                _WHOLE_FORMAT.match(formats.get(c, "")) or stored.get(c) in _INTEGERS):
             whole = s.dropna()
             if (whole == np.round(whole)).all() and (whole.abs() < 2**53).all():
                 s = s.astype("Int64")  # an id or a count: 123, not 123.0
@@ -59,8 +65,9 @@ def _read_spss(path: Path, suffix: str, report: LoadReport
     return pd.DataFrame(columns, index=frame.index), texts
 
 
-def _by_labels(s: pd.Series, labels: dict[Any, str], report: LoadReport) -> pd.Series:
-    """A numeric SPSS column read through its value labels.
+def _by_labels(s: pd.Series, labels: dict[Any, str], report: LoadReport,
+               package: str = "SPSS") -> pd.Series:
+    """A numeric SPSS or Stata column read through its value labels.
 
     - Labels that state a number as a score cell does ("0", "10 - Extremely likely", see
       ``_SCORE_RE``; not "25-34" or "Under 25"): where they differ from their codes by one
@@ -89,18 +96,18 @@ def _by_labels(s: pd.Series, labels: dict[Any, str], report: LoadReport) -> pd.S
         hit = s.isin(list(words))
         first = min(stated)
         report.notes.append(tr(
-            "SPSS column {column!r}: its value labels say code {code:g} is the answer "
+            "{package} column {column!r}: its value labels say code {code:g} is the answer "
             "{number} ({label!r}): the codes were read as the answers they stand for "
-            "({shift:+d}).", column=column, code=first, number=stated[first],
-            label=str(labels[first]), shift=offset))
+            "({shift:+d}).", package=package, column=column, code=first,
+            number=stated[first], label=str(labels[first]), shift=offset))
         if not hit.any():
             return shifted
         out = shifted.astype("object").where(~hit, s.map(words))
         return pd.Series(out.map(lambda v: v if isinstance(v, str) or pd.isna(v)
                                  else f"{v:g}"), index=s.index, name=s.name, dtype="string")
     if len(present) and all(code in labels for code in present):
-        report.notes.append(tr("SPSS column {column!r}: read as its value labels (e.g. "
-                               "{code:g} = {label!r}).", column=column, code=present[0],
-                               label=str(labels[present[0]])))
+        report.notes.append(tr("{package} column {column!r}: read as its value labels (e.g. "
+                               "{code:g} = {label!r}).", package=package, column=column,
+                               code=present[0], label=str(labels[present[0]])))
         return pd.Series(s.map(labels), index=s.index, name=s.name, dtype="string")
     return s
