@@ -437,12 +437,86 @@ def test_day_first_dates_read_as_one_format_per_column():
 
 
 def test_rows_not_in_the_column_format_are_listed_not_reguessed():
+    # an ISO date among day-first ones is unambiguous: read as written, and the note counts
+    # each spelling; a value that is no date is listed
     dates, report = _dates(["15/03/2025", "16/03/2025", "17/03/2025", "18/03/2025",
                             "19/03/2025", "20/03/2025", "21/03/2025", "22/03/2025",
-                            "23/03/2025", "24/03/2025", "2025-03-25"])
-    assert dates.iloc[:10].notna().all() and pd.isna(dates.iloc[10])
-    assert any("could not be read as dates in the column's format" in n and "[10]" in n
-               for n in report.notes)
+                            "23/03/2025", "24/03/2025", "2025-03-25", "soon"])
+    assert dates.iloc[10] == pd.Timestamp("2025-03-25") and pd.isna(dates.iloc[11])
+    assert (dates.iloc[:10].dt.day == list(range(15, 25))).all()
+    assert any("written in 2 ways" in n and "ISO 8601 1" in n and "day/month/year 10" in n
+               for n in report.notes), report.notes
+    assert any("could not be read as dates" in n and "[11]" in n and "'soon'" in n
+               for n in report.notes), report.notes
+
+
+# an export assembled by hand (public repository davi-almeida-77/Excel-cleaning-pipeline,
+# data/raw/nps_responses.csv): six spellings of a date in one column
+HAND_DATES = ["2026-09-26", "21-Feb-2026", "01/06/2026", "27/02/2026", "46242",
+              "February 22, 2026", "04/17/2026", "12/08/2026", "46278", "2026-03-18"]
+
+
+def test_a_column_writing_dates_several_ways_reads_each_as_written():
+    dates, report = _dates(HAND_DATES)
+    assert dates.tolist()[:2] == [pd.Timestamp("2026-09-26"), pd.Timestamp("2026-02-21")]
+    # both orders are written (27/02 day first, 04/17 month first): those that could be
+    # either are never guessed, whichever order is more common
+    assert pd.isna(dates.iloc[2]) and pd.isna(dates.iloc[7])
+    assert dates.iloc[3] == pd.Timestamp("2026-02-27")
+    assert dates.iloc[6] == pd.Timestamp("2026-04-17")
+    # Excel's serial days (1900 system, day 1 = 1900-01-01, 45658 = 2025-01-01)
+    assert dates.iloc[4] == pd.Timestamp("2026-08-08")
+    assert dates.iloc[8] == pd.Timestamp("2026-09-13")
+    assert dates.iloc[5] == pd.Timestamp("2026-02-22")
+    both = next(n for n in report.notes if "both day first" in n)
+    assert "'27/02/2026'" in both and "'04/17/2026'" in both and "2 that could be either" in both
+    assert "[2, 7]" in both and "dayfirst=" in both
+    ways = next(n for n in report.notes if "ways, each value read" in n)
+    assert "Excel day numbers 2" in ways and "'46242' is 2026-08-08" in ways
+    # nothing listed twice: the ambiguous ones are not also "could not be read"
+    assert not any("could not be read" in n for n in report.notes), report.notes
+    # dayfirst reads the ambiguous ones one way, and lists those it cannot
+    dates, report = _dates(HAND_DATES, dayfirst=True)
+    assert dates.iloc[2] == pd.Timestamp("2026-06-01") and pd.isna(dates.iloc[6])
+    assert any("could not be read" in n and "'04/17/2026'" in n for n in report.notes)
+    # one order shown by one date settles the column, as for a column of numeric dates
+    dates, _ = _dates(["01/06/2026", "27/02/2026", "46242", "2026-01-05"])
+    assert dates.iloc[0] == pd.Timestamp("2026-06-01")
+    # with no date showing the order among other spellings, a lone 01.06.2025 is not guessed
+    dates, report = _dates(["2026-01-05", "2026-01-06", "01.06.2025", "05.05.2025"])
+    assert pd.isna(dates.iloc[2]) and dates.iloc[3] == pd.Timestamp("2025-05-05")
+    assert any("no numeric date shows" in n and "[2]" in n for n in report.notes)
+
+
+def test_dates_stored_as_day_numbers_are_read_and_said():
+    # a column of Excel serial days, yyyymmdd, Unix seconds or milliseconds (as CSV writes
+    # them from spreadsheets and systems) in the answer-date range
+    for cells, first in ((["45658", "45659.5"], "2025-01-01"),
+                         (["20250101", "20250102"], "2025-01-01"),
+                         (["1735689600", "1735776000"], "2025-01-01"),
+                         (["1735689600000", "1735776000000"], "2025-01-01")):
+        dates, report = _dates(cells)
+        assert dates.iloc[0] == pd.Timestamp(first), cells
+        assert any("read as such" in n and "2025-01-01" in n for n in report.notes), report
+    dates, _ = _dates(["45658", "45659.5"])
+    assert dates.iloc[1] == pd.Timestamp("2025-01-02 12:00")
+    # numbers out of the range (a count, a code) are not dates: listed
+    dates, report = _dates(["45658", "123"])
+    assert pd.isna(dates.iloc[1])
+    assert any("could not be read as dates" in n and "'123'" in n for n in report.notes)
+
+
+def test_date_column_named_answered_at_is_found_in_any_spelling(tmp_path):
+    path = tmp_path / "hand.csv"
+    pd.DataFrame({"score": [9] * len(HAND_DATES), "answered_at": HAND_DATES}).to_csv(
+        path, index=False)
+    df, report = nt.read_survey(path)
+    assert report.columns.get("date") == "answered_at"
+    assert df["date"].notna().sum() == 8
+    # a column of numbers named nothing like a date is not taken for one
+    pd.DataFrame({"score": [9] * 6, "visits": ["45658"] * 6}).to_csv(path, index=False)
+    df, report = nt.read_survey(path)
+    assert "date" not in report.columns
 
 
 def test_qualtrics_takes_the_filled_date_column(tmp_path):

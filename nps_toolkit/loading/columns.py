@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..errors import ColumnNotFoundError
 from ..i18n import tr
+from .dates import _spellings
 from .scores import _arrow_text, _parse_scores
 
 
@@ -314,7 +315,9 @@ def _response_id_column(frame: pd.DataFrame, cols: list[str], taken: set[str],
 
 _DATE_WORDS = [r"\bdate\b", r"\bdatum", r"\bfecha\b", r"\bdata\b", r"дата", r"날짜",
                r"日期", r"时间", r"\btimestamp", r"\bdatetime", r"\bsubmitted", r"\bresponded",
-               r"\bcompleted\b", r"\bcreated\b", r"\bzeitstempel", r"\bhorodatage"]
+               r"\banswered\b", r"\breceived\b", r"\brecorded\b", r"\bcompleted\b",
+               r"\bcreated\b", r"\bzeitstempel", r"\bhorodatage", r"\bdate de", r"일자",
+               r"일시", r"时间戳", r"填写时间", r"提交时间"]
 # a cell written as a date: 2025-03-04, 04/03/2025, 4.3.25, 2025/03/04 10:11 PM ...
 _DATE_SHAPE = re.compile(r"^\s*(\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
                          r"([ T]\d{1,2}:\d{2}.*)?\s*$")
@@ -332,8 +335,20 @@ def _date_like(series: pd.Series, *, strict: bool = False) -> bool:
     head = head[head != ""]
     if len(head) < (5 if strict else 1):
         return False
-    shaped = head.str.match(_DATE_SHAPE).fillna(False)
-    if shaped.mean() < (1.0 if strict else 0.9):
+    shaped = head.str.match(_DATE_SHAPE).fillna(False).to_numpy()
+    if not strict and shaped.mean() < 0.9:
+        # a column named like a date may write them several ways (an export assembled from
+        # several systems): months in words, and Excel day numbers, yyyymmdd or Unix times
+        # among them (:func:`_by_spelling` reads each); a column named nothing must be
+        # written like a date in every cell
+        _, kinds = _spellings(head.reset_index(drop=True))
+        numbers = kinds["serial"] | kinds["compact"] | kinds["unix"] | kinds["unix_ms"]
+        shaped |= kinds["worded"]
+        if (shaped | numbers).mean() < 0.9:
+            return False
+        if not shaped.any():  # day numbers or Unix times only
+            return True
+    elif shaped.mean() < (1.0 if strict else 0.9):
         return False
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
