@@ -1976,3 +1976,66 @@ def test_stata_export_is_read_by_its_labels_too(tmp_path):
     assert set(got["region"]) == {"North", "South"}
     assert pd.api.types.is_integer_dtype(got["custno"].dtype)  # 4321, not 4321.0
     assert any(n.startswith("Stata column 'nps'") for n in report.notes)
+
+
+# --------------------------------------------------------------------------- customer ids
+@pytest.mark.parametrize("name", ["Company_ID", "account_no", "AccountNumber", "Kundennummer",
+                                  "numero_client", "n° client", "Client Code", "org_id",
+                                  "Policyholder ID", "tenant_id", "id клиента", "회원번호",
+                                  "客户编号"])
+def test_customer_column_found_by_a_customer_word_and_an_id_word(name):
+    # a B2B export (public repository clarabeldarrain/personio-strategic-priorities,
+    # data/nps.csv: Company_ID, Data_Received, NPS_Score) names its key as the company's
+    raw = pd.DataFrame({name: ["31870", "163650", "31870"], "NPS_Score": [1, 9, 7]})
+    _, report = nt.read_survey(raw)
+    assert report.columns.get("customer_id") == name
+
+
+def test_customer_words_that_are_groups_or_people_are_not_keys():
+    n = 60
+    groups = pd.DataFrame({"score": [9] * n, "Company": ["Brand A", "Brand B", "Brand C"] * 20,
+                           "customer_type": ["new", "repeat"] * 30,
+                           "Customer Name": [f"Person {i}" for i in range(n)],
+                           "account manager": [f"m{i}" for i in range(n)]})
+    _, report = nt.read_survey(groups)
+    assert "customer_id" not in report.columns
+    # a bare "Company" of keys (many values) is the customer, and so is a company's name
+    keys = groups.assign(Company=[f"Co {i}" for i in range(n)])
+    assert nt.read_survey(keys)[1].columns["customer_id"] == "Company"
+    named = groups.drop(columns="Company").assign(**{"Company name": [f"Co {i % 40}"
+                                                                      for i in range(n)]})
+    assert nt.read_survey(named)[1].columns["customer_id"] == "Company name"
+
+
+def test_customer_ids_typed_with_spaces_or_capitals(tmp_path):
+    # the shape of a hand-kept export (public repository davi-almeida-77/Excel-cleaning-
+    # pipeline, data/raw/nps_responses.csv): names padded, doubled spaces, capitals
+    raw = pd.DataFrame({"customer": ["Ana Beatriz Rocha   ", "  Ana Beatriz Rocha",
+                                     "Camila  Andrade", "Camila Andrade", "PRIYA RAGHAVAN",
+                                     "Priya Raghavan", "Bo@Example.COM", "bo@example.com",
+                                     "   ", "0015000000VALDt", "0015000000VALDT"],
+                        "score": [9, 3, 10, 8, 7, 6, 10, 9, 5, 9, 2]})
+    before = raw.copy()
+    df, report = nt.read_survey(raw)
+    pd.testing.assert_frame_equal(raw, before)  # the input is not changed
+    assert df["customer_id"].tolist()[:4] == ["Ana Beatriz Rocha"] * 2 + ["Camila Andrade"] * 2
+    assert df["customer_id"].tolist()[6:8] == ["bo@example.com"] * 2
+    assert pd.isna(df["customer_id"].iloc[8])
+    # capitals of names and of case-sensitive codes are not taken to be the same customer
+    assert df["customer_id"].iloc[4] != df["customer_id"].iloc[5]
+    assert df["customer_id"].iloc[9] != df["customer_id"].iloc[10]
+    merged = next(n for n in report.notes if "more than one way" in n)
+    assert "3 customer(s)" in merged and "lower case" in merged
+    assert "'Ana Beatriz Rocha' ('  Ana Beatriz Rocha', 'Ana Beatriz Rocha   ')" in merged
+    apart = next(n for n in report.notes if "only in capitals" in n)
+    assert "2 set(s)" in apart and "'PRIYA RAGHAVAN' / 'Priya Raghavan'" in apart
+    # ids already clean: no note; numeric ids are not touched
+    _, report = nt.read_survey(pd.DataFrame({"customer": ["a", "b"], "score": [9, 1]}))
+    assert not any("customer ids" in n for n in report.notes)
+    df, _ = nt.read_survey(pd.DataFrame({"customer": [7, 8], "score": [9, 1]}))
+    assert df["customer_id"].tolist() == [7, 8]
+    # the order log reads its ids the same way, so the join meets the same customers
+    orders, report = nt.read_orders(pd.DataFrame({
+        "Customer ID": ["Bo@Example.com ", "Ana  Beatriz Rocha"],
+        "Order date": ["2025-01-03", "2025-01-04"], "Amount": [10, 20]}))
+    assert sorted(orders["customer_id"]) == ["Ana Beatriz Rocha", "bo@example.com"]

@@ -201,7 +201,7 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
         "comment": lambda taken: _first_pattern(cols, texts, _COMMENT_WORDS, taken,
                                                 lambda c: _text_like(frame[c])),
         "date": lambda taken: _date_column(frame, cols, taken, blank, notes),
-        "customer_id": lambda taken: _first_exact(cols, _CUSTOMER_NAMES, taken, blank.of),
+        "customer_id": lambda taken: _customer_column(frame, cols, taken, blank),
         "response_id": lambda taken: _response_id_column(frame, cols, taken, unique),
     }
     for role, finder in finders.items():
@@ -210,6 +210,50 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
             if cand:
                 found[role] = cand
     return found
+
+
+# who answered, as exports name the key of a customer (B2B: the account or company; public
+# services: the household, patient, student...), alone or with an id word before or after:
+# "Company_ID", "account_no", "Kundennummer", "numero_client", "id клиента", "회원번호"
+_CUSTOMER_NOUNS = (r"customer|client|account|company|organi[sz]ation|org|business|member|"
+                   r"subscriber|user|contact|person|patient|guest|student|household|"
+                   r"policyholder|buyer|shopper|consumer|tenant|kunde|kunden|firma|cliente|"
+                   r"empresa|socio|entreprise|societe|adherent|клиент|клиента|абонент|"
+                   r"абонента|компания|компании|고객|회원|客户|会员|用户")
+_ID_WORDS = (r"id|ids|no|nr|num|number|nummer|numero|code|codigo|key|ref|reference|"
+             r"identifier|uid|guid|email|e mail|mail|name|номер|код|번호|아이디|编号|号|代码")
+_CUSTOMER_PATTERN = re.compile(
+    rf"^(?:(?P<before>{_ID_WORDS}|n)\s*(?:de |du |des |del )?)?(?:{_CUSTOMER_NOUNS})"
+    rf"\s*(?P<after>{_ID_WORDS})?$")
+
+
+def _customer_column(frame: pd.DataFrame, cols: list[str], taken: set[str],
+                     blank: _Blank) -> str | None:
+    """The customer id: a column named as one (``_CUSTOMER_NAMES``), else a customer word
+    with an id word (``_CUSTOMER_PATTERN``: "Company_ID", "account_no", "Kundennummer").
+    A bare word ("Company") or a name ("Company name", kept only for organisations: people
+    share names) is taken only when its values look like keys, not groups: more than 50
+    distinct values, or at least half the filled cells distinct."""
+    found = _first_exact(cols, _CUSTOMER_NAMES, taken, blank.of)
+    if found is not None:
+        return found
+    for c in cols:
+        name = _norm(c)
+        match = _CUSTOMER_PATTERN.match(name)
+        if c in taken or match is None or blank.of(c):
+            continue
+        bare = not (match["before"] or match["after"])
+        named = "name" in (match["before"], match["after"])
+        if named and not re.search(r"account|company|organi|business|firma|empresa|"
+                                   r"entreprise|societe|компани", name):
+            continue  # a person's name is no key: two customers share one
+        if bare or named:
+            filled = frame[c].dropna()
+            distinct = filled.nunique()
+            if not (distinct > 50 or (len(filled) and distinct >= 0.5 * len(filled))):
+                continue
+        return c
+    return None
 
 
 class _Blank:

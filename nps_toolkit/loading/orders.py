@@ -15,6 +15,7 @@ from ..i18n import N_, gettext, tr
 from .columns import _CUSTOMER_NAMES, _first_exact
 from .dates import _parse_dates
 from .files import _existing_file, _read_file
+from .ids import _clean_ids
 from .infer import _infer_types
 from .report import LoadReport
 
@@ -77,7 +78,7 @@ def read_orders(source: str | Path | Any, *, customer: str | None = None,
                                     date=date, amount=amount, referrer=referrer)
     notes = report.notes
     ids = raw[found["customer_id"]]
-    ids = ids.astype("string").str.strip().mask(lambda s: s.fillna("").eq(""))
+    ids = _clean_ids(ids.astype("string"), notes, found["customer_id"])
     dates = _parse_dates(raw[found["order_date"]], notes, found["order_date"], dayfirst,
                          consequence=N_("those orders are left out (listed below)"),
                          rows=np.arange(len(raw)) + first_row)

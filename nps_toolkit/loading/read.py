@@ -19,6 +19,7 @@ from ..i18n import tr
 from .columns import _detect, _likely_date
 from .dates import _iso_cast, _parse_dates
 from .files import _existing_file, _is_import_id, _read_file
+from .ids import _clean_ids
 from .infer import (
     _few_valued,
     _infer_types,
@@ -384,6 +385,8 @@ def _finish(table: _Table, typed: _Typed, kept: _Kept, *,
         out["date"] = _dates(out, typed, keep, table.row_numbers, notes, dayfirst)
     if "comment" in mapping:
         out["comment"] = out["comment"].astype("string")
+    if "customer_id" in mapping:
+        out["customer_id"] = _clean_ids(out["customer_id"], notes, mapping["customer_id"])
     out = out.reset_index(drop=True) if table.from_file else out
     report.columns = dict(mapping)
     report.rows_kept = len(out)
