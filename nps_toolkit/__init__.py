@@ -10,7 +10,15 @@ from .drivers import driver_importance
 from .errors import ColumnNotFoundError, InvalidScoreError
 from .growth import GrowthLink, growth_link, value_of_moving
 from .i18n import LANGUAGES, get_language, set_language
-from .loading import ExportProfile, LoadReport, profile_export, read_orders, read_survey, scan
+from .loading import (
+    ExportProfile,
+    LoadReport,
+    profile_export,
+    read_customers,
+    read_orders,
+    read_survey,
+    scan,
+)
 from .scoring import (
     CATEGORIES,
     NPSComparison,
@@ -147,6 +155,7 @@ __all__ = [
     "promoter_seed_list",
     "quotes",
     "rake",
+    "read_customers",
     "read_orders",
     "read_survey",
     "redact_pii",

@@ -658,3 +658,33 @@ def test_duckdb_cuts_days_and_units_as_numpy_does(monkeypatch, unit):
             links.append(nt.growth_link(resp, ords, n_resamples=50, as_of="1973-01-01"))
         pd.testing.assert_frame_equal(links[0].answers, links[1].answers, check_exact=True)
         assert links[0].answers["orders"].sum() > 1000
+
+
+def test_horizon_auto_takes_the_longest_most_answers_have_in_full():
+    # an order log that ends a few months after the survey (the shape of a public CRM demo,
+    # Ramya-Pravallika/Customer-360-Analytics: answers through 2025-11, invoices to 2025-11):
+    # no answer has a year after it, and growth_link used to stop there
+    days = pd.date_range("2025-01-01", "2025-10-31", freq="D")
+    responses = pd.DataFrame({"customer_id": [f"c{i % 90}" for i in range(len(days))],
+                              "date": days, "score": [10, 3, 8] * 101 + [9]})
+    orders = pd.DataFrame({"customer_id": [f"c{i % 90}" for i in range(600)],
+                           "order_date": pd.Timestamp("2024-06-01")
+                           + pd.to_timedelta([i % 540 for i in range(600)], unit="D"),
+                           "amount": 10.0})
+    end = orders["order_date"].max()
+    with pytest.raises(ValueError, match=r"from 2025-01-01 to 2025-10-31 and the orders end "
+                                         r"on 2025-11-22.*365 days.*horizon='90D'.*'auto'"):
+        nt.growth_link(responses, orders, horizon="365D", n_resamples=20)
+    link = nt.growth_link(responses, orders, horizon="auto", n_resamples=20)
+    # independent: the share of answers with every day of the window in the data
+    share = {d: float(((responses["date"] + pd.Timedelta(days=d)) <= end).mean())
+             for d in (365, 180, 90, 30)}
+    expected = next(d for d in (365, 180, 90, 30) if share[d] >= 0.5)
+    assert share[180] < 0.5 <= share[90]  # 146 of 304 answers have 180 days after them
+    assert expected == 90 and link.horizon == "90D"
+    assert len(link.answers) == round(share[90] * len(responses))
+    assert any("horizon 90 days" in n for n in link.notes)
+    assert "within 90 days" in link.summary
+    # a log running long after the survey keeps the year
+    longer = orders.assign(order_date=orders["order_date"] + pd.Timedelta(days=400))
+    assert nt.growth_link(responses, longer, horizon="auto", n_resamples=20).horizon == "365D"

@@ -2039,3 +2039,33 @@ def test_customer_ids_typed_with_spaces_or_capitals(tmp_path):
         "Customer ID": ["Bo@Example.com ", "Ana  Beatriz Rocha"],
         "Order date": ["2025-01-03", "2025-01-04"], "Amount": [10, 20]}))
     assert sorted(orders["customer_id"]) == ["Ana Beatriz Rocha", "bo@example.com"]
+
+
+def test_read_customers_finds_the_id_and_the_groups_and_lists_what_it_leaves_out(tmp_path):
+    # a CRM export (the shape of crm_accounts.csv in Ramya-Pravallika/Customer-360-Analytics)
+    path = tmp_path / "crm.csv"
+    pd.DataFrame({"account_id": ["ACCT0001", "ACCT0002 ", "ACCT0002", None, "ACCT0004"],
+                  "account_name": ["Jensen-Marshall", "Johnson, Lucas and Powell", "x", "y",
+                                   "z"],
+                  "industry": ["SaaS", "Health", "Health", "SaaS", "SaaS"],
+                  "arr": [10000, 20000, 20000, 5000, 10000],
+                  "created_at": ["2023-03-21", "2024-03-09", "2024-03-09", "2023-01-01",
+                                 "2023-02-02"]}).to_csv(path, index=False)
+    customers, report = nt.read_customers(path)
+    assert customers["customer_id"].tolist() == ["ACCT0001", "ACCT0002", "ACCT0004"]
+    assert report.columns == {"customer_id": "account_id"}
+    assert report.excluded == {"no customer id": [5], "duplicate customer": [4]}
+    assert customers.attrs["attributes"] == ["industry"]  # not the names, amounts or dates
+    assert any("left out: duplicate customer (rows [4]" in n for n in report.notes)
+    # given, or refused with the columns and the fix
+    assert nt.read_customers(path, customer="account_name")[1].columns["customer_id"] \
+        == "account_name"
+    with pytest.raises(nt.ColumnNotFoundError, match=r"customer='\.\.\.'"):
+        nt.read_customers(pd.DataFrame({"region": ["N", "S"]}))
+    # numbers stay numbers, and match the survey's ids in response_bias
+    crm = pd.DataFrame({"Customer Number": [1, 2, 3, 4], "Plan": ["a", "a", "b", "b"]})
+    customers, _ = nt.read_customers(crm)
+    assert customers["customer_id"].tolist() == [1, 2, 3, 4]
+    bias = nt.response_bias(pd.DataFrame({"customer_id": ["1", "3"], "score": [9, 2]}),
+                            customers, by=customers.attrs["attributes"])
+    assert bias.table["respondents"].tolist() == [1, 1]

@@ -19,7 +19,8 @@ from pathlib import Path
 README = Path(__file__).resolve().parents[1] / "README.md"
 BLOCK = re.compile(r"(<!-- not run: [^>]*-->\s*)?```python\n(.*?)```", re.S)
 # what a reader's files are, here: the bundled sample's
-FILES = {'"my_export.csv"': "nt.sample_path()", '"orders.csv"': 'nt.sample_path("orders")'}
+FILES = {'"my_export.csv"': "nt.sample_path()", '"orders.csv"': 'nt.sample_path("orders")',
+         '"crm.csv"': 'nt.sample_path("customers")'}
 
 
 def _blocks() -> list[tuple[bool, str]]:

@@ -395,6 +395,49 @@ def test_report_with_an_order_log_given(tmp_path, monkeypatch):
                      output=tmp_path / "x.html", progress=False)
 
 
+def test_report_growth_on_a_crm_export_with_a_short_order_log(tmp_path):
+    """The shape of a public CRM demo (Ramya-Pravallika/Customer-360-Analytics: nps.csv with
+    account_id, invoices ending the month the survey ends, crm_accounts.csv with industry,
+    region and plan): the growth notebook stopped ("no answer has a complete 365D horizon"),
+    then on the customer list ("column 'customer_id' not found"). Now it takes the longest
+    horizon half the answers have and reads the list's own id and group columns."""
+    rng = np.random.default_rng(11)
+    n, accounts = 400, 240
+    days = pd.Timestamp("2024-11-01") + pd.to_timedelta(rng.integers(0, 365, n), unit="D")
+    answered = rng.choice(accounts, n)
+    pd.DataFrame({"survey_id": [f"NPS{i:05d}" for i in range(n)],
+                  "account_id": [f"ACCT{a:04d}" for a in answered],
+                  "score": rng.integers(0, 11, n),
+                  "survey_date": days.strftime("%Y-%m-%d")}).to_csv(tmp_path / "nps.csv",
+                                                                      index=False)
+    m = 1500
+    pd.DataFrame({"invoice_id": range(m),
+                  "account_id": [f"ACCT{a:04d}" for a in rng.choice(accounts, m)],
+                  "invoice_date": (pd.Timestamp("2024-03-01") + pd.to_timedelta(
+                      rng.integers(0, 640, m), unit="D")).strftime("%Y-%m-%d"),
+                  "amount": np.round(rng.gamma(2, 200, m), 2)}).to_csv(
+        tmp_path / "invoices.csv", index=False)
+    pd.DataFrame({"Account No": [f"ACCT{a:04d}" for a in range(accounts)] + ["ACCT0001"],
+                  "Industry": rng.choice(["SaaS", "Retail", "Health"], accounts + 1),
+                  "Region": rng.choice(["EMEA", "AMER"], accounts + 1),
+                  "arr": rng.integers(1, 50, accounts + 1) * 1000}).to_csv(
+        tmp_path / "accounts.csv", index=False)
+    result = build_report(tmp_path / "nps.csv", orders=tmp_path / "invoices.csv",
+                          customers=tmp_path / "accounts.csv", output=tmp_path / "crm.html",
+                          progress=False)
+    page = html.unescape(re.sub(r"<[^>]+>", " ", result.path.read_text(encoding="utf-8")))
+    page = re.sub(r"\s+", " ", page)
+    # the horizon half the answers have in full (computed here from the files)
+    end = pd.to_datetime(pd.read_csv(tmp_path / "invoices.csv")["invoice_date"]).max()
+    share = {d: float(((days + pd.Timedelta(days=d)) <= end).mean()) for d in (365, 180, 90, 30)}
+    horizon = next(d for d in (365, 180, 90, 30) if share[d] >= 0.5)
+    assert f"within {horizon} days of answering" in page
+    # the customer list: its own id column, its duplicate left out, its group columns used
+    answering = len(set(answered))
+    assert f"{answering} of {accounts} customers answered" in page
+    assert "Response rates" in page and "needs a customer list" not in page
+
+
 # ------------------------------------------------------------------ exports of other shapes
 GERMAN = ["Lieferung kam zu spät", "sehr freundliche Beratung in der Filiale",
           "Preis ist zu hoch", "alles gut, gerne wieder", "Qualität enttäuschend",

@@ -39,8 +39,9 @@ customer_id: str = None
 orders_path: str = None
 # Customer list with segment columns, for response rates (None = the sample's)
 customers_path: str = None
-# Window after (and before) each answer
-horizon: str = "365D"
+# Window after (and before) each answer: "365D", "180D"...; "auto" takes the longest of
+# 365, 180, 90 and 30 days that at least half the answers have in full in the order log
+horizon: str = "auto"
 # Segment and numeric columns the value of moving is controlled for (when present)
 segments: list = ["persona"]
 controls: list = ["customer_lifetime_value", "average_order_value"]
@@ -80,6 +81,12 @@ if orders_path is None and data_path is not None:
     raise SystemExit("This notebook needs the order log: set orders_path = ... above.")
 orders, orders_report = nt.read_orders(orders_path or nt.sample_path("orders"))
 print(orders_report)
+customers = None
+if customers_path is not None:
+    customers, customers_report = nt.read_customers(customers_path)
+    print(customers_report)
+elif data_path is None:
+    customers = nt.load_sample("customers")
 
 # %% [markdown]
 # ## 1. Does NPS predict repurchase here?
@@ -130,7 +137,7 @@ say("{statement}", statement=value.attrs["statement"])
                 "total", "total_ci_low", "total_ci_high"]])
 
 # %%
-days = nt.i18n.ntr("{n} day", "{n} days", pd.Timedelta(horizon).days)
+days = nt.i18n.ntr("{n} day", "{n} days", pd.Timedelta(link.horizon).days)
 up = value.loc["passive -> promoter"]
 say("A passive who became a promoter is associated with {u[per_customer]:,.2f} more "
     "revenue over {horizon} (interval {u[ci_low]:,.2f} to {u[ci_high]:,.2f}); across the "
@@ -156,18 +163,17 @@ else:
 # ## 4. Are the respondents like our customers?
 
 # %%
-if customers_path is None and data_path is not None:
-    customers = None
+if customers is None:
     skipped("No customer list was given (customers_path): response rates are not computed.",
             needs="customers")
-elif customers_path is None:
-    customers = nt.load_sample("customers")
-else:
-    customers = (pd.read_parquet(customers_path) if customers_path.endswith(".parquet")
-                 else pd.read_excel(customers_path) if customers_path.endswith(".xlsx")
-                 else pd.read_csv(customers_path, dtype=str))
+# the attributes asked for, else the columns of groups the customer list holds
+by = [c for c in population_by if customers is not None and c in customers.columns] or (
+    customers.attrs.get("attributes", []) if customers is not None else [])
+if customers is not None and not by:
+    skipped("The customer list has no column of groups (region, plan...) to compare the "
+            "respondents on: response rates are not computed.", needs="customers")
+    customers = None
 if customers is not None:
-    by = [c for c in population_by if c in customers.columns]
     bias = nt.response_bias(df, customers, by=by)
     say("{summary}", summary=bias.summary)
 else:

@@ -113,7 +113,11 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     responses, orders : data frames
         Survey answers (customer, date, score) and the order log (see :func:`read_orders`).
     horizon : str
-        Length of the window after (and before) each answer, e.g. ``"365D"``, ``"180D"``.
+        Length of the window after (and before) each answer, e.g. ``"365D"``, ``"180D"``;
+        ``"auto"``: the longest of 365, 180, 90 and 30 days over which at least half the
+        answers have all their orders in the data (an order log that ends a few months after
+        the survey has no year after most answers), said in the notes and in the result's
+        ``horizon``.
     referrer : str, "auto" or None
         Order-log column naming the customer who referred a new customer; ``"auto"`` uses
         ``referrer_id`` when present.
@@ -132,7 +136,8 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
     >>> bool(r["promoter", "repurchase_rate"] > r["detractor", "repurchase_rate"])
     True
     """
-    days = pd.Timedelta(horizon).days
+    auto = horizon == "auto"
+    days = 365 if auto else pd.Timedelta(horizon).days
     if days < 1:
         raise ValueError(f"horizon must be at least one day, got {horizon!r}")
     notes: list[str] = []
@@ -195,6 +200,12 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
                         n=int(missing.sum())))
     end = (_days(pd.Series([pd.Timestamp(as_of)]), "as_of")[0] if as_of is not None
            else last)
+    if auto:
+        days = _auto_horizon(a_day[~missing], end)
+        horizon = f"{days}D"
+        notes.append(tr("horizon {days} days: the longest of 365, 180, 90 and 30 days over "
+                        "which at least half the answers have all their orders in the data "
+                        "(pass horizon= to choose another).", days=days))
     open_horizon = ~missing & (a_day + days > end)
     if open_horizon.any():
         notes.append(tr("{n:,} answer(s) given less than {days} days before the end of the "
@@ -202,7 +213,14 @@ def growth_link(responses: Any, orders: Any, *, horizon: str = "365D",
                         n=int(open_horizon.sum()), days=days))
     use = ~missing & ~open_horizon
     if not use.any():
-        raise ValueError(f"no answer has a complete {horizon} horizon in the order data")
+        first, latest = (_day_text(a_day[~missing].min()), _day_text(a_day[~missing].max())) \
+            if (~missing).any() else ("-", "-")
+        raise ValueError(
+            f"no answer has a complete {horizon} horizon in the order data: the answers run "
+            f"from {first} to {latest} and the orders end on {_day_text(end)}, and each "
+            f"answer needs {days} days of orders after it. Pass a shorter horizon (e.g. "
+            "horizon='90D'), or horizon='auto' to take the longest that half the answers "
+            "have; or a later as_of= if the order log runs further than its last order.")
     day = a_day[use].astype(np.int64)
     if lazy is not None:
         used = key[use].reset_index(drop=True)
@@ -292,6 +310,26 @@ def _no_common_ids(lazy: LazyOrders, keys: pd.Series, day: np.ndarray, key_type:
 def _zone(values: pd.Series, column: str) -> Any:
     """The time zone of a date column (None when its dates are naive)."""
     return getattr(parse_dates(values.head(1000), column=column).dt, "tz", None)
+
+
+_HORIZONS = (365, 180, 90, 30)
+
+
+def _auto_horizon(a_day: np.ndarray, end: float) -> int:
+    """The longest of ``_HORIZONS`` (days) for which at least half of the answers (their
+    day numbers) end their window by ``end``; the shortest when none does. Ties cannot
+    occur: the horizons are tried longest first."""
+    for days in _HORIZONS:
+        if len(a_day) and np.mean(a_day + days <= end) >= 0.5:
+            return days
+    return _HORIZONS[-1]
+
+
+def _day_text(day: float) -> str:
+    """A day number (days since 1970-01-01, as :func:`_days` gives) as an ISO date."""
+    if not np.isfinite(day):
+        return "-"
+    return str((pd.Timestamp("1970-01-01") + pd.Timedelta(days=int(day))).date())
 
 
 def _days(values: pd.Series, column: str, zone: Any = None) -> np.ndarray:

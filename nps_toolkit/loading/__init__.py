@@ -14,14 +14,17 @@ spellings in the columns read as text), ``dates`` (one date format per column),
 (:func:`scan`, a lazy DuckDB source for files too big for memory), ``encodings`` (the code
 page of a file that is not UTF-8), ``excel`` (merged cells, formulas saved without a value)
 and ``profile`` (:func:`profile_export`: segments, period, value, drivers and codeframe of an
-export, for the report); ``orders`` (:func:`read_orders`, an order log).
+export, for the report); ``orders`` (:func:`read_orders`, an order log); ``customers``
+(:func:`read_customers`, the customer list); ``ids`` (customer ids as one customer is
+written, for all three).
 """
 
+from .customers import read_customers
 from .orders import read_orders
 from .profile import CONFIG_KEYS, ExportProfile, profile_export
 from .read import read_survey
 from .report import LoadReport
 from .scan import scan
 
-__all__ = ["CONFIG_KEYS", "ExportProfile", "LoadReport", "profile_export", "read_orders",
-           "read_survey", "scan"]
+__all__ = ["CONFIG_KEYS", "ExportProfile", "LoadReport", "profile_export", "read_customers",
+           "read_orders", "read_survey", "scan"]

@@ -221,34 +221,53 @@ def _by_spelling(uniq: pd.Series, codes: np.ndarray, weights: np.ndarray, notes:
     out = np.full(len(uniq), np.datetime64("NaT"), dtype="datetime64[us]")
     how = np.full(len(uniq), "", dtype=object)
     ambiguous_u = np.zeros(len(uniq), dtype=bool)
-
     numeric = kinds["numeric"]
     if numeric.any():
-        p = parts[numeric]
-        first, second = p[0].astype(int).to_numpy(), p[2].astype(int).to_numpy()
-        year = p[3].astype(int).to_numpy()
-        year = np.where(p[3].str.len().to_numpy() == 2,
-                        np.where(year < 69, 2000 + year, 1900 + year), year)  # as %y
-        day_first = np.full(len(p), bool(dayfirst)) if dayfirst is not None else None
-        either = np.zeros(len(p), dtype=bool)
-        if day_first is None:
-            by_day, by_month = (first > 12).any(), (second > 12).any()
-            if by_day != by_month:
-                day_first = np.full(len(p), bool(by_day))
-            else:  # both orders written (or neither shown): each value its only reading
-                day_first = first > 12
-                either = (first <= 12) & (second <= 12) & (first != second)
-        day = np.where(day_first, first, second)
-        month = np.where(day_first, second, first)
-        when = pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": day}),
-                              errors="coerce")
-        clock = p[4].fillna("0:00").where(p[4].fillna("").str.count(":") == 2,
-                                          p[4].fillna("0:00") + ":00")
-        when = when + pd.to_timedelta(clock.to_numpy(), errors="coerce")
-        got = np.where(either, np.datetime64("NaT"), when.to_numpy(dtype="datetime64[us]"))
-        out[numeric] = got
-        how[numeric] = np.where(either, "", np.where(day_first, "day", "month"))
+        got, order, either = _numeric_by_fields(parts[numeric], dayfirst)
+        out[numeric], how[numeric] = got, order
         ambiguous_u[np.flatnonzero(numeric)[either]] = True
+    _numbers_as_dates(uniq, kinds, out, how)
+    _iso_and_words(uniq, kinds, out, how, notes, column, dayfirst)
+    how = np.where(~np.isnat(out), how, "")
+    ambiguous = (codes >= 0) & ambiguous_u[np.maximum(codes, 0)]
+    if ambiguous.any():
+        _ambiguous_note(uniq, parts, numeric, codes, ambiguous, notes, column, rows)
+    _spelling_note(uniq, out, how, weights, notes, column)
+    return pd.Series(out, dtype="datetime64[us]"), ambiguous_u
+
+
+def _numeric_by_fields(p: pd.DataFrame, dayfirst: bool | None
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Numeric dates (``_NUMERIC_DATE``'s fields) read in one order when ``dayfirst`` says
+    or the values show only one (a field above 12), else each by its only reading and the
+    ones that could be either left missing. Returns the dates, "day"/"month" (the order each
+    was read in, "" for ambiguous ones) and the ambiguous mask."""
+    first, second = p[0].astype(int).to_numpy(), p[2].astype(int).to_numpy()
+    year = p[3].astype(int).to_numpy()
+    year = np.where(p[3].str.len().to_numpy() == 2,
+                    np.where(year < 69, 2000 + year, 1900 + year), year)  # as %y
+    either = np.zeros(len(p), dtype=bool)
+    if dayfirst is not None:
+        day_first = np.full(len(p), bool(dayfirst))
+    elif (first > 12).any() != (second > 12).any():
+        day_first = np.full(len(p), bool((first > 12).any()))
+    else:  # both orders written (or neither shown): each value its only reading
+        day_first = first > 12
+        either = (first <= 12) & (second <= 12) & (first != second)
+    day = np.where(day_first, first, second)
+    month = np.where(day_first, second, first)
+    when = pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": day}),
+                          errors="coerce")
+    clock = p[4].fillna("0:00").where(p[4].fillna("").str.count(":") == 2,
+                                      p[4].fillna("0:00") + ":00")
+    when = when + pd.to_timedelta(clock.to_numpy(), errors="coerce")
+    got = np.where(either, np.datetime64("NaT"), when.to_numpy(dtype="datetime64[us]"))
+    return got, np.where(either, "", np.where(day_first, "day", "month")), either
+
+
+def _numbers_as_dates(uniq: pd.Series, kinds: dict[str, np.ndarray], out: np.ndarray,
+                      how: np.ndarray) -> None:
+    """Excel day numbers, Unix seconds and milliseconds, yyyymmdd into ``out``."""
     number = pd.to_numeric(uniq, errors="coerce").to_numpy(dtype=float)
     for kind, unit, origin in (("serial", "D", "1899-12-30"), ("unix", "s", "unix"),
                                ("unix_ms", "ms", "unix")):
@@ -260,76 +279,85 @@ def _by_spelling(uniq: pd.Series, codes: np.ndarray, weights: np.ndarray, notes:
         out[kinds["compact"]] = pd.to_datetime(uniq[kinds["compact"]], format="%Y%m%d",
                                                errors="coerce").to_numpy(dtype="datetime64[us]")
         how[kinds["compact"]] = "compact"
-    rest = ~(numeric | kinds["serial"] | kinds["compact"] | kinds["unix"] | kinds["unix_ms"])
-    if rest.any():
-        iso = _iso_or_mixed(uniq[kinds["iso"]], notes, column, None) if kinds["iso"].any() \
-            else None
-        if iso is not None:
-            iso.attrs.pop("iso", None)
-            out[kinds["iso"]] = _naive(iso)
-            how[kinds["iso"]] = "iso"
-        # months in words, and year-first dates with other separators (2026/03/15); other
-        # text is not handed to pandas' per-value parser, which reads "12" as a day of
-        # the current month
-        other = kinds["worded"] | (rest & ~kinds["iso"] & uniq.str.match(
-            r"^\d{4}[./]\d{1,2}[./]\d{1,2}\b").fillna(False).to_numpy())
-        if other.any():
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # pandas' "could not infer format"
-                try:
-                    words = pd.to_datetime(uniq[other], format="mixed", errors="coerce",
-                                           dayfirst=bool(dayfirst))
-                except (ValueError, TypeError):
-                    words = pd.to_datetime(uniq[other], format="mixed", errors="coerce",
-                                           utc=True)
-            out[other] = _naive(words)
-            how[other] = np.where(kinds["worded"][other], "worded", "iso")
-    how = np.where(~np.isnat(out), how, "")
-    ambiguous = (codes >= 0) & ambiguous_u[np.maximum(codes, 0)]
-    if ambiguous.any():
-        where = np.flatnonzero(ambiguous)
-        named = [int(i) for i in (rows[where[:5]] if rows is not None else where[:5])]
-        p = parts[numeric]
-        first = p[0].astype(int).to_numpy()
-        second = p[2].astype(int).to_numpy()
-        shown = uniq[numeric]
-        by_day = shown[first > 12]
-        by_month = shown[second > 12]
-        if len(by_day) and len(by_month):
-            notes.append(tr(
-                "dates in {column!r} are written both day first (e.g. {day!r}) and month "
-                "first (e.g. {month!r}): each is read the only way it can be; {n:,} that "
-                "could be either (rows {rows}, e.g. {examples!r}) are kept as missing dates; "
-                "pass dayfirst=True or dayfirst=False to read them one way.", column=column,
-                day=by_day.iloc[0], month=by_month.iloc[0], n=len(where), rows=named,
-                examples=list(dict.fromkeys(uniq.iloc[codes[where]]))[:3]))
-        else:
-            notes.append(tr(
-                "dates in {column!r} are written several ways and no numeric date shows "
-                "whether the day or the month comes first: {n:,} that could be either (rows "
-                "{rows}, e.g. {examples!r}) are kept as missing dates; pass dayfirst=True or "
-                "dayfirst=False to read them one way.", column=column, n=len(where),
-                rows=named, examples=list(dict.fromkeys(uniq.iloc[codes[where]]))[:3]))
+
+
+def _iso_and_words(uniq: pd.Series, kinds: dict[str, np.ndarray], out: np.ndarray,
+                   how: np.ndarray, notes: list[str], column: str,
+                   dayfirst: bool | None) -> None:
+    """ISO dates, months in words and year-first dates with other separators (2026/03/15)
+    into ``out``; other text is not handed to pandas' per-value parser, which reads "12" as
+    a day of the current month."""
+    if kinds["iso"].any():
+        iso = _iso_or_mixed(uniq[kinds["iso"]], notes, column, None)
+        iso.attrs.pop("iso", None)
+        out[kinds["iso"]] = _naive(iso)
+        how[kinds["iso"]] = "iso"
+    taken = np.zeros(len(uniq), dtype=bool)
+    for kind in ("numeric", "iso", "serial", "compact", "unix", "unix_ms"):
+        taken |= kinds[kind]
+    other = kinds["worded"] | (~taken & uniq.str.match(
+        r"^\d{4}[./]\d{1,2}[./]\d{1,2}\b").fillna(False).to_numpy())
+    if other.any():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # pandas' "could not infer format"
+            try:
+                words = pd.to_datetime(uniq[other], format="mixed", errors="coerce",
+                                       dayfirst=bool(dayfirst))
+            except (ValueError, TypeError):
+                words = pd.to_datetime(uniq[other], format="mixed", errors="coerce",
+                                       utc=True)
+        out[other] = _naive(words)
+        how[other] = np.where(kinds["worded"][other], "worded", "iso")
+
+
+def _ambiguous_note(uniq: pd.Series, parts: pd.DataFrame, numeric: np.ndarray,
+                    codes: np.ndarray, ambiguous: np.ndarray, notes: list[str], column: str,
+                    rows: Any) -> None:
+    where = np.flatnonzero(ambiguous)
+    named = [int(i) for i in (rows[where[:5]] if rows is not None else where[:5])]
+    examples = list(dict.fromkeys(uniq.iloc[codes[where]]))[:3]
+    p = parts[numeric]
+    shown = uniq[numeric]
+    by_day = shown[p[0].astype(int).to_numpy() > 12]
+    by_month = shown[p[2].astype(int).to_numpy() > 12]
+    if len(by_day) and len(by_month):
+        notes.append(tr(
+            "dates in {column!r} are written both day first (e.g. {day!r}) and month "
+            "first (e.g. {month!r}): each is read the only way it can be; {n:,} that "
+            "could be either (rows {rows}, e.g. {examples!r}) are kept as missing dates; "
+            "pass dayfirst=True or dayfirst=False to read them one way.", column=column,
+            day=by_day.iloc[0], month=by_month.iloc[0], n=len(where), rows=named,
+            examples=examples))
+    else:
+        notes.append(tr(
+            "dates in {column!r} are written several ways and no numeric date shows "
+            "whether the day or the month comes first: {n:,} that could be either (rows "
+            "{rows}, e.g. {examples!r}) are kept as missing dates; pass dayfirst=True or "
+            "dayfirst=False to read them one way.", column=column, n=len(where),
+            rows=named, examples=examples))
+
+
+def _spelling_note(uniq: pd.Series, out: np.ndarray, how: np.ndarray, weights: np.ndarray,
+                   notes: list[str], column: str) -> None:
+    """The rows read each way, when more than one way, or numbers were read as dates."""
     counts = pd.Series(weights).groupby(how).sum()
     counts = counts[(counts.index != "") & (counts > 0)]
-    if len(counts) > 1 or (len(counts) == 1 and counts.index[0] in
-                           ("serial", "compact", "unix", "unix_ms")):
-        order = [k for k in ("iso", "day", "month", "worded", "serial", "compact",
-                             "unix", "unix_ms") if k in counts.index]
-        ways = "; ".join(f"{gettext(_SPELLING_NAMES[k])} {int(counts[k]):,}" for k in order)
-        special = next((k for k in ("serial", "compact", "unix", "unix_ms")
-                        if k in counts.index), None)
-        example = ""
-        if special is not None:
-            u = np.flatnonzero(how == special)[0]
-            example = tr(" (e.g. {value!r} is {date})", value=uniq.iloc[u],
-                         date=str(pd.Timestamp(out[u])).removesuffix(" 00:00:00"))
-        notes.append(tr("dates in {column!r} are written in {k} ways, each value read as "
-                        "it is written: {ways}{example}.", column=column, k=len(counts),
-                        ways=ways, example=example) if len(counts) > 1 else
-                     tr("dates in {column!r} are written as {way}, read as such{example}.",
-                        column=column, way=ways.rsplit(" ", 1)[0], example=example))
-    return pd.Series(out, dtype="datetime64[us]"), ambiguous_u
+    numbers = ("serial", "compact", "unix", "unix_ms")
+    if not (len(counts) > 1 or (len(counts) == 1 and counts.index[0] in numbers)):
+        return
+    order = [k for k in ("iso", "day", "month", "worded", *numbers) if k in counts.index]
+    ways = "; ".join(f"{gettext(_SPELLING_NAMES[k])} {int(counts[k]):,}" for k in order)
+    special = next((k for k in numbers if k in counts.index), None)
+    example = ""
+    if special is not None:
+        u = np.flatnonzero(how == special)[0]
+        example = tr(" (e.g. {value!r} is {date})", value=uniq.iloc[u],
+                     date=str(pd.Timestamp(out[u])).removesuffix(" 00:00:00"))
+    notes.append(tr("dates in {column!r} are written in {k} ways, each value read as "
+                    "it is written: {ways}{example}.", column=column, k=len(counts),
+                    ways=ways, example=example) if len(counts) > 1 else
+                 tr("dates in {column!r} are written as {way}, read as such{example}.",
+                    column=column, way=ways.rsplit(" ", 1)[0], example=example))
 
 
 def _naive(parsed: pd.Series) -> np.ndarray:

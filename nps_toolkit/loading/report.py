@@ -16,7 +16,7 @@ REASONS = ("blank score", "not a number", "not a whole number", "out of range",
 #: the exclusion reasons (keys of ``LoadReport.excluded``, kept in English) in words
 _REASON_WORDS = (N_("blank score"), N_("not a number"), N_("not a whole number"),
                  N_("out of range"), N_("duplicate response"), N_("no customer id"),
-                 N_("no readable date"), N_("no readable amount"))
+                 N_("no readable date"), N_("no readable amount"), N_("duplicate customer"))
 
 
 @dataclass
