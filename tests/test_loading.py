@@ -2069,3 +2069,21 @@ def test_read_customers_finds_the_id_and_the_groups_and_lists_what_it_leaves_out
     bias = nt.response_bias(pd.DataFrame({"customer_id": ["1", "3"], "score": [9, 2]}),
                             customers, by=customers.attrs["attributes"])
     assert bias.table["respondents"].tolist() == [1, 1]
+
+
+def test_excel_column_of_numbers_and_text_is_read_as_text(tmp_path):
+    # a phone column typed as numbers in some cells and as text in others (a real Brazilian
+    # export, felipegcreis/nps-dashboard nps.xlsx, Telefone and CNPJ): one text column, the
+    # numbers as Excel shows them, so that groups sort and compare
+    path = tmp_path / "mixed.xlsx"
+    pd.DataFrame({"score": [9, 3, 10, 7, 8],
+                  "Telefone": [11987654321, "(11) 9876-0001", None, 2.5, "x"],
+                  "Plano": ["A", "B", "A", 5, "B"]}).to_excel(path, index=False)
+    df, _ = nt.read_survey(path)
+    assert df["Telefone"].tolist()[:2] == ["11987654321", "(11) 9876-0001"]
+    assert pd.isna(df["Telefone"].iloc[2]) and df["Telefone"].iloc[3] == "2.5"
+    assert df["Plano"].tolist() == ["A", "B", "A", "5", "B"]
+    assert nt.summarize(df, by="Plano")["Plano"].tolist() == ["5", "A", "B"]
+    # a frame built by hand that mixes them is grouped in a total order, numbers first
+    frame = pd.DataFrame({"g": [5, "x", 5, "x", 10], "score": [9, 3, 10, 2, 7]})
+    assert nt.summarize(frame, by="g")["g"].tolist() == [5, 10, "x"]

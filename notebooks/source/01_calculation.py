@@ -267,11 +267,13 @@ findings = []
 adjusted_p = nt.i18n.tr("adjusted p")
 for column, table in segment_tables.items():
     below = table[table["verdict_code"] == "below"]
-    for row in below.itertuples():
+    # the group read by key: a column named by its question ("Which plan are you on?") is
+    # no attribute name
+    for value, row in zip(below[column], below.itertuples(), strict=True):
         findings.append(to_markdown(
             "**{column} = {value}**: NPS {r.nps:.1f} against {r.rest_nps:.1f} for the rest "
             "({r.difference:+.1f} points, {p}, n = {r.n:,})",
-            column=column, value=getattr(row, column), r=row,
+            column=column, value=value, r=row,
             p=p_text(row.p_adjusted, adjusted_p)))
 heading = nt.i18n.tr("**Significantly below the rest:**")
 if findings:

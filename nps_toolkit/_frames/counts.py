@@ -400,5 +400,26 @@ def counts_table(data: Any, *, score: str, by: Sequence[str] = (), weights: str 
         order += list(WEIGHT_COLUMNS)
     table = pd.DataFrame({c: n if c == "n" else table[c] for c in order}, index=table.index)
     if by:
-        table = table.sort_values(by, na_position="last", kind="stable").reset_index(drop=True)
+        table = table.sort_values(by, na_position="last", kind="stable",
+                                  key=_total_order).reset_index(drop=True)
     return table
+
+
+def _total_order(column: pd.Series) -> pd.Series:
+    """Group keys in a total order: as they are, or for a column of Python objects mixing
+    types (numbers beside text in a frame built by hand or read from a spreadsheet) numbers
+    first, in numeric order, then text, then anything else by its text (sorting 5 beside
+    "x" raises in Python)."""
+    if column.dtype != object:
+        return column
+    values = column.dropna()
+    if len({type(v) for v in values}) <= 1:
+        return column
+
+    def rank(v: Any) -> tuple[int, float, str]:
+        if isinstance(v, bool) or not isinstance(v, int | float | np.number):
+            return (1 if isinstance(v, str) else 2, 0.0, str(v))
+        return (0, float(v), "")
+
+    order = {v: i for i, v in enumerate(sorted(set(values), key=rank))}
+    return column.map(order)

@@ -305,9 +305,28 @@ def _read_excel(path: Path, sheet: str | int, suffix: str, report: LoadReport,
     body = raw.iloc[h:].reset_index(drop=True)
     body.columns = names[: body.shape[1]] + [f"column_{i + 1}"
                                               for i in range(len(names), body.shape[1])]
-    body = body.infer_objects()
+    body = _text_where_mixed(body.infer_objects())
     report.vendor, report.header_rows = vendor, h + k
     return body, texts
+
+
+def _text_where_mixed(body: pd.DataFrame) -> pd.DataFrame:
+    """Columns whose cells mix numbers and text (a phone column where some cells were typed
+    as numbers, "12" beside "12-A") as text throughout, the numbers written as Excel shows
+    them (``5``, ``1.5``), as a CSV export of the sheet would hold them: groups and ids of one
+    type, which sort and compare (a column of 5 and "x" stopped the segment tables). Columns
+    holding dates are left to the date reader."""
+    for c in body.columns:
+        s = body[c]
+        if s.dtype == object and pd.api.types.infer_dtype(s, skipna=True) in (
+                "mixed-integer", "mixed-integer-float", "mixed"):
+            kinds = {type(v) for v in s.dropna().head(10_000)}
+            if str in kinds and all(issubclass(k, (str, int, float, np.number))
+                                    for k in kinds):
+                body[c] = s.map(lambda v: v if v is None or isinstance(v, str) or v != v
+                                else str(int(v)) if float(v).is_integer() else str(v),
+                                na_action="ignore").astype("string")
+    return body
 
 
 def _read_plain(path: Path, *, encoding: str | None, delimiter: str | None, suffix: str,

@@ -327,6 +327,8 @@ def _segment_columns(df: pd.DataFrame, rest: list[str]) -> list[str]:
         filled = s.dropna()
         if filled.empty or not 2 <= filled.nunique() <= 50:
             continue
+        if filled.nunique() == len(filled):
+            continue  # every value once (phone numbers in a few rows): no group to compare
         numeric = pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(
             s.dtype)
         if numeric and not _SEGMENT_NAMES.search(_words(c)):

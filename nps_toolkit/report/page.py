@@ -336,7 +336,7 @@ def first_screen(data: Any, merged: dict[str, Any],
     Computed here from the same data and configuration as the notebooks, in the current
     language (:func:`nps_toolkit.set_language`)."""
     from .. import scoring
-    from ..segmentation import segments as segments_of
+    from ..segmentation import segments_across
     from ..trends import trend
 
     result = scoring.score(data["score"])
@@ -370,12 +370,19 @@ def first_screen(data: Any, merged: dict[str, Any],
                     m=int(t["change_p_value"].notna().sum()),
                     p_adjusted=p_text(r["change_p_adjusted"])), _link(heads, "s3", 1)))
     worst = None
-    for column in merged.get("segments") or []:
-        table = segments_of(data, by=column)
+    # every group of every segment column in one family of p-values, as the calculation
+    # notebook tests them (a group listed there is the group named here); the furthest below,
+    # ties by column and group name. Column names are read as keys, not attributes: a
+    # question text such as "Which plan are you on?" is no Python name
+    columns = [c for c in merged.get("segments") or [] if c in data.columns]
+    tables = segments_across(data, by=columns) if columns else {}
+    for column, table in tables.items():
         below = table[table["verdict_code"] == "below"]
-        for row in below.itertuples():
-            if worst is None or row.difference < worst[2]:
-                worst = (column, getattr(row, column), row.difference, row.nps, row.n)
+        for group, difference, nps, n in zip(below[column], below["difference"], below["nps"],
+                                             below["n"], strict=True):
+            key = (difference, str(column), str(group))
+            if worst is None or key < (worst[2], str(worst[0]), str(worst[1])):
+                worst = (column, group, difference, nps, n)
     if worst is not None:
         findings.append((tr("{column} = {group} is furthest below the rest: NPS {nps:.1f} "
                             "({difference:+.1f} points, {n:,} responses).", column=worst[0],
