@@ -35,6 +35,24 @@ FUNCTION_WORDS = {
 }
 #: Letters that point to one Latin-script language.
 DIACRITIC_HINTS = {"fr": "[éèêàçùœâîô]", "es": "[ñ¿¡áíóú]", "de": "[äöüß]"}
+#: Function words of Latin-script languages the comment analysis has no word lists for,
+#: close kin of the four it has (folded, as texts are): a comment rich in them is not
+#: taken for Spanish, French or German on its function words alone, and the language model
+#: is asked (Portuguese shares "de", "que", "para" with Spanish; Catalan "per", "les").
+OTHER_FUNCTION_WORDS = {
+    "pt": ["nao", "voce", "com", "uma", "um", "isso", "muito", "muita", "tambem", "sao",
+           "pelo", "pela", "ao", "aos", "meu", "minha", "seu", "sua", "ja", "estou", "tenho",
+           "mais", "obrigado", "atendimento", "entrega", "otimo", "ele", "ela", "do", "das",
+           "nas", "pra", "mim", "sem", "tudo", "tem", "voces", "entao", "melhorar", "e",
+           "o", "os", "porque", "quem"],
+    "it": ["il", "che", "non", "per", "una", "sono", "molto", "della", "delle", "questo",
+           "anche", "gli", "nel", "alla", "ho", "stato", "perche", "grazie", "consegna"],
+    "nl": ["het", "een", "niet", "van", "ik", "dat", "zijn", "voor", "met", "goed", "heel",
+           "maar", "wel", "ook", "geen", "erg", "bij", "naar", "wordt", "bedankt"],
+    "ca": ["amb", "els", "molt", "aquest", "aquesta", "tambe", "perque", "gracies"],
+}
+#: Letters that point to one of those languages (Portuguese nasal vowels: "não", "atenção").
+OTHER_DIACRITIC_HINTS = {"pt": "[ãõ]"}
 
 #: Answers that are not answers (after lower-casing and trimming punctuation).
 NON_ANSWERS = [

@@ -69,3 +69,22 @@ def test_committed_notebooks_carry_their_outputs():
         missing = [i for i, c in enumerate(cells)
                    if c.cell_type == "code" and not c.get("execution_count")]
         assert not missing, f"{Path(path).name}: code cells {missing} have no stored outputs"
+
+
+def test_committed_calculation_notebook_runs_its_value_sections():
+    """nbval re-runs the notebooks against their stored outputs, so a bug that skips a
+    section on the sample is stored and then passes: a loop variable named ``value``
+    overwrote the value-column parameter, and the sample's notebook lost its customer value
+    section and the value on its call list. The sample has a value column: both are shown."""
+    import nbformat
+
+    path = next(p for p in NOTEBOOKS if Path(p).name.startswith("01_"))
+    text = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        for out in cell.get("outputs", []):
+            text.append(out.get("text", ""))
+            text.extend(str(v) for v in out.get("data", {}).values())
+    text = "\n".join(text)
+    assert "No customer value column" not in text
+    assert "Top 25% by customer_lifetime_value" in text  # the value tiers and the call list
+    assert text.count("customer_lifetime_value") >= 3

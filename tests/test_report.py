@@ -311,7 +311,8 @@ def test_report_cli_on_the_sample(tmp_path):
     page = (tmp_path / "sample.html").read_text(encoding="utf-8")
     assert f"NPS {_nps(nt.load_sample()['score']):.1f}" in page
     # the sample comes with its order log and customer list: the growth section is there
-    link = nt.growth_link(nt.load_sample(), nt.load_sample("orders"), n_resamples=50)
+    link = nt.growth_link(nt.load_sample(), nt.load_sample("orders"), horizon="auto",
+                          n_resamples=50)
     rate = link.table.set_index(["category", "metric"]).loc[("promoter", "repurchase_rate"),
                                                             "value"]
     assert f"{rate:.0%} of promoters bought again" in page
@@ -535,7 +536,17 @@ def saas_excel_export(path: Path) -> None:
         "Telefone": phone,
         "Produto (plano contratado)": product,
         "Qual a probabilidade de recomendar a empresa a um amigo ou colega?": score,
+        "O que você mais gosta? Por quê?": rng.choice(PORTUGUESE, n),
     }).to_excel(path, index=False)
+
+
+# answers of the Brazilian survey (felipegcreis/nps-dashboard), the shape's comments
+PORTUGUESE = ["Funcionários sempre muito atenciosos e conhecedores do produto.",
+              "O suporte demora muito para responder os chamados",
+              "Pra mim, está ótimo do jeito que está.",
+              "Melhorar mais a usabilidade e praticidade das rotinas",
+              "O sistema é completo e atende bem o nosso negócio",
+              "Atendimento técnico e atualizações corretas"]
 
 
 SHAPES = {
@@ -550,7 +561,9 @@ SHAPES = {
                                  "segments: 'Region_PL', 'Flag_0_C'",
                                  "date: column 'StartDate'"]),
     "saas.xlsx": (saas_excel_export, ["segments: 'Produto (plano contratado)' (2-50",
-                                      "customer: column 'email_address'"]),
+                                      "customer: column 'email_address'",
+                                      "comments: most are in Portuguese (100%), which the "
+                                      "comment analysis has no word lists for"]),
     "telecom.csv": (telecom_export, ["segments: 'JOURNEY_STAGE'",
                                      "date: column 'CUSTOMER_RESPONSE_DATE'",
                                      "category column 'NPS_CATEGORY': 4 of 500 rows disagree",

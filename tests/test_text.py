@@ -345,6 +345,35 @@ def test_short_comments_in_a_one_language_survey(lang):
     assert (got == lang).mean() >= 0.95, got[got != lang].tolist()
 
 
+# Portuguese answers of a real B2B software survey (public repository felipegcreis/
+# nps-dashboard, nps.xlsx), Italian and Dutch written for this test
+KIN = {"pt": ["Funcionários sempre muito atenciosos e conhecedores do produto. Sempre nos "
+              "ajudam nas dúvidas.",
+              "Infelizmente, a deficiência que tem ocorrido tem afetado a avaliação positiva.",
+              "Pra mim, está ótimo do jeito que está.",
+              "O Suporte, porque é uma caixa de surpresa, dependendo quem pega é o resultado",
+              "Melhorar mais a usabilidade e praticidade das rotinas"],
+       "it": ["Il servizio è stato ottimo, consegna veloce e prodotto come descritto",
+              "Non sono soddisfatto della qualità, molto deludente"],
+       "nl": ["De bezorging was snel en de service was goed",
+              "Ik ben niet tevreden over de kwaliteit van het product"]}
+
+
+def test_kin_languages_without_word_lists_are_named_not_taken_for_spanish():
+    """A Portuguese survey was read as Spanish (accents and "de", "que" settled it on
+    function words, and the model was asked to choose among en/fr/es/de only): now a comment
+    of four words or more in a language without word lists is named as such; short answers
+    stay among the supported languages unless the survey is written in that language."""
+    for lang, texts in KIN.items():
+        got = nt.detect_language(texts + SHORT["es"][:3])  # a few Spanish answers beside
+        assert got[:len(texts)].tolist() == [lang] * len(texts), (lang, got.tolist())
+        assert got[len(texts):].tolist() == ["es"] * 3
+    # short answers of a Portuguese survey follow it; in a Spanish survey they stay Spanish
+    survey = KIN["pt"] * 4 + ["Tudo muito bom", "Atendimento e suporte", "Sistema didatico"]
+    assert nt.detect_language(survey)[-3:].tolist() == ["pt"] * 3
+    assert (nt.detect_language(SHORT["es"]) == "es").mean() >= 0.95
+
+
 def test_language_prior_is_what_settles_shared_words():
     survey = SHORT["fr"] + ["très bon accueil et conseils", "prix trop élevés en magasin"] * 5
     with_prior = nt.detect_language(survey)

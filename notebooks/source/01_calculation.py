@@ -268,12 +268,12 @@ adjusted_p = nt.i18n.tr("adjusted p")
 for column, table in segment_tables.items():
     below = table[table["verdict_code"] == "below"]
     # the group read by key: a column named by its question ("Which plan are you on?") is
-    # no attribute name
-    for value, row in zip(below[column], below.itertuples(), strict=True):
+    # no attribute name; and the loop's name is not "value", the value column's parameter
+    for group, row in zip(below[column], below.itertuples(), strict=True):
         findings.append(to_markdown(
             "**{column} = {value}**: NPS {r.nps:.1f} against {r.rest_nps:.1f} for the rest "
             "({r.difference:+.1f} points, {p}, n = {r.n:,})",
-            column=column, value=value, r=row,
+            column=column, value=group, r=row,
             p=p_text(row.p_adjusted, adjusted_p)))
 heading = nt.i18n.tr("**Significantly below the rest:**")
 if findings:

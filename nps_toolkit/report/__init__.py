@@ -78,8 +78,9 @@ def _parameters(source: str | None, columns: dict[str, str | None]) -> dict[str,
 
 def _language_hint(data: Any, lang: str, languages: dict[str, str],
                    suggest: Any) -> list[str]:
-    """A line for the "How this report read your file" box when most comments are in a
-    supported language other than the report's: which ``--lang`` would suit."""
+    """Lines for the "How this report read your file" box when most comments are in a
+    supported language other than the report's (which ``--lang`` would suit), or in a
+    language the comment analysis has no word lists for (Portuguese, Italian...)."""
     from ..i18n import tr
 
     if "comment" not in data.columns:
@@ -92,15 +93,29 @@ def _language_hint(data: Any, lang: str, languages: dict[str, str],
     if code is None and lang != "en":
         english = (said == "en").sum()
         code = "en" if english * 2 > len(said) and len(said) else None
-    if code is None or code == lang:
-        return []
     from babel import Locale
 
     from ..i18n import _LOCALES
+    from ..text.prepare import LANGUAGES as WORD_LISTS
 
-    name = Locale.parse(_LOCALES[code]).get_language_name(_LOCALES[lang])
-    return [tr("language: most comments are in {language}; --lang {code} would write this "
-               "report in it", language=name, code=code)]
+    lines = []
+    if code is not None and code != lang:
+        name = Locale.parse(_LOCALES[code]).get_language_name(_LOCALES[lang])
+        lines.append(tr("language: most comments are in {language}; --lang {code} would "
+                        "write this report in it", language=name, code=code))
+    counts = said.dropna().value_counts()
+    main = str(counts.index[0]) if len(counts) else None
+    if main not in (None, "und", *WORD_LISTS) and counts.iloc[0] * 2 > len(said):
+        # a language detected but without word lists (Portuguese, Italian...): said, so that
+        # themes coded with other languages' patterns are read with care
+        name = Locale.parse(main).get_language_name(_LOCALES[lang])
+        lines.append(tr("comments: most are in {language} ({share:.0%}), which the comment "
+                        "analysis has no word lists for: themes, word lists and sentiment "
+                        "words are matched with every supported language's patterns (related "
+                        "languages share some); the sentiment learnt from the scores and the "
+                        "discovered themes need no word list", language=name,
+                        share=counts.iloc[0] / len(said)))
+    return lines
 
 
 def _refuse_overwriting_inputs(output: Path, inputs: dict[str, Any]) -> None:

@@ -56,6 +56,13 @@ def redact_pii(texts: Any) -> pd.Series:
 #: The languages the text analysis supports (ISO 639-1 codes).
 LANGUAGES = ("en", "fr", "es", "de", "ru", "ko", "zh")
 _LATIN = ("en", "fr", "es", "de")
+#: Latin-script languages the comment analysis has no word lists for, told apart so that a
+#: Portuguese or Italian survey is not read as Spanish or French: detected by the same
+#: model and named (``"pt"``...), their comments are matched with every language's
+#: patterns as undetermined ones are, and the report says the language is not supported.
+_OTHER_LATIN = ("pt", "it", "nl", "ca", "pl", "cs", "sk", "sl", "hr", "ro", "hu", "tr",
+                "sv", "da", "no", "fi")
+_MODEL = _LATIN + _OTHER_LATIN
 
 
 def detect_language(texts: Any, *, prior: bool = True, min_probability: float = 0.5
@@ -109,18 +116,22 @@ def detect_language(texts: Any, *, prior: bool = True, min_probability: float = 
     is_latin = script == "latin"
     if is_latin.any():
         latin_texts = s[is_latin]
-        words = _function_word_scores(latin_texts)
+        words, others = _function_word_scores(latin_texts)
         top = np.sort(words, axis=1)
-        sure = (top[:, -1] >= _SURE_HITS) & (top[:, -1] >= _SURE_RATIO * top[:, -2])
-        loglik = np.zeros((len(latin_texts), len(_LATIN)))
+        sure = (top[:, -1] >= _SURE_HITS) & (top[:, -1] >= _SURE_RATIO * top[:, -2]) & (
+            top[:, -1] >= _SURE_RATIO * others)
+        loglik = np.zeros((len(latin_texts), len(_MODEL)))
         if (~sure).any():
             codes, uniques = pd.factorize(latin_texts[~sure].to_numpy(dtype=object))
             loglik[~sure] = _langid_loglik(list(uniques), release=len(s) >= _RELEASE_FROM
                                            )[codes]  # once per distinct text
         # texts whose function words leave no doubt are given a certain likelihood
-        loglik[sure] = np.where(words[sure] == words[sure].max(axis=1, keepdims=True),
-                                0.0, -1e6)
-        out[is_latin] = _decide(loglik, prior, min_probability)
+        certain = np.full((int(sure.sum()), len(_MODEL)), -1e6)
+        certain[:, :len(_LATIN)] = np.where(
+            words[sure] == words[sure].max(axis=1, keepdims=True), 0.0, -1e6)
+        loglik[sure] = certain
+        n_words = latin_texts.str.count(r"\w+").to_numpy(dtype=float, na_value=0)
+        out[is_latin] = _decide(loglik, prior, min_probability, n_words)
     return pd.Series(out, index=s.index, name="language", dtype="string")
 
 
@@ -131,9 +142,11 @@ def detect_language(texts: Any, *, prior: bool = True, min_probability: float = 
 _SURE_HITS, _SURE_RATIO = 3, 3
 
 
-def _function_word_scores(s: pd.Series) -> np.ndarray:
+def _function_word_scores(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Hits of each of en/fr/es/de's frequent function words (and tell-tale letters such as
-    ñ, ß, ç, counted 1.5) in each text: a vectorised first look at long comments."""
+    ñ, ß, ç, counted 1.5) in each text: a vectorised first look at long comments; and the
+    most hits of any kin language without word lists (``lex.OTHER_FUNCTION_WORDS``), which
+    keeps a Portuguese comment from being decided Spanish here."""
     low = s.str.lower()
     folded = _fold(s)
     cols = []
@@ -144,19 +157,26 @@ def _function_word_scores(s: pd.Series) -> np.ndarray:
         if hint:
             hits = hits + 1.5 * _wide_matches(low, hint, count=True)  # accented letters
         cols.append(np.asarray(hits, dtype=float))
-    return np.column_stack(cols)
+    others = np.zeros(len(s))
+    for lang, words in lex.OTHER_FUNCTION_WORDS.items():
+        hits = _count(folded, _re2_any([rf"\b{re.escape(w)}\b" for w in words]))
+        hint = lex.OTHER_DIACRITIC_HINTS.get(lang)
+        if hint:
+            hits = hits + 1.5 * _wide_matches(low, hint, count=True)
+        others = np.maximum(others, np.asarray(hits, dtype=float))
+    return np.column_stack(cols), others
 
 
 def _langid_loglik(texts: list[str], release: bool = False) -> np.ndarray:
-    """Log-likelihood of each text under each of en/fr/es/de (py3langid's model); with
-    ``release`` the model is not kept for the next call."""
+    """Log-likelihood of each text under each language of ``_MODEL`` (py3langid's model);
+    with ``release`` the model is not kept for the next call."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     ident = _identifier(LanguageIdentifier, MODEL_FILE)
-    out = np.empty((len(texts), len(_LATIN)))
+    out = np.empty((len(texts), len(_MODEL)))
     for i, text in enumerate(texts):  # the library scores one text at a time
         ranked = dict(ident.rank(text))
-        out[i] = [ranked[lang] for lang in _LATIN]
+        out[i] = [ranked[lang] for lang in _MODEL]
     if release:
         # a large job: the model's 70 MB are given back before the steps that need memory
         # most (on 100,000 comments analyze_comments peaked at 709 MB with it kept, 648
@@ -173,22 +193,59 @@ _RELEASE_FROM = RELEASE_FROM
 def _identifier(cls: Any, model: Any) -> Any:
     if not _IDENTIFIER:  # loading the model takes ~0.3 s: once per process
         ident = cls.from_model_file(model)  # our own instance: py3langid's global untouched
-        ident.set_languages(list(_LATIN))
+        ident.set_languages(list(_MODEL))
         _IDENTIFIER.append(ident)
     return _IDENTIFIER[0]
 
 
-def _decide(loglik: np.ndarray, prior: bool, min_probability: float) -> np.ndarray:
-    """Most probable language per row, with the survey's language shares as the prior."""
+#: A comment is given a language without word lists (``_OTHER_LATIN``) only with this many
+#: words and this posterior: short answers ("great support", "no issues") share n-grams
+#: with many languages, and are read among the supported ones as before.
+_OTHER_MIN_WORDS, _OTHER_MIN_PROBABILITY = 4, 0.9
+
+
+def _posterior(loglik: np.ndarray, prior: bool) -> np.ndarray:
+    """Posterior of each column, with the survey's own shares (add-one smoothed) as the
+    prior when ``prior``."""
     logpost = loglik.copy()
     if prior:
         first = loglik.argmax(axis=1)
-        shares = (np.bincount(first, minlength=len(_LATIN)) + 1) / (len(first) + len(_LATIN))
-        logpost += np.log(shares)
+        k = loglik.shape[1]
+        logpost += np.log((np.bincount(first, minlength=k) + 1) / (len(first) + k))
     post = np.exp(logpost - logpost.max(axis=1, keepdims=True))
-    post /= post.sum(axis=1, keepdims=True)
+    return post / post.sum(axis=1, keepdims=True)
+
+
+def _decide(loglik: np.ndarray, prior: bool, min_probability: float,
+            n_words: np.ndarray | None = None) -> np.ndarray:
+    """Most probable language per row, with the survey's language shares as the prior:
+    among en/fr/es/de, unless a comment of ``_OTHER_MIN_WORDS`` words or more is in one of
+    ``_OTHER_LATIN`` with a posterior of ``_OTHER_MIN_PROBABILITY`` over all of them."""
+    post = _posterior(loglik[:, :len(_LATIN)], prior)
     best = np.array(_LATIN, dtype=object)[post.argmax(axis=1)]
-    return np.where(post.max(axis=1) >= min_probability, best, "und")
+    out = np.where(post.max(axis=1) >= min_probability, best, "und")
+    if n_words is not None and loglik.shape[1] > len(_LATIN):
+        every = _posterior(loglik, prior)
+        top = every.argmax(axis=1)
+        other = (top >= len(_LATIN)) & (every.max(axis=1) >= _OTHER_MIN_PROBABILITY) & (
+            n_words >= _OTHER_MIN_WORDS)
+        out = np.where(other, np.array(_MODEL, dtype=object)[top], out)
+        # a survey written mostly in such a language (a third of its longer comments):
+        # its short answers are read among the supported languages and that one, with the
+        # survey's shares as the prior, as short answers in a supported language are
+        long = n_words >= _OTHER_MIN_WORDS
+        if long.any():
+            shares = pd.Series(out[long]).value_counts(normalize=True)
+            main = [i for i, lang in enumerate(_MODEL) if i >= len(_LATIN)
+                    and shares.get(lang, 0.0) >= 1 / 3]
+            if main:
+                cols = [*range(len(_LATIN)), *main]
+                post = _posterior(loglik[:, cols], prior)
+                top = post.argmax(axis=1)
+                short = ~long & (top >= len(_LATIN)) & (post.max(axis=1) >= min_probability)
+                names = np.array([_MODEL[i] for i in cols], dtype=object)
+                out = np.where(short, names[top], out)
+    return out
 
 
 #: Surveys with at least this many comments can tell an unknown one-word comment (seen in
