@@ -96,6 +96,8 @@ def _parser() -> argparse.ArgumentParser:
             ("value", "customer value column (revenue, CLV...)"),
             ("customer", "customer id column"),
             ("period", "period or wave index column, for trends without dates"),
+            ("freq", "the trend's periods with dates: Q, M or W (default: the coarsest "
+                     "giving four periods of 30+ answers)"),
             ("drivers", "further 0-10 questions, comma-separated"),
             ("codeframe", "comment codeframe preset (default: the one that codes most)"),
             ("industry", "benchmark industry (see nps_toolkit.benchmarks())"),

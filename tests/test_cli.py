@@ -5,6 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import numpy as np
+import pandas as pd
+
 from nps_toolkit.cli import main
 
 
@@ -232,3 +235,21 @@ def test_print_config_carries_the_answer_scale_through_toml(tmp_path, capsys):
     assert main(["report", str(path), "--config", str(tmp_path / "bad.toml"),
                  "--print-config"]) == 2
     assert "scale must map each answer to a 0-10 score" in capsys.readouterr().err
+
+
+def test_report_freq_is_detected_given_or_refused_clearly(tmp_path, capsys):
+    """The trend's periods come from the dates (six months of answers: months), --freq
+    overrides them, and a value the trend cannot cut is refused before anything runs."""
+    import tomllib
+
+    rng = np.random.default_rng(4)
+    dates = pd.Timestamp("2023-01-02") + pd.to_timedelta(rng.integers(0, 180, 350), unit="D")
+    path = tmp_path / "six_months.csv"
+    pd.DataFrame({"score": rng.integers(0, 11, 350),
+                  "Data_Received": dates.strftime("%d/%m/%Y")}).to_csv(path, index=False)
+    assert main(["report", str(path), "--print-config"]) == 0
+    assert tomllib.loads(capsys.readouterr().out)["freq"] == "M"
+    assert main(["report", str(path), "--freq", "q", "--print-config"]) == 0
+    assert tomllib.loads(capsys.readouterr().out)["freq"] == "Q"
+    assert main(["report", str(path), "--freq", "fortnightly", "--print-config"]) == 2
+    assert "freq 'fortnightly': give the trend's periods as Q" in capsys.readouterr().err

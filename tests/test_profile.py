@@ -118,3 +118,27 @@ def test_the_codeframe_is_chosen_whenever_there_are_comments():
     profile = nt.profile_export(telecom)
     assert profile.config["value"] is None
     assert profile.config["codeframe"] == "telecom", profile.reasons.get("codeframe")
+
+
+def _periods_with(dates: pd.Series, freq: str, least: int = 30) -> int:
+    """Independently: pandas' periods of ``freq`` holding ``least`` answers or more."""
+    counts = dates.dt.to_period(freq).value_counts()
+    return int((counts >= least).sum())
+
+
+@pytest.mark.parametrize("days, n, expected", [
+    (180, 350, "M"),     # six months (the shape of a real B2B export): months, not 2 quarters
+    (28, 3000, "W"),     # a month of field-service answers: weeks
+    (730, 5000, "Q"),    # two years: quarters
+    (700, 40, "Q"),      # too few answers for any: the coarsest
+])
+def test_trend_periods_follow_the_dates(days, n, expected):
+    rng = np.random.default_rng(days)
+    dates = pd.Timestamp("2023-01-02") + pd.to_timedelta(rng.integers(0, days, n), unit="D")
+    df = pd.DataFrame({"score": rng.integers(0, 11, n), "date": dates})
+    profile = nt.profile_export(df, codeframes=False)
+    assert profile.config["freq"] == expected
+    full = {f: _periods_with(df["date"], f) for f in ("Q", "M", "W")}
+    first = next((f for f in ("Q", "M", "W") if full[f] >= 4), None)
+    assert expected == (first or max("QMW", key=lambda f: (full[f], -"QMW".index(f))))
+    assert f"{full[expected]:,} of the" in profile.reasons["freq"]

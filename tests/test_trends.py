@@ -198,7 +198,9 @@ def test_no_shift_message():
     rng = np.random.default_rng(0)
     df = frame(pd.date_range("2025-01-01", periods=600, freq="12h"), rng.integers(6, 11, 600))
     r = nt.detect_shifts(df, freq="M")
-    assert not r.periods["flagged"].any() and r.summary.startswith("No M period")
+    # the period in words, not pandas' code ("No M period" leaked into the report's prose)
+    assert not r.periods["flagged"].any() and r.summary.startswith("No month fell")
+    assert nt.detect_shifts(df, freq="W").summary.startswith("No week fell")
 
 
 # --------------------------------------------------------------------------- re-survey plan

@@ -22,12 +22,13 @@ from .columns import _norm
 __all__ = ["CONFIG_KEYS", "ExportProfile", "profile_export"]
 
 #: the configuration keys, as the CLI, the config file and the notebooks name them
-CONFIG_KEYS = ("score", "scale", "comment", "date", "customer", "segments", "period", "value",
-               "drivers", "codeframe", "industry", "benchmark", "title", "lang")
+CONFIG_KEYS = ("score", "scale", "comment", "date", "freq", "customer", "segments", "period",
+               "value", "drivers", "codeframe", "industry", "benchmark", "title", "lang")
 
 #: each key as the report's box names it (the option keeps the English key)
 _KEY_LABELS = {"score": N_("score"), "scale": N_("answer scale"), "comment": N_("comment"),
-               "date": N_("date"), "customer": N_("customer"), "segments": N_("segments"),
+               "date": N_("date"), "freq": N_("periods"), "customer": N_("customer"),
+               "segments": N_("segments"),
                "period": N_("period"),
                "value": N_("value"), "drivers": N_("drivers"), "codeframe": N_("codeframe"),
                "industry": N_("industry"), "benchmark": N_("benchmark"), "title": N_("title"),
@@ -211,6 +212,10 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
             why[key] = tr("column {name!r}", name=source_names.get(role, role))
     if "date" not in df.columns:
         why["date"] = tr("no date column found")
+    else:
+        found = _trend_freq(df["date"])
+        if found:
+            cfg["freq"], why["freq"] = found
     taken = {"score", "comment", "date", "customer_id", "response_id"}
     rest = [c for c in df.columns if c not in taken]
     # each finder takes the columns it recognises out of ``rest``, in this order
@@ -279,6 +284,43 @@ def _driver_columns(df: pd.DataFrame, rest: list[str]) -> list[str]:
             drivers.append(c)
             rest.remove(c)
     return drivers
+
+
+#: answers a period needs before its NPS is worth a point on the trend (its 95% interval
+#: is then about +/-30 points at most; Rocks 2016's adjusted Wald)
+_PERIOD_MIN_ANSWERS = 30
+_FREQ_WORDS = {"Q": (N_("quarterly"), N_("quarters")), "M": (N_("monthly"), N_("months")),
+               "W": (N_("weekly"), N_("weeks"))}
+
+
+def _trend_freq(dates: pd.Series) -> tuple[str, str] | None:
+    """The trend's periods from the answers' dates: quarters, months or weeks, the coarsest
+    that gives four periods of ``_PERIOD_MIN_ANSWERS`` answers or more (six months of
+    answers are six monthly points, not two quarters; a month of answers is weeks), else
+    the one that gives the most such periods (coarser on ties). None without dates."""
+    stamps = dates.dropna()
+    if isinstance(stamps.dtype, pd.DatetimeTZDtype):
+        stamps = stamps.dt.tz_localize(None)
+    if stamps.empty or not pd.api.types.is_datetime64_any_dtype(stamps.dtype):
+        return None
+    values = stamps.to_numpy(dtype="datetime64[D]")
+    months = values.astype("datetime64[M]").astype(np.int64)
+    keys = {"Q": months // 3, "M": months,
+            # weeks from Monday (1970-01-05 was one), as trend() cuts them
+            "W": (values.astype(np.int64) - 4) // 7}
+    full = {}
+    for freq, key in keys.items():
+        _, counts = np.unique(key, return_counts=True)
+        full[freq] = (int((counts >= _PERIOD_MIN_ANSWERS).sum()), len(counts))
+    chosen = next((f for f in ("Q", "M", "W") if full[f][0] >= 4), None)
+    if chosen is None:
+        chosen = max(("Q", "M", "W"), key=lambda f: (full[f][0], -"QMW".index(f)))
+    how, unit = _FREQ_WORDS[chosen]
+    k, n = full[chosen]
+    return chosen, tr("{how}: {k:,} of the {n:,} {unit} with answers hold {m} or more "
+                      "(quarters: {q:,}, months: {mo:,}, weeks: {w:,})", how=gettext(how),
+                      k=k, n=n, unit=gettext(unit), m=_PERIOD_MIN_ANSWERS, q=full["Q"][0],
+                      mo=full["M"][0], w=full["W"][0])
 
 
 def _period_column(df: pd.DataFrame, rest: list[str]) -> tuple[str, str] | None:

@@ -65,6 +65,14 @@ def resolve_config(data: Any, config: dict[str, Any] | None = None, *,
         require_columns(data, [names] if isinstance(names, str) else list(names),
                         role=f"{key}: column", fix=f"Name a column of the file (--{key}).")
     merged["customer"] = "customer_id" if "customer_id" in data.columns else None
+    if merged.get("freq") is not None:
+        import re
+
+        if not re.fullmatch(r"\s*(?:\d+\s*)?[DWMQY]\s*", str(merged["freq"]), re.IGNORECASE):
+            raise ValueError(f"freq {merged['freq']!r}: give the trend's periods as Q "
+                             "(quarters), M (months), W (weeks), D (days) or Y (years), or "
+                             "a number of days or weeks such as 14D")
+        merged["freq"] = str(merged["freq"]).strip().upper()
     bench = merged.get("benchmark")
     if isinstance(bench, str):
         try:
@@ -161,7 +169,8 @@ def _notebook_parameters(merged: dict[str, Any]) -> dict[str, Any]:
         "segments": list(merged.get("segments") or []),
         "customer": "customer_id" if merged.get("customer") else None,
         "value": merged.get("value"), "drivers": list(merged.get("drivers") or []),
-        "period": merged.get("period"), "codeframe": merged.get("codeframe") or "ecommerce",
+        "period": merged.get("period"), "freq": merged.get("freq") or "Q",
+        "codeframe": merged.get("codeframe") or "ecommerce",
         "benchmark": merged.get("benchmark"), "industry": merged.get("industry") or "",
         "lang": merged.get("lang") or "en",
     }

@@ -343,7 +343,7 @@ def first_screen(data: Any, merged: dict[str, Any],
     head = tr("NPS {nps:.1f} (95% interval {low:.1f} to {high:.1f}, {n:,} responses)",
               nps=result.nps, low=result.ci_low, high=result.ci_high, n=result.n)
     findings: list[tuple[str, str | None]] = []
-    timing = ({"date": "date", "freq": "Q"} if "date" in data.columns else
+    timing = ({"date": "date", "freq": merged.get("freq") or "Q"} if "date" in data.columns else
               {"date": None, "period": merged["period"]} if merged.get("period") else None)
     if timing is not None:
         try:

@@ -15,7 +15,7 @@ from .. import _stats
 from .._api import renamed
 from .._frames import collect, column_names_arg, require_columns, to_narwhals, to_pandas
 from .._order import sort_frame
-from ..i18n import tr
+from ..i18n import N_, gettext, tr
 from .trend import trend
 
 
@@ -221,10 +221,17 @@ def detect_shifts(data: Any, *, date: str = "date", freq: str = "M", baseline: i
         "nps_before", "nps_now", "share_before", "share_now"])
     contributions = contributions.sort_values(["period", "contribution"], kind="stable",
                                               ignore_index=True)
+    unit = _UNITS.get(str(freq).upper(), N_("period")) if freq is not None else N_("period")
     summary = ("\n".join(lines) if lines else
-               tr("No {freq} period fell significantly below its trailing {baseline}-period "
-                  "baseline.", freq=freq, baseline=baseline))
+               tr("No {unit} fell significantly below its trailing {baseline}-period "
+                  "baseline.", unit=gettext(unit), baseline=baseline))
     return ShiftReport(periods=periods, contributions=contributions, summary=summary)
+
+
+#: a period of each calendar frequency in words ("No month fell...", not "No M period")
+_UNITS = {"D": N_("day"), "W": N_("week"), "M": N_("month"), "ME": N_("month"),
+          "MS": N_("month"), "Q": N_("quarter"), "QE": N_("quarter"), "QS": N_("quarter"),
+          "Y": N_("year"), "YE": N_("year"), "A": N_("year")}
 
 
 def _segment_table(table: pd.DataFrame, col: str, periods: list[Any]) -> pd.DataFrame:
