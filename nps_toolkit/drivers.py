@@ -15,6 +15,7 @@ from . import _stats
 from ._api import renamed
 from ._frames import column_names_arg, to_pandas
 from ._order import sort_frame
+from .loading.scales import _worded_scale
 from .scoring import from_counts
 
 __all__ = ["driver_importance"]
@@ -144,7 +145,10 @@ def driver_importance(data: Any, *, drivers: str | Sequence[str], score: str = "
     ----------
     data : data frame
     drivers : list of str
-        Numeric rating columns (any scale).
+        Rating columns: numbers (any scale), or answers on a worded scale ("Very satisfied"
+        ... "Very dissatisfied", "Tout à fait d'accord" ... "Pas du tout d'accord", in the
+        supported languages and Portuguese), read in their order as levels 1, 2, ... with
+        "don't know" and its kin missing; a column of words that are no scale is refused.
     score : str, default "score"
     n_resamples : int, default 200
         Bootstrap resamples (0 for none).
@@ -166,7 +170,8 @@ def driver_importance(data: Any, *, drivers: str | Sequence[str], score: str = "
         One row per driver, most important first: ``driver``, ``r`` (correlation with the
         score), ``r2_contribution``, ``share`` (of the model R^2), ``share_ci_low``,
         ``share_ci_high``, ``rank``, ``nps_low``, ``n_low``, ``nps_high``, ``n_high``,
-        ``nps_gap``, ``gap_p_value``, ``high_means``. ``.attrs`` holds ``r2`` (the model
+        ``nps_gap``, ``gap_p_value``, ``high_means``. ``.attrs`` holds ``scales`` (each
+        driver answered in words, with the level each answer was read as), ``r2`` (the model
         R^2), ``n_used`` and ``n_excluded`` (rows with a missing value in the score or any
         driver, left out), ``decomposition`` ("shapley" or "relative_weights") and
         ``left_out`` (drivers ``min_complete`` left out, in the order they were).
@@ -193,10 +198,22 @@ def driver_importance(data: Any, *, drivers: str | Sequence[str], score: str = "
                        rows_for="driver_importance: it fits regressions on the rows")
     numeric = native.apply(pd.to_numeric, errors="coerce")
     text = (numeric.isna() & native.notna()).sum()
+    scales: dict[str, dict[str, float]] = {}
+    for column in [c for c in drivers if text[c] > 0]:
+        # a question answered in words ("Very satisfied" ... "Very dissatisfied"): its
+        # answers in their order, "don't know" missing (loading.scales)
+        levels = _worded_scale(native[column])
+        if levels is not None:
+            numeric[column] = native[column].map(
+                lambda v, lv=levels: lv.get(str(v).strip(), np.nan) if pd.notna(v) else np.nan)
+            scales[column] = levels
+            text[column] = 0
     if text.any():
         bad = text[text > 0]
-        raise ValueError("driver analysis needs numbers; non-numeric values in "
-                         + ", ".join(f"{c!r} ({n})" for c, n in bad.items()))
+        raise ValueError("driver analysis needs numbers, or answers on a worded scale it can "
+                         "order (\"Very satisfied\" ... \"Very dissatisfied\"); non-numeric "
+                         "values in " + ", ".join(f"{c!r} ({n})" for c, n in bad.items())
+                         + ". Map them to numbers first (df[col].map({...})).")
     left_out: list[str] = []
     if min_complete is not None:
         drivers, left_out = _answered_together(numeric, score, drivers, min_complete)
@@ -281,5 +298,5 @@ def driver_importance(data: Any, *, drivers: str | Sequence[str], score: str = "
     out = out.reset_index(drop=True)
     out.attrs.update({"r2": r2, "n_used": int(n), "n_excluded": int((~complete).sum()),
                       "target": score, "decomposition": decomposition,
-                      "left_out": left_out})
+                      "left_out": left_out, "scales": scales})
     return out

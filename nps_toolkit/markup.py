@@ -99,7 +99,8 @@ NEEDS: dict[str, tuple[str, str]] = {
     "benchmark": (N_("a benchmark"), "--industry NAME or --benchmark N"),
     "comments": (N_("more comments that say something"), ""),
     "customers": (N_("a customer list with segment columns"), "--customers FILE"),
-    "drivers": (N_("further 0-10 questions (satisfaction, ease...)"), "--drivers COL,COL"),
+    "drivers": (N_("further rating questions (0-10, or in words: satisfied... dissatisfied)"),
+                "--drivers COL,COL"),
 }
 #: the output type a skipped part leaves in a report notebook: the report drops a section
 #: that holds nothing else and lists it, with what it needs, under "Not in this file"

@@ -193,3 +193,29 @@ def test_min_complete_leaves_out_the_drivers_few_answer_together():
                     b=np.where(np.arange(n) % 2 == 1, np.nan, 1.0) + x[:, 3])
     got = nt.driver_importance(tie, drivers=["room", "b", "a"], n_resamples=0, min_complete=0.9)
     assert got.attrs["left_out"] == ["a", "b"]  # a tie on every count: by name
+
+
+def test_drivers_answered_in_words_are_read_as_their_scale():
+    """A further question asked on a worded scale (a real Brazilian export asks five, in
+    Portuguese) is a driver like a 0-10 one: the shares are those of the same answers
+    mapped to 1-5 by hand, "don't know" missing, and the mapping is in attrs."""
+    rng = np.random.default_rng(9)
+    n = 400
+    words = ["Insatisfeito", "Pouco Satisfeito", "Regular", "Satisfeito", "Muito Satisfeito"]
+    level = rng.integers(0, 5, n)
+    speed = rng.normal(size=n)
+    score = np.clip(np.rint(2 + 1.6 * level + speed + rng.normal(size=n)), 0, 10)
+    support = np.array(words, dtype=object)[level]
+    support[:15] = "Não sei Informar"
+    df = pd.DataFrame({"score": score, "Suporte?": support, "speed": speed})
+    got = nt.driver_importance(df, drivers=["Suporte?", "speed"], n_resamples=50)
+    by_hand = df.assign(**{"Suporte?": df["Suporte?"].map(
+        {w: i + 1.0 for i, w in enumerate(words)})})
+    want = nt.driver_importance(by_hand, drivers=["Suporte?", "speed"], n_resamples=50)
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True))
+    assert got.attrs["scales"]["Suporte?"]["Muito Satisfeito"] == 5.0
+    assert got.attrs["n_excluded"] == 15
+    # words that are no scale are refused, saying how to map them
+    with pytest.raises(ValueError, match=r"worded scale it can order.*'region'.*map"):
+        nt.driver_importance(df.assign(region=rng.choice(["N", "S", "E"], n)),
+                             drivers=["region", "speed"])

@@ -2087,3 +2087,70 @@ def test_excel_column_of_numbers_and_text_is_read_as_text(tmp_path):
     # a frame built by hand that mixes them is grouped in a total order, numbers first
     frame = pd.DataFrame({"g": [5, "x", 5, "x", 10], "score": [9, 3, 10, 2, 7]})
     assert nt.summarize(frame, by="g")["g"].tolist() == [5, 10, "x"]
+
+
+# --------------------------------------------------------------------------- worded scales
+WORDED = {  # each scale lowest first, as survey tools list them (and "don't know" apart)
+    "pt": (["Insatisfeito", "Pouco Satisfeito", "Regular", "Satisfeito", "Muito Satisfeito"],
+           ["Não sei Informar"]),
+    "en": (["Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied",
+            "Satisfied", "Very satisfied"], ["Don't know"]),
+    "en_agree": (["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree",
+                  "Strongly agree"], ["N/A"]),
+    "en_quality": (["Very poor", "Poor", "Fair", "Good", "Very good", "Excellent"], []),
+    "en_very": (["Not at all satisfied", "Not satisfied", "Not very satisfied",
+                 "Somewhat satisfied", "Very satisfied"], []),
+    "fr": (["Pas du tout satisfait", "Peu satisfait", "Plutôt satisfait",
+            "Tout à fait satisfait"], ["Ne sais pas"]),
+    "fr_accord": (["Pas du tout d'accord", "Pas d'accord", "Plutôt d'accord",
+                   "Tout à fait d'accord"], []),
+    "es": (["Muy insatisfecho", "Insatisfecho", "Ni satisfecho ni insatisfecho",
+            "Satisfecho", "Muy satisfecho"], ["NS/NC"]),
+    "de": (["Stimme überhaupt nicht zu", "Stimme eher nicht zu", "Stimme eher zu",
+            "Stimme voll zu"], ["Weiß nicht"]),
+    "de_zufrieden": (["Sehr unzufrieden", "Unzufrieden", "Teils teils", "Zufrieden",
+                      "Sehr zufrieden"], []),
+    "ru": (["Очень недоволен", "Недоволен", "Нейтрально", "Доволен", "Очень доволен"], []),
+    "ko": (["매우 불만족", "불만족", "보통", "만족", "매우 만족"], []),
+    "zh": (["非常不满意", "不满意", "一般", "满意", "非常满意"], []),
+    "numbered": (["1 - Poor", "2", "3 - OK", "4", "5 - Excellent"], []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WORDED))
+def test_worded_scales_are_read_in_their_order(name):
+    from nps_toolkit.loading.scales import _worded_scale
+
+    order, dont_know = WORDED[name]
+    answers = pd.Series(list(reversed(order)) * 3 + dont_know * 2)  # any order in the file
+    levels = _worded_scale(answers)
+    assert levels is not None, name
+    assert [levels[a] for a in order] == sorted(levels[a] for a in order)
+    assert len({levels[a] for a in order}) == len(order)  # every answer its own level
+    assert all(np.isnan(levels[a]) for a in dont_know)
+
+
+def test_worded_scale_order_agrees_with_a_real_surveys_scores():
+    """A real Brazilian export (felipegcreis/nps-dashboard, nps.xlsx): five satisfaction
+    questions, one answer option typed "Satifeito" in three of them. The recommend score's
+    mean rises with the level on every question (the order is the survey's own); "Pouco
+    Satisfeito" ("not very satisfied") sits below "Regular", as its respondents' scores say
+    (means 2.9 against 5.8 on the first question)."""
+    from nps_toolkit.loading.scales import _worded_scale
+
+    answers = pd.Series(["Insatisfeito", "Pouco Satisfeito", "Regular", "Satifeito",
+                         "Muito Satisfeito", "Não sei Informar"])
+    levels = _worded_scale(answers)
+    assert [levels[a] for a in answers[:5]] == [1.0, 2.0, 3.0, 4.0, 5.0]
+    assert np.isnan(levels["Não sei Informar"])
+
+
+def test_columns_of_words_that_are_no_scale_are_not_read_as_one():
+    from nps_toolkit.loading.scales import _worded_scale
+
+    for answers in (["North", "South", "East"], ["Yes", "No", "Maybe"],
+                    ["Premium", "Standard", "Light"], ["Email", "Phone", "Chat", "Store"],
+                    ["Satisfied", "Dissatisfied"],  # two levels: no scale to order
+                    ["Very satisfied", "Satisfied", "Blue"]):
+        assert _worded_scale(pd.Series(answers * 2)) is None, answers
+    assert _worded_scale(pd.Series([1, 2, 3])) is None  # numbers are numbers

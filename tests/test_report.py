@@ -537,7 +537,14 @@ def saas_excel_export(path: Path) -> None:
         "Produto (plano contratado)": product,
         "Qual a probabilidade de recomendar a empresa a um amigo ou colega?": score,
         "O que você mais gosta? Por quê?": rng.choice(PORTUGUESE, n),
+        # a satisfaction question answered in words, following the score, some "don't know"
+        "Você está satisfeito com o suporte?": np.where(
+            rng.random(n) < 0.1, "Não sei Informar",
+            np.array(SATISFACAO, dtype=object)[np.clip(score // 2 - 1, 0, 4)]),
     }).to_excel(path, index=False)
+
+
+SATISFACAO = ["Insatisfeito", "Pouco Satisfeito", "Regular", "Satisfeito", "Muito Satisfeito"]
 
 
 # answers of the Brazilian survey (felipegcreis/nps-dashboard), the shape's comments
@@ -563,7 +570,11 @@ SHAPES = {
     "saas.xlsx": (saas_excel_export, ["segments: 'Produto (plano contratado)' (2-50",
                                       "customer: column 'email_address'",
                                       "comments: most are in Portuguese (100%), which the "
-                                      "comment analysis has no word lists for"]),
+                                      "comment analysis has no word lists for",
+                                      "drivers: questions answered on a worded scale 'Você "
+                                      "está satisfeito com o suporte?', read in order "
+                                      "('Insatisfeito' < 'Pouco Satisfeito' < 'Regular' < "
+                                      "'Satisfeito' < 'Muito Satisfeito'"]),
     "telecom.csv": (telecom_export, ["segments: 'JOURNEY_STAGE'",
                                      "date: column 'CUSTOMER_RESPONSE_DATE'",
                                      "category column 'NPS_CATEGORY': 4 of 500 rows disagree",
@@ -636,6 +647,11 @@ def test_report_on_exports_of_other_shapes(shaped_reports, name):
         assert "Produto (plano contratado) = Light" in below
         whole = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
         assert "Produto (plano contratado) = Light is furthest below the rest" in whole
+        # the worded question is a driver, its order said, not averaged with the 0-10 score
+        assert ("Questions answered in words are read in their order (Insatisfeito < Pouco "
+                "Satisfeito < Regular < Satisfeito < Muito Satisfeito" in flat)
+        assert "Você está satisfeito com o suporte? explains the largest share" in flat
+        assert "Averaged with" not in flat
         # phone cells typed as numbers in some rows and text in others: one text column,
         # each value once, so no segment
         assert "Telefone" not in box

@@ -156,7 +156,16 @@ if present and has("score"):
     top_driver = importance.iloc[0]
     left_out = importance.attrs["left_out"]
     present = [c for c in present if c not in left_out]
-    combined = nt.combine_scores(df, ["score", *present])
+    # questions answered in words (1-5 levels) are drivers, but are not averaged with 0-10
+    worded = {c: v for c, v in importance.attrs["scales"].items() if c in present}
+    averaged = [c for c in present if c not in worded]
+    combined = nt.combine_scores(df, ["score", *averaged]) if averaged else None
+    if worded:
+        levels = next(iter(worded.values()))
+        say("Questions answered in words are read in their order ({order}; answers such as "
+            "\"don't know\" are left out): {names}.", names=nt.i18n.join(list(worded)),
+            order=" < ".join(a for v, a in sorted((v, a) for a, v in levels.items()
+                                                  if v == v)))  # "don't know" is NaN
     if left_out:
         say("{n:,} of the questions are left out of this analysis so that at least half of "
             "the answers have every remaining one (answered by fewer people, or rarely "
@@ -172,17 +181,22 @@ if present and has("score"):
         say("Together these questions explain only {r2:.1%} of the recommend score's "
             "variation, less than a small effect (Cohen 1988): none of them tells much "
             "about it, so no driver is named.", r2=importance.attrs["r2"])
-    else:
+    elif combined is not None:
         say("**{d[driver]}** explains the largest share of the recommend score's variation "
             "({d[share]:.0%}, interval {d[share_ci_low]:.0%} to {d[share_ci_high]:.0%}); "
             "those rating it high give an NPS of {d[nps_high]:.1f} against {d[nps_low]:.1f}. "
             "Averaged with {present} (rounded half up), the score gives an NPS of "
             "{combined:.1f} against {alone:.1f} for the recommend question alone.",
-            d=top_driver, present=nt.i18n.join(present) if len(present) <= 6 else
-            nt.i18n.tr("the {n} further questions", n=len(present)),
+            d=top_driver, present=nt.i18n.join(averaged) if len(averaged) <= 6 else
+            nt.i18n.tr("the {n} further questions", n=len(averaged)),
             combined=nt.score(combined).nps, alone=result.nps)
+    else:
+        say("**{d[driver]}** explains the largest share of the recommend score's variation "
+            "({d[share]:.0%}, interval {d[share_ci_low]:.0%} to {d[share_ci_high]:.0%}); "
+            "those rating it high give an NPS of {d[nps_high]:.1f} against {d[nps_low]:.1f}.",
+            d=top_driver)
 else:
-    skipped("No further 0-10 question in the data (`drivers = {drivers!r}`): skipped.",
+    skipped("No further rating question in the data (`drivers = {drivers!r}`): skipped.",
             drivers=drivers, needs="drivers")
 
 # %% [markdown]

@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..i18n import N_, fmt, gettext, tr
 from .columns import _norm
+from .scales import _worded_scale
 
 __all__ = ["CONFIG_KEYS", "ExportProfile", "profile_export"]
 
@@ -220,10 +221,22 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
     rest = [c for c in df.columns if c not in taken]
     # each finder takes the columns it recognises out of ``rest``, in this order
     category_check = _category_check(df, rest)
-    cfg["drivers"] = _driver_columns(df, rest)
-    if cfg["drivers"]:
-        why["drivers"] = tr("further 0-10 questions {columns}: their link with the recommend "
-                            "score", columns=", ".join(repr(c) for c in cfg["drivers"]))
+    cfg["drivers"], worded = _driver_columns(df, rest)
+    numeric = [c for c in cfg["drivers"] if c not in worded]
+    reasons = []
+    if numeric:
+        reasons.append(tr("further 0-10 questions {columns}: their link with the recommend "
+                          "score", columns=", ".join(repr(c) for c in numeric)))
+    if worded:
+        first = next(iter(worded.values()))
+        order = [a for a, _ in sorted(((a, v) for a, v in first.items() if v == v),
+                                      key=lambda av: (av[1], av[0]))]
+        reasons.append(tr("questions answered on a worded scale {columns}, read in order "
+                          "({order}; answers such as \"don't know\" left out)",
+                          columns=", ".join(repr(c) for c in worded),
+                          order=" < ".join(repr(a) for a in order)))
+    if reasons:
+        why["drivers"] = "; ".join(reasons)
     found = _period_column(df, rest)
     if found:
         cfg["period"], why["period"] = found
@@ -270,20 +283,30 @@ def _category_check(df: pd.DataFrame, rest: list[str]) -> dict[str, Any] | None:
             "examples": examples}
 
 
-def _driver_columns(df: pd.DataFrame, rest: list[str]) -> list[str]:
+def _driver_columns(df: pd.DataFrame, rest: list[str]) -> tuple[list[str], dict[str, dict]]:
     """Further 0-10 questions (drivers): whole numbers 0-10, at least four values reaching
-    7, answered by half the respondents; not a period index."""
-    drivers = []
+    7, answered by half the respondents; not a period index. And questions answered on a
+    worded scale (:func:`nps_toolkit.loading.scales._worded_scale`: "Very satisfied" ...
+    "Very dissatisfied", in the survey's language), answered on the scale (not "don't
+    know") by half the respondents: their answers' levels, by column."""
+    drivers, worded = [], {}
     for c in list(rest):
         v = _integers(df[c])
-        if v is None or _words(c) in ("t",) or _PERIOD_NAMES.match(_words(c)):
+        if v is None:
+            levels = _worded_scale(df[c])
+            if levels and df[c].map(levels).notna().sum() >= 0.5 * len(df):
+                drivers.append(c)
+                worded[c] = levels
+                rest.remove(c)
+            continue
+        if _words(c) in ("t",) or _PERIOD_NAMES.match(_words(c)):
             continue
         filled = v.dropna()
         if filled.between(0, 10).all() and filled.nunique() >= 4 and filled.max() >= 7 \
                 and len(filled) >= 0.5 * len(df):
             drivers.append(c)
             rest.remove(c)
-    return drivers
+    return drivers, worded
 
 
 #: answers a period needs before its NPS is worth a point on the trend (its 95% interval

@@ -1,0 +1,213 @@
+"""Rating questions answered in words ("Very satisfied" ... "Very dissatisfied"): their order.
+
+A survey's further questions are often asked on a worded scale - satisfaction, agreement,
+quality, ease, likelihood - in the language of the survey, with a "don't know" beside it.
+Their order is not a matter of taste: each answer is a polarity (satisfied, dissatisfied,
+neither), turned round by a negation ("not satisfied", "pas d'accord", "stimme nicht zu"),
+strengthened ("very", "tout à fait", "muito") or weakened ("somewhat", "plutôt", "eher",
+"pouco"). That reading gives every answer a position; a column whose answers all have one
+is read as a scale of that many levels, in that order, and never otherwise. Answers that
+start with their own number ("5 - Very satisfied") are read by the number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pandas as pd
+
+#: answers that are no position on the scale (missing, said as such)
+_DONT_KNOW = re.compile(
+    r"^(?:i )?(?:don t know|dont know|do not know|not sure|no opinion|not applicable|n a|na|"
+    r"can t say|cannot say|prefer not to say|does not apply|je ne sais pas|ne sais pas|"
+    r"sans opinion|non applicable|non concerne|ne se prononce pas|nsp|no se|no lo se|"
+    r"no aplica|ns nc|no sabe|no sabe no contesta|weiss nicht|weis nicht|keine angabe|"
+    r"nicht zutreffend|kann ich nicht beurteilen|nao sei|nao sei informar|nao se aplica|"
+    r"prefiro nao responder|non so|non saprei|ne znam|не знаю|затрудняюсь ответить|"
+    r"모르겠음|모름|해당 없음|不知道|不适用|说不清)$")
+# evaluative stems, by polarity (folded: lower case, accents off); neutral ones are 0
+_POSITIVE = (r"(?:satisf|soddisf|zufrieden|agree|accord|acuerdo|concord|einverstanden|"
+             r"good|bon|bonne|"
+             r"buen|gut|bom|boa|buon|happy|content|easy|facil|einfach|likely|probable|"
+             r"wahrscheinlich|provavel|useful|utile|util|nutzlich|helpful|clear|clair|claro|"
+             r"klar|fast|rapide|rapid|schnell|rapido|quick|friendly|aimable|amable|freundlich|"
+             r"important|importante|wichtig|stimme\b.*\bzu|zustimm|довол|удовлетвор|"
+             r"соглас|хорош|만족|동의|좋)")
+_NEGATIVE = (r"(?:dissatisf|insoddisf|insatisf|unzufrieden|disagree|desacuerdo|discord|bad|poor|"
+             r"mauvais|mal|malo|mala|schlecht|ruim|pessim|unhappy|difficult|difficile|"
+             r"dificil|schwierig|hard|unlikely|improbable|unwahrscheinlich|improvavel|slow|"
+             r"lent|lento|langsam|useless|inutil|nutzlos|unclear|unklar|unfriendly|"
+             r"unimportant|unwichtig|ablehn|недовол|неудовлетвор|несоглас|плох|불만|"
+             r"반대|나쁘|불편)")
+_EXTREME = (r"excellent|excelente|exzellent|ausgezeichnet|outstanding|otimo|ottimo|"
+            r"perfect|parfait|perfecto|perfekt|terrible|terrible|awful|horrible|pesimo|"
+            r"furchtbar|schrecklich|pessimo")
+_EXTREME_NEGATIVE = r"terrible|awful|horrible|pesimo|furchtbar|schrecklich|pessimo"
+_NEUTRAL = (r"(?:neither|neutral|neutre|neutro|indifferent|indiferente|weder|teils teils|"
+            r"ni .* ni|nem .* nem|average|moyen|moyenne|regular|mittel|medio|media|fair|"
+            r"acceptable|aceptable|akzeptabel|aceitavel|ok|okay|so so|mixed)")
+_NEUTRAL_STEMS = r"(?:нейтральн|средн|보통|중립)"
+_STRONG = (r"very|extremely|completely|totally|strongly|highly|absolutely|fully|"
+           r"tout a fait|tres|du tout|muy|totalmente|completamente|absolutamente|sehr|voll|"
+           r"vollkommen|vollig|ganz|gar|uberhaupt|muito|extremamente|plenamente|molto|"
+           r"assolutamente|at all|nada|per niente|очень|полностью|совсем|매우|아주|전혀|"
+           r"非常|很|完全")
+_WEAK = (r"somewhat|rather|slightly|fairly|quite|a bit|a little|moderately|plutot|assez|"
+         r"un peu|algo|bastante|un poco|eher|etwas|ziemlich|um pouco|relativamente|"
+         r"abbastanza|скорее|несколько|다소|약간|比较|有点")
+# "little" satisfied is *not very* satisfied: below neutral, above dissatisfied ("peu
+# satisfait", "poco satisfecho", "pouco satisfeito"; on a real Brazilian export the
+# recommend score averaged 2.9 under "Pouco Satisfeito" and 5.8 under "Regular"), as are
+# "not very" and its kin; "a little" (un peu, um pouco) is a weak yes
+_DIMINISH = r"peu|poco|pouco|wenig|mal"
+_NOT_VERY = (r"not very|not too|not so|not that|pas tres|pas si|pas vraiment|no muy|no tan|"
+             r"nicht sehr|nicht so|nicht besonders|nao muito|nao tao|non molto|не очень|"
+             r"별로|不太|不怎么")
+_NEGATION = (r"not|no|non|ne|pas|nicht|kein|keine|nao|nem|nunca|never|nada|niente|"
+             r"не|안|않|不|没")
+
+
+def _fold(text: str) -> str:
+    """Lower case, Latin letters without their accents (Cyrillic й and Hangul syllables kept
+    whole), punctuation as spaces."""
+    s = unicodedata.normalize("NFKD", str(text).lower().replace("ß", "ss"))
+    kept = []
+    for ch in s:
+        if unicodedata.combining(ch) and kept and kept[-1].isascii():
+            continue  # é -> e, ç -> c; not й -> и
+        kept.append(ch)
+    s = unicodedata.normalize("NFC", "".join(kept))
+    return re.sub(r"[^\w]+", " ", s).strip()
+
+
+def _has(pattern: str, text: str) -> bool:
+    """Whether a stem of ``pattern`` starts a word of ``text``."""
+    return re.search(rf"(?<!\w){pattern}", text) is not None
+
+
+def _word(pattern: str, text: str) -> bool:
+    """Whether a word of ``pattern`` is a whole word of ``text`` ("fair", not "fairly")."""
+    return re.search(rf"(?<!\w){pattern}(?!\w)", text) is not None
+
+
+# Chinese writes a scale without spaces: 非常满意, 比较满意, 一般, 不满意, 非常不满意
+_ZH = {"pos": "满意|同意|好", "neg": "不满|不同意|差|糟", "neutral": "一般|中立|还行",
+       "strong": "非常|很|完全|十分", "weak": "比较|有点|较"}
+
+
+def _position_zh(text: str) -> float | None:
+    if re.search(_ZH["neutral"], text):
+        return 0.0
+    if re.search(_ZH["neg"], text):
+        sign = -1.0
+    elif re.search(_ZH["pos"], text):
+        sign = -1.0 if re.search("不|没", text) else 1.0
+    else:
+        return None
+    return sign * (1.5 if re.search(_ZH["strong"], text) else
+                   0.5 if re.search(_ZH["weak"], text) else 1.0)
+
+
+def _position(answer: str) -> float | None:
+    """An answer's place on its scale: polarity (1, -1, 0), times 1.5 when strengthened or
+    0.5 when weakened, 2 for a superlative; None when the words say no position."""
+    text = _fold(answer)
+    if not text:
+        return None
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return _position_zh(text)
+    if (_word(_NEUTRAL, text) or _has(_NEUTRAL_STEMS, text)) and not _word(
+            r"(?:very|tres|muy|sehr|muito)", text):
+        return 0.0
+    negative = _has(_NEGATIVE, text)
+    positive = _has(_POSITIVE, text) and not negative
+    if _has(rf"(?:{_EXTREME})", text):
+        return -2.0 if _has(rf"(?:{_EXTREME_NEGATIVE})", text) else 2.0
+    if not (positive or negative):
+        return None
+    sign = 1.0 if positive else -1.0
+    if _word(rf"(?:{_NOT_VERY})", text) or (_word(rf"(?:{_DIMINISH})", text) and not _word(
+            r"(?:un peu|um pouco|un poco|ein wenig)", text)):
+        return -0.5 * sign  # "not very satisfied", "pouco satisfeito"
+    if _word(rf"(?:{_NEGATION})", text):
+        sign = -sign  # "not satisfied", "pas d'accord", "stimme nicht zu", "não satisfeito"
+    if _word(rf"(?:{_STRONG})", text):
+        return 1.5 * sign
+    if _word(rf"(?:{_WEAK})", text):
+        return 0.5 * sign
+    return sign
+
+
+def _one_letter_short(pattern: str) -> str:
+    """The stems of ``pattern`` (plain ones of 5 letters or more) with one letter dropped:
+    a scale typed by hand has its typos ("Satifeito" for "Satisfeito", seen in a real
+    export's answer options)."""
+    stems = [a for a in pattern.strip("(?:)").split("|") if len(a) >= 5 and a.isalpha()]
+    return "(?:" + "|".join(sorted({a[:i] + a[i + 1:] for a in stems
+                                    for i in range(1, len(a))})) + ")"
+
+
+_POSITIVE_TYPO, _NEGATIVE_TYPO = _one_letter_short(_POSITIVE), _one_letter_short(_NEGATIVE)
+
+
+def _position_with_typo(answer: str) -> float | None:
+    """:func:`_position`, else the same with a stem missing one letter."""
+    place = _position(answer)
+    if place is not None:
+        return place
+    text = _fold(answer)
+    if _has(_NEGATIVE_TYPO, text):
+        stem = -1.0
+    elif _has(_POSITIVE_TYPO, text):
+        stem = 1.0
+    else:
+        return None
+    if _word(rf"(?:{_NEGATION})", text):
+        stem = -stem
+    return stem * (1.5 if _word(rf"(?:{_STRONG})", text) else
+                   0.5 if _word(rf"(?:{_WEAK})", text) else 1.0)
+
+
+_NUMBERED = re.compile(r"^\s*(\d{1,2})(?:\s*(?:[-=:.)]|\s)\s*\S.*)?\s*$")
+
+
+def _worded_scale(values: pd.Series) -> dict[str, float] | None:
+    """The order of a column answered on a worded scale: each distinct answer -> its level
+    (1 = the lowest; NaN for "don't know" and its kin), or None when the column is not one:
+    some answer with no position, fewer than 3 levels, or more than 11 distinct answers.
+    Answers that all start with a number ("1 - Poor" ... "5 - Excellent") are read by it.
+
+    Examples
+    --------
+    >>> levels = _worded_scale(pd.Series(["Satisfeito", "Muito Satisfeito", "Pouco Satisfeito",
+    ...                                   "Insatisfeito", "Não sei Informar"]))
+    >>> [k for v, k in sorted((v, k) for k, v in levels.items() if v == v)]
+    ['Insatisfeito', 'Pouco Satisfeito', 'Satisfeito', 'Muito Satisfeito']
+    """
+    if pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_bool_dtype(values.dtype):
+        return None
+    answers = sorted({str(v).strip() for v in values.dropna() if str(v).strip()})
+    if not 3 <= len(answers) <= 11:
+        return None
+    numbered = [_NUMBERED.match(a) for a in answers]
+    out: dict[str, float] = {}
+    places: dict[str, float] = {}
+    for answer, number in zip(answers, numbered, strict=True):
+        if _DONT_KNOW.match(_fold(answer)):
+            out[answer] = float("nan")
+            continue
+        if all(m is not None or _DONT_KNOW.match(_fold(a))
+               for m, a in zip(numbered, answers, strict=True)):
+            places[answer] = float(number.group(1)) if number else float("nan")
+            continue
+        place = _position_with_typo(answer)
+        if place is None:
+            return None
+        places[answer] = place
+    levels = sorted(set(places.values()))
+    if len(levels) < 3:
+        return None
+    rank = {level: float(i + 1) for i, level in enumerate(levels)}
+    out.update({a: rank[p] for a, p in places.items()})
+    return dict(sorted(out.items()))
