@@ -2154,3 +2154,21 @@ def test_columns_of_words_that_are_no_scale_are_not_read_as_one():
                     ["Very satisfied", "Satisfied", "Blue"]):
         assert _worded_scale(pd.Series(answers * 2)) is None, answers
     assert _worded_scale(pd.Series([1, 2, 3])) is None  # numbers are numbers
+
+
+def test_placeholder_header_row_is_passed_over(tmp_path):
+    # an Excel table saved through Power Query (public repository luasampaio/
+    # data-engineering-python, Leandro_Nps.xlsx): Column1, Column2... above the names
+    rows = [["Column1", "Column2", "Column3"], ["Cliente", "Nota", "Comentario"],
+            ["A1", 9, "bom"], ["A2", 3, "ruim"], ["A3", 10, "otimo"]]
+    pd.DataFrame(rows).to_excel(tmp_path / "pq.xlsx", index=False, header=False)
+    pd.DataFrame(rows).to_csv(tmp_path / "pq.csv", index=False, header=False)
+    for name in ("pq.xlsx", "pq.csv"):
+        df, report = nt.read_survey(tmp_path / name)
+        assert report.columns["score"] == "Nota" and df["score"].tolist() == [9, 3, 10]
+        assert report.header_rows == 2
+        assert any("placeholder names (Column1" in n for n in report.notes)
+    # a first row of real names that happen to end in digits is the header
+    pd.DataFrame({"Q1": [9, 3], "Q2": ["a", "b"]}).to_csv(tmp_path / "q.csv", index=False)
+    _, report = nt.read_survey(tmp_path / "q.csv", score="Q1")
+    assert report.header_rows == 1 and not any("placeholder" in n for n in report.notes)

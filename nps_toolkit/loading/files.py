@@ -109,6 +109,10 @@ def _layout(head: pd.DataFrame) -> tuple[str, int, list[str], dict[str, str]]:
             else:
                 names.append(top or current)
         return "surveymonkey", 2, _dedupe(names), {}
+    if _placeholder_names(first) and len(second) and _header_like(second):
+        # Excel's tables and Power Query name columns Column1, Column2...: the names are
+        # in the next row
+        return "generic", 2, _dedupe([s or f for s, f in zip(second, first, strict=False)]), {}
     vendor = "generic"
     if "submitted at" in normed and ("#" in normed or "network id" in normed):
         vendor = "typeform"
@@ -119,6 +123,30 @@ def _layout(head: pd.DataFrame) -> tuple[str, int, list[str], dict[str, str]]:
     ):
         vendor = "delighted"
     return vendor, 1, _dedupe(first), {}
+
+
+_PLACEHOLDER = re.compile(r"(?i)^(?:column|col|field|unnamed|spalte|colonne|columna|coluna|"
+                          r"столбец|열|列)[\s_:.-]*\d+$")
+
+
+def _placeholder_names(names: list[str]) -> bool:
+    """Whether a header row holds only placeholder names (``Column1``, ``Unnamed: 3``)."""
+    filled = [n for n in names if n]
+    return len(filled) >= 2 and all(_PLACEHOLDER.match(n) for n in filled)
+
+
+def _header_like(row: list[str]) -> bool:
+    """Whether a row reads as column names: mostly filled, distinct, not numbers."""
+    filled = [c.strip() for c in row if c and c.strip()]
+    return (len(filled) >= 0.8 * len(row) and len(set(filled)) == len(filled)
+            and not any(re.fullmatch(r"[\d.,:/ -]+", c) for c in filled))
+
+
+def _note_placeholder_header(vendor: str, h: int, report: LoadReport) -> None:
+    if vendor == "generic" and h == 2:
+        report.notes.append(tr("the first row holds placeholder names (Column1, Column2..., as "
+                               "Excel tables and Power Query write them): the column names "
+                               "were read from the row below it."))
 
 
 def _note_renamed(names: list[str], report: LoadReport) -> None:
@@ -301,6 +329,7 @@ def _read_excel(path: Path, sheet: str | int, suffix: str, report: LoadReport,
     _note_title_rows(k, rows, report, header_row is not None)
     raw = raw.iloc[k:].reset_index(drop=True)
     vendor, h, names, texts = _layout(raw.head(5).astype("string"))
+    _note_placeholder_header(vendor, h, report)
     _note_renamed(names, report)
     body = raw.iloc[h:].reset_index(drop=True)
     body.columns = names[: body.shape[1]] + [f"column_{i + 1}"
@@ -441,6 +470,7 @@ def _read_csv_text(path: Path, data: bytes | Path, text: str, enc: str, delimite
     report.encoding, report.delimiter = enc, sep
     try:
         vendor, h, names, texts = _layout(_head_frame(text, sep))
+        _note_placeholder_header(vendor, h, report)
         _note_renamed(names, report)
         report.vendor, report.header_rows = vendor, h + k
         arrow_data = data if (k == 0 and enc in ("utf-8", "utf-8-sig")) else None
