@@ -142,3 +142,31 @@ def test_trend_periods_follow_the_dates(days, n, expected):
     first = next((f for f in ("Q", "M", "W") if full[f] >= 4), None)
     assert expected == (first or max("QMW", key=lambda f: (full[f], -"QMW".index(f))))
     assert f"{full[expected]:,} of the" in profile.reasons["freq"]
+
+
+def test_a_b2b_export_with_averaged_ratings_and_a_portuguese_category():
+    """The shape of a real Brazilian B2B export (Gbrlmoraes/VoiceToInsight, nps_data.csv):
+    one row per company, ratings averaged over two contacts (8.5 beside 8), an overall mean
+    (7.33) and a status column computed from that mean ("Promotor", "Neutro", "Detrator"),
+    which disagrees with the recommend score: checked, not taken for a segment."""
+    rng = np.random.default_rng(12)
+    n = 120
+    score = rng.integers(0, 11, n)
+    ratings = {f"nps_{k}": np.clip(score + rng.choice([-1.5, -1, 0, 0.5, 1], n), 0, 10)
+               for k in ("atendimento", "suporte", "custo")}
+    mean = np.mean([*ratings.values(), score], axis=0)
+    status = np.where(mean >= 9, "Promotor", np.where(mean >= 7, "Neutro", "Detrator"))
+    df = pd.DataFrame({"score": score, **ratings, "nps_geral": np.round(mean, 3),
+                       "status": status,
+                       # 20 days: few enough values to pass for groups
+                       "recebido": pd.date_range("2024-01-01", periods=20, freq="D")
+                       .repeat(6).strftime("%Y-%m-%d")})
+    profile = nt.profile_export(df, codeframes=False)
+    assert profile.config["drivers"] == list(ratings)  # not the mean of them
+    check = profile.category_check
+    truth = nt.classify(df["score"]).map({"promoter": "Promotor", "passive": "Neutro",
+                                          "detractor": "Detrator"})
+    assert check["column"] == "status"
+    assert check["disagree"] == int((truth.astype(str) != df["status"]).sum()) > 0
+    assert "status" not in profile.config["segments"]
+    assert "recebido" not in profile.config["segments"]  # a second date is no group

@@ -156,9 +156,11 @@ if present and has("score"):
     top_driver = importance.iloc[0]
     left_out = importance.attrs["left_out"]
     present = [c for c in present if c not in left_out]
-    # questions answered in words (1-5 levels) are drivers, but are not averaged with 0-10
+    # questions answered in words (1-5 levels), or already averaged (8.5: two answers of a
+    # company), are drivers but are not averaged with the 0-10 score
     worded = {c: v for c, v in importance.attrs["scales"].items() if c in present}
-    averaged = [c for c in present if c not in worded]
+    averaged = [c for c in present if c not in worded
+                and (df[c].dropna().between(0, 10) & (df[c].dropna() % 1 == 0)).all()]
     combined = nt.combine_scores(df, ["score", *averaged]) if averaged else None
     if worded:
         levels = next(iter(worded.values()))

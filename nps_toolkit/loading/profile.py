@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import N_, fmt, gettext, tr
-from .columns import _norm
+from .columns import _date_like, _norm
 from .scales import _worded_scale
 
 __all__ = ["CONFIG_KEYS", "ExportProfile", "profile_export"]
@@ -57,13 +57,17 @@ _ID_NAMES = re.compile(r"(^|\b)(id|uuid|guid|key|email|e mail|phone|ip|ip addres
                        r"url|name|first name|last name|nom|prenom)(\b|$)")
 _CATEGORY_WORDS = {
     "promoter": ("promoter", "promoters", "promotor", "promotores", "promoteur", "promoteurs",
-                 "promotoren", "promotori", "промоутер", "промоутеры", "추천자", "推荐者"),
+                 "promotoren", "promotori", "promotore", "промоутер", "промоутеры", "추천자",
+                 "추천고객", "추천 고객", "推荐者"),
     "passive": ("passive", "passives", "passif", "passifs", "pasivo", "pasivos", "neutral",
-                "neutre", "neutro", "pasivni", "пассив", "пассивы", "нейтрал", "중립자",
+                "neutrals", "neutre", "neutres", "neutro", "neutros", "neutri", "passivo",
+                "passivos", "passivi", "passiv", "indifferent", "indifferente", "pasivni",
+                "пассив", "пассивы", "нейтрал", "нейтралы", "중립자", "중립고객", "중립 고객",
                 "被动者", "中立者"),
     "detractor": ("detractor", "detractors", "detracteur", "detracteurs", "detraktor",
-                  "detraktoren", "detractores", "kriticar", "kriticari", "критик", "критики",
-                  "비추천자", "批评者", "贬损者"),
+                  "detraktoren", "detractores", "detrator", "detratores", "detrattore",
+                  "detrattori", "kritiker", "kriticar", "kriticari", "критик", "критики",
+                  "비추천자", "비추천고객", "비추천 고객", "批评者", "贬损者"),
 }
 
 
@@ -139,6 +143,21 @@ def _integers(s: pd.Series) -> pd.Series | None:
     if not np.all(np.equal(np.mod(filled.to_numpy(dtype=float), 1), 0)):
         return None
     return v
+
+
+def _ratings(s: pd.Series) -> pd.Series | None:
+    """The column as ratings: numbers in 90% of its filled cells, on the half-point grid in
+    95% of them (a B2B export that averages two people's answers per company writes 8.5
+    beside 8 and 9; a mean of several, 7.33, is no answer); None otherwise."""
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return None
+    v = pd.to_numeric(s, errors="coerce") if not pd.api.types.is_numeric_dtype(s.dtype) \
+        else s.astype(float)
+    filled = v.dropna()
+    if filled.empty or filled.size < 0.9 * s.notna().sum():
+        return None
+    halves = np.equal(np.mod(2 * filled.to_numpy(dtype=float), 1), 0)
+    return v if halves.mean() >= 0.95 else None
 
 
 def _amounts(s: pd.Series) -> pd.Series:
@@ -284,14 +303,15 @@ def _category_check(df: pd.DataFrame, rest: list[str]) -> dict[str, Any] | None:
 
 
 def _driver_columns(df: pd.DataFrame, rest: list[str]) -> tuple[list[str], dict[str, dict]]:
-    """Further 0-10 questions (drivers): whole numbers 0-10, at least four values reaching
-    7, answered by half the respondents; not a period index. And questions answered on a
+    """Further 0-10 questions (drivers): numbers 0-10 (see :func:`_ratings`), at least four
+    values reaching 7, answered by half the respondents; not a period index. And questions
+    answered on a
     worded scale (:func:`nps_toolkit.loading.scales._worded_scale`: "Very satisfied" ...
     "Very dissatisfied", in the survey's language), answered on the scale (not "don't
     know") by half the respondents: their answers' levels, by column."""
     drivers, worded = [], {}
     for c in list(rest):
-        v = _integers(df[c])
+        v = _ratings(df[c])
         if v is None:
             levels = _worded_scale(df[c])
             if levels and df[c].map(levels).notna().sum() >= 0.5 * len(df):
@@ -389,6 +409,8 @@ def _segment_columns(df: pd.DataFrame, rest: list[str]) -> list[str]:
         s = df[c]
         if _is_id_like(s, c) and not _SEGMENT_NAMES.search(_words(c)):
             continue
+        if pd.api.types.is_datetime64_any_dtype(s.dtype) or _date_like(s):
+            continue  # a second date column (recorded, sent...) is no group
         filled = s.dropna()
         if filled.empty or not 2 <= filled.nunique() <= 50:
             continue
