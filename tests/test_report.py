@@ -439,6 +439,26 @@ def test_report_growth_on_a_crm_export_with_a_short_order_log(tmp_path):
     assert "Response rates" in page and "needs a customer list" not in page
 
 
+def test_report_on_a_few_weeks_of_answers_with_repeat_customers(tmp_path):
+    """The shape of a public airline export (Arnxmn/airlines_use_case, nps_data.csv): a
+    month of answers whose customer ids repeat within days. No customer is in two waves
+    (answers 45 days apart at least): the trend notebook stopped on migration's error; now
+    it says there is nothing to migrate yet, and the trend is weekly."""
+    rng = np.random.default_rng(14)
+    n = 180
+    days = pd.Timestamp("2023-08-01") + pd.to_timedelta(rng.integers(0, 30, n), unit="D")
+    pd.DataFrame({"NPS_ID": range(1, n + 1), "Survey_Date": days.strftime("%Y-%m-%d"),
+                  "Customer_ID": rng.integers(1, 12, n), "Rating": rng.integers(0, 11, n),
+                  "Segment": rng.choice(["Boarding", "Sales", "Baggage"], n)}).to_csv(
+        tmp_path / "airline.csv", index=False)
+    result = build_report(tmp_path / "airline.csv", output=tmp_path / "airline.html",
+                          progress=False)
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", result.path.read_text(
+        encoding="utf-8"))))
+    assert "No customer answered in two survey waves" in text
+    assert "periods: weekly" in text
+
+
 # ------------------------------------------------------------------ exports of other shapes
 GERMAN = ["Lieferung kam zu spät", "sehr freundliche Beratung in der Filiale",
           "Preis ist zu hoch", "alles gut, gerne wieder", "Qualität enttäuschend",

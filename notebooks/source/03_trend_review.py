@@ -172,11 +172,20 @@ else:
 if use_dates and has(customer):
     df["wave"] = nt.assign_waves(df, date="date", customer=customer)
     waves = nt.trend(df, date=None, period="wave", confidence=confidence)
-    moved = nt.migration(df, customer=customer, date="date")
-    # the two charts side by side in the report, the numbers under them
-    display(charts.trend(waves, shares=False, title=nt.i18n.tr("NPS per survey wave")))
-    display(charts.migration(moved))
-    print(moved)
+    # a customer's answers less than 45 days apart are one wave: a survey of a few weeks
+    # (or one that never re-surveys) has no customer in two waves, and nothing to migrate
+    again = df.dropna(subset=["wave"]).groupby(customer)["wave"].nunique()
+    if (again > 1).any():
+        moved = nt.migration(df, customer=customer, date="date")
+        # the two charts side by side in the report, the numbers under them
+        display(charts.trend(waves, shares=False, title=nt.i18n.tr("NPS per survey wave")))
+        display(charts.migration(moved))
+        print(moved)
+    else:
+        moved = waves = None
+        say("No customer answered in two survey waves (a customer's answers less than 45 "
+            "days apart are one wave): there is no movement between waves to show until "
+            "customers are surveyed again (section 6).")
 else:
     moved = waves = None
     skipped("Waves and migration need dates and a customer id: skipped.",
