@@ -2172,3 +2172,19 @@ def test_placeholder_header_row_is_passed_over(tmp_path):
     pd.DataFrame({"Q1": [9, 3], "Q2": ["a", "b"]}).to_csv(tmp_path / "q.csv", index=False)
     _, report = nt.read_survey(tmp_path / "q.csv", score="Q1")
     assert report.header_rows == 1 and not any("placeholder" in n for n in report.notes)
+
+
+def test_a_file_with_the_category_but_no_score_says_what_it_can_give():
+    # exports of a dashboard's list view keep "Promotor/Neutro/Detrator" and drop the score
+    raw = pd.DataFrame({"id": range(6), "status": ["Promotor", "Detrator", "Neutro",
+                                                  "Promotor", "Promotor", "Detrator"],
+                        "comentario": ["bom", "ruim", "ok", "otimo", "bom", "lento"]})
+    with pytest.raises(nt.ColumnNotFoundError) as info:
+        nt.read_survey(raw)
+    message = str(info.value)
+    expected = nt.from_counts(promoters=3, passives=1, detractors=2).nps
+    assert f"their NPS is {expected:.1f}" in message
+    assert "nt.from_counts(promoters=3, passives=1, detractors=2)" in message
+    with pytest.raises(nt.ColumnNotFoundError) as info:  # no category either: no such line
+        nt.read_survey(raw.drop(columns="status"))
+    assert "holds only the category" not in str(info.value)

@@ -310,7 +310,27 @@ def _no_score_column(frame: pd.DataFrame, cols: list[str], named: str | None) ->
         "could not find the 0-10 recommend score column: no column is named like "
         "'NPS'/'score'/'rating' or asks 'How likely are you to recommend...' with "
         f"mostly 0-10 values. Columns are {cols[:40]}. Pass score='<column>'."
-    )
+        + _categories_only(frame, cols))
+
+
+def _categories_only(frame: pd.DataFrame, cols: list[str]) -> str:
+    """For a file that holds the category (promoter, passive, detractor, in any supported
+    language) but no score: the NPS its counts give, and why the analysis still needs the
+    scores; "" otherwise."""
+    from .profile import _category_column  # profile builds on this module
+
+    found = _category_column(frame, cols)
+    if found is None:
+        return ""
+    column, said = found
+    n = {k: int((said == k).sum()) for k in ("promoter", "passive", "detractor")}
+    total = sum(n.values())
+    nps = 100 * (n["promoter"] - n["detractor"]) / total if total else float("nan")
+    return (f" Column {column!r} holds only the category ({n['promoter']:,} promoters, "
+            f"{n['passive']:,} passives, {n['detractor']:,} detractors): their NPS is "
+            f"{nps:.1f}, with its interval from nt.from_counts(promoters={n['promoter']}, "
+            f"passives={n['passive']}, detractors={n['detractor']}); the rest of the "
+            "analysis needs each answer's 0-10 score, so export the score with it.")
 
 
 def _date_column(frame: pd.DataFrame, cols: list[str], taken: set[str], blank: _Blank,
