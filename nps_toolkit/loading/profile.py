@@ -241,21 +241,8 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
     # each finder takes the columns it recognises out of ``rest``, in this order
     category_check = _category_check(df, rest)
     cfg["drivers"], worded = _driver_columns(df, rest)
-    numeric = [c for c in cfg["drivers"] if c not in worded]
-    reasons = []
-    if numeric:
-        reasons.append(tr("further 0-10 questions {columns}: their link with the recommend "
-                          "score", columns=", ".join(repr(c) for c in numeric)))
-    if worded:
-        first = next(iter(worded.values()))
-        order = [a for a, _ in sorted(((a, v) for a, v in first.items() if v == v),
-                                      key=lambda av: (av[1], av[0]))]
-        reasons.append(tr("questions answered on a worded scale {columns}, read in order "
-                          "({order}; answers such as \"don't know\" left out)",
-                          columns=", ".join(repr(c) for c in worded),
-                          order=" < ".join(repr(a) for a in order)))
-    if reasons:
-        why["drivers"] = "; ".join(reasons)
+    if cfg["drivers"]:
+        why["drivers"] = _drivers_reason(cfg["drivers"], worded)
     found = _period_column(df, rest)
     if found:
         cfg["period"], why["period"] = found
@@ -300,6 +287,24 @@ def _category_check(df: pd.DataFrame, rest: list[str]) -> dict[str, Any] | None:
     rest.remove(col)
     return {"column": col, "checked": int(both.sum()), "disagree": int(differ.sum()),
             "examples": examples}
+
+
+def _drivers_reason(drivers: list[str], worded: dict[str, dict]) -> str:
+    """Why the drivers were taken: 0-10 questions, and worded scales in their order."""
+    numeric = [c for c in drivers if c not in worded]
+    reasons = []
+    if numeric:
+        reasons.append(tr("further 0-10 questions {columns}: their link with the recommend "
+                          "score", columns=", ".join(repr(c) for c in numeric)))
+    if worded:
+        first = next(iter(worded.values()))
+        order = [a for a, _ in sorted(((a, v) for a, v in first.items() if v == v),
+                                      key=lambda av: (av[1], av[0]))]
+        reasons.append(tr("questions answered on a worded scale {columns}, read in order "
+                          "({order}; answers such as \"don't know\" left out)",
+                          columns=", ".join(repr(c) for c in worded),
+                          order=" < ".join(repr(a) for a in order)))
+    return "; ".join(reasons)
 
 
 def _driver_columns(df: pd.DataFrame, rest: list[str]) -> tuple[list[str], dict[str, dict]]:
