@@ -1646,7 +1646,8 @@ def test_xlsx_formula_with_saved_value_reads_the_value(tmp_path):
 
 SCORE_CELLS = ["9", " 10 ", "10/10", "10 - Extremely likely", "10 Extremely likely",
                "9 — Very likely", "0 (Not at all likely)", "7,0", "n/a", "", "N/A", "3",
-               "3-4", "0-6", "9.5", "11", "-1", "4/5", "2 of 5", "ten", "10 out of 10"]
+               "3-4", "0-6", "9.5", "11", "-1", "4/5", "2 of 5", "ten", "10 out of 10",
+               "Dix", "score 8", "Note: 6", "4 out of 5", "eleven", "zehn"]
 
 
 def test_scan_reads_every_score_cell_as_read_survey_does(tmp_path):
@@ -1654,14 +1655,13 @@ def test_scan_reads_every_score_cell_as_read_survey_does(tmp_path):
     rule now decides valid, blank and invalid in both, cell by cell."""
     import duckdb
 
-    from nps_toolkit.loading.scan import _SCORE_SQL
+    from nps_toolkit.loading.scan import _number_sql
     from nps_toolkit.loading.scores import _parse_scores
 
     values, kind = _parse_scores(pd.Series(SCORE_CELLS, dtype="string"))
     con = duckdb.connect()
-    got = con.execute(
-        "SELECT TRY_CAST(replace(regexp_extract(s, ?, 1), ',', '.') AS DOUBLE) FROM "
-        "unnest(?) t(s)", [_SCORE_SQL, SCORE_CELLS]).fetchall()
+    got = con.execute(f"SELECT {_number_sql('s')} FROM unnest(?) t(s)",
+                      [SCORE_CELLS]).fetchall()
     for cell, v, k, (sql,) in zip(SCORE_CELLS, values, kind, got, strict=True):
         if k in (0, 3, 4):  # a number was read (valid, not whole, out of range): same number
             assert sql == pytest.approx(v), cell
@@ -2188,3 +2188,18 @@ def test_a_file_with_the_category_but_no_score_says_what_it_can_give():
     with pytest.raises(nt.ColumnNotFoundError) as info:  # no category either: no such line
         nt.read_survey(raw.drop(columns="status"))
     assert "holds only the category" not in str(info.value)
+
+
+def test_scores_typed_in_words_or_with_a_label_are_read_and_said():
+    # a hand-kept export (davi-almeida-77/Excel-cleaning-pipeline): "ten", "score 8" beside
+    # 7 and "10/10"; other scales in words stay invalid
+    cells = ["ten", "score 8", "7", "10/10", "Dix", "zehn", "8 out of 10", "Note: 6",
+             "4 out of 5", "eleven", "9.5"]
+    df, report = nt.read_survey(pd.DataFrame({"score": cells}), on_invalid="exclude")
+    assert df["score"].tolist() == [10, 8, 7, 10, 10, 10, 8, 6]
+    assert report.excluded == {"not a number": [8, 9], "not a whole number": [10]}
+    note = next(n for n in report.notes if "written in words or with a label" in n)
+    assert note.startswith("6 score cell(s)") and "'ten' -> 10" in note
+    # a column of plain numbers says nothing of the kind
+    _, report = nt.read_survey(pd.DataFrame({"score": ["9", "10"]}))
+    assert not any("written in words" in n for n in report.notes)

@@ -291,7 +291,7 @@ def _scores(column: pd.Series, scale: Mapping[Any, int] | None, notes: list[str]
         notes.append(tr("score answers mapped to 0-10 with scale={scale!r}.",
                         scale=dict(scale)))
         return values, kind
-    values, kind = _parse_scores(column)
+    values, kind = _parse_scores(column, notes)
     check_scale(values, kind, str(column.name), question)
     return values, kind
 

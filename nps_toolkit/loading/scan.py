@@ -15,7 +15,7 @@ from ..errors import InvalidScoreError, describe_examples
 from .columns import _detect
 from .dates import _numeric_date_format
 from .report import LoadReport
-from .scores import _NA_TOKENS, _parse_scores
+from .scores import _LABELLED, _NA_TOKENS, _WORD_VALUE, _parse_scores
 
 # The loader's score rule (scores._SCORE_RE) in RE2, DuckDB's regex dialect: a number,
 # optionally "/10" or followed by a vendor label that starts with a letter and holds no digit
@@ -24,6 +24,20 @@ from .scores import _NA_TOKENS, _parse_scores
 # so RE2 gets \p{Nd} and \pL. Tested against _parse_scores on the same cells.
 _SCORE_SQL = (r"^\s*([+-]?\p{Nd}+(?:[.,]\p{Nd}+)?)\s*"
               r"(?:/\s*10(?:[.,]0+)?|(?:[-–—:=(\[]\s*|\s+)\pL[^\p{Nd}]*)?\s*$")
+
+
+def _number_sql(col: str) -> str:
+    """A score cell's number in SQL, as :func:`_parse_scores` reads it: the number of the
+    cell (``_SCORE_SQL``), else a number in words ("ten", "dix"), else a labelled one
+    ("score 8", "8 out of 10"); NULL when it holds none."""
+    low = f"lower(trim({col}))"
+    words = " ".join(f"WHEN '{w.replace(chr(39), chr(39) * 2)}' THEN {v:.1f}"
+                     for w, v in sorted(_WORD_VALUE.items()))
+    labelled = _LABELLED.pattern.replace(r"\d", r"\p{Nd}").replace("'", "''")
+    return (f"COALESCE(TRY_CAST(replace(regexp_extract({col}, '{_SCORE_SQL}', 1), ',', '.') "
+            f"AS DOUBLE), CASE {low} {words} END, TRY_CAST(COALESCE("
+            f"NULLIF(regexp_extract({low}, '{labelled}', 1), ''), "
+            f"NULLIF(regexp_extract({low}, '{labelled}', 2), '')) AS DOUBLE))")
 
 
 @renamed(customer_id="customer")
@@ -215,8 +229,7 @@ def _score_expr(name: str, dtype: str, sample: pd.Series, report: LoadReport,
         report.notes.append(f"score column {name!r} is text; it is parsed in the engine by "
                             "read_survey's rule (a 0-10 whole number, '10/10', '10 - Extremely "
                             "likely'; a range such as '3-4' is not a score).")
-    number = (f"TRY_CAST(replace(regexp_extract({col}, '{_SCORE_SQL}', 1), ',', '.') "
-              "AS DOUBLE)")
+    number = _number_sql(col)
     valid = f"{number} BETWEEN 0 AND 10 AND {number} = floor({number})"
     literal = name.replace("'", "''")
     invalid = "NULL" if on_invalid == "exclude" else (

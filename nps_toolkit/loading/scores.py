@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidScoreError
+from ..i18n import tr
 
 _NA_TOKENS = {"", "na", "n/a", "nan", "null", "none", "#n/a"}
 
@@ -91,7 +92,41 @@ _STAR_WORDS = re.compile(r"\bstars?\b|\bout of 5\b|/\s*5\b|\b1\s*-\s*5\b|\bstern
                          r"\betoiles?\b|\bestrellas?\b", re.IGNORECASE)
 
 
-def _parse_scores(raw: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+# scores typed by hand: a number in words ("ten", "dix", "zehn"), a label before the number
+# ("score 8", "Note: 7"), or out of ten in words ("8 out of 10", "8 sur 10") - read as the
+# number, and said; other scales in words ("4 out of 5") stay invalid
+_NUMBER_WORDS = {
+    0: "zero|zéro|cero|null|nul|nulla|ноль|영|零",
+    1: "one|un|une|uno|una|eins|um|uma|один|일|一",
+    2: "two|deux|dos|zwei|dois|duas|due|два|이|二",
+    3: "three|trois|tres|três|drei|tre|три|삼|三",
+    4: "four|quatre|cuatro|vier|quatro|quattro|четыре|사|四",
+    5: "five|cinq|cinco|fünf|fuenf|cinque|пять|오|五",
+    6: "six|seis|sechs|sei|шесть|육|六",
+    7: "seven|sept|siete|sieben|sete|sette|семь|칠|七",
+    8: "eight|huit|ocho|acht|oito|otto|восемь|팔|八",
+    9: "nine|neuf|nueve|neun|nove|девять|구|九",
+    10: "ten|dix|diez|zehn|dez|dieci|десять|십|十",
+}
+_WORD_VALUE = {w: float(k) for k, ws in _NUMBER_WORDS.items() for w in ws.split("|")}
+_LABELLED = re.compile(r"^(?:score|note|nota|punkte?|bewertung|rating|nps|puntuaci[oó]n|"
+                       r"calificaci[oó]n|оценка|점수|评分)\s*[:=]?\s*(\d+)$|"
+                       r"^(\d+)\s+(?:out of|sur|de|von|su|из|中)\s+(?:10|ten|dix|diez|zehn|"
+                       r"dez|dieci)$", re.IGNORECASE)
+
+
+def _typed_by_hand(text: pd.Series) -> np.ndarray:
+    """Score cells written in words or with a label, as numbers (NaN for the others)."""
+    low = text.str.strip().str.lower()
+    words = low.map(lambda v: _WORD_VALUE.get(v, np.nan) if isinstance(v, str) else np.nan,
+                    na_action="ignore")
+    label = low.str.extract(_LABELLED)
+    number = pd.to_numeric(label[0].fillna(label[1]), errors="coerce")
+    return words.fillna(number).to_numpy(dtype=np.float64, na_value=np.nan)
+
+
+def _parse_scores(raw: pd.Series, notes: list[str] | None = None
+                  ) -> tuple[np.ndarray, np.ndarray]:
     """Vectorised parse of score cells. Returns (values, kind codes): values are int8 for
     plain integer cells read from a file, float otherwise (undefined where kind is not 0).
 
@@ -122,6 +157,17 @@ def _parse_scores(raw: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         number = text.str.extract(_SCORE_RE, expand=False).str.replace(",", ".", regex=False)
         values_u = pd.to_numeric(number, errors="coerce").to_numpy(dtype=np.float64,
                                                                      na_value=np.nan)
+        by_hand = np.isnan(values_u) & ~blank_u
+        if by_hand.any():  # "ten", "score 8", "8 out of 10": the number, said
+            typed = _typed_by_hand(text[by_hand])
+            values_u[np.flatnonzero(by_hand)] = typed
+            read = np.flatnonzero(by_hand)[~np.isnan(typed)]
+            if len(read) and notes is not None:
+                counts = np.bincount(codes[codes >= 0], minlength=len(text))
+                examples = ", ".join(f"{text.iloc[i]!r} -> {values_u[i]:g}" for i in read[:3])
+                notes.append(tr("{n:,} score cell(s) written in words or with a label were "
+                                "read as their number ({examples}).",
+                                n=int(counts[read].sum()), examples=examples))
         kind_u = np.where(blank_u, 1, np.where(np.isnan(values_u), 2, 0))
         # one extra slot for missing cells (code -1)
         values = np.append(values_u, np.nan)[codes]
