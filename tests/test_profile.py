@@ -170,3 +170,16 @@ def test_a_b2b_export_with_averaged_ratings_and_a_portuguese_category():
     assert check["disagree"] == int((truth.astype(str) != df["status"]).sum()) > 0
     assert "status" not in profile.config["segments"]
     assert "recebido" not in profile.config["segments"]  # a second date is no group
+
+
+def test_segment_groups_written_several_ways_are_named_not_merged():
+    # a hand-kept export (davi-almeida-77/Excel-cleaning-pipeline): "E-mail" beside "email",
+    # "Tel." beside "phone" (the same channel in other words: not guessed)
+    df = pd.DataFrame({"score": list(range(11)) * 4,
+                       "channel": ["E-mail", "email", "Tel.", "phone"] * 11})
+    profile = nt.profile_export(df, codeframes=False)
+    assert profile.config["segments"] == ["channel"]
+    assert profile.spellings == {"channel": [["E-mail", "email"]]}
+    line = next(x for x in profile.lines() if x.startswith("segment 'channel'"))
+    assert "'E-mail' / 'email'" in line and "Tel." not in line
+    assert nt.profile_export(df.replace("E-mail", "mail"), codeframes=False).spellings == {}

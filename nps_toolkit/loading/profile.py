@@ -101,6 +101,7 @@ class ExportProfile:
     reasons: dict[str, str]
     category_check: dict[str, Any] | None = None
     missing: dict[str, str] = field(default_factory=dict)
+    spellings: dict[str, list[list[str]]] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         """One line per choice, with the option that changes it (the report's box)."""
@@ -119,6 +120,11 @@ class ExportProfile:
                        if c["disagree"] else
                        tr("category column {column!r}: {disagree:,} of {checked:,} rows "
                           "disagree with their score", **values))
+        for column, groups in self.spellings.items():
+            out.append(tr("segment {column!r}: {groups} differ only in capitals, spaces or "
+                          "punctuation and are counted as different groups; if they are the "
+                          "same, correct the export", column=column,
+                          groups="; ".join(" / ".join(repr(v) for v in g) for g in groups[:3])))
         return out
 
     def __repr__(self) -> str:
@@ -267,7 +273,22 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
     why.setdefault("benchmark", tr("none: pass --industry NAME (see nps_toolkit.benchmarks()) "
                                    "or --benchmark N to compare"))
     return ExportProfile(config=cfg, reasons=why, category_check=category_check,
-                         missing=missing)
+                         missing=missing, spellings=_spellings_of(df, cfg["segments"]))
+
+
+def _spellings_of(df: pd.DataFrame, columns: list[str]) -> dict[str, list[list[str]]]:
+    """Per segment column, its groups written more than one way ("E-mail" / "email", "North
+    " / "north"): values equal once capitals, accents, spaces and punctuation are set
+    aside. Said, never merged: "Tel." and "phone" are the same channel too, and only the
+    analyst knows which spellings are one group."""
+    out = {}
+    for column in columns:
+        values = pd.Series(df[column].dropna().astype(str).unique())
+        key = values.map(lambda v: re.sub(r"[\W_]+", "", _norm(v)))
+        groups = [sorted(g) for _, g in values.groupby(key.to_numpy()) if len(g) > 1]
+        if groups:
+            out[column] = sorted(groups)
+    return out
 
 
 def _category_check(df: pd.DataFrame, rest: list[str]) -> dict[str, Any] | None:
