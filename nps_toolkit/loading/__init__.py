@@ -6,7 +6,9 @@ submissions. ``read_survey`` turns them into one clean pandas frame with canonic
 (``score``, ``comment``, ``date``, ``customer_id``, ``response_id``) and a :class:`LoadReport`
 that accounts for every row it did not keep.
 
-The work is split by concern: ``files`` (delimiters, vendor layouts, title rows), ``bodies``
+The work is split by concern: ``files`` (reading a file's bytes: delimiters, compressed
+and Excel files), ``layout`` (its header: vendor layouts, title rows, placeholder names),
+``bodies``
 (the body of a large CSV, read by pandas' or pyarrow's fast reader), ``infer`` (numbers and NA
 spellings in the columns read as text), ``dates`` (one date format per column),
 ``columns`` (which column is which), ``scores`` (what counts as a score), ``report`` (the

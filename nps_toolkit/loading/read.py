@@ -18,7 +18,7 @@ from ..errors import InvalidScoreError, describe_examples
 from ..i18n import tr
 from .columns import _detect, _likely_date
 from .dates import _iso_cast, _parse_dates
-from .files import _existing_file, _is_import_id, _read_file
+from .files import _existing_file, _read_file
 from .ids import _clean_ids
 from .infer import (
     _few_valued,
@@ -30,6 +30,7 @@ from .infer import (
     _segment_like,
     _start_distinct,
 )
+from .layout import _is_import_id
 from .report import REASONS, LoadReport
 from .scores import _parse_scores, apply_scale, check_scale
 

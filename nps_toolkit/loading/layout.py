@@ -1,0 +1,148 @@
+"""The header of an export: its vendor layout (Qualtrics' three header rows,
+SurveyMonkey's two), title rows above it, placeholder names (Column1...) and repeated
+names."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pandas as pd
+
+from ..i18n import tr
+from .columns import _norm
+from .report import LoadReport
+
+
+def _is_import_id(value: Any) -> bool:
+    s = str(value).strip()
+    if not s.startswith("{"):
+        return False
+    try:
+        return "ImportId" in json.loads(s)
+    except (ValueError, TypeError):
+        return False
+
+
+def _layout(head: pd.DataFrame) -> tuple[str, int, list[str], dict[str, str]]:
+    """Vendor, number of header rows, column names, question text per column.
+
+    ``head`` holds the first rows of the file with no header applied (all text).
+    """
+    # cell by cell: pandas' astype(str) costs ~0.1 ms a column (30 ms on 240 columns)
+    rows = [[v if isinstance(v, str) else str(v) for v in row]
+            for row in head.to_numpy(dtype=object, na_value="").tolist()]
+    first = [c.strip() for c in rows[0]]
+    normed = {_norm(c) for c in first}
+    # Qualtrics: row 2 = question text, row 3 = {"ImportId": ...}
+    if len(rows) >= 3 and sum(_is_import_id(v) for v in rows[2]) >= max(1, len(first) // 2):
+        return "qualtrics", 3, first, dict(zip(first, rows[1], strict=False))
+    # SurveyMonkey: row 2 holds 'Response' / 'Open-Ended Response' / option labels
+    second = [c.strip() for c in rows[1]] if len(rows) > 1 else []
+    if (second and {"respondent id", "collector id"} <= normed | {_norm(c) for c in second}) or (
+        second and any(_norm(v) in ("response", "open ended response") for v in second)
+        and "respondent id" in normed
+    ):
+        names, current = [], ""
+        for top, sub in zip(first, second, strict=False):
+            current = top or current
+            if not top and sub and _norm(sub) not in ("response", "open ended response"):
+                names.append(f"{current} - {sub}")
+            elif top and sub and _norm(sub) not in ("response", "open ended response"):
+                names.append(f"{top} - {sub}")
+            else:
+                names.append(top or current)
+        return "surveymonkey", 2, _dedupe(names), {}
+    if _placeholder_names(first) and len(second) and _header_like(second):
+        # Excel's tables and Power Query name columns Column1, Column2...: the names are
+        # in the next row
+        return "generic", 2, _dedupe([s or f for s, f in zip(second, first, strict=False)]), {}
+    vendor = "generic"
+    if "submitted at" in normed and ("#" in normed or "network id" in normed):
+        vendor = "typeform"
+    elif first and _norm(first[0]) == "timestamp":
+        vendor = "google_forms"
+    elif "score" in normed and ("comment" in normed) and (
+        {"survey type", "response timestamp", "delighted source", "person id"} & normed
+    ):
+        vendor = "delighted"
+    return vendor, 1, _dedupe(first), {}
+
+
+_PLACEHOLDER = re.compile(r"(?i)^(?:column|col|field|unnamed|spalte|colonne|columna|coluna|"
+                          r"столбец|열|列)[\s_:.-]*\d+$")
+
+
+def _placeholder_names(names: list[str]) -> bool:
+    """Whether a header row holds only placeholder names (``Column1``, ``Unnamed: 3``)."""
+    filled = [n for n in names if n]
+    return len(filled) >= 2 and all(_PLACEHOLDER.match(n) for n in filled)
+
+
+def _header_like(row: list[str]) -> bool:
+    """Whether a row reads as column names: mostly filled, distinct, not numbers."""
+    filled = [c.strip() for c in row if c and c.strip()]
+    return (len(filled) >= 0.8 * len(row) and len(set(filled)) == len(filled)
+            and not any(re.fullmatch(r"[\d.,:/ -]+", c) for c in filled))
+
+
+def _note_placeholder_header(vendor: str, h: int, report: LoadReport) -> None:
+    if vendor == "generic" and h == 2:
+        report.notes.append(tr("the first row holds placeholder names (Column1, Column2..., as "
+                               "Excel tables and Power Query write them): the column names "
+                               "were read from the row below it."))
+
+
+def _note_renamed(names: list[str], report: LoadReport) -> None:
+    """Say which duplicate header names were made unique (``score`` twice -> ``score.1``)."""
+    renamed = [n for n in names if re.fullmatch(r".+\.\d+", n) and n.rsplit(".", 1)[0] in names]
+    if renamed:
+        report.notes.append(
+            tr("the header repeats column name(s) {names}; the repeats were renamed {renamed}. "
+               "Check which one holds what you expect (or name it with score=...).",
+               names=", ".join(repr(n.rsplit(".", 1)[0]) for n in dict.fromkeys(renamed)),
+               renamed=", ".join(repr(n) for n in renamed)))
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, n in enumerate(names):
+        n = n if n else f"column_{i + 1}"
+        if n in seen:
+            seen[n] += 1
+            out.append(f"{n}.{seen[n]}")
+        else:
+            seen[n] = 0
+            out.append(n)
+    return out
+
+
+def _title_rows(counts: list[int], header_row: int | None) -> int:
+    """How many rows sit above the header: ``header_row - 1`` when given, else the leading
+    rows with at most a third of the table's width filled (a report title, a date line) when
+    a fuller row follows within the first ten."""
+    if header_row is not None:
+        if header_row < 1:
+            raise ValueError(f"header_row counts from 1 (the file's first row); got {header_row}")
+        return header_row - 1
+    width = max(counts[:10], default=0)
+    if width < 3:
+        return 0
+    for i, filled in enumerate(counts[:10]):
+        if filled >= 0.6 * width:
+            return i if all(c <= max(1, width // 3) for c in counts[:i]) else 0
+    return 0
+
+
+def _note_title_rows(k: int, rows: list[list[str]], report: LoadReport,
+                     given: bool) -> None:
+    if k:
+        shown = [" ".join(c for c in r if c)[:60] for r in rows[:k]]
+        report.notes.append(
+            tr("skipped {k} row(s) above the header as asked (header_row): {shown!r}. If the "
+               "header is elsewhere, pass header_row=<its row number>.", k=k, shown=shown)
+            if given else
+            tr("skipped {k} row(s) above the header (detected): {shown!r}. If the header is "
+               "elsewhere, pass header_row=<its row number>.", k=k, shown=shown))
