@@ -317,6 +317,7 @@ def _categories_only(frame: pd.DataFrame, cols: list[str]) -> str:
     """For a file that holds the category (promoter, passive, detractor, in any supported
     language) but no score: the NPS its counts give, and why the analysis still needs the
     scores; "" otherwise."""
+    from ..scoring import from_counts
     from .profile import _category_column  # profile builds on this module
 
     found = _category_column(frame, cols)
@@ -324,8 +325,8 @@ def _categories_only(frame: pd.DataFrame, cols: list[str]) -> str:
         return ""
     column, said = found
     n = {k: int((said == k).sum()) for k in ("promoter", "passive", "detractor")}
-    total = sum(n.values())
-    nps = 100 * (n["promoter"] - n["detractor"]) / total if total else float("nan")
+    nps = from_counts(promoters=n["promoter"], passives=n["passive"],
+                      detractors=n["detractor"]).nps
     return (f" Column {column!r} holds only the category ({n['promoter']:,} promoters, "
             f"{n['passive']:,} passives, {n['detractor']:,} detractors): their NPS is "
             f"{nps:.1f}, with its interval from nt.from_counts(promoters={n['promoter']}, "
