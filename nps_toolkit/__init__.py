@@ -13,6 +13,7 @@ from .i18n import LANGUAGES, get_language, set_language
 from .loading import (
     ExportProfile,
     LoadReport,
+    join_customers,
     profile_export,
     read_customers,
     read_orders,
@@ -146,6 +147,7 @@ __all__ = [
     "funnel",
     "get_language",
     "growth_link",
+    "join_customers",
     "league_table",
     "load_sample",
     "migration",

@@ -86,8 +86,9 @@ def _parser() -> argparse.ArgumentParser:
                     help="order log (customer, order date, amount): adds whether NPS predicts "
                     "repurchase and revenue")
     rp.add_argument("--customers", metavar="FILE",
-                    help="customer list with segment columns: adds response rates and the "
-                    "NPS weighted to the customer base")
+                    help="customer list (one row per customer: plan, region, value...): "
+                    "its columns joined to the answers by customer id, to compare them on; "
+                    "with --orders, response rates and the NPS weighted to the customer base")
     rp.add_argument("--keep-notebooks", metavar="DIR",
                     help="also keep the executed notebooks in this folder")
     rp.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -131,7 +132,7 @@ def _print_config(args: argparse.Namespace, config: dict[str, object]) -> int:
     from .report import config_toml
     from .report.config import COLUMN_KEYS, load_configured
 
-    data, profile, merged = load_configured(args.file, config)
+    data, profile, merged = load_configured(args.file, config, args.customers)
     for key in COLUMN_KEYS:  # the file's own column names, as the options take them
         if merged.get(key) and key in profile.reasons:
             merged[key] = (data.attrs["load_report"].columns.get(

@@ -1893,7 +1893,9 @@ def spss_export(path: Path, n: int = 400, seed: int = 5) -> pd.DataFrame:
         "StartDate": pd.Timestamp("2025-03-01") + pd.to_timedelta(rng.integers(0, 90, n),
                                                                    unit="D"),
         "CustNo": rng.integers(10_000, 99_999, n).astype(float),
-        "Q1": code, "Q2": rng.choice(["great staff", "slow check-in", ""], n),
+        "Q1": code, "Q2": np.where(np.arange(n) % 5 == 0,  # some written once, as people do
+                       [f"room {i} was cold" for i in range(n)],
+                       rng.choice(["great staff", "slow check-in", ""], n)),
         "Region": region, "Age": rng.choice([1.0, 2.0, 3.0], n),
         "Q5": rng.integers(1, 6, n).astype(float)})
     labels = {float(i + 1): f"{i} - Not at all likely" if i == 0 else
@@ -1934,7 +1936,9 @@ def test_spss_export_is_read_by_its_labels(tmp_path, suffix):
     assert df["Region"].isna().any() and "No answer" not in set(df["Region"].dropna())
     assert set(df["Age"]) == {"18-24", "25-34", "35+"}  # number-like labels, not numbers
     assert df["Q5"].between(1, 5).all() and pd.api.types.is_numeric_dtype(df["Q5"])
-    assert str(df["CustNo"].dtype) == "Int64"
+    # the customer number is the customer id, read whole (10042, not 10042.0)
+    assert report.columns["customer_id"] == "CustNo"
+    assert not df["customer_id"].astype(str).str.contains(r"\.").any()
     assert df["comment"].isna().any() and not df["comment"].eq("").any()
     with pytest.raises(nt.errors.InvalidScoreError, match="Don't know"):
         nt.read_survey(tmp_path / f"hotel{suffix}")
@@ -1974,7 +1978,8 @@ def test_stata_export_is_read_by_its_labels_too(tmp_path):
     assert report.file_format == "stata"
     assert got["score"].tolist() == answer.tolist()
     assert set(got["region"]) == {"North", "South"}
-    assert pd.api.types.is_integer_dtype(got["custno"].dtype)  # 4321, not 4321.0
+    assert report.columns["customer_id"] == "custno"  # read whole: 4321, not 4321.0
+    assert not got["customer_id"].astype(str).str.contains(r"\.").any()
     assert any(n.startswith("Stata column 'nps'") for n in report.notes)
 
 
@@ -2203,3 +2208,329 @@ def test_scores_typed_in_words_or_with_a_label_are_read_and_said():
     # a column of plain numbers says nothing of the kind
     _, report = nt.read_survey(pd.DataFrame({"score": ["9", "10"]}))
     assert not any("written in words" in n for n in report.notes)
+
+
+def test_a_date_named_for_the_answer_outranks_a_generic_one(tmp_path):
+    """A product's export (julioverdugo/NPS): ``created_at`` is when the user signed up,
+    ``surveyed_at`` when the survey was answered, a month later. The answer's date is taken
+    and the choice said; a generic name alone is still taken, and a flag named like the
+    answer (``survey_completed``: yes/no) is no date."""
+    created = pd.date_range("2017-01-01", periods=40, freq="D")
+    df = pd.DataFrame({"score": [9, 3, 7, 10] * 10, "created_at": created.strftime("%Y-%m-%d"),
+                       "surveyed_at": (created + pd.Timedelta(days=31)).strftime("%Y-%m-%d"),
+                       "survey_completed": ["yes", "no"] * 20})
+    df.to_csv(tmp_path / "a.csv", index=False)
+    out, report = nt.read_survey(tmp_path / "a.csv")
+    assert report.columns["date"] == "surveyed_at"
+    assert out["date"].iloc[0] == pd.Timestamp("2017-02-01")
+    assert any("'surveyed_at' taken over 'created_at'" in n for n in report.notes)
+    for name in ("date_of_response", "NPS Response Date", "answered_on"):
+        df.rename(columns={"surveyed_at": name}).to_csv(tmp_path / "b.csv", index=False)
+        assert nt.read_survey(tmp_path / "b.csv")[1].columns["date"] == name
+    df.drop(columns="surveyed_at").to_csv(tmp_path / "c.csv", index=False)
+    out, report = nt.read_survey(tmp_path / "c.csv")
+    assert report.columns["date"] == "created_at"
+    assert not any("taken over" in n for n in report.notes)
+    out, report = nt.read_survey(df, date="created_at")
+    assert report.columns["date"] == "created_at"
+
+
+def test_a_comment_column_of_codes_is_a_group_not_comments(tmp_path):
+    """A CRM export (crazywoolf/sh-2026): ``comment_tag`` holds six coded reasons
+    ("price", "churn_intent"), not what customers wrote. It is not read as the comment
+    (said, with the option to read it anyway) and stays for the segments; real comments that
+    repeat ("ok", "good") are still comments, and a small file is never judged coded."""
+    rng = np.random.default_rng(41)
+    n = 3000
+    tags = rng.choice(["nps_growth", "price", "quality", "support", "churn_intent",
+                       "ai_competitor"], n)
+    df = pd.DataFrame({"score": rng.integers(0, 11, n), "comment_tag": tags})
+    df.to_csv(tmp_path / "t.csv", index=False)
+    out, report = nt.read_survey(tmp_path / "t.csv")
+    assert "comment" not in report.columns
+    assert any("'comment_tag' is named like a comment but holds codes" in n
+               and "6 distinct values in its first 2,000" in n for n in report.notes)
+    assert "comment_tag" in nt.profile_export(out, codeframes=False).config["segments"]
+    out, report = nt.read_survey(tmp_path / "t.csv", comment="comment_tag")
+    assert report.columns["comment"] == "comment_tag"
+    # real comments: many repeat, most do not
+    words = np.array([f"the {w} was {v}" for w in ("staff", "price", "app", "store", "queue",
+                                                   "delivery", "website", "checkout")
+                      for v in ("great", "slow", "fine", "too high", "friendly", "awful",
+                                "quick", "confusing", "better", "poor")])
+    comments = np.where(rng.random(n) < 0.5, rng.choice(["ok", "good", "great"], n),
+                        rng.choice(words, n))
+    df["comment"] = comments
+    assert nt.read_survey(df.drop(columns="comment_tag"))[1].columns["comment"] == "comment"
+    # a demo file's few canned comments (hassanambi/Product_Analytics_Q1-) are sentences:
+    # still comments, however often each repeats
+    canned = rng.choice(["The UI is confusing.", "Needs more integrations.",
+                         "Great support team!", "Too expensive for small teams."], n)
+    assert nt.read_survey(pd.DataFrame({"score": df["score"], "comment": canned}))[1].columns[
+        "comment"] == "comment"
+    assert nt.read_survey(df.head(150))[1].columns["comment"] in ("comment", "comment_tag")
+    assert nt.read_survey(df[["score", "comment_tag"]].head(150))[1].columns[
+        "comment"] == "comment_tag"
+
+
+def long_export(n: int = 60, seed: int = 42) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A survey kept one row per question asked (respondent, question, answer), as survey
+    tools' "one row per answer" exports and warehouse tables write it, and the same answers
+    one row per respondent."""
+    rng = np.random.default_rng(seed)
+    wide = pd.DataFrame({
+        "respondent_id": [f"R{i:03d}" for i in range(n)],
+        "region": rng.choice(["North", "South"], n),
+        "How likely are you to recommend us to a friend or colleague?": rng.integers(0, 11, n),
+        "How satisfied are you with our support?": rng.integers(0, 11, n),
+        "What is the most important reason for your score?": rng.choice(
+            ["slow support", "great app", "too pricey", "friendly staff"], n)})
+    questions = list(wide.columns[2:])
+    long = wide.melt(id_vars=["respondent_id", "region"], value_vars=questions,
+                     var_name="question", value_name="answer")
+    long = long.sample(frac=1, random_state=seed).reset_index(drop=True)  # any order
+    long["answered_at"] = (pd.Timestamp("2025-05-01") + pd.to_timedelta(
+        rng.integers(0, 10_000, len(long)), unit="s")).astype(str)  # one per answer
+    long["device"] = rng.choice(["ios", "web"], len(long))  # changes between answers
+    return long, wide
+
+
+def test_an_export_with_one_row_per_question_is_read_per_respondent(tmp_path):
+    """A long export's ``answer`` column answers three questions: read as it is, an NPS on it
+    would mix the recommend question with the 0-10 satisfaction one. It is read one row per
+    respondent (said), the recommend question found by its text, the other 0-10 question and
+    the reason beside it, a respondent's attribute kept, a per-row timestamp left out (said)."""
+    long, wide = long_export()
+    long.to_csv(tmp_path / "long.csv", index=False)
+    for source in (tmp_path / "long.csv", long):
+        df, report = nt.read_survey(source)
+        rec = "How likely are you to recommend us to a friend or colleague?"
+        assert report.columns["score"] == rec
+        assert report.columns["comment"] == "What is the most important reason for your score?"
+        assert report.rows_read == len(df) == 60
+        assert nt.score(df).nps == pytest.approx(nt.score(wide[rec]).nps)
+        assert nt.score(df).nps != pytest.approx(nt.score(long["answer"].pipe(
+            pd.to_numeric, errors="coerce").dropna()).nps)
+        got = df.set_index("response_id").loc[wide["respondent_id"]]
+        assert (got["region"].to_numpy() == wide["region"].to_numpy()).all()
+        assert (pd.to_numeric(got["How satisfied are you with our support?"]).to_numpy()
+                == wide["How satisfied are you with our support?"].to_numpy()).all()
+        assert any("one row per question (180 rows, 3 questions in 'question'" in n
+                   and "told apart by 'respondent_id'" in n for n in report.notes)
+        assert any("left out" in n and "'device'" in n for n in report.notes)
+        assert report.columns["date"] == "answered_at"
+        first = long.groupby("respondent_id", sort=False)["answered_at"].first()
+        assert (got["date"].to_numpy() == pd.to_datetime(first.loc[got.index]).to_numpy()
+                ).all()
+    # a respondent who answered a question twice: the rows are named, nothing is guessed
+    twice = pd.concat([long, long.iloc[[5]]], ignore_index=True)
+    twice.to_csv(tmp_path / "twice.csv", index=False)
+    with pytest.raises(ValueError, match=r"more than once: rows 7, 182"):
+        nt.read_survey(tmp_path / "twice.csv")
+    # nothing tells whose answer a row is
+    with pytest.raises(nt.ColumnNotFoundError, match="no column tells whose answer"):
+        nt.read_survey(long[["question", "answer"]])
+    # questions written only as numbers say nothing: the file is left as it is
+    numbered = long.assign(question=long["question"].map(
+        {q: str(i + 1) for i, q in enumerate(wide.columns[2:])}))
+    with pytest.raises(nt.ColumnNotFoundError):
+        nt.read_survey(numbered.drop(columns=["answered_at", "device"]).rename(
+            columns={"answer": "value"}).assign(value=lambda d: d["value"].astype(str) + "x"))
+
+
+def test_a_one_question_long_export_is_read_by_its_question(tmp_path):
+    """The shape of an HR survey kept in Excel (edumaggno/dash-nps): ``Cod_resposta,
+    Pergunta, Resposta, Cargo...``, one question in the file. The recommend question is
+    found by the question's text; another question (``Você gosta de trabalhar aqui?``) is
+    not taken for it, and the error names the column answered 0-10 with its question."""
+    rng = np.random.default_rng(7)
+    n = 40
+    df = pd.DataFrame({"Cod_resposta": range(1001, 1001 + n),
+                       "Pergunta": "Qual a probabilidade de você recomendar a empresa a um amigo?",
+                       "Resposta": rng.integers(0, 11, n),
+                       "Cargo": rng.choice(["Ajudante", "Motorista"], n),
+                       "Tempo de Casa": rng.choice(["3 meses", "1 Ano", "3 Anos"], n)})
+    df.to_excel(tmp_path / "hr.xlsx", index=False)
+    out, report = nt.read_survey(tmp_path / "hr.xlsx")
+    assert report.columns["score"] == "Resposta"
+    assert nt.score(out).nps == pytest.approx(nt.score(df["Resposta"]).nps)
+    assert any("'Pergunta' holds the question asked" in n for n in report.notes)
+    df["Pergunta"] = "Você gosta de trabalhar nesta empresa?"
+    with pytest.raises(nt.ColumnNotFoundError,
+                       match=r"Answered 0-10 in 'Resposta' \('Você gosta de trabalhar nesta "
+                             r"empresa\?'\): if one"):
+        nt.read_survey(df)
+
+
+def test_scan_refuses_an_export_with_one_row_per_question(tmp_path):
+    """scan scores row by row: on a long export its answer column would mix the recommend
+    question with the others. It stops and gives the filter that keeps the recommend
+    question's rows; the filtered relation is then read."""
+    import duckdb
+
+    long, wide = long_export()
+    long.to_csv(tmp_path / "long.csv", index=False)
+    with pytest.raises(ValueError, match=r"one row per question \(3 questions.*WHERE "
+                                         r"\"question\" = 'How likely are you to recommend"):
+        nt.scan(tmp_path / "long.csv")
+    con = duckdb.connect()
+    rel = con.sql("SELECT respondent_id, CAST(answer AS INTEGER) AS score FROM "
+                  f"read_csv('{tmp_path}/long.csv') WHERE question LIKE 'How likely%'")
+    rec = "How likely are you to recommend us to a friend or colleague?"
+    assert nt.summarize(rel)["nps"].iloc[0] == pytest.approx(nt.score(wide[rec]).nps)
+
+
+def test_join_customers_adds_what_the_crm_knows_to_each_answer(tmp_path):
+    """The shape of a public support-desk case (engarqwagner/helppi-analytics-case): answers
+    with a customer id, and a customer list with plan, state and monthly value. Each answer
+    gets its customer's columns (a name both have is kept apart), answers of unlisted
+    customers get blanks, nothing is changed in place, and what matched is said. Numeric ids
+    match whether a file wrote them 4560 or 4560.0; a list naming a customer twice is
+    refused."""
+    rng = np.random.default_rng(43)
+    n, m = 300, 80
+    crm = pd.DataFrame({"id_cliente": np.arange(1, m + 1),
+                        "plano": rng.choice(["Basico", "Essencial", "Premium"], m),
+                        "valor_mensal": rng.choice([39.9, 59.9, 99.9], m),
+                        "score": rng.integers(0, 100, m)})  # a CRM's own health score
+    crm.to_csv(tmp_path / "clientes.csv", index=False)
+    cust = rng.integers(1, m + 11, n)  # ten customer numbers the list does not hold
+    answers = pd.DataFrame({"id_cliente": np.where(np.arange(n) == 3, np.nan, cust),
+                            "nota_nps": rng.integers(0, 11, n)})
+    answers.to_csv(tmp_path / "nps.csv", index=False)
+    df, _ = nt.read_survey(tmp_path / "nps.csv")
+    before = df.copy()
+    customers, _ = nt.read_customers(tmp_path / "clientes.csv")
+    joined = nt.join_customers(df, customers)
+    pd.testing.assert_frame_equal(df, before)
+    assert len(joined) == len(df)
+    listed = crm.set_index("id_cliente")
+    ids = pd.to_numeric(df["customer_id"])
+    known = ids.isin(listed.index)
+    assert (joined.loc[known.to_numpy(), "plano"].to_numpy()
+            == listed.loc[ids[known], "plano"].to_numpy()).all()
+    assert joined.loc[~known.to_numpy(), "plano"].isna().all()
+    assert (joined.loc[known.to_numpy(), "score (customer list)"].to_numpy()
+            == listed.loc[ids[known], "score"].to_numpy()).all()
+    assert (joined["score"] == df["score"]).all()
+    said = joined.attrs["joined"]
+    assert said["answers_matched"] == int(known.sum())
+    assert said["answers_unmatched"] == int((~known & ids.notna()).sum()) > 0
+    assert said["customers_listed"] == m
+    assert any(f"{int(known.sum()):,} answers from" in n
+               for n in joined.attrs["load_report"].notes)
+    assert not any("joined" in n for n in df.attrs["load_report"].notes)
+    # a frame not read by read_customers is read by it; float ids match whole ones
+    assert nt.join_customers(df, crm.assign(id_cliente=crm["id_cliente"].astype(float)))[
+        "plano"].notna().sum() == int(known.sum())
+    with pytest.raises(ValueError, match="more than once"):
+        nt.join_customers(df, customers.iloc[[0, 0, 1]].assign(x=1).pipe(
+            lambda c: c.set_axis(range(3))).pipe(lambda c: c.__finalize__(customers)))
+    with pytest.raises(nt.ColumnNotFoundError):
+        nt.join_customers(df.drop(columns="customer_id"), customers)
+    with pytest.raises(ValueError, match="no customer id of the answers is in the customer "
+                                         "list"):
+        nt.join_customers(df, customers.assign(customer_id=customers["customer_id"] + 10**6))
+
+
+def test_a_column_per_survey_wave_is_read_as_one_row_per_answer(tmp_path):
+    """The shape of a public churn study (ayenko/churn_prediction, NPS.csv): one row per
+    account, the recommend question of 2015 and of 2016 in two columns, NA where an account
+    was not surveyed that year. Read before, only 2015 counted (and its NAs as 7,944
+    excluded blanks). Now each wave's answers are rows with their wave, the accounts without
+    an answer in a wave left out and counted, and a comment asked in the same waves goes
+    with its wave; five different ratings ("rating_1" ... "rating_5") are no waves."""
+    rng = np.random.default_rng(45)
+    n = 500
+    s15 = np.where(rng.random(n) < 0.6, np.nan, rng.integers(0, 11, n))
+    s16 = np.where(rng.random(n) < 0.5, np.nan, rng.integers(0, 11, n))
+    df = pd.DataFrame({"ACCT_ID": rng.permutation(10_000_000 + np.arange(n)),
+                       "NPS_SCORE_2015": s15, "NPS_SCORE_2016": s16,
+                       "comment_2015": np.where(np.isnan(s15), "", "ok 2015"),
+                       "comment_2016": np.where(np.isnan(s16), "", "ok 2016")})
+    df.to_csv(tmp_path / "w.csv", index=False)
+    out, report = nt.read_survey(tmp_path / "w.csv")
+    answered = int(np.isfinite(s15).sum() + np.isfinite(s16).sum())
+    assert len(out) == report.rows_read == answered
+    assert report.columns["score"] == "NPS_SCORE"
+    assert report.columns["customer_id"] == "ACCT_ID"
+    by_wave = out.groupby("wave")["score"]
+    assert by_wave.size().to_dict() == {2015: int(np.isfinite(s15).sum()),
+                                        2016: int(np.isfinite(s16).sum())}
+    assert nt.score(out[out["wave"] == 2016]).nps == pytest.approx(
+        nt.score(pd.Series(s16).dropna()).nps)
+    assert (out.loc[out["wave"] == 2016, "comment"] == "ok 2016").all()
+    left = 2 * n - answered
+    assert any("column per survey wave ('NPS_SCORE_2015', 'NPS_SCORE_2016')" in note
+               and f"{left:,} customer-waves without an answer" in note
+               for note in report.notes)
+    assert nt.profile_export(out, codeframes=False).config["period"] == "wave"
+    # customers in both waves migrate, without dates
+    moved = nt.migration(out, date=None, wave="wave")
+    both = int((np.isfinite(s15) & np.isfinite(s16)).sum())
+    assert int(moved.counts.to_numpy().sum()) == both
+    # five ratings are not waves of one question
+    ratings = pd.DataFrame({"score": rng.integers(0, 11, 40),
+                            **{f"rating_{k}": rng.integers(0, 11, 40) for k in range(1, 6)}})
+    assert len(nt.read_survey(ratings)[0]) == 40
+
+
+def test_nps_inside_a_name_and_nps_values_already_computed(tmp_path):
+    """Two public files: ``ID_Cliente, ValorNPS, NPS`` (adiacla/examen2026), where "NPS" is
+    the category and "ValorNPS" the 0-10 answer; ``Mes, NPS`` with one NPS per month
+    (JaviDoria/Analisis-Hipermercado), which holds no answers and must say so, not suggest a
+    scale."""
+    rng = np.random.default_rng(46)
+    v = rng.integers(0, 11, 200)
+    df = pd.DataFrame({"ID_Cliente": [f"Cliente_{i}" for i in range(200)], "ValorNPS": v,
+                       "NPS": np.where(v >= 9, "Promotor", np.where(v >= 7, "Pasivo",
+                                                                     "Detractor"))})
+    out, report = nt.read_survey(df)
+    assert report.columns["score"] == "ValorNPS"
+    assert nt.profile_export(out, codeframes=False).category_check["disagree"] == 0
+    monthly = pd.DataFrame({"Mes": pd.date_range("2024-01-01", periods=18, freq="MS")
+                            .strftime("%Y-%m-%d"), "NPS": rng.integers(40, 80, 18)})
+    with pytest.raises(nt.ColumnNotFoundError,
+                       match=r"If these are NPS values already computed.*they are not "
+                             r"answers.*If they are answers on another scale.*scale="):
+        nt.read_survey(monthly)
+    # a 0-100 slider's answers named like the score get the scale advice alone
+    with pytest.raises(nt.ColumnNotFoundError, match=r"holds numbers from 0 to 100, not the"):
+        nt.read_survey(pd.DataFrame({"NPS": np.r_[0, 100, rng.integers(0, 101, 498)]}))
+
+
+def test_missing_value_codes_among_scores_are_named(tmp_path):
+    """A public export (adiacla/examen2026) writes a missing score as -2147483648, the
+    smallest 32-bit integer, as databases do: the error and the exclusion say what the
+    number is; scores out of range that are no such code (11, 15) are not explained away."""
+    rng = np.random.default_rng(47)
+    v = rng.integers(0, 11, 300).astype(np.int64)
+    v[::20] = -2147483648
+    v[7] = 11
+    df = pd.DataFrame({"ValorNPS": v})
+    with pytest.raises(nt.InvalidScoreError, match=r"Among the scores out of range: "
+                                                  r"-2147483648 \(15 rows\), numbers that"):
+        nt.read_survey(df)
+    out, report = nt.read_survey(df, on_invalid="exclude")
+    assert len(report.excluded["out of range"]) == 16 and len(out) == 300 - 16
+    assert any(n.startswith("among the scores out of range: -2147483648 (15 rows)")
+               for n in report.notes)
+    v[::20] = 15
+    with pytest.raises(nt.InvalidScoreError) as err:
+        nt.read_survey(pd.DataFrame({"ValorNPS": v}))
+    assert "Among the scores" not in str(err.value)
+
+
+def test_question_and_answer_columns_of_text_are_no_long_layout():
+    """A support log with "question" and "answer" columns of text beside the score is read
+    as it is (the layout is only one row per question when some question is answered
+    0-10)."""
+    rng = np.random.default_rng(48)
+    n = 120
+    df = pd.DataFrame({"question": rng.choice(["How do I reset my password?",
+                                               "Where is my order?"], n),
+                       "answer": rng.choice(["Use the link in settings.", "Track it here."], n),
+                       "rating": rng.integers(0, 11, n)})
+    out, report = nt.read_survey(df)
+    assert len(out) == n and report.columns["score"] == "rating"
+    assert not any("one row per question" in note for note in report.notes)

@@ -56,7 +56,9 @@ def test_telecom_shaped_export_with_a_category_column():
         .strftime("%d/%m/%Y %H:%M"),
         "JOURNEY_STAGE": rng.choice(["Join", "Onboard", "Use", "Leave"], n),
         "NPS_CATEGORY": cat, "NPS_SCORE": score,
-        "VERBATIM": rng.choice(["slow broadband", "engineer late", "great speed"], n)})
+        "VERBATIM": np.where(np.arange(n) % 5 == 0,  # some written once, as people do
+                             [f"engineer {i} minutes late" for i in range(n)],
+                             rng.choice(["slow broadband", "engineer late", "great speed"], n))})
     data, _ = nt.read_survey(df)
     p = nt.profile_export(data, codeframes=False)
     assert p.config["date"] == "date" and p.config["customer"] == "customer_id"
@@ -183,3 +185,31 @@ def test_segment_groups_written_several_ways_are_named_not_merged():
     line = next(x for x in profile.lines() if x.startswith("segment 'channel'"))
     assert "'E-mail' / 'email'" in line and "Tel." not in line
     assert nt.profile_export(df.replace("E-mail", "mail"), codeframes=False).spellings == {}
+
+
+def test_flags_coded_groups_and_keys_of_real_exports():
+    """Shapes of three public exports: a 0/1 flag (julioverdugo/NPS, ``is_admin``), a brand
+    written as a code in Korean (hongjai-rhee/public, ``브랜드코드``), and a product line's id
+    with values 1-9 (crazywoolf/sh-2026, ``product_line_id``): the first two are groups, the
+    third a group and never a rating."""
+    rng = np.random.default_rng(40)
+    n = 600
+    df = pd.DataFrame({"score": rng.integers(0, 11, n), "is_admin": rng.integers(0, 2, n),
+                       "브랜드코드": rng.integers(1, 6, n),
+                       "product_line_id": rng.integers(1, 10, n),
+                       "store code": rng.integers(1, 8, n),
+                       # a sales person's number (jayroy1/Nashville_Analytics_Summit): a
+                       # team member to compare, not an amount of sales
+                       "Sales_Person": rng.integers(11, 26, n),
+                       "visits": rng.integers(0, 40, n),          # a count: no group
+                       "satisfaction": rng.integers(0, 11, n)})   # a rating
+    profile = nt.profile_export(df, codeframes=False)
+    assert profile.config["drivers"] == ["satisfaction"]
+    assert profile.config["segments"] == ["is_admin", "브랜드코드", "product_line_id",
+                                          "store code", "Sales_Person"]
+    assert profile.config["value"] is None
+    # a flag with one value almost everywhere, or a 0/1/2 count, is no group
+    df["is_admin"] = (np.arange(n) < 3).astype(int)
+    df["visits"] = rng.integers(0, 3, n)
+    segments = nt.profile_export(df, codeframes=False).config["segments"]
+    assert "is_admin" not in segments and "visits" not in segments

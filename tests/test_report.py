@@ -455,7 +455,7 @@ def test_report_on_a_few_weeks_of_answers_with_repeat_customers(tmp_path):
                           progress=False)
     text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", result.path.read_text(
         encoding="utf-8"))))
-    assert "No customer answered in two survey waves" in text
+    assert "No customer answered in two consecutive survey waves" in text
     assert "periods: weekly" in text
 
 
@@ -827,3 +827,33 @@ def test_report_on_an_spss_export_scores_the_answers_its_labels_name(tmp_path):
     assert f"NPS {_nps(truth['score'].dropna()):.1f}" in page
     assert "SPSS column 'Q1': its value labels say code 1 is the answer 0" in page
     assert "segments: 'Region', 'Age'" in page and "(rows 1, 2, 3)" in page
+
+
+def test_report_compares_answers_on_the_customer_lists_columns(tmp_path):
+    """The shape of a public support-desk case (engarqwagner/helppi-analytics-case): the
+    survey holds only a customer id, a score and a date; the plan, the state and the monthly
+    value live in the customer list. With --customers (and no order log) its columns are
+    joined to the answers: the plan whose customers score lower is found significantly
+    below, the monthly value gives the value section, and the join is said."""
+    rng = np.random.default_rng(44)
+    m, n = 400, 1500
+    plans = rng.choice(["Basico", "Essencial", "Premium"], m)
+    pd.DataFrame({"id_cliente": np.arange(1, m + 1), "nome": [f"Cliente {i}" for i in
+                                                              range(m)],
+                  "estado": rng.choice(["SP", "RJ", "MG"], m), "plano": plans,
+                  "valor_mensal": np.where(plans == "Premium", 99.9, 39.9)
+                  + rng.integers(0, 20, m)}).to_csv(tmp_path / "clientes.csv", index=False)
+    who = rng.integers(1, m + 1, n)
+    score = np.where(plans[who - 1] == "Basico", rng.integers(0, 8, n), rng.integers(5, 11, n))
+    pd.DataFrame({"id_cliente": who, "nota_nps": score,
+                  "data_pesquisa": (pd.Timestamp("2025-01-01") + pd.to_timedelta(
+                      rng.integers(0, 365, n), unit="D")).strftime("%Y-%m-%d")}).to_csv(
+        tmp_path / "nps.csv", index=False)
+    result = build_report(tmp_path / "nps.csv", output=tmp_path / "r.html",
+                          customers=tmp_path / "clientes.csv", progress=False)
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", result.path.read_text(
+        encoding="utf-8"))))
+    assert "joined 4 column(s) of the customer list by customer id" in text
+    assert "plano = Basico" in text and "significantly below" in text
+    assert "segments: 'estado', 'plano'" in text
+    assert "value: 'valor_mensal'" in text

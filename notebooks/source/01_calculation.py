@@ -39,6 +39,9 @@ date: str = None
 scale: dict = None
 # Customer id column when detection misses it (None = detect)
 customer_id: str = None
+# Customer list (plan, region, value...) joined to the answers by customer id, so its
+# columns can be segments (None = none)
+customers_path: str = None
 # Segment columns to compare (those not in the data are skipped)
 segments: list = ["touchpoint", "channel", "persona", "support_agent", "delivery_depot"]
 # Customer id and customer value columns (None = skip value tiers and the call list)
@@ -87,6 +90,11 @@ def has(column) -> bool:
 df, load_report = nt.read_survey(data_path or nt.sample_path(), score=score, comment=comment,
                                  date=date, customer=customer_id, on_invalid="exclude",
                                  scale=scale)
+if customers_path is not None:  # what the CRM knows, beside each answer
+    customers, customers_report = nt.read_customers(customers_path)
+    print(customers_report)
+    df = nt.join_customers(df, customers)
+    load_report = df.attrs["load_report"]
 print(load_report)
 
 # %%

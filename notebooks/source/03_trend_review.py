@@ -36,6 +36,9 @@ date: str = None
 scale: dict = None
 # Customer id column when detection misses it (None = detect)
 customer_id: str = None
+# Customer list (plan, region, value...) joined to the answers by customer id, so its
+# columns can be segments (None = none)
+customers_path: str = None
 # A period column to use instead of dates (e.g. a survey wave or period index)
 period: str = None
 # Main period: "M" (month) or "Q" (quarter)
@@ -77,6 +80,11 @@ def has(column) -> bool:
 df, load_report = nt.read_survey(data_path or nt.sample_path(), score=score, comment=comment,
                                  date=date, customer=customer_id, on_invalid="exclude",
                                  scale=scale)
+if customers_path is not None:  # what the CRM knows, beside each answer
+    customers, customers_report = nt.read_customers(customers_path)
+    print(customers_report)
+    df = nt.join_customers(df, customers)
+    load_report = df.attrs["load_report"]
 print(load_report)
 
 # %%
@@ -169,27 +177,35 @@ else:
 # ## 5. Survey waves and customer migration
 
 # %%
-if use_dates and has(customer):
-    df["wave"] = nt.assign_waves(df, date="date", customer=customer)
-    waves = nt.trend(df, date=None, period="wave", confidence=confidence)
+if has(customer) and (use_dates or has(period)):
+    # waves from the dates, or the file's own periods (a column per yearly wave, read as a
+    # "wave" column): each period a wave
+    if use_dates:
+        df["wave"] = nt.assign_waves(df, date="date", customer=customer)
+    wave_column = "wave" if use_dates else period
+    waves = nt.trend(df, date=None, period=wave_column, confidence=confidence)
     # a customer's answers less than 45 days apart are one wave: a survey of a few weeks
     # (or one that never re-surveys) has no customer in two waves, and nothing to migrate
-    again = df.dropna(subset=["wave"]).groupby(customer)["wave"].nunique()
-    if (again > 1).any():
-        moved = nt.migration(df, customer=customer, date="date")
+    # (migration pairs a customer's answers in consecutive waves: 1 and 3 are no pair)
+    seen = df[[customer, wave_column]].dropna().drop_duplicates()
+    again = pd.MultiIndex.from_arrays([seen[customer], seen[wave_column] + 1]).isin(
+        pd.MultiIndex.from_frame(seen))
+    if again.any():
+        moved = (nt.migration(df, customer=customer, date="date") if use_dates else
+                 nt.migration(df, customer=customer, date=None, wave=period))
         # the two charts side by side in the report, the numbers under them
         display(charts.trend(waves, shares=False, title=nt.i18n.tr("NPS per survey wave")))
         display(charts.migration(moved))
         print(moved)
     else:
         moved = waves = None
-        say("No customer answered in two survey waves (a customer's answers less than 45 "
-            "days apart are one wave): there is no movement between waves to show until "
-            "customers are surveyed again (section 6).")
+        say("No customer answered in two consecutive survey waves (with dates, a customer's "
+            "answers less than 45 days apart are one wave): there is no movement between "
+            "waves to show until customers are surveyed again (section 6).")
 else:
     moved = waves = None
-    skipped("Waves and migration need dates and a customer id: skipped.",
-            needs={"date": use_dates, "customer": has(customer)})
+    skipped("Waves and migration need dates or a wave column, and a customer id: skipped.",
+            needs={"date": use_dates or has(period), "customer": has(customer)})
 
 # %% tags=["report-details"] summary="Every wave's table"
 (waves[["period", "n", "nps", "ci_low", "ci_high", "change", "significant_change"]]

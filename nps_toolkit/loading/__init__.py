@@ -21,12 +21,13 @@ export, for the report); ``orders`` (:func:`read_orders`, an order log); ``custo
 written, for all three).
 """
 
-from .customers import read_customers
+from .customers import join_customers, read_customers
 from .orders import read_orders
 from .profile import CONFIG_KEYS, ExportProfile, profile_export
 from .read import read_survey
 from .report import LoadReport
 from .scan import scan
 
-__all__ = ["CONFIG_KEYS", "ExportProfile", "LoadReport", "profile_export", "read_customers",
+__all__ = ["CONFIG_KEYS", "ExportProfile", "LoadReport", "join_customers", "profile_export",
+           "read_customers",
            "read_orders", "read_survey", "scan"]

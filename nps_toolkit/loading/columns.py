@@ -65,16 +65,28 @@ _SCORE_NAMES = ["nps", "score", "nps score", "net promoter score", "ltr", "nps r
 _RECOMMEND_WORDS = [r"\brecommend", r"\brecommand", r"\brecom[ei]e?nd", r"empfehl",
                     r"рекоменд", r"추천", r"推荐", r"推薦", r"preporuc"]
 _SCORE_WORDS = [r"\bhow likely\b.*\brecommend", *_RECOMMEND_WORDS, r"\bnps\b", r"net promoter",
-                r"\bscore\b", r"\brating\b"]
+                r"\bscore\b", r"\brating\b",
+                # NPS inside a word ("ValorNPS", "notaNPS", "NPSvalue"), last: its 0-10
+                # content decides, as a column of categories named "NPS" beside it does not
+                r"nps"]
 _COMMENT_WORDS = [r"most important reason", r"\breason", r"\bwhy\b", r"\bcomments?\b",
                   r"\bfeedback\b", r"\bexplanation\b", r"\bexplication\b", r"\bcommentaires?\b",
                   r"\bverbatim\b", r"open ended", r"\bremarks?\b", r"\bsuggestions?\b",
                   r"\bwhat could we\b", r"\bmotivo\b", r"\bbegrundung\b", r"\btext\b",
                   r"\bfollow ?up\b", *_COMMENT_WORDS_INTL]
-_DATE_NAMES = ["recorded date", "recordeddate", "end date", "enddate", "submitted at",
-               "submit date utc", "response timestamp", "responded at", "response date",
-               "survey date", "completed", "completion date", "timestamp", "created at",
-               "date", "datetime", "start date", "startdate", "time", *_DATE_NAMES_INTL]
+# the names of when the survey was answered come first, generic ones after them: an export
+# that has both (a user's "created_at" and the answer's "surveyed_at") is dated by the answer
+_ANSWER_DATE_NAMES = ["recorded date", "recordeddate", "end date", "enddate", "submitted at",
+                      "submit date utc", "response timestamp", "responded at", "response date",
+                      "survey date", "completed", "completion date"]
+_DATE_NAMES = [*_ANSWER_DATE_NAMES, "timestamp", "created at", "date", "datetime",
+               "start date", "startdate", "time", *_DATE_NAMES_INTL]
+# other names that say the survey was answered then ("surveyed_at", "answered_on",
+# "nps_response_date", "date_of_survey"): outrank the generic names when they hold dates
+_ANSWER_DATE_WORDS = [r"\bsurveyed\b", r"\banswered\b", r"\bresponded\b", r"\bsubmitted\b",
+                      r"\breplied\b", r"\bcompleted\b", r"\b(response|survey|answer|reply|nps)"
+                      r" (date|time|timestamp|datetime|day)\b", r"\bdate (of )?(the )?"
+                      r"(response|survey|answer|reply)\b"]
 _CUSTOMER_NAMES = ["customer id", "customerid", "customer", "client id", "clientid",
                    "account id", "accountid", "user id", "userid", "contact id", "person id",
                    "member id", "external reference", "externalreference", "externaldatareference",
@@ -103,7 +115,11 @@ def _likely_date(names: list[str], date: str | bool | None) -> str | None:
     dropped); None with ``date=False``."""
     if isinstance(date, str):
         return date if date in names else None
-    return _first_exact(names, _DATE_NAMES, set()) if date is None else None
+    if date is not None:
+        return None
+    return _first_exact(names, _ANSWER_DATE_NAMES, set()) or _first_pattern(
+        names, {}, _ANSWER_DATE_WORDS, set(), lambda c: True) or _first_exact(
+        names, _DATE_NAMES, set())
 
 
 def _first_pattern(columns: list[str], texts: dict[str, str], patterns: list[str],
@@ -157,6 +173,51 @@ def _text_like(series: pd.Series) -> bool:
     return (pd.to_numeric(sample, errors="coerce").isna()).mean() >= 0.5
 
 
+def _coded(series: pd.Series) -> tuple[int, int] | None:
+    """The number of distinct values and of cells looked at when a text column holds codes,
+    not free text: at least
+    200 of its first 2,000 filled cells, at most 50 distinct values among them, each used 20
+    times on average, at most one used once, nine in ten of at most three words ("price",
+    "Customer service", "churn_intent": a reason coded by someone, a segment to compare, not
+    comments to read); None otherwise. Real comments repeat too ("ok", "good", "n/a"), but
+    some are written once; a demo file's few canned comments are sentences."""
+    head = series.head(4000).dropna().head(2000)
+    n = len(head)
+    if n < 200:
+        return None
+    counts = head.astype("string").str.strip().value_counts()
+    if len(counts) > min(50, n / 20) or int((counts == 1).sum()) > 1:
+        return None  # many values, or some written once: what people type
+    words = pd.Series(counts.index, dtype="string").str.split().str.len()
+    if (words <= 3).mean() < 0.9:
+        return None  # sentences ("The app keeps crashing"): a demo file's canned comments
+    return len(counts), n
+
+
+def _comment_column(frame: pd.DataFrame, cols: list[str], texts: dict[str, str],
+                    taken: set[str], notes: list[str]) -> str | None:
+    """The free-text comment: named like one (or asking why), mostly not numbers, and not a
+    column of codes (:func:`_coded`; said, and left for the segments)."""
+    coded: dict[str, tuple[int, int]] = {}
+
+    def accept(c: str) -> bool:
+        if not _text_like(frame[c]):
+            return False
+        n = _coded(frame[c])
+        if n is not None:
+            coded[c] = n
+        return n is None
+
+    cand = _first_pattern(cols, texts, _COMMENT_WORDS, taken, accept)
+    for c, n in coded.items():
+        notes.append(tr("column {column!r} is named like a comment but holds codes, not free "
+                        "text ({n} distinct values in its first {rows:,} filled cells): it is "
+                        "compared as a group, not read as comments; pass comment={column!r} "
+                        "(--comment COL) to read it as comments.", column=c, n=n[0],
+                        rows=n[1]))
+    return cand
+
+
 def _is_blank(s: pd.Series) -> bool:
     """Every cell empty or missing. The first cells usually settle it; only a column that
     starts blank is checked to the end."""
@@ -198,8 +259,7 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
 
     finders = {
         "score": lambda taken: _score_column(frame, cols, texts, taken),
-        "comment": lambda taken: _first_pattern(cols, texts, _COMMENT_WORDS, taken,
-                                                lambda c: _text_like(frame[c])),
+        "comment": lambda taken: _comment_column(frame, cols, texts, taken, notes),
         "date": lambda taken: _date_column(frame, cols, taken, blank, notes),
         "customer_id": lambda taken: _customer_column(frame, cols, taken, blank),
         "response_id": lambda taken: _response_id_column(frame, cols, taken, unique),
@@ -215,7 +275,8 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
 # who answered, as exports name the key of a customer (B2B: the account or company; public
 # services: the household, patient, student...), alone or with an id word before or after:
 # "Company_ID", "account_no", "Kundennummer", "numero_client", "id клиента", "회원번호"
-_CUSTOMER_NOUNS = (r"customer|client|account|company|organi[sz]ation|org|business|member|"
+_CUSTOMER_NOUNS = (r"customer|cust|client|account|acct|acc|company|organi[sz]ation|org|"
+                   r"business|member|"
                    r"subscriber|user|contact|person|patient|guest|student|household|"
                    r"policyholder|buyer|shopper|consumer|tenant|kunde|kunden|firma|cliente|"
                    r"empresa|socio|entreprise|societe|adherent|клиент|клиента|абонент|"
@@ -281,11 +342,12 @@ def _score_column(frame: pd.DataFrame, cols: list[str], texts: dict[str, str],
         cand = _first_pattern(cols, texts, _SCORE_WORDS, taken,
                               lambda c: _score_like(frame[c]))
     if cand is None:
-        _no_score_column(frame, cols, _first_exact(cols, _SCORE_NAMES, taken))
+        _no_score_column(frame, cols, _first_exact(cols, _SCORE_NAMES, taken), texts)
     return cand
 
 
-def _no_score_column(frame: pd.DataFrame, cols: list[str], named: str | None) -> None:
+def _no_score_column(frame: pd.DataFrame, cols: list[str], named: str | None,
+                     texts: dict[str, str]) -> None:
     if len(frame) == 0:
         raise ColumnNotFoundError(
             f"the file has a header but no rows of answers. Columns are {cols[:40]}.")
@@ -301,6 +363,19 @@ def _no_score_column(frame: pd.DataFrame, cols: list[str], named: str | None) ->
                 if len(numbers) and len(numbers) >= (kind == 2).sum() else
                 "mostly text, e.g. " + repr(list(dict.fromkeys(
                     frame[named].dropna().astype(str)))[:3]))
+        labelled = any(c != named and frame[c].notna().all() and frame[c].is_unique
+                       for c in frame.columns)
+        if len(numbers) and numbers.max() > 10 and numbers.min() >= -100 \
+                and numbers.max() <= 100 and len(frame) <= 120 and labelled:
+            # a few rows of values up to 100, each labelled (a month's NPS of 65, 54.6):
+            # perhaps NPS already computed, one row per period or group
+            raise ColumnNotFoundError(
+                f"column {named!r} holds {held} in {len(frame):,} rows. If these are NPS "
+                "values already computed (one per period or group), they are not answers: "
+                "the analysis needs one row per answer with its 0-10 score (with counts of "
+                "promoters, passives and detractors per period, nt.from_counts(...) gives "
+                "each NPS its interval). If they are answers on another scale, map it to "
+                "0-10 with read_survey(..., scale={...}) (CLI: --scale).")
         raise ColumnNotFoundError(
             f"column {named!r} is named like the score but holds {held}, not the "
             "0-10 recommend question. If it is another scale, map it to 0-10 with "
@@ -310,7 +385,23 @@ def _no_score_column(frame: pd.DataFrame, cols: list[str], named: str | None) ->
         "could not find the 0-10 recommend score column: no column is named like "
         "'NPS'/'score'/'rating' or asks 'How likely are you to recommend...' with "
         f"mostly 0-10 values. Columns are {cols[:40]}. Pass score='<column>'."
-        + _categories_only(frame, cols))
+        + _scored_columns(frame, cols, texts) + _categories_only(frame, cols))
+
+
+def _scored_columns(frame: pd.DataFrame, cols: list[str], texts: dict[str, str]) -> str:
+    """For the error of a file without a recommend question: the columns answered 0-10 (with
+    the question each asks, when the file says it), which could be it; "" when none is."""
+    def plain_scores(c: str) -> bool:  # numbers 0-10 as written (not "3 meses", "1 year")
+        head = pd.to_numeric(frame[c].head(500).dropna(), errors="coerce")
+        return len(head) > 0 and bool(head.between(0, 10).mean() >= 0.9
+                                      and head.dropna().mod(1).eq(0).all())
+
+    scored = [c for c in cols if plain_scores(c)][:5]
+    if not scored:
+        return ""
+    said = ", ".join(repr(c) + (f" ({texts[c]!r})" if texts.get(c) else "") for c in scored)
+    return (f" Answered 0-10 in {said}: if one of them asks how likely the respondent is to "
+            "recommend you, pass it as the score.")
 
 
 def _categories_only(frame: pd.DataFrame, cols: list[str]) -> str:
@@ -338,8 +429,27 @@ def _date_column(frame: pd.DataFrame, cols: list[str], taken: set[str], blank: _
                  notes: list[str]) -> str | None:
     """The answer date: a filled column named like a date, else a compound or vendor name
     holding dates, else a column of dates whatever its name (the note says which)."""
-    cand = _first_exact(cols, _DATE_NAMES, taken, blank.of)
-    preferred = _first_exact(cols, _DATE_NAMES, taken)
+    cand = _first_exact(cols, _ANSWER_DATE_NAMES, taken, blank.of)
+    preferred = _first_exact(cols, _ANSWER_DATE_NAMES, taken)
+    if cand is None:  # "surveyed_at" over a generic "created_at" or "timestamp"
+        answered = _first_pattern(cols, {}, _ANSWER_DATE_WORDS, taken,
+                                  lambda c: not blank.of(c) and _date_like(frame[c]))
+        generic = _first_exact(cols, _DATE_NAMES, taken, blank.of)
+        if answered is not None:
+            if generic is not None:
+                notes.append(tr("date column {column!r} taken over {other!r}: its name says "
+                                "when the survey was answered; to read the other, pass "
+                                "date={other!r} (--date COL to the report).", column=answered,
+                                other=generic))
+            else:
+                notes.append(tr("date column {column!r} found by its name and content; to "
+                                "read another column, pass date='<column>' (--date COL to the "
+                                "report).", column=answered))
+            cand = answered
+            preferred = preferred or answered
+        else:
+            cand = generic
+            preferred = preferred or _first_exact(cols, _DATE_NAMES, taken)
     if cand is None and preferred is None:
         # a compound or vendor name (CUSTOMER_RESPONSE_DATE, Date de réponse, Fecha de
         # envío) holding dates, else a column of dates whatever its name

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import require_columns
+from .._frames.ids import matching_ids
 from ..errors import ColumnNotFoundError
 from ..i18n import gettext, tr
 from .columns import _Blank, _customer_column, _date_like
@@ -95,3 +96,94 @@ def read_customers(source: str | Path | Any, *, customer: str | None = None,
     report.columns = {"customer_id": found}
     report.rows_kept = len(out)
     return out, report
+
+
+def join_customers(responses: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:
+    """The answers with their customers' columns from a customer list (plan, region, monthly
+    value, sign-up date...), joined by customer id, so the answers can be compared on what
+    the CRM knows and the survey did not ask.
+
+    Every column of the list but the id is added (one named like a column of the answers
+    gets `` (customer list)`` after its name); an answer whose customer is not in the list
+    gets blanks there. Ids match as :func:`growth_link` matches them (``1``, ``1.0`` and
+    ``"1"`` are one customer); a list sharing no id with the answers is an error with
+    examples of both. Neither frame is changed. What was joined - columns, answers and
+    customers matched, answers left without a listed customer - is said in the load report's
+    notes (``attrs["load_report"]``, copied) and in ``attrs["joined"]``.
+
+    Parameters
+    ----------
+    responses : DataFrame
+        Answers from :func:`read_survey`, with their ``customer_id``.
+    customers : DataFrame
+        A customer list from :func:`read_customers` (one row per ``customer_id``); another
+        frame is read by it first (its id column found the same way).
+
+    Returns
+    -------
+    DataFrame
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import nps_toolkit as nt
+    >>> answers, _ = nt.read_survey(pd.DataFrame({"customer": ["A1", "A2", "A9"],
+    ...                                           "score": [9, 3, 10]}))
+    >>> crm = pd.DataFrame({"Account ID": ["A1", "A2", "A3"], "Plan": ["Pro", "Free", "Pro"]})
+    >>> joined = nt.join_customers(answers, crm)
+    >>> joined[["customer_id", "score", "Plan"]].to_dict("list")
+    {'customer_id': ['A1', 'A2', 'A9'], 'score': [9, 3, 10], 'Plan': ['Pro', 'Free', nan]}
+    >>> joined.attrs["joined"]["answers_matched"], joined.attrs["joined"]["answers_unmatched"]
+    (2, 1)
+    """
+    require_columns(responses.columns, ["customer_id"], role="responses",
+                    fix="Read the survey with its customer ids: read_survey(path, "
+                        "customer='<column>').")
+    if "customer_id" not in customers.columns or customers.attrs.get("attributes") is None:
+        customers, _ = read_customers(customers)
+    ids = customers["customer_id"]
+    twice = ids[ids.duplicated(keep=False) & ids.notna()]
+    if len(twice):
+        raise ValueError(f"the customer list has customer ids more than once "
+                         f"({sorted(map(str, twice.unique()))[:5]}): keep one row per "
+                         "customer (read_customers keeps the first).")
+    # ids as the survey's reader writes them: text, or numbers read as numbers in both
+    # ids as the growth link matches them: 1, 1.0 and "1" one customer (00001 too when every
+    # id is a number); no id in common is an error naming both sides' examples
+    ours, theirs, id_notes = matching_ids(responses["customer_id"], ids,
+                                          right_name="customer list")
+    at = pd.Index(theirs.to_numpy(dtype=object, na_value=None)).get_indexer(
+        ours.to_numpy(dtype=object, na_value=None))
+    found = at >= 0
+    out = responses.copy()
+    added = {}
+    for c in customers.columns:
+        if c == "customer_id":
+            continue
+        name = str(c) if c not in out.columns else f"{c} (customer list)"
+        column = customers[c].iloc[np.where(found, at, 0)].reset_index(drop=True)
+        column.index = out.index
+        out[name] = column.where(found) if len(customers) else np.nan
+        added[str(c)] = name
+    joined = {"columns": list(added.values()),
+              "answers_matched": int(found.sum()),
+              "answers_unmatched": int((~found & responses["customer_id"].notna()).sum()),
+              "customers_matched": int(pd.unique(at[found]).size),
+              "customers_listed": len(customers)}
+    out.attrs = dict(responses.attrs)
+    out.attrs["joined"] = joined
+    report = responses.attrs.get("load_report")
+    if report is not None:
+        import copy
+
+        report = copy.deepcopy(report)
+        report.notes.extend(id_notes)
+        report.notes.append(tr(
+            "joined {n} column(s) of the customer list by customer id ({columns}): "
+            "{matched:,} answers from {customers:,} of its {listed:,} customers; "
+            "{unmatched:,} answers' customers are not in the list (blank there).",
+            n=len(added), columns=", ".join(repr(c) for c in added.values()),
+            matched=joined["answers_matched"], customers=joined["customers_matched"],
+            listed=joined["customers_listed"], unmatched=joined["answers_unmatched"]))
+        out.attrs["load_report"] = report
+    return out

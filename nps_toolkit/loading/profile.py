@@ -44,10 +44,20 @@ _PERIOD_NAMES = re.compile(r"^(t|wave|waves|wave id|survey wave|vague|welle|olea
                            r"quartal|trimestre|trimester|month index|волна|период|차수|"
                            r"회차|波次|期)$")
 # segment-like names for integer codes (a store number, a region code)
+# (a code is a group written as a number: "brand code", "código de tienda", 브랜드코드;
+# Korean and Chinese names run their words together, so those match anywhere in the name)
 _SEGMENT_NAMES = re.compile(r"\b(region|store|shop|branch|site|channel|stage|segment|team|"
                             r"agent|country|market|tier|plan|product|category code|magasin|"
                             r"filiale|tienda|sucursal|canal|etape|etapa|phase|markt|laden|"
-                            r"регион|магазин|канал|지역|매장|채널|地区|门店|渠道)\b")
+                            r"brand|marque|marca|marke|code|codes|codigo|kode|"
+                            r"sales ?person|sales ?rep|rep|account manager|account owner|"
+                            r"owner|csm|advisor|adviser|consultant|employee|vendedor|"
+                            r"asesor|atendente|berater|conseiller|vendeur|"
+                            r"регион|магазин|канал|бренд|код)\b|"
+                            r"지역|매장|채널|브랜드|코드|地区|门店|渠道|品牌|代码|编码")
+# names of an identifier or a code: such a column of small integers is no rating
+_KEY_NAMES = re.compile(r"(^|\b)(id|ids|uuid|guid|key|code|codes|codigo|kode|number|nr|"
+                        r"numero|nummer|номер|код)(\b|$)|코드|번호|代码|编码|编号")
 _VALUE_NAMES = re.compile(r"\b(revenue|amount|spend|spent|clv|ltv|lifetime value|"
                           r"customer value|value|sales|turnover|ticket|basket|order value|"
                           r"arr|mrr|ca|chiffre d affaires|montant|panier|umsatz|betrag|"
@@ -345,8 +355,9 @@ def _driver_columns(df: pd.DataFrame, rest: list[str]) -> tuple[list[str], dict[
                 worded[c] = levels
                 rest.remove(c)
             continue
-        if _words(c) in ("t",) or _PERIOD_NAMES.match(_words(c)):
-            continue
+        if _words(c) in ("t",) or _PERIOD_NAMES.match(_words(c)) or _KEY_NAMES.search(
+                _words(c)):
+            continue  # a period index, or a key ("product_line_id": 1-9) is no rating
         filled = v.dropna()
         if filled.between(0, 10).all() and filled.nunique() >= 4 and filled.max() >= 7 \
                 and len(filled) >= 0.5 * len(df):
@@ -415,7 +426,8 @@ def _value_column(df: pd.DataFrame, rest: list[str]) -> tuple[str, str] | None:
         v = _amounts(s)
         if v.notna().sum() < 0.5 * s.notna().sum() or v.notna().sum() == 0:
             continue
-        named = bool(_VALUE_NAMES.search(_words(c)))
+        # "Sales_Person" (a person's number) is a group, not an amount of sales
+        named = bool(_VALUE_NAMES.search(_words(c))) and not _SEGMENT_NAMES.search(_words(c))
         decimals = not np.all(np.equal(np.mod(v.dropna().to_numpy(dtype=float), 1), 0))
         if named or (decimals and (v.dropna() >= 0).mean() >= 0.95 and v.nunique() > 50
                      and not _is_id_like(s, c)):
@@ -444,13 +456,19 @@ def _segment_columns(df: pd.DataFrame, rest: list[str]) -> list[str]:
             continue  # every value once (phone numbers in a few rows): no group to compare
         numeric = pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(
             s.dtype)
-        if numeric and not _SEGMENT_NAMES.search(_words(c)):
-            continue  # counts and measures are not groups, unless named like one
+        if numeric and not _SEGMENT_NAMES.search(_words(c)) and not _flag(filled):
+            continue  # counts and measures are not groups, unless named like one or 0/1
         top_share = filled.value_counts(normalize=True).iloc[0]
         if top_share > 0.98 or (not numeric and filled.astype(str).str.len().median() > 40):
             continue  # one value everywhere, or free text
         segments.append(c)
     return segments
+
+
+def _flag(filled: pd.Series) -> bool:
+    """Whether numbers are a yes/no flag written 0 and 1 ("is_admin", "churned"): two groups,
+    as the same flag written True/False is."""
+    return bool(filled.isin([0, 1]).all())
 
 
 def _best_codeframe(df: pd.DataFrame, sample: int) -> tuple[str, str]:

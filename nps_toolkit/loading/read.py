@@ -15,7 +15,7 @@ import pandas as pd
 
 from .._api import renamed
 from ..errors import InvalidScoreError, describe_examples
-from ..i18n import tr
+from ..i18n import N_, tr
 from .columns import _detect, _likely_date
 from .dates import _iso_cast, _parse_dates
 from .files import _existing_file, _read_file
@@ -31,6 +31,7 @@ from .infer import (
     _start_distinct,
 )
 from .layout import _is_import_id
+from .long import _waves_from_columns, _wide_from_long
 from .report import REASONS, LoadReport
 from .scores import _parse_scores, apply_scale, check_scale
 
@@ -176,8 +177,14 @@ def _table(source: str | Path | Any, *, sheet: str | int, encoding: str | None,
     else:
         raw, texts = _frame_cells(source, report)
         table = _Table(raw, texts, report, np.asarray(raw.index), False)
-    report.rows_read = len(table.raw)
     table.raw = _without_row_index(table.raw, report.notes)
+    # one row per question asked -> one row per respondent (loading/long.py)
+    table.raw, table.texts, table.row_numbers = _wide_from_long(
+        table.raw, table.texts, report.notes, table.row_numbers)
+    # one column per survey wave -> one row per answer, with its wave
+    table.raw, table.row_numbers = _waves_from_columns(table.raw, report.notes,
+                                                       table.row_numbers)
+    report.rows_read = len(table.raw)
     return table
 
 
@@ -310,13 +317,18 @@ def _kept(table: _Table, typed: _Typed, *, on_invalid: str, drop_duplicates: boo
     score_col = typed.mapping["score"]
     invalid = kind >= 2
     if invalid.any() and on_invalid == "raise":
-        _raise_invalid(table.raw[score_col], kind, row_numbers)
+        _raise_invalid(table.raw[score_col], kind, row_numbers, typed.values)
     excluded: dict[str, list[Any]] = {r: [] for r in REASONS}
     keep = kind == 0
     all_scored = bool(keep.all())  # the usual big export: no pass per reason
     for code, reason in ((1, "blank score"), (2, "not a number"), (3, "not a whole number"),
                          (4, "out of range")):
         excluded[reason] = [] if all_scored else [_py(x) for x in row_numbers[kind == code]]
+    said = _missing_codes(typed.values[kind == 4]) if not all_scored else ""
+    if said:
+        table.report.notes.append(tr("among the scores out of range: {codes}, {said}; they are "
+                                     "excluded with the rest out of range.",
+                                     codes=said, said=tr(_CODES_SAID)))
     if drop_duplicates:
         dup = _duplicates(typed, keep)
         excluded["duplicate response"] = [_py(x) for x in row_numbers[dup]]
@@ -324,8 +336,36 @@ def _kept(table: _Table, typed: _Typed, *, on_invalid: str, drop_duplicates: boo
     return _Kept(keep, all_scored, excluded)
 
 
-def _raise_invalid(column: pd.Series, kind: np.ndarray, row_numbers: Any) -> None:
+#: numbers that databases and survey tools write for a missing or refused answer: the
+#: extremes of 16- and 32-bit integers, runs of nines, 97/98/99 (refused / don't know / no
+#: answer in SPSS habits), -1 and -9
+_MISSING_CODES = frozenset([-2147483648, 2147483647, -32768, 32767, -32767, 65535, 255,
+                            -99999, 99999, -9999, 9999, -999, 999, -99, 99, 98, 97, 96, -1,
+                            -9, -8, -7])
+_CODES_SAID = N_("numbers that databases and survey tools write for a missing or refused "
+                 "answer (e.g. -2147483648, the smallest 32-bit integer; 99, \"no answer\")")
+
+
+def _missing_codes(values: np.ndarray) -> str:
+    """The missing-value codes (``_MISSING_CODES``) among the out-of-range scores, as text
+    ("-2147483648 (117 rows)"), when they are at least half of them; "" otherwise."""
+    if not len(values):
+        return ""
+    found, counts = np.unique(np.asarray(values, dtype=float), return_counts=True)
+    coded = np.isin(found, list(_MISSING_CODES))
+    if counts[coded].sum() * 2 < len(values):
+        return ""
+    return ", ".join(f"{int(v)} ({c:,} rows)" for v, c in zip(found[coded], counts[coded],
+                                                              strict=True))
+
+
+def _raise_invalid(column: pd.Series, kind: np.ndarray, row_numbers: Any,
+                   values: np.ndarray | None = None) -> None:
     pos = np.flatnonzero(kind >= 2)
+    codes = _missing_codes(values[kind == 4]) if values is not None else ""
+    codes = (f" Among the scores out of range: {codes}, "
+             + tr(_CODES_SAID) + "; leave them out with on_invalid='exclude'."
+             ) if codes else ""
     originals = list(column.iloc[pos[:5]])
     labels = [f"row {row_numbers[p]}" for p in pos[:5]]
     kinds = {2: "not a number", 3: "not a whole number", 4: "out of range"}
@@ -335,7 +375,7 @@ def _raise_invalid(column: pd.Series, kind: np.ndarray, row_numbers: Any) -> Non
         f"score column {column.name!r} has {len(pos)} invalid value(s) ({summary}): "
         f"{describe_examples(labels, originals, len(pos))}. Scores must be whole numbers "
         "0-10. Fix the file, or pass on_invalid='exclude' to leave those rows out with an "
-        "account in the load report.",
+        "account in the load report." + codes,
         column=str(column.name), positions=list(row_numbers[pos[:5]]), values=originals,
         count=len(pos),
     )

@@ -12,7 +12,7 @@ import pandas as pd
 
 from .._api import renamed
 from ..errors import InvalidScoreError, describe_examples
-from .columns import _detect
+from .columns import _detect, _norm
 from .dates import _numeric_date_format
 from .report import LoadReport
 from .scores import _LABELLED, _NA_TOKENS, _WORD_VALUE, _parse_scores
@@ -123,6 +123,7 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
         raise ValueError(f"{report.source} has no rows")
     overrides = {"score": score, "comment": comment, "date": date,
                  "customer_id": customer, "response_id": response_id}
+    _refuse_long(sample)
     notes: list[str] = []
     mapping = _detect(sample, {}, overrides, notes)
     report.notes.extend(notes)
@@ -264,3 +265,28 @@ def _date_expr(name: str, dtype: str, sample: pd.Series, dayfirst: bool | None,
             f" ({bad} of the sample's {int(text.notna().sum()):,} dates do not read that way "
             "and become missing dates)." if bad else "."))
     return f"{sql} AS date"
+
+
+def _refuse_long(sample: pd.DataFrame) -> None:
+    """A file with one row per question asked (loading/long.py) cannot be scored row by row:
+    its answer column answers several questions. read_survey turns it into one row per
+    respondent; here the error says how to keep the recommend question's rows."""
+    from .long import _RECOMMEND, _long_columns
+
+    found = _long_columns(sample)
+    if found is None:
+        return
+    question, answer = found
+    asked = sorted(sample[question].dropna().astype(str).str.strip().unique())
+    if len(asked) < 2:
+        return
+    recommend = next((q for q in asked if _RECOMMEND.search(_norm(q))), None)
+    where = (f"WHERE {_q(question)} = '" + recommend.replace("'", "''") + "'") if recommend \
+        else f"WHERE {_q(question)} = '<the recommend question>'"
+    raise ValueError(
+        f"the files have one row per question ({len(asked)} questions in the first rows' "
+        f"column {question!r}, answers in {answer!r}): scored row by row, the recommend "
+        "question would be mixed with the others. Keep its rows first (a DuckDB relation: "
+        f"SELECT ..., CAST({_q(answer)} AS INTEGER) AS score FROM ... {where}) and pass "
+        "that relation to summarize, segments or trend, or read a file that fits in memory "
+        "with read_survey, which turns it into one row per respondent.")

@@ -150,9 +150,11 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
     score, comment, date : str, optional
         Column names, when :func:`nps_toolkit.read_survey` detection picks the wrong ones.
     orders, customers : path, optional
-        The order log (:func:`nps_toolkit.read_orders`) and the customer list: with an order
-        log the report gains the growth and representativeness section (the bundled sample
-        comes with both).
+        The order log (:func:`nps_toolkit.read_orders`) and the customer list
+        (:func:`nps_toolkit.read_customers`): with an order log the report gains the growth
+        and representativeness section (the bundled sample comes with both); the customer
+        list's columns (plan, region, value...) are joined to the answers by customer id
+        (:func:`nps_toolkit.join_customers`) and chosen from as the survey's own are.
     keep_notebooks : folder, optional
         Also keep the executed notebooks there.
     progress : bool
@@ -229,7 +231,9 @@ def _build(source: str | Path | None, *, output: str | Path, score: str | None,
         if given is not None:
             asked[key] = given
     customer_col = asked.get("customer")
-    data, profile, merged = load_configured(source, asked)
+    if customers is not None and not Path(customers).is_file():
+        raise FileNotFoundError(f"no such file: {customers}")
+    data, profile, merged = load_configured(source, asked, customers)
     score, comment, date = asked.get("score"), asked.get("comment"), asked.get("date")
     period_column = merged.get("period") or (parameters or {}).get("period")
     skip = {}

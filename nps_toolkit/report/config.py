@@ -90,13 +90,14 @@ def resolve_config(data: Any, config: dict[str, Any] | None = None, *,
     return profile, merged
 
 
-def load_configured(source: str | Path | None, config: dict[str, Any]
-                    ) -> tuple[Any, Any, dict[str, Any]]:
+def load_configured(source: str | Path | None, config: dict[str, Any],
+                    customers: str | Path | None = None) -> tuple[Any, Any, dict[str, Any]]:
     """Read an export (the bundled sample when ``source`` is None) with the columns the
-    configuration names, then resolve the rest of the configuration on it: the data, the
-    profile and the merged configuration. Shared by the report and ``--print-config``."""
+    configuration names, join a customer list's columns to it (``customers``, as the
+    notebooks do), then resolve the rest of the configuration on it: the data, the profile
+    and the merged configuration. Shared by the report and ``--print-config``."""
     from ..datasets import sample_path
-    from ..loading import read_survey
+    from ..loading import join_customers, read_customers, read_survey
 
     customer = config.get("customer")
     data, _ = read_survey(source if source is not None else sample_path(),
@@ -104,6 +105,11 @@ def load_configured(source: str | Path | None, config: dict[str, Any]
                           date=config.get("date"),
                           customer=customer if customer != "customer_id" else None,
                           on_invalid="exclude", scale=_scale(config.get("scale")))
+    if customers is not None:
+        if "customer_id" not in data.columns:
+            raise ValueError("--customers needs the answers' customer ids, and no customer id "
+                             "column was found in the export: pass --customer COL.")
+        data = join_customers(data, read_customers(customers)[0])
     profile, merged = resolve_config(
         data, {k: v for k, v in config.items() if k not in COLUMN_KEYS},
         sample=source is None)

@@ -101,7 +101,7 @@ class Migration:
                 + self.counts.to_html() + self.shares.to_html(float_format=lambda v: f"{v:.1%}"))
 
 
-def migration(data: Any, *, customer: str = "customer_id", date: str = "date",
+def migration(data: Any, *, customer: str = "customer_id", date: str | None = "date",
               score: str = "score", wave: str | None = None, from_wave: int | None = None,
               min_gap: str = "45D", confidence: float = 0.95) -> Migration:
     """Transition matrix detractor/passive/promoter between consecutive waves, per customer.
@@ -117,7 +117,9 @@ def migration(data: Any, *, customer: str = "customer_id", date: str = "date",
     :func:`assign_waves`, which needs the rows, so a lazy source is refused. Waves come from
     ``wave`` or from :func:`assign_waves`; within a wave a customer's latest answer counts.
     The NPS change of these customers is tested with the paired t-test
-    (:func:`nps_toolkit.compare_paired`).
+    (:func:`nps_toolkit.compare_paired`). With ``wave`` and ``date=None`` (an export with a
+    column per wave and no dates) a customer answers once per wave; answering twice in a
+    wave is an error naming the customers, since without dates nothing says which counts.
 
     Examples
     --------
@@ -126,9 +128,15 @@ def migration(data: Any, *, customer: str = "customer_id", date: str = "date",
     >>> int(m.counts.loc["passive", "promoter"]) > int(m.counts.loc["promoter", "passive"])
     True
     """
-    cols = [customer, date, score, *([wave] if wave else [])]
+    if date is None and wave is None:
+        raise ValueError("migration needs dates (date=) to find the waves, or a wave column "
+                         "(wave=)")
+    cols = [customer, *([date] if date else []), score, *([wave] if wave else [])]
     frame = to_narwhals(data)
     if not isinstance(nw.to_native(frame), pd.DataFrame) and wave is not None:
+        if date is None:
+            raise ValueError("on a lazy source migration orders a customer's answers in a "
+                             "wave by their date: pass date=")
         return _engine_migration(frame, customer=customer, date=date, score=score, wave=wave,
                                  from_wave=from_wave, confidence=confidence)
     df = to_pandas(data, cols,
@@ -138,13 +146,19 @@ def migration(data: Any, *, customer: str = "customer_id", date: str = "date",
     notes: list[str] = []
     df["__wave"] = df[wave] if wave else assign_waves(df, date=date, customer=customer,
                                                       min_gap=min_gap)
-    df["__date"] = parse_dates(df[date], column=date)
+    df["__date"] = parse_dates(df[date], column=date) if date else pd.NaT
     df["__cat"] = classify(df[score])
     usable = df["__wave"].notna() & df["__cat"].notna()
     if (~usable).any():
         notes.append(f"{int((~usable).sum())} response(s) without a score, customer, date or "
                      "wave are left out.")
     df = df[usable].sort_values([customer, "__wave", "__date"], kind="stable")
+    if date is None:
+        twice = df[df.duplicated([customer, "__wave"], keep=False)][customer].unique()
+        if len(twice):
+            raise ValueError(f"without dates, a customer answers once per wave; "
+                             f"{len(twice):,} customer(s) answered more than once in a wave "
+                             f"(e.g. {list(twice[:3])}): pass date= to keep the latest")
     last = df.drop_duplicates([customer, "__wave"], keep="last")
     nxt = last.groupby(customer, sort=False).shift(-1)
     pairs = pd.DataFrame({
