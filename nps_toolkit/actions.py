@@ -148,10 +148,12 @@ def action_list(data: Any, *, customer: str = "customer_id", score: str = "score
     latest = _latest(work, customer, date, notes)
     if value is not None:
         from ._frames.amounts import as_amounts
+        from .segmentation.value import _tied_bins
 
         v = as_amounts(latest[value], value)
+        # a plan price most customers share: tiers cut where they can be, said in the notes
         latest["value_tier"] = value_tiers(latest.assign(**{value: v}), value=value,
-                                           tiers=tiers)
+                                           tiers=tiers, bins=_tied_bins(v, tiers, value, notes))
         cat = latest["category"].astype(str)
         at_risk = v.fillna(0).clip(lower=0) * cat.map(RISK_WEIGHT).astype(float)
         is_promoter = (cat == "promoter").astype(int)

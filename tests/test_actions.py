@@ -238,3 +238,18 @@ def test_one_column_name_is_one_column(sample):
     listed = nt.detect_shifts(sample, freq="Q", by=["region"])
     assert shifts.summary == listed.summary and "region" in shifts.summary
     pd.testing.assert_frame_equal(shifts.contributions, listed.contributions)
+
+
+def test_action_list_with_a_value_most_customers_share():
+    """Value tiers of a plan price (39.90 for most customers) cannot have equal counts: the
+    call list stopped the report. The tiers are cut where they can be, and said."""
+    rng = np.random.default_rng(50)
+    n = 400
+    df = pd.DataFrame({"customer_id": [f"C{i}" for i in range(n)],
+                       "score": rng.integers(0, 11, n),
+                       "plan_price": rng.choice([39.9, 59.9, 99.9], n, p=[0.6, 0.3, 0.1])})
+    out = nt.action_list(df, value="plan_price", date=None, comment=None)
+    assert set(out["value_tier"].astype(str)) == {"< 59.9 plan_price",
+                                                  "59.9 to < 99.9 plan_price",
+                                                  ">= 99.9 plan_price"}
+    assert any("tiers are cut at 59.9, 99.9" in n for n in out.attrs.get("notes", []))

@@ -530,3 +530,32 @@ def test_segments_across_on_a_duckdb_relation_and_polars(sample):
         for column, table in want.items():
             pd.testing.assert_frame_equal(got[column].reset_index(drop=True),
                                           table.reset_index(drop=True), check_dtype=False)
+
+
+def test_value_analysis_on_values_many_customers_share():
+    """A customer list's monthly plan price (engarqwagner/helppi-analytics-case: 39.90,
+    59.90, 99.90) cannot be cut in four equal-count tiers: the report stopped. Each price is
+    now a tier; a value most customers share (0 spent) is a tier of its own and the rest is
+    cut at its quantiles; the cuts are said. value_tiers itself still refuses (it was asked
+    for equal counts)."""
+    rng = np.random.default_rng(49)
+    n = 600
+    df = pd.DataFrame({"score": rng.integers(0, 11, n),
+                       "plan_price": rng.choice([39.9, 59.9, 99.9], n, p=[0.6, 0.3, 0.1])})
+    va = nt.value_analysis(df, value="plan_price")
+    tiers = va.by_tier.dropna(subset=["value_tier"])
+    assert tiers["n"].tolist() == df["plan_price"].value_counts().sort_index().tolist()
+    assert any("tiers are cut at 59.9, 99.9 instead" in n for n in va.notes)
+    for price, (_, row) in zip([39.9, 59.9, 99.9], tiers.iterrows(), strict=True):
+        assert row["nps"] == pytest.approx(nt.score(df.loc[df["plan_price"] == price,
+                                                           "score"]).nps)
+    df["clv"] = np.where(rng.random(n) < 0.6, 0.0, rng.gamma(2, 100, n))
+    va = nt.value_analysis(df, value="clv")
+    tiers = va.by_tier.dropna(subset=["value_tier"])
+    assert tiers["n"].iloc[0] == int((df["clv"] == 0).sum())  # the zeros, alone
+    assert len(tiers) == 3 and tiers["n"].sum() == n
+    with pytest.raises(ValueError, match="equal-count tiers"):
+        nt.value_tiers(df, value="plan_price")
+    # values that allow equal counts are cut as before: no note
+    df["even"] = rng.gamma(2, 100, n)
+    assert not nt.value_analysis(df, value="even").notes

@@ -271,6 +271,32 @@ def value_analysis(data: pd.DataFrame, *, value: str, score: str = "score", tier
                          per_customer=bool(customer))
 
 
+def _tied_bins(values: pd.Series, tiers: int, value: str, notes: list[str]
+               ) -> list[float] | None:
+    """Thresholds for value tiers when ``tiers`` equal-count tiers are not possible (many
+    customers on one value: a plan's monthly price, 39.90): the distinct quantile cuts,
+    said in ``notes``; None when equal-count tiers work. A value shared by many customers is
+    a tier of its own (a cut just above it), as is each value when there are that few."""
+    filled = values.dropna()
+    edges = filled.quantile(np.linspace(0, 1, tiers + 1)).to_numpy()
+    if len(np.unique(edges)) == tiers + 1 or filled.nunique() < 2:
+        return None  # equal-count tiers (or a single value, which value_tiers refuses)
+    distinct = np.sort(filled.unique())
+    if len(distinct) <= tiers:
+        cuts = distinct[1:]  # each value its own tier
+    else:  # the quantile cuts, and a cut just above a value many customers share (0 spent)
+        tied, count = np.unique(edges, return_counts=True)
+        above = [distinct[np.searchsorted(distinct, t, side="right")]
+                 for t in tied[count > 1] if t < distinct[-1]]
+        cuts = np.unique([e for e in [*edges[1:-1], *above] if e > distinct[0]])
+    top = filled.value_counts()
+    notes.append(tr("{tiers} equal-count tiers of {value} are not possible ({top:g} is the value "
+                    "of {n:,} customers): tiers are cut at {cuts} instead.", tiers=tiers,
+                    value=value, top=float(top.index[0]), n=int(top.iloc[0]),
+                    cuts=", ".join(f"{c:g}" for c in cuts)))
+    return [float(c) for c in cuts]
+
+
 def _value_parts_pandas(data: pd.DataFrame, *, value: str, score: str, tiers: int,
                         bins: Sequence[float] | None, customer: str | None, date: str | None,
                         min_n: int, confidence: float) -> tuple:
@@ -295,6 +321,8 @@ def _value_parts_pandas(data: pd.DataFrame, *, value: str, score: str, tiers: in
         notes.append(tr("{n:,} negative {value} value(s) (refunds?) count as 0 in the revenue "
                         "weighting and revenue shares; tiers use them as they are.",
                         n=int(negative.sum()), value=value))
+    if bins is None:
+        bins = _tied_bins(values, tiers, value, notes)
     df = df.assign(value_tier=value_tiers(df.assign(**{value: values}), value=value,
                                           tiers=tiers, bins=bins))
     by_tier = segments(df, by="value_tier", score=score, min_n=min_n, confidence=confidence)
