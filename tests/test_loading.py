@@ -2534,3 +2534,31 @@ def test_question_and_answer_columns_of_text_are_no_long_layout():
     out, report = nt.read_survey(df)
     assert len(out) == n and report.columns["score"] == "rating"
     assert not any("one row per question" in note for note in report.notes)
+
+
+def test_follow_ups_asked_by_category_are_one_comment(tmp_path):
+    """The shape of a public soap-shop survey (Preppin' Data, zzzbitz/prepbench case 50): "If
+    you wouldn't, why?" asked to detractors and "If you would, why?" to the others, each in
+    its own column. Only the first was read as the comment, half the comments lost; they
+    are one comment column now (said), and two questions every respondent answered
+    ("What did you like?", "What could we improve?") stay apart."""
+    rng = np.random.default_rng(52)
+    n = 200
+    score = rng.integers(0, 11, n)
+    said = np.array([f"{w} since order {i}" for i, w in enumerate(
+        rng.choice(["too slippery", "nice soaps", "smells great", "gone moldy"], n))])
+    df = pd.DataFrame({"Would you recommend us to your friends and family? (Score 0-10)": score,
+                       "If you wouldn't, why?": np.where(score <= 6, said, ""),
+                       "If you would, why?": np.where(score > 6, said, "")})
+    df.to_csv(tmp_path / "f.csv", index=False)
+    out, report = nt.read_survey(tmp_path / "f.csv")
+    assert report.columns["comment"] == "If you wouldn't, why? / If you would, why?"
+    assert (out["comment"] == said).all()
+    assert any("follow-up questions asked to different respondents" in note
+               and f"{n:,} rows answered one of them, 0 more than one" in note
+               for note in report.notes)
+    both = pd.DataFrame({"score": score, "What did you like? (comment)": said,
+                         "What could we improve? (comment)": said[::-1]})
+    out, report = nt.read_survey(both)
+    assert report.columns["comment"] == "What did you like? (comment)"
+    assert not any("follow-up" in note for note in report.notes)

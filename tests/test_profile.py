@@ -201,6 +201,8 @@ def test_flags_coded_groups_and_keys_of_real_exports():
                        # a sales person's number (jayroy1/Nashville_Analytics_Summit): a
                        # team member to compare, not an amount of sales
                        "Sales_Person": rng.integers(11, 26, n),
+                       # a measure named with a group word is still a measure
+                       "employee_count": rng.choice([12, 50, 200, 500], n),
                        "visits": rng.integers(0, 40, n),          # a count: no group
                        "satisfaction": rng.integers(0, 11, n)})   # a rating
     profile = nt.profile_export(df, codeframes=False)
@@ -213,3 +215,20 @@ def test_flags_coded_groups_and_keys_of_real_exports():
     df["visits"] = rng.integers(0, 3, n)
     segments = nt.profile_export(df, codeframes=False).config["segments"]
     assert "is_admin" not in segments and "visits" not in segments
+
+
+def test_many_groups_with_enough_answers_are_a_segment():
+    """The shape of a public airline benchmark (Preppin' Data, via zzzbitz/prepbench case 122:
+    98 airlines, 6-168 answers each): a column of 98 groups was no segment (the limit was
+    50); many groups are one now when they average 20 answers (the report ranks them in a
+    funnel and a shrunk league table), and not when each holds a few (names, cities of one
+    customer each)."""
+    rng = np.random.default_rng(51)
+    airlines = [f"Airline {i:03d}" for i in range(98)]
+    n = 5700
+    df = pd.DataFrame({"score": rng.integers(0, 11, n), "Airline": rng.choice(airlines, n),
+                       "City": rng.choice([f"City {i}" for i in range(180)], n)})
+    segments = nt.profile_export(df, codeframes=False).config["segments"]
+    assert "Airline" in segments and "City" in segments
+    few = df.head(1500)  # 180 cities of ~8 answers: no segment; 98 airlines of ~15: none
+    assert nt.profile_export(few, codeframes=False).config["segments"] == []

@@ -31,8 +31,9 @@ def read_customers(source: str | Path | Any, *, customer: str | None = None,
     read as the survey's and the order log's are (spaces typed into them taken out, e-mail
     addresses in lower case), so the three match. Rows without an id are left out and a
     customer listed twice keeps its first row; both are listed in the report. The columns
-    of groups the respondents can be compared on (2-50 values, not ids, not free text, as
-    the report finds segments) are named in the frame's ``attrs["attributes"]``.
+    of groups the respondents can be compared on (2-50 values, or up to 200 of 20 rows on
+    average; not ids, not free text, as the report finds segments) are named in the frame's
+    ``attrs["attributes"]``.
 
     Parameters
     ----------

@@ -55,6 +55,9 @@ _SEGMENT_NAMES = re.compile(r"\b(region|store|shop|branch|site|channel|stage|seg
                             r"asesor|atendente|berater|conseiller|vendeur|"
                             r"регион|магазин|канал|бренд|код)\b|"
                             r"지역|매장|채널|브랜드|코드|地区|门店|渠道|品牌|代码|编码")
+# a count or a measure, whatever else its name says ("employee_count", "store size")
+_MEASURE_NAMES = re.compile(r"\b(count|counts|number of|num of|qty|quantity|total|size|age|"
+                            r"years|months|days|visits|anzahl|nombre de|cantidad|numero de)\b")
 # names of an identifier or a code: such a column of small integers is no rating
 _KEY_NAMES = re.compile(r"(^|\b)(id|ids|uuid|guid|key|code|codes|codigo|kode|number|nr|"
                         r"numero|nummer|номер|код)(\b|$)|코드|번호|代码|编码|编号")
@@ -267,7 +270,7 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
         cfg["value"], why["value"] = found
     cfg["segments"] = _segment_columns(df, rest)
     if cfg["segments"]:
-        why["segments"] = tr("{columns} (2-50 groups each)",
+        why["segments"] = tr("{columns} (2-50 groups each, or up to 200 of 20+ answers)",
                              columns=", ".join(repr(c) for c in cfg["segments"]))
     else:
         missing["segments"] = "a column of groups (region, channel, store...): --segments"
@@ -440,7 +443,8 @@ def _value_column(df: pd.DataFrame, rest: list[str]) -> tuple[str, str] | None:
 
 
 def _segment_columns(df: pd.DataFrame, rest: list[str]) -> list[str]:
-    """Columns of groups: 2-50 values, not ids, not free text, not one value everywhere;
+    """Columns of groups: 2-50 values (up to 200 with 20 answers a group on average), not
+    ids, not free text, not one value everywhere;
     numbers only when named like groups."""
     segments = []
     for c in rest:
@@ -450,13 +454,18 @@ def _segment_columns(df: pd.DataFrame, rest: list[str]) -> list[str]:
         if pd.api.types.is_datetime64_any_dtype(s.dtype) or _date_like(s):
             continue  # a second date column (recorded, sent...) is no group
         filled = s.dropna()
-        if filled.empty or not 2 <= filled.nunique() <= 50:
+        groups = filled.nunique()
+        # a few groups, or many of 20+ answers on average (98 airlines, 150 stores: the
+        # report ranks them in a funnel and a shrunk league table)
+        if filled.empty or groups < 2 or (groups > 50 and (groups > 200
+                                                          or len(filled) < 20 * groups)):
             continue
         if filled.nunique() == len(filled):
             continue  # every value once (phone numbers in a few rows): no group to compare
         numeric = pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(
             s.dtype)
-        if numeric and not _SEGMENT_NAMES.search(_words(c)) and not _flag(filled):
+        if numeric and (not _SEGMENT_NAMES.search(_words(c)) or _MEASURE_NAMES.search(
+                _words(c))) and not _flag(filled):
             continue  # counts and measures are not groups, unless named like one or 0/1
         top_share = filled.value_counts(normalize=True).iloc[0]
         if top_share > 0.98 or (not numeric and filled.astype(str).str.len().median() > 40):

@@ -19,6 +19,7 @@ from ..i18n import N_, tr
 from .columns import _detect, _likely_date
 from .dates import _iso_cast, _parse_dates
 from .files import _existing_file, _read_file
+from .followups import _merged_follow_ups
 from .ids import _clean_ids
 from .infer import (
     _few_valued,
@@ -184,6 +185,8 @@ def _table(source: str | Path | Any, *, sheet: str | int, encoding: str | None,
     # one column per survey wave -> one row per answer, with its wave
     table.raw, table.row_numbers = _waves_from_columns(table.raw, report.notes,
                                                        table.row_numbers)
+    # "If you would, why?" / "If you wouldn't, why?" -> one comment column
+    table.raw, table.texts = _merged_follow_ups(table.raw, table.texts, report.notes)
     report.rows_read = len(table.raw)
     return table
 
