@@ -3,6 +3,7 @@ planted relation, and an independent regression (statsmodels)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -688,3 +689,28 @@ def test_horizon_auto_takes_the_longest_most_answers_have_in_full():
     # a log running long after the survey keeps the year
     longer = orders.assign(order_date=orders["order_date"] + pd.Timedelta(days=400))
     assert nt.growth_link(responses, longer, horizon="auto", n_resamples=20).horizon == "365D"
+
+
+@pytest.mark.parametrize(("names", "found"), [
+    # a telecom case's order log (PrecedenceBV/data_case_Laurens, order_data.csv)
+    (["Order_ID", "Customer_ID", "Order_Amount", "Order_Date", "Order_Status"],
+     ("Customer_ID", "Order_Date", "Order_Amount")),
+    (["pedido_id", "Cliente_Codigo", "Data do pedido", "Valor do pedido"],
+     ("Cliente_Codigo", "Data do pedido", "Valor do pedido")),
+    (["account_no", "purchased_on", "net_revenue_eur", "items"],
+     ("account_no", "purchased_on", "net_revenue_eur")),
+])
+def test_read_orders_finds_columns_named_with_other_words(names, found):
+    """Order logs name their columns with words around the usual ones ("Order_Amount",
+    "Valor do pedido"): found, after the exact names; an id column is never the amount."""
+    rng = np.random.default_rng(53)
+    n = 20
+    customer, date, amount = found
+    fill = {customer: [f"C{i % 7}" for i in range(n)],
+            date: pd.date_range("2024-01-01", periods=n).strftime("%Y-%m-%d"),
+            amount: np.round(rng.gamma(2, 30, n), 2)}
+    cells = {name: fill.get(name, [f"O{i}" for i in range(n)]) for name in names}
+    orders, report = nt.read_orders(pd.DataFrame(cells))
+    assert (report.columns["customer_id"], report.columns["order_date"],
+            report.columns["amount"]) == found
+    assert len(orders) == n and orders["amount"].notna().all()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from .._frames import require_columns, to_pandas
 from .._frames.amounts import parse_amounts
 from ..errors import ColumnNotFoundError
 from ..i18n import N_, gettext, tr
-from .columns import _CUSTOMER_NAMES, _first_exact
+from .columns import _CUSTOMER_NAMES, _CUSTOMER_PATTERN, _first_exact, _norm
 from .dates import _parse_dates
 from .files import _existing_file, _read_file
 from .ids import _clean_ids
@@ -28,6 +29,15 @@ _AMOUNT_NAMES = ["amount", "revenue", "total", "order total", "order value", "va
                  "net amount", "price", "montant", "chiffre d affaires", "ca", "ca ticket",
                  "cati cket", "importe", "monto", "total pedido", "betrag", "umsatz",
                  "сумма", "выручка", "금액", "매출", "金额", "订单金额", "销售额"]
+# an amount named with other words around it ("Order_Amount", "net_revenue_eur",
+# "Valor do pedido"): a money word anywhere in the name, tried after the exact names
+_AMOUNT_WORDS = re.compile(r"\b(amount|amt|revenue|sales|spend|spent|price|value|montant|"
+                           r"betrag|umsatz|importe|monto|valor|сумма|выручка)\b|금액|매출|"
+                           r"金额|销售额")
+# an order date named with other words ("Order_Date_UTC", "purchased_on")
+_ORDER_DATE_WORDS = re.compile(r"\b(date|datum|fecha|data|purchased|ordered|дата)\b|일자|"
+                               r"날짜|日期")
+_ID_WORD = re.compile(r"\b(id|ids|no|nr|number|code|key)\b")
 _REFERRER_NAMES = ["referrer id", "referred by", "referrer", "referral", "referral id",
                    "parrain", "parrainage", "referido por", "empfohlen von"]
 
@@ -132,9 +142,13 @@ def _order_columns(cols: list[str], *, customer: str | None, date: str | None,
                    ) -> tuple[dict[str, str], str | None]:
     """The customer, date and amount columns (named, else recognised), and the referrer's."""
     found = {
-        "customer_id": customer or _first_exact(cols, _CUSTOMER_NAMES, set()),
-        "order_date": date or _first_exact(cols, _ORDER_DATE_NAMES, set()),
-        "amount": amount or _first_exact(cols, _AMOUNT_NAMES, set()),
+        "customer_id": customer or _first_exact(cols, _CUSTOMER_NAMES, set())
+        or next((c for c in cols if _CUSTOMER_PATTERN.match(_norm(c))), None),
+        "order_date": date or _first_exact(cols, _ORDER_DATE_NAMES, set())
+        or next((c for c in cols if _ORDER_DATE_WORDS.search(_norm(c))), None),
+        "amount": amount or _first_exact(cols, _AMOUNT_NAMES, set())
+        or next((c for c in cols if _AMOUNT_WORDS.search(_norm(c))
+                 and not _ID_WORD.search(_norm(c))), None),
     }
     for role, col in found.items():
         if col is None:
