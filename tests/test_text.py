@@ -1558,3 +1558,17 @@ def test_korean_function_words_read_on_film_reviews_name_no_topic():
     assert not {"재밌", "지루", "최고", "스토리", "별로", "없다"} & stops
     assert [korean_word(w) for w in ["재밌게", "빠르게", "가게", "무게"]] == [
         "재밌", "빠르", "가게", "무게"]
+
+
+def test_equal_coverage_goes_to_the_preset_that_finds_more_themes():
+    """A few comments every preset codes alike (a demo file's canned sentences): "the room
+    was dirty and breakfast was cold" is coded by healthcare (one theme), retail (one) and
+    travel (three: room, cleanliness, breakfast). Equal coverage went to the first name,
+    healthcare; it goes to the preset that names more of what the comments say."""
+    from nps_toolkit.text import choose_codeframe
+
+    df = pd.DataFrame({"comment": ["the room was dirty and breakfast was cold"] * 40,
+                       "score": [3] * 40})
+    best, coverage = choose_codeframe(df)
+    assert coverage["healthcare"] == coverage["travel"] == 1.0
+    assert best == "travel"

@@ -29,7 +29,9 @@ def choose_codeframe(data: Any, *, comment: str = "comment", score: str | None =
 
     What ``codeframe="auto"`` does in :func:`analyze_comments` and the report: the preset that
     fits these comments (a garden centre's to ``retail``, a bank's to ``banking``) without
-    the analyst knowing the presets. Ties go to the first name.
+    the analyst knowing the presets. Equal coverage goes to the preset that finds more themes
+    in the comments (an app's "too slow, buggy, hard to navigate" is two themes of ``saas``
+    and one of ``banking``), then to the first name.
 
     Examples
     --------
@@ -45,11 +47,13 @@ def choose_codeframe(data: Any, *, comment: str = "comment", score: str | None =
     said = prep[prep["is_answer"].to_numpy(bool)]
     if len(said) > sample:
         said = said.sample(sample, random_state=seed)
-    coverage = {}
+    coverage, mentions = {}, {}
     for name in sorted(CODEFRAMES):
         coded = _coded(said, name) if len(said) else pd.DataFrame()
         coverage[name] = float(coded.any(axis=1).mean()) if len(coded) else 0.0
-    best = max(sorted(coverage), key=lambda k: coverage[k])
+        mentions[name] = int(coded.to_numpy().sum()) if len(coded) else 0
+    # equal coverage (a few canned comments): the preset that names more of what they say
+    best = max(sorted(coverage), key=lambda k: (coverage[k], mentions[k]))
     return best, coverage
 
 
