@@ -2562,3 +2562,34 @@ def test_follow_ups_asked_by_category_are_one_comment(tmp_path):
     out, report = nt.read_survey(both)
     assert report.columns["comment"] == "What did you like? (comment)"
     assert not any("follow-up" in note for note in report.notes)
+
+
+def test_numbered_questions_birth_dates_and_a_date_asked_as_a_question():
+    """The shape of a public soap-shop file (Preppin' Data, zzzbitz/prepbench case 50): one row
+    per question with the questions given by number (their texts in another file), the day
+    the survey was filled in asked as a question ("5th Jan 2020"), and a date of birth. The
+    error says how to put the texts in; once they are in, the file is read one row per
+    respondent, dated by the day asked, never by the birth date."""
+    rng = np.random.default_rng(54)
+    n = 40
+    days = ["13/01/2020", "5th Jan 2020", "2020-01-12", "15 January 2020"]
+    texts = {1: "What day did you fill the survey in?",
+             2: "Would you recommend us to your friends and family? (Score 0-10)"}
+    rows = []
+    for i in range(n):
+        rows.append((1, days[i % 4], i, "21/08/1962"))
+        rows.append((2, str(rng.integers(0, 11)), i, "21/08/1962"))
+    df = pd.DataFrame(rows, columns=["Question Number", "Answer", "Response", "DoB"])
+    with pytest.raises(nt.ColumnNotFoundError, match=r"questions given by number in "
+                                                     r"'Question Number' \(1, 2\)"):
+        nt.read_survey(df)
+    named = df.assign(question=df["Question Number"].map(texts)).drop(
+        columns="Question Number")
+    out, report = nt.read_survey(named)
+    assert len(out) == n and report.columns["date"] == texts[1]
+    assert report.columns["response_id"] == "Response"
+    assert out["date"].dt.year.eq(2020).all()
+    # a date of birth alone is no answer date
+    out, report = nt.read_survey(pd.DataFrame({"score": [9, 3] * 10,
+                                               "Date of birth": ["21/08/1962"] * 20}))
+    assert "date" not in report.columns

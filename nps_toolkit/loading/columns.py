@@ -86,7 +86,14 @@ _DATE_NAMES = [*_ANSWER_DATE_NAMES, "timestamp", "created at", "date", "datetime
 _ANSWER_DATE_WORDS = [r"\bsurveyed\b", r"\banswered\b", r"\bresponded\b", r"\bsubmitted\b",
                       r"\breplied\b", r"\bcompleted\b", r"\b(response|survey|answer|reply|nps)"
                       r" (date|time|timestamp|datetime|day)\b", r"\bdate (of )?(the )?"
-                      r"(response|survey|answer|reply)\b"]
+                      r"(response|survey|answer|reply)\b",
+                      # asked as a question: "What day did you fill the survey in?"
+                      r"\b(when|what day|which day|what date)\b.*\b(survey|questionnaire|"
+                      r"form)\b"]
+# a date of birth is never the answer's, whatever its content ("DoB", "Geburtsdatum")
+_BIRTH_NAMES = re.compile(r"\b(dob|d o b|birth|birthday|birthdate|date of birth|born|"
+                          r"geburtsdatum|geburtstag|naissance|nacimiento|nascimento|"
+                          r"рождения)\b|생년월일|출생|生日|出生")
 _CUSTOMER_NAMES = ["customer id", "customerid", "customer", "client id", "clientid",
                    "account id", "accountid", "user id", "userid", "contact id", "person id",
                    "member id", "external reference", "externalreference", "externaldatareference",
@@ -385,7 +392,14 @@ def _no_score_column(frame: pd.DataFrame, cols: list[str], named: str | None,
         "could not find the 0-10 recommend score column: no column is named like "
         "'NPS'/'score'/'rating' or asks 'How likely are you to recommend...' with "
         f"mostly 0-10 values. Columns are {cols[:40]}. Pass score='<column>'."
-        + _scored_columns(frame, cols, texts) + _categories_only(frame, cols))
+        + _scored_columns(frame, cols, texts) + _categories_only(frame, cols)
+        + _numbered_hint(frame))
+
+
+def _numbered_hint(frame: pd.DataFrame) -> str:
+    from .long import _numbered_hint as hint  # long.py builds on this module
+
+    return hint(frame)
 
 
 def _scored_columns(frame: pd.DataFrame, cols: list[str], texts: dict[str, str]) -> str:
@@ -454,11 +468,12 @@ def _date_column(frame: pd.DataFrame, cols: list[str], taken: set[str], blank: _
         # a compound or vendor name (CUSTOMER_RESPONSE_DATE, Date de réponse, Fecha de
         # envío) holding dates, else a column of dates whatever its name
         cand = _first_pattern(cols, {}, _DATE_WORDS, taken,
-                              lambda c: not blank.of(c) and _date_like(frame[c]))
+                              lambda c: not blank.of(c) and not _BIRTH_NAMES.search(_norm(c))
+                              and _date_like(frame[c]))
         if cand is None:
-            cand = next((c for c in cols if c not in taken and _date_like(frame[c],
-                                                                         strict=True)),
-                        None)
+            cand = next((c for c in cols if c not in taken
+                         and not _BIRTH_NAMES.search(_norm(c))
+                         and _date_like(frame[c], strict=True)), None)
         if cand is not None:
             by_name = _first_pattern([cand], {}, _DATE_WORDS, set(), lambda c: True)
             notes.append(tr("date column {column!r} found by its name and content; to read "

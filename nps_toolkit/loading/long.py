@@ -26,6 +26,11 @@ _QUESTION_NAMES = re.compile(
     r"^(question|questions|question text|question title|question label|survey question|"
     r"item|item text|pergunta|pregunta|domanda|frage|fragetext|вопрос|질문|문항|问题|题目|"
     r"問題|pitanje)$")
+# a question given by its number or code ("Question Number", "question_id", "QID")
+_QUESTION_NUMBER_NAMES = re.compile(
+    r"^(question (number|no|nr|id|code|key)|qid|q id|q no|item (number|no|id|code)|"
+    r"numero (da|de la)? ?pergunta|numero de pregunta|frage ?(nr|nummer)|номер вопроса|"
+    r"문항 ?번호|题号|问题编号)$")
 _ANSWER_NAMES = re.compile(
     r"^(answer|answers|answer value|answer text|response|response value|response text|"
     r"value|score|rating|resposta|respuesta|risposta|antwort|reponse|valeur|valor|wert|nota|"
@@ -245,3 +250,22 @@ def _stem_name(column: str) -> str:
     """A wave column's name without its wave: "NPS_SCORE_2015" -> "NPS_SCORE"."""
     return re.sub(r"[\s_.-]*(?:(?:19|20)\d\d|[A-Za-zÀ-ÿ가-힣\u4e00-\u9fff]* ?\d{1,3})\s*$", "",
                   column) or column
+
+
+def _numbered_hint(raw: pd.DataFrame) -> str:
+    """For the error of a file without a recommend question: when it has one row per
+    question with the questions given by number ("Question Number" 1-6, "Answer",
+    "Response"), what to do (the numbers say nothing about which question is which); ""
+    otherwise."""
+    names = [str(c) for c in raw.columns]
+    number = next((c for c in names if _QUESTION_NUMBER_NAMES.match(_norm(c))), None)
+    answer = next((c for c in names if c != number and _ANSWER_NAMES.match(_norm(c))), None)
+    if number is None or answer is None or raw[number].nunique() < 2:
+        return ""
+    asked = sorted(map(str, raw[number].dropna().unique()))[:12]
+    return (f" The file has one row per question, the questions given by number in "
+            f"{number!r} ({', '.join(asked)}) and the answers in {answer!r}: put each "
+            "question's text in place of its number (e.g. df[" + repr(number) + "] = df["
+            + repr(number) + "].map(question_texts), with a column named 'question'), and "
+            "read that frame: it is then read one row per respondent, the recommend "
+            "question found by its text.")
