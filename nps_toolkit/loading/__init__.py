@@ -17,8 +17,11 @@ spellings in the columns read as text), ``dates`` (one date format per column),
 page of a file that is not UTF-8), ``excel`` (merged cells, formulas saved without a value)
 and ``profile`` (:func:`profile_export`: segments, period, value, drivers and codeframe of an
 export, for the report); ``orders`` (:func:`read_orders`, an order log); ``customers``
-(:func:`read_customers`, the customer list); ``ids`` (customer ids as one customer is
-written, for all three).
+(:func:`read_customers`, the customer list, and :func:`join_customers`); ``ids`` (customer
+ids as one customer is written, for all three); ``long`` (a file with one row per question
+asked, or a column per survey wave, read one row per answer), ``followups`` (follow-up
+questions asked by category, one comment column) and ``refusals`` (the error of a file with
+no score to read, saying what it holds instead).
 """
 
 from .customers import join_customers, read_customers

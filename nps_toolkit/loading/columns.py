@@ -9,7 +9,6 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ..errors import ColumnNotFoundError
@@ -349,94 +348,10 @@ def _score_column(frame: pd.DataFrame, cols: list[str], texts: dict[str, str],
         cand = _first_pattern(cols, texts, _SCORE_WORDS, taken,
                               lambda c: _score_like(frame[c]))
     if cand is None:
+        from .refusals import _no_score_column  # the refusals build on this module
+
         _no_score_column(frame, cols, _first_exact(cols, _SCORE_NAMES, taken), texts)
     return cand
-
-
-def _no_score_column(frame: pd.DataFrame, cols: list[str], named: str | None,
-                     texts: dict[str, str]) -> None:
-    if len(frame) == 0:
-        raise ColumnNotFoundError(
-            f"the file has a header but no rows of answers. Columns are {cols[:40]}.")
-    if named is not None and _parse_scores(frame[named])[1].min() == 1:
-        raise ColumnNotFoundError(
-            f"found the score column {named!r}, but it is empty: all {len(frame):,} "
-            "rows are blank. Check the export (a filter, or the wrong question), or "
-            "name another column with score='<column>'.")
-    if named is not None:  # named like the score, but not 0-10: say what it holds
-        values, kind = _parse_scores(frame[named])
-        numbers = values[np.isin(kind, (0, 3, 4))].astype(float)
-        held = (f"numbers from {numbers.min():g} to {numbers.max():g}"
-                if len(numbers) and len(numbers) >= (kind == 2).sum() else
-                "mostly text, e.g. " + repr(list(dict.fromkeys(
-                    frame[named].dropna().astype(str)))[:3]))
-        labelled = any(c != named and frame[c].notna().all() and frame[c].is_unique
-                       for c in frame.columns)
-        if len(numbers) and numbers.max() > 10 and numbers.min() >= -100 \
-                and numbers.max() <= 100 and len(frame) <= 120 and labelled:
-            # a few rows of values up to 100, each labelled (a month's NPS of 65, 54.6):
-            # perhaps NPS already computed, one row per period or group
-            raise ColumnNotFoundError(
-                f"column {named!r} holds {held} in {len(frame):,} rows. If these are NPS "
-                "values already computed (one per period or group), they are not answers: "
-                "the analysis needs one row per answer with its 0-10 score (with counts of "
-                "promoters, passives and detractors per period, nt.from_counts(...) gives "
-                "each NPS its interval). If they are answers on another scale, map it to "
-                "0-10 with read_survey(..., scale={...}) (CLI: --scale).")
-        raise ColumnNotFoundError(
-            f"column {named!r} is named like the score but holds {held}, not the "
-            "0-10 recommend question. If it is another scale, map it to 0-10 with "
-            "read_survey(..., scale={...}) (CLI: --scale 1=0,2=3,...); otherwise name "
-            "the right column with score='<column>'.")
-    raise ColumnNotFoundError(
-        "could not find the 0-10 recommend score column: no column is named like "
-        "'NPS'/'score'/'rating' or asks 'How likely are you to recommend...' with "
-        f"mostly 0-10 values. Columns are {cols[:40]}. Pass score='<column>'."
-        + _scored_columns(frame, cols, texts) + _categories_only(frame, cols)
-        + _numbered_hint(frame))
-
-
-def _numbered_hint(frame: pd.DataFrame) -> str:
-    from .long import _numbered_hint as hint  # long.py builds on this module
-
-    return hint(frame)
-
-
-def _scored_columns(frame: pd.DataFrame, cols: list[str], texts: dict[str, str]) -> str:
-    """For the error of a file without a recommend question: the columns answered 0-10 (with
-    the question each asks, when the file says it), which could be it; "" when none is."""
-    def plain_scores(c: str) -> bool:  # numbers 0-10 as written (not "3 meses", "1 year")
-        head = pd.to_numeric(frame[c].head(500).dropna(), errors="coerce")
-        return len(head) > 0 and bool(head.between(0, 10).mean() >= 0.9
-                                      and head.dropna().mod(1).eq(0).all())
-
-    scored = [c for c in cols if plain_scores(c)][:5]
-    if not scored:
-        return ""
-    said = ", ".join(repr(c) + (f" ({texts[c]!r})" if texts.get(c) else "") for c in scored)
-    return (f" Answered 0-10 in {said}: if one of them asks how likely the respondent is to "
-            "recommend you, pass it as the score.")
-
-
-def _categories_only(frame: pd.DataFrame, cols: list[str]) -> str:
-    """For a file that holds the category (promoter, passive, detractor, in any supported
-    language) but no score: the NPS its counts give, and why the analysis still needs the
-    scores; "" otherwise."""
-    from ..scoring import from_counts
-    from .profile import _category_column  # profile builds on this module
-
-    found = _category_column(frame, cols)
-    if found is None:
-        return ""
-    column, said = found
-    n = {k: int((said == k).sum()) for k in ("promoter", "passive", "detractor")}
-    nps = from_counts(promoters=n["promoter"], passives=n["passive"],
-                      detractors=n["detractor"]).nps
-    return (f" Column {column!r} holds only the category ({n['promoter']:,} promoters, "
-            f"{n['passive']:,} passives, {n['detractor']:,} detractors): their NPS is "
-            f"{nps:.1f}, with its interval from nt.from_counts(promoters={n['promoter']}, "
-            f"passives={n['passive']}, detractors={n['detractor']}); the rest of the "
-            "analysis needs each answer's 0-10 score, so export the score with it.")
 
 
 def _date_column(frame: pd.DataFrame, cols: list[str], taken: set[str], blank: _Blank,

@@ -440,3 +440,33 @@ def _iso_dates_arrow(values: pd.Series) -> pd.Series | None:
     return pd.Series(parsed.to_numpy(zero_copy_only=False), index=values.index,
                      name=values.name, copy=False)
 
+
+#: the first answer date taken as real: a date before it is a typo or a placeholder (Excel's
+#: day 0 is 1900-01-00, a blank date saved by some systems 1899-12-30 or 1970-01-01)
+EARLIEST_ANSWER = pd.Timestamp("1990-01-01")
+
+
+def _implausible_dates(dates: pd.Series, notes: list[str], column: str,
+                       rows: Any) -> pd.Series:
+    """Response dates that cannot be real - before 1990 (a placeholder or typo) or more than a
+    day after today (a year typed wrong) - become missing dates, listed by file row: left in,
+    one 1900-01-01 would stretch a monthly trend over 125 years."""
+    if not pd.api.types.is_datetime64_any_dtype(dates.dtype) or not dates.notna().any():
+        return dates
+    tz = getattr(dates.dt, "tz", None)
+    low = EARLIEST_ANSWER.tz_localize(tz) if tz is not None else EARLIEST_ANSWER
+    high = pd.Timestamp.now(tz=tz) + pd.Timedelta(days=1) if tz is not None \
+        else pd.Timestamp.now() + pd.Timedelta(days=1)
+    lo_min, hi_max = dates.min(), dates.max()
+    if lo_min >= low and hi_max <= high:  # the usual case: two reductions, no mask
+        return dates
+    bad = ((dates < low) | (dates > high)).to_numpy(dtype=bool, na_value=False)
+    where = np.flatnonzero(bad)
+    named = [int(r) for r in np.asarray(rows())[where[:5]]]
+    shown = [str(d) for d in dates.iloc[where[:3]]]
+    notes.append(tr("{n:,} date(s) in {column!r} cannot be answer dates (before {year} or in "
+                    "the future: rows {rows}, e.g. {shown}); they are kept as missing dates, "
+                    "the responses are kept. Fix them in the export if they are typos.",
+                    n=len(where), column=column, year=f"{EARLIEST_ANSWER:%Y}", rows=named,
+                    shown=shown))
+    return dates.mask(bad)

@@ -14,10 +14,9 @@ import numpy as np
 import pandas as pd
 
 from .._api import renamed
-from ..errors import InvalidScoreError, describe_examples
-from ..i18n import N_, tr
+from ..i18n import tr
 from .columns import _detect, _likely_date
-from .dates import _iso_cast, _parse_dates
+from .dates import _implausible_dates, _iso_cast, _parse_dates
 from .files import _existing_file, _read_file
 from .followups import _merged_follow_ups
 from .ids import _clean_ids
@@ -34,7 +33,14 @@ from .infer import (
 from .layout import _is_import_id
 from .long import _waves_from_columns, _wide_from_long
 from .report import REASONS, LoadReport
-from .scores import _parse_scores, apply_scale, check_scale
+from .scores import (
+    _CODES_SAID,
+    _missing_codes,
+    _parse_scores,
+    _raise_invalid,
+    apply_scale,
+    check_scale,
+)
 
 
 @renamed(customer_id="customer")
@@ -339,51 +345,6 @@ def _kept(table: _Table, typed: _Typed, *, on_invalid: str, drop_duplicates: boo
     return _Kept(keep, all_scored, excluded)
 
 
-#: numbers that databases and survey tools write for a missing or refused answer: the
-#: extremes of 16- and 32-bit integers, runs of nines, 97/98/99 (refused / don't know / no
-#: answer in SPSS habits), -1 and -9
-_MISSING_CODES = frozenset([-2147483648, 2147483647, -32768, 32767, -32767, 65535, 255,
-                            -99999, 99999, -9999, 9999, -999, 999, -99, 99, 98, 97, 96, -1,
-                            -9, -8, -7])
-_CODES_SAID = N_("numbers that databases and survey tools write for a missing or refused "
-                 "answer (e.g. -2147483648, the smallest 32-bit integer; 99, \"no answer\")")
-
-
-def _missing_codes(values: np.ndarray) -> str:
-    """The missing-value codes (``_MISSING_CODES``) among the out-of-range scores, as text
-    ("-2147483648 (117 rows)"), when they are at least half of them; "" otherwise."""
-    if not len(values):
-        return ""
-    found, counts = np.unique(np.asarray(values, dtype=float), return_counts=True)
-    coded = np.isin(found, list(_MISSING_CODES))
-    if counts[coded].sum() * 2 < len(values):
-        return ""
-    return ", ".join(f"{int(v)} ({c:,} rows)" for v, c in zip(found[coded], counts[coded],
-                                                              strict=True))
-
-
-def _raise_invalid(column: pd.Series, kind: np.ndarray, row_numbers: Any,
-                   values: np.ndarray | None = None) -> None:
-    pos = np.flatnonzero(kind >= 2)
-    codes = _missing_codes(values[kind == 4]) if values is not None else ""
-    codes = (f" Among the scores out of range: {codes}, "
-             + tr(_CODES_SAID) + "; leave them out with on_invalid='exclude'."
-             ) if codes else ""
-    originals = list(column.iloc[pos[:5]])
-    labels = [f"row {row_numbers[p]}" for p in pos[:5]]
-    kinds = {2: "not a number", 3: "not a whole number", 4: "out of range"}
-    summary = ", ".join(f"{(kind == k).sum()} {label}" for k, label in kinds.items()
-                        if (kind == k).any())
-    raise InvalidScoreError(
-        f"score column {column.name!r} has {len(pos)} invalid value(s) ({summary}): "
-        f"{describe_examples(labels, originals, len(pos))}. Scores must be whole numbers "
-        "0-10. Fix the file, or pass on_invalid='exclude' to leave those rows out with an "
-        "account in the load report." + codes,
-        column=str(column.name), positions=list(row_numbers[pos[:5]]), values=originals,
-        count=len(pos),
-    )
-
-
 def _duplicates(typed: _Typed, keep: np.ndarray) -> np.ndarray:
     """Rows repeating an earlier answer: the same response id, or (without ids) the same
     cells throughout when there is a customer or a date to tell answers apart."""
@@ -501,37 +462,6 @@ class _FileRows:
     def __getitem__(self, key: Any) -> Any:
         key = np.asarray(key)
         return (np.flatnonzero(key) if key.dtype == bool else key) + self.first
-
-
-#: the first answer date taken as real: a date before it is a typo or a placeholder (Excel's
-#: day 0 is 1900-01-00, a blank date saved by some systems 1899-12-30 or 1970-01-01)
-EARLIEST_ANSWER = pd.Timestamp("1990-01-01")
-
-
-def _implausible_dates(dates: pd.Series, notes: list[str], column: str,
-                       rows: Any) -> pd.Series:
-    """Response dates that cannot be real - before 1990 (a placeholder or typo) or more than a
-    day after today (a year typed wrong) - become missing dates, listed by file row: left in,
-    one 1900-01-01 would stretch a monthly trend over 125 years."""
-    if not pd.api.types.is_datetime64_any_dtype(dates.dtype) or not dates.notna().any():
-        return dates
-    tz = getattr(dates.dt, "tz", None)
-    low = EARLIEST_ANSWER.tz_localize(tz) if tz is not None else EARLIEST_ANSWER
-    high = pd.Timestamp.now(tz=tz) + pd.Timedelta(days=1) if tz is not None \
-        else pd.Timestamp.now() + pd.Timedelta(days=1)
-    lo_min, hi_max = dates.min(), dates.max()
-    if lo_min >= low and hi_max <= high:  # the usual case: two reductions, no mask
-        return dates
-    bad = ((dates < low) | (dates > high)).to_numpy(dtype=bool, na_value=False)
-    where = np.flatnonzero(bad)
-    named = [int(r) for r in np.asarray(rows())[where[:5]]]
-    shown = [str(d) for d in dates.iloc[where[:3]]]
-    notes.append(tr("{n:,} date(s) in {column!r} cannot be answer dates (before {year} or in "
-                    "the future: rows {rows}, e.g. {shown}); they are kept as missing dates, "
-                    "the responses are kept. Fix them in the export if they are typos.",
-                    n=len(where), column=column, year=f"{EARLIEST_ANSWER:%Y}", rows=named,
-                    shown=shown))
-    return dates.mask(bad)
 
 
 def _kept_rows(row_numbers: Any, keep: np.ndarray) -> np.ndarray:

@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import InvalidScoreError
-from ..i18n import tr
+from ..errors import InvalidScoreError, describe_examples
+from ..i18n import N_, tr
 
 _NA_TOKENS = {"", "na", "n/a", "nan", "null", "none", "#n/a"}
 
@@ -240,3 +240,48 @@ def check_scale(values: np.ndarray, kind: np.ndarray, column: str, question: str
             f"{int(top)}: it looks like a 1-5 rating, not the 0-10 recommend "
             "question, and read as 0-10 every answer would be a detractor. " + hint,
             column=column)
+
+
+#: numbers that databases and survey tools write for a missing or refused answer: the
+#: extremes of 16- and 32-bit integers, runs of nines, 97/98/99 (refused / don't know / no
+#: answer in SPSS habits), -1 and -9
+_MISSING_CODES = frozenset([-2147483648, 2147483647, -32768, 32767, -32767, 65535, 255,
+                            -99999, 99999, -9999, 9999, -999, 999, -99, 99, 98, 97, 96, -1,
+                            -9, -8, -7])
+_CODES_SAID = N_("numbers that databases and survey tools write for a missing or refused "
+                 "answer (e.g. -2147483648, the smallest 32-bit integer; 99, \"no answer\")")
+
+
+def _missing_codes(values: np.ndarray) -> str:
+    """The missing-value codes (``_MISSING_CODES``) among the out-of-range scores, as text
+    ("-2147483648 (117 rows)"), when they are at least half of them; "" otherwise."""
+    if not len(values):
+        return ""
+    found, counts = np.unique(np.asarray(values, dtype=float), return_counts=True)
+    coded = np.isin(found, list(_MISSING_CODES))
+    if counts[coded].sum() * 2 < len(values):
+        return ""
+    return ", ".join(f"{int(v)} ({c:,} rows)" for v, c in zip(found[coded], counts[coded],
+                                                              strict=True))
+
+
+def _raise_invalid(column: pd.Series, kind: np.ndarray, row_numbers: Any,
+                   values: np.ndarray | None = None) -> None:
+    pos = np.flatnonzero(kind >= 2)
+    codes = _missing_codes(values[kind == 4]) if values is not None else ""
+    codes = (f" Among the scores out of range: {codes}, "
+             + tr(_CODES_SAID) + "; leave them out with on_invalid='exclude'."
+             ) if codes else ""
+    originals = list(column.iloc[pos[:5]])
+    labels = [f"row {row_numbers[p]}" for p in pos[:5]]
+    kinds = {2: "not a number", 3: "not a whole number", 4: "out of range"}
+    summary = ", ".join(f"{(kind == k).sum()} {label}" for k, label in kinds.items()
+                        if (kind == k).any())
+    raise InvalidScoreError(
+        f"score column {column.name!r} has {len(pos)} invalid value(s) ({summary}): "
+        f"{describe_examples(labels, originals, len(pos))}. Scores must be whole numbers "
+        "0-10. Fix the file, or pass on_invalid='exclude' to leave those rows out with an "
+        "account in the load report." + codes,
+        column=str(column.name), positions=list(row_numbers[pos[:5]]), values=originals,
+        count=len(pos),
+    )
