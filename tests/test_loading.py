@@ -2593,3 +2593,33 @@ def test_numbered_questions_birth_dates_and_a_date_asked_as_a_question():
     out, report = nt.read_survey(pd.DataFrame({"score": [9, 3] * 10,
                                                "Date of birth": ["21/08/1962"] * 20}))
     assert "date" not in report.columns
+
+
+def test_a_workbook_whose_first_sheet_is_a_cover_is_read_from_its_answers_sheet(tmp_path):
+    """A hand-built workbook opens on a summary sheet, the answers on the next: the first sheet
+    was read and refused ("no 0-10 recommend question"). The first sheet with the recommend
+    question is read, and said; sheet= still reads exactly the sheet asked for, and a
+    workbook with no answers anywhere gives the first sheet's error."""
+    rng = np.random.default_rng(55)
+    n = 60
+    answers = pd.DataFrame({"Response ID": range(n),
+                            "How likely are you to recommend us?": rng.integers(0, 11, n),
+                            "Region": rng.choice(["N", "S"], n)})
+    path = tmp_path / "book.xlsx"
+    with pd.ExcelWriter(path) as book:
+        pd.DataFrame({"Report": ["NPS survey Q3", "Generated 2025-10-01"]}).to_excel(
+            book, sheet_name="Summary", index=False)
+        pd.DataFrame({"Notes": ["read me"]}).to_excel(book, sheet_name="Notes", index=False)
+        answers.to_excel(book, sheet_name="Responses", index=False)
+    df, report = nt.read_survey(path)
+    assert len(df) == n and nt.score(df).nps == pytest.approx(
+        nt.score(answers["How likely are you to recommend us?"]).nps)
+    assert report.notes[0].startswith("sheet 'Responses' read: the first sheet ('Summary')")
+    with pytest.raises(nt.ColumnNotFoundError, match=r"Columns are \['Report'\]"):
+        nt.read_survey(path, sheet=0)
+    assert len(nt.read_survey(path, sheet="Responses")[0]) == n
+    with pd.ExcelWriter(path) as book:
+        pd.DataFrame({"Report": ["x"]}).to_excel(book, sheet_name="Summary", index=False)
+        pd.DataFrame({"Notes": ["y"]}).to_excel(book, sheet_name="Notes", index=False)
+    with pytest.raises(nt.ColumnNotFoundError, match=r"Columns are \['Report'\]"):
+        nt.read_survey(path)

@@ -100,3 +100,16 @@ def _unsaved_formulas(path: Path, sheet: str | int, raw: pd.DataFrame, report: L
            "formula's text, not as blanks. Open the file in Excel or LibreOffice and save it "
            "to store the values.", n=len(found), shown=shown))
     return out
+
+
+def _sheet_names(source: object) -> list[str]:
+    """The sheet names of an Excel or OpenDocument workbook at ``source``, in order; [] for
+    anything else (a data frame, a CSV, a workbook that cannot be opened)."""
+    if not isinstance(source, (str, Path)) or Path(source).suffix.lower() not in (
+            ".xlsx", ".xlsm", ".xls", ".ods"):
+        return []
+    try:
+        with pd.ExcelFile(source) as book:
+            return [str(n) for n in book.sheet_names]
+    except (OSError, ValueError, zipfile.BadZipFile):
+        return []

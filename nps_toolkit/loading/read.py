@@ -14,9 +14,11 @@ import numpy as np
 import pandas as pd
 
 from .._api import renamed
+from ..errors import ColumnNotFoundError
 from ..i18n import tr
 from .columns import _detect, _likely_date
 from .dates import _implausible_dates, _iso_cast, _parse_dates
+from .excel import _sheet_names
 from .files import _existing_file, _read_file
 from .followups import _merged_follow_ups
 from .ids import _clean_ids
@@ -54,7 +56,7 @@ def read_survey(
     response_id: str | Literal[False] | None = None,
     on_invalid: Literal["raise", "exclude"] = "raise",
     drop_duplicates: bool = True,
-    sheet: str | int = 0,
+    sheet: str | int | None = None,
     encoding: str | None = None,
     delimiter: str | None = None,
     scale: Mapping[Any, int] | None = None,
@@ -83,8 +85,9 @@ def read_survey(
         Exclude repeated responses: same ``response_id``, or, without one, rows identical in
         every column when the data has a customer id or a date (plain identical score rows are
         legitimate and kept).
-    sheet : str or int
-        Excel sheet.
+    sheet : str or int, optional
+        Excel sheet (default: the first, or when it holds no 0-10 recommend question - a
+        cover or summary sheet - the first sheet that does, said in the notes).
     encoding, delimiter : str, optional
         Override detection for text files.
     scale : mapping, optional
@@ -119,11 +122,27 @@ def read_survey(
     >>> report.excluded["blank score"]
     [2]
     """
-    return _read_survey(source, score=score, comment=comment, date=date,
-                        customer_id=customer, response_id=response_id,
-                        on_invalid=on_invalid, drop_duplicates=drop_duplicates, sheet=sheet,
-                        encoding=encoding, delimiter=delimiter, scale=scale, dayfirst=dayfirst,
-                        header_row=header_row, type_dates=True)
+    def read(sheet: str | int) -> tuple[pd.DataFrame, LoadReport]:
+        return _read_survey(source, score=score, comment=comment, date=date,
+                            customer_id=customer, response_id=response_id,
+                            on_invalid=on_invalid, drop_duplicates=drop_duplicates,
+                            sheet=sheet, encoding=encoding, delimiter=delimiter, scale=scale,
+                            dayfirst=dayfirst, header_row=header_row, type_dates=True)
+
+    try:
+        return read(0 if sheet is None else sheet)
+    except ColumnNotFoundError:  # a cover or summary sheet first: the answers on another
+        names = _sheet_names(source) if sheet is None else []
+        for name in names[1:]:
+            try:
+                df, report = read(name)
+            except (ColumnNotFoundError, ValueError):
+                continue
+            report.notes.insert(0, tr("sheet {sheet!r} read: the first sheet ({first!r}) "
+                                      "holds no 0-10 recommend question (sheet= to read "
+                                      "another).", sheet=name, first=names[0]))
+            return df, report
+        raise
 
 
 class _Restart(Exception):
