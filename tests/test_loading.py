@@ -2623,3 +2623,39 @@ def test_a_workbook_whose_first_sheet_is_a_cover_is_read_from_its_answers_sheet(
         pd.DataFrame({"Notes": ["y"]}).to_excel(book, sheet_name="Notes", index=False)
     with pytest.raises(nt.ColumnNotFoundError, match=r"Columns are \['Report'\]"):
         nt.read_survey(path)
+
+
+def test_a_workbook_with_a_sheet_per_month_is_read_whole(tmp_path):
+    """A workbook kept one sheet per month (Jan, Feb, Mar), the same columns on each, with a
+    notes sheet and a sheet of other columns: only the first month was read, two thirds of
+    the answers silently left out. The sheets with the same columns are stacked, each row
+    with its sheet, their exclusions named as a spreadsheet names a row ('Feb'!5), said;
+    sheet= still reads one."""
+    rng = np.random.default_rng(56)
+    path = tmp_path / "months.xlsx"
+    months = {}
+    with pd.ExcelWriter(path) as book:
+        for k, month in enumerate(["Jan", "Feb", "Mar"]):
+            n = 30 + 10 * k
+            scores = rng.integers(0, 11, n).astype(object)
+            if month == "Feb":
+                scores[3] = "about 7"  # excluded: named by its sheet
+            months[month] = pd.DataFrame({"Customer": [f"C{i}" for i in range(n)],
+                                          "NPS": scores,
+                                          "Store": rng.choice(["A", "B"], n)})
+            months[month].to_excel(book, sheet_name=month, index=False)
+        pd.DataFrame({"Notes": ["monthly NPS"]}).to_excel(book, sheet_name="Notes",
+                                                           index=False)
+        pd.DataFrame({"Store": ["A", "B"], "NPS": [40, 50]}).to_excel(
+            book, sheet_name="Summary", index=False)
+    df, report = nt.read_survey(path, on_invalid="exclude")
+    assert df["sheet"].value_counts().to_dict() == {"Jan": 30, "Feb": 39, "Mar": 50}
+    assert report.rows_read == 120 and report.rows_kept == 119
+    assert report.excluded["not a number"] == ["'Feb'!5"]
+    assert report.notes[0].startswith("sheets 'Jan', 'Feb', 'Mar' hold the same columns")
+    everything = pd.concat(months.values())["NPS"]
+    assert nt.score(df).nps == pytest.approx(nt.score(pd.to_numeric(
+        everything, errors="coerce").dropna().astype(int)).nps)
+    assert df.attrs["load_report"] is report
+    assert len(nt.read_survey(path, sheet="Mar")[0]) == 50
+    assert "sheet" in nt.profile_export(df, codeframes=False).config["segments"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -108,8 +109,73 @@ def _sheet_names(source: object) -> list[str]:
     if not isinstance(source, (str, Path)) or Path(source).suffix.lower() not in (
             ".xlsx", ".xlsm", ".xls", ".ods"):
         return []
-    try:
-        with pd.ExcelFile(source) as book:
+    suffix = Path(source).suffix.lower()
+    try:  # (an .xls needs python-calamine, as files.py reads it: without it, no names here
+        # and the read says what to install)
+        with pd.ExcelFile(source, **({"engine": "calamine"} if suffix == ".xls" else {})
+                          ) as book:
             return [str(n) for n in book.sheet_names]
-    except (OSError, ValueError, zipfile.BadZipFile):
+    except (OSError, ValueError, ImportError, zipfile.BadZipFile):
         return []
+
+
+def _read_sheets(read: Callable[[str | int], tuple[pd.DataFrame, LoadReport]],
+                 names: list[str]) -> tuple[pd.DataFrame, LoadReport]:
+    """read_survey without ``sheet=``: the first sheet, or when it holds no recommend question
+    (a cover or summary sheet) the first sheet that does; then the other sheets holding the
+    same columns (a sheet per month, wave or region) are read too and stacked under it, each
+    row with its sheet's name in a ``sheet`` column, their exclusions named ``'Sheet'!row``
+    as a spreadsheet names a row - all said. ``read`` reads one sheet; ``names`` are the
+    workbook's sheets ([] for another file)."""
+    from ..errors import ColumnNotFoundError
+
+    first = None
+    for at, name in enumerate(names or [0]):
+        try:
+            df, report = read(name if names else 0)
+        except (ColumnNotFoundError, ValueError):
+            if at == 0 and len(names) < 2:
+                raise
+            continue
+        first = name
+        break
+    if first is None:
+        read(0)  # no sheet holds the recommend question: the first sheet's error
+    if names and first != names[0]:
+        report.notes.insert(0, tr("sheet {sheet!r} read: the first sheet ({first!r}) holds no "
+                                  "0-10 recommend question (sheet= to read another).",
+                                  sheet=first, first=names[0]))
+    stacked = [(first, df, report)]
+    for name in names[names.index(first) + 1:] if names else []:
+        try:
+            other, said = read(name)
+        except (ColumnNotFoundError, ValueError):
+            continue
+        if said.columns == report.columns and list(other.columns) == list(df.columns):
+            stacked.append((name, other, said))
+    return _stacked(stacked) if len(stacked) > 1 else (df, report)
+
+
+def _stacked(parts: list[tuple[str, pd.DataFrame, LoadReport]]
+             ) -> tuple[pd.DataFrame, LoadReport]:
+    """Sheets read alike, one under the other, with a ``sheet`` column and one report."""
+    import copy
+
+    label = "sheet" if "sheet" not in parts[0][1].columns else "source sheet"
+    out = pd.concat([df.assign(**{label: name}) for name, df, _ in parts], ignore_index=True)
+    report = copy.deepcopy(parts[0][2])
+    report.rows_read = sum(r.rows_read for _, _, r in parts)
+    report.rows_kept = sum(r.rows_kept for _, _, r in parts)
+    reasons = dict.fromkeys(reason for _, _, r in parts for reason in r.excluded)
+    report.excluded = {reason: [f"'{name}'!{row}" for name, _, r in parts
+                                for row in r.excluded.get(reason, [])] for reason in reasons}
+    for name, _, r in parts[1:]:
+        report.notes.extend(f"[{name}] {note}" for note in r.notes
+                            if note not in parts[0][2].notes)
+    report.notes.insert(0, tr("sheets {sheets} hold the same columns: read one under the other "
+                              "({n:,} rows kept), each row's sheet in column {label!r}.",
+                              sheets=", ".join(repr(n) for n, _, _ in parts),
+                              n=report.rows_kept, label=label))
+    out.attrs = dict(parts[0][1].attrs)
+    out.attrs["load_report"] = report
+    return out, report

@@ -14,11 +14,10 @@ import numpy as np
 import pandas as pd
 
 from .._api import renamed
-from ..errors import ColumnNotFoundError
 from ..i18n import tr
 from .columns import _detect, _likely_date
 from .dates import _implausible_dates, _iso_cast, _parse_dates
-from .excel import _sheet_names
+from .excel import _read_sheets, _sheet_names
 from .files import _existing_file, _read_file
 from .followups import _merged_follow_ups
 from .ids import _clean_ids
@@ -87,7 +86,9 @@ def read_survey(
         legitimate and kept).
     sheet : str or int, optional
         Excel sheet (default: the first, or when it holds no 0-10 recommend question - a
-        cover or summary sheet - the first sheet that does, said in the notes).
+        cover or summary sheet - the first sheet that does; the sheets after it with the
+        same columns, a sheet per month or region, are stacked under it with a ``sheet``
+        column; both said in the notes).
     encoding, delimiter : str, optional
         Override detection for text files.
     scale : mapping, optional
@@ -129,20 +130,9 @@ def read_survey(
                             sheet=sheet, encoding=encoding, delimiter=delimiter, scale=scale,
                             dayfirst=dayfirst, header_row=header_row, type_dates=True)
 
-    try:
-        return read(0 if sheet is None else sheet)
-    except ColumnNotFoundError:  # a cover or summary sheet first: the answers on another
-        names = _sheet_names(source) if sheet is None else []
-        for name in names[1:]:
-            try:
-                df, report = read(name)
-            except (ColumnNotFoundError, ValueError):
-                continue
-            report.notes.insert(0, tr("sheet {sheet!r} read: the first sheet ({first!r}) "
-                                      "holds no 0-10 recommend question (sheet= to read "
-                                      "another).", sheet=name, first=names[0]))
-            return df, report
-        raise
+    if sheet is not None:
+        return read(sheet)
+    return _read_sheets(read, _sheet_names(source))
 
 
 class _Restart(Exception):
