@@ -13,7 +13,7 @@ from .._frames import require_columns, to_pandas
 from .._frames.amounts import parse_amounts
 from ..errors import ColumnNotFoundError
 from ..i18n import N_, gettext, tr
-from .columns import _CUSTOMER_NAMES, _CUSTOMER_PATTERN, _first_exact, _norm
+from .columns import _CUSTOMER_NAMES, _CUSTOMER_PATTERN, _ID_WORDS, _first_exact, _norm
 from .dates import _parse_dates
 from .files import _existing_file, _read_file
 from .ids import _clean_ids
@@ -37,7 +37,7 @@ _AMOUNT_WORDS = re.compile(r"\b(amount|amt|revenue|sales|spend|spent|price|value
 # an order date named with other words ("Order_Date_UTC", "purchased_on")
 _ORDER_DATE_WORDS = re.compile(r"\b(date|datum|fecha|data|purchased|ordered|дата)\b|일자|"
                                r"날짜|日期")
-_ID_WORD = re.compile(r"\b(id|ids|no|nr|number|code|key)\b")
+_ID_WORD = re.compile(rf"\b({_ID_WORDS})\b")  # the id words customer columns use
 _REFERRER_NAMES = ["referrer id", "referred by", "referrer", "referral", "referral id",
                    "parrain", "parrainage", "referido por", "empfohlen von"]
 
