@@ -148,7 +148,6 @@ def join_customers(responses: pd.DataFrame, customers: pd.DataFrame) -> pd.DataF
         raise ValueError(f"the customer list has customer ids more than once "
                          f"({sorted(map(str, twice.unique()))[:5]}): keep one row per "
                          "customer (read_customers keeps the first).")
-    # ids as the survey's reader writes them: text, or numbers read as numbers in both
     # ids as the growth link matches them: 1, 1.0 and "1" one customer (00001 too when every
     # id is a number); no id in common is an error naming both sides' examples
     ours, theirs, id_notes = matching_ids(responses["customer_id"], ids,

@@ -55,8 +55,7 @@ def _merged_follow_ups(raw: pd.DataFrame, texts: dict[str, str], notes: list[str
                               raw[c].astype("string"))
     name = " / ".join(group)
     out = raw.copy(deep=False)
-    out.insert(0, name, merged.to_numpy() if not isinstance(merged.dtype, pd.StringDtype)
-               else merged.array)
+    out.insert(0, name, merged.array)
     texts = {**texts, name: " / ".join(texts.get(c, c) for c in group)}
     notes.append(tr("follow-up questions asked to different respondents ({columns}) are read "
                     "as one comment column: {n:,} rows answered one of them, {both:,} more "
