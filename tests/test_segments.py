@@ -559,3 +559,32 @@ def test_value_analysis_on_values_many_customers_share():
     # values that allow equal counts are cut as before: no note
     df["even"] = rng.gamma(2, 100, n)
     assert not nt.value_analysis(df, value="even").notes
+
+
+def test_value_analysis_in_an_engine_cuts_shared_values_as_pandas_does():
+    """On a DuckDB relation or a polars LazyFrame, value tiers of a value most customers share
+    stopped value_analysis (the engine path still asked for equal counts). The engine now
+    chooses the same cuts from its own quantiles, distinct values and the smallest value above
+    a tied cut: same tiers, same numbers and the same note as on pandas rows."""
+    import duckdb
+    import polars as pl
+
+    rng = np.random.default_rng(50)
+    n = 900
+    df = pd.DataFrame({
+        "score": rng.integers(0, 11, n),
+        "plan_price": rng.choice([59.9, 39.9, 99.9], n, p=[0.3, 0.6, 0.1]),  # few values
+        "clv": np.where(rng.random(n) < 0.6, 39.9, rng.gamma(2, 30, n).round(2)),  # one shared
+        "spend": np.where(rng.random(n) < 0.55, 0.0, rng.gamma(2, 100, n)),  # zeros shared
+    })
+    for value in ("plan_price", "clv", "spend"):
+        want = nt.value_analysis(df, value=value)
+        assert want.notes and "instead" in want.notes[0]
+        for source in (duckdb.connect().from_df(df), pl.from_pandas(df).lazy()):
+            got = nt.value_analysis(source, value=value)
+            assert got.notes == want.notes
+            cols = ["value_tier", "n", "nps", "ci_low", "ci_high"]
+            pd.testing.assert_frame_equal(
+                got.by_tier[cols].reset_index(drop=True).astype({"value_tier": str}),
+                want.by_tier[cols].reset_index(drop=True).astype({"value_tier": str}),
+                check_dtype=False)

@@ -205,3 +205,24 @@ def test_response_bias_counts_a_spark_customer_list_in_spark(spark):
     pd.testing.assert_frame_equal(ref.table, got.table, check_dtype=False, check_exact=False,
                                   rtol=1e-12)
     assert got.summary == ref.summary and got.notes == ref.notes
+
+
+def test_value_analysis_cuts_shared_values_in_spark(spark):
+    """Tiers of a value most customers share (a plan price; zero spent) are cut in Spark as
+    on pandas rows: same tiers, numbers and note."""
+    rng = np.random.default_rng(51)
+    n = 600
+    local = pd.DataFrame({
+        "score": rng.integers(0, 11, n).astype("int64"),
+        "plan_price": rng.choice([39.9, 59.9, 99.9], n, p=[0.6, 0.3, 0.1]),
+        "spend": np.where(rng.random(n) < 0.55, 0.0, rng.gamma(2, 100, n)),
+    })
+    sdf = spark.createDataFrame([(int(s), float(p), float(v)) for s, p, v in
+                                 local.itertuples(index=False)],
+                                "score long, plan_price double, spend double")
+    for value in ("plan_price", "spend"):
+        ref, got = nt.value_analysis(local, value=value), nt.value_analysis(sdf, value=value)
+        assert got.notes == ref.notes and "instead" in ref.notes[0]
+        cols = ["value_tier", "n", "nps", "ci_low", "ci_high"]
+        _same(ref.by_tier[cols].astype({"value_tier": str}),
+              got.by_tier[cols].astype({"value_tier": str}))

@@ -282,17 +282,57 @@ def _tied_bins(values: pd.Series, tiers: int, value: str, notes: list[str]
     if len(np.unique(edges)) == tiers + 1 or filled.nunique() < 2:
         return None  # equal-count tiers (or a single value, which value_tiers refuses)
     distinct = np.sort(filled.unique())
-    if len(distinct) <= tiers:
-        cuts = distinct[1:]  # each value its own tier
+    counts = filled.value_counts()
+    most = int(counts.max())  # the most common value; among equals, the smallest
+    return _cuts_for_ties(
+        edges, tiers, value, notes, few=distinct if len(distinct) <= tiers else None,
+        above=lambda t: distinct[np.searchsorted(distinct, t, side="right")],
+        top=(float(counts.index[counts.to_numpy() == most].min()), most))
+
+
+def _engine_tied_bins(frame: Any, value: str, tiers: int, notes: list[str]
+                      ) -> list[float] | None:
+    """:func:`_tied_bins` computed by a lazy source's engine: its exact quantiles (linear
+    interpolation, as pandas), its distinct values only when there are at most ``tiers``,
+    and the smallest value above each tied cut; no row leaves the engine."""
+    v = nw.col(value).cast(nw.Float64)
+    filled = frame.filter(~nw.col(value).is_null())
+    got = collect(filled.select(
+        *[v.quantile(i / tiers, interpolation="linear").alias(f"q{i}")
+          for i in range(tiers + 1)], v.n_unique().alias("distinct")))
+    edges = np.array([got.item(0, f"q{i}") for i in range(tiers + 1)], dtype=float)
+    distinct = int(got.item(0, "distinct"))
+    if len(np.unique(edges)) == tiers + 1 or distinct < 2:
+        return None
+    few = None
+    if distinct <= tiers:
+        few = np.sort(collect(filled.select(v.alias("v")).unique()).get_column("v")
+                      .to_numpy().astype(float))
+    top = collect(filled.group_by(value).agg(nw.len().alias("n"))
+                  .sort(["n", value], descending=[True, False]).head(1))
+
+    def above(t: float) -> float:
+        return float(collect(filled.filter(v > t).select(v.min().alias("m"))).item(0, "m"))
+
+    return _cuts_for_ties(edges, tiers, value, notes, few=few, above=above,
+                          top=(float(top.item(0, value)), int(top.item(0, "n"))))
+
+
+def _cuts_for_ties(edges: np.ndarray, tiers: int, value: str, notes: list[str], *,
+                   few: np.ndarray | None, above: Any, top: tuple[float, int]) -> list[float]:
+    """The cuts :func:`_tied_bins` chooses, from the quantile ``edges`` (lowest and highest
+    value first and last), the sorted distinct values when there are at most ``tiers``
+    (``few``), the smallest value above a given one (``above``) and the most common value
+    with its count (``top``); the choice is said in ``notes``."""
+    if few is not None:
+        cuts = few[1:]  # each value its own tier
     else:  # the quantile cuts, and a cut just above a value many customers share (0 spent)
         tied, count = np.unique(edges, return_counts=True)
-        above = [distinct[np.searchsorted(distinct, t, side="right")]
-                 for t in tied[count > 1] if t < distinct[-1]]
-        cuts = np.unique([e for e in [*edges[1:-1], *above] if e > distinct[0]])
-    top = filled.value_counts()
+        shared = [above(t) for t in tied[count > 1] if t < edges[-1]]
+        cuts = np.unique([e for e in [*edges[1:-1], *shared] if e > edges[0]])
     notes.append(tr("{tiers} equal-count tiers of {value} are not possible ({top:g} is the value "
                     "of {n:,} customers): tiers are cut at {cuts} instead.", tiers=tiers,
-                    value=value, top=float(top.index[0]), n=int(top.iloc[0]),
+                    value=value, top=top[0], n=top[1],
                     cuts=", ".join(f"{c:g}" for c in cuts)))
     return [float(c) for c in cuts]
 
@@ -376,6 +416,8 @@ def _value_parts_engine(frame: Any, *, value: str, score: str, tiers: int,
         notes.append(tr("{n:,} negative {value} value(s) (refunds?) count as 0 in the revenue "
                         "weighting and revenue shares; tiers use them as they are.",
                         n=negative, value=value))
+    if bins is None:
+        bins = _engine_tied_bins(frame, value, tiers, notes)
     names = _tier_names(value, tiers, bins, None)
     tier = _engine.tier_expression(frame, value, tiers, bins, names)
     frame = frame.with_columns(tier.alias("value_tier"),
