@@ -2362,6 +2362,24 @@ def test_a_one_question_long_export_is_read_by_its_question(tmp_path):
         nt.read_survey(df)
 
 
+def test_the_no_score_error_names_only_columns_answered_in_numbers():
+    """A public works register (leandroocr1/tablero-de-control-np, ``nps.xlsx``: "NP" is a
+    new price, not a Net Promoter Score) has a unit column of codes (``UN``, ``ML``, ``M2``)
+    with a few numbers among them. Read as text (pandas 3), its numbers came back nullable
+    and their mean skipped the codes: the error offered the units as answers 0-10. Only a
+    column answered in numbers 0-10 in 90% of its filled cells is named."""
+    rng = np.random.default_rng(8)
+    n = 300
+    units = rng.choice(["UN", "ML", "M2", "M3", "KG"], n).astype(object)
+    units[:4] = ["1", "2", "3", "5"]
+    df = pd.DataFrame({"Codigo Np": [f"NP-{i}" for i in range(n)], "Unidad De Medida": units,
+                       "Cantidad": rng.integers(0, 11, n).astype(str)}).astype("string")
+    with pytest.raises(nt.ColumnNotFoundError) as err:
+        nt.read_survey(df)
+    assert "Answered 0-10 in 'Cantidad':" in str(err.value)
+    assert "Unidad De Medida'" not in str(err.value).split("Columns are")[1].split("]")[1]
+
+
 def test_scan_refuses_an_export_with_one_row_per_question(tmp_path):
     """scan scores row by row: on a long export its answer column would mix the recommend
     question with the others. It stops and gives the filter that keeps the recommend

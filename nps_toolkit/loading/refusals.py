@@ -59,9 +59,13 @@ def _scored_columns(frame: pd.DataFrame, cols: list[str], texts: dict[str, str])
     """For the error of a file without a recommend question: the columns answered 0-10 (with
     the question each asks, when the file says it), which could be it; "" when none is."""
     def plain_scores(c: str) -> bool:  # numbers 0-10 as written (not "3 meses", "1 year")
-        head = pd.to_numeric(frame[c].head(500).dropna(), errors="coerce")
-        return len(head) > 0 and bool(head.between(0, 10).mean() >= 0.9
-                                      and head.dropna().mod(1).eq(0).all())
+        # as floats: a text column's numbers come back nullable (pandas 3), whose mean
+        # skips the cells that are not numbers ("UN", "ML" read as 0-10 answers)
+        head = pd.to_numeric(frame[c].head(500).dropna(), errors="coerce").to_numpy(
+            dtype=float, na_value=np.nan)
+        numbers = head[~np.isnan(head)]
+        return len(head) > 0 and bool(((head >= 0) & (head <= 10)).mean() >= 0.9
+                                      and np.all(numbers % 1 == 0))
 
     scored = [c for c in cols if plain_scores(c)][:5]
     if not scored:
