@@ -603,7 +603,7 @@ def test_drivers_mark_what_passes_the_false_discovery_rate(sample):
 def test_no_discovered_theme_swallows_the_survey(sample):
     """Issue 12: one catch-all topic held 41% of the banking comments. Capped at 25%: the
     comments that load least distinctly on a full theme go to their second theme."""
-    from nps_toolkit.text.themes import _capped_assignment
+    from nps_toolkit.text.discover import _capped_assignment
 
     w = np.array([[0.9, 0.1, 0.0], [0.8, 0.75, 0.0], [0.7, 0.0, 0.5], [0.6, 0.5, 0.0],
                   [0.5, 0.0, 0.0], [0.0, 0.2, 0.0], [0.0, 0.0, 0.3], [0.0, 0.0, 0.0]])
@@ -1572,3 +1572,49 @@ def test_equal_coverage_goes_to_the_preset_that_finds_more_themes():
     best, coverage = choose_codeframe(df)
     assert coverage["healthcare"] == coverage["travel"] == 1.0
     assert best == "travel"
+
+
+def test_theme_trends_follow_the_codeframe_the_analysis_chose():
+    """On comments a preset other than ecommerce codes best (a telecom's), the text notebook's
+    theme trends were coded with the ecommerce default while the rest of the section used the
+    preset analyze_comments chose: the trend table of the costliest themes came out empty.
+    theme_trends now chooses as analyze_comments does, and follows the themes of
+    TextAnalysis.comments as they were coded."""
+    rng = np.random.default_rng(12)
+    lines = ["the engineer never came for the installation", "broadband speed drops every night",
+             "no mobile coverage at home", "my bill went up again", "outage for three days",
+             "great broadband speed", "the engineer was friendly and quick"]
+    n = 240
+    df = pd.DataFrame({"score": rng.integers(0, 11, n), "comment": rng.choice(lines, n),
+                       "date": pd.Timestamp("2025-01-01")
+                       + pd.to_timedelta(rng.integers(0, 360, n), unit="D")})
+    analysis = nt.analyze_comments(df, discover=False)
+    assert analysis.codeframe == "telecom"
+    for source in (analysis.comments, df):
+        got = nt.theme_trends(source, freq="Q")
+        assert sorted(got["theme"].unique()) == sorted(analysis.themes)
+        top = analysis.impact["theme"].iloc[0]
+        mentions = got.loc[got["theme"] == top, "mentions"].sum()
+        assert mentions == int(analysis.comments[f"theme: {top}"].sum()) > 0
+    ecommerce = nt.theme_trends(df, freq="Q", codeframe="ecommerce")
+    assert "delivery" in set(ecommerce["theme"]) and top not in set(ecommerce["theme"])
+
+
+def test_topics_that_do_not_settle_are_said_not_warned():
+    """Comments of words drawn at random (a public synthetic SaaS export) give NMF nothing to
+    settle on: scikit-learn's ConvergenceWarning was printed into the notebooks and the
+    report with a file path of the machine. It is said in DiscoveredThemes.notes instead;
+    comments with real topics give no note."""
+    import warnings
+
+    rng = np.random.default_rng(3)
+    syllables = ["ka", "lo", "mi", "ren", "tu", "sa", "vek", "dor", "pi", "nal"]
+    words = np.array(sorted({a + b + c for a in syllables for b in syllables
+                             for c in syllables}))[:900]
+    comments = [" ".join(rng.choice(words, 14)) for _ in range(1200)]
+    df = pd.DataFrame({"score": rng.integers(0, 11, 1200), "comment": comments})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        found = nt.discover_themes(df, seed=0)
+    assert len(found.notes) == 1 and "did not settle in 400 iterations" in found.notes[0]
+    assert not nt.discover_themes(nt.load_sample(), seed=0).notes

@@ -163,6 +163,8 @@ if vague.mean() >= 0.25:
 # %% tags=["report-details"] summary="Topics discovered in all comments"
 if analysis.discovered is not None:
     display(analysis.discovered.topics)
+    for note in analysis.discovered.notes:  # topics that did not settle
+        say("{note}", note=note)
 else:
     skipped("Too few comments to discover themes.", needs="comments")
 
@@ -170,6 +172,8 @@ else:
 try:
     pains = nt.discover_themes(df, side="detractors", n_themes=min(n_themes, 4), seed=0)
     display(pains.topics[["label", "comments", "share", "covered_by_codeframe", "quotes"]])
+    for note in pains.notes:
+        say("{note}", note=note)
 except ValueError as exc:  # too few detractor comments
     say("No pain points discovered: {exc}.", exc=exc)
 
@@ -226,7 +230,7 @@ analysis.quotes.head(12)
 
 # %%
 if has("date"):
-    trends = nt.theme_trends(df, freq=freq)
+    trends = nt.theme_trends(analysis.comments, freq=freq)  # the themes coded above
     mine = trends[(trends["theme"] == top["theme"]) & (trends["mentions"] > 0)]
     if len(mine) >= 2:
         first, last = mine.iloc[0], mine.iloc[-1]

@@ -12,18 +12,12 @@ step is also a function of its own.
 from .._codeframes import CODEFRAMES
 from ._common import _ARROW, DEFAULT_CODEFRAME, MAX_CHARS, _fold  # noqa: F401
 from .analysis import TextAnalysis, analyze_comments, filter_comments, theme_trends
+from .discover import DiscoveredThemes, discover_themes, suggest_codeframe
 from .model import comment_sentiment, mismatch_flags
 from .names import theme_label
 from .prepare import LANGUAGES, detect_language, prepare_comments, redact_pii
 from .terms import stop_words, tokenize
-from .themes import (
-    DiscoveredThemes,
-    choose_codeframe,
-    code_themes,
-    discover_themes,
-    suggest_codeframe,
-    theme_impact,
-)
+from .themes import choose_codeframe, code_themes, theme_impact
 from .words import _log_odds, quotes, sentiment, text_drivers  # noqa: F401
 
 __all__ = [

@@ -14,29 +14,28 @@ import pandas as pd
 from .._api import renamed
 from .._frames import collect, require_columns, to_narwhals
 from ._common import _ARROW, DEFAULT_CODEFRAME, _fold
+from .discover import DiscoveredThemes, discover_themes
 from .model import comment_sentiment
 from .prepare import _prepared, prepare_comments
 from .terms import shared_terms
-from .themes import (
-    Codeframe,
-    DiscoveredThemes,
-    choose_codeframe,
-    code_themes,
-    discover_themes,
-    theme_impact,
-)
+from .themes import Codeframe, choose_codeframe, code_themes, theme_impact
 from .words import quotes, text_drivers
 
 
 def theme_trends(data: Any, *, date: str = "date", freq: str = "Q",
                  themes: pd.DataFrame | Sequence[str] | None = None, comment: str = "comment",
                  score: str = "score",
-                 codeframe: Codeframe | None = None) -> pd.DataFrame:
+                 codeframe: Codeframe | None = "auto") -> pd.DataFrame:
     """Mentions and NPS by theme per period, to spot an emerging problem.
 
     Returns one row per period and theme: ``comments`` (analysed that period), ``mentions``,
     ``mention_share``, ``detractor_mentions``, ``nps_mentioning`` and the period's overall
     ``nps``. Periods are cut as in :func:`nps_toolkit.trend`.
+
+    The comments are coded as :func:`analyze_comments` codes them: ``codeframe="auto"`` (the
+    default) keeps the preset that codes the most (:func:`choose_codeframe`, the same choice
+    for the same comments); a preset's name or your own mapping chooses. Given
+    :attr:`TextAnalysis.comments`, the themes it already coded are followed as they are.
 
     On a lazy source (DuckDB, Spark, polars lazy...) holding comments already coded - for
     instance :attr:`TextAnalysis.comments` written to a warehouse - pass ``themes`` as the
@@ -62,8 +61,16 @@ def theme_trends(data: Any, *, date: str = "date", freq: str = "Q",
                          "memory; a list of theme column names is for a lazy source")
     prep = _prepared(data, comment, score)
     require_columns(to_narwhals(prep), [date])
-    coded = themes if themes is not None else code_themes(prep, codeframe=codeframe,
-                                                          comment=comment, score=score)
+    already = [c for c in prep.columns if str(c).startswith("theme: ")]
+    if themes is not None:
+        coded = themes
+    elif already and isinstance(codeframe, str) and codeframe == "auto":
+        # TextAnalysis.comments: the themes analyze_comments coded (its chosen preset)
+        coded = prep[already].rename(columns=lambda c: c.removeprefix("theme: "))
+    else:
+        if isinstance(codeframe, str) and codeframe == "auto":
+            codeframe, _ = choose_codeframe(prep, comment=comment, score=score)
+        coded = code_themes(prep, codeframe=codeframe, comment=comment, score=score)
     dates = parse_dates(prep[date], column=date)
     codes, meaning = period_codes(dates, freq, None)
     have = codes >= 0

@@ -14,9 +14,10 @@ from .._api import renamed
 from .._order import sort_frame
 from ..i18n import tr
 from ._common import _BS, _count, _excerpt, _fold, _re2_any, _replace, _strings
+from .discover import _dedupe_quotes
 from .prepare import _prepared
 from .terms import prepared_terms
-from .themes import Codeframe, _dedupe_quotes, _resolve_codeframe, code_themes
+from .themes import Codeframe, _resolve_codeframe, code_themes
 
 
 def _as_written(table: pd.DataFrame, prep: pd.DataFrame, lang_all: np.ndarray) -> pd.Series:
