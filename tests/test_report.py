@@ -857,3 +857,32 @@ def test_report_compares_answers_on_the_customer_lists_columns(tmp_path):
     assert "plano = Basico" in text and "significantly below" in text
     assert "segments: 'estado', 'plano'" in text
     assert "value: 'valor_mensal'" in text
+
+
+def test_what_the_code_writes_to_stderr_stays_out_of_the_page(tmp_path):
+    """A library's warning (scikit-learn's ConvergenceWarning, with a file path of the machine)
+    was printed into the report's text. What the notebooks write to stderr is left out of
+    the page and returned for the command to print; what they print to stdout stays, and a
+    section whose only output was a warning shows nothing."""
+    import nbformat
+    from nbformat.v4 import new_output
+
+    from nps_toolkit.report.page import convert
+
+    warning = ("/home/me/.venv/lib/python3.11/site-packages/sklearn/_nmf.py:1723: "
+               "ConvergenceWarning: Maximum number of iterations 400 reached.\n")
+    nb = _notebook(("md", "# Title"),
+                   ("md", "## 1. Shown"),
+                   ("code", [new_output("stream", name="stdout", text="kept 1,478 rows\n"),
+                             new_output("stream", name="stderr", text=warning),
+                             _md_out("a finding")]),
+                   ("md", "## 2. Only a warning"),
+                   ("code", [new_output("stream", name="stderr", text=warning),
+                             _skipped_out("date")]))
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(nb, str(path))
+    body, _, dropped, warned = convert(path, "s1")
+    assert "ConvergenceWarning" not in body and "site-packages" not in body
+    assert "kept 1,478 rows" in body and "a finding" in body
+    assert warned == [warning, warning]
+    assert dropped == [("Only a warning", ("date",))]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -342,9 +343,12 @@ def _build(source: str | Path | None, *, output: str | Path, score: str | None,
             for i, future in futures:
                 executed = future.result()
                 kept.append(executed)
-                body, heads, dropped = convert(executed, f"s{i}")
+                body, heads, dropped, warned = convert(executed, f"s{i}")
                 sections.append((body, heads))
                 title = TEMPLATES[executed.name]
+                for text in dict.fromkeys(warned):  # for whoever runs it, not in the page
+                    print(f"nps-toolkit: {title} warned (not shown in the report): "
+                          f"{text.strip()}", file=sys.stderr, flush=True)
                 left_out.extend((title, name, needs) for name, needs in dropped)
     finally:
         for key, value in previous.items():

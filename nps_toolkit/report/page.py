@@ -274,11 +274,30 @@ def _chart_alt_text(body: str) -> str:
     return _SVG_IMAGE.sub(alt, body)
 
 
+def _take_warnings(nb: Any) -> list[str]:
+    """Remove what the code wrote to stderr (a library's warning, with a file path of this
+    machine) from the notebook's outputs, and return it: it is for whoever runs the report,
+    not for its readers."""
+    taken = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        keep = []
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream" and out.get("name") == "stderr":
+                taken.append(out.get("text", ""))
+            else:
+                keep.append(out)
+        cell.outputs = keep
+    return [t for t in taken if t.strip()]
+
+
 def convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]],
-                                              list[tuple[str, tuple[str, ...]]]]:
+                                              list[tuple[str, tuple[str, ...]]], list[str]]:
     """Notebook -> body HTML without code (nbconvert's basic template: no scripts, no CDN),
     its heading ids prefixed so the notebooks can share one page; sections the file cannot
-    support are left out and returned (name, needs) for "Not in this file"."""
+    support are left out and returned (name, needs) for "Not in this file", and what the
+    code wrote to stderr is left out of the page and returned."""
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
@@ -295,6 +314,7 @@ def convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]],
     # widget models created while running (shown as static views) leave state that nbconvert
     # would embed as a script: the report has no widget manager, so drop it
     nb.metadata.pop("widgets", None)
+    warned = _take_warnings(nb)
     dropped = _drop_empty_sections(nb)
     _pair_charts_with_text(nb)
     _fold_details(nb)
@@ -305,7 +325,7 @@ def convert(path: Path, prefix: str) -> tuple[str, list[tuple[int, str, str]],
     heads = [(int(level), ident, re.sub(r"<[^>]+>", "", text))
              for level, ident, text in re.findall(
                  r'<h([12]) id="([^"]+)">(.*?)<a class="anchor-link"', body)]
-    return body, heads, dropped
+    return body, heads, dropped, warned
 
 
 def _link(heads: list[tuple[int, str, str]], prefix: str, number: int) -> str | None:
