@@ -232,3 +232,36 @@ def test_many_groups_with_enough_answers_are_a_segment():
     assert "Airline" in segments and "City" in segments
     few = df.head(1500)  # 180 cities of ~8 answers: no segment; 98 airlines of ~15: none
     assert nt.profile_export(few, codeframes=False).config["segments"] == []
+
+
+def test_short_rating_scales_named_as_ratings_are_drivers():
+    """A public synthetic SaaS export (viclynndls/SaaS-Customer-Churn-Analytics-Experiment-
+    Evaluation, ``survey_responses.csv``) asks a satisfaction question on 0-6 (``csat_score``)
+    and ease of use in coded words (``very_easy`` ... ``very_difficult``, one option typed
+    ``vry_easy``). The first was left out (drivers needed answers reaching 7), the second
+    was a segment, and a column of such codes read with ``vry_easy`` as plain "easy". Now a
+    rating named as one (csat, satisfaction, effort, ease, quality, Zufriedenheit, 만족...) on
+    a shorter scale is a driver, coded words are words, and an intensifier missing a letter
+    is read when it would leave two answers on one level; counts stay out."""
+    rng = np.random.default_rng(41)
+    n = 500
+    ease = rng.choice(["very_easy", "vry_easy", "easy", "neutral", "hard", "very_difficult"], n)
+    df = pd.DataFrame({"score": rng.integers(0, 11, n), "csat_score": rng.integers(0, 7, n),
+                       "Zufriedenheit Service": rng.integers(1, 6, n),
+                       "support_tickets": rng.integers(0, 6, n),       # a count
+                       "visit_count_satisfaction": rng.integers(0, 6, n),  # a count still
+                       "ease_of_use": ease})
+    profile = nt.profile_export(df, codeframes=False)
+    assert profile.config["drivers"] == ["csat_score", "Zufriedenheit Service", "ease_of_use"]
+    assert "support_tickets" not in profile.config["drivers"]
+    said = profile.reasons["drivers"]
+    assert "'csat_score' (0-6), 'Zufriedenheit Service' (1-5)" in said
+    assert "'hard' < 'neutral' < 'easy' < 'very_easy' = 'vry_easy'" in said
+    from nps_toolkit.loading.scales import _worded_scale
+
+    levels = _worded_scale(pd.Series(ease))
+    assert levels["vry_easy"] == levels["very_easy"] == 5 and levels["easy"] == 4
+    # a real second option on the same level is not moved: "Satisfied" and "Content"
+    same = _worded_scale(pd.Series(["Very satisfied", "Satisfied", "Content", "Neutral",
+                                    "Dissatisfied"]))
+    assert same["Satisfied"] == same["Content"] == 3

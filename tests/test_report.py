@@ -488,12 +488,15 @@ def google_forms_export(path: Path) -> None:
     as column names, a further 0-10 question and a plan."""
     rng = np.random.default_rng(22)
     n = 400
+    score = rng.integers(0, 11, n)
     pd.DataFrame({
         "Timestamp": pd.date_range("2025-01-01", periods=n, freq="21h").strftime(
             "%Y/%m/%d %I:%M:%S %p GMT+1"),
         "Email address": [f"user{i % 300}@example.com" for i in range(n)],
-        "How likely are you to recommend us to a friend or colleague?": rng.integers(0, 11, n),
+        "How likely are you to recommend us to a friend or colleague?": score,
         "How satisfied are you with our support? (0-10)": rng.integers(0, 11, n),
+        # a 1-5 question, following the score: a driver, never averaged with the 0-10 score
+        "How easy was it to get started? (1-5)": np.clip(score // 2, 1, 5),
         "Which plan are you on?": rng.choice(["Free", "Pro", "Team"], n),
         "What is the main reason for your score?": rng.choice(ENGLISH, n),
     }).to_csv(path, index=False)
@@ -582,6 +585,8 @@ SHAPES = {
                                    "customer: column 'Kunde'"]),
     "forms.csv": (google_forms_export, ["segments: 'Which plan are you on?'",
                                         "drivers: further 0-10 questions 'How satisfied",
+                                        "ratings on a shorter scale named as such 'How easy "
+                                        "was it to get started? (1-5)' (1-5)",
                                         "date: column 'Timestamp'",
                                         "customer: column 'Email address'"]),
     "hotel.csv": (hotel_export, ["drivers: further 0-10 questions 'Sat_0_H'",
@@ -677,6 +682,11 @@ def test_report_on_exports_of_other_shapes(shaped_reports, name):
         assert "Telefone" not in box
     else:
         assert "Shift alerts" in " ".join(sections)
+    if name == "forms.csv":  # the 1-5 question drives; only the 0-10 one is averaged in
+        flat = re.sub(r"\s+", " ", text)
+        assert "How easy was it to get started? (1-5) explains the largest share" in flat
+        assert ("Averaged with How satisfied are you with our support? (0-10) (rounded half "
+                "up)" in flat)
     if name == "hotel.csv":  # 20 questions nobody answers together, 16 segment columns
         flat = re.sub(r"\s+", " ", text)
         assert re.search(r"\d+ of the questions are left out of this analysis", flat)

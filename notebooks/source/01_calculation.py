@@ -167,15 +167,20 @@ if present and has("score"):
     # questions answered in words (1-5 levels), or already averaged (8.5: two answers of a
     # company), are drivers but are not averaged with the 0-10 score
     worded = {c: v for c, v in importance.attrs["scales"].items() if c in present}
+    # only 0-10 questions are averaged with the 0-10 score (not a 0-6 or 1-5 rating)
     averaged = [c for c in present if c not in worded
-                and (df[c].dropna().between(0, 10) & (df[c].dropna() % 1 == 0)).all()]
+                and (df[c].dropna().between(0, 10) & (df[c].dropna() % 1 == 0)).all()
+                and df[c].max() >= 8]
     combined = nt.combine_scores(df, ["score", *averaged]) if averaged else None
     if worded:
-        levels = next(iter(worded.values()))
+        from itertools import groupby
+
+        ranked = sorted((v, a) for a, v in next(iter(worded.values())).items()
+                        if v == v)  # "don't know" is NaN; answers on one level joined by "="
         say("Questions answered in words are read in their order ({order}; answers such as "
             "\"don't know\" are left out): {names}.", names=nt.i18n.join(list(worded)),
-            order=" < ".join(a for v, a in sorted((v, a) for a, v in levels.items()
-                                                  if v == v)))  # "don't know" is NaN
+            order=" < ".join(" = ".join(a for _, a in same)
+                             for _, same in groupby(ranked, key=lambda va: va[0])))
     if left_out:
         say("{n:,} of the questions are left out of this analysis so that at least half of "
             "the answers have every remaining one (answered by fewer people, or rarely "

@@ -18,6 +18,17 @@ import pandas as pd
 
 from ..i18n import N_, fmt, gettext, tr
 from .columns import _date_like, _norm
+from .names import (
+    _CATEGORY_WORDS,
+    _ID_NAMES,
+    _KEY_NAMES,
+    _MEASURE_NAMES,
+    _PERIOD_NAMES,
+    _RATING_NAMES,
+    _SEGMENT_NAMES,
+    _VALUE_NAMES,
+    _words,
+)
 from .scales import _worded_scale
 
 __all__ = ["CONFIG_KEYS", "ExportProfile", "profile_export"]
@@ -37,59 +48,6 @@ _KEY_LABELS = {"score": N_("score"), "scale": N_("answer scale"), "comment": N_(
 
 _ROLE_KEYS = {"score": "score", "comment": "comment", "date": "date",
               "customer_id": "customer"}
-
-# names of a period or wave index, in the supported languages (normalised)
-_PERIOD_NAMES = re.compile(r"^(t|wave|waves|wave id|survey wave|vague|welle|oleada|ola|"
-                           r"period|periode|periodo|period id|round|runde|ronda|qtr|quarter|"
-                           r"quartal|trimestre|trimester|month index|волна|период|차수|"
-                           r"회차|波次|期)$")
-# segment-like names for integer codes (a store number, a region code)
-# (a code is a group written as a number: "brand code", "código de tienda", 브랜드코드;
-# Korean and Chinese names run their words together, so those match anywhere in the name)
-_SEGMENT_NAMES = re.compile(r"\b(region|store|shop|branch|site|channel|stage|segment|team|"
-                            r"agent|country|market|tier|plan|product|category code|magasin|"
-                            r"filiale|tienda|sucursal|canal|etape|etapa|phase|markt|laden|"
-                            r"brand|marque|marca|marke|code|codes|codigo|kode|"
-                            r"sales ?person|sales ?rep|rep|account manager|account owner|"
-                            r"owner|csm|advisor|adviser|consultant|employee|vendedor|"
-                            r"asesor|atendente|berater|conseiller|vendeur|"
-                            r"регион|магазин|канал|бренд|код)\b|"
-                            r"지역|매장|채널|브랜드|코드|地区|门店|渠道|品牌|代码|编码")
-# a count or a measure, whatever else its name says ("employee_count", "store size")
-_MEASURE_NAMES = re.compile(r"\b(count|counts|number of|num of|qty|quantity|total|size|age|"
-                            r"years|months|days|visits|anzahl|nombre de|cantidad|numero de)\b")
-# names of an identifier or a code: such a column of small integers is no rating
-_KEY_NAMES = re.compile(r"(^|\b)(id|ids|uuid|guid|key|code|codes|codigo|kode|number|nr|"
-                        r"numero|nummer|номер|код)(\b|$)|코드|번호|代码|编码|编号")
-_VALUE_NAMES = re.compile(r"\b(revenue|amount|spend|spent|clv|ltv|lifetime value|"
-                          r"customer value|value|sales|turnover|ticket|basket|order value|"
-                          r"arr|mrr|ca|chiffre d affaires|montant|panier|umsatz|betrag|"
-                          r"warenkorb|importe|ingresos|gasto|valor|monto|выручка|сумма|"
-                          r"оборот|매출|금액|구매액|金额|销售额|消费)\b")
-_ID_NAMES = re.compile(r"(^|\b)(id|uuid|guid|key|email|e mail|phone|ip|ip address|token|"
-                       r"url|name|first name|last name|nom|prenom)(\b|$)")
-_CATEGORY_WORDS = {
-    "promoter": ("promoter", "promoters", "promotor", "promotores", "promoteur", "promoteurs",
-                 "promotoren", "promotori", "promotore", "промоутер", "промоутеры", "추천자",
-                 "추천고객", "추천 고객", "推荐者"),
-    "passive": ("passive", "passives", "passif", "passifs", "pasivo", "pasivos", "neutral",
-                "neutrals", "neutre", "neutres", "neutro", "neutros", "neutri", "passivo",
-                "passivos", "passivi", "passiv", "indifferent", "indifferente", "pasivni",
-                "пассив", "пассивы", "нейтрал", "нейтралы", "중립자", "중립고객", "중립 고객",
-                "被动者", "中立者"),
-    "detractor": ("detractor", "detractors", "detracteur", "detracteurs", "detraktor",
-                  "detraktoren", "detractores", "detrator", "detratores", "detrattore",
-                  "detrattori", "kritiker", "kriticar", "kriticari", "критик", "критики",
-                  "비추천자", "비추천고객", "비추천 고객", "批评者", "贬损者"),
-}
-
-
-def _words(name: str) -> str:
-    """A column name as words: camelCase split, then normalised (``CaTicket`` -> ``ca
-    ticket``)."""
-    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", str(name))
-    return _norm(spaced)
-
 
 @dataclass
 class ExportProfile:
@@ -261,7 +219,7 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
     category_check = _category_check(df, rest)
     cfg["drivers"], worded = _driver_columns(df, rest)
     if cfg["drivers"]:
-        why["drivers"] = _drivers_reason(cfg["drivers"], worded)
+        why["drivers"] = _drivers_reason(df, cfg["drivers"], worded)
     found = _period_column(df, rest)
     if found:
         cfg["period"], why["period"] = found
@@ -323,21 +281,32 @@ def _category_check(df: pd.DataFrame, rest: list[str]) -> dict[str, Any] | None:
             "examples": examples}
 
 
-def _drivers_reason(drivers: list[str], worded: dict[str, dict]) -> str:
-    """Why the drivers were taken: 0-10 questions, and worded scales in their order."""
+def _drivers_reason(df: pd.DataFrame, drivers: list[str], worded: dict[str, dict]) -> str:
+    """Why the drivers were taken: 0-10 questions, ratings on a shorter scale, and worded
+    scales in their order."""
     numeric = [c for c in drivers if c not in worded]
+    top = {c: float(pd.to_numeric(df[c], errors="coerce").max()) for c in numeric}
+    short = [c for c in numeric if top[c] < 7]
     reasons = []
-    if numeric:
+    if len(short) < len(numeric):
         reasons.append(tr("further 0-10 questions {columns}: their link with the recommend "
-                          "score", columns=", ".join(repr(c) for c in numeric)))
+                          "score", columns=", ".join(repr(c) for c in numeric
+                                                     if c not in short)))
+    if short:
+        reasons.append(tr("ratings on a shorter scale named as such {columns}: their link "
+                          "with the recommend score", columns=", ".join(
+                              f"{c!r} (0-{top[c]:g})" if pd.to_numeric(df[c], errors="coerce")
+                              .min() == 0 else f"{c!r} (1-{top[c]:g})" for c in short)))
     if worded:
         first = next(iter(worded.values()))
-        order = [a for a, _ in sorted(((a, v) for a, v in first.items() if v == v),
-                                      key=lambda av: (av[1], av[0]))]
+        levels: dict[float, list[str]] = {}
+        for answer, level in sorted(first.items(), key=lambda av: (av[1], av[0])):
+            if level == level:  # answers on one level (a typo of another) joined by "="
+                levels.setdefault(level, []).append(repr(answer))
         reasons.append(tr("questions answered on a worded scale {columns}, read in order "
                           "({order}; answers such as \"don't know\" left out)",
                           columns=", ".join(repr(c) for c in worded),
-                          order=" < ".join(repr(a) for a in order)))
+                          order=" < ".join(" = ".join(same) for same in levels.values())))
     return "; ".join(reasons)
 
 
@@ -362,9 +331,13 @@ def _driver_columns(df: pd.DataFrame, rest: list[str]) -> tuple[list[str], dict[
                 _words(c)):
             continue  # a period index, or a key ("product_line_id": 1-9) is no rating
         filled = v.dropna()
-        if filled.between(0, 10).all() and filled.nunique() >= 4 and filled.max() >= 7 \
-                and len(filled) >= 0.5 * len(df):
-            drivers.append(c)
+        if len(filled) < 0.5 * len(df) or not filled.between(0, 10).all():
+            continue
+        if (filled.nunique() >= 4 and filled.max() >= 7) or (
+                _RATING_NAMES.search(_words(c)) and not _MEASURE_NAMES.search(_words(c))
+                and filled.nunique() >= 3 and filled.min() >= 0 and filled.max() >= 4
+                and np.all(np.mod(filled.to_numpy(dtype=float), 1) == 0)):
+            drivers.append(c)  # 0-10, or a 1-5 satisfaction or effort question named so
             rest.remove(c)
     return drivers, worded
 

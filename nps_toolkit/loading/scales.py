@@ -78,7 +78,7 @@ def _fold(text: str) -> str:
             continue  # é -> e, ç -> c; not й -> и
         kept.append(ch)
     s = unicodedata.normalize("NFC", "".join(kept))
-    return re.sub(r"[^\w]+", " ", s).strip()
+    return re.sub(r"[\W_]+", " ", s).strip()  # "very_easy": a code's words
 
 
 def _has(pattern: str, text: str) -> bool:
@@ -139,16 +139,30 @@ def _position(answer: str) -> float | None:
     return sign
 
 
-def _one_letter_short(pattern: str) -> str:
-    """The stems of ``pattern`` (plain ones of 5 letters or more) with one letter dropped:
-    a scale typed by hand has its typos ("Satifeito" for "Satisfeito", seen in a real
-    export's answer options)."""
-    stems = [a for a in pattern.strip("(?:)").split("|") if len(a) >= 5 and a.isalpha()]
+def _one_letter_short(pattern: str, shortest: int = 5) -> str:
+    """The stems of ``pattern`` (plain ones of ``shortest`` letters or more) with one letter
+    after the first dropped: a scale typed by hand has its typos ("Satifeito" for
+    "Satisfeito", "vry_easy" for "very_easy", seen in real exports' answer options)."""
+    stems = [a for a in pattern.strip("(?:)").split("|") if len(a) >= shortest and a.isalpha()]
     return "(?:" + "|".join(sorted({a[:i] + a[i + 1:] for a in stems
                                     for i in range(1, len(a))})) + ")"
 
 
 _POSITIVE_TYPO, _NEGATIVE_TYPO = _one_letter_short(_POSITIVE), _one_letter_short(_NEGATIVE)
+_STRONG_TYPO, _WEAK_TYPO = _one_letter_short(_STRONG, 4), _one_letter_short(_WEAK, 4)
+
+
+def _strength_with_typo(answer: str, place: float) -> float:
+    """``place`` of an answer that shares it with another answer, strengthened or weakened
+    when a word of it is an intensifier missing a letter ("vry easy" beside "easy")."""
+    text = _fold(answer)
+    if abs(place) != 1.0 or _word(rf"(?:{_STRONG}|{_WEAK})", text):
+        return place
+    if _word(_STRONG_TYPO, text):
+        return 1.5 * place
+    if _word(_WEAK_TYPO, text):
+        return 0.5 * place
+    return place
 
 
 def _position_with_typo(answer: str) -> float | None:
@@ -205,6 +219,9 @@ def _worded_scale(values: pd.Series) -> dict[str, float] | None:
         if place is None:
             return None
         places[answer] = place
+    shared = pd.Series(places).duplicated(keep=False)
+    for answer in shared.index[shared.to_numpy()]:  # two answers, one place: a typo?
+        places[answer] = _strength_with_typo(answer, places[answer])
     levels = sorted(set(places.values()))
     if len(levels) < 3:
         return None

@@ -1,0 +1,69 @@
+"""What a column's name says it holds, in the supported languages: a period or wave index,
+a segment, a rating, a count or measure, a key, a customer value, an identifier, a category.
+The names are read as words (:func:`_words`); the profile decides with the cells too."""
+
+from __future__ import annotations
+
+import re
+
+from .columns import _norm
+
+# names of a period or wave index, in the supported languages (normalised)
+_PERIOD_NAMES = re.compile(r"^(t|wave|waves|wave id|survey wave|vague|welle|oleada|ola|"
+                           r"period|periode|periodo|period id|round|runde|ronda|qtr|quarter|"
+                           r"quartal|trimestre|trimester|month index|волна|период|차수|"
+                           r"회차|波次|期)$")
+# segment-like names for integer codes (a store number, a region code)
+# (a code is a group written as a number: "brand code", "código de tienda", 브랜드코드;
+# Korean and Chinese names run their words together, so those match anywhere in the name)
+_SEGMENT_NAMES = re.compile(r"\b(region|store|shop|branch|site|channel|stage|segment|team|"
+                            r"agent|country|market|tier|plan|product|category code|magasin|"
+                            r"filiale|tienda|sucursal|canal|etape|etapa|phase|markt|laden|"
+                            r"brand|marque|marca|marke|code|codes|codigo|kode|"
+                            r"sales ?person|sales ?rep|rep|account manager|account owner|"
+                            r"owner|csm|advisor|adviser|consultant|employee|vendedor|"
+                            r"asesor|atendente|berater|conseiller|vendeur|"
+                            r"регион|магазин|канал|бренд|код)\b|"
+                            r"지역|매장|채널|브랜드|코드|地区|门店|渠道|品牌|代码|编码")
+# a rating question on a shorter scale (1-5 satisfaction, 1-7 effort), by its name
+_RATING_NAMES = re.compile(r"\b(csat|ces|satisfaction|satisfied|satisfy|effort|ease|easy|"
+                           r"rating|rate|rated|quality|agree|agreement|likert|satisfaccion|"
+                           r"satisfecho|facilidad|esfuerzo|calidad|valoracion|calificacion|"
+                           r"satisfait|facilite|qualite|evaluation|zufriedenheit|zufrieden|"
+                           r"aufwand|qualitat|bewertung|satisfacao|satisfeito|qualidade|"
+                           r"avaliacao|zadovoljstvo|ocjena|kvaliteta|удовлетворенность|"
+                           r"оценка|качество)\b|만족|품질|평가|满意|质量|评分|评价")
+# a count or a measure, whatever else its name says ("employee_count", "store size")
+_MEASURE_NAMES = re.compile(r"\b(count|counts|number of|num of|qty|quantity|total|size|age|"
+                            r"years|months|days|visits|anzahl|nombre de|cantidad|numero de)\b")
+# names of an identifier or a code: such a column of small integers is no rating
+_KEY_NAMES = re.compile(r"(^|\b)(id|ids|uuid|guid|key|code|codes|codigo|kode|number|nr|"
+                        r"numero|nummer|номер|код)(\b|$)|코드|번호|代码|编码|编号")
+_VALUE_NAMES = re.compile(r"\b(revenue|amount|spend|spent|clv|ltv|lifetime value|"
+                          r"customer value|value|sales|turnover|ticket|basket|order value|"
+                          r"arr|mrr|ca|chiffre d affaires|montant|panier|umsatz|betrag|"
+                          r"warenkorb|importe|ingresos|gasto|valor|monto|выручка|сумма|"
+                          r"оборот|매출|금액|구매액|金额|销售额|消费)\b")
+_ID_NAMES = re.compile(r"(^|\b)(id|uuid|guid|key|email|e mail|phone|ip|ip address|token|"
+                       r"url|name|first name|last name|nom|prenom)(\b|$)")
+_CATEGORY_WORDS = {
+    "promoter": ("promoter", "promoters", "promotor", "promotores", "promoteur", "promoteurs",
+                 "promotoren", "promotori", "promotore", "промоутер", "промоутеры", "추천자",
+                 "추천고객", "추천 고객", "推荐者"),
+    "passive": ("passive", "passives", "passif", "passifs", "pasivo", "pasivos", "neutral",
+                "neutrals", "neutre", "neutres", "neutro", "neutros", "neutri", "passivo",
+                "passivos", "passivi", "passiv", "indifferent", "indifferente", "pasivni",
+                "пассив", "пассивы", "нейтрал", "нейтралы", "중립자", "중립고객", "중립 고객",
+                "被动者", "中立者"),
+    "detractor": ("detractor", "detractors", "detracteur", "detracteurs", "detraktor",
+                  "detraktoren", "detractores", "detrator", "detratores", "detrattore",
+                  "detrattori", "kritiker", "kriticar", "kriticari", "критик", "критики",
+                  "비추천자", "비추천고객", "비추천 고객", "批评者", "贬损者"),
+}
+
+
+def _words(name: str) -> str:
+    """A column name as words: camelCase split, then normalised (``CaTicket`` -> ``ca
+    ticket``)."""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", str(name))
+    return _norm(spaced)
