@@ -265,3 +265,21 @@ def test_short_rating_scales_named_as_ratings_are_drivers():
     same = _worded_scale(pd.Series(["Very satisfied", "Satisfied", "Content", "Neutral",
                                     "Dissatisfied"]))
     assert same["Satisfied"] == same["Content"] == 3
+
+
+def test_value_for_money_is_a_rating_not_customer_value():
+    """A public consumer survey (dholeneha31284-cloud/consumer-insights-analytics) rates
+    ``Value_for_Money`` 1-5 beside product and service quality: it was taken for the
+    customer value (value tiers of a 1-5 answer). It is a driver, in the languages' own
+    words for it, and no whole number 0-10 is ever customer value."""
+    rng = np.random.default_rng(42)
+    n = 400
+    df = pd.DataFrame({"score": rng.integers(0, 11, n),
+                       "Value_for_Money": rng.integers(1, 6, n),
+                       "Preis-Leistung": rng.integers(1, 6, n),
+                       "Value": rng.integers(1, 6, n)})
+    profile = nt.profile_export(df, codeframes=False)
+    assert profile.config["drivers"] == ["Value_for_Money", "Preis-Leistung"]
+    assert profile.config["value"] is None
+    df["Value"] = np.round(rng.gamma(2, 40, n), 2)  # an amount named value still is one
+    assert nt.profile_export(df, codeframes=False).config["value"] == "Value"

@@ -32,7 +32,11 @@ _RATING_NAMES = re.compile(r"\b(csat|ces|satisfaction|satisfied|satisfy|effort|e
                            r"satisfait|facilite|qualite|evaluation|zufriedenheit|zufrieden|"
                            r"aufwand|qualitat|bewertung|satisfacao|satisfeito|qualidade|"
                            r"avaliacao|zadovoljstvo|ocjena|kvaliteta|удовлетворенность|"
-                           r"оценка|качество)\b|만족|품질|평가|满意|质量|评分|评价")
+                           r"оценка|качество|value for money|price quality|quality price|"
+                           r"price performance|preis leistung|qualite prix|rapport qualite prix|"
+                           r"calidad precio|relacion calidad precio|custo beneficio|"
+                           r"соотношение цены и качества|цена качество)\b|"
+                           r"만족|품질|평가|가성비|满意|质量|评分|评价|性价比")
 # a count or a measure, whatever else its name says ("employee_count", "store size")
 _MEASURE_NAMES = re.compile(r"\b(count|counts|number of|num of|qty|quantity|total|size|age|"
                             r"years|months|days|visits|anzahl|nombre de|cantidad|numero de)\b")

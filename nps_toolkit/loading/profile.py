@@ -405,6 +405,8 @@ def _value_column(df: pd.DataFrame, rest: list[str]) -> tuple[str, str] | None:
         # "Sales_Person" (a person's number) is a group, not an amount of sales
         named = bool(_VALUE_NAMES.search(_words(c))) and not _SEGMENT_NAMES.search(_words(c))
         decimals = not np.all(np.equal(np.mod(v.dropna().to_numpy(dtype=float), 1), 0))
+        if not decimals and v.between(0, 10).all() and v.nunique() <= 11:
+            continue  # whole numbers 0-10 ("Value" 1-5): a rating or a tier, not money
         if named or (decimals and (v.dropna() >= 0).mean() >= 0.95 and v.nunique() > 50
                      and not _is_id_like(s, c)):
             rest.remove(c)
