@@ -99,6 +99,7 @@ NEEDS: dict[str, tuple[str, str]] = {
     "benchmark": (N_("a benchmark"), "--industry NAME or --benchmark N"),
     "comments": (N_("more comments that say something"), ""),
     "customers": (N_("a customer list with segment columns"), "--customers FILE"),
+    "orders": (N_("an order log (customer, order date, amount)"), "--orders FILE"),
     "drivers": (N_("further rating questions (0-10, or in words: satisfied... dissatisfied)"),
                 "--drivers COL,COL"),
 }

@@ -245,7 +245,8 @@ def test_short_rating_scales_named_as_ratings_are_drivers():
     is read when it would leave two answers on one level; counts stay out."""
     rng = np.random.default_rng(41)
     n = 500
-    ease = rng.choice(["very_easy", "vry_easy", "easy", "neutral", "hard", "very_difficult"], n)
+    ease = rng.choice(["very_easy", "vry_easy", "easy", "neutral", "hard", "very_difficult",
+                       "dont_know"], n)
     df = pd.DataFrame({"score": rng.integers(0, 11, n), "csat_score": rng.integers(0, 7, n),
                        "Zufriedenheit Service": rng.integers(1, 6, n),
                        "support_tickets": rng.integers(0, 6, n),       # a count
@@ -256,7 +257,7 @@ def test_short_rating_scales_named_as_ratings_are_drivers():
     assert "support_tickets" not in profile.config["drivers"]
     said = profile.reasons["drivers"]
     assert "'csat_score' (0-6), 'Zufriedenheit Service' (1-5)" in said
-    assert "'hard' < 'neutral' < 'easy' < 'very_easy' = 'vry_easy'" in said
+    assert "('very_difficult' < 'hard' < 'neutral' < 'easy' < 'very_easy' = 'vry_easy';" in said
     from nps_toolkit.loading.scales import _worded_scale
 
     levels = _worded_scale(pd.Series(ease))

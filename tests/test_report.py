@@ -869,6 +869,52 @@ def test_report_compares_answers_on_the_customer_lists_columns(tmp_path):
     assert "value: 'valor_mensal'" in text
 
 
+def test_report_finds_the_customer_column_by_the_customer_lists_ids(tmp_path):
+    """The shape of a public telecom case (NelsonAK47/Case-Study): the answers name their
+    customer only ``ID`` (a customer with two routers answers twice, ``ROUTERID`` beside it),
+    and the customer list repeats each customer once per router with age, tenure, plan and
+    ARPU. --customers stopped ("no customer id column was found"); the list's own ``ID`` was
+    not its id either. Now the list's plain id is its customer id (the repeated rows left
+    out, said), the export's column holding those ids is the customer (said with how many
+    match), ARPU is the value (not the tenure before it), and without an order log the
+    growth notebook still answers whether the respondents are like the customers."""
+    rng = np.random.default_rng(45)
+    m = 600
+    ids = rng.choice(np.arange(10_000_000, 30_000_000), m, replace=False)
+    routers = rng.choice([1, 1, 1, 2], m)
+    rows = np.repeat(np.arange(m), routers)
+    plan = rng.choice(["1Gbps Fibre", "500Mbps Fibre", "Mobile"], m)
+    pd.DataFrame({"ID": ids[rows], "Age": rng.integers(20, 80, m)[rows],
+                  "Gender": rng.choice(["MALE", "FEMALE"], m)[rows],
+                  "Tenure": np.round(rng.gamma(3, 15, m), 6)[rows], "Plan": plan[rows],
+                  "ARPU": np.round(rng.gamma(4, 9, m), 2)[rows],
+                  "Churned": rng.integers(0, 2, m).astype(float)[rows]}).to_csv(
+        tmp_path / "transactions.csv", index=False)
+    answered = rng.random(len(rows)) < 0.7
+    score = np.where(plan[rows] == "Mobile", rng.integers(0, 8, len(rows)),
+                     rng.integers(3, 11, len(rows)))
+    pd.DataFrame({"ID": ids[rows], "Market": "Singapore",
+                  "Region": rng.choice(["North", "East", "West"], len(rows)),
+                  "Customer Feedback": rng.choice(ENGLISH, len(rows)), "NPS": score,
+                  "ROUTERID": np.arange(1, len(rows) + 1)})[answered].to_csv(
+        tmp_path / "nps_data.csv", index=False)
+    result = build_report(tmp_path / "nps_data.csv", output=tmp_path / "r.html",
+                          customers=tmp_path / "transactions.csv", progress=False)
+    page = result.path.read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+    n = int(answered.sum())
+    assert (f"customer: column 'ID': it holds the customer list's ids ({n:,} of its {n:,} "
+            "values are listed)") in text
+    assert "column 'ID' taken as the customer id: a customer list's own id" in text
+    assert "value: 'ARPU', named like customer value" in text
+    assert "Plan = Mobile" in text and "significantly below" in text
+    assert "Are the respondents like our customers?" in text
+    assert re.search(r"[\d,]+ of 600 customers answered", text)
+    tail = text[text.rindex("Not in this file"):]
+    assert "Does NPS predict repurchase here? (Growth and representativeness)" in tail
+    assert "--orders FILE" in tail
+
+
 def test_what_the_code_writes_to_stderr_stays_out_of_the_page(tmp_path):
     """A library's warning (scikit-learn's ConvergenceWarning, with a file path of the machine)
     was printed into the report's text. What the notebooks write to stderr is left out of

@@ -35,7 +35,8 @@ date: str = None
 scale: dict = None
 # Customer id column when detection misses it (None = detect)
 customer_id: str = None
-# Order log: customer id, order date, amount (None = the sample's, with the sample survey)
+# Order log: customer id, order date, amount (None = the sample's, with the sample survey;
+# with your own survey and no order log, only the representativeness part runs)
 orders_path: str = None
 # Customer list with segment columns, for response rates (None = the sample's)
 customers_path: str = None
@@ -77,10 +78,10 @@ df, load_report = nt.read_survey(data_path or nt.sample_path(), score=score, com
                                  date=date, customer=customer_id, on_invalid="exclude",
                                  scale=scale)
 print(load_report)
-if orders_path is None and data_path is not None:
-    raise SystemExit("This notebook needs the order log: set orders_path = ... above.")
-orders, orders_report = nt.read_orders(orders_path or nt.sample_path("orders"))
-print(orders_report)
+orders = None  # your survey without an order log: who answered, not what they bought
+if orders_path is not None or data_path is None:
+    orders, orders_report = nt.read_orders(orders_path or nt.sample_path("orders"))
+    print(orders_report)
 customers = None
 if customers_path is not None:
     customers, customers_report = nt.read_customers(customers_path)
@@ -92,11 +93,16 @@ elif data_path is None:
 # ## 1. Does NPS predict repurchase here?
 
 # %%
-link = nt.growth_link(df, orders, horizon=horizon, seed=0)
-say("{summary}", summary=link.summary)
-if link.notes:
-    say("Note: {notes}", notes=" ".join(link.notes))
-charts.growth(link, metrics=("repurchase_rate", "orders", "revenue"))
+link = None
+if orders is not None:
+    link = nt.growth_link(df, orders, horizon=horizon, seed=0)
+    say("{summary}", summary=link.summary)
+    if link.notes:
+        say("Note: {notes}", notes=" ".join(link.notes))
+    display(charts.growth(link, metrics=("repurchase_rate", "orders", "revenue")))
+else:
+    skipped("No order log was given (orders_path): whether NPS predicts repurchase is not "
+            "measured.", needs="orders")
 
 # %% tags=["report-details"] summary="Every measure per category"
 # rates as percentages, counts and money with two decimals
@@ -113,13 +119,16 @@ def readable(frame, columns):
                   for v, r in zip(frame[c], rate, strict=True)]
     return out
 
-table = readable(link.table, ["value"]).pivot(index="metric", columns="category",
-                                                 values="value")
-table[["detractor", "passive", "promoter"]]
+table = (readable(link.table, ["value"]).pivot(index="metric", columns="category",
+                                                  values="value")[["detractor", "passive",
+                                                                   "promoter"]]
+         if link is not None else None)
+table
 
 # %% tags=["report-details"] summary="Promoters against detractors, with intervals"
-diffs = link.differences[link.differences["comparison"] == "promoter - detractor"]
-readable(diffs, ["difference", "ci_low", "ci_high"])  # rates in points
+(readable(link.differences[link.differences["comparison"] == "promoter - detractor"],
+          ["difference", "ci_low", "ci_high"])  # rates in points
+ if link is not None else None)
 
 # %% [markdown]
 # ## 2. What is moving a customer up worth?
@@ -131,24 +140,33 @@ readable(diffs, ["difference", "ci_low", "ci_high"])  # rates in points
 # %%
 use_segments = [c for c in segments if c in df.columns]
 use_controls = [c for c in controls if c in df.columns]
-value = nt.value_of_moving(df, link=link, by=use_segments, controls=use_controls)
-say("{statement}", statement=value.attrs["statement"])
-(value[["per_customer", "ci_low", "ci_high", "p_value", "customers_who_could_move",
-                "total", "total_ci_low", "total_ci_high"]])
+value = up = None
+if link is not None:
+    value = nt.value_of_moving(df, link=link, by=use_segments, controls=use_controls)
+    say("{statement}", statement=value.attrs["statement"])
+    display(value[["per_customer", "ci_low", "ci_high", "p_value", "customers_who_could_move",
+                   "total", "total_ci_low", "total_ci_high"]])
+else:
+    skipped("No order log was given (orders_path): the value of moving up is not measured.",
+            needs="orders")
 
 # %%
-days = nt.i18n.ntr("{n} day", "{n} days", pd.Timedelta(link.horizon).days)
-up = value.loc["passive -> promoter"]
-say("A passive who became a promoter is associated with {u[per_customer]:,.2f} more "
-    "revenue over {horizon} (interval {u[ci_low]:,.2f} to {u[ci_high]:,.2f}); across the "
-    "{movers:,} customers whose latest answer is passive that is about {u[total]:,.0f}.", u=up,
-    horizon=days, movers=int(up["customers_who_could_move"]))
+if link is not None:
+    days = nt.i18n.ntr("{n} day", "{n} days", pd.Timedelta(link.horizon).days)
+    up = value.loc["passive -> promoter"]
+    say("A passive who became a promoter is associated with {u[per_customer]:,.2f} more "
+        "revenue over {horizon} (interval {u[ci_low]:,.2f} to {u[ci_high]:,.2f}); across the "
+        "{movers:,} customers whose latest answer is passive that is about {u[total]:,.0f}.",
+        u=up, horizon=days, movers=int(up["customers_who_could_move"]))
 
 # %% [markdown]
 # ## 3. Word of mouth
 
 # %%
-if "referrals" in set(link.table["metric"]):
+if link is None:
+    skipped("No order log was given (orders_path): word of mouth is not measured.",
+            needs="orders")
+elif "referrals" in set(link.table["metric"]):
     ref = link.table[link.table["metric"] == "referrals"]
     display(readable(ref, ["value", "ci_low", "ci_high"])[["category", "value", "ci_low",
                                                           "ci_high", "answers"]])
@@ -191,7 +209,7 @@ if bias is not None:
 
 # %%
 steps = []
-d = link.differences.set_index(["metric", "comparison"])
+d = link.differences.set_index(["metric", "comparison"]) if link is not None else pd.DataFrame()
 if ("repurchase_rate", "promoter - detractor") in d.index:
     r = d.loc[("repurchase_rate", "promoter - detractor")]
     if r["ci_low"] > 0:
@@ -205,7 +223,7 @@ if ("repurchase_rate", "promoter - detractor") in d.index:
         steps.append(to_markdown("Here the data cannot show that promoters buy again more "
                                  "than detractors: do not promise revenue from a higher NPS "
                                  "yet."))
-if up["ci_low"] > 0:
+if up is not None and up["ci_low"] > 0:
     steps.append(to_markdown(
         "A passive who becomes a promoter is associated with about {v:,.2f} more revenue: ask "
         "the passives what would make it a 9 or 10.", v=up["per_customer"]))

@@ -14,9 +14,14 @@ from ..errors import ColumnNotFoundError
 from ..i18n import gettext, tr
 from .columns import _Blank, _customer_column, _date_like
 from .ids import _clean_ids
+from .names import _words
 from .orders import _order_table
 from .profile import _segment_columns
 from .report import LoadReport
+
+#: names of a plain identifier (normalised): in a customer list, the customer's id
+_PLAIN_ID_NAMES = {"id", "key", "nr", "no", "number", "nummer", "numero", "num", "номер",
+                   "번호", "编号", "序号"}
 
 
 def read_customers(source: str | Path | Any, *, customer: str | None = None,
@@ -68,6 +73,13 @@ def read_customers(source: str | Path | Any, *, customer: str | None = None,
         found = customer
     else:
         found = _customer_column(raw, cols, set(), _Blank(raw))
+        if found is None:  # a list of customers: its own plain "ID" is the customer's
+            plain = [c for c in cols if _words(c) in _PLAIN_ID_NAMES]
+            if len(plain) == 1:
+                found = plain[0]
+                report.notes.append(tr("column {column!r} taken as the customer id: a "
+                                       "customer list's own id (pass customer= to choose "
+                                       "another).", column=found))
     if found is None:
         raise ColumnNotFoundError(
             f"could not find the customer id column of the customer list; columns are "
@@ -187,3 +199,38 @@ def join_customers(responses: pd.DataFrame, customers: pd.DataFrame) -> pd.DataF
             listed=joined["customers_listed"], unmatched=joined["answers_unmatched"]))
         out.attrs["load_report"] = report
     return out
+
+
+def _column_of_listed_ids(responses: pd.DataFrame, customers: pd.DataFrame, own: str
+                          ) -> tuple[str, int, int] | None:
+    """The column of ``responses`` whose values are the customer list's ids, for an export
+    whose customer column was not found by its name (``ID`` beside ``ROUTERID``): the one
+    with the most answers whose value is a listed id, when that is at least half of its
+    filled cells; ties go to the column named as the list's own id column (``own``), then
+    by name.
+    Returns (column, answers matched, answers with a value), or None."""
+    import warnings
+
+    ids = customers["customer_id"]
+    best: tuple[int, int, str, int] | None = None
+    for c in responses.columns:
+        s = responses[c]
+        if c in ("score", "comment", "date", "response_id") or not (
+                pd.api.types.is_integer_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype)
+                or s.dtype == object):
+            continue
+        filled = int(s.notna().sum())
+        if filled == 0 or s.nunique() < 2:
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                ours, theirs, _ = matching_ids(s, ids, right_name="customer list")
+        except (ValueError, TypeError):
+            continue
+        matched = int(ours.isin(theirs.dropna()).sum())
+        if matched >= 0.5 * filled:
+            key = (matched, int(str(c) == own), str(c), filled)
+            if best is None or key[:2] > best[:2] or (key[:2] == best[:2] and key[2] < best[2]):
+                best = key
+    return None if best is None else (best[2], best[0], best[3])

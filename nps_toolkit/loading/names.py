@@ -39,11 +39,14 @@ _RATING_NAMES = re.compile(r"\b(csat|ces|satisfaction|satisfied|satisfy|effort|e
                            r"만족|품질|평가|가성비|满意|质量|评分|评价|性价比")
 # a count or a measure, whatever else its name says ("employee_count", "store size")
 _MEASURE_NAMES = re.compile(r"\b(count|counts|number of|num of|qty|quantity|total|size|age|"
-                            r"years|months|days|visits|anzahl|nombre de|cantidad|numero de)\b")
+                            r"years|months|days|visits|anzahl|nombre de|cantidad|numero de|"
+                            r"tenure|duration|seniority|anciennete|antiguedad|dauer|"
+                            r"laufzeit|weeks|hours|minutes|distance|weight|height)\b")
 # names of an identifier or a code: such a column of small integers is no rating
 _KEY_NAMES = re.compile(r"(^|\b)(id|ids|uuid|guid|key|code|codes|codigo|kode|number|nr|"
                         r"numero|nummer|номер|код)(\b|$)|코드|번호|代码|编码|编号")
-_VALUE_NAMES = re.compile(r"\b(revenue|amount|spend|spent|clv|ltv|lifetime value|"
+_VALUE_NAMES = re.compile(r"\b(revenue|amount|spend|spent|clv|ltv|lifetime value|arpu|arpa|"
+                          r"acv|aov|gmv|"
                           r"customer value|value|sales|turnover|ticket|basket|order value|"
                           r"arr|mrr|ca|chiffre d affaires|montant|panier|umsatz|betrag|"
                           r"warenkorb|importe|ingresos|gasto|valor|monto|выручка|сумма|"

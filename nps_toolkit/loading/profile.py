@@ -300,9 +300,9 @@ def _drivers_reason(df: pd.DataFrame, drivers: list[str], worded: dict[str, dict
     if worded:
         first = next(iter(worded.values()))
         levels: dict[float, list[str]] = {}
-        for answer, level in sorted(first.items(), key=lambda av: (av[1], av[0])):
-            if level == level:  # answers on one level (a typo of another) joined by "="
-                levels.setdefault(level, []).append(repr(answer))
+        placed = [(a, v) for a, v in first.items() if v == v]  # "don't know" is NaN
+        for answer, level in sorted(placed, key=lambda av: (av[1], av[0])):
+            levels.setdefault(level, []).append(repr(answer))  # one level (a typo): "="
         reasons.append(tr("questions answered on a worded scale {columns}, read in order "
                           "({order}; answers such as \"don't know\" left out)",
                           columns=", ".join(repr(c) for c in worded),
@@ -396,8 +396,11 @@ def _period_column(df: pd.DataFrame, rest: list[str]) -> tuple[str, str] | None:
 
 
 def _value_column(df: pd.DataFrame, rest: list[str]) -> tuple[str, str] | None:
-    """Customer value: amounts named like it, or positive decimals with many values."""
-    for c in list(rest):
+    """Customer value: amounts named like it (first: "ARPU" after "Tenure"), else positive
+    decimals with many values not named as a measure (a tenure, an age, a duration)."""
+    named_first = sorted(rest, key=lambda c: not (_VALUE_NAMES.search(_words(c))
+                                                  and not _SEGMENT_NAMES.search(_words(c))))
+    for c in named_first:
         s = df[c]
         v = _amounts(s)
         if v.notna().sum() < 0.5 * s.notna().sum() or v.notna().sum() == 0:
@@ -408,7 +411,7 @@ def _value_column(df: pd.DataFrame, rest: list[str]) -> tuple[str, str] | None:
         if not decimals and v.between(0, 10).all() and v.nunique() <= 11:
             continue  # whole numbers 0-10 ("Value" 1-5): a rating or a tier, not money
         if named or (decimals and (v.dropna() >= 0).mean() >= 0.95 and v.nunique() > 50
-                     and not _is_id_like(s, c)):
+                     and not _is_id_like(s, c) and not _MEASURE_NAMES.search(_words(c))):
             rest.remove(c)
             return c, (tr("{column!r}, named like customer value (median {median:,.2f})",
                           column=c, median=v.median()) if named else

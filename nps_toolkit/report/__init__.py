@@ -231,10 +231,10 @@ def _build(source: str | Path | None, *, output: str | Path, score: str | None,
     for key, given in (("score", score), ("comment", comment), ("date", date)):
         if given is not None:
             asked[key] = given
-    customer_col = asked.get("customer")
     if customers is not None and not Path(customers).is_file():
         raise FileNotFoundError(f"no such file: {customers}")
     data, profile, merged = load_configured(source, asked, customers)
+    customer_col = asked.get("customer")  # found by the customer list's ids, perhaps
     score, comment, date = asked.get("score"), asked.get("comment"), asked.get("date")
     period_column = merged.get("period") or (parameters or {}).get("period")
     skip = {}
@@ -248,7 +248,7 @@ def _build(source: str | Path | None, *, output: str | Path, score: str | None,
             skip["02_followup_text_analysis.ipynb"] = tr(
                 "at least {minimum} comments that say something (this file has {said}; blank, "
                 "one-letter and 'n/a' answers do not count)", minimum=MIN_COMMENTS, said=said)
-    if source is not None and orders is None:
+    if source is not None and orders is None and customers is None:
         skip["04_growth_and_representativeness.ipynb"] = tr(
             "an order log (customer, order date, amount), to see whether NPS predicts "
             "repurchase and revenue: --orders FILE (and --customers FILE for response rates)")

@@ -105,14 +105,34 @@ def load_configured(source: str | Path | None, config: dict[str, Any],
                           date=config.get("date"),
                           customer=customer if customer != "customer_id" else None,
                           on_invalid="exclude", scale=_scale(config.get("scale")))
+    matched = None
     if customers is not None:
+        listed, listed_report = read_customers(customers)
         if "customer_id" not in data.columns:
-            raise ValueError("--customers needs the answers' customer ids, and no customer id "
-                             "column was found in the export: pass --customer COL.")
-        data = join_customers(data, read_customers(customers)[0])
+            # no column named like a customer id: the one holding the list's ids
+            from ..loading.customers import _column_of_listed_ids
+
+            matched = _column_of_listed_ids(data, listed,
+                                            str(listed_report.columns["customer_id"]))
+            if matched is None:
+                raise ValueError("--customers needs the answers' customer ids, and no column "
+                                 "of the export is named like one or holds the list's ids: "
+                                 "pass --customer COL.")
+            config["customer"] = matched[0]  # the notebooks read the file with it too
+            data, _ = read_survey(source if source is not None else sample_path(),
+                                  score=config.get("score"), comment=config.get("comment"),
+                                  date=config.get("date"), customer=matched[0],
+                                  on_invalid="exclude", scale=_scale(config.get("scale")))
+        data = join_customers(data, listed)
     profile, merged = resolve_config(
         data, {k: v for k, v in config.items() if k not in COLUMN_KEYS},
         sample=source is None)
+    if matched is not None:
+        from ..i18n import tr
+
+        profile.reasons["customer"] = tr(
+            "column {column!r}: it holds the customer list's ids ({matched:,} of its {filled:,} "
+            "values are listed)", column=matched[0], matched=matched[1], filled=matched[2])
     return data, profile, merged
 
 
