@@ -2677,3 +2677,36 @@ def test_a_workbook_with_a_sheet_per_month_is_read_whole(tmp_path):
     assert df.attrs["load_report"] is report
     assert len(nt.read_survey(path, sheet="Mar")[0]) == 50
     assert "sheet" in nt.profile_export(df, codeframes=False).config["segments"]
+
+
+def test_a_question_answered_in_free_text_is_the_comment_when_none_is_named():
+    """A webinar survey exported from Microsoft Forms (yochees/mock, ``data/NPS.csv``) asks
+    "What from this Webinar" and names no column like a comment: its answers ("the list of
+    questions", "smooth delivery") were taken for a segment of 13 groups in 14 answers. A
+    question answered in free text is the comment when no column is named like one (said);
+    a question answered by choosing, a date, or the respondent's name is not."""
+    rng = np.random.default_rng(46)
+    n = 60
+    took = [f"{rng.choice(['the', 'some', 'clear'])} {w} {rng.choice(['tips', 'demos', 'slides'])}"
+            f" {i}" for i, w in enumerate(rng.choice(["useful", "short", "good"], n))]
+    df = pd.DataFrame({
+        "Id": range(1, n + 1),
+        "Start Time": pd.date_range("2025-03-12 10:47", periods=n, freq="min").strftime(
+            "%m/%d/%Y %H:%M"),
+        "What is your name?": [f"Ana Lima {i}" for i in range(n)],
+        "Which plan are you on?": rng.choice(["Free", "Pro"], n),
+        "What day did you attend?": pd.date_range("2025-03-01", periods=n).strftime("%d %B %Y"),
+        "What from this Webinar": took,
+        "How likely are you to recommend (1-10)": rng.integers(1, 11, n)})
+    out, report = nt.read_survey(df)
+    assert report.columns["comment"] == "What from this Webinar"
+    assert out["comment"].tolist() == took
+    assert any("'What from this Webinar' read as the comments: it asks a question answered "
+               "in free text" in note for note in report.notes)
+    # a column named like a comment wins; comment=False leaves the question out
+    _, report = nt.read_survey(df.assign(Feedback=rng.choice(["great", "slow app"], n)))
+    assert report.columns["comment"] == "Feedback"
+    assert "comment" not in nt.read_survey(df, comment=False)[0].columns
+    # without the free-text question there is no comment: names, choices and dates are none
+    _, report = nt.read_survey(df.drop(columns=["What from this Webinar"]))
+    assert "comment" not in report.columns

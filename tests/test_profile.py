@@ -284,3 +284,17 @@ def test_value_for_money_is_a_rating_not_customer_value():
     assert profile.config["value"] is None
     df["Value"] = np.round(rng.gamma(2, 40, n), 2)  # an amount named value still is one
     assert nt.profile_export(df, codeframes=False).config["value"] == "Value"
+
+
+def test_answers_mostly_written_once_are_no_segment():
+    """14 answers of a webinar survey with 12 different texts in a column were a segment of
+    12 groups: a column whose values are mostly written once has no groups to compare; a
+    choice among a few options in the same file is one."""
+    took = ["7 questions", "7 questions", "the list of questions", "smooth delivery",
+            "question examples", "useful tips", "the 7 questions and 3 ways", "listen",
+            "The 7 questions", "summary slide", "A clear explanation", "actions", "demos",
+            "insights"]
+    df = pd.DataFrame({"score": [3, 8, 10, 10, 9, 9, 8, 9, 8, 10, 9, 8, 9, 8],
+                       "Takeaway": took,
+                       "Level": ["Advanced", "Proficient"] * 7})
+    assert nt.profile_export(df, codeframes=False).config["segments"] == ["Level"]

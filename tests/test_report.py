@@ -942,3 +942,21 @@ def test_what_the_code_writes_to_stderr_stays_out_of_the_page(tmp_path):
     assert "kept 1,478 rows" in body and "a finding" in body
     assert warned == [warning, warning]
     assert dropped == [("Only a warning", ("date",))]
+
+
+def test_an_empty_comment_name_leaves_the_comment_out(tmp_path):
+    """The note on a question read as the comments says how to leave it out: --comment ''
+    (an empty name) reads no comment column, in the report's own read and in the
+    notebooks' parameters (False, as read_survey takes it)."""
+    from nps_toolkit.report import _parameters
+    from nps_toolkit.report.config import load_configured
+
+    rng = np.random.default_rng(47)
+    n = 40
+    pd.DataFrame({"What did you take away?": [f"point {i} of the talk" for i in range(n)],
+                  "nps": rng.integers(0, 11, n)}).to_csv(tmp_path / "forms.csv", index=False)
+    data, _, _ = load_configured(tmp_path / "forms.csv", {})
+    assert "comment" in data.columns
+    data, _, _ = load_configured(tmp_path / "forms.csv", {"comment": ""})
+    assert "comment" not in data.columns
+    assert _parameters("x.csv", {"comment": "", "date": None})["comment"] is False

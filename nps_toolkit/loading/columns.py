@@ -155,75 +155,6 @@ def _score_like(series: pd.Series, share: float = 0.5) -> bool:
 _NUMBER = r"^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$"
 
 
-def _text_like(series: pd.Series) -> bool:
-    """Whether most of the first 500 filled cells are not numbers (a comment, not a score)."""
-    if pd.api.types.is_numeric_dtype(series.dtype):
-        return False
-    text = _arrow_text(series)
-    if text is not None:  # as read from a file: Arrow, without pandas' per-call overhead
-        import pyarrow.compute as pc
-
-        sample = text.slice(0, 2000).drop_null().slice(0, 500)
-        if len(sample) < 500 and len(series) > 2000:
-            sample = text.drop_null().slice(0, 500)
-        if len(sample) == 0:
-            return True
-        numbers = pc.sum(pc.match_substring_regex(sample, _NUMBER)).as_py()
-        return len(sample) - numbers >= 0.5 * len(sample)
-    sample = series.head(2000).dropna().head(500)  # the first 500 filled cells: the head
-    if len(sample) < 500 and len(series) > 2000:    # usually holds them (no pass over all rows)
-        sample = series.dropna().head(500)
-    sample = sample.astype(str)
-    if sample.empty:
-        return True
-    return (pd.to_numeric(sample, errors="coerce").isna()).mean() >= 0.5
-
-
-def _coded(series: pd.Series) -> tuple[int, int] | None:
-    """The number of distinct values and of cells looked at when a text column holds codes,
-    not free text: at least
-    200 of its first 2,000 filled cells, at most 50 distinct values among them, each used 20
-    times on average, at most one used once, nine in ten of at most three words ("price",
-    "Customer service", "churn_intent": a reason coded by someone, a segment to compare, not
-    comments to read); None otherwise. Real comments repeat too ("ok", "good", "n/a"), but
-    some are written once; a demo file's few canned comments are sentences."""
-    head = series.head(4000).dropna().head(2000)
-    n = len(head)
-    if n < 200:
-        return None
-    counts = head.astype("string").str.strip().value_counts()
-    if len(counts) > min(50, n / 20) or int((counts == 1).sum()) > 1:
-        return None  # many values, or some written once: what people type
-    words = pd.Series(counts.index, dtype="string").str.split().str.len()
-    if (words <= 3).mean() < 0.9:
-        return None  # sentences ("The app keeps crashing"): a demo file's canned comments
-    return len(counts), n
-
-
-def _comment_column(frame: pd.DataFrame, cols: list[str], texts: dict[str, str],
-                    taken: set[str], notes: list[str]) -> str | None:
-    """The free-text comment: named like one (or asking why), mostly not numbers, and not a
-    column of codes (:func:`_coded`; said, and left for the segments)."""
-    coded: dict[str, tuple[int, int]] = {}
-
-    def accept(c: str) -> bool:
-        if not _text_like(frame[c]):
-            return False
-        n = _coded(frame[c])
-        if n is not None:
-            coded[c] = n
-        return n is None
-
-    cand = _first_pattern(cols, texts, _COMMENT_WORDS, taken, accept)
-    for c, n in coded.items():
-        notes.append(tr("column {column!r} is named like a comment but holds codes, not free "
-                        "text ({n} distinct values in its first {rows:,} filled cells): it is "
-                        "compared as a group, not read as comments; pass comment={column!r} "
-                        "(--comment COL) to read it as comments.", column=c, n=n[0],
-                        rows=n[1]))
-    return cand
-
-
 def _is_blank(s: pd.Series) -> bool:
     """Every cell empty or missing. The first cells usually settle it; only a column that
     starts blank is checked to the end."""
@@ -250,6 +181,8 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
     A response id column seen to be filled and unique is added to ``unique``. Roles are
     found in order (score, comment, date, customer, response id), each among the columns
     no earlier role took."""
+    from .comments import _comment_column  # comments build on this module
+
     cols = [str(c) for c in frame.columns]
     found: dict[str, str] = {}
     for role, value in overrides.items():

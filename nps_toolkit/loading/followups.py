@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import tr
-from .columns import _COMMENT_WORDS, _norm, _text_like
+from .columns import _COMMENT_WORDS, _norm
+from .comments import _text_like
 
 _COMMENT = re.compile("|".join(_COMMENT_WORDS))
 

@@ -438,8 +438,8 @@ def _segment_columns(df: pd.DataFrame, rest: list[str]) -> list[str]:
         if filled.empty or groups < 2 or (groups > 50 and (groups > 200
                                                           or len(filled) < 20 * groups)):
             continue
-        if filled.nunique() == len(filled):
-            continue  # every value once (phone numbers in a few rows): no group to compare
+        if groups > max(len(filled) / 2, 3):
+            continue  # most values once (phone numbers, a few typed answers): no groups
         numeric = pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(
             s.dtype)
         if numeric and (not _SEGMENT_NAMES.search(_words(c)) or _MEASURE_NAMES.search(

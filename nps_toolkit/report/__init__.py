@@ -73,7 +73,8 @@ def template_path(name: str) -> Path:
 
 def _parameters(source: str | None, columns: dict[str, str | None]) -> dict[str, Any]:
     params: dict[str, Any] = {"data_path": source}
-    params.update({k: v for k, v in columns.items() if v is not None})
+    # an empty name leaves the role out (--comment ''): the notebooks read it as False
+    params.update({k: (False if v == "" else v) for k, v in columns.items() if v is not None})
     return params
 
 

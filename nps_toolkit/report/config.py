@@ -101,7 +101,7 @@ def load_configured(source: str | Path | None, config: dict[str, Any],
 
     customer = config.get("customer")
     data, _ = read_survey(source if source is not None else sample_path(),
-                          score=config.get("score"), comment=config.get("comment"),
+                          score=config.get("score"), comment=_left_out(config.get("comment")),
                           date=config.get("date"),
                           customer=customer if customer != "customer_id" else None,
                           on_invalid="exclude", scale=_scale(config.get("scale")))
@@ -120,7 +120,8 @@ def load_configured(source: str | Path | None, config: dict[str, Any],
                                  "pass --customer COL.")
             config["customer"] = matched[0]  # the notebooks read the file with it too
             data, _ = read_survey(source if source is not None else sample_path(),
-                                  score=config.get("score"), comment=config.get("comment"),
+                                  score=config.get("score"),
+                                  comment=_left_out(config.get("comment")),
                                   date=config.get("date"), customer=matched[0],
                                   on_invalid="exclude", scale=_scale(config.get("scale")))
         data = join_customers(data, listed)
@@ -134,6 +135,11 @@ def load_configured(source: str | Path | None, config: dict[str, Any],
             "column {column!r}: it holds the customer list's ids ({matched:,} of its {filled:,} "
             "values are listed)", column=matched[0], matched=matched[1], filled=matched[2])
     return data, profile, merged
+
+
+def _left_out(value: Any) -> Any:
+    """``--comment ''`` (an empty name): no comment column, as ``comment=False`` reads."""
+    return False if value == "" else value
 
 
 def _scale(value: Any) -> dict[str, int] | None:
