@@ -58,6 +58,11 @@ OTHER_DIACRITIC_HINTS = {"pt": "[ãõ]"}
 NON_ANSWERS = [
     "n/a", "na", "n.a", "n.a.", "none", "nothing", "no comment", "no comments", "nope", "nil",
     "-", "--", ".", "..", "...", "?", "x", "idk", "no", "nothing to add", "nothing to say",
+    # seen in a telecom's 23,527 answers (NelsonAK47/Case-Study): "Nil" 536, "No comments"
+    # 310, "Na" 121; and their kin
+    "no feedback", "no remarks", "no remark", "not applicable", "no answer", "no idea",
+    "no opinion", "nothing much", "nothing else", "nothing special", "no suggestions",
+    "no suggestion", "none at the moment", "nothing at the moment", "no comment at this time",
     "ras", "r.a.s", "rien", "rien a signaler", "aucun", "aucune", "sans commentaire", "nc",
     "aucune remarque", "aucune observation", "aucun commentaire", "pas de commentaire",
     "pas de remarque", "rien a dire", "rien de special", "non", "ok", "o.k", "o.k.",

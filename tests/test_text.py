@@ -1618,3 +1618,13 @@ def test_topics_that_do_not_settle_are_said_not_warned():
         found = nt.discover_themes(df, seed=0)
     assert len(found.notes) == 1 and "did not settle in 400 iterations" in found.notes[0]
     assert not nt.discover_themes(nt.load_sample(), seed=0).notes
+
+
+def test_telecom_non_answers_are_not_reasons():
+    """A telecom's 23,527 answers (NelsonAK47/Case-Study) write "Nil", "No comments", "Na",
+    "no feedback", "Not applicable": none gives a reason; a sentence that starts the same
+    way does."""
+    data = pd.DataFrame({"score": 5, "comment": [
+        "Nil", "No comments", "Na", "no feedback", "Not applicable", "No suggestions.",
+        "no idea why it drops every night", "Nil issues so far, good signal"]})
+    assert nt.prepare_comments(data)["is_answer"].tolist() == [False] * 6 + [True] * 2
