@@ -2710,3 +2710,56 @@ def test_a_question_answered_in_free_text_is_the_comment_when_none_is_named():
     # without the free-text question there is no comment: names, choices and dates are none
     _, report = nt.read_survey(df.drop(columns=["What from this Webinar"]))
     assert "comment" not in report.columns
+
+
+@pytest.mark.parametrize("written", [
+    ["202104", "202105", "202112"], [202104, 202105, 202112],
+    ["2021-04", "2021-05", "2021-12"], ["04/2021", "05/2021", "12/2021"],
+    ["Apr-21", "May-21", "Dec-21"], ["April 2021", "May 2021", "December 2021"],
+    ["2021M04", "2021M05", "2021M12"]])
+def test_answers_dated_by_their_month_only(written):
+    """A healthcare export (abeltavares/nps_performance_analysis, ``NPS_data.csv``) dates each
+    answer by ``year_month`` = 202104: no date was found and the trend review was left out.
+    A column named for a month whose values are all months (in the spellings warehouses and
+    BI tools write) dates each answer by the first day of its month, said; the trend's
+    periods are then months or longer (a week's answers are a month's, so weeks never hold
+    more)."""
+    rng = np.random.default_rng(48)
+    n = 600
+    df = pd.DataFrame({"patient_uuid": [f"p-{i:05d}" for i in range(n)],
+                       "year_month": np.repeat(written, n // 3), "score": rng.integers(0, 11, n)})
+    out, report = nt.read_survey(df)
+    assert report.columns["date"] == "year_month"
+    assert report.columns["customer_id"] == "patient_uuid"  # uuid is an id word
+    firsts = pd.to_datetime(["2021-04-01", "2021-05-01", "2021-12-01"])
+    assert out["date"].tolist() == list(np.repeat(firsts, n // 3))
+    assert any(f"are months (e.g. {str(written[0])!r})" in note for note in report.notes)
+    freq = nt.profile_export(out, codeframes=False).config["freq"]
+    assert freq in ("Q", "M")
+    # one value that is no month: not a column of months
+    df.loc[5, "year_month"] = "Mayo" if isinstance(written[0], str) else 99
+    assert "date" not in nt.read_survey(df)[1].columns
+
+
+def test_the_only_0_10_column_of_a_file_named_for_the_nps_is_its_score(tmp_path):
+    """The same export names its score ``survey_result``: refused, though the file is named
+    ``NPS_data.csv`` and no other column is answered 0-10. In a file named for the NPS the
+    one column answered 0-10 is the score, said; in a file named otherwise, or with two such
+    columns, the error stays and names them."""
+    rng = np.random.default_rng(49)
+    n = 300
+    df = pd.DataFrame({"Region": rng.choice(["Lisboa", "Porto"], n),
+                       "survey_result": rng.integers(0, 11, n),
+                       "sessions": rng.integers(1, 60, n)})
+    df.to_csv(tmp_path / "NPS_data.csv", index=False)
+    out, report = nt.read_survey(tmp_path / "NPS_data.csv")
+    assert report.columns["score"] == "survey_result"
+    assert nt.score(out).nps == pytest.approx(nt.score(df["survey_result"]).nps)
+    assert any("the only column answered 0-10 in a file named for the NPS ('NPS_data.csv')"
+               in note for note in report.notes)
+    df.to_csv(tmp_path / "survey_data.csv", index=False)
+    with pytest.raises(nt.ColumnNotFoundError, match="Answered 0-10 in 'survey_result'"):
+        nt.read_survey(tmp_path / "survey_data.csv")
+    df.assign(effort=rng.integers(0, 11, n)).to_csv(tmp_path / "nps-2021.csv", index=False)
+    with pytest.raises(nt.ColumnNotFoundError, match="'survey_result', 'effort'"):
+        nt.read_survey(tmp_path / "nps-2021.csv")

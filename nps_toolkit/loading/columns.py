@@ -7,6 +7,7 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -176,7 +177,8 @@ def _is_blank(s: pd.Series) -> bool:
 
 
 def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str | None],
-            notes: list[str], unique: set[str] | None = None) -> dict[str, str]:
+            notes: list[str], unique: set[str] | None = None,
+            source: str = "") -> dict[str, str]:
     """Map canonical names to columns of ``frame``. Overrides win; None disables a role.
     A response id column seen to be filled and unique is added to ``unique``. Roles are
     found in order (score, comment, date, customer, response id), each among the columns
@@ -197,7 +199,7 @@ def _detect(frame: pd.DataFrame, texts: dict[str, str], overrides: dict[str, str
         return role not in found and overrides.get(role, "auto") is not False
 
     finders = {
-        "score": lambda taken: _score_column(frame, cols, texts, taken),
+        "score": lambda taken: _score_column(frame, cols, texts, taken, source, notes),
         "comment": lambda taken: _comment_column(frame, cols, texts, taken, notes),
         "date": lambda taken: _date_column(frame, cols, taken, blank, notes),
         "customer_id": lambda taken: _customer_column(frame, cols, taken, blank),
@@ -221,7 +223,7 @@ _CUSTOMER_NOUNS = (r"customer|cust|client|account|acct|acc|company|organi[sz]ati
                    r"empresa|socio|entreprise|societe|adherent|клиент|клиента|абонент|"
                    r"абонента|компания|компании|고객|회원|客户|会员|用户")
 _ID_WORDS = (r"id|ids|no|nr|num|number|nummer|numero|code|codigo|key|ref|reference|"
-             r"identifier|uid|guid|email|e mail|mail|name|номер|код|번호|아이디|编号|号|代码")
+             r"identifier|uid|uuid|guid|email|e mail|mail|name|номер|код|번호|아이디|编号|号|代码")
 _CUSTOMER_PATTERN = re.compile(
     rf"^(?:(?P<before>{_ID_WORDS}|n)\s*(?:de |du |des |del )?)?(?:{_CUSTOMER_NOUNS})"
     rf"\s*(?P<after>{_ID_WORDS})?$")
@@ -271,9 +273,10 @@ class _Blank:
 
 
 def _score_column(frame: pd.DataFrame, cols: list[str], texts: dict[str, str],
-                  taken: set[str]) -> str:
+                  taken: set[str], source: str = "", notes: list[str] | None = None) -> str:
     """The 0-10 recommend column: named like it and mostly 0-10, else asking the recommend
-    question with 0-10 answers; none is an error that says what was found instead."""
+    question with 0-10 answers, else the only column answered 0-10 in a file named for the
+    NPS (said); none is an error that says what was found instead."""
     cand = _first_exact(cols, _SCORE_NAMES, taken)
     if cand is not None and not _score_like(frame[cand], share=0.2):
         cand = None
@@ -281,9 +284,17 @@ def _score_column(frame: pd.DataFrame, cols: list[str], texts: dict[str, str],
         cand = _first_pattern(cols, texts, _SCORE_WORDS, taken,
                               lambda c: _score_like(frame[c]))
     if cand is None:
-        from .refusals import _no_score_column  # the refusals build on this module
+        # the refusals build on this module
+        from .refusals import _no_score_column, _only_score_of_an_nps_file
 
-        _no_score_column(frame, cols, _first_exact(cols, _SCORE_NAMES, taken), texts)
+        cand = _only_score_of_an_nps_file(frame, cols, taken, source)
+        if cand is not None and notes is not None:
+            notes.append(tr("column {column!r} read as the score: the only column answered "
+                            "0-10 in a file named for the NPS ({file!r}); pass score= "
+                            "(--score) to choose another.", column=cand,
+                            file=Path(source).name))
+        elif cand is None:
+            _no_score_column(frame, cols, _first_exact(cols, _SCORE_NAMES, taken), texts)
     return cand
 
 
@@ -329,6 +340,14 @@ def _date_column(frame: pd.DataFrame, cols: list[str], taken: set[str], blank: _
                             column=cand) if by_name else
                          tr("date column {column!r} found by its content; to read another "
                             "column, pass date='<column>' (--date COL to the report).",
+                            column=cand))
+    if cand is None and preferred is None:  # no dates: a column of months ("202104")
+        from .months import _month_column
+
+        cand = _month_column(frame, cols, taken)
+        if cand is not None:
+            notes.append(tr("date column {column!r} found by its name and content; to read "
+                            "another column, pass date='<column>' (--date COL to the report).",
                             column=cand))
     if preferred and preferred != cand:
         notes.append(tr("date column {column!r} is empty in every row; using {other!r} "

@@ -95,6 +95,15 @@ def _parse_dates(values: pd.Series, notes: list[str], column: str,
     iso = _iso_dates_arrow(values)
     if iso is not None:
         return iso
+    from .months import month_dates
+
+    months = month_dates(values)
+    if months is not None:  # "202104", "2021-04", "Apr-21": months, not days
+        example = values.dropna().iloc[0] if values.notna().any() else ""
+        notes.append(tr("dates in {column!r} are months (e.g. {example!r}): each answer is "
+                        "dated by the first day of its month, so periods shorter than a month "
+                        "cannot be cut from them.", column=column, example=str(example)))
+        return months
     codes, uniq = pd.factorize(values.astype("string"), use_na_sentinel=True)
     if len(uniq) == 0:  # no date in any row
         return pd.Series(np.full(len(values), np.datetime64("NaT"), dtype="datetime64[us]"),

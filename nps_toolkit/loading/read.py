@@ -279,7 +279,8 @@ def _typed(table: _Table, overrides: dict[str, Any], *,
             if typed is None else None
         early_iso = _start_iso_dates(raw[guess], pool) if guess is not None else None
         unique: set[str] = set()  # columns _detect has seen to be filled and unique
-        mapping = _detect(raw, table.texts, overrides, notes, unique=unique)
+        mapping = _detect(raw, table.texts, overrides, notes, unique=unique,
+                          source=table.report.source)
         if typed is not None and mapping.get("date") != typed:
             for future in early.values():
                 future.cancel()

@@ -4,6 +4,9 @@ answered 0-10 that could be it, a file of categories only, questions given by nu
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
@@ -55,19 +58,43 @@ def _no_score_column(frame: pd.DataFrame, cols: list[str], named: str | None,
         + _numbered_hint(frame))
 
 
+def _answered_0_10(s: pd.Series) -> bool:
+    """Numbers 0-10 as written (not "3 meses", "1 year") in nine of ten of the first 500
+    filled cells, all whole."""
+    # as floats: a text column's numbers come back nullable (pandas 3), whose mean skips the
+    # cells that are not numbers ("UN", "ML" read as 0-10 answers)
+    head = pd.to_numeric(s.head(500).dropna(), errors="coerce").to_numpy(dtype=float,
+                                                                        na_value=np.nan)
+    numbers = head[~np.isnan(head)]
+    return len(head) > 0 and bool(((head >= 0) & (head <= 10)).mean() >= 0.9
+                                  and np.all(numbers % 1 == 0))
+
+
+#: a file named for the Net Promoter Score ("NPS_data.csv", "nps-responses.xlsx")
+_NPS_FILE = re.compile(r"(^|[^a-z])(nps|net ?promoter)([^a-z]|$)")
+
+
+def _only_score_of_an_nps_file(frame: pd.DataFrame, cols: list[str], taken: set[str],
+                               source: str) -> str | None:
+    """In a file named for the NPS whose columns name no score, the one column answered
+    0-10 with at least three values (not a key, a count or a period), which can only be the
+    recommend question ("survey_result" in "NPS_data.csv"); None when there are none or
+    several, or the file is not named so."""
+    from .names import _KEY_NAMES, _MEASURE_NAMES, _PERIOD_NAMES, _words
+
+    if not source or not _NPS_FILE.search(Path(source).stem.lower()):
+        return None
+    found = [c for c in cols if c not in taken and not (
+        _KEY_NAMES.search(_words(c)) or _MEASURE_NAMES.search(_words(c))
+        or _PERIOD_NAMES.match(_words(c))) and _answered_0_10(frame[c])
+        and frame[c].nunique() >= 3]
+    return found[0] if len(found) == 1 else None
+
+
 def _scored_columns(frame: pd.DataFrame, cols: list[str], texts: dict[str, str]) -> str:
     """For the error of a file without a recommend question: the columns answered 0-10 (with
     the question each asks, when the file says it), which could be it; "" when none is."""
-    def plain_scores(c: str) -> bool:  # numbers 0-10 as written (not "3 meses", "1 year")
-        # as floats: a text column's numbers come back nullable (pandas 3), whose mean
-        # skips the cells that are not numbers ("UN", "ML" read as 0-10 answers)
-        head = pd.to_numeric(frame[c].head(500).dropna(), errors="coerce").to_numpy(
-            dtype=float, na_value=np.nan)
-        numbers = head[~np.isnan(head)]
-        return len(head) > 0 and bool(((head >= 0) & (head <= 10)).mean() >= 0.9
-                                      and np.all(numbers % 1 == 0))
-
-    scored = [c for c in cols if plain_scores(c)][:5]
+    scored = [c for c in cols if _answered_0_10(frame[c])][:5]
     if not scored:
         return ""
     said = ", ".join(repr(c) + (f" ({texts[c]!r})" if texts.get(c) else "") for c in scored)
