@@ -2763,3 +2763,23 @@ def test_the_only_0_10_column_of_a_file_named_for_the_nps_is_its_score(tmp_path)
     df.assign(effort=rng.integers(0, 11, n)).to_csv(tmp_path / "nps-2021.csv", index=False)
     with pytest.raises(nt.ColumnNotFoundError, match="'survey_result', 'effort'"):
         nt.read_survey(tmp_path / "nps-2021.csv")
+
+
+def test_scan_reads_answers_dated_by_their_month(tmp_path):
+    """scan (DuckDB) reads the month columns read_survey reads, in the engine: the same
+    monthly trend, and the only 0-10 column of a file named for the NPS is its score."""
+    rng = np.random.default_rng(50)
+    n = 900
+    df = pd.DataFrame({"patient_uuid": [f"p-{i:05d}" for i in range(n)],
+                       "year_month": rng.choice([202104, 202105, 202112], n),
+                       "Region": rng.choice(["Lisboa", "Porto"], n),
+                       "survey_result": rng.integers(0, 11, n)})
+    for month in (df["year_month"], df["year_month"].map(lambda v: f"{v // 100}-{v % 100:02d}"),
+                  df["year_month"].map({202104: "Apr-21", 202105: "May-21", 202112: "Dec-21"})):
+        df.assign(year_month=month).to_csv(tmp_path / "NPS_data.csv", index=False)
+        rel, report = nt.scan(tmp_path / "NPS_data.csv")
+        assert report.columns["date"] == "year_month"
+        assert report.columns["score"] == "survey_result"
+        want = nt.trend(nt.read_survey(tmp_path / "NPS_data.csv")[0], freq="M")
+        got = nt.trend(rel, freq="M")
+        pd.testing.assert_frame_equal(got[["period", "n", "nps"]], want[["period", "n", "nps"]])

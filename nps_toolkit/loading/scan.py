@@ -12,6 +12,7 @@ import pandas as pd
 
 from .._api import renamed
 from ..errors import InvalidScoreError, describe_examples
+from ..i18n import tr
 from .columns import _detect, _norm
 from .dates import _numeric_date_format
 from .report import LoadReport
@@ -125,7 +126,7 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
                  "customer_id": customer, "response_id": response_id}
     _refuse_long(sample)
     notes: list[str] = []
-    mapping = _detect(sample, {}, overrides, notes)
+    mapping = _detect(sample, {}, overrides, notes, source=str(files[0]) if files else "")
     report.notes.extend(notes)
     types = dict(zip(rel.columns, [str(t).upper() for t in rel.dtypes], strict=True))
     exprs = []
@@ -242,11 +243,25 @@ def _score_expr(name: str, dtype: str, sample: pd.Series, report: LoadReport,
             f"WHEN {valid} THEN CAST({number} AS TINYINT) ELSE {invalid} END AS score")
 
 
+#: the month spellings loading.months reads, as DuckDB's strptime formats
+_MONTH_FORMATS = ("['%Y%m', '%Y-%m', '%Y/%m', '%Y.%m', '%YM%m', '%Ym%m', '%m/%Y', '%m-%Y', "
+                  "'%m.%Y', '%b-%y', '%b %y', '%b-%Y', '%b %Y', '%B %Y', '%B-%Y', '%B %y', "
+                  "'%B-%y']")
+
+
 def _date_expr(name: str, dtype: str, sample: pd.Series, dayfirst: bool | None,
                report: LoadReport) -> str:
     col = _q(name)
     if "DATE" in dtype or "TIMESTAMP" in dtype:
         return f"{col} AS date"
+    from .months import month_dates
+
+    if month_dates(sample) is not None:  # "202104", "2021-04", "Apr-21": the month's 1st
+        report.notes.append(tr("dates in {column!r} are months (e.g. {example!r}): each answer "
+                               "is dated by the first day of its month, so periods shorter "
+                               "than a month cannot be cut from them.", column=name,
+                               example=str(sample.dropna().iloc[0])))
+        return f"try_strptime(trim(CAST({col} AS VARCHAR)), {_MONTH_FORMATS}) AS date"
     text = sample.astype("string").str.strip()
     text = text.mask(text.str.lower().isin(_NA_TOKENS))
     notes: list[str] = []
