@@ -2783,3 +2783,50 @@ def test_scan_reads_answers_dated_by_their_month(tmp_path):
         want = nt.trend(nt.read_survey(tmp_path / "NPS_data.csv")[0], freq="M")
         got = nt.trend(rel, freq="M")
         pd.testing.assert_frame_equal(got[["period", "n", "nps"]], want[["period", "n", "nps"]])
+
+
+def test_a_table_of_counts_per_group_is_read_as_the_answers_it_counts(tmp_path):
+    """A credit cooperative's BI export (rossattofc/links, ``NPS.xlsx``: ``Agência,
+    Pesquisados, Qtd Promotores, % Promotor, Qtd Neutros, % Neutro, Qtd Detratores, % Detrator,
+    NPS``, with total rows) was refused ("column 'NPS' ... holds numbers from 0 to 1"). It is
+    read as the answers it counts, each standing for its category, total rows left out and
+    listed: the NPS, the groups and their intervals are those of the counts."""
+    rng = np.random.default_rng(51)
+    k = 40
+    p, a, d = rng.integers(0, 60, k), rng.integers(0, 15, k), rng.integers(0, 12, k)
+    n = p + a + d
+    body = pd.DataFrame({"Cooperativa": "0230 - Sicredi Conexão",
+                         "Agência": [f"0230{i:02d} - UA {i}" for i in range(k)],
+                         "Pesquisados": n, "Qtd Promotores": p, "% Promotor": p / n,
+                         "Qtd Neutros": a, "% Neutro": a / n, "Qtd Detratores": d,
+                         "% Detrator": d / n, "NPS": (p - d) / n})
+    total = pd.DataFrame({"Cooperativa": ["Total"], "Agência": [None],
+                          "Pesquisados": [n.sum()], "Qtd Promotores": [p.sum()],
+                          "% Promotor": [p.sum() / n.sum()], "Qtd Neutros": [a.sum()],
+                          "% Neutro": [a.sum() / n.sum()], "Qtd Detratores": [d.sum()],
+                          "% Detrator": [d.sum() / n.sum()],
+                          "NPS": [(p.sum() - d.sum()) / n.sum()]})
+    pd.concat([total, body], ignore_index=True).to_excel(tmp_path / "NPS.xlsx", index=False)
+    out, report = nt.read_survey(tmp_path / "NPS.xlsx")
+    want = nt.from_counts(promoters=int(p.sum()), passives=int(a.sum()),
+                          detractors=int(d.sum()))
+    got = nt.score(out)
+    assert (got.nps, got.ci_low, got.n) == (want.nps, want.ci_low, want.n)
+    assert "1 total or subtotal row(s) left out, so that no answer is counted twice (rows 2)." \
+        in report.notes
+    assert any("a table of counts per group (promoters 'Qtd Promotores', passives 'Qtd "
+               "Neutros', detractors 'Qtd Detratores')" in note for note in report.notes)
+    table = nt.segments(out, by="Agência").set_index("Agência")
+    first = body["Agência"].iloc[0]
+    assert table.loc[first, "n"] == n[0]
+    assert table.loc[first, "nps"] == pytest.approx(nt.from_counts(
+        promoters=int(p[0]), passives=int(a[0]), detractors=int(d[0])).nps)
+    # English names, no total row
+    english = pd.DataFrame({"Store": ["North", "South"], "Promoters": [30, 12],
+                            "Passives": [10, 5], "Detractors": [5, 9], "Responses": [45, 26]})
+    out, _ = nt.read_survey(english)
+    assert nt.score(out).nps == pytest.approx(100 * (42 - 14) / 71)
+    # an export of answers with 0/1 category flags beside the score is left as it is
+    flags = pd.DataFrame({"score": [10, 7, 3, 9], "promoter": [1, 0, 0, 1],
+                          "passive": [0, 1, 0, 0], "detractor": [0, 0, 1, 0]})
+    assert nt.read_survey(flags)[0]["score"].tolist() == [10, 7, 3, 9]

@@ -4,14 +4,25 @@ formulas saved without a value (a workbook written by a script)."""
 from __future__ import annotations
 
 import re
+import warnings
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
 from ..i18n import tr
 from .report import LoadReport
+
+
+@contextmanager
+def _quiet_openpyxl() -> Iterator[None]:
+    """openpyxl's warnings about what it does not keep of a workbook (conditional formats,
+    data validation, a missing default style) say nothing about the cells read: not shown."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl(\.|$)")
+        yield
 
 
 def _fill_merged(path: Path, sheet: str | int, raw: pd.DataFrame, report: LoadReport
@@ -21,7 +32,8 @@ def _fill_merged(path: Path, sheet: str | int, raw: pd.DataFrame, report: LoadRe
     try:
         import openpyxl
 
-        book = openpyxl.load_workbook(path, read_only=False, data_only=True)
+        with _quiet_openpyxl():
+            book = openpyxl.load_workbook(path, read_only=False, data_only=True)
     except Exception:
         return raw
     ws = book[sheet] if isinstance(sheet, str) else book.worksheets[sheet]
@@ -78,7 +90,8 @@ def _unsaved_formulas(path: Path, sheet: str | int, raw: pd.DataFrame, report: L
         return raw
     import openpyxl
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    with _quiet_openpyxl():
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
     try:
         ws = book[sheet] if isinstance(sheet, str) else book.worksheets[sheet]
         found = [(c.row - 1, c.column - 1, c.value) for row in ws.iter_rows() for c in row
@@ -112,8 +125,8 @@ def _sheet_names(source: object) -> list[str]:
     suffix = Path(source).suffix.lower()
     try:  # (an .xls needs python-calamine, as files.py reads it: without it, no names here
         # and the read says what to install)
-        with pd.ExcelFile(source, **({"engine": "calamine"} if suffix == ".xls" else {})
-                          ) as book:
+        with _quiet_openpyxl(), pd.ExcelFile(
+                source, **({"engine": "calamine"} if suffix == ".xls" else {})) as book:
             return [str(n) for n in book.sheet_names]
     except (OSError, ValueError, ImportError, zipfile.BadZipFile):
         return []

@@ -22,7 +22,7 @@ from .bodies import (
     _read_body_pandas,
 )
 from .encodings import _decode, _refuse_binary, _utf16_without_bom
-from .excel import _fill_merged, _unsaved_formulas
+from .excel import _fill_merged, _quiet_openpyxl, _unsaved_formulas
 from .layout import (
     _layout,
     _note_placeholder_header,
@@ -178,8 +178,9 @@ def _read_excel(path: Path, sheet: str | int, suffix: str, report: LoadReport,
     """An Excel sheet's rows below its title rows and vendor header, as read (objects)."""
     report.file_format = "excel"
     try:
-        raw = pd.read_excel(path, sheet_name=sheet, header=None, dtype=object,
-                            **({"engine": "calamine"} if suffix == ".xls" else {}))
+        with _quiet_openpyxl():
+            raw = pd.read_excel(path, sheet_name=sheet, header=None, dtype=object,
+                                **({"engine": "calamine"} if suffix == ".xls" else {}))
     except zipfile.BadZipFile as exc:  # an .xlsx is a zip: a cut download is not one
         raise ValueError(f"{path} is not a complete Excel file ({exc}): the download was "
                          "probably cut short or the file is damaged; download or save "

@@ -16,6 +16,7 @@ import pandas as pd
 from .._api import renamed
 from ..i18n import tr
 from .columns import _detect, _likely_date
+from .counts import _answers_from_counts
 from .dates import _implausible_dates, _iso_cast, _parse_dates
 from .excel import _read_sheets, _sheet_names
 from .files import _existing_file, _read_file
@@ -200,6 +201,9 @@ def _table(source: str | Path | Any, *, sheet: str | int, encoding: str | None,
     # one column per survey wave -> one row per answer, with its wave
     table.raw, table.row_numbers = _waves_from_columns(table.raw, report.notes,
                                                        table.row_numbers)
+    # counts per group (promoters, passives, detractors per branch) -> the answers counted
+    table.raw, table.row_numbers = _answers_from_counts(table.raw, report.notes,
+                                                        table.row_numbers)
     # "If you would, why?" / "If you wouldn't, why?" -> one comment column
     table.raw, table.texts = _merged_follow_ups(table.raw, table.texts, report.notes)
     report.rows_read = len(table.raw)
