@@ -2830,3 +2830,19 @@ def test_a_table_of_counts_per_group_is_read_as_the_answers_it_counts(tmp_path):
     flags = pd.DataFrame({"score": [10, 7, 3, 9], "promoter": [1, 0, 0, 1],
                           "passive": [0, 1, 0, 0], "detractor": [0, 0, 1, 0]})
     assert nt.read_survey(flags)[0]["score"].tolist() == [10, 7, 3, 9]
+
+
+def test_a_table_of_shares_without_counts_is_refused_saying_what_it_needs():
+    """A table of each village's shares (ChairmanMusoke/SEs_Work, ``NPS.xlsx``:
+    ``Detractors(%), Passives(%), Promoters(%), Overall NPS (%)``) cannot give an interval
+    without how many answered: the error says so and what to export; with the counts the
+    same table is read."""
+    shares = pd.DataFrame({"village_1": ["Katerera", "Kayonza_A", "Kikuba"],
+                           "Detractors(%)": [0, 20, 10], "Passives(%)": [0, 30, 40],
+                           "Promoters(%)": [100, 50, 50], "Overall NPS (%)": [100, 30, 40]})
+    with pytest.raises(nt.ColumnNotFoundError, match=r"shares of promoters, passives and "
+                       r"detractors \('Promoters\(%\)', 'Passives\(%\)', 'Detractors\(%\)'\) "
+                       r"but not how many answered"):
+        nt.read_survey(shares)
+    counts = shares.assign(Promoters=[10, 5, 5], Passives=[0, 3, 4], Detractors=[0, 2, 1])
+    assert nt.score(nt.read_survey(counts)[0]).n == 30

@@ -55,6 +55,7 @@ def _no_score_column(frame: pd.DataFrame, cols: list[str], named: str | None,
         "'NPS'/'score'/'rating' or asks 'How likely are you to recommend...' with "
         f"mostly 0-10 values. Columns are {cols[:40]}. Pass score='<column>'."
         + _scored_columns(frame, cols, texts) + _categories_only(frame, cols)
+        + _shares_only(frame, cols)
         + _numbered_hint(frame))
 
 
@@ -121,3 +122,21 @@ def _categories_only(frame: pd.DataFrame, cols: list[str]) -> str:
             f"{nps:.1f}, with its interval from nt.from_counts(promoters={n['promoter']}, "
             f"passives={n['passive']}, detractors={n['detractor']}); the rest of the "
             "analysis needs each answer's 0-10 score, so export the score with it.")
+
+
+def _shares_only(frame: pd.DataFrame, cols: list[str]) -> str:
+    """For a table of each group's shares of promoters, passives and detractors without how
+    many answered ("Promoters(%)" per village): why it cannot be read, and what would make it
+    readable; "" otherwise."""
+    from .counts import _SHARE
+    from .names import _CATEGORY_WORDS, _words
+
+    named = {k: [c for c in cols if _SHARE.search(c.lower()) and any(
+        w in _words(c).split() for w in words)] for k, words in _CATEGORY_WORDS.items()}
+    if not all(named.values()):
+        return ""
+    shown = ", ".join(repr(v[0]) for v in named.values())
+    return (f" The file holds each row's shares of promoters, passives and detractors "
+            f"({shown}) but not how many answered: an NPS and its interval need the number "
+            "of answers. Export the counts per row (promoters, passives, detractors: such a "
+            "table is read as the answers it counts), or the answers themselves.")
