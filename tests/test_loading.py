@@ -2846,3 +2846,46 @@ def test_a_table_of_shares_without_counts_is_refused_saying_what_it_needs():
         nt.read_survey(shares)
     counts = shares.assign(Promoters=[10, 5, 5], Passives=[0, 3, 4], Detractors=[0, 2, 1])
     assert nt.score(nt.read_survey(counts)[0]).n == 30
+
+
+def test_survey_answers_kept_as_json_are_read(tmp_path):
+    """Survey tools' APIs hand out JSON: an envelope around the list of responses (Typeform's
+    ``items``, each with its ``answers`` naming their question), JSON Lines of flat responses
+    with a nested person (Delighted-like), or a plain list. Each is read one row per
+    response, the answers one column per question, said; anything else is an error."""
+    import gzip
+    import json
+
+    rng = np.random.default_rng(52)
+    scores = rng.integers(0, 11, 60)
+    items = {"total_items": 60, "page_count": 1, "items": [
+        {"response_id": f"r{i}", "submitted_at": f"2025-03-{1 + i % 28:02d}T10:00:00Z",
+         "answers": [
+             {"field": {"id": "a1", "ref": "nps", "type": "opinion_scale"}, "type": "number",
+              "number": int(s)},
+             {"field": {"id": "a2", "ref": "why", "type": "long_text"}, "type": "text",
+              "text": f"reason {i}"},
+             {"field": {"id": "a3", "ref": "plan"}, "type": "choice",
+              "choice": {"label": rng.choice(["Free", "Pro"])}}]}
+        for i, s in enumerate(scores)]}
+    (tmp_path / "typeform.json").write_text(json.dumps(items))
+    out, report = nt.read_survey(tmp_path / "typeform.json")
+    assert report.columns["score"] == "nps" and report.columns["comment"] == "why"
+    assert out["score"].tolist() == scores.tolist() and set(out["plan"]) <= {"Free", "Pro"}
+    assert any("the answers in 'answers' each name their question" in n for n in report.notes)
+    assert any("read 60 responses from the JSON list at 'items'" in n for n in report.notes)
+    lines = "\n".join(json.dumps({"id": i, "person": {"email": f"p{i % 40}@x.com"},
+                                  "score": int(s), "comment": "fine",
+                                  "tags": ["web", "eu"], "created_at": 1690000000 + i * 3600})
+                      for i, s in enumerate(scores))
+    with gzip.open(tmp_path / "delighted.jsonl.gz", "wt") as f:
+        f.write(lines)
+    out, report = nt.read_survey(tmp_path / "delighted.jsonl.gz")
+    assert report.columns["customer_id"] == "person.email"
+    assert out["tags"].iloc[0] == "web; eu" and out["score"].tolist() == scores.tolist()
+    (tmp_path / "bad.json").write_text('{"total": 3}')
+    with pytest.raises(ValueError, match="holds no list of responses"):
+        nt.read_survey(tmp_path / "bad.json")
+    (tmp_path / "cut.json").write_text('[{"score": 9}, {"score"')
+    with pytest.raises(ValueError, match="is not valid JSON"):
+        nt.read_survey(tmp_path / "cut.json")

@@ -165,10 +165,14 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
                              "save it as .xlsx or CSV") from None
     if suffix in (".xlsx", ".xlsm", ".xls"):
         return _read_excel(path, sheet, suffix, report, header_row)
+    if suffix in (".json", ".jsonl", ".ndjson"):
+        from .jsonfile import _read_json
+
+        return _read_json(path, _read_bytes(path), report)
     if suffix not in (".csv", ".tsv", ".txt", ".tab", ""):
         raise ValueError(f"unsupported file type {suffix!r} for {path}; read_survey reads CSV, "
-                         "TSV, Excel (.xlsx), SPSS (.sav), Stata (.dta) and Parquet files, or a "
-                         "data frame")
+                         "TSV, Excel (.xlsx), SPSS (.sav), Stata (.dta), Parquet and JSON "
+                         "files, or a data frame")
     return _read_plain(path, encoding=encoding, delimiter=delimiter, suffix=suffix,
                        report=report, header_row=header_row, date=date)
 
