@@ -56,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
                         description="Print the NPS of a survey export (the bundled sample when "
                         "FILE is omitted) with its interval, and what was loaded or excluded.")
     sc.add_argument("file", nargs="?",
-                    help="CSV, TSV, Excel, SPSS (.sav), Stata (.dta) or Parquet export")
+                    help="CSV, TSV, Excel, SPSS (.sav), Stata (.dta), Parquet or JSON export")
     sc.add_argument("--by", action="append", default=[], metavar="COL",
                     help="group column (repeat for several)")
     sc.add_argument("--method", default="adjusted_wald", choices=_stats.METHODS)
@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
                         "one self-contained HTML report (no code, charts drawn, opens offline); "
                         "the growth section needs --orders with your own export.")
     rp.add_argument("file", nargs="?",
-                    help="CSV, TSV, Excel, SPSS (.sav), Stata (.dta) or Parquet export")
+                    help="CSV, TSV, Excel, SPSS (.sav), Stata (.dta), Parquet or JSON export")
     rp.add_argument("-o", "--output", default="nps-report.html", help="report file to write")
     rp.add_argument("--score", dest="score_col", metavar="COL", help="score column")
     rp.add_argument("--comment", dest="comment_col", metavar="COL", help="comment column")

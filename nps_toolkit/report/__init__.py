@@ -147,7 +147,7 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
     Parameters
     ----------
     source : path, optional
-        The export (CSV, TSV, Excel, Parquet); the bundled sample when omitted.
+        The export (CSV, TSV, Excel, SPSS, Stata, Parquet, JSON); the bundled sample when omitted.
     output : path, default "nps-report.html"
     score, comment, date : str, optional
         Column names, when :func:`nps_toolkit.read_survey` detection picks the wrong ones.
