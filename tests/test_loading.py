@@ -2889,3 +2889,6 @@ def test_survey_answers_kept_as_json_are_read(tmp_path):
     (tmp_path / "cut.json").write_text('[{"score": 9}, {"score"')
     with pytest.raises(ValueError, match="is not valid JSON"):
         nt.read_survey(tmp_path / "cut.json")
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)  # hostile
+    with pytest.raises(ValueError, match="nests its JSON too deeply"):
+        nt.read_survey(tmp_path / "deep.json")

@@ -96,13 +96,17 @@ def _read_json(path: Path, data: bytes, report: LoadReport) -> tuple[pd.DataFram
     report.file_format = "json"
     text = data.decode("utf-8-sig")
     try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as whole_error:
-        try:  # JSON Lines: one response per line
-            doc = [json.loads(line) for line in text.splitlines() if line.strip()]
-        except json.JSONDecodeError:
-            raise ValueError(f"{path} is not valid JSON ({whole_error}); export it again, or "
-                             "as CSV") from None
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as whole_error:
+            try:  # JSON Lines: one response per line
+                doc = [json.loads(line) for line in text.splitlines() if line.strip()]
+            except json.JSONDecodeError:
+                raise ValueError(f"{path} is not valid JSON ({whole_error}); export it "
+                                 "again, or as CSV") from None
+    except RecursionError:  # thousands of nested brackets: no survey export is that deep
+        raise ValueError(f"{path} nests its JSON too deeply to be a survey export; export "
+                         "it again, or as CSV") from None
     records, where = _records(doc)
     if not records:
         raise ValueError(f"{path} holds no list of responses (objects) in its first three "
