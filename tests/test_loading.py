@@ -2826,6 +2826,9 @@ def test_a_table_of_counts_per_group_is_read_as_the_answers_it_counts(tmp_path):
                             "Passives": [10, 5], "Detractors": [5, 9], "Responses": [45, 26]})
     out, _ = nt.read_survey(english)
     assert nt.score(out).nps == pytest.approx(100 * (42 - 14) / 71)
+    # a count typed a billion is refused, not expanded into memory
+    with pytest.raises(ValueError, match=r"add up to 1,000,000,059 answers"):
+        nt.read_survey(english.assign(Promoters=[30, 1_000_000_000]))
     # an export of answers with 0/1 category flags beside the score is left as it is
     flags = pd.DataFrame({"score": [10, 7, 3, 9], "promoter": [1, 0, 0, 1],
                           "passive": [0, 1, 0, 0], "detractor": [0, 0, 1, 0]})

@@ -22,6 +22,9 @@ from ..i18n import tr
 from .columns import _SCORE_NAMES, _SCORE_WORDS, _first_exact, _first_pattern, _norm, _score_like
 from .names import _CATEGORY_WORDS
 
+#: the most answers a table of counts is expanded to (one row each)
+MAX_ANSWERS = 20_000_000
+
 #: the score each answer of a category is given (the file holds categories only)
 STAND_IN = {"promoter": 10, "passive": 8, "detractor": 0}
 
@@ -91,6 +94,12 @@ def _answers_from_counts(raw: pd.DataFrame, notes: list[str], rows: Any
     # answers per row and category, row after row: promoters, passives, detractors
     repeat = np.stack([pd.to_numeric(kept[counts[k]], errors="coerce").fillna(0)
                        .to_numpy(dtype=np.int64) for k in STAND_IN], axis=1)
+    if repeat.sum() > MAX_ANSWERS:  # a typo of a count (1e9) must not fill the memory
+        raise ValueError(
+            f"the counts of {counts['promoter']!r}, {counts['passive']!r} and "
+            f"{counts['detractor']!r} add up to {int(repeat.sum()):,} answers, more than the "
+            f"{MAX_ANSWERS:,} a table of counts is read as; check the counts, or compute the "
+            "NPS with nt.from_counts(promoters=..., passives=..., detractors=...)")
     take = np.repeat(np.arange(len(kept)), repeat.sum(axis=1))
     score = np.repeat(np.tile(np.array(list(STAND_IN.values())), len(kept)), repeat.ravel())
     out = kept[text].iloc[take].reset_index(drop=True)
