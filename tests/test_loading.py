@@ -2895,3 +2895,28 @@ def test_survey_answers_kept_as_json_are_read(tmp_path):
     (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)  # hostile
     with pytest.raises(ValueError, match="nests its JSON too deeply"):
         nt.read_survey(tmp_path / "deep.json")
+
+
+def test_empty_columns_without_a_name_are_dropped_and_said(tmp_path):
+    """A sheet whose table starts in column C (two blank columns before it), or a CSV whose
+    rows end in delimiters, gave blank columns ``column_1``, ``column_2`` in the frame. Columns
+    with neither a name nor a value are dropped, said; a named column left blank stays."""
+    import openpyxl
+
+    rng = np.random.default_rng(53)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.cell(2, 3, "NPS Survey Q1 2025")
+    for j, h in enumerate(["Customer", "Score", "Comment", "Region"]):
+        ws.cell(4, 3 + j, h)
+    for i in range(40):
+        ws.cell(5 + i, 3, f"C{i}")
+        ws.cell(5 + i, 4, int(rng.integers(0, 11)))
+    wb.save(tmp_path / "offset.xlsx")
+    out, report = nt.read_survey(tmp_path / "offset.xlsx")
+    assert list(out.columns) == ["customer_id", "score", "Comment", "Region"]
+    assert "dropped 2 empty column(s) without a name ('column_1', 'column_2')." in report.notes
+    (tmp_path / "trail.csv").write_text("NPS,Comment,,\n9,ok,,\n3,bad, ,\n")
+    out, report = nt.read_survey(tmp_path / "trail.csv")
+    assert list(out.columns) == ["score", "comment"]
+    assert any("dropped 2 empty column(s) without a name" in n for n in report.notes)

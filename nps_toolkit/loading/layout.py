@@ -8,6 +8,7 @@ import json
 import re
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..i18n import tr
@@ -146,3 +147,34 @@ def _note_title_rows(k: int, rows: list[list[str]], report: LoadReport,
             if given else
             tr("skipped {k} row(s) above the header (detected): {shown!r}. If the header is "
                "elsewhere, pass header_row=<its row number>.", k=k, shown=shown))
+
+
+#: the name a reader gives a column without one
+_UNNAMED = re.compile(r"^(column_\d+|Unnamed: \d+(_level_\d+)?)$")
+
+
+def _all_blank(s: pd.Series) -> bool:
+    """No cell holds anything but blanks."""
+    if s.isna().all():
+        return True
+    return bool(s.dtype == object or pd.api.types.is_string_dtype(s.dtype)) and bool(
+        s.astype("string").str.strip().fillna("").eq("").all())
+
+
+def _without_row_index(raw: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+    """An unnamed first column numbering the rows (R's write.csv, pandas' to_csv) is an
+    index, not data; columns with neither a name nor a value (a sheet's blank margin, a
+    trailing delimiter) are nothing: both are dropped, said."""
+    empty = [c for c in raw.columns if _UNNAMED.match(str(c)) and _all_blank(raw[c])]
+    if empty and len(empty) < raw.shape[1]:
+        notes.append(tr("dropped {n} empty column(s) without a name ({columns}).",
+                        n=len(empty), columns=", ".join(repr(str(c)) for c in empty)))
+        raw = raw.drop(columns=empty)
+    first = str(raw.columns[0]) if raw.shape[1] else ""
+    if raw.shape[1] > 1 and (first in ("", "column_1") or first.startswith("Unnamed")):
+        nums = pd.to_numeric(raw.iloc[:, 0], errors="coerce")
+        if nums.notna().all() and (np.diff(nums.to_numpy()) == 1).all():
+            notes.append(tr("dropped the unnamed first column: it only numbers the rows (an R "
+                            "or pandas row index)."))
+            return raw.drop(columns=raw.columns[0])
+    return raw

@@ -32,7 +32,7 @@ from .infer import (
     _segment_like,
     _start_distinct,
 )
-from .layout import _is_import_id
+from .layout import _is_import_id, _without_row_index
 from .long import _waves_from_columns, _wide_from_long
 from .report import REASONS, LoadReport
 from .scores import (
@@ -234,19 +234,6 @@ def _frame_cells(source: Any, report: LoadReport) -> tuple[pd.DataFrame, dict[st
         report.notes.append(tr("dropped the two Qualtrics header rows (question text, "
                                "ImportId) found at the top of the data frame."))
     return raw, texts
-
-
-def _without_row_index(raw: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
-    """An unnamed first column numbering the rows (R's write.csv, pandas' to_csv) is an
-    index, not data."""
-    first = str(raw.columns[0]) if raw.shape[1] else ""
-    if raw.shape[1] > 1 and (first in ("", "column_1") or first.startswith("Unnamed")):
-        nums = pd.to_numeric(raw.iloc[:, 0], errors="coerce")
-        if nums.notna().all() and (np.diff(nums.to_numpy()) == 1).all():
-            notes.append(tr("dropped the unnamed first column: it only numbers the rows (an R "
-                            "or pandas row index)."))
-            return raw.drop(columns=raw.columns[0])
-    return raw
 
 
 @dataclass
