@@ -247,6 +247,8 @@ def test_excel_surveymonkey_layout(tmp_path):
 
 def test_unsupported_and_empty_files(tmp_path):
     with pytest.raises(ValueError, match="unsupported file type"):
+        nt.read_survey(write(tmp_path, "x.xml", "<responses/>"))
+    with pytest.raises(ValueError, match="holds no list of responses"):
         nt.read_survey(write(tmp_path, "x.json", "{}"))
     with pytest.raises(ValueError, match="empty"):
         nt.read_survey(write(tmp_path, "x.csv", ""))
