@@ -2823,14 +2823,16 @@ def test_a_table_of_counts_per_group_is_read_as_the_answers_it_counts(tmp_path):
     assert table.loc[first, "n"] == n[0]
     assert table.loc[first, "nps"] == pytest.approx(nt.from_counts(
         promoters=int(p[0]), passives=int(a[0]), detractors=int(d[0])).nps)
-    # English names, no total row
-    english = pd.DataFrame({"Store": ["North", "South"], "Promoters": [30, 12],
-                            "Passives": [10, 5], "Detractors": [5, 9], "Responses": [45, 26]})
+    # English names, no total row, each store's NPS in points beside the counts
+    english = pd.DataFrame({"Store": ["North", "South", "East", "West"],
+                            "Promoters": [30, 12, 10, 8], "Passives": [10, 5, 10, 9],
+                            "Detractors": [5, 9, 10, 7], "Responses": [45, 26, 30, 24],
+                            "NPS": [55.6, 11.5, 0, 4.2]})
     out, _ = nt.read_survey(english)
-    assert nt.score(out).nps == pytest.approx(100 * (42 - 14) / 71)
+    assert nt.score(out).nps == pytest.approx(100 * (60 - 31) / 125)
     # a count typed a billion is refused, not expanded into memory
-    with pytest.raises(ValueError, match=r"add up to 1,000,000,059 answers"):
-        nt.read_survey(english.assign(Promoters=[30, 1_000_000_000]))
+    with pytest.raises(ValueError, match=r"add up to 1,000,000,113 answers"):
+        nt.read_survey(english.assign(Promoters=[30, 1_000_000_000, 10, 8]))
     # an export of answers with 0/1 category flags beside the score is left as it is
     flags = pd.DataFrame({"score": [10, 7, 3, 9], "promoter": [1, 0, 0, 1],
                           "passive": [0, 1, 0, 0], "detractor": [0, 0, 1, 0]})

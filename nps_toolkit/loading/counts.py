@@ -62,10 +62,11 @@ def _count_columns(raw: pd.DataFrame) -> dict[str, str] | None:
 
 
 def _has_scores(raw: pd.DataFrame) -> bool:
-    """Whether a column holds answers 0-10 by the names read_survey looks for first."""
+    """Whether a column holds answers 0-10 by the names read_survey looks for first (nine in
+    ten of its cells: a column of each group's NPS in points, -12 to 74, is no answers)."""
     cols = [str(c) for c in raw.columns]
     named = _first_exact(cols, _SCORE_NAMES, set())
-    if named is not None and _score_like(raw[named], share=0.2):
+    if named is not None and _score_like(raw[named], share=0.9):
         return True
     return _first_pattern(cols, {}, _SCORE_WORDS, set(), lambda c: _score_like(raw[c])) \
         is not None
