@@ -2705,6 +2705,10 @@ def test_a_question_answered_in_free_text_is_the_comment_when_none_is_named():
     assert out["comment"].tolist() == took
     assert any("'What from this Webinar' read as the comments: it asks a question answered "
                "in free text" in note for note in report.notes)
+    # of two questions answered in free text, the one answered at more length
+    heard = pd.DataFrame({"How did you hear about us?": [f"friend {i}" for i in range(n)]})
+    out, report = nt.read_survey(pd.concat([heard, df], axis=1))
+    assert report.columns["comment"] == "What from this Webinar"
     # a column named like a comment wins; comment=False leaves the question out
     _, report = nt.read_survey(df.assign(Feedback=rng.choice(["great", "slow app"], n)))
     assert report.columns["comment"] == "Feedback"

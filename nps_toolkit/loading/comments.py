@@ -72,9 +72,12 @@ def _comment_column(frame: pd.DataFrame, cols: list[str], texts: dict[str, str],
         return n is None
 
     cand = _first_pattern(cols, texts, _COMMENT_WORDS, taken, accept)
-    if cand is None:  # no column named like a comment: a question answered in free text
-        cand = next((c for c in cols if c not in taken and _asked_in_free_text(frame[c], c)),
-                    None)
+    if cand is None:  # no column named like a comment: a question answered in free text,
+        # the one answered at most length when there are several ("How did you hear about
+        # us?" is answered "a friend"; "What could we do better?" in sentences)
+        asked = [c for c in cols if c not in taken and _asked_in_free_text(frame[c], c)]
+        cand = max(asked, key=lambda c: (_median_words(frame[c]), -asked.index(c)),
+                   default=None)
         if cand is not None:
             notes.append(tr("column {column!r} read as the comments: it asks a question "
                             "answered in free text, and no column is named like a comment "
@@ -116,3 +119,9 @@ def _asked_in_free_text(series: pd.Series, name: str) -> bool:
     distinct = filled.nunique() / len(filled)
     words = filled.str.split().str.len()
     return bool(distinct >= 0.5 and (words >= 2).mean() >= 0.5)
+
+
+def _median_words(series: pd.Series) -> float:
+    """The median number of words of the first 2,000 filled answers."""
+    filled = series.dropna().astype("string").str.strip().head(2000)
+    return float(filled.str.split().str.len().median()) if len(filled) else 0.0
