@@ -588,3 +588,28 @@ def test_value_analysis_in_an_engine_cuts_shared_values_as_pandas_does():
                 got.by_tier[cols].reset_index(drop=True).astype({"value_tier": str}),
                 want.by_tier[cols].reset_index(drop=True).astype({"value_tier": str}),
                 check_dtype=False)
+
+
+def test_groups_that_are_a_scales_levels_are_listed_in_its_order():
+    """A consumer survey's purchase intent (``Very Low`` ... ``Very High``) was listed High,
+    Low, Medium, Very High, Very Low: groups that are the levels of a scale - of amount or
+    frequency, or worded (dissatisfied ... satisfied, "don't know" last) - are listed in the
+    scale's order, in pandas and in an engine alike; other groups stay in the alphabet's."""
+    import duckdb
+
+    rng = np.random.default_rng(54)
+    n = 600
+    intent = ["Very Low", "Low", "Medium", "High", "Very High"]
+    support = ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied",
+               "Don't know"]
+    df = pd.DataFrame({"score": rng.integers(0, 11, n), "Purchase_Intent": rng.choice(intent, n),
+                       "support": rng.choice(support, n),
+                       "often": rng.choice(["Never", "Rarely", "Sometimes", "Often"], n),
+                       "region": rng.choice(["South", "North", "East"], n)})
+    for source in (df, duckdb.connect().from_df(df)):
+        assert nt.segments(source, by="Purchase_Intent")["Purchase_Intent"].tolist() == intent
+        assert nt.segments(source, by="support")["support"].tolist() == support
+        assert nt.segments(source, by="often")["often"].tolist() == ["Never", "Rarely",
+                                                                      "Sometimes", "Often"]
+        assert nt.segments(source, by="region")["region"].tolist() == ["East", "North",
+                                                                        "South"]

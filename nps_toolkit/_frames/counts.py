@@ -406,14 +406,22 @@ def counts_table(data: Any, *, score: str, by: Sequence[str] = (), weights: str 
 
 
 def _total_order(column: pd.Series) -> pd.Series:
-    """Group keys in a total order: as they are, or for a column of Python objects mixing
-    types (numbers beside text in a frame built by hand or read from a spreadsheet) numbers
-    first, in numeric order, then text, then anything else by its text (sorting 5 beside
-    "x" raises in Python)."""
-    if column.dtype != object:
+    """Group keys in a total order: the levels of a scale in the scale's order ("Very Low" ...
+    "Very High", "Very dissatisfied" ... "Very satisfied"), else as they are, or for a column
+    of Python objects mixing types (numbers beside text in a frame built by hand or read
+    from a spreadsheet) numbers first, in numeric order, then text, then anything else by
+    its text (sorting 5 beside "x" raises in Python)."""
+    if column.dtype != object and not pd.api.types.is_string_dtype(column.dtype):
         return column
     values = column.dropna()
-    if len({type(v) for v in values}) <= 1:
+    from ..loading.scales import ordinal_order  # groups that are a scale's levels
+
+    places = ordinal_order(values) if len({type(v) for v in values}) == 1 and isinstance(
+        next(iter(values), None), str) else None
+    if places is not None:  # "Very Low" ... "Very High" in that order, not the alphabet's
+        return column.map(lambda v: (places.get(str(v).strip(), np.inf), str(v)) if isinstance(
+            v, str) else (np.inf, ""))
+    if column.dtype != object or len({type(v) for v in values}) <= 1:
         return column
 
     def rank(v: Any) -> tuple[int, float, str]:

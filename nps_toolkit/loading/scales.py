@@ -228,3 +228,38 @@ def _worded_scale(values: pd.Series) -> dict[str, float] | None:
     rank = {level: float(i + 1) for i, level in enumerate(levels)}
     out.update({a: rank[p] for a, p in places.items()})
     return dict(sorted(out.items()))
+
+
+# scales of amount and frequency: in order, whatever their polarity ("low" is no judgement)
+_AMOUNT_SCALES = (
+    ("very low", "low", "medium", "high", "very high"),
+    ("very low", "low", "moderate", "high", "very high"),
+    ("very low", "low", "average", "high", "very high"),
+    ("very small", "small", "medium", "large", "very large"),
+    ("never", "rarely", "sometimes", "often", "always"),
+    ("never", "seldom", "sometimes", "often", "always"),
+    ("muy bajo", "bajo", "medio", "alto", "muy alto"),
+    ("tres faible", "faible", "moyen", "eleve", "tres eleve"),
+    ("sehr niedrig", "niedrig", "mittel", "hoch", "sehr hoch"),
+    ("muito baixo", "baixo", "medio", "alto", "muito alto"),
+    ("очень низкий", "низкий", "средний", "высокий", "очень высокий"),
+)
+
+
+def ordinal_order(values: pd.Series) -> dict[str, float] | None:
+    """Each distinct text value's place when the values are the levels of a scale - worded
+    (:func:`_worded_scale`: "Very dissatisfied" ... "Very satisfied") or of amount or
+    frequency ("Very Low" ... "Very High", "Never" ... "Always", in the supported languages)
+    - so that groups are listed in the scale's order, not the alphabet's; None otherwise
+    ("don't know" and its kin last)."""
+    answers = {str(v).strip() for v in values.dropna()} - {""}
+    if not 3 <= len(answers) <= 11:
+        return None
+    folded = {a: _fold(a) for a in answers}
+    for scale in _AMOUNT_SCALES:
+        if set(folded.values()) <= set(scale):
+            return {a: float(scale.index(f)) for a, f in folded.items()}
+    levels = _worded_scale(pd.Series(sorted(answers), dtype=object))
+    if levels is None:
+        return None
+    return {a: (v if v == v else float("inf")) for a, v in levels.items()}
