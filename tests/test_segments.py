@@ -613,3 +613,6 @@ def test_groups_that_are_a_scales_levels_are_listed_in_its_order():
                                                                       "Sometimes", "Often"]
         assert nt.segments(source, by="region")["region"].tolist() == ["East", "North",
                                                                         "South"]
+    korean = ["매우 낮음", "낮음", "보통", "높음", "매우 높음"]
+    ko = pd.DataFrame({"score": rng.integers(0, 11, n), "의향": rng.choice(korean, n)})
+    assert nt.segments(ko, by="의향")["의향"].tolist() == korean

@@ -243,6 +243,10 @@ _AMOUNT_SCALES = (
     ("sehr niedrig", "niedrig", "mittel", "hoch", "sehr hoch"),
     ("muito baixo", "baixo", "medio", "alto", "muito alto"),
     ("очень низкий", "низкий", "средний", "высокий", "очень высокий"),
+    ("vrlo nisko", "nisko", "srednje", "visoko", "vrlo visoko"),
+    ("매우 낮음", "낮음", "보통", "높음", "매우 높음"),
+    ("非常低", "低", "中", "高", "非常高"),
+    ("很低", "低", "中等", "高", "很高"),
 )
 
 
