@@ -2871,6 +2871,7 @@ def test_survey_answers_kept_as_json_are_read(tmp_path):
     scores = rng.integers(0, 11, 60)
     items = {"total_items": 60, "page_count": 1, "items": [
         {"response_id": f"r{i}", "submitted_at": f"2025-03-{1 + i % 28:02d}T10:00:00Z",
+         "hidden": {"customer_id": f"C{i % 45}"},
          "answers": [
              {"field": {"id": "a1", "ref": "nps", "type": "opinion_scale"}, "type": "number",
               "number": int(s)},
@@ -2882,6 +2883,7 @@ def test_survey_answers_kept_as_json_are_read(tmp_path):
     (tmp_path / "typeform.json").write_text(json.dumps(items))
     out, report = nt.read_survey(tmp_path / "typeform.json")
     assert report.columns["score"] == "nps" and report.columns["comment"] == "why"
+    assert report.columns["customer_id"] == "hidden.customer_id"  # a field by its own name
     assert out["score"].tolist() == scores.tolist() and set(out["plan"]) <= {"Free", "Pro"}
     assert any("the answers in 'answers' each name their question" in n for n in report.notes)
     assert any("read 60 responses from the JSON list at 'items'" in n for n in report.notes)

@@ -239,6 +239,11 @@ def _customer_column(frame: pd.DataFrame, cols: list[str], taken: set[str],
     found = _first_exact(cols, _CUSTOMER_NAMES, taken, blank.of)
     if found is not None:
         return found
+    # a field of a nested JSON object ("hidden.customer_id", "person.email") by its own name
+    leaf = {c.rsplit(".", 1)[1]: c for c in cols if "." in c and c not in taken}
+    found = _first_exact(list(leaf), _CUSTOMER_NAMES, set(), lambda n: blank.of(leaf[n]))
+    if found is not None:
+        return leaf[found]
     for c in cols:
         name = _norm(c)
         match = _CUSTOMER_PATTERN.match(name)
