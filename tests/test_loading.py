@@ -2930,3 +2930,46 @@ def test_empty_columns_without_a_name_are_dropped_and_said(tmp_path):
     out, report = nt.read_survey(tmp_path / "trail.csv")
     assert list(out.columns) == ["score", "comment"]
     assert any("dropped 2 empty column(s) without a name" in n for n in report.notes)
+
+
+def test_a_chinese_product_survey_kept_as_json(tmp_path):
+    """A dairy maker's product NPS survey as its analysis tool exports it
+    (SyncPort-ai/Yili-NPS-Answer-Analyzer-V3, ``data/*.json``): the answers under
+    ``yili_survey_data_input.data_list``, the score written with its unit ("5分"), an AI flag's
+    reason column left empty before the reasons asked of those who would not recommend (Q3)
+    and of those who would (Q5). Refused before ("could not find the 0-10 recommend score
+    column"); the empty column was the comment and blocked the merge of Q3 and Q5. Now the
+    score is read (its NPS is the file's own: 34% promoters, 39% detractors), the empty
+    column skipped, and Q3 and Q5 merged into the comments, one respondent having written in
+    both as small surveys do."""
+    import json
+
+    rng = np.random.default_rng(55)
+    n = 100
+    scores = rng.integers(0, 11, n)
+    q3 = np.where(scores <= 6, rng.choice(["包装设计不好", "价格太贵", "口感不好"], n), "")
+    q5 = np.where(scores >= 9, rng.choice(["好喝、包装好看", "性价比高", "口味比较多"], n), "")
+    q5[int(np.flatnonzero(scores <= 6)[0])] = "不了解"  # one respondent wrote in both boxes
+    rows = [{"样本编码": str(i + 1), "AI标记状态": "未标记", "AI标记原因": "",
+             "答题时间": f"2025-08-{1 + i % 28:02d} 16:16:29",
+             "Q1您向朋友或同事推荐我们的可能性多大？": f"{s}分",
+             "Q3 您不愿意推荐我们的具体原因是什么？": str(a),
+             "Q5 您愿意推荐我们的具体原因是什么？": str(b)}
+            for i, (s, a, b) in enumerate(zip(scores, q3, q5, strict=True))]
+    doc = {"yili_survey_data_input": {"base_analysis_result": "...", "data_list": rows}}
+    (tmp_path / "product.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    out, report = nt.read_survey(tmp_path / "product.json")
+    assert out["score"].tolist() == scores.tolist()
+    assert any("written in words or with a label were read as their number ('" in note
+               and "分' ->" in note for note in report.notes)
+    assert report.columns["comment"].startswith("Q3 ") and "Q5 " in report.columns["comment"]
+    said = out["comment"].dropna()
+    assert len(said) == int((scores <= 6).sum() + (scores >= 9).sum())
+    # a column named like a comment but empty in every row is passed over for the next one
+    blank = pd.DataFrame({"score": scores, "AI reason": "", "Why?": rng.choice(["ok", "slow"], n)})
+    assert nt.read_survey(blank)[1].columns["comment"] == "Why?"
+    # other units of points
+    for written, value in (("8점", 8), ("7 points", 7), ("9 баллов", 9), ("6 Punkte", 6),
+                           ("10 pts", 10), ("3 puntos", 3)):
+        got, _ = nt.read_survey(pd.DataFrame({"score": [written, "5"]}))
+        assert got["score"].tolist() == [value, 5]

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from ..i18n import tr
-from .columns import _COMMENT_WORDS, _NUMBER, _date_like, _first_pattern
+from .columns import _COMMENT_WORDS, _NUMBER, _date_like, _first_pattern, _is_blank
 from .scores import _arrow_text
 
 
@@ -64,8 +64,9 @@ def _comment_column(frame: pd.DataFrame, cols: list[str], texts: dict[str, str],
     coded: dict[str, tuple[int, int]] = {}
 
     def accept(c: str) -> bool:
-        if not _text_like(frame[c]):
-            return False
+        if not _text_like(frame[c]) or _is_blank(frame[c]):
+            return False  # numbers, or nothing written in any row ("AI标记原因", a flag's
+            # reason left empty): the next column named like a comment
         n = _coded(frame[c])
         if n is not None:
             coded[c] = n

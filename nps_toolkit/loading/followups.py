@@ -27,7 +27,8 @@ def _merged_follow_ups(raw: pd.DataFrame, texts: dict[str, str], notes: list[str
                        ) -> tuple[pd.DataFrame, dict[str, str]]:
     """``raw`` with one more column, first, merging the follow-up questions that different
     respondents were asked: columns named like a comment whose filled rows do not overlap
-    (at most 5% of the smaller one's rows filled in both: each respondent saw one of them).
+    (at most 5% of the smaller one's rows filled in both, or one row, never half: each
+    respondent saw one of them).
     The merged column takes the first filled answer, is named by the questions it merges
     (``"If you wouldn't, why? / If you would, why?"``) and is said in the notes; the
     columns themselves stay. Unchanged when there is one follow-up, or they overlap (several
@@ -35,16 +36,19 @@ def _merged_follow_ups(raw: pd.DataFrame, texts: dict[str, str], notes: list[str
     found = [str(c) for c in raw.columns
              if _COMMENT.search(_norm(c) + " " + _norm(texts.get(str(c), "")))
              and _text_like(raw[c])]
+    filled = {c: _filled(raw[c]) for c in found}
+    found = [c for c in found if filled[c].any()]  # an empty one ("AI标记原因") asks nobody
     if len(found) < 2:
         return raw, texts
-    filled = {c: _filled(raw[c]) for c in found}
     group = [found[0]]
     union = filled[found[0]].copy()
     overlap = 0
     for c in found[1:]:
         both = int((union & filled[c]).sum())
         smaller = min(int(union.sum()), int(filled[c].sum()))
-        if smaller and both <= 0.05 * smaller:
+        # at most 5% of the smaller one's rows in both (one row in a small survey: a
+        # respondent who wrote "1" in the wrong box), never half of them
+        if smaller and both <= max(1.0, 0.05 * smaller) and both < 0.5 * smaller:
             group.append(c)
             union |= filled[c]
             overlap += both

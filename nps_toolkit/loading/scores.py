@@ -93,8 +93,9 @@ _STAR_WORDS = re.compile(r"\bstars?\b|\bout of 5\b|/\s*5\b|\b1\s*-\s*5\b|\bstern
 
 
 # scores typed by hand: a number in words ("ten", "dix", "zehn"), a label before the number
-# ("score 8", "Note: 7"), or out of ten in words ("8 out of 10", "8 sur 10") - read as the
-# number, and said; other scales in words ("4 out of 5") stay invalid
+# ("score 8", "Note: 7"), out of ten in words ("8 out of 10", "8 sur 10"), or with its unit
+# ("5分", "8점", "7 points") - read as the number, and said; other scales in words ("4 out
+# of 5") stay invalid
 _NUMBER_WORDS = {
     0: "zero|zéro|cero|null|nul|nulla|ноль|영|零",
     1: "one|un|une|uno|una|eins|um|uma|один|일|一",
@@ -112,7 +113,10 @@ _WORD_VALUE = {w: float(k) for k, ws in _NUMBER_WORDS.items() for w in ws.split(
 _LABELLED = re.compile(r"^(?:score|note|nota|punkte?|bewertung|rating|nps|puntuaci[oó]n|"
                        r"calificaci[oó]n|оценка|점수|评分)\s*[:=]?\s*(\d+)$|"
                        r"^(\d+)\s+(?:out of|sur|de|von|su|из|中)\s+(?:10|ten|dix|diez|zehn|"
-                       r"dez|dieci)$", re.IGNORECASE)
+                       r"dez|dieci)$|"
+                       # the number and its unit: "5分", "8점", "7 points", "9 баллов"
+                       r"^(\d+)\s*(?:分|점|points?|pts?\.?|punkte?|puntos?|pontos?|punti|"
+                       r"bodova|boda|bod|балл(?:а|ов)?)$", re.IGNORECASE)
 
 
 def _typed_by_hand(text: pd.Series) -> np.ndarray:
@@ -121,7 +125,7 @@ def _typed_by_hand(text: pd.Series) -> np.ndarray:
     words = low.map(lambda v: _WORD_VALUE.get(v, np.nan) if isinstance(v, str) else np.nan,
                     na_action="ignore")
     label = low.str.extract(_LABELLED)
-    number = pd.to_numeric(label[0].fillna(label[1]), errors="coerce")
+    number = pd.to_numeric(label[0].fillna(label[1]).fillna(label[2]), errors="coerce")
     return words.fillna(number).to_numpy(dtype=np.float64, na_value=np.nan)
 
 
