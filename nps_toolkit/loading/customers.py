@@ -212,7 +212,7 @@ def _column_of_listed_ids(responses: pd.DataFrame, customers: pd.DataFrame, own:
     import warnings
 
     ids = customers["customer_id"]
-    best: tuple[int, int, str, int] | None = None
+    found: list[tuple[str, int, int]] = []
     for c in responses.columns:
         s = responses[c]
         if c in ("score", "comment", "date", "response_id") or not (
@@ -230,7 +230,6 @@ def _column_of_listed_ids(responses: pd.DataFrame, customers: pd.DataFrame, own:
             continue
         matched = int(ours.isin(theirs.dropna()).sum())
         if matched >= 0.5 * filled:
-            key = (matched, int(str(c) == own), str(c), filled)
-            if best is None or key[:2] > best[:2] or (key[:2] == best[:2] and key[2] < best[2]):
-                best = key
-    return None if best is None else (best[2], best[0], best[3])
+            found.append((str(c), matched, filled))
+    # most answers matched; then the list's own id column's name; then by name
+    return min(found, key=lambda f: (-f[1], f[0] != own, f[0]), default=None)

@@ -99,12 +99,14 @@ def load_configured(source: str | Path | None, config: dict[str, Any],
     from ..datasets import sample_path
     from ..loading import join_customers, read_customers, read_survey
 
+    def read(customer: str | None) -> Any:
+        return read_survey(source if source is not None else sample_path(),
+                           score=config.get("score"), comment=_left_out(config.get("comment")),
+                           date=config.get("date"), customer=customer, on_invalid="exclude",
+                           scale=_scale(config.get("scale")))[0]
+
     customer = config.get("customer")
-    data, _ = read_survey(source if source is not None else sample_path(),
-                          score=config.get("score"), comment=_left_out(config.get("comment")),
-                          date=config.get("date"),
-                          customer=customer if customer != "customer_id" else None,
-                          on_invalid="exclude", scale=_scale(config.get("scale")))
+    data = read(customer if customer != "customer_id" else None)
     matched = None
     if customers is not None:
         listed, listed_report = read_customers(customers)
@@ -119,11 +121,7 @@ def load_configured(source: str | Path | None, config: dict[str, Any],
                                  "of the export is named like one or holds the list's ids: "
                                  "pass --customer COL.")
             config["customer"] = matched[0]  # the notebooks read the file with it too
-            data, _ = read_survey(source if source is not None else sample_path(),
-                                  score=config.get("score"),
-                                  comment=_left_out(config.get("comment")),
-                                  date=config.get("date"), customer=matched[0],
-                                  on_invalid="exclude", scale=_scale(config.get("scale")))
+            data = read(matched[0])
         data = join_customers(data, listed)
     profile, merged = resolve_config(
         data, {k: v for k, v in config.items() if k not in COLUMN_KEYS},
