@@ -2896,6 +2896,15 @@ def test_survey_answers_kept_as_json_are_read(tmp_path):
     out, report = nt.read_survey(tmp_path / "delighted.jsonl.gz")
     assert report.columns["customer_id"] == "person.email"
     assert out["tags"].iloc[0] == "web; eu" and out["score"].tolist() == scores.tolist()
+    # as Windows PowerShell writes it (UTF-16 with a byte-order mark), and in Latin-1
+    plain = json.dumps([{"score": int(s), "comment": "très bien"} for s in scores[:40]],
+                       ensure_ascii=False)
+    (tmp_path / "ps.json").write_bytes(plain.encode("utf-16"))
+    (tmp_path / "latin.json").write_bytes(plain.encode("latin-1"))
+    for name in ("ps.json", "latin.json"):
+        out, _ = nt.read_survey(tmp_path / name)
+        assert out["score"].tolist() == scores[:40].tolist()
+        assert out["comment"].iloc[0] == "très bien"
     (tmp_path / "bad.json").write_text('{"total": 3}')
     with pytest.raises(ValueError, match="holds no list of responses"):
         nt.read_survey(tmp_path / "bad.json")

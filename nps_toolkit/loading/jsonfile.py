@@ -93,8 +93,12 @@ def _cell(value: Any) -> Any:
 
 def _read_json(path: Path, data: bytes, report: LoadReport) -> tuple[pd.DataFrame, dict]:
     """A JSON or JSON Lines file of responses as a frame (see the module)."""
+    from .encodings import _decode
+
     report.file_format = "json"
-    text = data.decode("utf-8-sig")
+    # UTF-8 as JSON is meant to be; UTF-16 as Windows PowerShell writes it; Latin-1 by hand
+    report.encoding, text = _decode(data, None)
+    text = text.removeprefix("\ufeff")
     try:
         try:
             doc = json.loads(text)
