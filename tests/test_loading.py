@@ -2905,6 +2905,15 @@ def test_survey_answers_kept_as_json_are_read(tmp_path):
         out, _ = nt.read_survey(tmp_path / name)
         assert out["score"].tolist() == scores[:40].tolist()
         assert out["comment"].iloc[0] == "très bien"
+    # Google Sheets' API: rows of values under a row of names (short rows padded)
+    sheet = {"range": "Form Responses 1!A1:C41", "majorDimension": "ROWS",
+             "values": [["Timestamp", "How likely are you to recommend us?", "Why?"]]
+             + [[f"3/{1 + i % 28}/2025 10:{i:02d}:00", str(s)] + (["great"] if i % 2 else [])
+                for i, s in enumerate(scores[:40])]}
+    (tmp_path / "sheet.json").write_text(json.dumps(sheet))
+    out, report = nt.read_survey(tmp_path / "sheet.json")
+    assert out["score"].tolist() == scores[:40].tolist()
+    assert out["comment"].notna().sum() == 20 and report.columns["date"] == "Timestamp"
     (tmp_path / "bad.json").write_text('{"total": 3}')
     with pytest.raises(ValueError, match="holds no list of responses"):
         nt.read_survey(tmp_path / "bad.json")

@@ -1,10 +1,11 @@
 """Survey answers kept as JSON: what survey tools' APIs and web forms hand out.
 
 A list of responses (``[{...}, {...}]``), the list inside an envelope (``{"results": [...]}``,
-``{"data": {"responses": [...]}}``: the longest list of objects is taken) or JSON Lines (one
-response per line). Nested fields are flattened with ``.`` (``person.email``), a list of plain
-values is joined with ``"; "`` (the options ticked), and a list of answers each naming its
-question (``"answers": [{"field": {"ref": "nps"}, "type": "number", "number": 9}, ...]``, as
+``{"data": {"responses": [...]}}``: the longest list of objects is taken), rows of values
+under a row of names (Google Sheets' API) or JSON Lines (one response per line). Nested
+fields are flattened with ``.`` (``person.email``), a list of plain values is joined with
+``"; "`` (the options ticked), and a list of answers each naming its question
+(``"answers": [{"field": {"ref": "nps"}, "type": "number", "number": 9}, ...]``, as
 Typeform's API writes them) becomes one column per question. What was read, and from where in
 the file, is said in the load report.
 """
@@ -28,7 +29,14 @@ _VALUE_KEYS = ("number", "text", "value", "answer", "choice", "choices", "boolea
 
 
 def _records(doc: Any, where: str = "") -> tuple[list[dict], str]:
-    """The longest list of objects in ``doc`` (searched three levels deep), and its path."""
+    """The longest list of objects in ``doc`` (searched three levels deep), and its path; a
+    table written as rows of values under a first row of names (Google Sheets' API:
+    ``{"values": [["Timestamp", "Score"], ["...", 9]]}``) counts as one."""
+    if isinstance(doc, list) and len(doc) > 1 and all(isinstance(r, list) for r in doc) \
+            and doc[0] and all(isinstance(h, str) for h in doc[0]):
+        names = [str(h) for h in doc[0]]
+        doc = [dict(zip(names, row + [None] * (len(names) - len(row)), strict=False))
+               for row in doc[1:]]
     if isinstance(doc, list) and doc and all(isinstance(r, dict) for r in doc):
         return doc, where or "(the top level)"
     best: tuple[list[dict], str] = ([], "")
