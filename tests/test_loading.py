@@ -356,6 +356,39 @@ def test_a_five_star_rating_is_not_taken_as_0_10():
     assert report.excluded == {"not a number": [2]}
 
 
+def test_a_rating_with_half_points_and_a_slip_is_not_taken_as_0_10(tmp_path):
+    # the shape of a supplier's feedback export: quality_rating 2.0-5.0 in half points, one
+    # 6.0 typed among 54 answers ("Beyond excellent!"); read as 0-10 every row kept was a
+    # detractor (NPS -100) and the halves were left out
+    rng = np.random.default_rng(8)
+    ratings = rng.choice([3.0, 3.5, 4.0, 4.5, 5.0], 54)
+    ratings[7] = 6.0
+    path = tmp_path / "feedback.csv"
+    pd.DataFrame({"feedback_id": [f"F{i:03d}" for i in range(54)],
+                  "quality_rating": [f"{v:.1f}" for v in ratings],
+                  "comments": ["Good"] * 54}).to_csv(path, index=False)
+    with pytest.raises(nt.InvalidScoreError, match=r"54 answers and only 1 above 5 \(6"):
+        nt.read_survey(path, on_invalid="exclude")
+    # whole-number ratings with one slip: the same
+    whole = pd.DataFrame({"rating": np.r_[rng.integers(1, 6, 60), 7]})
+    with pytest.raises(nt.InvalidScoreError, match="61 answers and only 1 above 5"):
+        nt.read_survey(whole)
+    # a 0-10 survey with zeros, or with more than a slip above 5, is read
+    low = pd.DataFrame({"score": np.r_[rng.integers(0, 6, 60), 7]})
+    assert len(nt.read_survey(low)[0]) == 61
+    two = pd.DataFrame({"score": np.r_[rng.integers(1, 6, 60), 7, 9]})
+    assert len(nt.read_survey(two)[0]) == 62
+    # averages of 0-10 questions: refused even with on_invalid="exclude", naming the way out
+    averaged = pd.DataFrame({"score": np.r_[rng.integers(0, 11, 40), [7.5, 8.5, 6.5, 9.5] * 2]})
+    with pytest.raises(nt.InvalidScoreError, match="8 of its 48 answers are not whole numbers "
+                                                   r"\(7.5, 8.5, 6.5\).*combine_scores"):
+        nt.read_survey(averaged, on_invalid="exclude")
+    # one stray half among many answers is still an invalid row, left out when asked
+    stray = pd.DataFrame({"score": np.r_[rng.integers(0, 11, 40), 7.5]})
+    df, report = nt.read_survey(stray, on_invalid="exclude")
+    assert len(df) == 40 and report.excluded == {"not a whole number": [40]}
+
+
 def test_cli_scale_option(tmp_path):
     from nps_toolkit.cli import main
 

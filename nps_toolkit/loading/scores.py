@@ -220,16 +220,20 @@ def apply_scale(raw: pd.Series, scale: Mapping[Any, int]) -> tuple[np.ndarray, n
 def check_scale(values: np.ndarray, kind: np.ndarray, column: str, question: str) -> None:
     """Stop when the score column is another scale: a 1-5 star rating is not a 0-10 answer.
 
-    Raises :class:`InvalidScoreError` when 20 or more valid answers are all 5 or below, or when
-    the column's name or question says stars or "out of 5".
+    Raises :class:`InvalidScoreError` when the column's name or question says stars or "out
+    of 5"; when 20 or more answers are all 5 or below, or all but a slip (at most 1 in 100
+    above 5, and no 0: a 1-5 rating starts at 1; a supplier's ratings held one 6.0 among 54
+    answers); or when 1 in 10 or more of 20 or more answers are not whole numbers (halves,
+    averages: a recommend question is answered in whole numbers, and leaving those rows out
+    would keep a biased part of the file).
     """
-    ok = kind == 0
-    n_valid = int(np.count_nonzero(ok))
+    filled = (kind == 0) | (kind == 3)  # answers, whole or not
+    n_valid = int(np.count_nonzero(filled))
     if n_valid == len(values):
         top = float(values.max()) if n_valid else np.nan
     else:
         floor = -np.inf if values.dtype.kind == "f" else np.iinfo(values.dtype).min
-        top = float(np.max(values, where=ok, initial=floor)) if n_valid else np.nan
+        top = float(np.max(values, where=filled, initial=floor)) if n_valid else np.nan
     hint = ("If this is the right column, map its answers to 0-10 explicitly, e.g. "
             "read_survey(..., scale={1: 0, 2: 3, 3: 5, 4: 8, 5: 10}) (CLI: --scale "
             "1=0,2=3,3=5,4=8,5=10), or name the 0-10 column with score=.")
@@ -238,12 +242,30 @@ def check_scale(values: np.ndarray, kind: np.ndarray, column: str, question: str
             f"score column {column!r} looks like a star or 1-5 rating (its name or question "
             f"says so: {(question or column)[:80]!r}), not the 0-10 recommend question. "
             + hint, column=column)
-    if n_valid >= 20 and top <= 5:
+    if n_valid < 20:
+        return
+    above = np.flatnonzero(filled & (values > 5)) if top > 5 else np.zeros(0, dtype=int)
+    if len(above) and (len(above) > max(1, n_valid // 100)
+                       or np.min(values, where=filled, initial=10) < 1):
+        above = None  # a 0-10 column (or a 1-5 one with more than a slip above 5)
+    if above is not None:
+        said = (f"none above {int(top)}" if not len(above) else
+                f"only {len(above)} above 5 ({', '.join(f'{v:g}' for v in values[above[:3]])}"
+                ", a slip on a 1-5 scale?)")
         raise InvalidScoreError(
-            f"score column {column!r} has {n_valid:,} answers and none above "
-            f"{int(top)}: it looks like a 1-5 rating, not the 0-10 recommend "
-            "question, and read as 0-10 every answer would be a detractor. " + hint,
-            column=column)
+            f"score column {column!r} has {n_valid:,} answers and {said}: it looks like a "
+            "1-5 rating, not the 0-10 recommend question, and read as 0-10 every answer "
+            "would be a detractor. " + hint, column=column)
+    halves = kind == 3
+    if 10 * int(np.count_nonzero(halves)) >= n_valid:
+        examples = ", ".join(f"{v:g}" for v in pd.unique(values[halves])[:3])
+        raise InvalidScoreError(
+            f"score column {column!r}: {int(np.count_nonzero(halves)):,} of its {n_valid:,} "
+            f"answers are not whole numbers ({examples}): a 0-10 recommend question is "
+            "answered in whole numbers, so this looks like an average or a rating with half "
+            "points, and leaving those rows out would keep a biased part of the file. If it "
+            "averages several 0-10 questions, pass them to combine_scores; otherwise name the "
+            "0-10 column with score=.", column=column)
 
 
 #: numbers that databases and survey tools write for a missing or refused answer: the
