@@ -2876,6 +2876,68 @@ def test_a_table_of_counts_per_group_is_read_as_the_answers_it_counts(tmp_path):
     assert nt.read_survey(flags)[0]["score"].tolist() == [10, 7, 3, 9]
 
 
+def test_a_table_of_counts_per_level_or_per_score_is_read_as_the_answers(tmp_path):
+    """A smiley terminal's daily export (tafseerahmed/UniCafe-Data-Analysis,
+    ``customer_feedback.csv``: ``Date, ..., Extremely Negative, Extremely Negative %,
+    Negative, ..., Extremely Positive %, Total, Index, Net Promoter Score(tm), Red %, Green %``)
+    was refused as having no 0-10 column. Its four faces are read as categories the way its
+    own NPS column computes them (only that split reproduces it), as the answers counted,
+    with no row taken for a repeat; without such a column the error names the levels and
+    scale=; counts per score 0-10 are read with their scores."""
+    rng = np.random.default_rng(60)
+    k = 30
+    faces = rng.integers(0, 40, (k, 4)) * [1, 2, 8, 10]
+    n = faces.sum(axis=1)
+    own = np.round(100 * (faces[:, 3] - faces[:, 0] - faces[:, 1]) / n)
+    table = pd.DataFrame({"Area": "Cafe", "Date": pd.date_range("2024-01-01", periods=k)
+                          .strftime("%d/%m/%Y"), "Day of Week": "monday",
+                          "Extremely Negative": faces[:, 0],
+                          "Extremely Negative %": np.round(100 * faces[:, 0] / n, 2),
+                          "Negative": faces[:, 1], "Positive": faces[:, 2],
+                          "Extremely Positive": faces[:, 3], "Total": n,
+                          "Net Promoter Score(tm)": own.astype(int)})
+    table.to_csv(tmp_path / "faces.csv", index=False)
+    out, report = nt.read_survey(tmp_path / "faces.csv")
+    want = nt.from_counts(promoters=int(faces[:, 3].sum()), passives=int(faces[:, 2].sum()),
+                          detractors=int(faces[:, :2].sum()))
+    got = nt.score(out)
+    assert (got.nps, got.n) == (want.nps, want.n) and report.rows_kept == want.n
+    assert any(f"read as categories the way the file's own 'Net Promoter Score(tm)' column "
+               f"computes its NPS (it agrees on {k} of {k} rows): promoters 'Extremely "
+               "Positive', passives 'Positive', detractors 'Extremely Negative', 'Negative'"
+               in note for note in report.notes)
+    # the figures beside the counts (text in a CSV) are dropped, the names of groups kept
+    assert {"Total", "Extremely Negative %", "Negative"}.isdisjoint(out.columns)
+    assert {"Area", "Day of Week"} <= set(out.columns)
+    # no column to say which faces are promoters: refused, naming the levels and scale=
+    bare = table.drop(columns="Net Promoter Score(tm)")
+    with pytest.raises(nt.InvalidScoreError, match=r"counts per answer of a 4-level scale "
+                       r"\('Extremely Negative', 'Negative', 'Positive', 'Extremely Positive', "
+                       r"low to high\).*--scale \"Extremely Negative=0,Negative=3,Positive=7,"
+                       r"Extremely Positive=10\""):
+        nt.read_survey(bare)
+    mapping = {"Extremely Negative": 0, "Negative": 4, "Positive": 8, "Extremely Positive": 10}
+    mapped, report = nt.read_survey(bare, scale=mapping)
+    assert mapped["score"].value_counts().to_dict() == {
+        v: int(faces[:, i].sum()) for i, v in enumerate(mapping.values())}
+    # a file's NPS column that no split reproduces leaves the decision to the analyst
+    with pytest.raises(nt.InvalidScoreError, match="no column of the file says"):
+        nt.read_survey(table.assign(**{"Net Promoter Score(tm)": rng.integers(-50, 50, k)}))
+    # counts per score 0-10 per store: the answers with their own scores
+    per_score = rng.integers(0, 20, (4, 11))
+    stores = pd.DataFrame(per_score, columns=[str(v) for v in range(11)]).assign(
+        Store=["North", "South", "East", "West"], Responses=per_score.sum(axis=1))
+    out, report = nt.read_survey(stores)
+    assert out["score"].value_counts().sort_index().tolist() == per_score.sum(axis=0).tolist()
+    assert any("a table of counts per score ('0', '1'" in note for note in report.notes)
+    assert (out["Store"] == "West").sum() == per_score[3].sum()
+    # questions numbered 1-10 answered 1-5 are no counts per score (no column 0): refused
+    questions = pd.DataFrame(rng.integers(1, 6, (40, 10)),
+                             columns=[str(v) for v in range(1, 11)])
+    with pytest.raises(nt.ColumnNotFoundError):
+        nt.read_survey(questions)
+
+
 def test_a_table_of_shares_without_counts_is_refused_saying_what_it_needs():
     """A table of each village's shares (ChairmanMusoke/SEs_Work, ``NPS.xlsx``:
     ``Detractors(%), Passives(%), Promoters(%), Overall NPS (%)``) cannot give an interval

@@ -616,3 +616,34 @@ def test_groups_that_are_a_scales_levels_are_listed_in_its_order():
     korean = ["매우 낮음", "낮음", "보통", "높음", "매우 높음"]
     ko = pd.DataFrame({"score": rng.integers(0, 11, n), "의향": rng.choice(korean, n)})
     assert nt.segments(ko, by="의향")["의향"].tolist() == korean
+
+
+def test_groups_that_are_months_or_weekdays_are_listed_in_the_calendars_order():
+    """A café's smiley-terminal export (tafseerahmed/UniCafe-Data-Analysis) has a ``Month``
+    and a ``Day of Week`` column: its segment tables read April, August, December ... and
+    friday, monday, thursday ... Month and weekday names, full or short, in the languages
+    Babel's calendar data gives, are listed in the calendar's order (weeks from Monday), in
+    pandas and in an engine alike; a column mixing them with other words stays alphabetical."""
+    import duckdb
+
+    rng = np.random.default_rng(61)
+    n = 900
+    months = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]
+    days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    df = pd.DataFrame({"score": rng.integers(0, 11, n), "Month": rng.choice(months, n),
+                       "Day of Week": rng.choice(days, n),
+                       "Monat": rng.choice(["Jan.", "Feb.", "März", "Apr.", "Dez."], n),
+                       "jour": rng.choice(["lun.", "mar.", "mer.", "sam.", "dim."], n),
+                       "mixed": rng.choice(["May", "June", "North"], n)})
+    for source in (df, duckdb.connect().from_df(df)):
+        assert nt.segments(source, by="Month")["Month"].tolist() == months
+        assert nt.segments(source, by="Day of Week")["Day of Week"].tolist() == days
+        assert nt.segments(source, by="Monat")["Monat"].tolist() == ["Jan.", "Feb.", "März",
+                                                                     "Apr.", "Dez."]
+        assert nt.segments(source, by="jour")["jour"].tolist() == ["lun.", "mar.", "mer.",
+                                                                   "sam.", "dim."]
+        assert nt.segments(source, by="mixed")["mixed"].tolist() == ["June", "May", "North"]
+    korean = ["1월", "2월", "3월", "10월", "11월", "12월"]
+    ko = pd.DataFrame({"score": rng.integers(0, 11, n), "월": rng.choice(korean, n)})
+    assert nt.segments(ko, by="월")["월"].tolist() == korean

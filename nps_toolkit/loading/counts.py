@@ -18,9 +18,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..i18n import tr
+from ..errors import InvalidScoreError
+from ..i18n import N_, tr
 from .columns import _SCORE_NAMES, _SCORE_WORDS, _first_exact, _first_pattern, _norm, _score_like
 from .names import _CATEGORY_WORDS
+from .scales import _position, ordinal_order
+from .scores import _parse_scores
 
 #: the most answers a table of counts is expanded to (one row each)
 MAX_ANSWERS = 20_000_000
@@ -72,15 +75,49 @@ def _has_scores(raw: pd.DataFrame) -> bool:
         is not None
 
 
-def _answers_from_counts(raw: pd.DataFrame, notes: list[str], rows: Any
-                         ) -> tuple[pd.DataFrame, Any]:
-    """``raw`` as one row per answer when it is a table of counts per group (see the module);
-    unchanged otherwise, and whenever a column holds answers 0-10."""
+def _answers_from_counts(raw: pd.DataFrame, notes: list[str], rows: Any,
+                         scale_given: bool = False) -> tuple[pd.DataFrame, Any]:
+    """``raw`` as one row per answer when it is a table of counts per group (see the module):
+    counts per category, per score 0-10 or per level of a worded scale
+    (:func:`_level_columns`); unchanged otherwise, and whenever a column holds answers 0-10."""
     counts = _count_columns(raw)
-    if counts is None or _has_scores(raw):
+    levels = _level_columns(raw) if counts is None else None
+    if (counts is None and levels is None) or _has_scores(raw):
         return raw, rows
-    text = [c for c in raw.columns if not pd.api.types.is_numeric_dtype(raw[c].dtype)
-            and c not in counts.values()]
+    if counts is not None:
+        said = tr("a table of counts per group (promoters {p!r}, passives {a!r}, detractors "
+                  "{d!r})", p=counts["promoter"], a=counts["passive"], d=counts["detractor"])
+        return _expand(raw, [counts[k] for k in STAND_IN], list(STAND_IN.values()), notes,
+                       rows, said, tr(_STOOD_IN))
+    columns, values = levels
+    if all(isinstance(v, int) for v in values):
+        return _expand(raw, columns, values, notes, rows,
+                       tr("a table of counts per score ({columns})", columns=_listed(columns)),
+                       tr("each answer with its score"))
+    if scale_given:  # the levels as answers, mapped to 0-10 by scale= as any answer is
+        return _expand(raw, columns, [str(c) for c in columns], notes, rows,
+                       tr("a table of counts per answer ({columns})", columns=_listed(columns)),
+                       tr("each answer as its level, mapped to 0-10 with scale="))
+    return _levels_as_categories(raw, columns, notes, rows)
+
+
+#: what the notes say when each answer stands for its category
+_STOOD_IN = N_("each standing for its category with the score 10, 8 or 0 (the scores "
+               "themselves are not in the file, so only what depends on the categories is "
+               "meaningful)")
+
+
+def _listed(columns: list[str]) -> str:
+    return ", ".join(repr(str(c)) for c in columns)
+
+
+def _expand(raw: pd.DataFrame, columns: list[str], values: list[Any], notes: list[str],
+            rows: Any, said: str, how: str, matrix: np.ndarray | None = None
+            ) -> tuple[pd.DataFrame, Any]:
+    """Each row as the answers it counts: ``columns[i]`` answers of ``values[i]`` (or
+    ``matrix[:, i]`` answers, when given), row after row; total rows left out and listed, the
+    other numeric columns dropped and named."""
+    text = [c for c in raw.columns if c not in columns and not _figures(raw[c])]
     total = np.zeros(len(raw), dtype=bool)
     for c in text:
         total |= raw[c].astype("string").map(
@@ -92,26 +129,128 @@ def _answers_from_counts(raw: pd.DataFrame, notes: list[str], rows: Any
                         "twice (rows {rows}).", n=int(total.sum()),
                         rows=", ".join(str(r) for r in row_numbers[total][:10])))
     kept = raw.loc[~total]
-    # answers per row and category, row after row: promoters, passives, detractors
-    repeat = np.stack([pd.to_numeric(kept[counts[k]], errors="coerce").fillna(0)
-                       .to_numpy(dtype=np.int64) for k in STAND_IN], axis=1)
+    repeat = (np.stack([_as_counts(kept[c]) for c in columns], axis=1) if matrix is None
+              else matrix[~total])
     if repeat.sum() > MAX_ANSWERS:  # a typo of a count (1e9) must not fill the memory
         raise ValueError(
-            f"the counts of {counts['promoter']!r}, {counts['passive']!r} and "
-            f"{counts['detractor']!r} add up to {int(repeat.sum()):,} answers, more than the "
-            f"{MAX_ANSWERS:,} a table of counts is read as; check the counts, or compute the "
-            "NPS with nt.from_counts(promoters=..., passives=..., detractors=...)")
+            f"the counts of {_listed(columns)} add up to {int(repeat.sum()):,} answers, more "
+            f"than the {MAX_ANSWERS:,} a table of counts is read as; check the counts, or "
+            "compute the NPS with nt.from_counts(promoters=..., passives=..., detractors=...)")
     take = np.repeat(np.arange(len(kept)), repeat.sum(axis=1))
-    score = np.repeat(np.tile(np.array(list(STAND_IN.values())), len(kept)), repeat.ravel())
+    score = np.repeat(np.tile(np.array(values, dtype=object if isinstance(values[0], str)
+                                       else np.int64), len(kept)), repeat.ravel())
     out = kept[text].iloc[take].reset_index(drop=True)
     name = "score" if "score" not in out.columns else "score (category)"
     out[name] = score
     dropped = [str(c) for c in raw.columns if c not in text]
-    notes.append(tr("a table of counts per group (promoters {p!r}, passives {a!r}, detractors "
-                    "{d!r}): read as the {n:,} answers it counts, each standing for its "
-                    "category with the score 10, 8 or 0 (the scores themselves are not in the "
-                    "file, so only what depends on the categories is meaningful); its "
-                    "per-group figures are dropped ({dropped}).", p=counts["promoter"],
-                    a=counts["passive"], d=counts["detractor"], n=len(out),
+    notes.append(tr("{said}: read as the {n:,} answers it counts, {how}; its per-group "
+                    "figures are dropped ({dropped}).", said=said, n=len(out), how=how,
                     dropped=", ".join(repr(c) for c in dropped)))
     return out, row_numbers[~total][take]
+
+
+def _figures(s: pd.Series) -> bool:
+    """Whether a column of a table of counts holds per-group figures (numbers, as read from
+    a spreadsheet or as text from a CSV: ``12.5``, ``44``, ``9,96 %``) rather than what names
+    the group; a number named as an id or code (``store_id``, ``Agency code``) names it."""
+    if _GROUP_ID.search(_norm(s.name)):
+        return False
+    if pd.api.types.is_numeric_dtype(s.dtype):
+        return True
+    text = s.dropna().astype(str).str.strip()
+    text = text[text != ""]
+    number = pd.to_numeric(text.str.rstrip("%").str.strip().str.replace(",", ".", regex=False),
+                           errors="coerce")
+    return len(text) > 0 and number.notna().mean() >= 0.95
+
+
+_GROUP_ID = re.compile(r"(^|\s)(id|code|codigo|nr|no|key|number|numero)($|\s)")
+
+
+def _as_counts(s: pd.Series) -> np.ndarray:
+    return pd.to_numeric(s, errors="coerce").fillna(0).to_numpy(dtype=np.int64)
+
+
+def _level_columns(raw: pd.DataFrame) -> tuple[list[str], list[Any]] | None:
+    """The columns counting the answers of each level of a scale, low to high, with each
+    level's score (columns named by the scores 0-10: ``0`` ... ``10``, ``Score 9``, ``10 -
+    Extremely likely``; 0 and 10 among at least 9 of them) or its name (columns named by the
+    levels of a worded scale: ``Extremely Negative`` ... ``Extremely Positive``, as a smiley
+    terminal's export counts its four faces per day); None for any other table."""
+    whole = [c for c in raw.columns
+             if not _SHARE.search(str(c).lower()) and _whole_counts(raw[c])]
+    if len(whole) < 3:
+        return None
+    values, kind = _parse_scores(pd.Series([str(c) for c in whole], dtype=object))
+    numbered = {int(v): c for v, k, c in zip(values, kind, whole, strict=True) if k == 0}
+    if (len(numbered) >= 9 and {0, 10} <= set(numbered)
+            and len(numbered) == int(np.count_nonzero(kind == 0)) and not (kind == 4).any()):
+        return [numbered[v] for v in sorted(numbered)], sorted(numbered)
+    worded = [c for c in whole if _position(str(c)) is not None]
+    order = ordinal_order(pd.Series([str(c) for c in worded], dtype=object)) \
+        if len(worded) >= 3 else None
+    if order is None or len(set(order.values())) < len(order) or np.inf in order.values():
+        return None
+    ordered = sorted(worded, key=lambda c: order[str(c)])
+    return ordered, [str(c) for c in ordered]
+
+
+def _levels_as_categories(raw: pd.DataFrame, columns: list[str], notes: list[str],
+                          rows: Any) -> tuple[pd.DataFrame, Any]:
+    """Counts per level of a worded scale read as categories the way the file's own NPS
+    column computes them (:func:`_own_split`); without one, an error naming the levels and
+    how to map them with ``scale=``."""
+    counts = np.stack([_as_counts(raw[c]) for c in columns], axis=1)
+    found = _own_split(raw, columns, counts)
+    if found is None:
+        k = len(columns)
+        example = ",".join(f"{c}={round(10 * i / (k - 1))}" for i, c in enumerate(columns))
+        raise InvalidScoreError(
+            f"this is a table of counts per answer of a {k}-level scale ({_listed(columns)}, "
+            "low to high), not answers 0-10, and no column of the file says which levels are "
+            "promoters: map each level to a 0-10 score with scale= (e.g. CLI: --scale "
+            f"\"{example}\"; which levels count as promoters is your decision).")
+    nps, agree, filled, (a, b) = found
+    merged = np.stack([counts[:, b:].sum(axis=1), counts[:, a:b].sum(axis=1),
+                       counts[:, :a].sum(axis=1)], axis=1)
+    said = tr("a table of counts per answer of a {k}-level scale, read as categories the way "
+              "the file's own {nps!r} column computes its NPS (it agrees on {agree:,} of "
+              "{filled:,} rows): promoters {p}, passives {a}, detractors {d}",
+              k=len(columns), nps=nps, agree=agree, filled=filled,
+              p=_listed(columns[b:]), a=_listed(columns[a:b]) or "-",
+              d=_listed(columns[:a]))
+    return _expand(raw, columns, list(STAND_IN.values()), notes, rows, said, tr(_STOOD_IN),
+                   matrix=merged)
+
+
+def _own_split(raw: pd.DataFrame, columns: list[str], counts: np.ndarray
+               ) -> tuple[str, int, int, tuple[int, int]] | None:
+    """The one split of the levels (detractors ``[:a]``, passives ``[a:b]``, promoters
+    ``[b:]``) under which the file's NPS column (named NPS or Net Promoter Score, in points
+    or as a fraction) equals the NPS of each row's counts to its rounding (0.5 points) on 95%
+    of at least 3 rows; None when no column or no split, or more than one, does."""
+    n = counts.sum(axis=1)
+    cumulative = np.concatenate([np.zeros((len(counts), 1), dtype=np.int64),
+                                 counts.cumsum(axis=1)], axis=1)
+    for c in raw.columns:
+        if c in columns or not _OWN_NPS.search(_norm(c)):
+            continue
+        own = pd.to_numeric(raw[c], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        filled = ~np.isnan(own) & (n > 0)
+        if filled.sum() < 3 or np.abs(own[filled]).max() > 100:
+            continue
+        own = own * 100 if np.abs(own[filled]).max() <= 1 else own
+        k = len(columns)
+        fits = []
+        for a in range(1, k):
+            for b in range(a, k):
+                nps = 100 * ((n - cumulative[:, b]) - cumulative[:, a]) / np.maximum(n, 1)
+                agree = int(np.count_nonzero(np.abs(nps - own)[filled] <= 0.5 + 1e-9))
+                if agree >= 0.95 * filled.sum():
+                    fits.append((str(c), agree, int(filled.sum()), (a, b)))
+        if len(fits) == 1:
+            return fits[0]
+    return None
+
+
+_OWN_NPS = re.compile(r"(^|\s)nps($|\s)|net promoter")

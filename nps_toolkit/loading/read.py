@@ -159,7 +159,8 @@ def _read_survey(source: str | Path | Any, *, score: str | None,
                  "customer_id": customer_id, "response_id": response_id}
     for parse_dates in ((True, False) if type_dates else (False,)):
         table = _table(source, sheet=sheet, encoding=encoding, delimiter=delimiter,
-                       header_row=header_row, date=date if parse_dates else False)
+                       header_row=header_row, date=date if parse_dates else False,
+                       score=score, scale_given=scale is not None)
         try:
             typed = _typed(table, overrides, scale=scale)
         except _Restart:
@@ -178,11 +179,13 @@ class _Table:
     report: LoadReport
     row_numbers: Any
     from_file: bool
+    counted: bool = False  # rows expanded from a table of counts: repeats are by design
 
 
 def _table(source: str | Path | Any, *, sheet: str | int, encoding: str | None,
            delimiter: str | None, header_row: int | None,
-           date: str | Literal[False] | None) -> _Table:
+           date: str | Literal[False] | None, score: str | None = None,
+           scale_given: bool = False) -> _Table:
     report = LoadReport(source="<DataFrame>", file_format="dataframe", header_rows=0)
     texts: dict[str, str] = {}
     if isinstance(source, (str, Path)):
@@ -201,9 +204,13 @@ def _table(source: str | Path | Any, *, sheet: str | int, encoding: str | None,
     # one column per survey wave -> one row per answer, with its wave
     table.raw, table.row_numbers = _waves_from_columns(table.raw, report.notes,
                                                        table.row_numbers)
-    # counts per group (promoters, passives, detractors per branch) -> the answers counted
-    table.raw, table.row_numbers = _answers_from_counts(table.raw, report.notes,
-                                                        table.row_numbers)
+    # counts per group (promoters, passives, detractors per branch; per score; per level of
+    # a worded scale) -> the answers counted; a score column named by the caller is answers
+    if score is None or score not in table.raw.columns:
+        before = table.raw
+        table.raw, table.row_numbers = _answers_from_counts(
+            table.raw, report.notes, table.row_numbers, scale_given=scale_given)
+        table.counted = table.raw is not before  # (its score column comes last)
     # "If you would, why?" / "If you wouldn't, why?" -> one comment column
     table.raw, table.texts = _merged_follow_ups(table.raw, table.texts, report.notes)
     report.rows_read = len(table.raw)
@@ -252,6 +259,8 @@ def _typed(table: _Table, overrides: dict[str, Any], *,
            scale: Mapping[Any, int] | None) -> _Typed:
     raw, notes = table.raw, table.report.notes
     infer = table.from_file or raw.dtypes.eq(object).any()
+    if table.counted and overrides["score"] is None:  # the answers counted are the score
+        overrides = {**overrides, "score": str(raw.columns[-1])}
     # Arrow's kernels release the GIL: the segment columns' distinct values (and the date
     # cast, when the reader did not parse the dates) run in threads while this one detects
     # the columns and parses the scores (on a million rows a third of the time after the
@@ -339,7 +348,7 @@ def _kept(table: _Table, typed: _Typed, *, on_invalid: str, drop_duplicates: boo
         table.report.notes.append(tr("among the scores out of range: {codes}, {said}; they are "
                                      "excluded with the rest out of range.",
                                      codes=said, said=tr(_CODES_SAID)))
-    if drop_duplicates:
+    if drop_duplicates and not table.counted:
         dup = _duplicates(typed, keep)
         excluded["duplicate response"] = [_py(x) for x in row_numbers[dup]]
         keep = keep & ~dup

@@ -12,6 +12,7 @@ start with their own number ("5 - Very satisfied") are read by the number.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -33,13 +34,13 @@ _POSITIVE = (r"(?:satisf|soddisf|zufrieden|agree|accord|acuerdo|concord|einverst
              r"wahrscheinlich|provavel|useful|utile|util|nutzlich|helpful|clear|clair|claro|"
              r"klar|fast|rapide|rapid|schnell|rapido|quick|friendly|aimable|amable|freundlich|"
              r"important|importante|wichtig|stimme\b.*\bzu|zustimm|довол|удовлетвор|"
-             r"соглас|хорош|만족|동의|좋)")
+             r"соглас|хорош|positi|положительн|만족|동의|좋|긍정)")
 _NEGATIVE = (r"(?:dissatisf|insoddisf|insatisf|unzufrieden|disagree|desacuerdo|discord|bad|poor|"
              r"mauvais|mal|malo|mala|schlecht|ruim|pessim|unhappy|difficult|difficile|"
              r"dificil|schwierig|hard|unlikely|improbable|unwahrscheinlich|improvavel|slow|"
              r"lent|lento|langsam|useless|inutil|nutzlos|unclear|unklar|unfriendly|"
              r"unimportant|unwichtig|ablehn|недовол|неудовлетвор|несоглас|плох|불만|"
-             r"반대|나쁘|불편)")
+             r"negati|отрицательн|반대|나쁘|불편|부정)")
 _EXTREME = (r"excellent|excelente|exzellent|ausgezeichnet|outstanding|otimo|ottimo|"
             r"perfect|parfait|perfecto|perfekt|terrible|terrible|awful|horrible|pesimo|"
             r"furchtbar|schrecklich|pessimo")
@@ -251,12 +252,16 @@ _AMOUNT_SCALES = (
 
 
 def ordinal_order(values: pd.Series) -> dict[str, float] | None:
-    """Each distinct text value's place when the values are the levels of a scale - worded
+    """Each distinct text value's place when the values are the levels of a scale - the
+    months or the days of the week (:func:`_calendar_order`), worded
     (:func:`_worded_scale`: "Very dissatisfied" ... "Very satisfied") or of amount or
     frequency ("Very Low" ... "Very High", "Never" ... "Always", in the supported languages)
     - so that groups are listed in the scale's order, not the alphabet's; None otherwise
     ("don't know" and its kin last)."""
     answers = {str(v).strip() for v in values.dropna()} - {""}
+    calendar = _calendar_order(answers)
+    if calendar is not None:
+        return calendar
     if not 3 <= len(answers) <= 11:
         return None
     folded = {a: _fold(a) for a in answers}
@@ -267,3 +272,41 @@ def ordinal_order(values: pd.Series) -> dict[str, float] | None:
     if levels is None:
         return None
     return {a: (v if v == v else float("inf")) for a, v in levels.items()}
+
+
+#: languages whose month and weekday names are read as a calendar's order (those the
+#: package speaks, and the neighbours its real exports came in)
+_CALENDAR_LOCALES = ("en", "fr", "es", "de", "pt", "it", "nl", "ru", "hr", "ko", "zh")
+
+
+@functools.lru_cache(maxsize=1)
+def _calendar_names() -> tuple[dict[str, int], dict[str, int]]:
+    """Folded month names (1-12) and weekday names (0 Monday - 6 Sunday), wide and
+    abbreviated, as written and standing alone, in ``_CALENDAR_LOCALES`` (from the CLDR data
+    Babel ships: no list typed here)."""
+    from babel.dates import get_day_names, get_month_names
+
+    months: dict[str, int] = {}
+    days: dict[str, int] = {}
+    for locale in _CALENDAR_LOCALES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for i, name in get_month_names(width, context, locale).items():
+                    months.setdefault(_fold(name).strip("."), i)
+                for i, name in get_day_names(width, context, locale).items():
+                    days.setdefault(_fold(name).strip("."), i)
+    return months, days
+
+
+def _calendar_order(answers: set[str]) -> dict[str, float] | None:
+    """Each answer's place in the year or the week when 3 or more answers are all month
+    names, or all weekday names (``January`` ... ``December``, ``Mon`` ... ``Sun``,
+    ``lundi``, ``März``): a segment of months listed April, August, December ... is listed
+    in the calendar's order instead. None otherwise."""
+    if not 3 <= len(answers) <= 12:
+        return None
+    folded = {a: _fold(a).strip(".") for a in answers}
+    for names in _calendar_names():
+        if all(f in names for f in folded.values()):
+            return {a: float(names[f]) for a, f in folded.items()}
+    return None
