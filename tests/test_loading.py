@@ -3086,3 +3086,21 @@ def test_a_chinese_product_survey_kept_as_json(tmp_path):
                            ("10 pts", 10), ("3 puntos", 3)):
         got, _ = nt.read_survey(pd.DataFrame({"score": [written, "5"]}))
         assert got["score"].tolist() == [value, 5]
+
+
+def test_column_names_in_camel_case_are_read_as_their_words():
+    """A hotel's review export (AfagSalman/Hotel_Analysis, ``Reviews.csv``: ``FeedbackID,
+    GuestID, HotelID, ReviewComments, ReviewType, ReviewScore, RecommendationLikelihood``)
+    had its comments left out: ``ReviewComments`` matched no comment name. Names written in
+    camelCase are also matched as their words, for every role."""
+    df = pd.DataFrame({"FeedbackID": ["F1", "F2", "F3"], "GuestID": [7, 8, 9],
+                       "ReviewComments": ["Lovely room", "Cold food", "Fine"],
+                       "SurveyDate": ["2024-01-05", "2024-01-09", "2024-02-01"],
+                       "NPSScore": [10, 3, 8]})
+    _, report = nt.read_survey(df)
+    assert report.columns == {"score": "NPSScore", "comment": "ReviewComments",
+                              "date": "SurveyDate", "customer_id": "GuestID",
+                              "response_id": "FeedbackID"}
+    # the same names written as words or in one piece keep being read as before
+    words = df.rename(columns={"ReviewComments": "review comments", "NPSScore": "npsscore"})
+    assert nt.read_survey(words)[1].columns["comment"] == "review comments"

@@ -100,19 +100,31 @@ _CUSTOMER_NAMES = ["customer id", "customerid", "customer", "client id", "client
                    "customer email", "email", "email address", "recipient email",
                    "recipientemail", "respondent email", *_CUSTOMER_NAMES_INTL]
 _RESPONSE_NAMES = ["response id", "responseid", "respondent id", "respondentid",
-                   "submission id", "response", "#", "id", "token"]
+                   "submission id", "feedback id", "review id", "answer id", "response", "#",
+                   "id", "token"]
 
 
 def _first_exact(columns: list[str], names: list[str], taken: set[str],
                  skip: Callable[[str], bool] | None = None) -> str | None:
     """The first column (in ``names``' order) named one of ``names``, not in ``taken`` and
     not one ``skip`` refuses (asked only of the columns so named)."""
-    normed = {c: _norm(c) for c in columns if c not in taken}
+    normed = {c: _name_forms(c) for c in columns if c not in taken}
     for name in names:
-        for c, n in normed.items():
-            if n == name and (skip is None or not skip(c)):
+        for c, forms in normed.items():
+            if name in forms and (skip is None or not skip(c)):
                 return c
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_forms(name: str) -> tuple[str, ...]:
+    """A column name normalised (:func:`_norm`), and when it is written in camelCase also
+    split into its words (``ReviewComments`` -> ``review comments``, ``NPSScore`` -> ``nps
+    score``, ``SurveyDate`` -> ``survey date``): a hotel's export named its comments
+    ``ReviewComments`` and they were not analysed. Both forms are matched."""
+    spaced = _norm(re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", str(name)))
+    plain = _norm(name)
+    return (plain,) if spaced == plain else (plain, spaced)
 
 
 def _likely_date(names: list[str], date: str | bool | None) -> str | None:
@@ -131,7 +143,8 @@ def _likely_date(names: list[str], date: str | bool | None) -> str | None:
 
 def _first_pattern(columns: list[str], texts: dict[str, str], patterns: list[str],
                    taken: set[str], accept: Callable[[str], bool]) -> str | None:
-    hays = {c: _norm(c) + " " + _norm(texts.get(c, "")) for c in columns if c not in taken}
+    hays = {c: " | ".join(_name_forms(c)) + " " + _norm(texts.get(c, "")) for c in columns
+            if c not in taken}
     for pat in patterns:
         search = re.compile(pat).search
         for c, hay in hays.items():
