@@ -3104,3 +3104,30 @@ def test_column_names_in_camel_case_are_read_as_their_words():
     # the same names written as words or in one piece keep being read as before
     words = df.rename(columns={"ReviewComments": "review comments", "NPSScore": "npsscore"})
     assert nt.read_survey(words)[1].columns["comment"] == "review comments"
+
+
+def test_a_customer_list_whose_id_is_not_named_so_is_matched_by_the_answers_ids():
+    """A hotel's guest list (AfagSalman/Hotel_Analysis, ``Guests.csv``) names its id
+    ``GuestlD`` - a lower-case L for the I - so --customers stopped ("could not find the
+    customer id column of the customer list"). Given the answers, the list's column holding
+    their customer ids is its id, said with how many; a column of repeated values (a group)
+    or of other numbers is never taken, and without the answers the error stays."""
+    rng = np.random.default_rng(62)
+    guests = pd.DataFrame({"GuestlD": np.arange(1, 401), "RoomCount": rng.integers(1, 4, 400),
+                           "Age": rng.integers(18, 90, 400),
+                           "CustomerType": rng.choice(["Leisure", "Business"], 400)})
+    answers = pd.DataFrame({"GuestID": rng.choice(np.arange(1, 401), 300, replace=False),
+                            "score": rng.integers(0, 11, 300)})
+    df, _ = nt.read_survey(answers)
+    listed, report = nt.read_customers(guests, answers=df)
+    assert report.columns == {"customer_id": "GuestlD"} and len(listed) == 400
+    assert ("column 'GuestlD' taken as the customer id: it holds 300 of the answers' 300 "
+            "customer ids (pass customer= to choose another).") in report.notes
+    joined = nt.join_customers(df, listed)
+    assert joined["CustomerType"].notna().all()
+    with pytest.raises(nt.ColumnNotFoundError, match="could not find the customer id column"):
+        nt.read_customers(guests)
+    # answers whose ids the list does not hold (fewer than half): not guessed
+    others = df.assign(customer_id=df["customer_id"] + 1000)
+    with pytest.raises(nt.ColumnNotFoundError, match="could not find the customer id column"):
+        nt.read_customers(guests, answers=others)

@@ -91,7 +91,7 @@ df, load_report = nt.read_survey(data_path or nt.sample_path(), score=score, com
                                  date=date, customer=customer_id, on_invalid="exclude",
                                  scale=scale)
 if customers_path is not None:  # what the CRM knows, beside each answer
-    customers, customers_report = nt.read_customers(customers_path)
+    customers, customers_report = nt.read_customers(customers_path, answers=df)
     print(customers_report)
     df = nt.join_customers(df, customers)
     load_report = df.attrs["load_report"]

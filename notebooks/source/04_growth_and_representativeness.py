@@ -84,7 +84,7 @@ if orders_path is not None or data_path is None:
     print(orders_report)
 customers = None
 if customers_path is not None:
-    customers, customers_report = nt.read_customers(customers_path)
+    customers, customers_report = nt.read_customers(customers_path, answers=df)
     print(customers_report)
 elif data_path is None:
     customers = nt.load_sample("customers")

@@ -25,7 +25,8 @@ _PLAIN_ID_NAMES = {"id", "key", "nr", "no", "number", "nummer", "numero", "num",
 
 
 def read_customers(source: str | Path | Any, *, customer: str | None = None,
-                   sheet: str | int = 0, encoding: str | None = None,
+                   answers: pd.DataFrame | None = None, sheet: str | int = 0,
+                   encoding: str | None = None,
                    delimiter: str | None = None) -> tuple[pd.DataFrame, LoadReport]:
     """Read a customer list - one row per customer with attributes such as region or plan -
     into a clean frame and a report, for :func:`response_bias`.
@@ -46,6 +47,10 @@ def read_customers(source: str | Path | Any, *, customer: str | None = None,
         The customer list.
     customer : str, optional
         Its customer id column (default: detected).
+    answers : DataFrame, optional
+        The survey's answers (:func:`read_survey`'s frame): when no column of the list is
+        named like a customer id, the list's column holding their customer ids is taken
+        (an id column named ``GuestlD``, typed with a lower-case L), said.
 
     Returns
     -------
@@ -72,14 +77,7 @@ def read_customers(source: str | Path | Any, *, customer: str | None = None,
                         fix="Name the customer id column of the list.")
         found = customer
     else:
-        found = _customer_column(raw, cols, set(), _Blank(raw))
-        if found is None:  # a list of customers: its own plain "ID" is the customer's
-            plain = [c for c in cols if _words(c) in _PLAIN_ID_NAMES]
-            if len(plain) == 1:
-                found = plain[0]
-                report.notes.append(tr("column {column!r} taken as the customer id: a "
-                                       "customer list's own id (pass customer= to choose "
-                                       "another).", column=found))
+        found = _list_id_column(raw, cols, answers, report.notes)
     if found is None:
         raise ColumnNotFoundError(
             f"could not find the customer id column of the customer list; columns are "
@@ -109,6 +107,48 @@ def read_customers(source: str | Path | Any, *, customer: str | None = None,
     report.columns = {"customer_id": found}
     report.rows_kept = len(out)
     return out, report
+
+
+def _list_id_column(raw: pd.DataFrame, cols: list[str], answers: pd.DataFrame | None,
+                    notes: list[str]) -> str | None:
+    """A customer list's id column: named like a customer id; else its own plain ``ID``;
+    else (given the ``answers``) the column holding the most of their distinct customer ids,
+    at least half of them, whose values are unique (a list names each customer once);
+    the last two said. None when none is."""
+    found = _customer_column(raw, cols, set(), _Blank(raw))
+    if found is not None:
+        return found
+    plain = [c for c in cols if _words(c) in _PLAIN_ID_NAMES]
+    if len(plain) == 1:  # a list of customers: its own plain "ID" is the customer's
+        notes.append(tr("column {column!r} taken as the customer id: a customer list's own "
+                        "id (pass customer= to choose another).", column=plain[0]))
+        return plain[0]
+    if answers is None or "customer_id" not in answers.columns:
+        return None
+    import warnings
+
+    wanted = pd.Series(answers["customer_id"].dropna().unique())
+    best: tuple[int, str] | None = None
+    for c in cols:
+        s = raw[c].dropna()
+        if len(s) == 0 or s.nunique() < 0.95 * len(s) or not (
+                pd.api.types.is_integer_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype)
+                or s.dtype == object):
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                ours, theirs, _ = matching_ids(wanted, s, right_name="customer list")
+        except (ValueError, TypeError):
+            continue
+        matched = int(ours.isin(theirs.dropna()).sum())
+        if 2 * matched >= len(wanted) and (best is None or (-matched, c) < (-best[0], best[1])):
+            best = (matched, c)
+    if best is not None:
+        notes.append(tr("column {column!r} taken as the customer id: it holds {matched:,} of "
+                        "the answers' {n:,} customer ids (pass customer= to choose another).",
+                        column=best[1], matched=best[0], n=len(wanted)))
+    return best[1] if best is not None else None
 
 
 def join_customers(responses: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:

@@ -109,7 +109,7 @@ def load_configured(source: str | Path | None, config: dict[str, Any],
     data = read(customer if customer != "customer_id" else None)
     matched = None
     if customers is not None:
-        listed, listed_report = read_customers(customers)
+        listed, listed_report = read_customers(customers, answers=data)
         if "customer_id" not in data.columns:
             # no column named like a customer id: the one holding the list's ids
             from ..loading.customers import _column_of_listed_ids
