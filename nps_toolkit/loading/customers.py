@@ -125,24 +125,15 @@ def _list_id_column(raw: pd.DataFrame, cols: list[str], answers: pd.DataFrame | 
         return plain[0]
     if answers is None or "customer_id" not in answers.columns:
         return None
-    import warnings
-
     wanted = pd.Series(answers["customer_id"].dropna().unique())
     best: tuple[int, str] | None = None
     for c in cols:
         s = raw[c].dropna()
-        if len(s) == 0 or s.nunique() < 0.95 * len(s) or not (
-                pd.api.types.is_integer_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype)
-                or s.dtype == object):
+        if len(s) == 0 or s.nunique() < 0.95 * len(s):
             continue
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                ours, theirs, _ = matching_ids(wanted, s, right_name="customer list")
-        except (ValueError, TypeError):
-            continue
-        matched = int(ours.isin(theirs.dropna()).sum())
-        if 2 * matched >= len(wanted) and (best is None or (-matched, c) < (-best[0], best[1])):
+        matched = _matched(wanted, s)
+        if matched is not None and 2 * matched >= len(wanted) and (
+                best is None or (-matched, c) < (-best[0], best[1])):
             best = (matched, c)
     if best is not None:
         notes.append(tr("column {column!r} taken as the customer id: it holds {matched:,} of "
@@ -249,27 +240,37 @@ def _column_of_listed_ids(responses: pd.DataFrame, customers: pd.DataFrame, own:
     filled cells; ties go to the column named as the list's own id column (``own``), then
     by name.
     Returns (column, answers matched, answers with a value), or None."""
-    import warnings
-
     ids = customers["customer_id"]
     found: list[tuple[str, int, int]] = []
     for c in responses.columns:
         s = responses[c]
-        if c in ("score", "comment", "date", "response_id") or not (
-                pd.api.types.is_integer_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype)
-                or s.dtype == object):
+        if c in ("score", "comment", "date", "response_id"):
             continue
         filled = int(s.notna().sum())
         if filled == 0 or s.nunique() < 2:
             continue
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                ours, theirs, _ = matching_ids(s, ids, right_name="customer list")
-        except (ValueError, TypeError):
-            continue
-        matched = int(ours.isin(theirs.dropna()).sum())
-        if matched >= 0.5 * filled:
+        matched = _matched(s, ids)
+        if matched is not None and matched >= 0.5 * filled:
             found.append((str(c), matched, filled))
     # most answers matched; then the list's own id column's name; then by name
     return min(found, key=lambda f: (-f[1], f[0] != own, f[0]), default=None)
+
+
+def _matched(values: pd.Series, listed: pd.Series) -> int | None:
+    """How many of ``values`` are among the ``listed`` ids, read as customer ids match
+    (:func:`matching_ids`: numbers as numbers, spaces typed into them out); None for a
+    column that cannot hold ids (dates, decimals) or shares none."""
+    import warnings
+
+    if not (pd.api.types.is_integer_dtype(values.dtype) or pd.api.types.is_string_dtype(
+            values.dtype) or values.dtype == object) or not (
+            pd.api.types.is_integer_dtype(listed.dtype) or pd.api.types.is_string_dtype(
+            listed.dtype) or listed.dtype == object):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ours, theirs, _ = matching_ids(values, listed, right_name="customer list")
+    except (ValueError, TypeError):
+        return None
+    return int(ours.isin(theirs.dropna()).sum())
