@@ -960,3 +960,25 @@ def test_an_empty_comment_name_leaves_the_comment_out(tmp_path):
     data, _, _ = load_configured(tmp_path / "forms.csv", {"comment": ""})
     assert "comment" not in data.columns
     assert _parameters("x.csv", {"comment": "", "date": None})["comment"] is False
+
+
+def test_a_small_survey_is_compared_with_more_answers_not_fewer(tmp_path):
+    """A monitoring vendor's five answers (priandproper/monitoring-platform-product-analysis,
+    ``customer_feedback.csv``) read "with the same answers from only 50 people the interval
+    would run from -17.1 to 17.1" - narrower than its own, from ten times as many. A survey
+    of 100 answers or fewer is compared with the same answers from 500 people."""
+    scores = [8, 7, 9, 6, 8, 10, 3, 9, 9, 7, 10, 2]
+    pd.DataFrame({"Customer_ID": range(1001, 1013), "NPS_Score": scores}).to_csv(
+        tmp_path / "few.csv", index=False)
+    result = build_report(tmp_path / "few.csv", output=tmp_path / "r.html", progress=False)
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", result.path.read_text(
+        encoding="utf-8"))))
+    r = nt.score(pd.Series(scores))
+    large = nt.from_counts(promoters=round(r.promoter_share * 500),
+                           passives=round(r.passive_share * 500),
+                           detractors=500 - round(r.promoter_share * 500)
+                           - round(r.passive_share * 500))
+    assert (f"from 12 responses: a survey this small cannot tell a good month from a bad one. "
+            f"With the same answers from 500 people the interval would run from "
+            f"{large.ci_low:.1f} to {large.ci_high:.1f}") in text
+    assert "only 50" not in text

@@ -135,18 +135,28 @@ print(result)
 charts.score_card(result)
 
 # %%
-small = nt.from_counts(promoters=round(result.promoter_share * 50),
-                       passives=round(result.passive_share * 50),
-                       detractors=50 - round(result.promoter_share * 50)
-                       - round(result.passive_share * 50), confidence=confidence)
+# the same shares from another number of people: 50 for a survey larger than 100, else 500
+other_n = 50 if result.n > 100 else 500
+other = nt.from_counts(promoters=round(result.promoter_share * other_n),
+                       passives=round(result.passive_share * other_n),
+                       detractors=other_n - round(result.promoter_share * other_n)
+                       - round(result.passive_share * other_n), confidence=confidence)
 half_width = (result.ci_high - result.ci_low) / 2
 needed = nt.sample_size(margin=5, confidence=confidence)
-say("**NPS {r.nps:.1f}**, {confidence:.0%} interval {r.ci_low:.1f} to {r.ci_high:.1f} "
-    "(±{half_width:.1f} points) from {r.n:,} responses. With the same answers from only 50 "
-    "people the interval would run from {small.ci_low:.1f} to {small.ci_high:.1f}: a small "
-    "survey cannot tell a good month from a bad one. A margin of ±5 points needs about "
-    "{needed:,} responses.", r=result, confidence=confidence, half_width=half_width,
-    small=small, needed=needed)
+if other_n < result.n:
+    say("**NPS {r.nps:.1f}**, {confidence:.0%} interval {r.ci_low:.1f} to {r.ci_high:.1f} "
+        "(±{half_width:.1f} points) from {r.n:,} responses. With the same answers from only 50 "
+        "people the interval would run from {small.ci_low:.1f} to {small.ci_high:.1f}: a small "
+        "survey cannot tell a good month from a bad one. A margin of ±5 points needs about "
+        "{needed:,} responses.", r=result, confidence=confidence, half_width=half_width,
+        small=other, needed=needed)
+else:  # a small survey: what the same answers from more people would give
+    say("**NPS {r.nps:.1f}**, {confidence:.0%} interval {r.ci_low:.1f} to {r.ci_high:.1f} "
+        "(±{half_width:.1f} points) from {r.n:,} responses: a survey this small cannot tell a "
+        "good month from a bad one. With the same answers from {m:,} people the interval "
+        "would run from {large.ci_low:.1f} to {large.ci_high:.1f}; a margin of ±5 points needs "
+        "about {needed:,} responses.", r=result, confidence=confidence,
+        half_width=half_width, m=other_n, large=other, needed=needed)
 
 # %% [markdown]
 # ### Further 0-10 questions: what drives the score
