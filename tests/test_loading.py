@@ -2214,20 +2214,30 @@ def test_placeholder_header_row_is_passed_over(tmp_path):
     assert report.header_rows == 1 and not any("placeholder" in n for n in report.notes)
 
 
-def test_a_file_with_the_category_but_no_score_says_what_it_can_give():
-    # exports of a dashboard's list view keep "Promotor/Neutro/Detrator" and drop the score
-    raw = pd.DataFrame({"id": range(6), "status": ["Promotor", "Detrator", "Neutro",
-                                                  "Promotor", "Promotor", "Detrator"],
-                        "comentario": ["bom", "ruim", "ok", "otimo", "bom", "lento"]})
-    with pytest.raises(nt.ColumnNotFoundError) as info:
-        nt.read_survey(raw)
-    message = str(info.value)
-    expected = nt.from_counts(promoters=3, passives=1, detractors=2).nps
-    assert f"their NPS is {expected:.1f}" in message
-    assert "nt.from_counts(promoters=3, passives=1, detractors=2)" in message
-    with pytest.raises(nt.ColumnNotFoundError) as info:  # no category either: no such line
+def test_a_file_with_the_category_but_no_score_is_read_with_stand_in_scores():
+    """Exports of a dashboard's list view keep "Promotor/Neutro/Detrator" and drop the score.
+    They were refused (with the NPS their counts give); like a table of counts, each answer
+    now stands for its category with the score 10, 8 or 0, said, so that every figure that
+    depends on the categories (NPS, interval, segments, comments by category) comes out."""
+    raw = pd.DataFrame({"id": range(7), "status": ["Promotor", "Detrator", "Neutro",
+                                                  "Promotor", "Promotor", "Detrator", None],
+                        "comentario": ["bom", "ruim", "ok", "otimo", "bom", "lento", "x"]})
+    df, report = nt.read_survey(raw, on_invalid="exclude")
+    expected = nt.from_counts(promoters=3, passives=1, detractors=2)
+    got = nt.score(df)
+    assert (got.nps, got.ci_low, got.n) == (expected.nps, expected.ci_low, expected.n)
+    assert df["status"].tolist() == raw["status"].tolist()[:6]  # the column stays as it was
+    assert report.excluded == {"blank score": [6]}
+    # the category column is not checked against the scores made from it
+    assert nt.profile_export(df, codeframes=False).category_check is None
+    assert ("column 'status' holds each answer's category but no score: each answer stands "
+            "for its category with the score 10, 8 or 0 in 'score'") in report.notes[-1]
+    with pytest.raises(nt.ColumnNotFoundError) as info:  # no category either: refused
         nt.read_survey(raw.drop(columns="status"))
     assert "holds only the category" not in str(info.value)
+    # with a score beside it, the category column changes nothing
+    scored, _ = nt.read_survey(raw.assign(score=[10, 2, 7, 9, 9, 5, 8]))
+    assert scored["score"].tolist() == [10, 2, 7, 9, 9, 5, 8]
 
 
 def test_scores_typed_in_words_or_with_a_label_are_read_and_said():

@@ -254,3 +254,26 @@ def _own_split(raw: pd.DataFrame, columns: list[str], counts: np.ndarray
 
 
 _OWN_NPS = re.compile(r"(^|\s)nps($|\s)|net promoter")
+
+
+def _answers_from_categories(raw: pd.DataFrame, notes: list[str]
+                             ) -> tuple[pd.DataFrame, str | None, str | None]:
+    """An export holding each answer's category (``Promoter``, ``Passive``, ``Detractor``,
+    in the supported languages) but no score: a score column standing for each category
+    (10, 8, 0) is added, said, as for a table of counts; blank or other cells stay blank
+    (left out as blank scores). Returns the frame, the added column's name and the
+    category column's, or the frame unchanged and None twice when a column holds answers
+    0-10 or none holds only categories."""
+    from .profile import _category_column  # profile builds on the loading modules
+
+    found = _category_column(raw, [str(c) for c in raw.columns])
+    if found is None or _has_scores(raw):
+        return raw, None, None
+    column, category = found
+    name = "score" if "score" not in raw.columns else "score (category)"
+    out = raw.assign(**{name: category.map(STAND_IN, na_action="ignore").astype("Int8")})
+    notes.append(tr("column {column!r} holds each answer's category but no score: each answer "
+                    "stands for its category with the score 10, 8 or 0 in {name!r} (the scores "
+                    "themselves are not in the file, so only what depends on the categories is "
+                    "meaningful).", column=column, name=name))
+    return out, name, column

@@ -268,6 +268,9 @@ def _category_check(df: pd.DataFrame, rest: list[str]) -> dict[str, Any] | None:
     if found is None:
         return None
     col, said = found
+    if df.attrs.get("scored_from") == col:  # the scores stand in for this very column
+        rest.remove(col)
+        return None
     from ..scoring import classify
 
     given = classify(df["score"]).astype("string")

@@ -16,7 +16,7 @@ import pandas as pd
 from .._api import renamed
 from ..i18n import tr
 from .columns import _detect, _likely_date
-from .counts import _answers_from_counts
+from .counts import _answers_from_categories, _answers_from_counts
 from .dates import _implausible_dates, _iso_cast, _parse_dates
 from .excel import _read_sheets, _sheet_names
 from .files import _existing_file, _read_file
@@ -180,6 +180,8 @@ class _Table:
     row_numbers: Any
     from_file: bool
     counted: bool = False  # rows expanded from a table of counts: repeats are by design
+    stand_in: str | None = None  # the score column made for the categories or the counts
+    categories: str | None = None  # the column of categories it was made from
 
 
 def _table(source: str | Path | Any, *, sheet: str | int, encoding: str | None,
@@ -210,7 +212,12 @@ def _table(source: str | Path | Any, *, sheet: str | int, encoding: str | None,
         before = table.raw
         table.raw, table.row_numbers = _answers_from_counts(
             table.raw, report.notes, table.row_numbers, scale_given=scale_given)
-        table.counted = table.raw is not before  # (its score column comes last)
+        table.counted = table.raw is not before
+        if table.counted:  # its score column comes last
+            table.stand_in = str(table.raw.columns[-1])
+        elif scale_given is False:  # each answer's category, and no score: stand-ins
+            table.raw, table.stand_in, table.categories = _answers_from_categories(
+                table.raw, report.notes)
     # "If you would, why?" / "If you wouldn't, why?" -> one comment column
     table.raw, table.texts = _merged_follow_ups(table.raw, table.texts, report.notes)
     report.rows_read = len(table.raw)
@@ -259,8 +266,8 @@ def _typed(table: _Table, overrides: dict[str, Any], *,
            scale: Mapping[Any, int] | None) -> _Typed:
     raw, notes = table.raw, table.report.notes
     infer = table.from_file or raw.dtypes.eq(object).any()
-    if table.counted and overrides["score"] is None:  # the answers counted are the score
-        overrides = {**overrides, "score": str(raw.columns[-1])}
+    if table.stand_in is not None and overrides["score"] is None:  # made for the categories
+        overrides = {**overrides, "score": table.stand_in}
     # Arrow's kernels release the GIL: the segment columns' distinct values (and the date
     # cast, when the reader did not parse the dates) run in threads while this one detects
     # the columns and parses the scores (on a million rows a third of the time after the
@@ -407,6 +414,8 @@ def _finish(table: _Table, typed: _Typed, kept: _Kept, *,
     report.rows_kept = len(out)
     report.excluded = {k: v for k, v in kept.excluded.items() if v}
     out.attrs["load_report"] = report
+    if table.categories is not None:  # no check of the scores against their own source
+        out.attrs["scored_from"] = table.categories
     return out, report
 
 
