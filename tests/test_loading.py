@@ -3141,3 +3141,38 @@ def test_a_customer_list_whose_id_is_not_named_so_is_matched_by_the_answers_ids(
     others = df.assign(customer_id=df["customer_id"] + 1000)
     with pytest.raises(nt.ColumnNotFoundError, match="could not find the customer id column"):
         nt.read_customers(guests, answers=others)
+
+
+def test_google_and_microsoft_forms_exports_in_any_language():
+    """A Uruguayan restaurant's Google Forms export (ladiesman16/restaurant-survey-sql,
+    ``encuesta.csv``) has the quiz's points column ``Puntuación``, 0 in every row, and its
+    answer time is ``Marca temporal``; a Microsoft Forms export
+    (Mortadelo24/mejora-infrastructura-hospitalaria-managua-nicaragua) writes ``anonymous``
+    in ``Email``. A column holding one number throughout is passed over for the recommend
+    question (said) or refused as no answers; Google's "Timestamp" is the date in the
+    languages it is written in; "anonymous" is no customer, never one customer answering
+    every row."""
+    rng = np.random.default_rng(63)
+    n = 40
+    question = "¿Qué probabilidad hay de que nos recomiende a un amigo?"
+    for stamp in ("Marca temporal", "Horodateur", "Zeitstempel", "Carimbo de data/hora",
+                  "Informazioni cronologiche", "Отметка времени", "타임스탬프"):
+        form = pd.DataFrame({stamp: pd.date_range("2024-01-01", periods=n).strftime(
+            "%d/%m/%Y %H:%M:%S"), "Puntuación": 0, question: rng.integers(0, 11, n)})
+        df, report = nt.read_survey(form)
+        assert report.columns == {"score": question, "date": stamp}
+        assert not any("found by its content" in note for note in report.notes)
+    assert ("column 'Puntuación' holds the same number in every row (a Google Forms quiz's "
+            f"points): {question!r} is read as the score") in report.notes[0]
+    with pytest.raises(nt.InvalidScoreError, match=r"has 40 answers, all 0: the same number"):
+        nt.read_survey(form.drop(columns=question))
+    ms = pd.DataFrame({"Id": range(n), "Start time": "10/25/2025 6:55",
+                       "Completion time": "10/25/2025 6:58", "Email": "anonymous",
+                       "Name": None, "NPS": rng.integers(0, 11, n)})
+    _, report = nt.read_survey(ms)
+    assert "customer_id" not in report.columns and report.columns["date"] == "Completion time"
+    some = ms.assign(Email=["anonymous"] * 30 + [f"u{i}@example.com" for i in range(10)])
+    df, report = nt.read_survey(some)
+    assert df["customer_id"].isna().sum() == 30 and df["customer_id"].nunique() == 10
+    assert ("customer ids in 'Email': 30 answer(s) name no customer ('anonymous') and are "
+            "read without one") in " ".join(report.notes)

@@ -46,8 +46,11 @@ _COMMENT_WORDS_INTL = [r"\bkommentar", r"\banmerkung", r"\bgrund\b", r"\braison\
                        r"코멘트", r"이유", r"评论", r"原因", r"意见", r"为什么", r"評論", r"意見",
                        r"為什麼", r"\bkomentar",
                        r"\brazlog", r"\bzasto\b"]
+# Google Forms names its answer time "Timestamp" in the form owner's language
 _DATE_NAMES_INTL = ["datum", "fecha", "дата", "날짜", "日期", "date de reponse",
-                    "fecha de respuesta", "antwortdatum"]
+                    "fecha de respuesta", "antwortdatum", "marca temporal", "horodateur",
+                    "zeitstempel", "carimbo de data hora", "informazioni cronologiche",
+                    "отметка времени", "타임스탬프", "时间戳", "vremenska oznaka", "tijdstempel"]
 _CUSTOMER_NAMES_INTL = ["kunde", "kunden id", "kundennummer", "kundennr", "kupac", "klijent",
                         "id client",
                         "client", "numero client", "cliente", "id cliente", "клиент",
@@ -78,7 +81,7 @@ _COMMENT_WORDS = [r"most important reason", r"\breason", r"\bwhy\b", r"\bcomment
 # that has both (a user's "created_at" and the answer's "surveyed_at") is dated by the answer
 _ANSWER_DATE_NAMES = ["recorded date", "recordeddate", "end date", "enddate", "submitted at",
                       "submit date utc", "response timestamp", "responded at", "response date",
-                      "survey date", "completed", "completion date"]
+                      "survey date", "completed", "completion date", "completion time"]
 _DATE_NAMES = [*_ANSWER_DATE_NAMES, "timestamp", "created at", "date", "datetime",
                "start date", "startdate", "time", *_DATE_NAMES_INTL]
 # other names that say the survey was answered then ("surveyed_at", "answered_on",
@@ -165,6 +168,25 @@ def _score_like(series: pd.Series, share: float = 0.5) -> bool:
     return nonblank.sum() > 0 and (kind[nonblank] == 0).mean() >= share
 
 
+def _anonymous(series: pd.Series) -> bool:
+    """Every filled cell of the first 1,000 says the respondent is anonymous (Microsoft
+    Forms writes "anonymous" in its Email column; see ``ids._ANONYMOUS``)."""
+    from .ids import _ANONYMOUS
+
+    head = series.head(1000).dropna()
+    if head.empty or pd.api.types.is_numeric_dtype(head.dtype):
+        return False
+    return bool(head.astype(str).str.strip().str.casefold().isin(_ANONYMOUS).all())
+
+
+def _one_number(series: pd.Series) -> bool:
+    """The same number in each of 20 or more answered cells of the first 500: no answers
+    (a Google Forms quiz's ``Score`` / ``Puntuación`` column holds 0 in every row)."""
+    values, kind = _parse_scores(series.head(500))
+    valid = values[kind == 0]
+    return len(valid) >= 20 and bool((valid == valid[0]).all())
+
+
 #: A number as text (pandas.to_numeric's usual forms), for a quick look at a column's head
 _NUMBER = r"^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$"
 
@@ -249,18 +271,21 @@ def _customer_column(frame: pd.DataFrame, cols: list[str], taken: set[str],
     A bare word ("Company") or a name ("Company name", kept only for organisations: people
     share names) is taken only when its values look like keys, not groups: more than 50
     distinct values, or at least half the filled cells distinct."""
-    found = _first_exact(cols, _CUSTOMER_NAMES, taken, blank.of)
+    def none(c: str) -> bool:  # no customer in it: blank, or "anonymous" throughout
+        return blank.of(c) or _anonymous(frame[c])
+
+    found = _first_exact(cols, _CUSTOMER_NAMES, taken, none)
     if found is not None:
         return found
     # a field of a nested JSON object ("hidden.customer_id", "person.email") by its own name
     leaf = {c.rsplit(".", 1)[1]: c for c in cols if "." in c and c not in taken}
-    found = _first_exact(list(leaf), _CUSTOMER_NAMES, set(), lambda n: blank.of(leaf[n]))
+    found = _first_exact(list(leaf), _CUSTOMER_NAMES, set(), lambda n: none(leaf[n]))
     if found is not None:
         return leaf[found]
     for c in cols:
         name = _norm(c)
         match = _CUSTOMER_PATTERN.match(name)
-        if c in taken or match is None or blank.of(c):
+        if c in taken or match is None or none(c):
             continue
         bare = not (match["before"] or match["after"])
         named = "name" in (match["before"], match["after"])
@@ -298,6 +323,14 @@ def _score_column(frame: pd.DataFrame, cols: list[str], texts: dict[str, str],
     cand = _first_exact(cols, _SCORE_NAMES, taken)
     if cand is not None and not _score_like(frame[cand], share=0.2):
         cand = None
+    if cand is not None and _one_number(frame[cand]):  # a quiz's points beside the question
+        asked = _first_pattern(cols, texts, _SCORE_WORDS, taken | {cand},
+                               lambda c: _score_like(frame[c]) and not _one_number(frame[c]))
+        if asked is not None and notes is not None:
+            notes.append(tr("column {column!r} holds the same number in every row (a Google "
+                            "Forms quiz's points): {asked!r} is read as the score; pass score= "
+                            "(--score) to choose another.", column=cand, asked=asked))
+        cand = asked or cand
     if cand is None:
         cand = _first_pattern(cols, texts, _SCORE_WORDS, taken,
                               lambda c: _score_like(frame[c]))

@@ -12,6 +12,12 @@ from ..i18n import tr
 # mail systems treat addresses without regard to case, and so do CRMs matching contacts)
 _EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s]+"
 
+#: what forms write in place of the respondent when the survey is anonymous (Microsoft
+#: Forms: "anonymous" in its Email column): no customer, not one customer answering often
+_ANONYMOUS = frozenset(["anonymous", "anon", "anonym", "anonyme", "anónimo", "anonimo",
+                        "anónima", "anonima", "anonimno", "анонимно", "аноним", "익명", "匿名",
+                        "unknown", "unbekannt", "inconnu", "desconocido"])
+
 
 def _clean_ids(ids: pd.Series, notes: list[str], column: str) -> pd.Series:
     """Text customer ids with the spaces typed around or inside them taken out (``"  Ana
@@ -42,12 +48,20 @@ def _clean_ids(ids: pd.Series, notes: list[str], column: str) -> pd.Series:
     email = clean.str.fullmatch(_EMAIL).fillna(False)
     clean = clean.where(~email, clean.str.lower())
     clean = clean.mask(clean == "")
-    changed = (clean != raw).fillna(True).to_numpy()
+    anonymous = clean.str.casefold().isin(_ANONYMOUS).fillna(False).to_numpy()
+    clean = clean.mask(anonymous)
+    changed = (clean != raw).fillna(True).to_numpy() & ~anonymous
     weights = np.bincount(codes[codes >= 0], minlength=len(raw))
     out = ids
-    if changed.any():
+    if anonymous.any():
+        notes.append(tr("customer ids in {column!r}: {n:,} answer(s) name no customer "
+                        "({values}) and are read without one, not as one customer answering "
+                        "them all.", column=column, n=int(weights[anonymous].sum()),
+                        values=", ".join(repr(v) for v in raw[anonymous].head(3))))
+    if changed.any() or anonymous.any():
         out = pd.Series(clean.array.take(codes, allow_fill=True), index=ids.index,
                         name=ids.name)
+    if changed.any():
         spellings = raw[clean.notna().to_numpy()].groupby(clean.dropna().to_numpy())
         several = spellings.size()
         several = several[several > 1]

@@ -248,6 +248,12 @@ def check_scale(values: np.ndarray, kind: np.ndarray, column: str, question: str
     if len(above) and (len(above) > max(1, n_valid // 100)
                        or np.min(values, where=filled, initial=10) < 1):
         above = None  # a 0-10 column (or a 1-5 one with more than a slip above 5)
+    if above is not None and np.min(values, where=filled, initial=10) == top:
+        raise InvalidScoreError(
+            f"score column {column!r} has {n_valid:,} answers, all {top:g}: the same number "
+            "in every row is no answer to the recommend question (a Google Forms quiz adds "
+            "a points column named 'Score' or 'Puntuación' that holds 0 when nothing is "
+            "graded). Name the 0-10 column with score=.", column=column)
     if above is not None:
         said = (f"none above {int(top)}" if not len(above) else
                 f"only {len(above)} above 5 ({', '.join(f'{v:g}' for v in values[above[:3]])}"
