@@ -3176,3 +3176,27 @@ def test_google_and_microsoft_forms_exports_in_any_language():
     assert df["customer_id"].isna().sum() == 30 and df["customer_id"].nunique() == 10
     assert ("customer ids in 'Email': 30 answer(s) name no customer ('anonymous') and are "
             "read without one") in " ".join(report.notes)
+
+
+def test_the_checks_for_tables_of_counts_and_categories_read_names_before_cells(monkeypatch):
+    """The checks for a table of counts per level and for a column of categories ran
+    through every column's cells of every export: 10 s and 4 s on a 37-column export of
+    500,000 rows. An export of answers is told apart by its names and its first cells."""
+    from nps_toolkit.loading import counts
+
+    calls = []
+    monkeypatch.setattr(counts, "_whole_counts", lambda s: calls.append(s.name) or False)
+    rng = np.random.default_rng(64)
+    n = 5000
+    df = pd.DataFrame({"ResponseId": [f"R_{i}" for i in range(n)], "NPS": rng.integers(0, 11, n),
+                       "Comment": "ok", "Q3": rng.integers(1, 6, n),
+                       "region": rng.choice(["North", "South"], n),
+                       "Status": rng.choice(["Promoter", "Passive", "Detractor"], n)})
+    notes: list[str] = []
+    out, _ = counts._answers_from_counts(df, notes, np.arange(n))
+    assert out is df and calls == []
+    from nps_toolkit.loading import profile
+
+    monkeypatch.setattr(profile, "_category_column", lambda *a: calls.append("categories"))
+    out, name, _ = counts._answers_from_categories(df, notes)
+    assert out is df and name is None and notes == [] and calls == []

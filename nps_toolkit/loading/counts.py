@@ -177,19 +177,21 @@ def _level_columns(raw: pd.DataFrame) -> tuple[list[str], list[Any]] | None:
     Extremely likely``; 0 and 10 among at least 9 of them) or its name (columns named by the
     levels of a worded scale: ``Extremely Negative`` ... ``Extremely Positive``, as a smiley
     terminal's export counts its four faces per day); None for any other table."""
-    whole = [c for c in raw.columns
-             if not _SHARE.search(str(c).lower()) and _whole_counts(raw[c])]
-    if len(whole) < 3:
+    names = [c for c in raw.columns if not _SHARE.search(str(c).lower())]
+    if len(names) < 3:
         return None
-    values, kind = _parse_scores(pd.Series([str(c) for c in whole], dtype=object))
-    numbered = {int(v): c for v, k, c in zip(values, kind, whole, strict=True) if k == 0}
+    # names first (a file of answers has none of these), cells only for the columns so named
+    values, kind = _parse_scores(pd.Series([str(c) for c in names], dtype=object))
+    numbered = {int(v): c for v, k, c in zip(values, kind, names, strict=True) if k == 0}
     if (len(numbered) >= 9 and {0, 10} <= set(numbered)
-            and len(numbered) == int(np.count_nonzero(kind == 0)) and not (kind == 4).any()):
+            and len(numbered) == int(np.count_nonzero(kind == 0)) and not (kind == 4).any()
+            and all(_whole_counts(raw[c]) for c in numbered.values())):
         return [numbered[v] for v in sorted(numbered)], sorted(numbered)
-    worded = [c for c in whole if _position(str(c)) is not None]
+    worded = [c for c in names if _position(str(c)) is not None]
     order = ordinal_order(pd.Series([str(c) for c in worded], dtype=object)) \
         if len(worded) >= 3 else None
-    if order is None or len(set(order.values())) < len(order) or np.inf in order.values():
+    if order is None or len(set(order.values())) < len(order) or np.inf in order.values() \
+            or not all(_whole_counts(raw[c]) for c in worded):
         return None
     ordered = sorted(worded, key=lambda c: order[str(c)])
     return ordered, [str(c) for c in ordered]
@@ -266,8 +268,10 @@ def _answers_from_categories(raw: pd.DataFrame, notes: list[str]
     0-10 or none holds only categories."""
     from .profile import _category_column  # profile builds on the loading modules
 
+    if _has_scores(raw):  # (names and 500 cells: before any column is read through)
+        return raw, None, None
     found = _category_column(raw, [str(c) for c in raw.columns])
-    if found is None or _has_scores(raw):
+    if found is None:
         return raw, None, None
     column, category = found
     name = "score" if "score" not in raw.columns else "score (category)"

@@ -158,6 +158,10 @@ def _category_column(df: pd.DataFrame, cols: list[str]) -> tuple[str, pd.Series]
         s = df[c]
         if pd.api.types.is_numeric_dtype(s.dtype):
             continue
+        head = s.head(1000).dropna().astype(str)  # most columns fail on their first cells
+        if head.empty or head.nunique() > 6 or head.map(
+                lambda v: lookup.get(_norm(v))).notna().mean() < 0.95:
+            continue
         filled = s.dropna().astype(str)
         if filled.empty or filled.nunique() > 6:
             continue
