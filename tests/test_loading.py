@@ -3200,3 +3200,25 @@ def test_the_checks_for_tables_of_counts_and_categories_read_names_before_cells(
     monkeypatch.setattr(profile, "_category_column", lambda *a: calls.append("categories"))
     out, name, _ = counts._answers_from_categories(df, notes)
     assert out is df and name is None and notes == [] and calls == []
+
+
+def test_customer_ids_are_cleaned_alike_by_arrow_and_by_python():
+    """Cleaning 300,000 distinct ids ran Python's regular expressions on each (0.2 s of a
+    1M-row read): Arrow's kernels now do it, with Python's ``\\s`` (every Unicode space,
+    ``\\x1c``-``\\x1f``, ``\\x85``) spelled out for RE2. Checked against plain Python on
+    seeded strings of spaces, e-mail signs and letters."""
+    import re
+
+    from nps_toolkit.loading.ids import _EMAIL, _spaces_and_emails
+
+    rng = np.random.default_rng(65)
+    alphabet = [*"ab@.Cx1 ", "\t", "\n", "\xa0", "\u3000", "\x1c", "\x85", "\u2028",
+                "\u200b", "\u202f", "ß", "É"]
+    values = ["".join(rng.choice(alphabet, rng.integers(0, 12))) for _ in range(20_000)]
+    values += ["  Bo@X.com ", "a\xa0\xa0b", "X@Y.Z\u3000", "a @b.c"]
+    spaced = [re.sub(r"\s+", " ", v.strip()) for v in values]
+    emails = [re.fullmatch(_EMAIL, v) is not None for v in spaced]
+    want = [v.lower() if e else v for v, e in zip(spaced, emails, strict=True)]
+    for storage in ("pyarrow", "python"):
+        clean, email = _spaces_and_emails(pd.Series(values, dtype=f"string[{storage}]"))
+        assert clean.tolist() == want and email.tolist() == emails

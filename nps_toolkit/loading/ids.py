@@ -12,6 +12,10 @@ from ..i18n import tr
 # mail systems treat addresses without regard to case, and so do CRMs matching contacts)
 _EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s]+"
 
+# Python's \s on text (every Unicode space, and \x1c-\x1f, \x85) in RE2's syntax: Arrow's
+# own \s is ASCII only
+_SPACE = r"[\s\pZ\x{1c}-\x{1f}\x{85}]"
+
 #: what forms write in place of the respondent when the survey is anonymous (Microsoft
 #: Forms: "anonymous" in its Email column): no customer, not one customer answering often
 _ANONYMOUS = frozenset(["anonymous", "anon", "anonym", "anonyme", "anónimo", "anonimo",
@@ -44,11 +48,9 @@ def _clean_ids(ids: pd.Series, notes: list[str], column: str) -> pd.Series:
     if len(uniq) == 0:
         return ids
     raw = pd.Series(uniq, dtype="string")
-    clean = raw.str.strip().str.replace(r"\s+", " ", regex=True)
-    email = clean.str.fullmatch(_EMAIL).fillna(False)
-    clean = clean.where(~email, clean.str.lower())
+    clean, email = _spaces_and_emails(raw)
     clean = clean.mask(clean == "")
-    anonymous = clean.str.casefold().isin(_ANONYMOUS).fillna(False).to_numpy()
+    anonymous = clean.str.lower().isin(_ANONYMOUS).fillna(False).to_numpy()  # (Arrow: 5 ms)
     clean = clean.mask(anonymous)
     changed = (clean != raw).fillna(True).to_numpy() & ~anonymous
     weights = np.bincount(codes[codes >= 0], minlength=len(raw))
@@ -75,7 +77,7 @@ def _clean_ids(ids: pd.Series, notes: list[str], column: str) -> pd.Series:
             k=len(several), examples=(": " + "; ".join(examples)) if examples else ""))
     # capitals alone are not taken to be the same customer: named, for the analyst to decide
     kept = clean.dropna().drop_duplicates()
-    folded = kept.str.casefold()
+    folded = kept.str.lower()  # (Arrow's kernel: casefold ran in Python, 40 ms a 300k ids)
     twins = kept[folded.duplicated(keep=False).to_numpy()]
     if len(twins):
         groups = twins.groupby(folded[twins.index].to_numpy())
@@ -86,3 +88,25 @@ def _clean_ids(ids: pd.Series, notes: list[str], column: str) -> pd.Series:
             "customer, correct the export.", column=column, k=groups.ngroups,
             examples="; ".join(shown)))
     return out
+
+
+def _spaces_and_emails(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Distinct ids with the spaces around and inside them taken out and e-mail addresses
+    in lower case, and which are e-mail addresses. On Arrow text by Arrow's kernels (the
+    same matches as Python's ``\\s`` and ``_EMAIL``; pandas ran these regular expressions
+    in Python, 0.2 s on 300,000 distinct ids), else by pandas."""
+    from .scores import _arrow_text
+
+    arrow = _arrow_text(raw)
+    if arrow is None:
+        clean = raw.str.strip().str.replace(r"\s+", " ", regex=True)
+        email = clean.str.fullmatch(_EMAIL).fillna(False).to_numpy(dtype=bool)
+        return clean.where(~email, clean.str.lower()), email
+    import pyarrow.compute as pc
+
+    text = pc.replace_substring_regex(pc.utf8_trim_whitespace(arrow), _SPACE + "+", " ")
+    not_space = "[^@" + _SPACE[1:] + "+"  # what is neither "@" nor a space
+    found = pc.match_substring_regex(text, rf"^{not_space}@{not_space}\.{not_space}$")
+    email = found.fill_null(False).to_numpy(zero_copy_only=False)
+    text = pc.if_else(found.fill_null(False), pc.utf8_lower(text), text)
+    return pd.Series(pd.array(text, dtype=raw.dtype), index=raw.index), email
