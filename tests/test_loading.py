@@ -3222,3 +3222,27 @@ def test_customer_ids_are_cleaned_alike_by_arrow_and_by_python():
     for storage in ("pyarrow", "python"):
         clean, email = _spaces_and_emails(pd.Series(values, dtype=f"string[{storage}]"))
         assert clean.tolist() == want and email.tolist() == emails
+
+
+def test_a_questionnaires_definition_is_told_apart_from_its_answers(tmp_path):
+    """An XLSForm (codeisstandard/XLSForm-Templates, ``NPS.xlsx``: sheets ``survey``,
+    ``choices``, ``settings``) defines the NPS question for ODK or KoboToolbox; read as answers
+    it gave only "could not find the 0-10 recommend score column". The error says it is the
+    questionnaire and what to export instead; a file of answers with a ``type`` column does
+    not get that line."""
+    form = pd.DataFrame({"type": ["select_one nps", "text", "begin_group", "integer",
+                                  "end_group"],
+                         "name": ["recommend", "why", "g", "age", ""],
+                         "label::English": ["How likely is it that you would recommend us?",
+                                            "Why?", "About you", "Age", None]})
+    with pd.ExcelWriter(tmp_path / "form.xlsx") as xl:
+        form.to_excel(xl, sheet_name="survey", index=False)
+        pd.DataFrame({"form_title": ["NPS"]}).to_excel(xl, sheet_name="settings", index=False)
+    with pytest.raises(nt.ColumnNotFoundError, match="This is a questionnaire's definition "
+                                                     r"\(an XLSForm"):
+        nt.read_survey(tmp_path / "form.xlsx")
+    answers = pd.DataFrame({"type": ["retail", "online"] * 3, "name": list("abcdef"),
+                            "label": ["x"] * 6, "comment": ["ok"] * 6})
+    with pytest.raises(nt.ColumnNotFoundError) as info:
+        nt.read_survey(answers)
+    assert "questionnaire's definition" not in str(info.value)

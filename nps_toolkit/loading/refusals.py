@@ -56,7 +56,29 @@ def _no_score_column(frame: pd.DataFrame, cols: list[str], named: str | None,
         f"mostly 0-10 values. Columns are {cols[:40]}. Pass score='<column>'."
         + _scored_columns(frame, cols, texts) + _categories_only(frame, cols)
         + _shares_only(frame, cols)
-        + _numbered_hint(frame))
+        + _numbered_hint(frame) + _form_definition(frame, cols))
+
+
+#: the question types of an XLSForm (ODK, KoboToolbox, SurveyCTO, Ona): a questionnaire's
+#: definition, one row per question, not its answers
+_XLSFORM_TYPES = re.compile(r"^(select_one|select_multiple|text|integer|decimal|note|"
+                            r"begin[ _]group|end[ _]group|begin[ _]repeat|end[ _]repeat|"
+                            r"calculate|range|rank|date|datetime|geopoint|start|end|today|"
+                            r"deviceid|image|audio|acknowledge|hidden)\b")
+
+
+def _form_definition(frame: pd.DataFrame, cols: list[str]) -> str:
+    """For a questionnaire's definition read as answers (an XLSForm's ``survey`` sheet:
+    ``type``, ``name``, ``label``): what it is and what to read instead; "" otherwise."""
+    names = {c.lower().split("::")[0] for c in cols}
+    if not {"type", "name", "label"} <= names:
+        return ""
+    types = frame[next(c for c in cols if c.lower() == "type")].dropna().astype(str)
+    if types.empty or types.str.strip().str.match(_XLSFORM_TYPES).mean() < 0.5:
+        return ""
+    return (" This is a questionnaire's definition (an XLSForm: one row per question, with "
+            "its type, name and label, as ODK, KoboToolbox and SurveyCTO use), not its "
+            "answers: export the submissions from the survey tool and read that file.")
 
 
 def _answered_0_10(s: pd.Series) -> bool:
