@@ -3246,3 +3246,22 @@ def test_a_questionnaires_definition_is_told_apart_from_its_answers(tmp_path):
     with pytest.raises(nt.ColumnNotFoundError) as info:
         nt.read_survey(answers)
     assert "questionnaire's definition" not in str(info.value)
+
+
+def test_a_kobotoolbox_export_is_dated_by_its_submission_time():
+    """KoboToolbox and ODK exports name questions by their group path
+    (``group_nps/recommend``) and carry ``start``, ``end`` and ``_submission_time``: the
+    answer is dated by its submission, not by when the form was opened."""
+    rng = np.random.default_rng(66)
+    n = 40
+    kobo = pd.DataFrame({"start": pd.date_range("2024-03-01", periods=n, freq="h").strftime(
+                             "%Y-%m-%dT%H:%M:%S.000+03:00"),
+                         "group_intro/district": rng.choice(["Gulu", "Mbarara"], n),
+                         "group_nps/recommend": rng.integers(0, 11, n),
+                         "group_nps/why_score": rng.choice(["good", "slow payments"], n),
+                         "_id": range(n), "_submission_time": pd.date_range(
+                             "2024-03-05", periods=n, freq="h").strftime("%Y-%m-%dT%H:%M:%S")})
+    _, report = nt.read_survey(kobo)
+    assert report.columns == {"score": "group_nps/recommend",
+                              "comment": "group_nps/why_score", "date": "_submission_time",
+                              "response_id": "_id"}

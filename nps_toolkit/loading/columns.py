@@ -81,7 +81,8 @@ _COMMENT_WORDS = [r"most important reason", r"\breason", r"\bwhy\b", r"\bcomment
 # that has both (a user's "created_at" and the answer's "surveyed_at") is dated by the answer
 _ANSWER_DATE_NAMES = ["recorded date", "recordeddate", "end date", "enddate", "submitted at",
                       "submit date utc", "response timestamp", "responded at", "response date",
-                      "survey date", "completed", "completion date", "completion time"]
+                      "survey date", "completed", "completion date", "completion time",
+                      "submission time", "submission date"]
 _DATE_NAMES = [*_ANSWER_DATE_NAMES, "timestamp", "created at", "date", "datetime",
                "start date", "startdate", "time", *_DATE_NAMES_INTL]
 # other names that say the survey was answered then ("surveyed_at", "answered_on",
