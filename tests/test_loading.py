@@ -3265,3 +3265,26 @@ def test_a_kobotoolbox_export_is_dated_by_its_submission_time():
     assert report.columns == {"score": "group_nps/recommend",
                               "comment": "group_nps/why_score", "date": "_submission_time",
                               "response_id": "_id"}
+
+
+def test_qualtrics_nps_group_column_is_the_category_not_the_score():
+    """A Qualtrics NPS question exports beside its 0-10 answers a ``Q1_NPS_GROUP`` column
+    coded 1 (detractor), 2 (passive), 3 (promoter). Without the question-text rows it was
+    taken for the score and refused as a 1-5 rating. It is the category: ``Q1`` is the score
+    (said), and the group column is checked against it with Qualtrics' codes."""
+    rng = np.random.default_rng(67)
+    n = 50
+    score = rng.integers(0, 11, n)
+    group = np.where(score >= 9, 3, np.where(score >= 7, 2, 1))
+    group[4] = 3 if score[4] < 9 else 1  # one answer whose group disagrees with its score
+    df, report = nt.read_survey(pd.DataFrame({"ResponseId": [f"R_{i}" for i in range(n)],
+                                              "Q1_NPS_GROUP": group, "Q1": score}))
+    assert report.columns["score"] == "Q1" and df["score"].tolist() == score.tolist()
+    assert ("column 'Q1' read as the score: Qualtrics names the category column of its NPS "
+            "question after it ('Q1_NPS_GROUP').") in report.notes
+    check = nt.profile_export(df, codeframes=False).category_check
+    assert (check["column"], check["checked"], check["disagree"]) == ("Q1_NPS_GROUP", n, 1)
+    assert check["examples"] == [f"response #5: {group[4]} with score {score[4]}"]
+    # a category column named for the NPS is never the score, whatever its codes
+    named = pd.DataFrame({"NPS Group": group, "NPS Value": score})
+    assert nt.read_survey(named)[1].columns["score"] == "NPS Value"

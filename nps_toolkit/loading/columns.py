@@ -72,6 +72,13 @@ _SCORE_WORDS = [r"\bhow likely\b.*\brecommend", *_RECOMMEND_WORDS, r"\bnps\b", r
                 # NPS inside a word ("ValorNPS", "notaNPS", "NPSvalue"), last: its 0-10
                 # content decides, as a column of categories named "NPS" beside it does not
                 r"nps"]
+# a column of each answer's category named for the NPS ("Q1_NPS_GROUP", Qualtrics' 1/2/3
+# for detractor, passive, promoter; "NPS Category", "nps_segment", "Tipo NPS")
+_NPS_CATEGORY = re.compile(r"\bnps (group|grupo|groupe|gruppe|category|categoria|categorie|"
+                           r"kategorie|segment|segmento|class|classification|classe|klasse|"
+                           r"type|tipo|bucket|label|status|zone)$|"
+                           r"^(group|grupo|category|categoria|categorie|kategorie|segment|"
+                           r"segmento|class|classe|type|tipo|status)( de| do| da)? nps$")
 _COMMENT_WORDS = [r"most important reason", r"\breason", r"\bwhy\b", r"\bcomments?\b",
                   r"\bfeedback\b", r"\bexplanation\b", r"\bexplication\b", r"\bcommentaires?\b",
                   r"\bverbatim\b", r"open ended", r"\bremarks?\b", r"\bsuggestions?\b",
@@ -332,9 +339,18 @@ def _score_column(frame: pd.DataFrame, cols: list[str], texts: dict[str, str],
                             "Forms quiz's points): {asked!r} is read as the score; pass score= "
                             "(--score) to choose another.", column=cand, asked=asked))
         cand = asked or cand
-    if cand is None:
+    if cand is None:  # (a column of the category, Qualtrics' "Q1_NPS_GROUP", is no score)
         cand = _first_pattern(cols, texts, _SCORE_WORDS, taken,
-                              lambda c: _score_like(frame[c]))
+                              lambda c: _score_like(frame[c])
+                              and not _NPS_CATEGORY.search(_norm(c)))
+    if cand is None:  # Qualtrics names an NPS question's category column after it
+        cand = next((c[:-len("_NPS_GROUP")] for c in cols if c.upper().endswith("_NPS_GROUP")
+                     and c[:-len("_NPS_GROUP")] in cols and c[:-len("_NPS_GROUP")] not in taken
+                     and _score_like(frame[c[:-len("_NPS_GROUP")]])), None)
+        if cand is not None and notes is not None:
+            notes.append(tr("column {column!r} read as the score: Qualtrics names the "
+                            "category column of its NPS question after it ({group!r}).",
+                            column=cand, group=cand + "_NPS_GROUP"))
     if cand is None:
         # the refusals build on this module
         from .refusals import _no_score_column, _only_score_of_an_nps_file

@@ -152,10 +152,29 @@ def _amounts(s: pd.Series) -> pd.Series:
         return pd.Series(np.nan, index=s.index)
 
 
+def _plain(value: Any) -> Any:
+    """A cell as Python writes it (``1``, not numpy's ``np.int64(1)``)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+#: Qualtrics' codes of an NPS question's group column (``Q1_NPS_GROUP``)
+_QUALTRICS_GROUPS = {1: "detractor", 2: "passive", 3: "promoter"}
+
+
 def _category_column(df: pd.DataFrame, cols: list[str]) -> tuple[str, pd.Series] | None:
+    """The column holding each answer's category in words (``Promotor``, ``Detractor``, in
+    the supported languages) or as Qualtrics codes it (``Q1_NPS_GROUP``: 1 detractor, 2
+    passive, 3 promoter), with the categories it says; None when none does."""
+    from .columns import _NPS_CATEGORY
+
     lookup = {w: cat for cat, words in _CATEGORY_WORDS.items() for w in words}
     for c in cols:
         s = df[c]
+        if _NPS_CATEGORY.search(_norm(c)):
+            coded = pd.to_numeric(s, errors="coerce")
+            if coded.notna().any() and coded.dropna().isin([1, 2, 3]).all() and \
+                    coded.notna().sum() == s.notna().sum():
+                return c, coded.map(_QUALTRICS_GROUPS).astype("string")
         if pd.api.types.is_numeric_dtype(s.dtype):
             continue
         head = s.head(1000).dropna().astype(str)  # most columns fail on their first cells
@@ -281,7 +300,7 @@ def _category_check(df: pd.DataFrame, rest: list[str]) -> dict[str, Any] | None:
     both = said.notna() & given.notna()
     differ = both & (said != given)
     examples = [tr("response #{row}: {value!r} with score {score}", row=i + 1,
-                   value=df[col].iloc[i], score=df["score"].iloc[i])
+                   value=_plain(df[col].iloc[i]), score=df["score"].iloc[i])
                 for i in np.flatnonzero(differ.to_numpy())[:3]]
     rest.remove(col)
     return {"column": col, "checked": int(both.sum()), "disagree": int(differ.sum()),
