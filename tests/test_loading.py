@@ -3288,3 +3288,43 @@ def test_qualtrics_nps_group_column_is_the_category_not_the_score():
     # a category column named for the NPS is never the score, whatever its codes
     named = pd.DataFrame({"NPS Group": group, "NPS Value": score})
     assert nt.read_survey(named)[1].columns["score"] == "NPS Value"
+
+
+def test_a_column_per_month_or_quarter_is_read_as_dated_answers():
+    """One row per account with the recommend question of each month or quarter in a column
+    of its own (``NPS Jan 2024``, ``NPS Q1 2024``, ``NPS 2024-01``, ``2024Q4 Recommend``,
+    ``NPS März 2024``; or waves before the name, ``Wave 1 NPS``): only the first was read,
+    the others left as columns of numbers. Each is read one row per answer, months and
+    quarters dated by their first day (trends by month or quarter), waves and years with
+    their number, the comments of the same periods stacked with them."""
+    rng = np.random.default_rng(68)
+    n = 60
+    cases = {("NPS Dec 2023", "NPS Jan 2024", "NPS Feb 2024"):
+             ["2023-12-01", "2024-01-01", "2024-02-01"],
+             ("NPS Q4 2023", "NPS Q1 2024"): ["2023-10-01", "2024-01-01"],
+             ("NPS 2024-01", "NPS 2024-02"): ["2024-01-01", "2024-02-01"],
+             ("2024Q4 Recommend", "2025Q1 Recommend"): ["2024-10-01", "2025-01-01"],
+             ("NPS März 2024", "NPS April 2024"): ["2024-03-01", "2024-04-01"]}
+    for columns, starts in cases.items():
+        answered = {c: np.where(rng.random(n) < 0.8, rng.integers(0, 11, n), np.nan)
+                    for c in columns}
+        raw = pd.DataFrame({"Account": [f"A{i}" for i in range(n)], **answered})
+        df, report = nt.read_survey(raw)
+        want = np.concatenate([a[~np.isnan(a)] for a in answered.values()])
+        assert df["score"].tolist() == want.astype(int).tolist()
+        got = df["date"].dt.strftime("%Y-%m-%d")
+        assert got.tolist() == np.repeat(starts, [int((~np.isnan(a)).sum())
+                                                  for a in answered.values()]).tolist()
+        assert "wave" not in df.columns and not set(columns) & set(df.columns)
+        assert any("a column per month or quarter" in note for note in report.notes)
+    waves = pd.DataFrame({"Account": ["A", "B", "C"], "Wave 1 NPS": [9, 3, 7],
+                          "Wave 2 NPS": [10, None, 6], "Wave 1 Comment": ["ok", "bad", "fine"],
+                          "Wave 2 Comment": ["great", None, "meh"]})
+    df, report = nt.read_survey(waves)
+    assert df[["customer_id", "wave", "score", "comment"]].values.tolist() == [
+        ["A", 1, 9, "ok"], ["B", 1, 3, "bad"], ["C", 1, 7, "fine"], ["A", 2, 10, "great"],
+        ["C", 2, 6, "meh"]]
+    # months of another measure are not stacked: only the recommend question's columns are
+    revenue = pd.DataFrame({"NPS": [9, 3, 7], "Revenue Jan 2024": [1.0, 2.0, 3.0],
+                            "Revenue Feb 2024": [2.0, 3.0, 4.0]})
+    assert len(nt.read_survey(revenue)[0]) == 3

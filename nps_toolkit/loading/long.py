@@ -204,14 +204,16 @@ def _waves_from_columns(raw: pd.DataFrame, notes: list[str], rows: Any
     questions asked in the same waves (``comment_2015``...) are stacked with it, the other
     columns repeated. A customer who did not answer in a wave has no answer there: those
     rows are left out and counted. Unchanged for any other file."""
-    found: dict[str, dict[int, str]] = {}
+    found: dict[str, dict[Any, str]] = {}
+    kept: dict[str, str] = {}  # each stem's name as the file writes it
     for c in raw.columns:
-        m = _WAVE_NAME.match(_norm(c))
-        if m:
-            wave = int(m["year"] or m["n"])
-            found.setdefault(m["stem"], {})[wave] = str(c)
+        wave = _wave_of(str(c))
+        if wave is not None:
+            stem, key, name = wave
+            found.setdefault(stem, {})[key] = str(c)
+            kept.setdefault(stem, name)
     score_stems = [s for s, waves in found.items() if len(waves) >= 2
-                   and (s in _SCORE_NAMES or _RECOMMEND.search(s))
+                   and (s.split("|")[0] in _SCORE_NAMES or _RECOMMEND.search(s))
                    and all(_score_like(raw[c]) for c in waves.values())]
     if len(score_stems) != 1:
         return raw, rows
@@ -219,13 +221,20 @@ def _waves_from_columns(raw: pd.DataFrame, notes: list[str], rows: Any
     waves = sorted(found[stem])
     stems = [s for s, w in found.items() if sorted(w) == waves]
     stacked = {s: found[s] for s in stems}
-    names = {s: _stem_name(found[s][waves[0]]) for s in stems}
+    names = {s: kept[s] for s in stems}
     rest = [c for c in raw.columns if not any(c in w.values() for w in stacked.values())]
     label = "wave" if "wave" not in rest else "survey wave"
+    # months and quarters: each answer dated by the period's start, no wave number
+    dated = stem.endswith(("|month", "|quarter"))
+    day = ("date" if "date" not in rest else "wave date") if dated else None
     parts, at = [], []
     for wave in waves:
         part = raw[rest].copy()
-        part[label] = wave
+        if day is None:  # the year or the wave's number
+            part[label] = wave[-1]
+        else:  # "2024-01" -> 2024-01-01, "2024Q3" -> 2024-07-01: trends by month or quarter
+            part[day] = pd.Timestamp(year=wave[0], month=wave[1] if stem.endswith(
+                "|month") else 3 * wave[1] - 2, day=1).strftime("%Y-%m-%d")
         for s in stems:
             part[names[s]] = raw[stacked[s][wave]].to_numpy()
         answer = part[names[stem]]
@@ -238,12 +247,88 @@ def _waves_from_columns(raw: pd.DataFrame, notes: list[str], rows: Any
     out = pd.concat(parts, ignore_index=True)
     out.attrs = dict(raw.attrs)
     blank = len(raw) * len(waves) - len(out)
-    notes.append(tr("the recommend question has a column per survey wave ({columns}): read "
-                    "as one row per answer, wave after wave, with the wave in column {label!r} "
-                    "({n:,} answers; {blank:,} customer-waves without an answer left out).",
-                    columns=", ".join(repr(found[stem][w]) for w in waves), label=label,
-                    n=len(out), blank=blank))
+    columns = ", ".join(repr(found[stem][w]) for w in waves)
+    if day is None:
+        notes.append(tr("the recommend question has a column per survey wave ({columns}): "
+                        "read as one row per answer, wave after wave, with the wave in column "
+                        "{label!r} ({n:,} answers; {blank:,} customer-waves without an answer "
+                        "left out).", columns=columns, label=label, n=len(out), blank=blank))
+    else:
+        notes.append(tr("the recommend question has a column per month or quarter "
+                        "({columns}): read as one row per answer, each dated by the first day "
+                        "of its period in column {column!r} ({n:,} answers; {blank:,} "
+                        "customer-periods without an answer left out).", columns=columns,
+                        column=day, n=len(out), blank=blank))
     return out, np.asarray(rows[np.concatenate(at)])
+
+
+_QUARTER = re.compile(r"^(?:q(?P<q1>[1-4])|(?P<q2>[1-4])q)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _wave_of(column: str) -> tuple[str, tuple[Any, ...], str] | None:
+    """A column named for one survey wave or period of a question: its stem (normalised,
+    with the kind of period after "|"), a key that sorts the waves in time order (ending in
+    the label the ``wave`` column gets) and the stem as the file writes it. Waves are a year
+    or a numbered wave after the name (``NPS_SCORE_2015``, ``nps wave 2``: ``_WAVE_NAME``),
+    or a month, a quarter or a year-month before or after it (``NPS Jan 2024``, ``2024-02
+    NPS``, ``NPS Q1 2024``, ``Recommend 2024Q3``, ``2025 NPS``, ``Wave 3 NPS``); None
+    otherwise."""
+    name = _norm(column)
+    words = name.split()
+    for k in (2, 1):
+        m = _WAVE_NAME.match(name) if k == 1 else None  # the forms read before months
+        if m:
+            n = int(m["year"] or m["n"])
+            return m["stem"], (n, n), _stem_name(column)
+        for at_end in (True, False):
+            stem, period = (words[:-k], words[-k:]) if at_end else (words[k:], words[:k])
+            found = _period(period) if stem else None
+            if found is not None:
+                kind, key, label = found
+                return " ".join(stem) + "|" + kind, (*key, label), _without(column, k, at_end)
+    return None
+
+
+def _period(words: list[str]) -> tuple[str, tuple[int, ...], Any] | None:
+    """A period written in one or two words: a month and a year (``jan 2024``, ``2024 01``,
+    ``marz 2024``: month names from the calendar data of ``scales``), a quarter and a year
+    (``q1 2024``, ``2024 q1``, ``2024q1``), a year (``2025``), a numbered wave (``wave 3``,
+    ``w3``); as (kind, sort key, label), or None."""
+    if len(words) == 1:
+        w = words[0]
+        if _YEAR.match(w):
+            return "year", (int(w),), int(w)
+        m = re.match(r"^((?:19|20)\d\d)q([1-4])$|^q([1-4])((?:19|20)\d\d)$", w)
+        if m:
+            year, q = (m[1], m[2]) if m[1] else (m[4], m[3])
+            return "quarter", (int(year), int(q)), f"{year}Q{q}"
+        m = re.match(r"^(?:w|wave)(\d{1,3})$", w)
+        return ("wave", (int(m[1]),), int(m[1])) if m else None
+    a, b = words
+    year, other = (a, b) if _YEAR.match(a) else (b, a) if _YEAR.match(b) else (None, None)
+    if year is None:
+        m = re.match(r"^(wave|welle|vague|ola|onda|round|runde|ronda)$", a)
+        return ("wave", (int(b),), int(b)) if m and b.isdigit() and len(b) <= 3 else None
+    quarter = _QUARTER.match(other)
+    if quarter:
+        q = int(quarter["q1"] or quarter["q2"])
+        return "quarter", (int(year), q), f"{year}Q{q}"
+    if other.isdigit():
+        month = int(other) if len(other) == 2 and 1 <= int(other) <= 12 else None
+    else:  # (the calendar's names are loaded only for a word beside a year)
+        from .scales import _calendar_names
+
+        month = _calendar_names()[0].get(other)
+    return ("month", (int(year), month), f"{year}-{month:02d}") if month else None
+
+
+def _without(column: str, k: int, at_end: bool) -> str:
+    """``column`` without its first or last ``k`` words, as it is written ("NPS Jan 2024"
+    -> "NPS", "2024-02 Recommend_Score" -> "Recommend_Score")."""
+    spans = [m.span() for m in re.finditer(r"[^\W_]+", column)]
+    keep = spans[:-k] if at_end else spans[k:]
+    return column[keep[0][0]:keep[-1][1]] if keep else column
 
 
 def _stem_name(column: str) -> str:
