@@ -3328,3 +3328,39 @@ def test_a_column_per_month_or_quarter_is_read_as_dated_answers():
     revenue = pd.DataFrame({"NPS": [9, 3, 7], "Revenue Jan 2024": [1.0, 2.0, 3.0],
                             "Revenue Feb 2024": [2.0, 3.0, 4.0]})
     assert len(nt.read_survey(revenue)[0]) == 3
+
+
+def test_survey_previews_tests_and_spam_are_left_out_and_listed(tmp_path):
+    """Qualtrics marks its previews, tests and spam in ``Status`` (``Survey Preview``,
+    ``Survey Test``, ``Spam``; codes 1, 2, 8 in a numeric export) and ``DistributionChannel``
+    (``preview``, ``test``); Alchemer marks screened-out respondents ``Disqualified``. They
+    were counted in the NPS. They are left out, listed by row; a column of the customer's
+    own status (``Active``, ``Churned``) is no such column."""
+    rng = np.random.default_rng(69)
+    n = 40
+    status = ["IP Address"] * 34 + ["Survey Preview", "Survey Test", "Spam", "IP Address",
+                                    "IP Address", "Survey Preview"]
+    channel = ["anonymous"] * 37 + ["preview", "test", "anonymous"]
+    scores = rng.integers(0, 11, n)
+    df, report = nt.read_survey(pd.DataFrame({"ResponseId": [f"R_{i}" for i in range(n)],
+                                              "Status": status, "DistributionChannel": channel,
+                                              "NPS": scores}))
+    marked = [34, 35, 36, 37, 38, 39]
+    assert report.excluded == {"survey preview, test, spam or screened out": marked}
+    assert df["score"].tolist() == [s for i, s in enumerate(scores) if i not in marked]
+    # a numeric Qualtrics export (three header rows): the codes
+    rows = [["ResponseId", "Status", "Q1"], ["Response ID", "Response Type",
+            "How likely are you to recommend us?"],
+            ['{"ImportId":"_recordId"}', '{"ImportId":"status"}', '{"ImportId":"QID1"}']]
+    rows += [[f"R_{i}", code, int(s)] for i, (code, s) in
+             enumerate(zip([0] * 30 + [1, 2, 8, 0, 4, 16], scores[:36], strict=True))]
+    pd.DataFrame(rows).to_csv(tmp_path / "numeric.csv", index=False, header=False)
+    _, report = nt.read_survey(tmp_path / "numeric.csv")
+    assert report.excluded == {"survey preview, test, spam or screened out": [34, 35, 36]}
+    alchemer = pd.DataFrame({"Response ID": range(6), "Status": ["Complete", "Partial",
+                             "Disqualified", "Complete", "Complete", "Disqualified"],
+                             "NPS": [9, 8, 2, 10, 7, 0]})
+    df, _ = nt.read_survey(alchemer)
+    assert df["score"].tolist() == [9, 8, 10, 7]
+    own = pd.DataFrame({"Status": ["Active", "Churned", "Active"], "NPS": [9, 2, 8]})
+    assert len(nt.read_survey(own)[0]) == 3

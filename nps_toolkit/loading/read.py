@@ -32,14 +32,12 @@ from .infer import (
     _segment_like,
     _start_distinct,
 )
+from .kept import _column, _Kept, _kept, _score_column
 from .layout import _is_import_id, _without_row_index
 from .long import _waves_from_columns, _wide_from_long
-from .report import REASONS, LoadReport
+from .report import LoadReport
 from .scores import (
-    _CODES_SAID,
-    _missing_codes,
     _parse_scores,
-    _raise_invalid,
     apply_scale,
     check_scale,
 )
@@ -330,66 +328,6 @@ def _scores(column: pd.Series, scale: Mapping[Any, int] | None, notes: list[str]
     return values, kind
 
 
-@dataclass
-class _Kept:
-    """Stage 3, rows kept: which rows stay, and why each one left went."""
-    keep: np.ndarray
-    all_scored: bool
-    excluded: dict[str, list[Any]]
-
-
-def _kept(table: _Table, typed: _Typed, *, on_invalid: str, drop_duplicates: bool) -> _Kept:
-    kind, row_numbers = typed.kind, table.row_numbers
-    score_col = typed.mapping["score"]
-    invalid = kind >= 2
-    if invalid.any() and on_invalid == "raise":
-        _raise_invalid(table.raw[score_col], kind, row_numbers, typed.values)
-    excluded: dict[str, list[Any]] = {r: [] for r in REASONS}
-    keep = kind == 0
-    all_scored = bool(keep.all())  # the usual big export: no pass per reason
-    for code, reason in ((1, "blank score"), (2, "not a number"), (3, "not a whole number"),
-                         (4, "out of range")):
-        excluded[reason] = [] if all_scored else [_py(x) for x in row_numbers[kind == code]]
-    said = _missing_codes(typed.values[kind == 4]) if not all_scored else ""
-    if said:
-        table.report.notes.append(tr("among the scores out of range: {codes}, {said}; they are "
-                                     "excluded with the rest out of range.",
-                                     codes=said, said=tr(_CODES_SAID)))
-    if drop_duplicates and not table.counted:
-        dup = _duplicates(typed, keep)
-        excluded["duplicate response"] = [_py(x) for x in row_numbers[dup]]
-        keep = keep & ~dup
-    return _Kept(keep, all_scored, excluded)
-
-
-def _duplicates(typed: _Typed, keep: np.ndarray) -> np.ndarray:
-    """Rows repeating an earlier answer: the same response id, or (without ids) the same
-    cells throughout when there is a customer or a date to tell answers apart."""
-    mapping, frame = typed.mapping, typed.frame
-    if "response_id" in mapping and mapping["response_id"] in typed.unique:
-        return np.zeros(len(frame), dtype=bool)  # every id differs (seen while detecting)
-    if "response_id" in mapping:
-        ids = frame[mapping["response_id"]]
-        return (ids.duplicated(keep="first") & ids.notna()).to_numpy() & keep
-    if "customer_id" in mapping or "date" in mapping:
-        return _with_scores(frame, typed).duplicated(keep="first").to_numpy() & keep
-    return np.zeros(len(frame), dtype=bool)
-
-
-def _with_scores(frame: pd.DataFrame, typed: _Typed) -> pd.DataFrame:
-    """The typed frame with the parsed scores in place of the score column's cells."""
-    out = frame.copy(deep=False)
-    out[typed.mapping["score"]] = _score_column(typed, typed.kind == 0,
-                                                bool((typed.kind == 0).all()), out.index)
-    return out
-
-
-def _score_column(typed: _Typed, keep: np.ndarray, all_scored: bool,
-                  index: pd.Index) -> pd.Series:
-    values = typed.values if all_scored else np.where(keep, typed.values, 0)
-    return _column(pd.arrays.IntegerArray(values.astype(np.int8, copy=False), ~keep), index)
-
-
 def _finish(table: _Table, typed: _Typed, kept: _Kept, *,
             dayfirst: bool | None) -> tuple[pd.DataFrame, LoadReport]:
     """Stage 4: the kept rows under the canonical names, dates parsed, the report closed."""
@@ -487,13 +425,3 @@ def _kept_rows(row_numbers: Any, keep: np.ndarray) -> np.ndarray:
     """The file's row numbers (or the frame's labels) of the kept rows, as an array: the
     load report names rows as the file numbers them, whatever was excluded before."""
     return np.asarray(row_numbers[np.flatnonzero(keep)])
-
-
-def _column(values: Any, index: pd.Index) -> pd.Series:
-    """``values`` as a Series sharing their memory, to be set as a frame's column without
-    the copy pandas makes of a bare array."""
-    return pd.Series(values, index=index, copy=False)
-
-
-def _py(x: Any) -> Any:
-    return x.item() if hasattr(x, "item") else x
