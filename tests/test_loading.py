@@ -3364,3 +3364,12 @@ def test_survey_previews_tests_and_spam_are_left_out_and_listed(tmp_path):
     assert df["score"].tolist() == [9, 8, 10, 7]
     own = pd.DataFrame({"Status": ["Active", "Churned", "Active"], "NPS": [9, 2, 8]})
     assert len(nt.read_survey(own)[0]) == 3
+    # scan leaves them out in the engine, as read_survey does
+    path = tmp_path / "statuses.csv"
+    pd.DataFrame({"ResponseId": [f"R_{i}" for i in range(n)], "Status": status,
+                  "DistributionChannel": channel, "NPS": scores}).to_csv(path, index=False)
+    rel, report = nt.scan(path)
+    got, want = nt.score(rel), nt.score(nt.read_survey(path)[0])
+    assert (got.n, got.nps) == (want.n, want.nps) == (n - len(marked), want.nps)
+    assert any("'DistributionChannel' marks as a survey preview" in note
+               for note in report.notes)

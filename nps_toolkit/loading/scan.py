@@ -146,7 +146,35 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
         else:
             exprs.append(_q(name))
     report.columns = dict(mapping)
-    return rel.select(", ".join(exprs)), report
+    out = rel.select(", ".join(exprs))
+    kept = _answers_only(sample, mapping, report)
+    return (out.filter(kept) if kept else out), report
+
+
+def _answers_only(sample: pd.DataFrame, mapping: dict[str, str], report: LoadReport) -> str:
+    """A filter leaving out a survey tool's previews, tests, spam and screened-out
+    respondents (``loading.status``) in the engine, for the status and distribution-channel
+    columns the sample shows to be such; "" when there are none."""
+    from .status import _CHANNELS_NOT_ANSWERS, _NOT_ANSWERS, _by_status
+
+    conditions = []
+    for c in sample.columns:
+        name = _norm(c)
+        if c in mapping.values():  # a column playing a role is no status
+            continue
+        column = _q(c + "_original") if c in mapping else _q(c)  # as the select names it
+        if name == "status" and _by_status(sample[c], qualtrics=False) is not None:
+            words = _NOT_ANSWERS
+        elif name in ("distributionchannel", "distribution channel"):
+            words = _CHANNELS_NOT_ANSWERS
+        else:
+            continue
+        listed = ", ".join("'" + w + "'" for w in sorted(words))
+        conditions.append(f"({column} IS NULL OR lower(trim(CAST({column} AS VARCHAR))) "
+                          f"NOT IN ({listed}))")
+        report.notes.append(f"responses that column {c!r} marks as a survey preview, a test, "
+                            "spam or a screened-out respondent are left out.")
+    return " AND ".join(conditions)
 
 
 def _q(name: str) -> str:
