@@ -3373,3 +3373,22 @@ def test_survey_previews_tests_and_spam_are_left_out_and_listed(tmp_path):
     assert (got.n, got.nps) == (want.n, want.nps) == (n - len(marked), want.nps)
     assert any("'DistributionChannel' marks as a survey preview" in note
                for note in report.notes)
+
+
+def test_a_second_recommend_question_is_said_not_silently_passed_over():
+    """A survey asking to recommend the company and the product read the first as the
+    score without a word about the second. The load report names the others, and how to
+    read or average them; the second stays a further 0-10 question."""
+    rng = np.random.default_rng(70)
+    n = 50
+    company = "How likely are you to recommend our company to a friend?"
+    product = "¿Qué probabilidad hay de que recomiende nuestro producto?"
+    df = pd.DataFrame({"id": range(n), company: rng.integers(0, 11, n),
+                       product: rng.integers(0, 11, n), "Why?": "ok",
+                       "Would you recommend us (yes/no)?": rng.choice(["Yes", "No"], n)})
+    out, report = nt.read_survey(df)
+    assert report.columns["score"] == company and product in out.columns
+    assert (f"1 more column(s) ask the recommend question ({product!r}): {company!r} is read "
+            "as the score") in " ".join(report.notes)
+    _, alone = nt.read_survey(df.drop(columns=product))
+    assert not any("more column(s) ask the recommend question" in n for n in alone.notes)

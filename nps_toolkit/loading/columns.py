@@ -363,7 +363,25 @@ def _score_column(frame: pd.DataFrame, cols: list[str], texts: dict[str, str],
                             file=Path(source).name))
         elif cand is None:
             _no_score_column(frame, cols, _first_exact(cols, _SCORE_NAMES, taken), texts)
+    _other_recommend_questions(frame, cols, texts, taken | {cand}, cand, notes)
     return cand
+
+
+def _other_recommend_questions(frame: pd.DataFrame, cols: list[str], texts: dict[str, str],
+                               taken: set[str], chosen: str, notes: list[str] | None) -> None:
+    """Say so when more columns ask the recommend question with 0-10 answers (the company's
+    and the product's, or a branch's and the brand's): the first is read, the others stay
+    further questions (drivers)."""
+    if notes is None:
+        return
+    asks = [re.compile(p).search for p in _SCORE_WORDS[:1 + len(_RECOMMEND_WORDS)]]
+    others = [c for c in cols if c not in taken and any(
+        a(_norm(c) + " " + _norm(texts.get(c, ""))) for a in asks) and _score_like(frame[c])]
+    if others:
+        notes.append(tr("{n} more column(s) ask the recommend question ({others}): {column!r} "
+                        "is read as the score; pass score= (--score) to read another, or "
+                        "combine_scores to average them.", n=len(others),
+                        others=", ".join(repr(c) for c in others[:3]), column=chosen))
 
 
 def _date_column(frame: pd.DataFrame, cols: list[str], taken: set[str], blank: _Blank,
