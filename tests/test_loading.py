@@ -3392,3 +3392,25 @@ def test_a_second_recommend_question_is_said_not_silently_passed_over():
             "as the score") in " ".join(report.notes)
     _, alone = nt.read_survey(df.drop(columns=product))
     assert not any("more column(s) ask the recommend question" in n for n in alone.notes)
+
+
+def test_a_salesforce_export_is_read_by_its_custom_field_names():
+    """Salesforce names its custom fields with ``__c`` (``NPS_Score__c``, ``Account__c``) and
+    keys accounts by 18-character ids: the account was not taken for the customer (a bare
+    "Account" of 20 accounts in 60 answers looked like a group). The suffix is read off and
+    codes of one length mixing letters and digits are keys; an "Account" of amounts is not."""
+    rng = np.random.default_rng(71)
+    n = 60
+    accounts = [f"0015g00000Ab{i:04d}CAA" for i in range(20)]
+    df = pd.DataFrame({"Id": [f"a0B5g00000{i:08d}" for i in range(n)],
+                       "CreatedDate": pd.date_range("2024-01-01", periods=n).strftime(
+                           "%Y-%m-%dT%H:%M:%S.000+0000"),
+                       "Account__c": rng.choice(accounts, n),
+                       "NPS_Score__c": rng.integers(0, 11, n),
+                       "NPS_Comment__c": rng.choice(["slow", "great", "ok"], n)})
+    _, report = nt.read_survey(df)
+    assert report.columns == {"score": "NPS_Score__c", "comment": "NPS_Comment__c",
+                              "date": "CreatedDate", "customer_id": "Account__c",
+                              "response_id": "Id"}
+    amounts = df.drop(columns="Account__c").assign(Account=rng.choice([120, 1500, 80], n))
+    assert "customer_id" not in nt.read_survey(amounts)[1].columns

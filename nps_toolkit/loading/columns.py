@@ -129,13 +129,15 @@ def _first_exact(columns: list[str], names: list[str], taken: set[str],
 
 @functools.lru_cache(maxsize=4096)
 def _name_forms(name: str) -> tuple[str, ...]:
-    """A column name normalised (:func:`_norm`), and when it is written in camelCase also
-    split into its words (``ReviewComments`` -> ``review comments``, ``NPSScore`` -> ``nps
-    score``, ``SurveyDate`` -> ``survey date``): a hotel's export named its comments
-    ``ReviewComments`` and they were not analysed. Both forms are matched."""
-    spaced = _norm(re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", str(name)))
-    plain = _norm(name)
-    return (plain,) if spaced == plain else (plain, spaced)
+    """A column name normalised (:func:`_norm`), without Salesforce's custom-field suffix
+    (``NPS_Score__c`` -> ``nps score``), and when it is written in camelCase also split into
+    its words (``ReviewComments`` -> ``review comments``, ``NPSScore`` -> ``nps score``,
+    ``SurveyDate`` -> ``survey date``): a hotel's export named its comments
+    ``ReviewComments`` and they were not analysed. Every form is matched."""
+    base = re.sub(r"__(?:c|r|pc)$", "", str(name))  # Salesforce's custom-field suffix
+    forms = [_norm(name), _norm(base),
+             _norm(re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", base))]
+    return tuple(dict.fromkeys(forms))
 
 
 def _likely_date(names: list[str], date: str | bool | None) -> str | None:
@@ -291,8 +293,8 @@ def _customer_column(frame: pd.DataFrame, cols: list[str], taken: set[str],
     if found is not None:
         return leaf[found]
     for c in cols:
-        name = _norm(c)
-        match = _CUSTOMER_PATTERN.match(name)
+        name, match = next(((n, m) for n in _name_forms(c)
+                            if (m := _CUSTOMER_PATTERN.match(n))), (_norm(c), None))
         if c in taken or match is None or none(c):
             continue
         bare = not (match["before"] or match["after"])
@@ -303,10 +305,21 @@ def _customer_column(frame: pd.DataFrame, cols: list[str], taken: set[str],
         if bare or named:
             filled = frame[c].dropna()
             distinct = filled.nunique()
-            if not (distinct > 50 or (len(filled) and distinct >= 0.5 * len(filled))):
+            if not (distinct > 50 or (len(filled) and distinct >= 0.5 * len(filled))
+                    or _id_shaped(filled)):
                 continue
         return c
     return None
+
+
+def _id_shaped(values: pd.Series) -> bool:
+    """Codes of one length mixing letters and digits in every cell of the first 1,000
+    (``0015g00000Ab0001CAA``, Salesforce's account ids; ``CUST0001``): a key, however often
+    one customer answered (a bare "Account" column of 20 accounts in 60 answers)."""
+    head = values.head(1000).astype(str)
+    if head.empty or head.str.len().nunique() != 1 or head.str.len().iloc[0] < 6:
+        return False
+    return bool(head.str.fullmatch(r"(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]+").all())
 
 
 class _Blank:
