@@ -235,3 +235,17 @@ def test_the_loader_and_scoring_have_no_long_function():
                 if lines > 60:
                     long.append(f"{path.name}:{node.name} ({lines} lines)")
     assert not long, long
+
+
+def test_no_source_file_holds_a_control_character():
+    """A ``\\b`` written into a string that is not raw becomes a backspace: the packaging
+    patterns of the ecommerce preset held five, and never matched. No source file of the
+    package, its tests or its scripts holds a control character but tab and line ends."""
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    found = [str(f.relative_to(root)) for folder in ("nps_toolkit", "tests", "scripts",
+                                                      "benchmarks", "notebooks/source")
+             for f in sorted((root / folder).rglob("*.py"))
+             if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", f.read_text(encoding="utf-8"))]
+    assert found == []

@@ -3414,3 +3414,26 @@ def test_a_salesforce_export_is_read_by_its_custom_field_names():
                               "response_id": "Id"}
     amounts = df.drop(columns="Account__c").assign(Account=rng.choice([120, 1500, 80], n))
     assert "customer_id" not in nt.read_survey(amounts)[1].columns
+
+
+@pytest.mark.parametrize("question", [
+    "Quanto è probabile che consiglieresti la nostra azienda a un amico?",
+    "Hoe waarschijnlijk is het dat u ons zou aanbevelen aan een vriend?",
+    "Jak prawdopodobne jest, że polecisz nas znajomemu?",
+    "Bizi bir arkadaşınıza tavsiye etme olasılığınız nedir?",
+    "Hur troligt är det att du skulle rekommendera oss till en vän?",
+    "Hvor sannsynlig er det at du vil anbefale oss til en venn?",
+    "Kuinka todennäköisesti suosittelisit meitä ystävällesi?",
+    "Em uma escala de 0 a 10, o quanto você indicaria a empresa para um amigo?",
+    "友人や同僚に当社をおすすめする可能性はどのくらいありますか？",
+    "この製品を友人に勧める可能性は？",
+])
+def test_the_recommend_question_is_found_in_more_languages(question):
+    """Italian (consigliare), Dutch (aanbevelen), Polish (polecić), Turkish (tavsiye),
+    Swedish, Norwegian, Finnish, Brazilian Portuguese (indicaria) and Japanese (おすすめ,
+    勧める) surveys were refused: the recommend verb was known in seven languages. A 0-10
+    column asking "indique sua idade" beside it is not taken."""
+    rng = np.random.default_rng(72)
+    df = pd.DataFrame({"Indique sua idade": rng.integers(1, 9, 30),
+                       question: rng.integers(0, 11, 30), "x": "a"})
+    assert nt.read_survey(df)[1].columns["score"] == question

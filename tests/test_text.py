@@ -1146,6 +1146,22 @@ def test_product_review_vocabulary_in_chinese_and_korean(text, theme, coded):
     _assert_coded("ecommerce", lang, text, theme, coded)
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The packaging was torn and the box crushed"),
+    ("en", "Badly packed, one glass broken"),
+    ("fr", "Emballage abîmé à la livraison"),
+    ("es", "El embalaje llegó roto"),
+    ("de", "Die Verpackung war kaputt"),
+    ("ru", "Упаковка была порвана"),
+])
+def test_packaging_is_coded_in_every_language_of_the_preset(lang, text):
+    """The ecommerce preset's packaging patterns began with a backspace character (a ``\\b``
+    written into a string that was not raw): in English, French, Spanish, German and
+    Russian they could never match, and the 111 sample comments about packaging were not
+    coded. Coded now; a source file holding a control character is refused by test_api."""
+    _assert_coded("ecommerce", lang, text, "packaging", True)
+
+
 def _assert_coded(preset: str, lang: str, text: str, theme: str, coded: bool) -> None:
     """One comment in a known language coded with a preset: ``theme`` is (not) among its
     themes; the message lists every theme's verdict."""

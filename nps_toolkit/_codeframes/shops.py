@@ -29,12 +29,12 @@ ECOMMERCE: dict[str, Patterns] = {
                r"(?:第二天|隔天|当天)(?:就)?(?:到|收到|送)"],
     },
     "packaging": {
-        "en": [r"packaging", r"(?:well|badly|poorly|nicely|securely) (?:packed|packaged|"
-               r"wrapped)", r"bubble wrap"],
-        "fr": [r"emballage", r"emballe"],
-        "es": [r"embalaje", r"empaque", r"embalad", r"empaquetad"],
-        "de": [r"verpackung", r"verpackt"],
-        "ru": [r"упаковк", r"упакова"],
+        "en": [r"\bpackaging", r"\b(?:well|badly|poorly|nicely|securely) (?:packed|packaged|"
+               r"wrapped)", r"\bbubble wrap"],
+        "fr": [r"\bemballage", r"\bemballe"],
+        "es": [r"\bembalaje", r"\bempaque", r"\bembalad", r"\bempaquetad"],
+        "de": [r"\bverpackung", r"\bverpackt"],
+        "ru": [r"\bупаковк", r"\bупакова"],
         "ko": [r"포장", r"뽁뽁이", r"박스가 (?:찢|훼손|파손|젖|찌그)"],
         "zh": [r"包装", r"包裹得", r"纸箱"],
     },

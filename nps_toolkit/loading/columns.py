@@ -66,7 +66,12 @@ _SCORE_NAMES = ["nps", "score", "nps score", "net promoter score", "ltr", "nps r
 # "...weiterempfehlen / empfehlen wurden?", "...порекомендуете...", "...추천할 가능성...",
 # "...推荐...的可能性" (and 推薦, traditional); stems, so prefixed forms match too
 _RECOMMEND_WORDS = [r"\brecommend", r"\brecommand", r"\brecom[ei]e?nd", r"empfehl",
-                    r"рекоменд", r"추천", r"推荐", r"推薦", r"preporuc"]
+                    r"рекоменд", r"추천", r"推荐", r"推薦", r"preporuc",
+                    # the verb in the languages NPS surveys are also run in: Italian, Dutch,
+                    # Polish, Turkish, Nordic, Finnish, Brazilian Portuguese, Japanese
+                    r"\bconsigli", r"\baanbevel", r"\baanraden", r"\bpolec", r"\btavsiye",
+                    r"\brekommend", r"\banbefal", r"\bsuosittel", r"\bindicaria",
+                    r"\bindicar\b.*\bamig", r"おすすめ", r"お勧め", r"勧め", r"推奨"]
 _SCORE_WORDS = [r"\bhow likely\b.*\brecommend", *_RECOMMEND_WORDS, r"\bnps\b", r"net promoter",
                 r"\bscore\b", r"\brating\b",
                 # NPS inside a word ("ValorNPS", "notaNPS", "NPSvalue"), last: its 0-10
