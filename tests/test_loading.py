@@ -3251,7 +3251,8 @@ def test_a_questionnaires_definition_is_told_apart_from_its_answers(tmp_path):
 def test_a_kobotoolbox_export_is_dated_by_its_submission_time():
     """KoboToolbox and ODK exports name questions by their group path
     (``group_nps/recommend``) and carry ``start``, ``end`` and ``_submission_time``: the
-    answer is dated by its submission, not by when the form was opened."""
+    answer is dated by its submission, not by when the form was opened. LimeSurvey's
+    ``submitdate`` dates an answer as completed."""
     rng = np.random.default_rng(66)
     n = 40
     kobo = pd.DataFrame({"start": pd.date_range("2024-03-01", periods=n, freq="h").strftime(
@@ -3261,6 +3262,12 @@ def test_a_kobotoolbox_export_is_dated_by_its_submission_time():
                          "group_nps/why_score": rng.choice(["good", "slow payments"], n),
                          "_id": range(n), "_submission_time": pd.date_range(
                              "2024-03-05", periods=n, freq="h").strftime("%Y-%m-%dT%H:%M:%S")})
+    # LimeSurvey: "submitdate" (completed) over "startdate"
+    lime = pd.DataFrame({"id": range(n), "startdate": "2024-02-01 10:00:00",
+                         "submitdate": "2024-02-02 10:00:00",
+                         "Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?":
+                         rng.integers(0, 11, n)})
+    assert nt.read_survey(lime)[1].columns["date"] == "submitdate"
     _, report = nt.read_survey(kobo)
     assert report.columns == {"score": "group_nps/recommend",
                               "comment": "group_nps/why_score", "date": "_submission_time",

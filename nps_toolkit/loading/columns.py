@@ -94,7 +94,7 @@ _COMMENT_WORDS = [r"most important reason", r"\breason", r"\bwhy\b", r"\bcomment
 _ANSWER_DATE_NAMES = ["recorded date", "recordeddate", "end date", "enddate", "submitted at",
                       "submit date utc", "response timestamp", "responded at", "response date",
                       "survey date", "completed", "completion date", "completion time",
-                      "submission time", "submission date"]
+                      "submission time", "submission date", "submitdate", "submit date"]
 _DATE_NAMES = [*_ANSWER_DATE_NAMES, "timestamp", "created at", "date", "datetime",
                "start date", "startdate", "time", *_DATE_NAMES_INTL]
 # other names that say the survey was answered then ("surveyed_at", "answered_on",
