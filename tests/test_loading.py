@@ -1965,7 +1965,9 @@ def test_spss_export_is_read_by_its_labels(tmp_path, suffix):
     expected = truth["score"].dropna()
     assert nt.score(df).nps == pytest.approx(nt.score(expected).nps)
     assert sorted(df["score"].unique()) == list(range(11))
-    assert report.excluded["not a number"] == [1, 2, 3]  # "Don't know": case numbers
+    # "Don't know" (a code labelled with words only) is no score: blank, by case number
+    assert {1, 2, 3} <= set(report.excluded["blank score"])
+    assert "not a number" not in report.excluded
     assert any("'Q1'" in n and "code 1 is the answer 0" in n for n in report.notes)
     assert set(df["Region"].dropna()) == {"North", "South", "East"}  # 99 declared missing
     assert df["Region"].isna().any() and "No answer" not in set(df["Region"].dropna())
@@ -1975,8 +1977,8 @@ def test_spss_export_is_read_by_its_labels(tmp_path, suffix):
     assert report.columns["customer_id"] == "CustNo"
     assert not df["customer_id"].astype(str).str.contains(r"\.").any()
     assert df["comment"].isna().any() and not df["comment"].eq("").any()
-    with pytest.raises(nt.errors.InvalidScoreError, match="Don't know"):
-        nt.read_survey(tmp_path / f"hotel{suffix}")
+    _, default = nt.read_survey(tmp_path / f"hotel{suffix}")  # no error by default either
+    assert any("said no score (\"Don't know\")" in n for n in default.notes)
 
 
 def test_spss_labels_that_agree_with_their_codes_change_nothing(tmp_path):
@@ -3444,3 +3446,17 @@ def test_the_recommend_question_is_found_in_more_languages(question):
     df = pd.DataFrame({"Indique sua idade": rng.integers(1, 9, 30),
                        question: rng.integers(0, 11, 30), "x": "a"})
     assert nt.read_survey(df)[1].columns["score"] == question
+
+
+def test_a_declined_score_is_no_answer_not_an_invalid_one():
+    """Surveys offer "Don't know" or "Prefer not to say" beside 0-10; read_survey stopped on
+    them as invalid scores (the default) or listed them as "not a number". They are blank
+    answers now, said, in the supported languages; other text stays invalid."""
+    cells = ["9", "10", "Don't know", "3", "Prefer not to say", "Ne sait pas", "7",
+             "Weiß nicht", "No sé", "잘 모르겠음", "不清楚", "abc"]
+    with pytest.raises(nt.InvalidScoreError, match=r"1 invalid value\(s\).*'abc'"):
+        nt.read_survey(pd.DataFrame({"NPS": cells}))
+    df, report = nt.read_survey(pd.DataFrame({"NPS": cells[:-1]}))
+    assert df["score"].tolist() == [9, 10, 3, 7]
+    assert report.excluded == {"blank score": [2, 4, 5, 7, 8, 9, 10]}
+    assert any("7 answer(s) to the score question said no score" in n for n in report.notes)

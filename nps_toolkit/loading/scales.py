@@ -26,7 +26,9 @@ _DONT_KNOW = re.compile(
     r"no aplica|ns nc|no sabe|no sabe no contesta|weiss nicht|weis nicht|keine angabe|"
     r"nicht zutreffend|kann ich nicht beurteilen|nao sei|nao sei informar|nao se aplica|"
     r"prefiro nao responder|non so|non saprei|ne znam|не знаю|затрудняюсь ответить|"
-    r"모르겠음|모름|해당 없음|不知道|不适用|说不清)$")
+    r"모르겠음|모름|해당 없음|不知道|不适用|说不清|ne sait pas|sans reponse|prefer not to answer|"
+    r"rather not say|no responde|weiss ich nicht|keine ahnung|не могу сказать|нет ответа|"
+    r"잘 모르겠음|잘 모름|모르겠어요|不清楚|不确定)$")
 # evaluative stems, by polarity (folded: lower case, accents off); neutral ones are 0
 _POSITIVE = (r"(?:satisf|soddisf|zufrieden|agree|accord|acuerdo|concord|einverstanden|"
              r"good|bon|bonne|"

@@ -172,6 +172,15 @@ def _parse_scores(raw: pd.Series, notes: list[str] | None = None
                 notes.append(tr("{n:,} score cell(s) written in words or with a label were "
                                 "read as their number ({examples}).",
                                 n=int(counts[read].sum()), examples=examples))
+        declined = _declined(text, values_u, blank_u)
+        if declined.any():  # "Don't know", "Prefer not to say": no score given, said
+            blank_u = blank_u | declined
+            if notes is not None:
+                counts = np.bincount(codes[codes >= 0], minlength=len(text))
+                notes.append(tr("{n:,} answer(s) to the score question said no score ({values}):"
+                                " read as blank, not as invalid.",
+                                n=int(counts[declined].sum()), values=", ".join(
+                                    repr(v) for v in text[declined].head(3))))
         kind_u = np.where(blank_u, 1, np.where(np.isnan(values_u), 2, 0))
         # one extra slot for missing cells (code -1)
         values = np.append(values_u, np.nan)[codes]
@@ -181,6 +190,19 @@ def _parse_scores(raw: pd.Series, notes: list[str] | None = None
     kind = np.where(ok & ~whole, 3, kind)
     kind = np.where((kind == 0) & ((values < 0) | (values > 10)), 4, kind)
     return values, kind
+
+
+def _declined(text: pd.Series, values: np.ndarray, blank: np.ndarray) -> np.ndarray:
+    """Which distinct cells of a score column decline to give a score ("Don't know", "N/A",
+    "Prefer not to say", "Ne sait pas", "Weiß nicht", "모르겠음": the survey's own non-answer
+    options, ``scales._DONT_KNOW``), among those that are neither a number nor blank."""
+    from .scales import _DONT_KNOW, _fold
+
+    left = np.isnan(values) & ~blank
+    out = np.zeros(len(text), dtype=bool)
+    for i in np.flatnonzero(left):  # distinct values only, and only those left unread
+        out[i] = bool(_DONT_KNOW.match(_fold(str(text.iloc[i])).strip(" .!?")))
+    return out
 
 
 def apply_scale(raw: pd.Series, scale: Mapping[Any, int]) -> tuple[np.ndarray, np.ndarray]:
