@@ -3460,3 +3460,22 @@ def test_a_declined_score_is_no_answer_not_an_invalid_one():
     assert df["score"].tolist() == [9, 10, 3, 7]
     assert report.excluded == {"blank score": [2, 4, 5, 7, 8, 9, 10]}
     assert any("7 answer(s) to the score question said no score" in n for n in report.notes)
+
+
+def test_answers_coded_by_position_one_to_eleven_are_refused_with_the_mapping():
+    """A "numerical values" export writes the eleven choices of the recommend question as
+    1-11. Read as 0-10 every answer was a point too high and the 10s (coded 11) out of range,
+    left out with on_invalid="exclude": a wrong NPS with an account of "out of range" rows.
+    Refused with the mapping; read right with it; a single 11 typed among many answers
+    stays one answer out of range."""
+    rng = np.random.default_rng(73)
+    answers = rng.integers(0, 11, 80)
+    coded = pd.DataFrame({"NPS": answers + 1})
+    with pytest.raises(nt.InvalidScoreError, match=r"whole numbers from 1 to 11 .*--scale "
+                                                   r"1=0,2=1,3=2"):
+        nt.read_survey(coded, on_invalid="exclude")
+    df, _ = nt.read_survey(coded, scale={i + 1: i for i in range(11)})
+    assert df["score"].tolist() == answers.tolist()
+    typo = pd.DataFrame({"NPS": np.r_[rng.integers(3, 11, 200), 11]})
+    _, report = nt.read_survey(typo, on_invalid="exclude")
+    assert report.excluded == {"out of range": [200]}

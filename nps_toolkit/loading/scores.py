@@ -245,9 +245,9 @@ def check_scale(values: np.ndarray, kind: np.ndarray, column: str, question: str
     Raises :class:`InvalidScoreError` when the column's name or question says stars or "out
     of 5"; when 20 or more answers are all 5 or below, or all but a slip (at most 1 in 100
     above 5, and no 0: a 1-5 rating starts at 1; a supplier's ratings held one 6.0 among 54
-    answers); or when 1 in 10 or more of 20 or more answers are not whole numbers (halves,
+    answers); when 1 in 10 or more of 20 or more answers are not whole numbers (halves,
     averages: a recommend question is answered in whole numbers, and leaving those rows out
-    would keep a biased part of the file).
+    would keep a biased part of the file); or when the answers run 1-11 (coded by position).
     """
     filled = (kind == 0) | (kind == 3)  # answers, whole or not
     n_valid = int(np.count_nonzero(filled))
@@ -284,6 +284,12 @@ def check_scale(values: np.ndarray, kind: np.ndarray, column: str, question: str
             f"score column {column!r} has {n_valid:,} answers and {said}: it looks like a "
             "1-5 rating, not the 0-10 recommend question, and read as 0-10 every answer "
             "would be a detractor. " + hint, column=column)
+    _check_halves(values, kind, column, n_valid)
+    _check_positions(values, kind, column, n_valid)
+
+
+def _check_halves(values: np.ndarray, kind: np.ndarray, column: str, n_valid: int) -> None:
+    """Refuse a column of which 1 in 10 answers are not whole numbers (see check_scale)."""
     halves = kind == 3
     if 10 * int(np.count_nonzero(halves)) >= n_valid:
         examples = ", ".join(f"{v:g}" for v in pd.unique(values[halves])[:3])
@@ -294,6 +300,26 @@ def check_scale(values: np.ndarray, kind: np.ndarray, column: str, question: str
             "points, and leaving those rows out would keep a biased part of the file. If it "
             "averages several 0-10 questions, pass them to combine_scores; otherwise name the "
             "0-10 column with score=.", column=column)
+
+
+def _check_positions(values: np.ndarray, kind: np.ndarray, column: str, n_valid: int) -> None:
+    """Refuse answers coded by their position, 1 to 11 (0 -> 1 ... 10 -> 11, as a
+    "numerical values" export writes the eleven choices): whole numbers 1-11 with no 0 and 1
+    in 20 or more answers an 11 (coded so, the 11s are the 10s, often the commonest). Read
+    as 0-10 every answer would be a point too high and the 10s out of range (left out with
+    ``on_invalid="exclude"``)."""
+    elevens = (kind == 4) & (values == 11)
+    n_eleven = int(np.count_nonzero(elevens))
+    if n_eleven == 0 or n_valid + n_eleven < 20 or int(np.count_nonzero(kind == 4)) > n_eleven \
+            or 20 * n_eleven < n_valid + n_eleven or np.min(values, where=kind == 0,
+                                                            initial=10) < 1:
+        return  # (an 11 typed among many answers is one answer out of range)
+    raise InvalidScoreError(
+        f"score column {column!r} holds whole numbers from 1 to 11 ({n_eleven:,} answers of "
+        "11, none of 0): the eleven answers look coded by their position (0 -> 1 ... 10 -> "
+        "11), as numerical-value exports write them, and read as 0-10 every answer would be "
+        "a point too high. If so, map them: scale={1: 0, 2: 1, ..., 11: 10} (CLI: --scale "
+        "1=0,2=1,3=2,4=3,5=4,6=5,7=6,8=7,9=8,10=9,11=10).", column=column)
 
 
 #: numbers that databases and survey tools write for a missing or refused answer: the
