@@ -161,14 +161,19 @@ def _likely_date(names: list[str], date: str | bool | None) -> str | None:
 
 def _first_pattern(columns: list[str], texts: dict[str, str], patterns: list[str],
                    taken: set[str], accept: Callable[[str], bool]) -> str | None:
-    hays = {c: " | ".join(_name_forms(c)) + " " + _norm(texts.get(c, "")) for c in columns
-            if c not in taken}
+    hays = {c: _hay(c, texts) for c in columns if c not in taken}
     for pat in patterns:
         search = re.compile(pat).search
         for c, hay in hays.items():
             if search(hay) and accept(c):
                 return c
     return None
+
+
+def _hay(column: str, texts: dict[str, str]) -> str:
+    """What a column's role is searched in: its name in every form (:func:`_name_forms`)
+    and the question text a vendor's header gives it."""
+    return " | ".join(_name_forms(column)) + " " + _norm(texts.get(column, ""))
 
 
 def _score_like(series: pd.Series, share: float = 0.5) -> bool:
@@ -362,9 +367,9 @@ def _score_column(frame: pd.DataFrame, cols: list[str], texts: dict[str, str],
                               lambda c: _score_like(frame[c])
                               and not _NPS_CATEGORY.search(_norm(c)))
     if cand is None:  # Qualtrics names an NPS question's category column after it
-        cand = next((c[:-len("_NPS_GROUP")] for c in cols if c.upper().endswith("_NPS_GROUP")
-                     and c[:-len("_NPS_GROUP")] in cols and c[:-len("_NPS_GROUP")] not in taken
-                     and _score_like(frame[c[:-len("_NPS_GROUP")]])), None)
+        named = [c[:-len("_NPS_GROUP")] for c in cols if c.upper().endswith("_NPS_GROUP")]
+        cand = next((q for q in named if q in cols and q not in taken
+                     and _score_like(frame[q])), None)
         if cand is not None and notes is not None:
             notes.append(tr("column {column!r} read as the score: Qualtrics names the "
                             "category column of its NPS question after it ({group!r}).",
@@ -393,8 +398,8 @@ def _other_recommend_questions(frame: pd.DataFrame, cols: list[str], texts: dict
     if notes is None:
         return
     asks = [re.compile(p).search for p in _SCORE_WORDS[:1 + len(_RECOMMEND_WORDS)]]
-    others = [c for c in cols if c not in taken and any(
-        a(_norm(c) + " " + _norm(texts.get(c, ""))) for a in asks) and _score_like(frame[c])]
+    others = [c for c in cols if c not in taken and any(a(_hay(c, texts)) for a in asks)
+              and _score_like(frame[c])]
     if others:
         notes.append(tr("{n} more column(s) ask the recommend question ({others}): {column!r} "
                         "is read as the score; pass score= (--score) to read another, or "

@@ -92,11 +92,11 @@ def _answers_from_counts(raw: pd.DataFrame, notes: list[str], rows: Any,
     columns, values = levels
     if all(isinstance(v, int) for v in values):
         return _expand(raw, columns, values, notes, rows,
-                       tr("a table of counts per score ({columns})", columns=_listed(columns)),
+                       tr("a table of counts per score ({columns})", columns=_quoted(columns)),
                        tr("each answer with its score"))
     if scale_given:  # the levels as answers, mapped to 0-10 by scale= as any answer is
         return _expand(raw, columns, [str(c) for c in columns], notes, rows,
-                       tr("a table of counts per answer ({columns})", columns=_listed(columns)),
+                       tr("a table of counts per answer ({columns})", columns=_quoted(columns)),
                        tr("each answer as its level, mapped to 0-10 with scale="))
     return _levels_as_categories(raw, columns, notes, rows)
 
@@ -107,7 +107,7 @@ _STOOD_IN = N_("each standing for its category with the score 10, 8 or 0 (the sc
                "meaningful)")
 
 
-def _listed(columns: list[str]) -> str:
+def _quoted(columns: list[str]) -> str:
     return ", ".join(repr(str(c)) for c in columns)
 
 
@@ -133,7 +133,7 @@ def _expand(raw: pd.DataFrame, columns: list[str], values: list[Any], notes: lis
               else matrix[~total])
     if repeat.sum() > MAX_ANSWERS:  # a typo of a count (1e9) must not fill the memory
         raise ValueError(
-            f"the counts of {_listed(columns)} add up to {int(repeat.sum()):,} answers, more "
+            f"the counts of {_quoted(columns)} add up to {int(repeat.sum()):,} answers, more "
             f"than the {MAX_ANSWERS:,} a table of counts is read as; check the counts, or "
             "compute the NPS with nt.from_counts(promoters=..., passives=..., detractors=...)")
     take = np.repeat(np.arange(len(kept)), repeat.sum(axis=1))
@@ -208,7 +208,7 @@ def _levels_as_categories(raw: pd.DataFrame, columns: list[str], notes: list[str
         k = len(columns)
         example = ",".join(f"{c}={round(10 * i / (k - 1))}" for i, c in enumerate(columns))
         raise InvalidScoreError(
-            f"this is a table of counts per answer of a {k}-level scale ({_listed(columns)}, "
+            f"this is a table of counts per answer of a {k}-level scale ({_quoted(columns)}, "
             "low to high), not answers 0-10, and no column of the file says which levels are "
             "promoters: map each level to a 0-10 score with scale= (e.g. CLI: --scale "
             f"\"{example}\"; which levels count as promoters is your decision).")
@@ -219,8 +219,8 @@ def _levels_as_categories(raw: pd.DataFrame, columns: list[str], notes: list[str
               "the file's own {nps!r} column computes its NPS (it agrees on {agree:,} of "
               "{filled:,} rows): promoters {p}, passives {a}, detractors {d}",
               k=len(columns), nps=nps, agree=agree, filled=filled,
-              p=_listed(columns[b:]), a=_listed(columns[a:b]) or "-",
-              d=_listed(columns[:a]))
+              p=_quoted(columns[b:]), a=_quoted(columns[a:b]) or "-",
+              d=_quoted(columns[:a]))
     return _expand(raw, columns, list(STAND_IN.values()), notes, rows, said, tr(_STOOD_IN),
                    matrix=merged)
 

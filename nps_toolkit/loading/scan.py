@@ -155,7 +155,7 @@ def _answers_only(sample: pd.DataFrame, mapping: dict[str, str], report: LoadRep
     """A filter leaving out a survey tool's previews, tests, spam and screened-out
     respondents (``loading.status``) in the engine, for the status and distribution-channel
     columns the sample shows to be such; "" when there are none."""
-    from .status import _CHANNELS_NOT_ANSWERS, _NOT_ANSWERS, _by_status
+    from .status import _CHANNEL_NAMES, _CHANNELS_NOT_ANSWERS, _NOT_ANSWERS, _by_status
 
     conditions = []
     for c in sample.columns:
@@ -165,7 +165,7 @@ def _answers_only(sample: pd.DataFrame, mapping: dict[str, str], report: LoadRep
         column = _q(c + "_original") if c in mapping else _q(c)  # as the select names it
         if name == "status" and _by_status(sample[c], qualtrics=False) is not None:
             words = _NOT_ANSWERS
-        elif name in ("distributionchannel", "distribution channel"):
+        elif name in _CHANNEL_NAMES:
             words = _CHANNELS_NOT_ANSWERS
         else:
             continue

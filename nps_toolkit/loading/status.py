@@ -27,6 +27,8 @@ _ANSWERS = {"ip address", "imported", "offline", "complete", "completed", "parti
 _NOT_ANSWER_CODES = {1, 2, 8, 9, 12, 17}
 _ANSWER_CODES = {0, 4, 16}
 _CHANNELS_NOT_ANSWERS = {"preview", "test"}
+#: the distribution-channel column's names (normalised)
+_CHANNEL_NAMES = ("distributionchannel", "distribution channel")
 
 
 def _not_answers(raw: pd.DataFrame, vendor: str | None) -> tuple[np.ndarray, str] | None:
@@ -37,7 +39,7 @@ def _not_answers(raw: pd.DataFrame, vendor: str | None) -> tuple[np.ndarray, str
         name = _norm(c)
         if name == "status":
             rows = _by_status(raw[c], qualtrics=vendor == "qualtrics")
-        elif name in ("distributionchannel", "distribution channel"):
+        elif name in _CHANNEL_NAMES:
             rows = raw[c].isin([v for v in pd.unique(raw[c].dropna()) if str(
                 v).strip().lower() in _CHANNELS_NOT_ANSWERS]).to_numpy(dtype=bool)
         else:
