@@ -3479,3 +3479,89 @@ def test_answers_coded_by_position_one_to_eleven_are_refused_with_the_mapping():
     typo = pd.DataFrame({"NPS": np.r_[rng.integers(3, 11, 200), 11]})
     _, report = nt.read_survey(typo, on_invalid="exclude")
     assert report.excluded == {"out of range": [200]}
+
+
+@pytest.mark.parametrize("choice, band", [
+    ("9-10", (9, 10)), ("9 – 10 (Promoter)", (9, 10)), ("0 a 6", (0, 6)), ("de 7 a 8", (7, 8)),
+    ("0 bis 6 Punkte", (0, 6)), ("от 0 до 6", (0, 6)), ("0~6점", (0, 6)), ("9～10分", (9, 10)),
+    ("Under 7 - Unlikely", (0, 6)), ("menos de 7", (0, 6)), ("moins de 7", (0, 6)),
+    ("6 or less", (0, 6)), ("6 ou moins", (0, 6)), ("6 이하", (0, 6)), ("6分以下", (0, 6)),
+    ("up to 6", (0, 6)), ("≤ 6", (0, 6)), ("9+", (9, 10)), ("9 or more", (9, 10)),
+    ("9 y más", (9, 10)), ("9 이상", (9, 10)), ("at least 9", (9, 10)), ("over 8", (9, 10)),
+    ("> 8", (9, 10)), ("10 — Definitely", (10, 10)), ("10 (Extremely likely)", (10, 10)),
+    ("7", (7, 7)),
+    # no band of the 0-10 scale: ages, years, decimals, words
+    ("18-24", None), ("2024-01", None), ("3.5", None), ("6.5-8", None), ("Very likely", None),
+    ("11+", None), ("8-6", None)])
+def test_a_choice_of_the_recommend_question_is_read_as_its_band_of_scores(choice, band):
+    from nps_toolkit.loading.bands import _band
+
+    assert _band(choice) == band
+
+
+def test_the_recommend_question_answered_in_bands_is_read_by_its_categories():
+    """A form offering "9-10", "7-8", "0-6" (or "10 - Definitely", "8-9 - Very likely"):
+    the column was not found as the score, and named with score= every band but a lone
+    "10" was invalid (with on_invalid="exclude" the NPS was +100). A band within one
+    category now stands for it (10, 8, 0; a single score stays itself), said; a band that
+    takes in two categories is refused, named with its answers."""
+    rng = np.random.default_rng(71)
+    n = 300
+    choices = np.array(["9 - 10 (Promoter)", "7 - 8 (Passive)", "0 - 6 (Detractor)",
+                        "Don't know"])
+    picked = rng.integers(0, 4, n)
+    raw = pd.DataFrame({"id": range(n),
+                        "How likely are you to recommend us to a friend?": choices[picked],
+                        "Region": rng.choice(["North", "South"], n)})
+    for kw in ({}, {"score": "How likely are you to recommend us to a friend?"}):
+        df, report = nt.read_survey(raw, **kw)
+        counts = np.bincount(picked, minlength=4)
+        expected = nt.from_counts(promoters=counts[0], passives=counts[1],
+                                  detractors=counts[2])
+        got = nt.score(df)
+        assert (got.nps, got.n) == (expected.nps, expected.n)
+        assert sorted(df["score"].unique()) == [0, 8, 10]
+        assert report.excluded == {"blank score": np.flatnonzero(picked == 3).tolist()}
+        note = next(x for x in report.notes if "in bands of scores" in x)
+        assert "('0 - 6 (Detractor)', '7 - 8 (Passive)', '9 - 10 (Promoter)')" in note
+        assert f"{counts[3]} answer(s) \"Don't know\" give no score" in note
+        # the column the scores stand in for is no segment or driver of them; the region is
+        config = nt.profile_export(df, codeframes=False).config
+        assert (config["segments"], config["drivers"]) == (["Region"], [])
+    # labelled single scores beside bands: each single score stays itself
+    mixed = raw.assign(**{"How likely are you to recommend us to a friend?": np.array(
+        ["10 - Definitely", "9", "7 to 8", "6 or less"])[picked]})
+    df, _ = nt.read_survey(mixed)
+    assert df["score"].tolist() == [[10, 9, 8, 0][k] for k in picked]
+    # bands across two categories: refused, each named with its answers, whichever way
+    wide = raw.assign(**{"How likely are you to recommend us to a friend?": np.array(
+        ["10 — Definitely", "8–9 — Very likely", "6–7 — Maybe", "Under 6 — Unlikely"])[picked]})
+    for kw in ({}, {"score": "How likely are you to recommend us to a friend?"},
+               {"on_invalid": "exclude"}):
+        with pytest.raises(nt.InvalidScoreError) as info:
+            nt.read_survey(wide, **kw)
+        message = str(info.value)
+        assert (f"'6–7 — Maybe' ({counts[2]} answer(s)) takes in scores 6-7, detractors and "
+                f"passives; '8–9 — Very likely' ({counts[1]} answer(s)) takes in scores 8-9, "
+                "passives and promoters") in message
+        assert "no NPS can be computed" in message
+
+
+def test_a_column_of_bands_beside_the_score_is_no_score():
+    rng = np.random.default_rng(72)
+    n = 200
+    raw = pd.DataFrame({"NPS": rng.integers(0, 11, n),
+                        "Rating of the visit": rng.choice(["0-3", "4-6", "7-10"], n),
+                        "visits": rng.choice(["0", "1-2", "3-5", "6-10"], n)})
+    df, report = nt.read_survey(raw)
+    assert df["score"].tolist() == raw["NPS"].tolist()
+    assert not any("bands" in x for x in report.notes)
+    assert df["visits"].tolist() == raw["visits"].tolist()
+
+
+def test_a_range_typed_among_scores_is_no_band_of_a_form():
+    # one band, or bands overlapping the scores typed beside them: a hand-kept column of
+    # scores with a slip, listed as invalid (test_ranges_and_other_scales_are_invalid...)
+    for cells in (["3-4", "8", "9", "7-8", "3"], ["0-6", "0-6", "9", "10", "8"]):
+        with pytest.raises(nt.InvalidScoreError, match="invalid value"):
+            nt.read_survey(pd.DataFrame({"score": cells}))

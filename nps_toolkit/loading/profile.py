@@ -237,7 +237,8 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
         if found:
             cfg["freq"], why["freq"] = found
     taken = {"score", "comment", "date", "customer_id", "response_id"}
-    rest = [c for c in df.columns if c not in taken]
+    # the column the scores stand in for (categories, bands) is no segment of them
+    rest = [c for c in df.columns if c not in taken and c != df.attrs.get("scored_from")]
     # each finder takes the columns it recognises out of ``rest``, in this order
     category_check = _category_check(df, rest)
     cfg["drivers"], worded = _driver_columns(df, rest)
@@ -291,9 +292,6 @@ def _category_check(df: pd.DataFrame, rest: list[str]) -> dict[str, Any] | None:
     if found is None:
         return None
     col, said = found
-    if df.attrs.get("scored_from") == col:  # the scores stand in for this very column
-        rest.remove(col)
-        return None
     from ..scoring import classify
 
     given = classify(df["score"]).astype("string")

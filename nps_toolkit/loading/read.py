@@ -15,6 +15,7 @@ import pandas as pd
 
 from .._api import renamed
 from ..i18n import tr
+from .bands import _answers_from_bands
 from .columns import _detect, _likely_date
 from .counts import _answers_from_categories, _answers_from_counts
 from .dates import _implausible_dates, _iso_cast, _parse_dates
@@ -216,6 +217,10 @@ def _table(source: str | Path | Any, *, sheet: str | int, encoding: str | None,
         elif scale_given is False:  # each answer's category, and no score: stand-ins
             table.raw, table.stand_in, table.categories = _answers_from_categories(
                 table.raw, report.notes)
+    # the recommend question answered in bands ("9-10", "Under 6"): each band's category
+    if table.stand_in is None and not scale_given:
+        table.raw, table.stand_in, table.categories = _answers_from_bands(
+            table.raw, table.texts, report.notes, score)
     # "If you would, why?" / "If you wouldn't, why?" -> one comment column
     table.raw, table.texts = _merged_follow_ups(table.raw, table.texts, report.notes)
     report.rows_read = len(table.raw)
@@ -264,8 +269,8 @@ def _typed(table: _Table, overrides: dict[str, Any], *,
            scale: Mapping[Any, int] | None) -> _Typed:
     raw, notes = table.raw, table.report.notes
     infer = table.from_file or raw.dtypes.eq(object).any()
-    if table.stand_in is not None and overrides["score"] is None:  # made for the categories
-        overrides = {**overrides, "score": table.stand_in}
+    if table.stand_in is not None and overrides["score"] in (None, table.categories):
+        overrides = {**overrides, "score": table.stand_in}  # made for the categories
     # Arrow's kernels release the GIL: the segment columns' distinct values (and the date
     # cast, when the reader did not parse the dates) run in threads while this one detects
     # the columns and parses the scores (on a million rows a third of the time after the
