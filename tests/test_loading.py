@@ -2156,6 +2156,10 @@ WORDED = {  # each scale lowest first, as survey tools list them (and "don't kno
     "ko": (["매우 불만족", "불만족", "보통", "만족", "매우 만족"], []),
     "zh": (["非常不满意", "不满意", "一般", "满意", "非常满意"], []),
     "numbered": (["1 - Poor", "2", "3 - OK", "4", "5 - Excellent"], []),
+    # ratings written in stars (a Brazilian system's export: "⭐⭐⭐⭐⭐"), emoji with their
+    # variation selector, or empty and filled
+    "stars": (["★☆☆☆☆", "★★☆☆☆", "★★★☆☆", "★★★★☆", "★★★★★"], ["N/A"]),
+    "emoji_stars": (["⭐", "⭐⭐", "⭐️⭐️⭐️", "⭐⭐⭐⭐", "⭐ ⭐ ⭐ ⭐ ⭐"], []),
 }
 
 
@@ -2193,7 +2197,8 @@ def test_columns_of_words_that_are_no_scale_are_not_read_as_one():
     for answers in (["North", "South", "East"], ["Yes", "No", "Maybe"],
                     ["Premium", "Standard", "Light"], ["Email", "Phone", "Chat", "Store"],
                     ["Satisfied", "Dissatisfied"],  # two levels: no scale to order
-                    ["Very satisfied", "Satisfied", "Blue"]):
+                    ["Very satisfied", "Satisfied", "Blue"],
+                    ["★★★", "★★", "good ★"], ["* * *", "**", "*"]):
         assert _worded_scale(pd.Series(answers * 2)) is None, answers
     assert _worded_scale(pd.Series([1, 2, 3])) is None  # numbers are numbers
 

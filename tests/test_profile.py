@@ -298,3 +298,19 @@ def test_answers_mostly_written_once_are_no_segment():
                        "Takeaway": took,
                        "Level": ["Advanced", "Proficient"] * 7})
     assert nt.profile_export(df, codeframes=False).config["segments"] == ["Level"]
+
+
+def test_ratings_written_in_stars_are_drivers_in_their_order():
+    """Star glyphs ("★★★☆☆", "⭐⭐⭐") were segments listed in the alphabet's order: they are
+    a rating, read by the stars filled, so a driver."""
+    rng = np.random.default_rng(73)
+    n = 400
+    score = rng.integers(0, 11, n)
+    level = np.clip(score // 2 + rng.integers(-1, 2, n), 1, 5)
+    df, _ = nt.read_survey(pd.DataFrame({
+        "nps": score, "Quality": ["★" * k + "☆" * (5 - k) for k in level],
+        "Service": ["⭐" * k for k in level], "Store": rng.choice(["A", "B"], n)}))
+    profile = nt.profile_export(df, codeframes=False)
+    assert (profile.config["drivers"], profile.config["segments"]) == (
+        ["Quality", "Service"], ["Store"])
+    assert "'★☆☆☆☆' < '★★☆☆☆' < '★★★☆☆' < '★★★★☆' < '★★★★★'" in profile.reasons["drivers"]

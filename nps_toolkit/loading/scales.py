@@ -187,13 +187,24 @@ def _position_with_typo(answer: str) -> float | None:
 
 
 _NUMBERED = re.compile(r"^\s*(\d{1,2})(?:\s*(?:[-=:.)]|\s)\s*\S.*)?\s*$")
+# a rating written in stars ("★★★☆☆", "⭐⭐⭐⭐"; the emoji with its variation selector)
+_FILLED_STARS = "★⭐🌟✭✮✯✪✫✬✰"
+_STARS = re.compile("^[\\s\ufe0f" + _FILLED_STARS + "☆✩]*[" + _FILLED_STARS + "☆✩][\\s\ufe0f"
+                    + _FILLED_STARS + "☆✩]*$")
+
+
+def _stars(answer: str) -> int | None:
+    """The filled stars of a rating written in stars (``"★★★☆☆"`` -> 3, ``"⭐⭐"`` -> 2), or
+    None for another answer."""
+    return sum(ch in _FILLED_STARS for ch in answer) if _STARS.match(answer) else None
 
 
 def _worded_scale(values: pd.Series) -> dict[str, float] | None:
     """The order of a column answered on a worded scale: each distinct answer -> its level
     (1 = the lowest; NaN for "don't know" and its kin), or None when the column is not one:
     some answer with no position, fewer than 3 levels, or more than 11 distinct answers.
-    Answers that all start with a number ("1 - Poor" ... "5 - Excellent") are read by it.
+    Answers that all start with a number ("1 - Poor" ... "5 - Excellent") are read by it,
+    answers written in stars ("★★★☆☆", "⭐⭐⭐") by their filled stars.
 
     Examples
     --------
@@ -208,11 +219,16 @@ def _worded_scale(values: pd.Series) -> dict[str, float] | None:
     if not 3 <= len(answers) <= 11:
         return None
     numbered = [_NUMBERED.match(a) for a in answers]
+    stars = [_stars(a) for a in answers]
     out: dict[str, float] = {}
     places: dict[str, float] = {}
-    for answer, number in zip(answers, numbered, strict=True):
+    for answer, number, star in zip(answers, numbered, stars, strict=True):
         if _DONT_KNOW.match(_fold(answer)):
             out[answer] = float("nan")
+            continue
+        if all(k is not None or _DONT_KNOW.match(_fold(a))
+               for k, a in zip(stars, answers, strict=True)):
+            places[answer] = float(star)  # stars: as many as are filled
             continue
         if all(m is not None or _DONT_KNOW.match(_fold(a))
                for m, a in zip(numbered, answers, strict=True)):
