@@ -3570,3 +3570,30 @@ def test_a_range_typed_among_scores_is_no_band_of_a_form():
     for cells in (["3-4", "8", "9", "7-8", "3"], ["0-6", "0-6", "9", "10", "8"]):
         with pytest.raises(nt.InvalidScoreError, match="invalid value"):
             nt.read_survey(pd.DataFrame({"score": cells}))
+
+
+def test_a_customer_list_keyed_by_id_beside_an_email_column_joins_on_the_id():
+    """A health insurer's member lists (JaredRentz/CX-Business-Scenario,
+    ``2022_cx_members.csv``) are keyed by ``id``, the survey's own ``id``, and hold each
+    member's ``email``: the e-mail, named like a customer key, was taken, and the join
+    stopped ("no customer id of the answers is in the customer list"). Given the answers, a
+    column named like the key must hold half of their ids; else the column that does is
+    taken, said with the named one."""
+    rng = np.random.default_rng(74)
+    members = pd.DataFrame({"id": np.arange(2, 1001, 2),
+                            "email": [f"m{i}@example.org" for i in range(500)],
+                            "state": rng.choice(["CA", "NY", "TX"], 500)})
+    answers, _ = nt.read_survey(pd.DataFrame({"id": np.arange(1, 1001),
+                                              "survey_q6_nps": rng.integers(0, 11, 1000)}),
+                                customer="id")
+    listed, report = nt.read_customers(members, answers=answers)
+    assert report.columns == {"customer_id": "id"}
+    assert ("column 'id' taken as the customer id: it holds 500 of the answers' 1,000 customer "
+            "ids (pass customer= to choose another). 'email', named like the id, holds fewer "
+            "than half of them.") in report.notes
+    assert nt.join_customers(answers, listed)["state"].notna().sum() == 500
+    # answers keyed by e-mail: the named column holds them, and stays the key, unsaid
+    by_mail = answers.assign(customer_id=[f"m{i}@example.org" for i in range(1000)])
+    listed, report = nt.read_customers(members, answers=by_mail)
+    assert report.columns == {"customer_id": "email"}
+    assert not any("taken as the customer id" in n for n in report.notes)

@@ -314,3 +314,29 @@ def test_ratings_written_in_stars_are_drivers_in_their_order():
     assert (profile.config["drivers"], profile.config["segments"]) == (
         ["Quality", "Service"], ["Store"])
     assert "'★☆☆☆☆' < '★★☆☆☆' < '★★★☆☆' < '★★★★☆' < '★★★★★'" in profile.reasons["drivers"]
+
+
+def test_satisfaction_shortened_in_names_are_drivers_and_unused_columns_are_said():
+    """The same member survey names its 1-5 questions ``survey_q1_satclaims`` ...
+    ``survey_q5_osat``: none was a driver, and neither they nor the list's other columns
+    were named anywhere in the report. "sat" shortened is a satisfaction rating (not a
+    Saturday); every column given no role is listed in the report's box."""
+    rng = np.random.default_rng(75)
+    n = 300
+    raw = pd.DataFrame({"id": np.arange(n), "survey_q1_satclaims": rng.integers(1, 6, n),
+                        "survey_q5_osat": rng.integers(1, 6, n),
+                        "saturday_visits": rng.integers(1, 6, n),
+                        "first_name": [f"N{i}" for i in range(n)],
+                        "plan": rng.choice(["Gold", "Silver"], n),
+                        "survey_q6_nps": rng.integers(0, 11, n)})
+    df, _ = nt.read_survey(raw)
+    profile = nt.profile_export(df, codeframes=False)
+    assert profile.config["drivers"] == ["survey_q1_satclaims", "survey_q5_osat"]
+    assert profile.config["segments"] == ["plan"]
+    assert profile.unused == ["saturday_visits", "first_name"]
+    assert ("not used: 'saturday_visits', 'first_name' (to use one, name it with --segments, "
+            "--drivers or --value)") in profile.lines()
+    wide = nt.profile_export(nt.read_survey(raw.assign(
+        **{f"extra_{i}": [f"x{j}" for j in range(n)] for i in range(9)}))[0], codeframes=False)
+    assert wide.lines()[-1].startswith("not used: 'saturday_visits', 'first_name', 'extra_0'")
+    assert "'extra_5' and 3 more (to use one" in wide.lines()[-1]

@@ -678,8 +678,10 @@ def test_report_on_exports_of_other_shapes(shaped_reports, name):
         assert "Você está satisfeito com o suporte? explains the largest share" in flat
         assert "Averaged with" not in flat
         # phone cells typed as numbers in some rows and text in others: one text column,
-        # each value once, so no segment
-        assert "Telefone" not in box
+        # each value once, so no segment: listed as not used
+        segments = next(li for li in box.split("<li>") if li.startswith("segments:"))
+        assert "Telefone" not in segments
+        assert "Telefone" in next(li for li in box.split("<li>") if li.startswith("not used:"))
     else:
         assert "Shift alerts" in " ".join(sections)
     if name == "forms.csv":  # the 1-5 question drives; only the 0-10 one is averaged in

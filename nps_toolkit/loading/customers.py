@@ -111,21 +111,25 @@ def read_customers(source: str | Path | Any, *, customer: str | None = None,
 
 def _list_id_column(raw: pd.DataFrame, cols: list[str], answers: pd.DataFrame | None,
                     notes: list[str]) -> str | None:
-    """A customer list's id column: named like a customer id; else its own plain ``ID``;
-    else (given the ``answers``) the column holding the most of their distinct customer ids,
-    at least half of them, whose values are unique (a list names each customer once);
-    the last two said. None when none is."""
-    found = _customer_column(raw, cols, set(), _Blank(raw))
-    if found is not None:
-        return found
+    """A customer list's id column: named like a customer id; else its own plain ``ID``.
+    Given the ``answers``, that column must hold at least half of their distinct customer
+    ids; when it does not (a list keyed by ``id`` whose ``email`` column was named like the
+    key), or when no column is named so, the column holding the most of them, at least
+    half, whose values are unique (a list names each customer once) is taken, said. None
+    when none is."""
+    named = _customer_column(raw, cols, set(), _Blank(raw))
     plain = [c for c in cols if _words(c) in _PLAIN_ID_NAMES]
-    if len(plain) == 1:  # a list of customers: its own plain "ID" is the customer's
-        notes.append(tr("column {column!r} taken as the customer id: a customer list's own "
-                        "id (pass customer= to choose another).", column=plain[0]))
-        return plain[0]
-    if answers is None or "customer_id" not in answers.columns:
+    first = named if named is not None else plain[0] if len(plain) == 1 else None
+    wanted = (pd.Series(answers["customer_id"].dropna().unique())
+              if answers is not None and "customer_id" in answers.columns else None)
+    if first is not None and (wanted is None or 2 * (_matched(wanted, raw[first].dropna())
+                                                     or 0) >= len(wanted)):
+        if named is None:  # a list of customers: its own plain "ID" is the customer's
+            notes.append(tr("column {column!r} taken as the customer id: a customer list's "
+                            "own id (pass customer= to choose another).", column=first))
+        return first
+    if wanted is None:
         return None
-    wanted = pd.Series(answers["customer_id"].dropna().unique())
     best: tuple[int, str] | None = None
     for c in cols:
         s = raw[c].dropna()
@@ -135,11 +139,14 @@ def _list_id_column(raw: pd.DataFrame, cols: list[str], answers: pd.DataFrame | 
         if matched is not None and 2 * matched >= len(wanted) and (
                 best is None or (-matched, c) < (-best[0], best[1])):
             best = (matched, c)
-    if best is not None:
-        notes.append(tr("column {column!r} taken as the customer id: it holds {matched:,} of "
-                        "the answers' {n:,} customer ids (pass customer= to choose another).",
-                        column=best[1], matched=best[0], n=len(wanted)))
-    return best[1] if best is not None else None
+    if best is None:
+        return first
+    notes.append(tr("column {column!r} taken as the customer id: it holds {matched:,} of "
+                    "the answers' {n:,} customer ids (pass customer= to choose another).",
+                    column=best[1], matched=best[0], n=len(wanted))
+                 + (" " + tr("{named!r}, named like the id, holds fewer than half of them.",
+                             named=first) if first is not None else ""))
+    return best[1]
 
 
 def join_customers(responses: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:

@@ -36,7 +36,10 @@ _RATING_NAMES = re.compile(r"\b(csat|ces|satisfaction|satisfied|satisfy|effort|e
                            r"price performance|preis leistung|qualite prix|rapport qualite prix|"
                            r"calidad precio|relacion calidad precio|custo beneficio|"
                            r"соотношение цены и качества|цена качество)\b|"
-                           r"만족|품질|평가|가성비|满意|质量|评分|评价|性价比")
+                           r"만족|품질|평가|가성비|满意|质量|评分|评价|性价比|"
+                           # satisfaction shortened ("osat", "sat_overall", "q1_satclaims"),
+                           # not Saturday or saturation
+                           r"\bo?sat(?!ur)[a-z]*\b")
 # a count or a measure, whatever else its name says ("employee_count", "store size")
 _MEASURE_NAMES = re.compile(r"\b(count|counts|number of|num of|qty|quantity|total|size|age|"
                             r"years|months|days|visits|anzahl|nombre de|cantidad|numero de|"

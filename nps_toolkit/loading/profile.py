@@ -73,6 +73,8 @@ class ExportProfile:
     category_check: dict[str, Any] | None = None
     missing: dict[str, str] = field(default_factory=dict)
     spellings: dict[str, list[list[str]]] = field(default_factory=dict)
+    #: columns no role, segment or driver was found for (said, so none is left out silently)
+    unused: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """One line per choice, with the option that changes it (the report's box)."""
@@ -96,6 +98,12 @@ class ExportProfile:
                           "punctuation and are counted as different groups; if they are the "
                           "same, correct the export", column=column,
                           groups="; ".join(" / ".join(repr(v) for v in g) for g in groups[:3])))
+        if self.unused:
+            shown = ", ".join(repr(c) for c in self.unused[:8])
+            more = len(self.unused) - 8
+            out.append(tr("not used: {columns}{more} (to use one, name it with --segments, "
+                          "--drivers or --value)", columns=shown,
+                          more=tr(" and {n:,} more", n=more) if more > 0 else ""))
         return out
 
     def __repr__(self) -> str:
@@ -268,7 +276,8 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
     why.setdefault("benchmark", tr("none: pass --industry NAME (see nps_toolkit.benchmarks()) "
                                    "or --benchmark N to compare"))
     return ExportProfile(config=cfg, reasons=why, category_check=category_check,
-                         missing=missing, spellings=_spellings_of(df, cfg["segments"]))
+                         missing=missing, spellings=_spellings_of(df, cfg["segments"]),
+                         unused=[c for c in rest if c not in cfg["segments"]])
 
 
 def _spellings_of(df: pd.DataFrame, columns: list[str]) -> dict[str, list[list[str]]]:
