@@ -3597,3 +3597,35 @@ def test_a_customer_list_keyed_by_id_beside_an_email_column_joins_on_the_id():
     listed, report = nt.read_customers(members, answers=by_mail)
     assert report.columns == {"customer_id": "email"}
     assert not any("taken as the customer id" in n for n in report.notes)
+
+
+def test_questions_named_by_their_number_alone_are_read_for_the_comments():
+    """A Qualtrics export with the question numbers only (itskleb/satisfaction,
+    ``survey_responses.csv``: a scouting council's member survey, ``Q13`` "What do you
+    value most", ``Q14`` "What has been frustrating", ``Q19`` "the main reason for your
+    answer", ``Q20``, ``Q21``): no column was named like a comment, so none was read and
+    the comment analysis was left out. A question named by its number and answered in free
+    text is asked; the one answered at most length is read, the others named."""
+    rng = np.random.default_rng(76)
+    n = 300
+    words = np.array(["leaders", "camping", "meetings", "badges", "parents", "fees", "kids",
+                      "council", "events", "weekly", "great", "little", "instruction"])
+
+    def sentences(k: int) -> list[str | None]:
+        return [None if rng.random() < 0.3 else " ".join(rng.choice(words, k + rng.integers(3)))
+                for _ in range(n)]
+
+    raw = pd.DataFrame({"ResponseId": [f"R_{i}" for i in range(n)],
+                        "Q5": rng.choice(["Parent / Guardian", "Adult volunteer / Leader"], n),
+                        "Q8_1": rng.integers(1, 11, n), "Q13": sentences(2),
+                        "Q14": sentences(9), "Q19": sentences(5), "Q8_6_TEXT": sentences(1)})
+    df, report = nt.read_survey(raw, score="Q8_1")
+    assert report.columns["comment"] == "Q14"
+    assert df["comment"].equals(raw["Q14"].astype(df["comment"].dtype))
+    note = next(x for x in report.notes if "read as the comments" in x)
+    assert note.endswith("Also answered in free text, at less length: 'Q13', 'Q19', 'Q8_6_TEXT' "
+                         "(comment=COL reads one of them instead).")
+    # a choice among options under a number is a group, never the comments
+    _, report = nt.read_survey(raw.drop(columns=["Q13", "Q14", "Q19", "Q8_6_TEXT"]),
+                               score="Q8_1")
+    assert "comment" not in report.columns
