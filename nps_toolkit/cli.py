@@ -96,6 +96,8 @@ def _parser() -> argparse.ArgumentParser:
             ("segments", "segment columns, comma-separated (default: detected)"),
             ("value", "customer value column (revenue, CLV...)"),
             ("customer", "customer id column"),
+            ("weights", "survey weight column: the NPS, its interval, the segments and the "
+                        "trend weighted (default: detected; '' for none)"),
             ("period", "period or wave index column, for trends without dates"),
             ("freq", "the trend's periods with dates: Q, M or W (default: the coarsest "
                      "giving four periods of 30+ answers)"),

@@ -340,3 +340,33 @@ def test_satisfaction_shortened_in_names_are_drivers_and_unused_columns_are_said
         **{f"extra_{i}": [f"x{j}" for j in range(n)] for i in range(9)}))[0], codeframes=False)
     assert wide.lines()[-1].startswith("not used: 'saturday_visits', 'first_name', 'extra_0'")
     assert "'extra_5' and 3 more (to use one" in wide.lines()[-1]
+
+
+@pytest.mark.parametrize("name", ["weight", "Weight", "wt_final", "WGT", "design_weight",
+                                  "Final Weight", "poids", "Ponderador", "Gewichtung", "peso",
+                                  "вес", "가중치", "权重"])
+def test_a_column_of_survey_weights_is_found_by_its_name(name):
+    rng = np.random.default_rng(78)
+    n = 200
+    df, _ = nt.read_survey(pd.DataFrame({"nps": rng.integers(0, 11, n),
+                                         "region": rng.choice(["N", "S"], n),
+                                         name: rng.uniform(0.2, 3.0, n).round(3)}))
+    profile = nt.profile_export(df, codeframes=False)
+    assert profile.config["weights"] == name
+    w = df[name].to_numpy(dtype=float)
+    assert f"with the information of {w.sum() ** 2 / (w ** 2).sum():,.0f} unweighted " \
+           f"answers out of {n}" in profile.reasons["weights"]
+    assert profile.config["value"] is None and profile.config["drivers"] == []
+
+
+@pytest.mark.parametrize("name, values", [
+    ("weight_kg", [1.5, 2.0]),        # a parcel's weight, not a survey weight
+    ("weight", [-1.0, 2.0]),          # negative: no weight
+    ("weight", [0.0, 0.0]),           # all zero
+    ("weight", ["heavy", "light"])])  # words
+def test_columns_that_are_no_survey_weights_are_not_taken(name, values):
+    rng = np.random.default_rng(79)
+    n = 100
+    df, _ = nt.read_survey(pd.DataFrame({"nps": rng.integers(0, 11, n),
+                                         name: rng.choice(values, n)}))
+    assert nt.profile_export(df, codeframes=False).config["weights"] is None

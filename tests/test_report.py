@@ -984,3 +984,50 @@ def test_a_small_survey_is_compared_with_more_answers_not_fewer(tmp_path):
             f"With the same answers from 500 people the interval would run from "
             f"{large.ci_low:.1f} to {large.ci_high:.1f}") in text
     assert "only 50" not in text
+
+
+def test_a_weighted_survey_is_reported_weighted(tmp_path):
+    """A survey exported with its weight column (a panel's or SPSS's ``Weight``) was
+    reported unweighted, the weights never mentioned: the sample's NPS, not the
+    population's. The column is found, the headline, the interval, the segments and the
+    trend are weighted (said, with Kish's effective sample size and the unweighted NPS), and
+    ``--weights ''`` reports the answers alike."""
+    rng = np.random.default_rng(77)
+    n = 400
+    channel = rng.choice(["web", "store"], n, p=[0.8, 0.2])
+    scores = np.where(channel == "web", rng.integers(6, 11, n), rng.integers(0, 9, n))
+    # weights differ within the channels too (web promoters count for more), so the
+    # segments' NPS differ weighted and unweighted
+    weight = np.round(np.where(channel == "web", np.where(scores >= 9, 0.6, 0.3), 3.4)
+                      * rng.uniform(0.9, 1.1, n), 3)
+    pd.DataFrame({"id": range(n), "date": pd.date_range("2025-01-01", periods=n, freq="19h"),
+                  "nps": scores, "channel": channel, "Weight": weight}).to_csv(
+        tmp_path / "weighted.csv", index=False)
+
+    def text(**kw) -> str:
+        result = build_report(tmp_path / "weighted.csv", output=tmp_path / "r.html",
+                              progress=False, **kw)
+        return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", result.path.read_text(
+            encoding="utf-8"))))
+
+    weighted = nt.score(pd.Series(scores), weights=pd.Series(weight))
+    plain = nt.score(pd.Series(scores))
+    page = text()
+    assert (f"NPS {weighted.nps:.1f} (95% interval {weighted.ci_low:.1f} to "
+            f"{weighted.ci_high:.1f}, {n} responses)") in page
+    assert (f"weights: column 'Weight': survey weights from {weight.min():.3g} to "
+            f"{weight.max():.3g}") in page
+    assert (f"about as wide as {weighted.n_effective:,.0f} unweighted answers would give "
+            f"(Kish's effective sample size) rather than {n}. Unweighted, the same answers "
+            f"give {plain.nps:.1f}.") in page
+    store = nt.segments(pd.DataFrame({"score": scores, "channel": channel, "w": weight}),
+                        by="channel", weights="w").set_index("channel").loc["store"]
+    unweighted = nt.segments(pd.DataFrame({"score": scores, "channel": channel}),
+                             by="channel").set_index("channel").loc["store"]
+    assert round(store["rest_nps"], 1) != round(unweighted["rest_nps"], 1)
+    assert re.search(rf"channel = store ?: NPS {store['nps']:.1f} against "
+                     rf"{store['rest_nps']:.1f} for the rest", page)
+    assert "Each period's NPS and interval are weighted by Weight" in page
+    page = text(config={"weights": ""})
+    assert f"NPS {plain.nps:.1f} (95% interval {plain.ci_low:.1f}" in page
+    assert "weights: none, as asked" in page and "Weighted by" not in page

@@ -42,6 +42,9 @@ customer_id: str = None
 # Customer list (plan, region, value...) joined to the answers by customer id, so its
 # columns can be segments (None = none)
 customers_path: str = None
+# Survey weight column: the NPS, its interval and the segments weighted (None = the answers
+# count alike)
+weights: str = None
 # Segment columns to compare (those not in the data are skipped)
 segments: list = ["touchpoint", "channel", "persona", "support_agent", "delivery_depot"]
 # Customer id and customer value columns (None = skip value tiers and the call list)
@@ -128,7 +131,8 @@ charts.distribution(df) | charts.categories(df)
 
 # %% tags=["report-skip"]
 # the result as code prints it (the report shows the sentence below instead)
-result = nt.score(df["score"], confidence=confidence)
+weight = weights if has(weights) else None  # a column named but not read: unweighted
+result = nt.score(df["score"], weights=df[weight] if weight else None, confidence=confidence)
 print(result)
 
 # %%
@@ -143,6 +147,12 @@ other = nt.from_counts(promoters=round(result.promoter_share * other_n),
                        - round(result.passive_share * other_n), confidence=confidence)
 half_width = (result.ci_high - result.ci_low) / 2
 needed = nt.sample_size(margin=5, confidence=confidence)
+if weight:
+    say("**Weighted by {column}**: each answer counts by its weight, so the NPS is the "
+        "population's the weights stand for; the interval is about as wide as {n_eff:,.0f} "
+        "unweighted answers would give (Kish's effective sample size) rather than {n:,}. "
+        "Unweighted, the same answers give {plain:.1f}.", column=weight,
+        n_eff=result.n_effective, n=result.n, plain=nt.score(df["score"]).nps)
 if other_n < result.n:
     say("**NPS {r.nps:.1f}**, {confidence:.0%} interval {r.ci_low:.1f} to {r.ci_high:.1f} "
         "(±{half_width:.1f} points) from {r.n:,} responses. With the same answers from only 50 "
@@ -236,7 +246,8 @@ segment_columns = [c for c in segments if has(c)]
 segment_tables = {}
 MANY = 20  # more groups than this: funnel and league table below, not a list of verdicts
 if segment_columns:  # every group of every column in one family of p-values
-    segment_tables = nt.segments_across(df, by=segment_columns, confidence=confidence)
+    segment_tables = nt.segments_across(df, by=segment_columns, weights=weight,
+                                        confidence=confidence)
 for column, table in segment_tables.items():
     shown = table if len(table) <= MANY else table[table["significant"]]
     if len(table) > MANY:
@@ -269,6 +280,8 @@ if funnel_columns:
         "group's NPS against its number of answers inside limits that narrow as groups grow: "
         "a group outside the outer limits differs more than chance would make a group of its "
         "size differ.")
+    if weight:  # (funnel limits and shrinkage are drawn for counted answers)
+        say("The funnel and the league table count the answers unweighted.")
 for column in funnel_columns:
     funnel_table = nt.funnel(df, by=column)
     display(charts.funnel(funnel_table))
@@ -347,8 +360,8 @@ charts.value_tiers(value_result) if value_result is not None else None
 # %%
 comparison = None
 if benchmark is not None:
-    comparison = nt.compare_to_benchmark(df, benchmark=benchmark, industry=industry,
-                                         confidence=confidence)
+    comparison = nt.compare_to_benchmark(result if weight else df, benchmark=benchmark,
+                                         industry=industry, confidence=confidence)
     print(comparison)
 else:
     skipped("No benchmark chosen (`benchmark = None`).", needs="benchmark")

@@ -43,6 +43,8 @@ customers_path: str = None
 period: str = None
 # Main period: "M" (month) or "Q" (quarter)
 freq: str = "Q"
+# Survey weight column: each period's NPS weighted (None = the answers count alike)
+weights: str = None
 # Segments to follow over time, and to explain drops with
 segments: list = ["touchpoint", "region"]
 # Customer id (waves, migration, re-survey plan) and customer value (largest customers)
@@ -97,12 +99,16 @@ if use_dates:
     say("Periods are cut from the response **dates**.")
 else:
     say("Periods come from the column **{column}** (an ordered period index).", column=period)
+weight = weights if has(weights) else None  # a column named but not read: unweighted
+if weight:
+    say("Each period's NPS and interval are **weighted by {column}** (the shift alerts, the "
+        "waves and the migration count answers unweighted).", column=weight)
 
 # %% [markdown]
 # ## 1. The trend, with intervals and real changes marked
 
 # %% tags=["report-details"] summary="Every period's table"
-main = nt.trend(df, **timing, confidence=confidence)
+main = nt.trend(df, **timing, weights=weight, confidence=confidence)
 (main[["period", "n", "nps", "ci_low", "ci_high", "change", "change_p_value",
                "significant_change"]])
 
@@ -131,7 +137,7 @@ else:
 
 # %% tags=["report-details"] summary="Month by month"
 if use_dates and freq != "M":
-    monthly = nt.trend(df, date="date", freq="M", confidence=confidence)
+    monthly = nt.trend(df, date="date", freq="M", weights=weight, confidence=confidence)
     display(charts.trend(monthly, shares=False, title=nt.i18n.tr("Month by month")))
 
 # %% [markdown]
@@ -140,7 +146,8 @@ if use_dates and freq != "M":
 # %%
 followed = [c for c in segments if has(c)]
 for column in followed[:2]:
-    display(charts.trend(nt.trend(df, by=column, **timing, confidence=confidence),
+    display(charts.trend(nt.trend(df, by=column, **timing, weights=weight,
+                                  confidence=confidence),
                          title=nt.i18n.tr("NPS over time by {column}", column=column)))
 if not followed:
     skipped("None of the `segments` columns is in the data.", needs="segments")

@@ -13,10 +13,10 @@ from .._frames.ids import matching_ids
 from ..errors import ColumnNotFoundError
 from ..i18n import gettext, tr
 from .columns import _Blank, _customer_column, _date_like
+from .finders import _segment_columns
 from .ids import _clean_ids
 from .names import _words
 from .orders import _order_table
-from .profile import _segment_columns
 from .report import LoadReport
 
 #: names of a plain identifier (normalised): in a customer list, the customer's id

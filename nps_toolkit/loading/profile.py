@@ -17,29 +17,31 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import N_, fmt, gettext, tr
-from .columns import _date_like, _norm
+from .columns import _norm
+from .finders import (
+    _driver_columns,
+    _drivers_reason,
+    _period_column,
+    _segment_columns,
+    _trend_freq,
+    _value_column,
+    _weight_column,
+)
 from .names import (
     _CATEGORY_WORDS,
-    _ID_NAMES,
-    _KEY_NAMES,
-    _MEASURE_NAMES,
-    _PERIOD_NAMES,
-    _RATING_NAMES,
-    _SEGMENT_NAMES,
-    _VALUE_NAMES,
-    _words,
 )
-from .scales import _worded_scale
 
 __all__ = ["CONFIG_KEYS", "ExportProfile", "profile_export"]
 
 #: the configuration keys, as the CLI, the config file and the notebooks name them
-CONFIG_KEYS = ("score", "scale", "comment", "date", "freq", "customer", "segments", "period",
-               "value", "drivers", "codeframe", "industry", "benchmark", "title", "lang")
+CONFIG_KEYS = ("score", "scale", "comment", "date", "freq", "customer", "weights", "segments",
+               "period", "value", "drivers", "codeframe", "industry", "benchmark", "title",
+               "lang")
 
 #: each key as the report's box names it (the option keeps the English key)
 _KEY_LABELS = {"score": N_("score"), "scale": N_("answer scale"), "comment": N_("comment"),
                "date": N_("date"), "freq": N_("periods"), "customer": N_("customer"),
+               "weights": N_("weights"),
                "segments": N_("segments"),
                "period": N_("period"),
                "value": N_("value"), "drivers": N_("drivers"), "codeframe": N_("codeframe"),
@@ -109,55 +111,6 @@ class ExportProfile:
     def __repr__(self) -> str:
         return tr("How the file was read:") + "\n" + "\n".join(f"  {line}"
                                                                for line in self.lines())
-
-
-def _is_id_like(s: pd.Series, name: str) -> bool:
-    if _ID_NAMES.search(_words(name)):
-        return True
-    filled = s.dropna()
-    return len(filled) > 50 and filled.nunique() > 0.9 * len(filled)
-
-
-def _integers(s: pd.Series) -> pd.Series | None:
-    """The column as whole numbers (None when it is not all whole numbers)."""
-    v = pd.to_numeric(s, errors="coerce") if not pd.api.types.is_numeric_dtype(s.dtype) \
-        else s.astype(float)
-    filled = v.dropna()
-    if filled.empty or filled.size < 0.9 * s.notna().sum():
-        return None
-    if not np.all(np.equal(np.mod(filled.to_numpy(dtype=float), 1), 0)):
-        return None
-    return v
-
-
-def _ratings(s: pd.Series) -> pd.Series | None:
-    """The column as ratings: numbers in 90% of its filled cells, on the half-point grid in
-    95% of them (a B2B export that averages two people's answers per company writes 8.5
-    beside 8 and 9; a mean of several, 7.33, is no answer); None otherwise."""
-    if pd.api.types.is_bool_dtype(s.dtype):
-        return None
-    v = pd.to_numeric(s, errors="coerce") if not pd.api.types.is_numeric_dtype(s.dtype) \
-        else s.astype(float)
-    filled = v.dropna()
-    if filled.empty or filled.size < 0.9 * s.notna().sum():
-        return None
-    halves = np.equal(np.mod(2 * filled.to_numpy(dtype=float), 1), 0)
-    return v if halves.mean() >= 0.95 else None
-
-
-def _amounts(s: pd.Series) -> pd.Series:
-    """Numbers of a column as an amount reader reads them ("1.234,50", "€12"), NaN where
-    a cell is not one."""
-    if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
-        return s.astype(float)
-    if pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_datetime64_any_dtype(s.dtype):
-        return pd.Series(np.nan, index=s.index)
-    from .._frames.amounts import parse_amounts
-
-    try:
-        return parse_amounts(s, [], str(s.name))
-    except ValueError:  # mixed currencies or decimal marks: not a clean value column
-        return pd.Series(np.nan, index=s.index)
 
 
 def _plain(value: Any) -> Any:
@@ -249,6 +202,9 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
     rest = [c for c in df.columns if c not in taken and c != df.attrs.get("scored_from")]
     # each finder takes the columns it recognises out of ``rest``, in this order
     category_check = _category_check(df, rest)
+    found = _weight_column(df, rest)  # before the drivers and the value: numbers too
+    if found:
+        cfg["weights"], why["weights"] = found
     cfg["drivers"], worded = _driver_columns(df, rest)
     if cfg["drivers"]:
         why["drivers"] = _drivers_reason(df, cfg["drivers"], worded)
@@ -312,183 +268,6 @@ def _category_check(df: pd.DataFrame, rest: list[str]) -> dict[str, Any] | None:
     rest.remove(col)
     return {"column": col, "checked": int(both.sum()), "disagree": int(differ.sum()),
             "examples": examples}
-
-
-def _drivers_reason(df: pd.DataFrame, drivers: list[str], worded: dict[str, dict]) -> str:
-    """Why the drivers were taken: 0-10 questions, ratings on a shorter scale, and worded
-    scales in their order."""
-    numeric = [c for c in drivers if c not in worded]
-    top = {c: float(pd.to_numeric(df[c], errors="coerce").max()) for c in numeric}
-    short = [c for c in numeric if top[c] < 7]
-    reasons = []
-    if len(short) < len(numeric):
-        reasons.append(tr("further 0-10 questions {columns}: their link with the recommend "
-                          "score", columns=", ".join(repr(c) for c in numeric
-                                                     if c not in short)))
-    if short:
-        reasons.append(tr("ratings on a shorter scale named as such {columns}: their link "
-                          "with the recommend score", columns=", ".join(
-                              f"{c!r} (0-{top[c]:g})" if pd.to_numeric(df[c], errors="coerce")
-                              .min() == 0 else f"{c!r} (1-{top[c]:g})" for c in short)))
-    if worded:
-        first = next(iter(worded.values()))
-        levels: dict[float, list[str]] = {}
-        placed = [(a, v) for a, v in first.items() if v == v]  # "don't know" is NaN
-        for answer, level in sorted(placed, key=lambda av: (av[1], av[0])):
-            levels.setdefault(level, []).append(repr(answer))  # one level (a typo): "="
-        reasons.append(tr("questions answered on a worded scale {columns}, read in order "
-                          "({order}; answers such as \"don't know\" left out)",
-                          columns=", ".join(repr(c) for c in worded),
-                          order=" < ".join(" = ".join(same) for same in levels.values())))
-    return "; ".join(reasons)
-
-
-def _driver_columns(df: pd.DataFrame, rest: list[str]) -> tuple[list[str], dict[str, dict]]:
-    """Further 0-10 questions (drivers): numbers 0-10 (see :func:`_ratings`), at least four
-    values reaching 7, answered by half the respondents; not a period index. And questions
-    answered on a
-    worded scale (:func:`nps_toolkit.loading.scales._worded_scale`: "Very satisfied" ...
-    "Very dissatisfied", in the survey's language), answered on the scale (not "don't
-    know") by half the respondents: their answers' levels, by column."""
-    drivers, worded = [], {}
-    for c in list(rest):
-        v = _ratings(df[c])
-        if v is None:
-            levels = _worded_scale(df[c])
-            if levels and df[c].map(levels).notna().sum() >= 0.5 * len(df):
-                drivers.append(c)
-                worded[c] = levels
-                rest.remove(c)
-            continue
-        if _words(c) in ("t",) or _PERIOD_NAMES.match(_words(c)) or _KEY_NAMES.search(
-                _words(c)):
-            continue  # a period index, or a key ("product_line_id": 1-9) is no rating
-        filled = v.dropna()
-        if len(filled) < 0.5 * len(df) or not filled.between(0, 10).all():
-            continue
-        if (filled.nunique() >= 4 and filled.max() >= 7) or (
-                _RATING_NAMES.search(_words(c)) and not _MEASURE_NAMES.search(_words(c))
-                and filled.nunique() >= 3 and filled.min() >= 0 and filled.max() >= 4
-                and np.all(np.mod(filled.to_numpy(dtype=float), 1) == 0)):
-            drivers.append(c)  # 0-10, or a 1-5 satisfaction or effort question named so
-            rest.remove(c)
-    return drivers, worded
-
-
-#: answers a period needs before its NPS is worth a point on the trend (its 95% interval
-#: is then about +/-30 points at most; Rocks 2016's adjusted Wald)
-_PERIOD_MIN_ANSWERS = 30
-_FREQ_WORDS = {"Q": (N_("quarterly"), N_("quarters")), "M": (N_("monthly"), N_("months")),
-               "W": (N_("weekly"), N_("weeks"))}
-
-
-def _trend_freq(dates: pd.Series) -> tuple[str, str] | None:
-    """The trend's periods from the answers' dates: quarters, months or weeks, the coarsest
-    that gives four periods of ``_PERIOD_MIN_ANSWERS`` answers or more (six months of
-    answers are six monthly points, not two quarters; a month of answers is weeks), else
-    the one that gives the most such periods (coarser on ties). None without dates."""
-    stamps = dates.dropna()
-    if isinstance(stamps.dtype, pd.DatetimeTZDtype):
-        stamps = stamps.dt.tz_localize(None)
-    if stamps.empty or not pd.api.types.is_datetime64_any_dtype(stamps.dtype):
-        return None
-    values = stamps.to_numpy(dtype="datetime64[D]")
-    months = values.astype("datetime64[M]").astype(np.int64)
-    keys = {"Q": months // 3, "M": months,
-            # weeks from Monday (1970-01-05 was one), as trend() cuts them
-            "W": (values.astype(np.int64) - 4) // 7}
-    full = {}
-    for freq, key in keys.items():
-        _, counts = np.unique(key, return_counts=True)
-        full[freq] = (int((counts >= _PERIOD_MIN_ANSWERS).sum()), len(counts))
-    chosen = next((f for f in ("Q", "M", "W") if full[f][0] >= 4), None)
-    if chosen is None:
-        chosen = max(("Q", "M", "W"), key=lambda f: (full[f][0], -"QMW".index(f)))
-    how, unit = _FREQ_WORDS[chosen]
-    k, n = full[chosen]
-    return chosen, tr("{how}: {k:,} of the {n:,} {unit} with answers hold {m} or more "
-                      "(quarters: {q:,}, months: {mo:,}, weeks: {w:,})", how=gettext(how),
-                      k=k, n=n, unit=gettext(unit), m=_PERIOD_MIN_ANSWERS, q=full["Q"][0],
-                      mo=full["M"][0], w=full["W"][0])
-
-
-def _period_column(df: pd.DataFrame, rest: list[str]) -> tuple[str, str] | None:
-    """A period or wave index: integers named like one (t, wave, vague, Welle...), 2-120
-    levels."""
-    for c in list(rest):
-        v = _integers(df[c])
-        if v is None or not _PERIOD_NAMES.match(_words(c)):
-            continue
-        levels = v.dropna().nunique()
-        if 2 <= levels <= 120:
-            rest.remove(c)
-            return c, tr("{column!r} ({levels} periods from {first} to {last}), read as an "
-                         "ordered period index", column=c, levels=levels, first=int(v.min()),
-                         last=int(v.max()))
-    return None
-
-
-def _value_column(df: pd.DataFrame, rest: list[str]) -> tuple[str, str] | None:
-    """Customer value: amounts named like it (first: "ARPU" after "Tenure"), else positive
-    decimals with many values not named as a measure (a tenure, an age, a duration)."""
-    named_first = sorted(rest, key=lambda c: not (_VALUE_NAMES.search(_words(c))
-                                                  and not _SEGMENT_NAMES.search(_words(c))))
-    for c in named_first:
-        s = df[c]
-        v = _amounts(s)
-        if v.notna().sum() < 0.5 * s.notna().sum() or v.notna().sum() == 0:
-            continue
-        # "Sales_Person" (a person's number) is a group, not an amount of sales
-        named = bool(_VALUE_NAMES.search(_words(c))) and not _SEGMENT_NAMES.search(_words(c))
-        decimals = not np.all(np.equal(np.mod(v.dropna().to_numpy(dtype=float), 1), 0))
-        if not decimals and v.between(0, 10).all() and v.nunique() <= 11:
-            continue  # whole numbers 0-10 ("Value" 1-5): a rating or a tier, not money
-        if named or (decimals and (v.dropna() >= 0).mean() >= 0.95 and v.nunique() > 50
-                     and not _is_id_like(s, c) and not _MEASURE_NAMES.search(_words(c))):
-            rest.remove(c)
-            return c, (tr("{column!r}, named like customer value (median {median:,.2f})",
-                          column=c, median=v.median()) if named else
-                       tr("{column!r}, positive amounts with many values (median "
-                          "{median:,.2f})", column=c, median=v.median()))
-    return None
-
-
-def _segment_columns(df: pd.DataFrame, rest: list[str]) -> list[str]:
-    """Columns of groups: 2-50 values (up to 200 with 20 answers a group on average), not
-    ids, not free text, not one value everywhere;
-    numbers only when named like groups."""
-    segments = []
-    for c in rest:
-        s = df[c]
-        if _is_id_like(s, c) and not _SEGMENT_NAMES.search(_words(c)):
-            continue
-        if pd.api.types.is_datetime64_any_dtype(s.dtype) or _date_like(s):
-            continue  # a second date column (recorded, sent...) is no group
-        filled = s.dropna()
-        groups = filled.nunique()
-        # a few groups, or many of 20+ answers on average (98 airlines, 150 stores: the
-        # report ranks them in a funnel and a shrunk league table)
-        if filled.empty or groups < 2 or (groups > 50 and (groups > 200
-                                                          or len(filled) < 20 * groups)):
-            continue
-        if groups > max(len(filled) / 2, 3):
-            continue  # most values once (phone numbers, a few typed answers): no groups
-        numeric = pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(
-            s.dtype)
-        if numeric and (not _SEGMENT_NAMES.search(_words(c)) or _MEASURE_NAMES.search(
-                _words(c))) and not _flag(filled):
-            continue  # counts and measures are not groups, unless named like one or 0/1
-        top_share = filled.value_counts(normalize=True).iloc[0]
-        if top_share > 0.98 or (not numeric and filled.astype(str).str.len().median() > 40):
-            continue  # one value everywhere, or free text
-        segments.append(c)
-    return segments
-
-
-def _flag(filled: pd.Series) -> bool:
-    """Whether numbers are a yes/no flag written 0 and 1 ("is_admin", "churned"): two groups,
-    as the same flag written True/False is."""
-    return bool(filled.isin([0, 1]).all())
 
 
 def _best_codeframe(df: pd.DataFrame, sample: int) -> tuple[str, str]:

@@ -47,6 +47,10 @@ def resolve_config(data: Any, config: dict[str, Any] | None = None, *,
             continue
         if key in ("segments", "drivers") and isinstance(value, str):
             value = [v.strip() for v in value.split(",") if v.strip()]
+        if key == "weights" and value == "":  # --weights '': the answers unweighted
+            merged[key] = None
+            profile.reasons[key] = tr("none, as asked (the answers count alike)")
+            continue
         merged[key] = value
         shown = (",".join(f"{k}={v}" for k, v in _scale(value).items()) if key == "scale"
                  else value)  # an answer table as --scale writes it: '1=0,2=3,...'
@@ -60,7 +64,7 @@ def resolve_config(data: Any, config: dict[str, Any] | None = None, *,
             tr("{value!r} (the bundled sample is an online shop)", value=merged["benchmark"]))
     # a column named in the configuration must exist (the loader has already read the
     # score, comment, date and customer columns asked for, under their canonical names)
-    for key in ("segments", "drivers", "period", "value"):
+    for key in ("segments", "drivers", "period", "value", "weights"):
         names = merged.get(key) or []
         require_columns(data, [names] if isinstance(names, str) else list(names),
                         role=f"{key}: column", fix=f"Name a column of the file (--{key}).")
@@ -199,6 +203,7 @@ def _notebook_parameters(merged: dict[str, Any]) -> dict[str, Any]:
         "segments": list(merged.get("segments") or []),
         "customer": "customer_id" if merged.get("customer") else None,
         "value": merged.get("value"), "drivers": list(merged.get("drivers") or []),
+        "weights": merged.get("weights"),
         "period": merged.get("period"), "freq": merged.get("freq") or "Q",
         "codeframe": merged.get("codeframe") or "ecommerce",
         "benchmark": merged.get("benchmark"), "industry": merged.get("industry") or "",

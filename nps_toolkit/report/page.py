@@ -359,7 +359,8 @@ def first_screen(data: Any, merged: dict[str, Any],
     from ..segmentation import segments_across
     from ..trends import trend
 
-    result = scoring.score(data["score"])
+    weight = merged.get("weights") if merged.get("weights") in data.columns else None
+    result = scoring.score(data["score"], weights=data[weight] if weight else None)
     head = tr("NPS {nps:.1f} (95% interval {low:.1f} to {high:.1f}, {n:,} responses)",
               nps=result.nps, low=result.ci_low, high=result.ci_high, n=result.n)
     findings: list[tuple[str, str | None]] = []
@@ -367,7 +368,7 @@ def first_screen(data: Any, merged: dict[str, Any],
               {"date": None, "period": merged["period"]} if merged.get("period") else None)
     if timing is not None:
         try:
-            t = trend(data, **timing)
+            t = trend(data, **timing, weights=weight)
         except ValueError:
             t = None
         if t is not None and len(t) >= 2 and pd.notna(t["change"].iloc[-1]):
@@ -395,7 +396,7 @@ def first_screen(data: Any, merged: dict[str, Any],
     # ties by column and group name. Column names are read as keys, not attributes: a
     # question text such as "Which plan are you on?" is no Python name
     columns = [c for c in merged.get("segments") or [] if c in data.columns]
-    tables = segments_across(data, by=columns) if columns else {}
+    tables = segments_across(data, by=columns, weights=weight) if columns else {}
     for column, table in tables.items():
         below = table[table["verdict_code"] == "below"]
         for group, difference, nps, n in zip(below[column], below["difference"], below["nps"],
