@@ -3629,3 +3629,61 @@ def test_questions_named_by_their_number_alone_are_read_for_the_comments():
     _, report = nt.read_survey(raw.drop(columns=["Q13", "Q14", "Q19", "Q8_6_TEXT"]),
                                score="Q8_1")
     assert "comment" not in report.columns
+
+
+def test_the_comments_tell_a_scale_that_runs_the_other_way():
+    """An outdoor shop's export (ddemand/net_promoter_scores, ``nps_data.csv``, synthetic):
+    ``NPS Score`` 1-5 with 1 the best ("worked perfectly, couldn't be happier" under 1,
+    "defective... a nightmare" under 5) and ``Customer Response``. The 1-5 refusal suggested
+    ``scale={1: 0, ..., 5: 10}``, which reads every promoter as a detractor. The comments'
+    reading of the two ends (the word lists' polarity, Mann-Whitney AUC and one-sided p)
+    now gives the mapping the other way; the statistic agrees with scipy's."""
+    from scipy.stats import mannwhitneyu
+
+    from nps_toolkit.loading.direction import scale_direction
+
+    sample = nt.load_sample()
+    five = np.select([sample["score"] >= 9, sample["score"] >= 7, sample["score"] >= 5,
+                      sample["score"] >= 3], [1, 2, 3, 4], 5)
+    raw = pd.DataFrame({"Customer Number": sample["customer_id"], "NPS Score": five,
+                        "Customer Response": sample["comment"]})
+    with pytest.raises(nt.InvalidScoreError) as info:
+        nt.read_survey(raw)
+    message = str(info.value)
+    assert "Its comments read the other way: under the answers 4-5 they are less positive " \
+           "than under 1-2" in message
+    assert "scale={1: 10, 2: 8, 3: 5, 4: 3, 5: 0}" in message
+    df, report = nt.read_survey(raw, scale={1: 10, 2: 8, 3: 5, 4: 3, 5: 0})
+    assert report.columns["comment"] == "Customer Response"
+    assert nt.score(df).nps == pytest.approx(nt.score(sample).nps, abs=15)
+    # read the right way round, the usual suggestion stays
+    with pytest.raises(nt.InvalidScoreError, match=r"scale=\{1: 0, 2: 3, 3: 5, 4: 8, 5: 10\}"):
+        nt.read_survey(raw.assign(**{"NPS Score": 6 - five}))
+    # the statistic, checked against scipy on the same comments
+    found = scale_direction(6 - five, sample["comment"])
+    polarity = nt.sentiment(sample["comment"].fillna("")).to_numpy(dtype=float)
+    written = (sample["comment"].notna() & (sample["comment"].str.strip() != "")).to_numpy()
+    keep = np.flatnonzero(written)[:2000]
+    v, pol = (6 - five)[keep], polarity[keep]
+    high, low = pol[(v >= 1 + 0.6 * 4) & np.isfinite(pol)], pol[(v <= 1 + 0.4 * 4)
+                                                              & np.isfinite(pol)]
+    ref = mannwhitneyu(high, low, alternative="less", method="asymptotic",
+                       use_continuity=False)
+    assert found.auc == pytest.approx(ref.statistic / (len(high) * len(low)))
+    assert found.p == pytest.approx(ref.pvalue) and not found.reversed
+    assert scale_direction(five, sample["comment"]).reversed
+
+
+@pytest.mark.parametrize("name, comment", [("Customer Response", True), ("Response", True),
+                                           ("open response", True), ("Response ID", False),
+                                           ("Response Status", False)])
+def test_a_free_text_answer_named_response_is_the_comment(name, comment):
+    rng = np.random.default_rng(80)
+    n = 60
+    cells = ([f"the {w} was {v}" for w, v in zip(rng.choice(["staff", "price", "app"], n),
+                                                 rng.choice(["fine", "slow", "great"], n),
+                                                 strict=True)] if comment
+             else rng.choice(["Complete", "Partial"], n) if "Status" in name
+             else [f"R_{i}" for i in range(n)])
+    _, report = nt.read_survey(pd.DataFrame({"nps": rng.integers(0, 11, n), name: cells}))
+    assert (report.columns.get("comment") == name) is comment

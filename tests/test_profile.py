@@ -370,3 +370,18 @@ def test_columns_that_are_no_survey_weights_are_not_taken(name, values):
     df, _ = nt.read_survey(pd.DataFrame({"nps": rng.integers(0, 11, n),
                                          name: rng.choice(values, n)}))
     assert nt.profile_export(df, codeframes=False).config["weights"] is None
+
+
+def test_a_0_10_scale_read_the_other_way_is_flagged_in_the_box():
+    """Scores whose comments read the other way (0 the best: a reversed export, or a 1-5
+    rating mapped the wrong way round with --scale) gave an NPS upside down, silently; the
+    report's box now says to check the scale. The sample read the right way says nothing."""
+    sample = nt.load_sample()
+    df, _ = nt.read_survey(sample.assign(score=10 - sample["score"]))
+    profile = nt.profile_export(df, codeframes=False)
+    line = next(x for x in profile.lines() if x.startswith("check the scale"))
+    assert "the comments read the other way of the scores, less positive under 6-9 than " \
+           "under 0-3 (AUC 0.14" in line
+    assert nt.profile_export(nt.read_survey(sample)[0], codeframes=False).reversed_scale is None
+    assert not any(x.startswith("check the scale") for x in nt.profile_export(
+        nt.read_survey(sample)[0], codeframes=False).lines())

@@ -88,7 +88,12 @@ _COMMENT_WORDS = [r"most important reason", r"\breason", r"\bwhy\b", r"\bcomment
                   r"\bfeedback\b", r"\bexplanation\b", r"\bexplication\b", r"\bcommentaires?\b",
                   r"\bverbatim\b", r"open ended", r"\bremarks?\b", r"\bsuggestions?\b",
                   r"\bwhat could we\b", r"\bmotivo\b", r"\bbegrundung\b", r"\btext\b",
-                  r"\bfollow ?up\b", *_COMMENT_WORDS_INTL]
+                  r"\bfollow ?up\b",
+                  # a free-text answer named as one ("Customer Response", "open response",
+                  # "Response"); not "Response ID", "Response Date" or "Response Status"
+                  r"(\b(customer|open|free|written|text|verbatim|survey) |^)responses?\b"
+                  r"(?! (id|ids|date|dates|time|timestamp|status|code|type|rate|number|no)\b)",
+                  *_COMMENT_WORDS_INTL]
 # the names of when the survey was answered come first, generic ones after them: an export
 # that has both (a user's "created_at" and the answer's "surveyed_at") is dated by the answer
 _ANSWER_DATE_NAMES = ["recorded date", "recordeddate", "end date", "enddate", "submitted at",

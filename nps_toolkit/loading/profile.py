@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..i18n import N_, fmt, gettext, tr
 from .columns import _norm
+from .direction import scale_direction
 from .finders import (
     _driver_columns,
     _drivers_reason,
@@ -77,6 +78,8 @@ class ExportProfile:
     spellings: dict[str, list[list[str]]] = field(default_factory=dict)
     #: columns no role, segment or driver was found for (said, so none is left out silently)
     unused: list[str] = field(default_factory=list)
+    #: the comments' reading of the score's ends when they say the scale runs the other way
+    reversed_scale: Any = None
 
     def lines(self) -> list[str]:
         """One line per choice, with the option that changes it (the report's box)."""
@@ -100,6 +103,16 @@ class ExportProfile:
                           "punctuation and are counted as different groups; if they are the "
                           "same, correct the export", column=column,
                           groups="; ".join(" / ".join(repr(v) for v in g) for g in groups[:3])))
+        if self.reversed_scale is not None:
+            d = self.reversed_scale
+            out.append(tr("check the scale: the comments read the other way of the scores, "
+                          "less positive under {high} than under {low} (AUC {auc:.2f} on "
+                          "{n:,} comments with words the word lists know; 0.7-0.96 on every "
+                          "real survey read the right way). If the lowest answer is the best, "
+                          "reverse the scores (answers 0-10: --scale 0=10,1=9,...,10=0; a scale "
+                          "you mapped: map it the other way)",
+                          high=f"{d.high[0]:g}-{d.high[1]:g}", low=f"{d.low[0]:g}-{d.low[1]:g}",
+                          auc=d.auc, n=d.n_high + d.n_low))
         if self.unused:
             shown = ", ".join(repr(c) for c in self.unused[:8])
             more = len(self.unused) - 8
@@ -231,9 +244,13 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
         cfg["codeframe"], why["codeframe"] = _best_codeframe(df, sample)
     why.setdefault("benchmark", tr("none: pass --industry NAME (see nps_toolkit.benchmarks()) "
                                    "or --benchmark N to compare"))
+    direction = (scale_direction(df["score"].astype("Float64").to_numpy(
+        dtype=float, na_value=np.nan), df["comment"].reset_index(drop=True))
+        if "comment" in df.columns else None)
     return ExportProfile(config=cfg, reasons=why, category_check=category_check,
                          missing=missing, spellings=_spellings_of(df, cfg["segments"]),
-                         unused=[c for c in rest if c not in cfg["segments"]])
+                         unused=[c for c in rest if c not in cfg["segments"]],
+                         reversed_scale=direction if direction and direction.reversed else None)
 
 
 def _spellings_of(df: pd.DataFrame, columns: list[str]) -> dict[str, list[list[str]]]:

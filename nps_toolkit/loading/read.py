@@ -312,7 +312,8 @@ def _typed(table: _Table, overrides: dict[str, Any], *,
         if early_iso is not None and iso is not early_iso:
             for future in early_iso[1]:
                 future.cancel()
-        values, kind = _scores(raw[score_col], scale, notes, table.texts.get(score_col, ""))
+        values, kind = _scores(raw[score_col], scale, notes, table.texts.get(score_col, ""),
+                               raw[mapping["comment"]] if "comment" in mapping else None)
         frame = _infer_types(raw, keep_text, untouched, few, plain) if infer else raw
         if table.report.encoding in ("latin-1", "cp1252"):
             frame = _repair_c1(frame if frame is not raw else frame.copy(), notes)
@@ -321,15 +322,16 @@ def _typed(table: _Table, overrides: dict[str, Any], *,
 
 
 def _scores(column: pd.Series, scale: Mapping[Any, int] | None, notes: list[str],
-            question: str) -> tuple[np.ndarray, np.ndarray]:
-    """The score column parsed: values and a code per row (0 valid, 1 blank, 2-4 invalid)."""
+            question: str, comments: pd.Series | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The score column parsed: values and a code per row (0 valid, 1 blank, 2-4 invalid);
+    ``comments`` tell a refused 1-5 rating's direction."""
     if scale is not None:
         values, kind = apply_scale(column, scale)
         notes.append(tr("score answers mapped to 0-10 with scale={scale!r}.",
                         scale=dict(scale)))
         return values, kind
     values, kind = _parse_scores(column, notes)
-    check_scale(values, kind, str(column.name), question)
+    check_scale(values, kind, str(column.name), question, comments)
     return values, kind
 
 

@@ -239,7 +239,8 @@ def apply_scale(raw: pd.Series, scale: Mapping[Any, int]) -> tuple[np.ndarray, n
     return np.append(values_u, np.nan)[codes], np.append(kind_u, 1)[codes]
 
 
-def check_scale(values: np.ndarray, kind: np.ndarray, column: str, question: str) -> None:
+def check_scale(values: np.ndarray, kind: np.ndarray, column: str, question: str,
+                comments: pd.Series | None = None) -> None:
     """Stop when the score column is another scale: a 1-5 star rating is not a 0-10 answer.
 
     Raises :class:`InvalidScoreError` when the column's name or question says stars or "out
@@ -248,6 +249,9 @@ def check_scale(values: np.ndarray, kind: np.ndarray, column: str, question: str
     answers); when 1 in 10 or more of 20 or more answers are not whole numbers (halves,
     averages: a recommend question is answered in whole numbers, and leaving those rows out
     would keep a biased part of the file); or when the answers run 1-11 (coded by position).
+    A 1-5 rating whose ``comments`` read the other way (1 the best answer:
+    :func:`~nps_toolkit.loading.direction.scale_direction`) is refused with the reversed
+    mapping.
     """
     filled = (kind == 0) | (kind == 3)  # answers, whole or not
     n_valid = int(np.count_nonzero(filled))
@@ -283,9 +287,30 @@ def check_scale(values: np.ndarray, kind: np.ndarray, column: str, question: str
         raise InvalidScoreError(
             f"score column {column!r} has {n_valid:,} answers and {said}: it looks like a "
             "1-5 rating, not the 0-10 recommend question, and read as 0-10 every answer "
-            "would be a detractor. " + hint, column=column)
+            "would be a detractor. " + (_reversed_hint(values, filled, comments) or hint),
+            column=column)
     _check_halves(values, kind, column, n_valid)
     _check_positions(values, kind, column, n_valid)
+
+
+def _reversed_hint(values: np.ndarray, filled: np.ndarray,
+                   comments: pd.Series | None) -> str | None:
+    """The mapping of a 1-5 rating whose comments read the other way (1 the best), or
+    None."""
+    if comments is None:
+        return None
+    from .direction import scale_direction
+
+    found = scale_direction(np.where(filled, values, np.nan), comments.reset_index(drop=True))
+    if found is None or not found.reversed:
+        return None
+    return (f"Its comments read the other way: under the answers {found.high[0]:g}-"
+            f"{found.high[1]:g} they are less positive than under {found.low[0]:g}-"
+            f"{found.low[1]:g} (AUC {found.auc:.2f} on {found.n_high + found.n_low:,} comments "
+            "with words the word lists know; a scale read the right way gives 0.7-0.96), so 1 "
+            "is likely the best answer. If so, map it the other way: read_survey(..., "
+            "scale={1: 10, 2: 8, 3: 5, 4: 3, 5: 0}) (CLI: --scale 1=10,2=8,3=5,4=3,5=0); or "
+            "name the 0-10 column with score=.")
 
 
 def _check_halves(values: np.ndarray, kind: np.ndarray, column: str, n_valid: int) -> None:
