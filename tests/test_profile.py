@@ -385,3 +385,31 @@ def test_a_0_10_scale_read_the_other_way_is_flagged_in_the_box():
     assert nt.profile_export(nt.read_survey(sample)[0], codeframes=False).reversed_scale is None
     assert not any(x.startswith("check the scale") for x in nt.profile_export(
         nt.read_survey(sample)[0], codeframes=False).lines())
+
+
+def test_text_columns_are_told_from_numbers_by_their_head(monkeypatch):
+    """profile_export took 5 s on a 1M-row export of seven columns and 23 s on a 37-column
+    one of 500,000 rows: every text column (a channel, a region, a worded scale) was parsed
+    cell by cell as integers, ratings and amounts, and a worded scale's answers gathered
+    one cell at a time. A column whose first 2,000 cells are mostly words is no column of
+    numbers, and a scale's answers are its distinct values: no full-length parse is left."""
+    from nps_toolkit.loading import finders
+
+    rng = np.random.default_rng(81)
+    n = 30_000
+    df, _ = nt.read_survey(pd.DataFrame({
+        "nps": rng.integers(0, 11, n), "channel": rng.choice(["web", "app", "store"], n),
+        "Q3": rng.choice(["Disagree", "Neutral", "Agree", "Strongly agree"], n),
+        "spend": rng.gamma(2, 30, n).round(2)}))
+    parsed = []
+    real = pd.to_numeric
+
+    def counting(values, *args, **kwargs):
+        parsed.append(len(values) if hasattr(values, "__len__") else 1)
+        return real(values, *args, **kwargs)
+
+    monkeypatch.setattr(finders.pd, "to_numeric", counting)
+    profile = nt.profile_export(df, codeframes=False)
+    assert profile.config["segments"] == ["channel"] and profile.config["drivers"] == ["Q3"]
+    assert profile.config["value"] == "spend"
+    assert parsed and max(parsed) <= 2000  # heads only; "spend" is numbers already
