@@ -400,7 +400,10 @@ def test_text_columns_are_told_from_numbers_by_their_head(monkeypatch):
     df, _ = nt.read_survey(pd.DataFrame({
         "nps": rng.integers(0, 11, n), "channel": rng.choice(["web", "app", "store"], n),
         "Q3": rng.choice(["Disagree", "Neutral", "Agree", "Strongly agree"], n),
-        "spend": rng.gamma(2, 30, n).round(2)}))
+        "IPAddress": [f"10.{a}.{b}.{c}" for a, b, c in rng.integers(0, 255, (n, 3))],
+        # amounts kept as text with a decimal comma: parsed in full, and found
+        "Umsatz": [f"{a},{b:02d}" for a, b in zip(rng.integers(10, 500, n),
+                                                  rng.integers(0, 99, n), strict=True)]}))
     parsed = []
     real = pd.to_numeric
 
@@ -411,5 +414,5 @@ def test_text_columns_are_told_from_numbers_by_their_head(monkeypatch):
     monkeypatch.setattr(finders.pd, "to_numeric", counting)
     profile = nt.profile_export(df, codeframes=False)
     assert profile.config["segments"] == ["channel"] and profile.config["drivers"] == ["Q3"]
-    assert profile.config["value"] == "spend"
-    assert parsed and max(parsed) <= 2000  # heads only; "spend" is numbers already
+    assert profile.config["value"] == "Umsatz"
+    assert sum(k > 2000 for k in parsed) == 1  # the amounts alone, read once in full
