@@ -3687,3 +3687,40 @@ def test_a_free_text_answer_named_response_is_the_comment(name, comment):
              else [f"R_{i}" for i in range(n)])
     _, report = nt.read_survey(pd.DataFrame({"nps": rng.integers(0, 11, n), name: cells}))
     assert (report.columns.get("comment") == name) is comment
+
+
+def test_a_question_exported_one_column_per_option_is_read_as_one(tmp_path):
+    """SurveyMonkey's "expanded" export writes each answer option in a column of its own
+    (two header rows: the question, then ``0`` ... ``10``), the chosen option's label in its
+    cell. The recommend question's ``- 0`` column was read as the score: the 0s its only
+    answers, the NPS -100. Single-choice questions so exported are one column again (the
+    plan too); a multiple-choice question (rows with two options) stays as it is."""
+    import csv
+    import io
+
+    rng = np.random.default_rng(82)
+    n = 150
+    question = "How likely is it that you would recommend us to a friend or colleague?"
+    scores = rng.integers(0, 11, n)
+    plans = rng.choice(["Basic", "Pro"], n)
+    rows = [["Respondent ID", "Collector ID", "Start Date", "End Date", question,
+             *[""] * 10, "Which plan are you on?", "", "Which channels do you use?", "",
+             "What is the primary reason for your score?"],
+            ["", "", "", "", *map(str, range(11)), "Basic", "Pro", "Email", "Chat",
+             "Open-Ended Response"]]
+    for i, (s, plan) in enumerate(zip(scores, plans, strict=True)):
+        options = [str(s) if k == s else "" for k in range(11)]
+        rows.append([str(1000 + i), "7", "05/01/2025 10:00:00 AM", "05/01/2025 10:04:00 AM",
+                     *options, plan if plan == "Basic" else "", plan if plan == "Pro" else "",
+                     "Email", "Chat" if i % 3 == 0 else "", "ok"])
+    text = io.StringIO()
+    csv.writer(text).writerows(rows)
+    path = tmp_path / "surveymonkey_expanded.csv"
+    path.write_text(text.getvalue(), encoding="utf-8")
+    df, report = nt.read_survey(path)
+    assert df["score"].tolist() == scores.tolist()
+    assert report.columns["score"] == question
+    assert df["Which plan are you on?"].tolist() == plans.tolist()
+    assert {"Which channels do you use? - Email", "Which channels do you use? - Chat"} <= set(
+        df.columns)
+    assert sum("exported one column per answer option" in x for x in report.notes) == 2

@@ -20,6 +20,7 @@ from .columns import _detect, _likely_date
 from .counts import _answers_from_categories, _answers_from_counts
 from .dates import _implausible_dates, _iso_cast, _parse_dates
 from .excel import _read_sheets, _sheet_names
+from .expanded import _expanded_choices
 from .files import _existing_file, _read_file
 from .followups import _merged_follow_ups
 from .ids import _clean_ids
@@ -199,6 +200,8 @@ def _table(source: str | Path | Any, *, sheet: str | int, encoding: str | None,
         raw, texts = _frame_cells(source, report)
         table = _Table(raw, texts, report, np.asarray(raw.index), False)
     table.raw = _without_row_index(table.raw, report.notes)
+    # one column per answer option (SurveyMonkey's expanded export) -> one column per question
+    table.raw = _expanded_choices(table.raw, report.notes)
     # one row per question asked -> one row per respondent (loading/long.py)
     table.raw, table.texts, table.row_numbers = _wide_from_long(
         table.raw, table.texts, report.notes, table.row_numbers)
