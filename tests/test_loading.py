@@ -3721,6 +3721,38 @@ def test_a_question_exported_one_column_per_option_is_read_as_one(tmp_path):
     assert df["score"].tolist() == scores.tolist()
     assert report.columns["score"] == question
     assert df["Which plan are you on?"].tolist() == plans.tolist()
+    # scan read the option row as an answer (its "0" a score) and the first option column
+    # as the score; it reads the two header rows and the options as read_survey does
+    rel, scanned = nt.scan(path)
+    assert scanned.header_rows == 2 and scanned.vendor == "surveymonkey"
+    assert nt.summarize(rel)["nps"].iloc[0] == pytest.approx(nt.score(df).nps)
+    got = rel.order("response_id").df()
+    assert got["score"].tolist() == scores.tolist()
+    assert got["Which plan are you on?"].tolist() == plans.tolist()
     assert {"Which channels do you use? - Email", "Which channels do you use? - Chat"} <= set(
         df.columns)
     assert sum("exported one column per answer option" in x for x in report.notes) == 2
+
+
+
+@pytest.mark.parametrize("stamp, expected", [
+    ("05/01/2025 10:04:19 AM", "2025-05-01 10:04:19"), ("05/13/2025 12:30:00 PM",
+                                                         "2025-05-13 12:30:00"),
+    ("05/14/2025 12:05:00 AM", "2025-05-14 00:05:00"), ("05/15/2025 01:15:00 PM",
+                                                         "2025-05-15 13:15:00")])
+def test_dates_on_a_12_hour_clock_are_read_alike_by_read_survey_and_scan(tmp_path, stamp,
+                                                                        expected):
+    """SurveyMonkey dates its answers "05/01/2025 10:04:19 AM": scan took them for ISO
+    dates and left every one missing (said), so a trend on a large export had no periods;
+    12 AM is midnight and 12 PM noon."""
+    rng = np.random.default_rng(83)
+    n = 40
+    stamps = ["05/13/2025 09:00:00 AM"] * (n - 1) + [stamp]
+    path = tmp_path / "twelve.csv"
+    pd.DataFrame({"Respondent ID": range(n), "End Date": stamps,
+                  "nps": rng.integers(0, 11, n)}).to_csv(path, index=False)
+    df, _ = nt.read_survey(path)
+    assert str(df["date"].iloc[-1]) == expected
+    rel, report = nt.scan(path)
+    assert str(rel.order("response_id").df()["date"].iloc[-1]) == expected
+    assert any("'%m/%d/%Y %I:%M:%S %p'" in x for x in report.notes)

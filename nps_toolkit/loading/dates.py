@@ -14,7 +14,9 @@ from ..i18n import N_, gettext, tr
 from .scores import _NA_TOKENS, _arrow_text
 
 _NUMERIC_DATE = re.compile(
-    r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?$")
+    r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?)"
+    # a 12-hour clock (SurveyMonkey: "05/01/2025 10:04:19 AM"): group 6 is its A or P
+    r"(?: ?([AaPp])\.?[Mm]\.?)?)?$")
 
 
 def _numeric_date_format(text: pd.Series, notes: list[str], column: str,
@@ -42,6 +44,10 @@ def _numeric_date_format(text: pd.Series, notes: list[str], column: str,
     with_seconds = parts[4].dropna().str.count(":").eq(2)
     time = "" if parts[4].isna().all() else (" %H:%M:%S" if with_seconds.mean() >= 0.5
                                              else " %H:%M")
+    if time and parts[5].notna().mean() >= 0.5:  # "10:04:19 AM"
+        space = " " if uniq[matched].str.contains(r"\d [AaPp]", regex=True).mean() >= 0.5 \
+            else ""
+        time = time.replace("%H", "%I") + space + "%p"
     if dayfirst is None and not (first > 12).any() and not (second > 12).any():
         # the sample cannot tell: try both readings on the whole column, vectorised
         day = f"%d{sep}%m{sep}{year}{time}"
@@ -270,6 +276,11 @@ def _numeric_by_fields(p: pd.DataFrame, dayfirst: bool | None
     clock = p[4].fillna("0:00").where(p[4].fillna("").str.count(":") == 2,
                                       p[4].fillna("0:00") + ":00")
     when = when + pd.to_timedelta(clock.to_numpy(), errors="coerce")
+    half = p[5].fillna("").str.upper().to_numpy()  # a 12-hour clock: 12 AM is 0h, 1 PM 13h
+    hour = pd.to_numeric(p[4].str.split(":").str[0], errors="coerce").to_numpy(dtype=float)
+    shift = np.where((half == "P") & (hour < 12), 12, np.where((half == "A") & (hour == 12),
+                                                               -12, 0))
+    when = when + pd.to_timedelta(shift, unit="h")
     got = np.where(either, np.datetime64("NaT"), when.to_numpy(dtype="datetime64[us]"))
     return got, np.where(either, "", np.where(day_first, "day", "month")), either
 

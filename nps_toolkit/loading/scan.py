@@ -111,9 +111,18 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
         # DuckDB's sniffer would guess date formats itself (05/04/2025: May or April?): dates
         # stay text here and get read_survey's one-format-per-column rule below
         listed = "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
-        rel = con.sql(f"SELECT * FROM read_csv({listed}, header = true, "
+        # a vendor's header of two or three rows (SurveyMonkey's question / option rows,
+        # Qualtrics' question text and ImportId): read by read_survey's rule, the extra rows
+        # skipped (they were read as answers: an option row's "0" counted as a score)
+        vendor, h, names, texts = _csv_layout(files[0])
+        header = ("header = true" if h <= 1 else
+                  f"header = false, skip = {h}, names = ["
+                  + ", ".join("'" + n.replace("'", "''") + "'" for n in names) + "]")
+        rel = con.sql(f"SELECT * FROM read_csv({listed}, {header}, "
                       f"hive_partitioning = {str(hive).lower()}, auto_type_candidates = "
                       "['BOOLEAN', 'BIGINT', 'DOUBLE', 'VARCHAR'])")
+        report.vendor, report.header_rows = vendor, max(h, 1)
+        rel = _one_column_per_question(rel, report.notes)
     report.notes.append(f"{len(files)} {kind} file(s) read lazily by DuckDB"
                         + (" with hive partition columns" if hive else "") + ".")
     sample = rel.limit(sample_rows).df()
@@ -126,7 +135,8 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
                  "customer_id": customer, "response_id": response_id}
     _refuse_long(sample)
     notes: list[str] = []
-    mapping = _detect(sample, {}, overrides, notes, source=str(files[0]) if files else "")
+    mapping = _detect(sample, texts if kind == "csv" else {}, overrides, notes,
+                      source=str(files[0]) if files else "")
     report.notes.extend(notes)
     types = dict(zip(rel.columns, [str(t).upper() for t in rel.dtypes], strict=True))
     exprs = []
@@ -308,6 +318,51 @@ def _date_expr(name: str, dtype: str, sample: pd.Series, dayfirst: bool | None,
             f" ({bad} of the sample's {int(text.notna().sum()):,} dates do not read that way "
             "and become missing dates)." if bad else "."))
     return f"{sql} AS date"
+
+
+def _csv_layout(path: str) -> tuple[str, int, list[str], dict[str, str]]:
+    """:func:`~nps_toolkit.loading.layout._layout` of a CSV file's first rows (its vendor,
+    header rows, column names and question texts), the delimiter found as read_survey
+    finds it."""
+    from .files import _detect_delimiter, _head_frame
+    from .layout import _layout
+
+    with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
+        text = fh.read(1 << 16)
+    text = text[:text.rfind("\n") + 1] or text
+    return _layout(_head_frame(text, _detect_delimiter(text, Path(path).suffix.lower())))
+
+
+def _one_column_per_question(rel: Any, notes: list[str]) -> Any:
+    """The relation with each single-choice question exported one column per option
+    (:mod:`~nps_toolkit.loading.expanded`) read as one column, in the engine: the option
+    chosen option's label is the answer. Which questions are single-choice is decided on the
+    first 10,000 rows, as the columns are."""
+    from .expanded import _OPTION, _expanded_choices, _option_groups
+
+    groups = _option_groups(list(rel.columns))
+    if not groups:
+        return rel
+    found: list[str] = []
+    read = _expanded_choices(rel.limit(10_000).df(), found).columns
+    collapsed = {q: names for q, names in groups if q in read and q not in rel.columns}
+    if not collapsed:
+        return rel
+    notes.extend(found)
+    first = {names[0]: q for q, names in collapsed.items()}
+    dropped = {n for names in collapsed.values() for n in names}
+    exprs = []
+    for c in rel.columns:
+        if c in first:
+            q = first[c]
+            options = ", ".join(  # the option's label, as read_survey gives it
+                f"CASE WHEN NULLIF(trim(CAST({_q(n)} AS VARCHAR)), '') IS NOT NULL THEN "
+                + "'" + _OPTION.match(n)["option"].strip().replace("'", "''") + "' END"
+                for n in collapsed[q])
+            exprs.append(f"COALESCE({options}) AS {_q(q)}")
+        elif c not in dropped:
+            exprs.append(_q(c))
+    return rel.project(", ".join(exprs))
 
 
 def _refuse_long(sample: pd.DataFrame) -> None:
