@@ -3756,3 +3756,42 @@ def test_dates_on_a_12_hour_clock_are_read_alike_by_read_survey_and_scan(tmp_pat
     rel, report = nt.scan(path)
     assert str(rel.order("response_id").df()["date"].iloc[-1]) == expected
     assert any("'%m/%d/%Y %I:%M:%S %p'" in x for x in report.notes)
+
+
+def test_sheets_named_for_months_or_waves_date_their_rows(tmp_path):
+    """A workbook with a sheet per month ('January 2025', 'February 2025'...) and no date
+    column was stacked with each row's sheet in a column no finder used: no trend review.
+    Sheets named for months or quarters date their rows by the period's first day, sheets
+    named for years or waves number them in 'wave'; a date of the sheets' own wins."""
+    rng = np.random.default_rng(84)
+
+    def book(path, names, dated=False):
+        with pd.ExcelWriter(path) as writer:
+            for name in names:
+                n = 40
+                frame = pd.DataFrame({"Customer": [f"C{i}" for i in range(n)],
+                                      "NPS": rng.integers(0, 11, n)})
+                if dated:
+                    frame["Date"] = pd.Timestamp("2024-06-15")
+                frame.to_excel(writer, sheet_name=name, index=False)
+
+    book(tmp_path / "months.xlsx", ["January 2025", "Février 2025", "2025-03"])
+    df, report = nt.read_survey(tmp_path / "months.xlsx")
+    assert df["date"].dt.strftime("%Y-%m-%d").value_counts().sort_index().to_dict() == {
+        "2025-01-01": 40, "2025-02-01": 40, "2025-03-01": 40}
+    assert report.columns["date"] == "sheet"
+    profile = nt.profile_export(df, codeframes=False)
+    assert profile.config["date"] == "date" and "sheet" not in profile.unused
+    book(tmp_path / "quarters.xlsx", ["Q1 2024", "Q2 2024"])
+    df, _ = nt.read_survey(tmp_path / "quarters.xlsx")
+    assert sorted(df["date"].dt.strftime("%Y-%m-%d").unique()) == ["2024-01-01", "2024-04-01"]
+    book(tmp_path / "waves.xlsx", ["Wave 1", "Wave 2", "Wave 3"])
+    df, _ = nt.read_survey(tmp_path / "waves.xlsx")
+    assert df["wave"].tolist() == [1] * 40 + [2] * 40 + [3] * 40
+    assert nt.profile_export(df, codeframes=False).config["period"] == "wave"
+    book(tmp_path / "dated.xlsx", ["January 2025", "February 2025"], dated=True)
+    df, _ = nt.read_survey(tmp_path / "dated.xlsx")
+    assert (df["date"] == pd.Timestamp("2024-06-15")).all()
+    book(tmp_path / "regions.xlsx", ["North", "South"])
+    df, _ = nt.read_survey(tmp_path / "regions.xlsx")
+    assert "date" not in df.columns and "wave" not in df.columns

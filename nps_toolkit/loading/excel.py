@@ -189,6 +189,43 @@ def _stacked(parts: list[tuple[str, pd.DataFrame, LoadReport]]
                               "({n:,} rows kept), each row's sheet in column {label!r}.",
                               sheets=", ".join(repr(n) for n, _, _ in parts),
                               n=report.rows_kept, label=label))
+    out = _dated_by_sheet(out, [name for name, _, _ in parts], label, report)
     out.attrs = dict(parts[0][1].attrs)
     out.attrs["load_report"] = report
     return out, report
+
+
+def _dated_by_sheet(out: pd.DataFrame, names: list[str], label: str,
+                    report: LoadReport) -> pd.DataFrame:
+    """Stacked sheets named for months or quarters (``January 2025``, ``2025-02``, ``Q1
+    2025``, ``Mars 2025``) date their rows by the period's first day when the sheets hold no
+    date of their own; named for years or waves (``2024``, ``Wave 2``), they number them in
+    a ``wave`` column: the trend review's periods (they were a column no finder used). Said;
+    unchanged otherwise."""
+    from .columns import _norm
+    from .long import _period
+
+    found = [_period(_norm(n).split()) for n in names]
+    if any(f is None for f in found) or len({f[0] for f in found}) != 1:
+        return out
+    kind = found[0][0]
+    by_sheet = dict(zip(names, found, strict=True))
+    if kind in ("month", "quarter") and "date" not in out.columns:
+        starts = {n: pd.Timestamp(year=f[1][0], month=f[1][1] if kind == "month"
+                                  else 3 * f[1][1] - 2, day=1) for n, f in by_sheet.items()}
+        out = out.assign(date=out[label].map(starts).astype("datetime64[us]"))
+        report.columns["date"] = label
+        example = f"{names[0]!r} -> {starts[names[0]]:%Y-%m-%d}"
+        report.notes.append(
+            tr("the sheets are named for months: each row is dated by the first day of its "
+               "sheet's month ({example}), the trend review's periods.", example=example)
+            if kind == "month" else
+            tr("the sheets are named for quarters: each row is dated by the first day of its "
+               "sheet's quarter ({example}), the trend review's periods.", example=example))
+    elif kind in ("year", "wave") and "wave" not in out.columns and "date" not in out.columns:
+        out = out.assign(wave=out[label].map({n: f[2] for n, f in by_sheet.items()}))
+        report.notes.append(tr("the sheets are named for survey waves or years ({sheets}): "
+                               "their numbers are in column 'wave', the trend review's "
+                               "periods.", sheets=", ".join(repr(n) for n in names[:4])))
+    return out
+

@@ -249,7 +249,8 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
         if "comment" in df.columns else None)
     return ExportProfile(config=cfg, reasons=why, category_check=category_check,
                          missing=missing, spellings=_spellings_of(df, cfg["segments"]),
-                         unused=[c for c in rest if c not in cfg["segments"]],
+                         unused=[c for c in rest if c not in cfg["segments"]
+                                 and c not in source_names.values()],  # a role's source
                          reversed_scale=direction if direction and direction.reversed else None)
 
 
