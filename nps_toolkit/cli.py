@@ -85,10 +85,11 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("--orders", metavar="FILE",
                     help="order log (customer, order date, amount): adds whether NPS predicts "
                     "repurchase and revenue")
-    rp.add_argument("--customers", metavar="FILE",
+    rp.add_argument("--customers", metavar="FILE", action="append",
                     help="customer list (one row per customer: plan, region, value...): "
                     "its columns joined to the answers by customer id, to compare them on; "
-                    "with --orders, response rates and the NPS weighted to the customer base")
+                    "with --orders, response rates and the NPS weighted to the customer base "
+                    "(repeat for several lists, e.g. one per year)")
     rp.add_argument("--keep-notebooks", metavar="DIR",
                     help="also keep the executed notebooks in this folder")
     rp.add_argument("--quiet", action="store_true", help="no progress bar")

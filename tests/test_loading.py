@@ -3795,3 +3795,34 @@ def test_sheets_named_for_months_or_waves_date_their_rows(tmp_path):
     book(tmp_path / "regions.xlsx", ["North", "South"])
     df, _ = nt.read_survey(tmp_path / "regions.xlsx")
     assert "date" not in df.columns and "wave" not in df.columns
+
+
+def test_several_customer_lists_are_stacked_and_matched_by_the_answers_ids():
+    """The member lists of that insurer are one per year (406 and 654 members), each keyed
+    by the survey's ``id``; the 2021 list's ``id`` has blanks, so it reads as floats (2.0).
+    Each list held fewer than half of the answers' ids, so its ``email`` (named like a key)
+    was taken and no 2021 member matched. Several lists are read and stacked (each row's
+    list named), a customer in two kept from the first; a list of part of the customers is
+    keyed by the column holding half of its own rows; whole floats match integer ids."""
+    rng = np.random.default_rng(85)
+    answers, _ = nt.read_survey(pd.DataFrame({"id": np.arange(1, 401),
+                                              "nps": rng.integers(0, 11, 400)}),
+                                customer="id")
+    ids_2021 = pd.array(list(range(1, 151)) + [None] * 10, dtype="Float64").astype(float)
+    lists = [pd.DataFrame({"id": ids_2021, "email": [f"a{i}@x.org" for i in range(160)],
+                           "state": rng.choice(["CA", "NY"], 160)}),
+             pd.DataFrame({"id": np.arange(150, 401), "email": [f"b{i}@x.org" for i in
+                                                                range(251)],
+                           "state": rng.choice(["CA", "NY"], 251)})]
+    listed, report = nt.read_customers(lists, answers=answers)
+    assert report.columns == {"customer_id": "id"} and len(listed) == 400
+    assert listed["customer list"].value_counts().to_dict() == {"list 2": 250, "list 1": 150}
+    assert "2 customer lists stacked ('list 1', 'list 2'), each row's list in column " \
+           "'customer list': 400 customers; 1 listed in two lists kept from the first." \
+           in report.notes
+    assert "[list 1] column 'id' taken as the customer id: it holds 150 of the answers' 400 " \
+           "customer ids" in report.notes[0]
+    assert report.excluded == {"no customer id": [f"list 1:{row}" for row in range(150, 160)]}
+    joined = nt.join_customers(answers, listed)
+    assert joined["state"].notna().all()
+    assert "customer list" in listed.attrs["attributes"]

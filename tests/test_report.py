@@ -1031,3 +1031,19 @@ def test_a_weighted_survey_is_reported_weighted(tmp_path):
     page = text(config={"weights": ""})
     assert f"NPS {plain.nps:.1f} (95% interval {plain.ci_low:.1f}" in page
     assert "weights: none, as asked" in page and "Weighted by" not in page
+
+
+def test_report_takes_several_customer_lists(tmp_path):
+    """``--customers`` repeated: a list per year is read and stacked, each row's list a
+    group to compare on (the insurer's 2021 and 2022 member lists)."""
+    rng = np.random.default_rng(86)
+    pd.DataFrame({"id": np.arange(1, 301), "nps": rng.integers(0, 11, 300)}).to_csv(
+        tmp_path / "answers.csv", index=False)
+    for year, ids in (("2021", np.arange(1, 121)), ("2022", np.arange(121, 301))):
+        pd.DataFrame({"id": ids, "state": rng.choice(["CA", "NY"], len(ids))}).to_csv(
+            tmp_path / f"members_{year}.csv", index=False)
+    out = _cli("report", str(tmp_path / "answers.csv"), "--customer", "id",
+               "--customers", str(tmp_path / "members_2021.csv"),
+               "--customers", str(tmp_path / "members_2022.csv"), "--print-config")
+    assert out.returncode == 0, out.stderr
+    assert "segments = [\"state\", \"customer list\"]" in out.stdout

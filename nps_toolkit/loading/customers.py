@@ -43,8 +43,10 @@ def read_customers(source: str | Path | Any, *, customer: str | None = None,
 
     Parameters
     ----------
-    source : path or data frame
-        The customer list.
+    source : path, data frame, or a list of them
+        The customer list; several (a list per year, per region) are read one by one and
+        stacked, each row with its list's name in ``customer list``, a customer in two lists
+        kept from the first.
     customer : str, optional
         Its customer id column (default: detected).
     answers : DataFrame, optional
@@ -68,6 +70,9 @@ def read_customers(source: str | Path | Any, *, customer: str | None = None,
     >>> sorted(report.excluded)
     ['duplicate customer', 'no customer id']
     """
+    if isinstance(source, (list, tuple)):
+        return _several_lists(list(source), customer=customer, answers=answers, sheet=sheet,
+                              encoding=encoding, delimiter=delimiter)
     report = LoadReport(source="<DataFrame>", file_format="dataframe", header_rows=0)
     raw, first_row = _order_table(source, report, sheet=sheet, encoding=encoding,
                                   delimiter=delimiter)
@@ -109,21 +114,59 @@ def read_customers(source: str | Path | Any, *, customer: str | None = None,
     return out, report
 
 
+def _several_lists(sources: list[Any], **kw: Any) -> tuple[pd.DataFrame, LoadReport]:
+    """:func:`read_customers` of several lists, stacked (see its ``source``)."""
+    if not sources:
+        raise ValueError("no customer list given: pass a path, a data frame or a list of them")
+    read = [read_customers(one, **kw) for one in sources]
+    if len(read) == 1:
+        return read[0]
+    names = [Path(str(r.source)).name if r.source != "<DataFrame>" else f"list {k + 1}"
+             for k, (_, r) in enumerate(read)]
+    label = "customer list" if all("customer list" not in f.columns for f, _ in read) \
+        else "source customer list"
+    out = pd.concat([f.assign(**{label: name}) for (f, _), name in zip(read, names,
+                                                                       strict=True)],
+                    ignore_index=True)
+    twice = out["customer_id"].duplicated(keep="first").to_numpy()
+    out = out.loc[~twice].reset_index(drop=True)
+    report = LoadReport(source=", ".join(str(r.source) for _, r in read),
+                        file_format=read[0][1].file_format, header_rows=read[0][1].header_rows)
+    report.rows_read = sum(r.rows_read for _, r in read)
+    report.rows_kept = len(out)
+    report.columns = read[0][1].columns
+    for name, (_, r) in zip(names, read, strict=True):
+        report.notes.extend(f"[{name}] {note}" for note in r.notes)
+        for reason, rows in r.excluded.items():
+            report.excluded.setdefault(reason, []).extend(f"{name}:{row}" for row in rows)
+    report.notes.append(tr("{k} customer lists stacked ({lists}), each row's list in column "
+                           "{label!r}: {n:,} customers{twice}.", k=len(read),
+                           lists=", ".join(map(repr, names)), label=label, n=len(out),
+                           twice=tr("; {m:,} listed in two lists kept from the first",
+                                    m=int(twice.sum())) if twice.any() else ""))
+    out.attrs["attributes"] = _segment_columns(out, [c for c in out.columns
+                                                     if c != "customer_id"
+                                                     and not _date_like(out[c])])
+    return out, report
+
+
 def _list_id_column(raw: pd.DataFrame, cols: list[str], answers: pd.DataFrame | None,
                     notes: list[str]) -> str | None:
     """A customer list's id column: named like a customer id; else its own plain ``ID``.
     Given the ``answers``, that column must hold at least half of their distinct customer
     ids; when it does not (a list keyed by ``id`` whose ``email`` column was named like the
-    key), or when no column is named so, the column holding the most of them, at least
-    half, whose values are unique (a list names each customer once) is taken, said. None
-    when none is."""
+    key), or when no column is named so, the column holding the most of them is taken, said:
+    unique values (a list names each customer once) holding half of the answers' ids, or,
+    for a list of part of the customers (one per year), half of its own rows and more than
+    the named column. None when none is."""
     named = _customer_column(raw, cols, set(), _Blank(raw))
     plain = [c for c in cols if _words(c) in _PLAIN_ID_NAMES]
     first = named if named is not None else plain[0] if len(plain) == 1 else None
     wanted = (pd.Series(answers["customer_id"].dropna().unique())
               if answers is not None and "customer_id" in answers.columns else None)
-    if first is not None and (wanted is None or 2 * (_matched(wanted, raw[first].dropna())
-                                                     or 0) >= len(wanted)):
+    held = (_matched(wanted, raw[first].dropna()) or 0) if first is not None and \
+        wanted is not None else 0
+    if first is not None and (wanted is None or 2 * held >= len(wanted)):
         if named is None:  # a list of customers: its own plain "ID" is the customer's
             notes.append(tr("column {column!r} taken as the customer id: a customer list's "
                             "own id (pass customer= to choose another).", column=first))
@@ -136,7 +179,10 @@ def _list_id_column(raw: pd.DataFrame, cols: list[str], answers: pd.DataFrame | 
         if len(s) == 0 or s.nunique() < 0.95 * len(s):
             continue
         matched = _matched(wanted, s)
-        if matched is not None and 2 * matched >= len(wanted) and (
+        # half the answers' customers, or (a list of part of them: one per year or region)
+        # half the list's own rows, and more than the column named like the key holds
+        if matched is not None and (2 * matched >= len(wanted) or (
+                2 * matched >= len(s) and matched > held)) and (
                 best is None or (-matched, c) < (-best[0], best[1])):
             best = (matched, c)
     if best is None:
@@ -269,10 +315,15 @@ def _matched(values: pd.Series, listed: pd.Series) -> int | None:
     column that cannot hold ids (dates, decimals) or shares none."""
     import warnings
 
-    if not (pd.api.types.is_integer_dtype(values.dtype) or pd.api.types.is_string_dtype(
-            values.dtype) or values.dtype == object) or not (
-            pd.api.types.is_integer_dtype(listed.dtype) or pd.api.types.is_string_dtype(
-            listed.dtype) or listed.dtype == object):
+    def id_like(s: pd.Series) -> bool:  # whole numbers kept as floats (a blank among
+        # integer ids makes the column float: 1.0, 2.0) are ids as their integers are
+        if pd.api.types.is_float_dtype(s.dtype):
+            v = s.dropna().to_numpy(dtype=float)
+            return bool(len(v)) and bool(np.all(np.isfinite(v) & (np.mod(v, 1) == 0)))
+        return (pd.api.types.is_integer_dtype(s.dtype) or pd.api.types.is_string_dtype(s.dtype)
+                or s.dtype == object)
+
+    if not (id_like(values) and id_like(listed)):
         return None
     try:
         with warnings.catch_warnings():

@@ -138,7 +138,7 @@ def _refuse_overwriting_inputs(output: Path, inputs: dict[str, Any]) -> None:
 def build_report(source: str | Path | None = None, *, output: str | Path = "nps-report.html",
                  score: str | None = None, comment: str | None = None,
                  date: str | None = None, orders: str | Path | None = None,
-                 customers: str | Path | None = None,
+                 customers: str | Path | list[str | Path] | None = None,
                  keep_notebooks: str | Path | None = None,
                  progress: bool = True, parameters: dict[str, Any] | None = None,
                  config: dict[str, Any] | None = None, lang: str | None = None) -> ReportResult:
@@ -153,7 +153,8 @@ def build_report(source: str | Path | None = None, *, output: str | Path = "nps-
         Column names, when :func:`nps_toolkit.read_survey` detection picks the wrong ones.
     orders, customers : path, optional
         The order log (:func:`nps_toolkit.read_orders`) and the customer list
-        (:func:`nps_toolkit.read_customers`): with an order log the report gains the growth
+        (:func:`nps_toolkit.read_customers`; several paths for several lists, stacked):
+        with an order log the report gains the growth
         and representativeness section (the bundled sample comes with both); the customer
         list's columns (plan, region, value...) are joined to the answers by customer id
         (:func:`nps_toolkit.join_customers`) and chosen from as the survey's own are.
@@ -224,16 +225,22 @@ def _build(source: str | Path | None, *, output: str | Path, score: str | None,
     keep_notebooks = Path(keep_notebooks).resolve() if keep_notebooks else None
     if source is not None and not Path(source).is_file():
         raise FileNotFoundError(f"no such file: {source}")
+    # several customer lists (a list per year or region) are read and stacked as one
+    lists = ([customers] if isinstance(customers, (str, Path)) else list(customers)
+             if customers is not None else [])
+    customers = (lists[0] if len(lists) == 1 else lists) if lists else None
     _refuse_overwriting_inputs(Path(output), {"export": source, "order log": orders,
-                                              "customer list": customers})
+                                              **{f"customer list {k + 1}": one
+                                                 for k, one in enumerate(lists)}})
     # read once here: an unreadable file fails fast with the loader's clear message, and a
     # notebook whose columns are missing is skipped with a note instead of failing
     asked = dict(config or {})
     for key, given in (("score", score), ("comment", comment), ("date", date)):
         if given is not None:
             asked[key] = given
-    if customers is not None and not Path(customers).is_file():
-        raise FileNotFoundError(f"no such file: {customers}")
+    for one in lists:
+        if not Path(one).is_file():
+            raise FileNotFoundError(f"no such file: {one}")
     data, profile, merged = load_configured(source, asked, customers)
     customer_col = asked.get("customer")  # found by the customer list's ids, perhaps
     score, comment, date = asked.get("score"), asked.get("comment"), asked.get("date")
@@ -253,9 +260,8 @@ def _build(source: str | Path | None, *, output: str | Path, score: str | None,
         skip["04_growth_and_representativeness.ipynb"] = tr(
             "an order log (customer, order date, amount), to see whether NPS predicts "
             "repurchase and revenue: --orders FILE (and --customers FILE for response rates)")
-    for given in (orders, customers):
-        if given is not None and not Path(given).is_file():
-            raise FileNotFoundError(f"no such file: {given}")
+    if orders is not None and not Path(orders).is_file():
+        raise FileNotFoundError(f"no such file: {orders}")
     if "date" not in data.columns and not (period_column and period_column in data.columns):
         skip["03_trend_review.ipynb"] = tr("a date or a period column: --date COL or --period "
                                            "COL")
@@ -266,8 +272,9 @@ def _build(source: str | Path | None, *, output: str | Path, score: str | None,
         params["customer_id"] = customer_col  # the notebooks read the file as read here
     if orders is not None:
         params["orders_path"] = str(Path(orders).resolve())
-    if customers is not None:
-        params["customers_path"] = str(Path(customers).resolve())
+    if lists:
+        paths = [str(Path(one).resolve()) for one in lists]
+        params["customers_path"] = paths[0] if len(paths) == 1 else paths
     params.update(parameters or {})
     templates = {name: template_path(name) for name in TEMPLATES}
     accepted = {name: set(papermill.inspect_notebook(str(path))) for name, path in
