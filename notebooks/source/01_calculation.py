@@ -131,7 +131,10 @@ charts.distribution(df) | charts.categories(df)
 
 # %% tags=["report-skip"]
 # the result as code prints it (the report shows the sentence below instead)
-weight = weights if has(weights) else None  # a column named but not read: unweighted
+weight = weights if has(weights) else None
+if weights and not weight:  # named but not in the data: said, not silently unweighted
+    say("The weight column **{column}** is not in the data: the answers count alike.",
+        column=weights)
 result = nt.score(df["score"], weights=df[weight] if weight else None, confidence=confidence)
 print(result)
 

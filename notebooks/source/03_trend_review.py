@@ -99,7 +99,10 @@ if use_dates:
     say("Periods are cut from the response **dates**.")
 else:
     say("Periods come from the column **{column}** (an ordered period index).", column=period)
-weight = weights if has(weights) else None  # a column named but not read: unweighted
+weight = weights if has(weights) else None
+if weights and not weight:  # named but not in the data: said, not silently unweighted
+    say("The weight column **{column}** is not in the data: the answers count alike.",
+        column=weights)
 if weight:
     say("Each period's NPS and interval are **weighted by {column}** (the shift alerts, the "
         "waves and the migration count answers unweighted).", column=weight)

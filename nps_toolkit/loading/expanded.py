@@ -53,10 +53,9 @@ def _expanded_choices(raw: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
         chosen = filled.to_numpy(dtype=bool)
         if not chosen.any() or (chosen.sum(axis=1) > 1).any():
             continue  # nothing chosen, or a multiple-choice question
-        written = cells.to_numpy(dtype=object, na_value=None)[chosen]
-        labels = np.broadcast_to(np.array(options, dtype=object), chosen.shape)[chosen]
-        same = np.array([str(w).strip() in (o, *_MARK) for w, o in
-                         zip(written, labels, strict=True)])
+        written = np.char.strip(cells.to_numpy(dtype=object, na_value="")[chosen].astype(str))
+        labels = np.broadcast_to(np.array(options, dtype=str), chosen.shape)[chosen]
+        same = (written == labels) | np.isin(written, sorted(_MARK))
         if same.mean() < 0.9:
             continue  # cells of their own (amounts per month...): no options chosen
         answer = pd.Series(pd.NA, index=raw.index, dtype="string")
