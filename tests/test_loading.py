@@ -3826,3 +3826,28 @@ def test_several_customer_lists_are_stacked_and_matched_by_the_answers_ids():
     joined = nt.join_customers(answers, listed)
     assert joined["state"].notna().all()
     assert "customer list" in listed.attrs["attributes"]
+
+
+def test_answers_without_a_date_are_dated_by_the_customer_lists_survey_date():
+    """The insurer's survey file has no date; its member lists keep each member's
+    ``survey_date`` (US style). Joined, the answers are dated by it (the trend review runs),
+    said with how the dates were read, when each customer answered once; with repeat answers
+    a customer's one date would date them all alike, so it is not taken."""
+    rng = np.random.default_rng(87)
+    n = 200
+    answers, _ = nt.read_survey(pd.DataFrame({"id": np.arange(1, n + 1),
+                                              "nps": rng.integers(0, 11, n)}), customer="id")
+    days = pd.Timestamp("2022-01-03") + pd.to_timedelta(rng.integers(0, 300, n), unit="D")
+    members = pd.DataFrame({"id": np.arange(1, n + 1), "state": rng.choice(["CA", "NY"], n),
+                            "survey_date": days.strftime("%m/%d/%Y")})
+    listed, _ = nt.read_customers(members, answers=answers)
+    joined = nt.join_customers(answers, listed)
+    assert joined["date"].tolist() == list(days.as_unit("us"))
+    notes = joined.attrs["load_report"].notes
+    assert ("the export has no answer date: each answer is dated by the customer list's "
+            f"'survey_date' ({n} of {n} answers), each customer having answered once.") in notes
+    assert any("month/day/year" in x for x in notes)
+    repeat = pd.concat([answers, answers.head(5)], ignore_index=True)
+    assert "date" not in nt.join_customers(repeat, listed).columns
+    dated = answers.assign(date=pd.Timestamp("2025-01-01"))
+    assert (nt.join_customers(dated, listed)["date"] == pd.Timestamp("2025-01-01")).all()

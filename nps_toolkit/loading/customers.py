@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -261,6 +262,7 @@ def join_customers(responses: pd.DataFrame, customers: pd.DataFrame) -> pd.DataF
         column.index = out.index
         out[name] = column.where(found) if len(customers) else np.nan
         added[str(c)] = name
+    dated = _dated_by_list(out, responses, added, found)
     joined = {"columns": list(added.values()),
               "answers_matched": int(found.sum()),
               "answers_unmatched": int((~found & responses["customer_id"].notna()).sum()),
@@ -281,8 +283,44 @@ def join_customers(responses: pd.DataFrame, customers: pd.DataFrame) -> pd.DataF
             n=len(added), columns=", ".join(repr(c) for c in added.values()),
             matched=joined["answers_matched"], customers=joined["customers_matched"],
             listed=joined["customers_listed"], unmatched=joined["answers_unmatched"]))
+        if dated is not None:
+            report.notes.extend(dated[2])  # how the dates were read (day or month first...)
+            report.notes.append(tr(
+                "the export has no answer date: each answer is dated by the customer list's "
+                "{column!r} ({k:,} of {n:,} answers), each customer having answered once.",
+                column=dated[0], k=dated[1], n=len(out)))
+            report.columns["date"] = dated[0]
         out.attrs["load_report"] = report
     return out
+
+
+def _dated_by_list(out: pd.DataFrame, responses: pd.DataFrame, added: dict[str, str],
+                   found: np.ndarray) -> tuple[str, int, list[str]] | None:
+    """When the answers have no date and each customer answered once, the customer list's
+    column named for the survey's answer (``survey_date``, ``response date``, ``completed``:
+    a CRM keeping when its member answered) dates them, in ``out["date"]`` (in place, on the
+    joined copy); its name, the answers dated and the notes on reading the dates, or None.
+    With repeat answers one date a
+    customer would date them all alike: not taken."""
+    from .columns import _ANSWER_DATE_NAMES, _ANSWER_DATE_WORDS, _norm
+    from .dates import _parse_dates
+
+    ids = responses["customer_id"].dropna()
+    if "date" in responses.columns or not found.any() or ids.duplicated().any():
+        return None
+    for column, name in added.items():
+        words = _norm(column)
+        if words not in _ANSWER_DATE_NAMES and not any(re.search(p, words)
+                                                      for p in _ANSWER_DATE_WORDS):
+            continue
+        values, notes = out[name], []
+        parsed = values if pd.api.types.is_datetime64_any_dtype(values.dtype) else \
+            _parse_dates(values.astype("string"), notes, name)
+        if parsed.notna().sum() < 0.5 * found.sum():
+            continue
+        out["date"] = parsed
+        return name, int(parsed.notna().sum()), notes
+    return None
 
 
 def _column_of_listed_ids(responses: pd.DataFrame, customers: pd.DataFrame, own: str

@@ -335,8 +335,8 @@ def _csv_layout(path: str) -> tuple[str, int, list[str], dict[str, str]]:
 
 def _one_column_per_question(rel: Any, notes: list[str]) -> Any:
     """The relation with each single-choice question exported one column per option
-    (:mod:`~nps_toolkit.loading.expanded`) read as one column, in the engine: the option
-    chosen option's label is the answer. Which questions are single-choice is decided on the
+    (:mod:`~nps_toolkit.loading.expanded`) read as one column, in the engine: the chosen
+    option's label is the answer. Which questions are single-choice is decided on the
     first 10,000 rows, as the columns are."""
     from .expanded import _OPTION, _expanded_choices, _option_groups
 
