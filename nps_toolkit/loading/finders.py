@@ -58,8 +58,9 @@ def _words_in_head(s: pd.Series, amounts: bool = False) -> bool:
     return bool(parsed.notna().mean() < 0.5)
 
 
-def _integers(s: pd.Series) -> pd.Series | None:
-    """The column as whole numbers (None when it is not all whole numbers)."""
+def _numbers(s: pd.Series) -> tuple[pd.Series, np.ndarray] | None:
+    """The column as numbers and its filled values, when nine in ten filled cells are
+    numbers (a text column whose head is words is not parsed: :func:`_words_in_head`)."""
     if _words_in_head(s):
         return None
     v = pd.to_numeric(s, errors="coerce") if not pd.api.types.is_numeric_dtype(s.dtype) \
@@ -67,24 +68,26 @@ def _integers(s: pd.Series) -> pd.Series | None:
     filled = v.dropna()
     if filled.empty or filled.size < 0.9 * s.notna().sum():
         return None
-    if not np.all(np.equal(np.mod(filled.to_numpy(dtype=float), 1), 0)):
+    return v, filled.to_numpy(dtype=float)
+
+
+def _integers(s: pd.Series) -> pd.Series | None:
+    """The column as whole numbers (None when it is not all whole numbers)."""
+    found = _numbers(s)
+    if found is None or not np.all(np.equal(np.mod(found[1], 1), 0)):
         return None
-    return v
+    return found[0]
 
 
 def _ratings(s: pd.Series) -> pd.Series | None:
     """The column as ratings: numbers in 90% of its filled cells, on the half-point grid in
     95% of them (a B2B export that averages two people's answers per company writes 8.5
     beside 8 and 9; a mean of several, 7.33, is no answer); None otherwise."""
-    if pd.api.types.is_bool_dtype(s.dtype) or _words_in_head(s):
+    found = None if pd.api.types.is_bool_dtype(s.dtype) else _numbers(s)
+    if found is None:
         return None
-    v = pd.to_numeric(s, errors="coerce") if not pd.api.types.is_numeric_dtype(s.dtype) \
-        else s.astype(float)
-    filled = v.dropna()
-    if filled.empty or filled.size < 0.9 * s.notna().sum():
-        return None
-    halves = np.equal(np.mod(2 * filled.to_numpy(dtype=float), 1), 0)
-    return v if halves.mean() >= 0.95 else None
+    halves = np.equal(np.mod(2 * found[1], 1), 0)
+    return found[0] if halves.mean() >= 0.95 else None
 
 
 def _amounts(s: pd.Series) -> pd.Series:
