@@ -101,6 +101,38 @@ def test_duplicates_by_response_id_are_excluded_and_listed(tmp_path):
     assert len(kept) == 4
 
 
+def test_a_customer_answering_the_same_again_is_not_a_repeated_row():
+    # a public product-metrics export (user_id, nps_score; no date, no response id): users
+    # answer several times, and 48 of 1,000 rows repeated an earlier (user, score) pair by
+    # chance; they were dropped as duplicates and the NPS moved. Seeded rows of that shape:
+    rng = np.random.default_rng(7)
+    users = [f"user_{i}" for i in rng.integers(0, 1000, 1000)]
+    scores = rng.integers(0, 11, 1000)
+    frame = pd.DataFrame({"user_id": users, "nps_score": scores})
+    chance = int(frame.duplicated().sum())
+    assert chance > 20
+    df, report = nt.read_survey(frame)
+    assert len(df) == 1000 and not report.excluded.get("duplicate response")
+    assert df["score"].tolist() == scores.tolist()
+    note = next(n for n in report.notes if "answering again" in n)
+    assert f"{chance:,} answer(s)" in note and "drop them before reading" in note
+    # the same answers with a comment: a row repeated whole (its comment too) is a row
+    # exported twice, named by row; the chance repeats without a comment stay
+    comments = pd.Series([f"comment number {i}" for i in range(1000)]).where(
+        pd.Series(rng.random(1000) < 0.5))
+    commented = frame.assign(comment=comments)
+    twice = commented[commented["comment"].notna()].head(3)
+    doubled = pd.concat([commented, twice], ignore_index=True)
+    df, report = nt.read_survey(doubled)
+    assert report.excluded["duplicate response"] == [1000, 1001, 1002]  # frame labels
+    assert len(df) == 1000
+    # with a date, the same customer, day and cells is a repeated row
+    dated = pd.DataFrame({"customer": ["a", "b", "a"], "score": [9, 9, 9],
+                          "date": ["2025-01-02"] * 3})
+    df, report = nt.read_survey(dated)
+    assert len(df) == 2 and report.excluded["duplicate response"] == [2]
+
+
 def test_identical_rows_without_ids_are_legitimate():
     df, report = nt.read_survey(pd.DataFrame({"score": [10, 10, 10]}))
     assert len(df) == 3 and not report.excluded

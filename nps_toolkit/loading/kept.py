@@ -55,24 +55,66 @@ def _kept(table: _Table, typed: _Typed, *, on_invalid: str, drop_duplicates: boo
                                      "left out.", n=len(excluded[NOT_ANSWERS]),
                                      columns=column))
     if drop_duplicates and not table.counted:
-        dup = _duplicates(typed, keep)
+        dup = _duplicates(typed, keep, table.report.notes, row_numbers)
         excluded["duplicate response"] = _listed(row_numbers, dup)
         keep = keep & ~dup
     return _Kept(keep, all_scored, excluded)
 
 
-def _duplicates(typed: _Typed, keep: np.ndarray) -> np.ndarray:
+#: below this share of the answers, a customer's two answers alike cell for cell are not
+#: taken for chance (the chance that two of a customer's answers agree is about the share of
+#: answers holding those cells, when answers are drawn independently)
+_RARE = 0.01
+
+
+def _duplicates(typed: _Typed, keep: np.ndarray, notes: list[str],
+                row_numbers: Any) -> np.ndarray:
     """Rows repeating an earlier answer: the same response id, or (without ids) the same
-    cells throughout when there is a customer or a date to tell answers apart."""
+    cells throughout when there is a date, or a customer whose answers the other cells tell
+    apart.
+
+    Without a response id or a date, a customer answering twice (waves, repeat purchases)
+    gives the same row again by chance when the row holds little besides the score: a
+    repeat is then taken for a row exported twice only when what it holds besides the
+    customer is shared by fewer than ``_RARE`` of the answers (a comment, several ratings);
+    the common ones are kept and said with their rows."""
     mapping, frame = typed.mapping, typed.frame
+    none = np.zeros(len(frame), dtype=bool)
     if "response_id" in mapping and mapping["response_id"] in typed.unique:
-        return np.zeros(len(frame), dtype=bool)  # every id differs (seen while detecting)
+        return none  # every id differs (seen while detecting)
     if "response_id" in mapping:
         ids = frame[mapping["response_id"]]
         return (ids.duplicated(keep="first") & ids.notna()).to_numpy() & keep
-    if "customer_id" in mapping or "date" in mapping:
-        return _with_scores(frame, typed).duplicated(keep="first").to_numpy() & keep
-    return np.zeros(len(frame), dtype=bool)
+    if "customer_id" not in mapping and "date" not in mapping:
+        return none
+    cells = _with_scores(frame, typed)
+    dup = cells.duplicated(keep="first").to_numpy() & keep
+    if "date" in mapping or not dup.any():
+        return dup
+    # how many answers of *other* customers hold the same cells: the customer's own
+    # repeats would otherwise count as evidence that the cells are common
+    others = _count(cells[keep].drop(columns=[mapping["customer_id"]])) - _count(cells[keep])
+    common = np.zeros(len(frame), dtype=bool)
+    common[keep] = others >= max(1.0, _RARE * int(keep.sum()))
+    kept = dup & common
+    if kept.any():
+        shown = ", ".join(str(r) for r in _listed(row_numbers, kept)[:5])
+        notes.append(tr(
+            "{n:,} answer(s) repeat an earlier answer of the same customer cell for cell "
+            "(row(s) {rows}{more}); they are kept as the customer answering again: with no "
+            "response id or date to tell them apart, and cells as common as these (held by "
+            "{share:g}% of the other customers' answers or more), a customer giving the same "
+            "answer twice is as likely as a row exported twice. If the export repeats rows, "
+            "drop them before reading.",
+            n=int(kept.sum()), rows=shown, more=" ..." if kept.sum() > 5 else "",
+            share=_RARE * 100))
+    return dup & ~common
+
+
+def _count(frame: pd.DataFrame) -> np.ndarray:
+    """How many rows of ``frame`` hold each row's cells (hashed: one pass, no Python loop)."""
+    hashed = pd.Series(pd.util.hash_pandas_object(frame, index=False).to_numpy())
+    return hashed.map(hashed.value_counts()).to_numpy()
 
 
 def _with_scores(frame: pd.DataFrame, typed: _Typed) -> pd.DataFrame:
