@@ -3883,3 +3883,58 @@ def test_answers_without_a_date_are_dated_by_the_customer_lists_survey_date():
     assert "date" not in nt.join_customers(repeat, listed).columns
     dated = answers.assign(date=pd.Timestamp("2025-01-01"))
     assert (nt.join_customers(dated, listed)["date"] == pd.Timestamp("2025-01-01")).all()
+
+
+def test_ids_past_two_to_the_53_stay_exact_when_a_cell_is_blank(tmp_path):
+    """A whiteboard platform's exports (public, 2021): 19-digit user ids, and a customer list
+    whose first row is blank. Read as floats (a blank makes whole numbers float), ids one
+    apart became one number: 1,359 customers were taken for repeats and 15 of 426 answers
+    joined. A column holding a number past 2**53 stays text."""
+    base = 3074457347877331038
+    ids = [str(base + k) for k in range(6)]
+    survey = write(tmp_path, "s.csv", "user_id,nps_score\n" + "\n".join(
+        f"{i},{k + 4}" for k, i in enumerate(ids)) + "\n,9\n")
+    df, _ = nt.read_survey(survey)
+    assert df["customer_id"].dropna().tolist() == ids
+    listed = write(tmp_path, "l.csv", "user_id,segment,spend\n,,\n" + "\n".join(
+        f"{i},{'AB'[k % 2]},{k}.5" for k, i in enumerate(ids)) + "\n")
+    customers, report = nt.read_customers(listed)
+    assert customers["customer_id"].tolist() == ids and "duplicate customer" not in \
+        report.excluded
+    assert customers["spend"].dtype == np.float64  # a measure stays a number
+    joined = nt.join_customers(df, customers)
+    assert joined["segment"].notna().sum() == 6
+    # plain integer columns with blanks stay numbers (counts, amounts), as pandas reads them
+    small = write(tmp_path, "n.csv", "score,visits\n9,3\n7,\n10,12\n")
+    df, _ = nt.read_survey(small)
+    assert df["visits"].dtype == np.float64 and df["visits"].tolist()[::2] == [3.0, 12.0]
+
+
+def test_customer_lists_with_columns_of_their_own_are_joined_side_by_side():
+    """The same platform kept its users' plans in one list and their roles in another, both
+    keyed by user. Stacked, every user was in both and kept from the first, so no role was
+    read. Lists with no column in common are joined by customer id; a user listed twice with
+    different plans is said, with the columns that differ."""
+    answers, _ = nt.read_survey(pd.DataFrame({"user": ["u1", "u2", "u3", "u4"],
+                                              "score": [10, 3, 8, 9]}), customer="user")
+    plans = pd.DataFrame({"user": ["u1", "u2", "u3", "u2", "u5"],
+                          "plan": ["Free", "Free", "Team", "Business", "Free"]})
+    roles = pd.DataFrame({"user": ["u1", "u2", "u3", "u4"],
+                          "role": ["Developer", "Designer", "Developer", "Marketing"]})
+    listed, report = nt.read_customers([plans, roles], answers=answers)
+    assert "customer list" not in listed.columns and len(listed) == 5
+    by_id = listed.set_index("customer_id")
+    assert by_id.loc["u2", "plan"] == "Free" and by_id.loc["u2", "role"] == "Designer"
+    assert pd.isna(by_id.loc["u4", "plan"]) and pd.isna(by_id.loc["u5", "role"])
+    assert ("2 customer lists joined side by side by customer id ('list 1', 'list 2'): each "
+            "holds columns of its own; 5 customers, 3 of them in every list.") in report.notes
+    assert ("[list 1] 1 customer(s) listed more than once have different 'plan' in their rows "
+            "(e.g. 'u2': plan Business / Free); each is read with its first row's values."
+            ) in report.notes
+    assert set(listed.attrs["attributes"]) <= {"plan", "role"}
+    joined = nt.join_customers(answers, listed)
+    assert joined["role"].tolist() == ["Developer", "Designer", "Developer", "Marketing"]
+    # lists sharing their columns (one per year) are still stacked
+    stacked, report = nt.read_customers([plans.drop_duplicates("user"), roles.rename(
+        columns={"role": "plan"})], answers=answers)
+    assert "customer list" in stacked.columns

@@ -99,6 +99,8 @@ def read_customers(source: str | Path | Any, *, customer: str | None = None,
             notes.append(tr("{n:,} row(s) of the customer list left out: {reason} (rows "
                             "{rows}, e.g. {examples!r}).", n=int(bad.sum()), reason=gettext(reason),
                             rows=rows[:5], examples=raw.loc[bad, found].head(3).tolist()))
+    if twice.any():
+        _say_conflicts(raw.drop(columns=[found]), ids, ~no_id, notes)
     keep = ~(no_id | twice)
     out = raw.drop(columns=[found]).assign(customer_id=ids)
     out = out[["customer_id", *[c for c in out.columns if c != "customer_id"]]]
@@ -115,8 +117,33 @@ def read_customers(source: str | Path | Any, *, customer: str | None = None,
     return out, report
 
 
+def _say_conflicts(rest: pd.DataFrame, ids: pd.Series, has_id: np.ndarray,
+                   notes: list[str]) -> None:
+    """Say which columns disagree among a customer's rows in a list that names a customer
+    more than once (a user on a free and a paid plan): the first row is kept, and the analyst
+    should know that its values are one of several."""
+    rows = ids.duplicated(keep=False).to_numpy() & has_id
+    if not len(rest.columns):
+        return
+    group = rest[rows].groupby(ids[rows].to_numpy(), sort=True, dropna=False)
+    differ = group.nunique(dropna=False) > 1
+    columns = [str(c) for c in rest.columns if differ[c].any()]
+    if not columns:
+        return
+    first = differ.index[differ.any(axis=1).to_numpy()][0]
+    values = {c: sorted(map(str, rest.loc[rows & ids.eq(first).fillna(False).to_numpy(), c]
+                            .dropna().unique())) for c in columns[:2]}
+    notes.append(tr(
+        "{k:,} customer(s) listed more than once have different {columns} in their rows "
+        "(e.g. {example!r}: {values}); each is read with its first row's values.",
+        k=int(differ.any(axis=1).sum()), columns=", ".join(map(repr, columns)),
+        example=first, values="; ".join(f"{c} {' / '.join(v)}" for c, v in values.items())))
+
+
 def _several_lists(sources: list[Any], **kw: Any) -> tuple[pd.DataFrame, LoadReport]:
-    """:func:`read_customers` of several lists, stacked (see its ``source``)."""
+    """:func:`read_customers` of several lists (see its ``source``): stacked when they share
+    columns (a list per year), joined side by side by customer id when each holds columns
+    of its own (plans in one file, roles in another)."""
     if not sources:
         raise ValueError("no customer list given: pass a path, a data frame or a list of them")
     read = [read_customers(one, **kw) for one in sources]
@@ -124,6 +151,9 @@ def _several_lists(sources: list[Any], **kw: Any) -> tuple[pd.DataFrame, LoadRep
         return read[0]
     names = [Path(str(r.source)).name if r.source != "<DataFrame>" else f"list {k + 1}"
              for k, (_, r) in enumerate(read)]
+    own = [[c for c in f.columns if c != "customer_id"] for f, _ in read]
+    if all(own) and sum(map(len, own)) == len({c for cols in own for c in cols}):
+        return _side_by_side(read, names)
     label = "customer list" if all("customer list" not in f.columns for f, _ in read) \
         else "source customer list"
     out = pd.concat([f.assign(**{label: name}) for (f, _), name in zip(read, names,
@@ -145,6 +175,35 @@ def _several_lists(sources: list[Any], **kw: Any) -> tuple[pd.DataFrame, LoadRep
                            lists=", ".join(map(repr, names)), label=label, n=len(out),
                            twice=tr("; {m:,} listed in two lists kept from the first",
                                     m=int(twice.sum())) if twice.any() else ""))
+    out.attrs["attributes"] = _segment_columns(out, [c for c in out.columns
+                                                     if c != "customer_id"
+                                                     and not _date_like(out[c])])
+    return out, report
+
+
+def _side_by_side(read: list[tuple[pd.DataFrame, LoadReport]],
+                  names: list[str]) -> tuple[pd.DataFrame, LoadReport]:
+    """Customer lists with no column in common, joined by customer id: every customer of
+    any list, blank where a list does not name them."""
+    out = read[0][0]
+    for frame, _ in read[1:]:
+        out = out.merge(frame, on="customer_id", how="outer", sort=False)
+    in_all = np.ones(len(out), dtype=bool)
+    for frame, _ in read:
+        in_all &= out["customer_id"].isin(frame["customer_id"]).to_numpy()
+    report = LoadReport(source=", ".join(str(r.source) for _, r in read),
+                        file_format=read[0][1].file_format, header_rows=read[0][1].header_rows)
+    report.rows_read = sum(r.rows_read for _, r in read)
+    report.rows_kept = len(out)
+    report.columns = read[0][1].columns
+    for name, (_, r) in zip(names, read, strict=True):
+        report.notes.extend(f"[{name}] {note}" for note in r.notes)
+        for reason, rows in r.excluded.items():
+            report.excluded.setdefault(reason, []).extend(f"{name}:{row}" for row in rows)
+    report.notes.append(tr("{k} customer lists joined side by side by customer id ({lists}): "
+                           "each holds columns of its own; {n:,} customers, {m:,} of them in "
+                           "every list.", k=len(read), lists=", ".join(map(repr, names)),
+                           n=len(out), m=int(in_all.sum())))
     out.attrs["attributes"] = _segment_columns(out, [c for c in out.columns
                                                      if c != "customer_id"
                                                      and not _date_like(out[c])])
