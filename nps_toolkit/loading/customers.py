@@ -153,7 +153,17 @@ def _several_lists(sources: list[Any], **kw: Any) -> tuple[pd.DataFrame, LoadRep
              for k, (_, r) in enumerate(read)]
     own = [[c for c in f.columns if c != "customer_id"] for f, _ in read]
     if all(own) and sum(map(len, own)) == len({c for cols in own for c in cols}):
-        return _side_by_side(read, names)
+        out = read[0][0]
+        for frame, _ in read[1:]:
+            out = out.merge(frame, on="customer_id", how="outer", sort=False)
+        in_all = np.ones(len(out), dtype=bool)
+        for frame, _ in read:
+            in_all &= out["customer_id"].isin(frame["customer_id"]).to_numpy()
+        said = tr("{k} customer lists joined side by side by customer id ({lists}): each "
+                  "holds columns of its own; {n:,} customers, {m:,} of them in every list.",
+                  k=len(read), lists=", ".join(map(repr, names)), n=len(out),
+                  m=int(in_all.sum()))
+        return _combined(out, read, names, said)
     label = "customer list" if all("customer list" not in f.columns for f, _ in read) \
         else "source customer list"
     out = pd.concat([f.assign(**{label: name}) for (f, _), name in zip(read, names,
@@ -161,6 +171,18 @@ def _several_lists(sources: list[Any], **kw: Any) -> tuple[pd.DataFrame, LoadRep
                     ignore_index=True)
     twice = out["customer_id"].duplicated(keep="first").to_numpy()
     out = out.loc[~twice].reset_index(drop=True)
+    said = tr("{k} customer lists stacked ({lists}), each row's list in column {label!r}: "
+              "{n:,} customers{twice}.", k=len(read), lists=", ".join(map(repr, names)),
+              label=label, n=len(out),
+              twice=tr("; {m:,} listed in two lists kept from the first",
+                       m=int(twice.sum())) if twice.any() else "")
+    return _combined(out, read, names, said)
+
+
+def _combined(out: pd.DataFrame, read: list[tuple[pd.DataFrame, LoadReport]],
+              names: list[str], said: str) -> tuple[pd.DataFrame, LoadReport]:
+    """Several lists' frame, stacked or side by side, with one report: each list's notes
+    and left-out rows under its name, then ``said`` (how they were combined)."""
     report = LoadReport(source=", ".join(str(r.source) for _, r in read),
                         file_format=read[0][1].file_format, header_rows=read[0][1].header_rows)
     report.rows_read = sum(r.rows_read for _, r in read)
@@ -170,40 +192,7 @@ def _several_lists(sources: list[Any], **kw: Any) -> tuple[pd.DataFrame, LoadRep
         report.notes.extend(f"[{name}] {note}" for note in r.notes)
         for reason, rows in r.excluded.items():
             report.excluded.setdefault(reason, []).extend(f"{name}:{row}" for row in rows)
-    report.notes.append(tr("{k} customer lists stacked ({lists}), each row's list in column "
-                           "{label!r}: {n:,} customers{twice}.", k=len(read),
-                           lists=", ".join(map(repr, names)), label=label, n=len(out),
-                           twice=tr("; {m:,} listed in two lists kept from the first",
-                                    m=int(twice.sum())) if twice.any() else ""))
-    out.attrs["attributes"] = _segment_columns(out, [c for c in out.columns
-                                                     if c != "customer_id"
-                                                     and not _date_like(out[c])])
-    return out, report
-
-
-def _side_by_side(read: list[tuple[pd.DataFrame, LoadReport]],
-                  names: list[str]) -> tuple[pd.DataFrame, LoadReport]:
-    """Customer lists with no column in common, joined by customer id: every customer of
-    any list, blank where a list does not name them."""
-    out = read[0][0]
-    for frame, _ in read[1:]:
-        out = out.merge(frame, on="customer_id", how="outer", sort=False)
-    in_all = np.ones(len(out), dtype=bool)
-    for frame, _ in read:
-        in_all &= out["customer_id"].isin(frame["customer_id"]).to_numpy()
-    report = LoadReport(source=", ".join(str(r.source) for _, r in read),
-                        file_format=read[0][1].file_format, header_rows=read[0][1].header_rows)
-    report.rows_read = sum(r.rows_read for _, r in read)
-    report.rows_kept = len(out)
-    report.columns = read[0][1].columns
-    for name, (_, r) in zip(names, read, strict=True):
-        report.notes.extend(f"[{name}] {note}" for note in r.notes)
-        for reason, rows in r.excluded.items():
-            report.excluded.setdefault(reason, []).extend(f"{name}:{row}" for row in rows)
-    report.notes.append(tr("{k} customer lists joined side by side by customer id ({lists}): "
-                           "each holds columns of its own; {n:,} customers, {m:,} of them in "
-                           "every list.", k=len(read), lists=", ".join(map(repr, names)),
-                           n=len(out), m=int(in_all.sum())))
+    report.notes.append(said)
     out.attrs["attributes"] = _segment_columns(out, [c for c in out.columns
                                                      if c != "customer_id"
                                                      and not _date_like(out[c])])
