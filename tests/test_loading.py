@@ -3938,3 +3938,68 @@ def test_customer_lists_with_columns_of_their_own_are_joined_side_by_side():
     stacked, report = nt.read_customers([plans.drop_duplicates("user"), roles.rename(
         columns={"role": "plan"})], answers=answers)
     assert "customer list" in stacked.columns
+
+
+def _shares_table(seed: int, decimals: int, fractions: bool = False,
+                  sizes: tuple[int, int] = (150, 1400)) -> tuple[pd.DataFrame, np.ndarray]:
+    """A BI tool's table of shares per month and country with how many answered (the shape
+    of a public Latin-American software vendor's `nps.csv`: mes, pais, segmento,
+    encuestados, promotores_pct, pasivos_pct, detractores_pct, nps, csat), made from seeded
+    counts: the table and the true counts per row."""
+    rng = np.random.default_rng(seed)
+    rows, truth = [], []
+    for month in ["2024-09", "2024-10", "2024-11"]:
+        for country in ["Colombia", "México", "Chile", "Perú"]:
+            n = int(rng.integers(*sizes))
+            counts = rng.multinomial(n, [0.5, 0.2, 0.3])
+            shares = np.round(counts / n * (1 if fractions else 100), decimals)
+            rows.append([month, country, n, *shares, round(shares[0] - shares[2], 1)])
+            truth.append(counts)
+    names = ["mes", "pais", "encuestados", "promotores_pct", "pasivos_pct",
+             "detractores_pct", "nps"]
+    return pd.DataFrame(rows, columns=names), np.array(truth)
+
+
+def test_a_table_of_shares_and_of_how_many_answered_is_read_as_its_counts(tmp_path):
+    """Refused before ("column 'nps' holds numbers ... they are not answers"): each row's
+    counts are share x answered, checked to give back every share shown."""
+    table, truth = _shares_table(1, 1)
+    path = tmp_path / "nps.csv"
+    table.to_csv(path, index=False)
+    df, report = nt.read_survey(path)
+    assert len(df) == truth.sum()
+    got = df.groupby(["date", "pais"], sort=False)["score"].value_counts().unstack(fill_value=0)
+    got = got[[10, 8, 0]].to_numpy(dtype=np.int64)
+    # every row's counts give back its shares; rows whose shares allow only one count match
+    assert np.allclose(np.round(got / got.sum(axis=1, keepdims=True) * 100, 1),
+                       table[["promotores_pct", "pasivos_pct", "detractores_pct"]])
+    unique = (table["encuestados"] < 1000).to_numpy()  # 0.1 points is under one answer
+    assert (got[unique] == truth[unique]).all()
+    # groups of thousands, where the shares allow several counts: counts that give them back
+    big, _ = _shares_table(4, 1, sizes=(2000, 9000))
+    counted = nt.read_survey(big)[0].groupby(["date", "pais"], sort=False)["score"] \
+        .value_counts().unstack(fill_value=0)[[10, 8, 0]].to_numpy(dtype=np.int64)
+    assert (counted.sum(axis=1) == big["encuestados"]).all()
+    assert np.allclose(np.round(counted / counted.sum(axis=1, keepdims=True) * 100, 1),
+                       big[["promotores_pct", "pasivos_pct", "detractores_pct"]])
+    true_nps = 100 * (truth[:, 0].sum() - truth[:, 2].sum()) / truth.sum()
+    promoters, detractors = (df["score"] == 10).mean(), (df["score"] == 0).mean()
+    said = next((n for n in report.notes if "rounded shares allow" in n), None)
+    bound = float(said.split("up to ")[-1].split(" points")[0]) if said else 0.0
+    assert abs(100 * (promoters - detractors) - true_nps) <= bound + 1e-9
+    assert any("a table of shares per group (promoters 'promotores_pct', passives "
+               "'pasivos_pct', detractors 'detractores_pct') and of how many answered "
+               "('encuestados')" in n for n in report.notes)
+    assert "nps" not in df.columns and set(df["pais"]) == {"Colombia", "México", "Chile", "Perú"}
+    # shares as fractions, in whole percent, and a row whose shares no counts can give
+    fractions, truth = _shares_table(2, 3, fractions=True)
+    df, _ = nt.read_survey(fractions)
+    assert len(df) == truth.sum()
+    whole, _ = _shares_table(3, 0)
+    df, report = nt.read_survey(whole)
+    assert any("rounded shares allow other counts" in n for n in report.notes)
+    broken = table.copy()
+    broken.loc[[2, 5], "encuestados"] = 7
+    with pytest.raises(nt.InvalidScoreError, match=r"on 2 row\(s\) \(rows 2, 5\) no whole "
+                                                   r"counts"):
+        nt.read_survey(broken)

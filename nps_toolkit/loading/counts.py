@@ -40,6 +40,11 @@ _TOTAL = re.compile(r"^(total|totals|grand total|sub ?total|overall|all|gesamt|g
                     r"итого|всего|합계|총계|总计|合计|总体)$")
 
 
+def _is_share(name: Any) -> bool:
+    """Whether a column is named as a share (``% Promotor``, ``promotores_pct``)."""
+    return bool(_SHARE.search(str(name).lower()) or _SHARE.search(_norm(name)))
+
+
 def _whole_counts(s: pd.Series) -> bool:
     """Whole numbers 0 or more in 95% of the filled cells, some of them above 1 (a 0/1 flag
     per answer is no count)."""
@@ -56,12 +61,90 @@ def _count_columns(raw: pd.DataFrame) -> dict[str, str] | None:
         latin = [w for w in words if w.isascii()]
         pattern = re.compile(r"(^|\b)(" + "|".join(map(re.escape, latin)) + r")(\b|$)|"
                              + "|".join(map(re.escape, [w for w in words if not w.isascii()])))
-        named = [c for c in raw.columns if pattern.search(_norm(c)) and not _SHARE.search(
-            str(c).lower()) and _whole_counts(raw[c])]
+        named = [c for c in raw.columns if pattern.search(_norm(c)) and not _is_share(c)
+                 and _whole_counts(raw[c])]
         if len(named) != 1:
             return None
         found[category] = named[0]
     return found
+
+
+# how many answered in each group: "n", "Base", "Respondents", "Encuestados", "Befragte"
+_BASE = re.compile(
+    r"^(n|n total|total n|base|sample|sample size|respondents|total respondents|number of "
+    r"respondents|responses|total responses|number of responses|answers|surveyed|"
+    r"encuestados|no encuestados|respuestas|total respuestas|muestra|pesquisados|respostas|"
+    r"amostra|befragte|anzahl befragte|antworten|stichprobe|repondants|reponses|"
+    r"nombre de reponses|echantillon|опрошено|респонденты|респондентов|ответов|ispitanici|"
+    r"odgovori|응답자|응답자 수|응답 수|응답수|표본|样本|样本量|回答数|受访者|受访人数)$")
+
+
+def _share_counts(raw: pd.DataFrame, rows: Any
+                  ) -> tuple[list[str], np.ndarray, str, np.ndarray] | None:
+    """A table giving each group's share of promoters, passives and detractors (in percent
+    or as fractions) and how many answered: each row's counts, rebuilt as share x answered
+    and rounded (passives the rest), with the three share columns (promoters, passives,
+    detractors) and the column of how many answered. The counts must give back every share
+    shown to its rounding (half a unit of its last decimal, or half a point when written
+    whole), else an error names the rows: rounded shares cannot always be undone. None for
+    any other table."""
+    found = []
+    for words in _CATEGORY_WORDS.values():  # promoters, passives, detractors
+        pattern = re.compile(r"(^|\b)(" + "|".join(map(re.escape, words)) + r")(\b|$)")
+        named = [c for c in raw.columns if pattern.search(_norm(c)) and _is_share(c)]
+        if len(named) != 1:
+            return None
+        found.append(named[0])
+    bases = [c for c in raw.columns if _BASE.match(_norm(c)) and _whole_counts(raw[c])]
+    if len(bases) != 1:
+        return None
+    text = raw[found].astype("string").apply(lambda s: s.str.strip().str.rstrip("%")
+                                              .str.strip().str.replace(",", ".", regex=False))
+    shares = text.apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    n = pd.to_numeric(raw[bases[0]], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    filled = ~np.isnan(shares).any(axis=1) & ~np.isnan(n)
+    if not filled.any() or (shares[filled] < 0).any() or (shares[filled] > 100).any():
+        return None
+    percent = 100.0 if shares[filled].max() > 1 else 1.0
+    # the shares' precision, from their values (a spreadsheet's 46.0 is a whole percent)
+    decimals = next((d for d in range(5) if np.allclose(
+        shares[filled] * 10.0 ** d, np.rint(shares[filled] * 10.0 ** d), rtol=0, atol=1e-6)),
+        4)
+    tolerance = 0.5 * 10.0 ** -decimals + 1e-9
+    size = np.where(filled, n, 0).astype(np.int64)
+    exact = np.where(filled[:, None], shares / percent, 0.0) * size[:, None]
+    # the whole counts each shown share allows (one, or two when a group is larger than
+    # the share's precision: 0.1 points on 1,400 answers)
+    lo = np.ceil(np.where(filled[:, None], (shares - tolerance) / percent, 0.0)
+                 * size[:, None] - 1e-9).astype(np.int64)
+    hi = np.floor(np.where(filled[:, None], (shares + tolerance) / percent, 0.0)
+                  * size[:, None] + 1e-9).astype(np.int64)
+    lo = np.maximum(lo, 0)
+    near = np.clip(np.rint(exact).astype(np.int64), lo, hi)
+    promoters, detractors = near[:, 0], near[:, 2]
+    passives = size - promoters - detractors
+    # passives the rest: where they fall outside what their share allows, move the other
+    # two within theirs (detractors first)
+    delta = np.maximum(passives - hi[:, 1], 0) - np.maximum(lo[:, 1] - passives, 0)
+    step = np.clip(delta, lo[:, 2] - detractors, hi[:, 2] - detractors)
+    detractors = detractors + step
+    promoters = promoters + np.clip(delta - step, lo[:, 0] - promoters, hi[:, 0] - promoters)
+    counts = np.stack([promoters, size - promoters - detractors, detractors], axis=1)
+    wrong = filled & ((lo > hi).any(axis=1) | (counts < lo).any(axis=1)
+                      | (counts > hi).any(axis=1))
+    if wrong.any():
+        at = np.asarray(rows[np.arange(len(raw))])[wrong]
+        raise InvalidScoreError(
+            f"this is a table of shares per group ({_quoted(found)}) and of how many answered "
+            f"({bases[0]!r}), but on {len(at):,} row(s) (rows {', '.join(map(str, at[:5]))}"
+            f"{' ...' if len(at) > 5 else ''}) no whole counts of "
+            "that many answers give the shares shown: the shares were rounded too far, or the "
+            "column of answers is another count. Export the counts of promoters, passives and "
+            "detractors, or compute the NPS with nt.from_counts(promoters=..., passives=..., "
+            "detractors=...).")
+    # how far the promoters and detractors could be from the counts taken, per row
+    spread = np.where(filled, (hi - lo)[:, [0, 2]].sum(axis=1), 0)
+    return found, np.where(filled[:, None], counts, 0), bases[0], spread
 
 
 def _has_scores(raw: pd.DataFrame) -> bool:
@@ -82,8 +165,26 @@ def _answers_from_counts(raw: pd.DataFrame, notes: list[str], rows: Any,
     (:func:`_level_columns`); unchanged otherwise, and whenever a column holds answers 0-10."""
     counts = _count_columns(raw)
     levels = _level_columns(raw) if counts is None else None
-    if (counts is None and levels is None) or _has_scores(raw):
+    shares = _share_counts(raw, rows) if counts is None and levels is None else None
+    if (counts is None and levels is None and shares is None) or _has_scores(raw):
         return raw, rows
+    if shares is not None:
+        columns, matrix, base, spread = shares
+        said = tr("a table of shares per group (promoters {p!r}, passives {a!r}, detractors "
+                  "{d!r}) and of how many answered ({base!r}), each row's counts rebuilt as "
+                  "share x answered, which gives back every share the file shows to its "
+                  "rounding", p=columns[0], a=columns[1], d=columns[2], base=base)
+        out = _expand(raw, [*columns, base], list(STAND_IN.values()), notes, rows, said,
+                      tr(_STOOD_IN), matrix=matrix)
+        if spread.any():  # shares rounded coarser than one answer in the group
+            notes.append(tr(
+                "on {k:,} row(s) the rounded shares allow other counts (up to {m:,} answer(s) "
+                "apart): of those that give back every share, the nearest to share x answered "
+                "are taken; the NPS could differ by up to {points:.2f} points.",
+                k=int((spread > 0).sum()),
+                m=int(spread.max()),
+                points=100 * float(spread.sum()) / max(int(matrix.sum()), 1)))
+        return out
     if counts is not None:
         said = tr("a table of counts per group (promoters {p!r}, passives {a!r}, detractors "
                   "{d!r})", p=counts["promoter"], a=counts["passive"], d=counts["detractor"])
@@ -177,7 +278,7 @@ def _level_columns(raw: pd.DataFrame) -> tuple[list[str], list[Any]] | None:
     Extremely likely``; 0 and 10 among at least 9 of them) or its name (columns named by the
     levels of a worded scale: ``Extremely Negative`` ... ``Extremely Positive``, as a smiley
     terminal's export counts its four faces per day); None for any other table."""
-    names = [c for c in raw.columns if not _SHARE.search(str(c).lower())]
+    names = [c for c in raw.columns if not _is_share(c)]
     if len(names) < 3:
         return None
     # names first (a file of answers has none of these), cells only for the columns so named

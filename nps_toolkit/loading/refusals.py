@@ -150,10 +150,10 @@ def _shares_only(frame: pd.DataFrame, cols: list[str]) -> str:
     """For a table of each group's shares of promoters, passives and detractors without how
     many answered ("Promoters(%)" per village): why it cannot be read, and what would make it
     readable; "" otherwise."""
-    from .counts import _SHARE
+    from .counts import _is_share
     from .names import _CATEGORY_WORDS, _words
 
-    named = {k: [c for c in cols if _SHARE.search(c.lower()) and any(
+    named = {k: [c for c in cols if _is_share(c) and any(
         w in _words(c).split() for w in words)] for k, words in _CATEGORY_WORDS.items()}
     if not all(named.values()):
         return ""
@@ -161,4 +161,5 @@ def _shares_only(frame: pd.DataFrame, cols: list[str]) -> str:
     return (f" The file holds each row's shares of promoters, passives and detractors "
             f"({shown}) but not how many answered: an NPS and its interval need the number "
             "of answers. Export the counts per row (promoters, passives, detractors: such a "
-            "table is read as the answers it counts), or the answers themselves.")
+            "table is read as the answers it counts), or with the shares a column of how many "
+            "answered (n, base, respondents), or the answers themselves.")
