@@ -4003,3 +4003,38 @@ def test_a_table_of_shares_and_of_how_many_answered_is_read_as_its_counts(tmp_pa
     with pytest.raises(nt.InvalidScoreError, match=r"on 2 row\(s\) \(rows 2, 5\) no whole "
                                                    r"counts"):
         nt.read_survey(broken)
+
+
+def test_a_spanish_google_form_names_its_email_comment_and_personal_columns():
+    """A Colombian clinic network's NPS form (headers as published in a public repository's
+    tests, rows made here): the e-mail column ("Dirección de correo electrónico") was not
+    the customer, "Su opinión es muy importante…" was no comment, and first names, surnames
+    and the national id ("NOMBRES", "APELLIDOS", "CÉDULA") could be compared as groups."""
+    rng = np.random.default_rng(31)
+    n = 240
+    words = ["espera", "cita", "médico", "amable", "recepción", "teléfono", "demora", "trato",
+             "medicamentos", "limpio", "rápido", "excelente", "pésimo", "servicio"]
+    frame = pd.DataFrame({
+        "Marca temporal": [f"{d:02d}/0{m}/2026 {h}:05:09" for d, m, h in zip(
+            rng.integers(1, 28, n), rng.integers(1, 6, n), rng.integers(7, 18, n),
+            strict=True)],
+        "Dirección de correo electrónico": [f"paciente{i % 200}@correo.co" for i in range(n)],
+        "NOMBRES": rng.choice(["Ana", "Luis", "Marta"], n),
+        "APELLIDOS": rng.choice(["Paz", "Gómez"], n),
+        "CÉDULA": rng.choice([1023456, 2034567, 3045678, 4056789], n),
+        "SEDE QUE CONSULTÓ:": rng.choice(["NUEVA VIDA", "CAMINO NAZARETH"], n),
+        "Teléfono ": rng.choice([3001234567, 3109876543], n),
+        " ¿Cuál es la probabilidad de que recomiende a sus familiares y amigos a MiRed IPS?":
+            rng.integers(0, 11, n),
+        "Su opinión es muy importante…": [" ".join(rng.choice(words, 5)) for _ in range(n)],
+    })
+    _, report = nt.read_survey(frame)
+    assert report.columns["customer_id"] == "Dirección de correo electrónico"
+    assert report.columns["comment"] == "Su opinión es muy importante…"
+    profile = nt.profile_export(frame)
+    segments = profile.config["segments"]
+    assert "SEDE QUE CONSULTÓ:" in segments
+    assert not {"NOMBRES", "APELLIDOS", "CÉDULA", "Teléfono "} & set(segments)
+    # a column of e-mail addresses is the customer whatever its name
+    renamed = frame.rename(columns={"Dirección de correo electrónico": "Contacto"})
+    assert nt.read_survey(renamed)[1].columns["customer_id"] == "Contacto"

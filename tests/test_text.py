@@ -1245,6 +1245,13 @@ def test_insurance_comments_choose_the_insurance_preset():
     ("healthcare", "es", "La recepción fue muy amable", "reception & admin", True),
     ("healthcare", "en", "The ward was clean", "facilities & cleanliness", True),
     ("healthcare", "en", "The ward was clean", "doctors & nurses", False),
+    # a Colombian clinic's form answers: medicines are no doctor ("medic[oa]" took
+    # "medicamentos"), and "atención" is the care received
+    ("healthcare", "es", "Falta de medicamentos", "doctors & nurses", False),
+    ("healthcare", "es", "Falta de medicamentos", "results & treatment", True),
+    ("healthcare", "es", "El médico fue muy claro", "doctors & nurses", True),
+    ("healthcare", "es", "Excelente atención", "doctors & nurses", True),
+    ("healthcare", "de", "Das Medikament war nicht vorrätig", "results & treatment", True),
 ])
 def test_utilities_and_healthcare_presets(preset, lang, text, theme, coded):
     _assert_coded(preset, lang, text, theme, coded)

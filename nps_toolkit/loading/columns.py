@@ -45,7 +45,13 @@ _COMMENT_WORDS_INTL = [r"\bkommentar", r"\banmerkung", r"\bgrund\b", r"\braison\
                        r"\bwarum\b", r"комментари", r"причин", r"отзыв", r"почему", r"의견",
                        r"코멘트", r"이유", r"评论", r"原因", r"意见", r"为什么", r"評論", r"意見",
                        r"為什麼", r"\bkomentar",
-                       r"\brazlog", r"\bzasto\b"]
+                       r"\brazlog", r"\bzasto\b",
+                       # "your opinion", remarks and suggestions, as forms ask for comments
+                       r"\bopinion\b", r"\bobservacion(es)?\b", r"\bsugerencias?\b",
+                       r"\bavis\b", r"\bremarques?\b", r"\bmeinung\b", r"\banregung",
+                       r"\bsugesto(es)?\b", r"\bsugestao\b", r"\bmisljenje\b",
+                       r"\bprijedlo[gz]", r"мнени", r"пожелани", r"замечани", r"제안",
+                       r"建议", r"建議"]
 # Google Forms names its answer time "Timestamp" in the form owner's language
 _DATE_NAMES_INTL = ["datum", "fecha", "дата", "날짜", "日期", "date de reponse",
                     "fecha de respuesta", "antwortdatum", "marca temporal", "horodateur",
@@ -54,7 +60,16 @@ _DATE_NAMES_INTL = ["datum", "fecha", "дата", "날짜", "日期", "date de r
 _CUSTOMER_NAMES_INTL = ["kunde", "kunden id", "kundennummer", "kundennr", "kupac", "klijent",
                         "id client",
                         "client", "numero client", "cliente", "id cliente", "клиент",
-                        "id клиента", "고객", "고객 id", "客户", "客户id", "客户 id"]
+                        "id клиента", "고객", "고객 id", "客户", "客户id", "客户 id",
+                        # the e-mail column of a form, as each language's forms name it
+                        "e mail", "e mail address", "direccion de correo electronico",
+                        "correo electronico", "correo", "adresse e mail", "adresse email",
+                        "adresse mail", "adresse electronique", "courriel", "e mail adresse",
+                        "email adresse", "endereco de e mail", "endereco de email",
+                        "indirizzo email", "indirizzo e mail", "e mail adresa",
+                        "adresa e poste", "адрес электронной почты", "электронная почта",
+                        "email адрес", "이메일 주소", "이메일", "电子邮件地址", "电子邮件",
+                        "邮箱", "邮箱地址"]
 
 
 _SCORE_NAMES = ["nps", "score", "nps score", "net promoter score", "ltr", "nps rating",
@@ -324,7 +339,25 @@ def _customer_column(frame: pd.DataFrame, cols: list[str], taken: set[str],
                     or _id_shaped(filled)):
                 continue
         return c
+    # a column of e-mail addresses, whatever its name (a form's "Dirección de correo
+    # electrónico", a CRM's "Contact"): each address is one person
+    for c in cols:
+        if c not in taken and not none(c) and _emails(frame[c]):
+            return c
     return None
+
+
+_EMAIL_CELL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _emails(s: pd.Series) -> bool:
+    """Whether nine in ten of a text column's first 1,000 filled cells are e-mail
+    addresses."""
+    if not (s.dtype == object or pd.api.types.is_string_dtype(s.dtype)):
+        return False
+    head = s.dropna().head(1000).astype(str).str.strip()
+    head = head[head != ""]
+    return len(head) >= 3 and head.str.match(_EMAIL_CELL.pattern).mean() >= 0.9
 
 
 def _id_shaped(values: pd.Series) -> bool:

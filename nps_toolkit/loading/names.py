@@ -54,8 +54,18 @@ _VALUE_NAMES = re.compile(r"\b(revenue|amount|spend|spent|clv|ltv|lifetime value
                           r"arr|mrr|ca|chiffre d affaires|montant|panier|umsatz|betrag|"
                           r"warenkorb|importe|ingresos|gasto|valor|monto|выручка|сумма|"
                           r"оборот|매출|금액|구매액|金额|销售额|消费)\b")
-_ID_NAMES = re.compile(r"(^|\b)(id|uuid|guid|key|email|e mail|phone|ip|ip address|token|"
-                       r"url|name|first name|last name|nom|prenom)(\b|$)")
+# a key, or what names one person (their name, e-mail, phone, national id number), in the
+# languages of the comment analysis, Croatian, Portuguese and Spanish America's forms: never
+# a group to compare
+_ID_NAMES = re.compile(
+    r"(^|\b)(id|uuid|guid|key|email|e mail|phone|ip|ip address|token|url|name|names|"
+    r"first name|last name|full name|surname|nom|prenom|nom de famille|nombre|nombres|"
+    r"apellido|apellidos|nombre completo|vorname|nachname|nome|sobrenome|ime|prezime|"
+    r"имя|фамилия|отчество|фио|telefono|telefone|telephone|telefon|telephon|"
+    r"celular|телефон|cedula|dni|cpf|rut|nif|nie|curp|rfc|ssn|passport|"
+    r"pasaporte|passeport|reisepass|documento|numero de documento|correo|"
+    r"correo electronico|courriel|почта)(\b|$)|이름|성명|성함|전화|연락처|주민|"
+    r"姓名|名字|电话|手机|身份证")
 _CATEGORY_WORDS = {
     "promoter": ("promoter", "promoters", "promotor", "promotores", "promoteur", "promoteurs",
                  "promotoren", "promotori", "promotore", "промоутер", "промоутеры", "추천자",
