@@ -4038,3 +4038,11 @@ def test_a_spanish_google_form_names_its_email_comment_and_personal_columns():
     # a column of e-mail addresses is the customer whatever its name
     renamed = frame.rename(columns={"Dirección de correo electrónico": "Contacto"})
     assert nt.read_survey(renamed)[1].columns["customer_id"] == "Contacto"
+    # the same network's doctors' form: the professional who attended is a group, though
+    # named with "Nombre" as the respondent is
+    doctors = frame.assign(**{
+        "Nombre y apellidos quien diligencia la encuesta": [f"Persona {i}" for i in range(n)],
+        "Nombre del profesional que lo atendio": rng.choice(["Dra Y", "Dr X", "Dr Z"], n)})
+    segments = nt.profile_export(nt.read_survey(doctors)[0]).config["segments"]
+    assert "Nombre del profesional que lo atendio" in segments
+    assert "Nombre y apellidos quien diligencia la encuesta" not in segments

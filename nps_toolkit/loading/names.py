@@ -23,6 +23,13 @@ _SEGMENT_NAMES = re.compile(r"\b(region|store|shop|branch|site|channel|stage|seg
                             r"sales ?person|sales ?rep|rep|account manager|account owner|"
                             r"owner|csm|advisor|adviser|consultant|employee|vendedor|"
                             r"asesor|atendente|berater|conseiller|vendeur|"
+                            # who served them, and where: the team member and the site
+                            r"profesional|professional|doctor|medico|physician|nurse|"
+                            r"enfermera|staff|technician|tecnico|cashier|cajero|operator|"
+                            r"operador|teacher|docente|profesor|instructor|trainer|driver|"
+                            r"conductor|mitarbeiter|techniker|fahrer|specialist|especialista|"
+                            r"sede|agencia|oficina|office|clinic|clinica|hospital|department|"
+                            r"departamento|servicio|"
                             r"регион|магазин|канал|бренд|код)\b|"
                             r"지역|매장|채널|브랜드|코드|地区|门店|渠道|品牌|代码|编码")
 # a rating question on a shorter scale (1-5 satisfaction, 1-7 effort), by its name
