@@ -351,11 +351,11 @@ _EMAIL_CELL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def _emails(s: pd.Series) -> bool:
-    """Whether nine in ten of a text column's first 1,000 filled cells are e-mail
-    addresses."""
+    """Whether nine in ten of a text column's first 1,000 filled cells (among its first
+    5,000 rows: the column is not read in full) are e-mail addresses."""
     if not (s.dtype == object or pd.api.types.is_string_dtype(s.dtype)):
         return False
-    head = s.dropna().head(1000).astype(str).str.strip()
+    head = s.iloc[:5000].dropna().head(1000).astype(str).str.strip()
     head = head[head != ""]
     return len(head) >= 3 and head.str.match(_EMAIL_CELL.pattern).mean() >= 0.9
 
