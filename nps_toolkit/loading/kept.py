@@ -88,12 +88,26 @@ def _duplicates(typed: _Typed, keep: np.ndarray, notes: list[str],
     if "customer_id" not in mapping and "date" not in mapping:
         return none
     cells = _with_scores(frame, typed)
-    dup = cells.duplicated(keep="first").to_numpy() & keep
-    if "date" in mapping or not dup.any():
-        return dup
+    if "date" in mapping:
+        return cells.duplicated(keep="first").to_numpy() & keep
+    # a customer and no date: each kept row's cells hashed, with and without the customer
+    kept_cells = cells[keep]
+    customer = mapping["customer_id"]
+    rest = pd.util.hash_pandas_object(kept_cells.drop(columns=[customer]),
+                                      index=False).to_numpy()
+    whole = rest * np.uint64(0x9E3779B97F4A7C15) + pd.util.hash_pandas_object(
+        kept_cells[customer], index=False).to_numpy()  # (wraps around: a hash of both)
+    same = _count(whole)
+    if not (same > 1).any():
+        return none
+    # repeats compared cell by cell among the rows whose hash repeats (every true repeat is
+    # among them; a hash shared by chance is not taken for one)
+    dup = none.copy()
+    where = np.flatnonzero(keep)[same > 1]
+    dup[where] = kept_cells[same > 1].duplicated(keep="first").to_numpy()
     # how many answers of *other* customers hold the same cells: the customer's own
     # repeats would otherwise count as evidence that the cells are common
-    others = _count(cells[keep].drop(columns=[mapping["customer_id"]])) - _count(cells[keep])
+    others = _count(rest) - same
     common = np.zeros(len(frame), dtype=bool)
     common[keep] = others >= max(1.0, _RARE * int(keep.sum()))
     kept = dup & common
@@ -111,10 +125,10 @@ def _duplicates(typed: _Typed, keep: np.ndarray, notes: list[str],
     return dup & ~common
 
 
-def _count(frame: pd.DataFrame) -> np.ndarray:
-    """How many rows of ``frame`` hold each row's cells (hashed: one pass, no Python loop)."""
-    hashed = pd.Series(pd.util.hash_pandas_object(frame, index=False).to_numpy())
-    return hashed.map(hashed.value_counts()).to_numpy()
+def _count(hashed: np.ndarray) -> np.ndarray:
+    """How many rows share each row's hash of its cells (one pass, no Python loop)."""
+    codes, _ = pd.factorize(hashed)
+    return np.bincount(codes)[codes]
 
 
 def _with_scores(frame: pd.DataFrame, typed: _Typed) -> pd.DataFrame:
