@@ -4046,3 +4046,50 @@ def test_a_spanish_google_form_names_its_email_comment_and_personal_columns():
     segments = nt.profile_export(nt.read_survey(doctors)[0]).config["segments"]
     assert "Nombre del profesional que lo atendio" in segments
     assert "Nombre y apellidos quien diligencia la encuesta" not in segments
+
+
+@pytest.mark.parametrize("stamps", [
+    # Korean Google Forms (a public campus e-scooter survey, 2023): 오전 before noon, 오후 after
+    ["2023. 11. 19 오후 5:03:54", "2023. 11. 19 오전 11:32:41", "2023. 11. 22 오후 12:34:30",
+     "2023. 12. 1 오전 12:05:00"],
+    ["2023. 11. 19. 오후 5:03:54", "2023. 11. 19. 오전 11:32:41", "2023. 11. 22. 오후 12:34:30",
+     "2023. 12. 1. 오전 12:05:00"],
+    ["2023/11/19 下午5:03:54", "2023/11/19 上午11:32:41", "2023/11/22 下午12:34:30",
+     "2023/12/1 上午12:05:00"],
+    ["2023年11月19日 17:03:54", "2023年11月19日 11:32:41", "2023年11月22日 12:34:30",
+     "2023年12月1日 0:05:00"],
+    ["19.11.2023 г. 17:03:54", "19.11.2023 г. 11:32:41", "22.11.2023 г. 12:34:30",
+     "01.12.2023 г. 00:05:00"],
+    ["19/11/2023 5:03:54 p. m.", "19/11/2023 11:32:41 a. m.", "22/11/2023 12:34:30 p. m.",
+     "01/12/2023 12:05:00 a. m."],
+    ["19.11.2023, 17:03:54", "19.11.2023, 11:32:41", "22.11.2023, 12:34:30",
+     "01.12.2023, 00:05:00"],
+    ["19/11/2023 à 17h03:54", "19/11/2023 à 11h32:41", "22/11/2023 à 12h34:30",
+     "01/12/2023 à 00h05:00"],
+    # fractions of a second: read one by one, day first for the whole column
+    ["19/11/2023 17:03:54.0", "19/11/2023 11:32:41.0", "22/11/2023 12:34:30.0",
+     "01/12/2023 00:05:00.0"],
+])
+def test_timestamps_as_forms_write_them_in_other_languages(tmp_path, stamps):
+    """Read as nothing (every date missing), or 1 December read as 12 January beside 19
+    November, silently: each spelling is now read, the same by read_survey and scan."""
+    expected = pd.to_datetime(["2023-11-19 17:03:54", "2023-11-19 11:32:41",
+                               "2023-11-22 12:34:30", "2023-12-01 00:05:00"])
+    path = tmp_path / "form.csv"
+    pd.DataFrame({"타임스탬프": stamps * 10, "score": [10, 3, 7, 9] * 10}).to_csv(path,
+                                                                                  index=False)
+    df, _ = nt.read_survey(path)
+    assert (df["date"].head(4).to_numpy() == expected.to_numpy()).all()
+    relation, _ = nt.scan(path)
+    scanned = pd.to_datetime(relation.df()["date"]).head(4)
+    assert (scanned.to_numpy() == expected.to_numpy()).all()
+
+
+def test_numeric_dates_read_one_by_one_keep_one_day_month_order():
+    """Dates with a zone offset are read one by one; 19/11 was day first (it must be) and
+    01/12 month first (12 January) in the same column, unsaid. One order is decided for the
+    column, as for one format."""
+    stamps = ["19/11/2023 17:03:54 +0100", "01/12/2023 00:05:00 +0100"]
+    df, _ = nt.read_survey(pd.DataFrame({"Horodateur": stamps * 10, "score": [10, 3] * 10}))
+    assert df["date"].head(2).astype(str).tolist() == ["2023-11-19 17:03:54+01:00",
+                                                        "2023-12-01 00:05:00+01:00"]

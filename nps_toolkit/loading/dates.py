@@ -14,7 +14,7 @@ from ..i18n import N_, gettext, tr
 from .scores import _NA_TOKENS, _arrow_text
 
 _NUMERIC_DATE = re.compile(
-    r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?)"
+    r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})(?:[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)"
     # a 12-hour clock (SurveyMonkey: "05/01/2025 10:04:19 AM"): group 6 is its A or P
     r"(?: ?([AaPp])\.?[Mm]\.?)?)?$")
 
@@ -44,6 +44,8 @@ def _numeric_date_format(text: pd.Series, notes: list[str], column: str,
     with_seconds = parts[4].dropna().str.count(":").eq(2)
     time = "" if parts[4].isna().all() else (" %H:%M:%S" if with_seconds.mean() >= 0.5
                                              else " %H:%M")
+    if time and parts[4].dropna().str.contains(".", regex=False).mean() >= 0.5:
+        time += ".%f"  # fractions of a second
     if time and parts[5].notna().mean() >= 0.5:  # "10:04:19 AM"
         space = " " if uniq[matched].str.contains(r"\d [AaPp]", regex=True).mean() >= 0.5 \
             else ""
@@ -101,6 +103,7 @@ def _parse_dates(values: pd.Series, notes: list[str], column: str,
     iso = _iso_dates_arrow(values)
     if iso is not None:
         return iso
+    from .localdates import local_dates
     from .months import month_dates
 
     months = month_dates(values)
@@ -114,7 +117,7 @@ def _parse_dates(values: pd.Series, notes: list[str], column: str,
     if len(uniq) == 0:  # no date in any row
         return pd.Series(np.full(len(values), np.datetime64("NaT"), dtype="datetime64[us]"),
                          index=values.index, name=values.name)
-    text = iso_offsets(pd.Series(uniq, dtype="string").str.strip())
+    text = local_dates(iso_offsets(pd.Series(uniq, dtype="string").str.strip()))
     text = text.mask(text.str.lower().isin(_NA_TOKENS))  # "", "N/A", "null"...: no date
     weights = np.bincount(codes[codes >= 0], minlength=len(text))
     ambiguous_u = np.zeros(len(text), dtype=bool)
@@ -405,6 +408,10 @@ def _iso_or_mixed(text: pd.Series, notes: list[str], column: str,
     if iso is not None and 2 * int(iso.notna().sum()) >= int(text.notna().sum()):
         iso.attrs["iso"] = True
         return iso
+    if dayfirst is None:  # numeric dates among them: one order for the whole column
+        from .localdates import numeric_day_first
+
+        dayfirst = numeric_day_first(text)
     try:
         return pd.to_datetime(text, format="mixed", errors="coerce", dayfirst=bool(dayfirst))
     except (ValueError, TypeError):

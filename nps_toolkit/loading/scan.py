@@ -300,17 +300,24 @@ def _date_expr(name: str, dtype: str, sample: pd.Series, dayfirst: bool | None,
                                "than a month cannot be cut from them.", column=name,
                                example=str(sample.dropna().iloc[0])))
         return f"try_strptime(trim(CAST({col} AS VARCHAR)), {_MONTH_FORMATS}) AS date"
+    from .localdates import LOCAL_FORMATS, local_dates, local_dates_sql
+
     text = sample.astype("string").str.strip()
     text = text.mask(text.str.lower().isin(_NA_TOKENS))
+    local = local_dates(text)  # "2023. 11. 19 오후 5:03:54", "19.11.2023 г.", "9:05 p. m."
+    changed = bool((local.fillna("") != text.fillna("")).any())
+    source = local_dates_sql(f"trim(CAST({col} AS VARCHAR))") if changed else f"trim({col})"
+    text = local
     notes: list[str] = []
     fmt = _numeric_date_format(text, notes, name, dayfirst)
     report.notes.extend(notes)
     if fmt is not None:
         parsed = pd.to_datetime(text, format=fmt, errors="coerce")
-        sql = f"try_strptime(trim({col}), '{fmt}')"
+        sql = f"try_strptime({source}, '{fmt}')"
     else:
         parsed = pd.to_datetime(text, format="ISO8601", errors="coerce", utc=False)
-        sql = f"TRY_CAST(trim({col}) AS TIMESTAMP)"
+        sql = (f"try_strptime({source}, {LOCAL_FORMATS})" if changed
+               else f"TRY_CAST({source} AS TIMESTAMP)")
     bad = int((parsed.isna() & text.notna()).sum())
     report.notes.append(
         f"date column {name!r} is text; it is parsed in the engine as "

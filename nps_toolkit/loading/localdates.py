@@ -1,0 +1,121 @@
+"""Dates and clocks as forms write them in the user's language, rewritten into the spellings
+the date reader knows: Google Forms' and Excel's Korean timestamps (``2023. 11. 19 오후
+5:03:54``: 오전 before noon, 오후 after), Chinese and Japanese ones (``2023/11/19 下午5:03:54``,
+``2023年11月19日 17:03``, 午前/午後), Korean written dates (``2023년 11월 19일``), the Russian
+year mark (``19.11.2023 г.``) and the Spanish clock's ``a. m.`` / ``p. m.``.
+
+Each rewrite runs on the column's distinct values, vectorised, and only when a head of them
+shows the spelling (a plain column is returned as it is, after one look at 200 values).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+#: a look at the head: any of the spellings rewritten below
+_SEEN = (r"[오전후上下午前後]|년|年|\d\s*г\.?(?:\s|$)|\b[ap]\.\s?m\.|\d,\s*\d|\d[hH]\d|"
+         r"\d\s+(?:à|a las|a la|um|at|в|kl\.?|u)\s+\d")
+
+# a day-first or month-first date and its clock joined by a comma, a word ("à", "um", "at",
+# "a las", "в", "kl.") or written with an h ("17h03"): "19.11.2023, 17:03", "19/11/2023 à
+# 17h03" -> "19.11.2023 17:03"
+_JOINED = (r"^(\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*,?\s*(?:(?:à|a las|a la|um|at|в|kl\.?|u)"
+           r"\s+)?(\d{1,2})\s*[:hH]\s*(\d{2})")
+
+# year first, then month and day, each followed by a dot, a slash, a dash or its East Asian
+# mark (년 월 일 / 年 月 日), then an optional clock with its half of the day before or after it
+_YEAR_FIRST = (r"^\s*(\d{4})\s*(?:[./-]|년|年)\s*(\d{1,2})\s*(?:[./-]|월|月)\s*(\d{1,2})\s*"
+               r"(?:\.|일|日)?\s*,?\s*(?:(오전|오후|上午|下午|午前|午後|AM|PM|am|pm)?\s*"
+               r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(오전|오후|上午|下午|午前|午後)?)?\s*$")
+_AFTERNOON = ("오후", "下午", "午後", "PM", "pm")
+
+
+def local_dates(text: pd.Series) -> pd.Series:
+    """``text`` (distinct date values) with the local spellings rewritten: year-first East
+    Asian dates and clocks as ``YYYY-MM-DD HH:MM:SS`` (ISO 8601, on a 24-hour clock), the
+    Russian ``г.`` dropped, ``a. m.`` / ``p. m.`` as ``AM`` / ``PM``; other values unchanged.
+
+    Examples
+    --------
+    >>> local_dates(pd.Series(["2023. 11. 19 오후 5:03:54", "2023/11/19 上午12:05:00",
+    ...                        "2023년 11월 19일", "19.11.2023 г. 17:03",
+    ...                        "01/12/2023 9:05:00 p. m.", "2024-03-01"])).tolist()
+    ['2023-11-19 17:03:54', '2023-11-19 00:05:00', '2023-11-19', '19.11.2023 17:03', \
+'01/12/2023 9:05:00 PM', '2024-03-01']
+    """
+    text = text.astype("string")
+    head = text.dropna().head(200)
+    if head.empty or not head.str.contains(_SEEN, regex=True).fillna(False).any():
+        return text
+    out = text.str.replace(r"(\d)\s*г\.?(?=\s|$)", r"\1", regex=True)
+    out = out.str.replace(_JOINED, r"\1 \2:\3", regex=True)
+    out = out.str.replace(r"\b([aApP])\.\s?[mM]\.?", lambda m: m.group(1).upper() + "M",
+                          regex=True)
+    parts = out.str.extract(_YEAR_FIRST)
+    found = parts[0].notna().to_numpy()
+    if not found.any():
+        return out
+    p = parts[found]
+    date = (p[0] + "-" + p[1].str.zfill(2) + "-" + p[2].str.zfill(2)).to_numpy(dtype=object)
+    clock = p[4].notna().to_numpy()
+    if clock.any():
+        hour = pd.to_numeric(p[4], errors="coerce").fillna(0).to_numpy(dtype=np.int64)
+        half = p[3].fillna(p[7]).fillna("").to_numpy(dtype=object)
+        after = np.isin(half, _AFTERNOON)
+        before = (half != "") & ~after
+        hour = np.where(after & (hour < 12), hour + 12, np.where(before & (hour == 12), 0, hour))
+        time = (" " + pd.Series(hour).astype(str).str.zfill(2) + ":"
+                + p[5].fillna("00").to_numpy(dtype=object) + ":"
+                + p[6].fillna("00").to_numpy(dtype=object)).to_numpy(dtype=object)
+        date = np.where(clock, date + time, date)
+    out = out.copy()
+    out[found] = date
+    return out
+
+
+#: the spellings :func:`local_dates_sql` leaves, as DuckDB's strptime formats
+LOCAL_FORMATS = ("['%Y-%m-%d %I:%M:%S %p', '%Y-%m-%d %I:%M %p', '%Y-%m-%d %H:%M:%S', "
+                 "'%Y-%m-%d %H:%M', '%Y-%m-%d']")
+
+_DATE_SQL = (r"^(\d{4})\s*(?:[./-]|년|年)\s*(\d{1,2})\s*(?:[./-]|월|月)\s*(\d{1,2})\s*"
+             r"(?:\.|일|日)?\s*,?\s*")
+_CLOCK_SQL = r"(\d{1,2}:\d{2}(?::\d{2})?)"
+
+
+def local_dates_sql(expr: str) -> str:
+    """:func:`local_dates` as a DuckDB expression over the text ``expr``: the same rewrites,
+    except that a year-first clock keeps its half of the day as ``AM`` / ``PM`` (read with
+    :data:`LOCAL_FORMATS`), since a regular expression cannot add 12 to an hour."""
+    out = f"regexp_replace({expr}, '(\\d)\\s*г\\.?(\\s|$)', '\\1\\2', 'g')"
+    out = f"regexp_replace({out}, '{_JOINED}', '\\1 \\2:\\3')"
+    out = f"regexp_replace({out}, '\\b[aA]\\.\\s?[mM]\\.?', 'AM', 'g')"
+    out = f"regexp_replace({out}, '\\b[pP]\\.\\s?[mM]\\.?', 'PM', 'g')"
+    for marks, half in (("오전|上午|午前|AM|am", "AM"), ("오후|下午|午後|PM|pm", "PM")):
+        out = (f"regexp_replace({out}, '{_DATE_SQL}(?:{marks})\\s*{_CLOCK_SQL}\\s*$', "
+               f"'\\1-\\2-\\3 \\4 {half}')")
+        out = (f"regexp_replace({out}, '{_DATE_SQL}{_CLOCK_SQL}\\s*(?:{marks})\\s*$', "
+               f"'\\1-\\2-\\3 \\4 {half}')")
+    out = f"regexp_replace({out}, '{_DATE_SQL}{_CLOCK_SQL}?\\s*$', '\\1-\\2-\\3 \\4')"
+    return f"trim({out})"
+
+
+def numeric_day_first(text: pd.Series) -> bool | None:
+    """For dates read one by one (a spelling the column's format does not cover: fractions
+    of a second, a zone name), whether those written as numbers (``01/12/2023 ...``) are day
+    first, decided once for the column as for one format: a first field above 12 means day
+    first, a second above 12 month first, else dots mean day first. None when no value
+    starts with such a date. Without it each value would be read month first where it can
+    be and day first where it must: 19/11 and 01/12 of one column a month apart.
+
+    >>> numeric_day_first(pd.Series(["19/11/2023 17:03:54.5", "01/12/2023 09:05:00.5"]))
+    True
+    """
+    parts = text.dropna().astype("string").str.extract(r"^\s*(\d{1,2})([./-])(\d{1,2})\2\d{2}")
+    parts = parts[parts[0].notna()]
+    if parts.empty:
+        return None
+    first, second = parts[0].astype(int), parts[2].astype(int)
+    if (first > 12).any() != (second > 12).any():
+        return bool((first > 12).any())
+    return bool((parts[1] == ".").mean() >= 0.5)
