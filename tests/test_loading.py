@@ -2186,6 +2186,13 @@ WORDED = {  # each scale lowest first, as survey tools list them (and "don't kno
                       "Sehr zufrieden"], []),
     "ru": (["Очень недоволен", "Недоволен", "Нейтрально", "Доволен", "Очень доволен"], []),
     "ko": (["매우 불만족", "불만족", "보통", "만족", "매우 만족"], []),
+    # Korean agreement, as a public campus survey's Google Form answers it (negated after
+    # the word: 그렇지 않다), with "tends to" (편이다) and "not at all" (전혀)
+    "ko_agree": (["매우 그렇지 않다", "그렇지 않다", "보통이다", "그렇다", "매우 그렇다"],
+                 ["잘 모르겠음"]),
+    "ko_tends": (["전혀 그렇지 않다", "그렇지 않은 편이다", "보통이다", "그런 편이다",
+                  "매우 그렇다"], []),
+    "ko_agree_verb": (["전혀 동의하지 않음", "동의하지 않음", "보통", "동의", "매우 동의"], []),
     "zh": (["非常不满意", "不满意", "一般", "满意", "非常满意"], []),
     "numbered": (["1 - Poor", "2", "3 - OK", "4", "5 - Excellent"], []),
     # ratings written in stars (a Brazilian system's export: "⭐⭐⭐⭐⭐"), emoji with their

@@ -36,7 +36,9 @@ _POSITIVE = (r"(?:satisf|soddisf|zufrieden|agree|accord|acuerdo|concord|einverst
              r"wahrscheinlich|provavel|useful|utile|util|nutzlich|helpful|clear|clair|claro|"
              r"klar|fast|rapide|rapid|schnell|rapido|quick|friendly|aimable|amable|freundlich|"
              r"important|importante|wichtig|stimme\b.*\bzu|zustimm|довол|удовлетвор|"
-             r"соглас|хорош|positi|положительн|만족|동의|좋|긍정)")
+             r"соглас|хорош|positi|положительн|만족|동의|좋|긍정|"
+             # Korean agreement: 그렇다 ("it is so") ... 그렇지 않다 ("it is not so")
+             r"그렇|그런)")
 _NEGATIVE = (r"(?:dissatisf|insoddisf|insatisf|unzufrieden|disagree|desacuerdo|discord|bad|poor|"
              r"mauvais|mal|malo|mala|schlecht|ruim|pessim|unhappy|difficult|difficile|"
              r"dificil|schwierig|hard|unlikely|improbable|unwahrscheinlich|improvavel|slow|"
@@ -58,7 +60,7 @@ _STRONG = (r"very|extremely|completely|totally|strongly|highly|absolutely|fully|
            r"非常|很|完全")
 _WEAK = (r"somewhat|rather|slightly|fairly|quite|a bit|a little|moderately|plutot|assez|"
          r"un peu|algo|bastante|un poco|eher|etwas|ziemlich|um pouco|relativamente|"
-         r"abbastanza|скорее|несколько|다소|약간|比较|有点")
+         r"abbastanza|скорее|несколько|다소|약간|편이다|편임|比较|有点")
 # "little" satisfied is *not very* satisfied: below neutral, above dissatisfied ("peu
 # satisfait", "poco satisfecho", "pouco satisfeito"; on a real Brazilian export the
 # recommend score averaged 2.9 under "Pouco Satisfeito" and 5.8 under "Regular"), as are
@@ -69,6 +71,8 @@ _NOT_VERY = (r"not very|not too|not so|not that|pas tres|pas si|pas vraiment|no 
              r"별로|不太|不怎么")
 _NEGATION = (r"not|no|non|ne|pas|nicht|kein|keine|nao|nem|nunca|never|nada|niente|"
              r"не|안|않|不|没")
+# Korean negates with a verb after the word, not a word before it: 그렇지 않다, 만족하지 못함
+_KO_NEGATION = r"(?:않|아니|못)"
 
 
 def _fold(text: str) -> str:
@@ -133,7 +137,7 @@ def _position(answer: str) -> float | None:
     if _word(rf"(?:{_NOT_VERY})", text) or (_word(rf"(?:{_DIMINISH})", text) and not _word(
             r"(?:un peu|um pouco|un poco|ein wenig)", text)):
         return -0.5 * sign  # "not very satisfied", "pouco satisfeito"
-    if _word(rf"(?:{_NEGATION})", text):
+    if _word(rf"(?:{_NEGATION})", text) or _has(_KO_NEGATION, text):
         sign = -sign  # "not satisfied", "pas d'accord", "stimme nicht zu", "não satisfeito"
     if _word(rf"(?:{_STRONG})", text):
         return 1.5 * sign
