@@ -1651,3 +1651,18 @@ def test_telecom_non_answers_are_not_reasons():
         "Nil", "No comments", "Na", "no feedback", "Not applicable", "No suggestions.",
         "no idea why it drops every night", "Nil issues so far, good signal"]})
     assert nt.prepare_comments(data)["is_answer"].tolist() == [False] * 6 + [True] * 2
+
+
+def test_discovery_asks_no_more_topics_than_there_are_different_comments():
+    """A survey answered "fine service" and one pasted text, 200 times: NMF was asked for
+    eight topics in two different comments and gave back seven that no comment was
+    assigned to (NaN NPS, the same label repeated)."""
+    pasted = "Slow delivery, the parcel arrived broken and support never replied to my email"
+    frame = pd.DataFrame({"score": np.random.default_rng(1).integers(0, 11, 200),
+                          "comment": [pasted if i % 7 == 0 else "fine service"
+                                      for i in range(200)]})
+    found = nt.discover_themes(frame, n_themes=8, min_df=2)
+    assert (found.topics["comments"] > 0).all() and len(found.topics) <= 2
+    assert "Only 2 different comments: 2 topics are looked for, not 8." in found.notes
+    # a usual survey keeps the topics asked for
+    assert len(nt.discover_themes(nt.load_sample(), language="en", n_themes=6).topics) == 6

@@ -120,12 +120,19 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
     if len(keep) < n_themes:
         raise ValueError(f"the comments have only {len(keep)} distinct terms; ask for "
                          "fewer themes or lower min_df")
+    notes = []
+    # no more topics than different comments: NMF asked for eight topics in two different
+    # comments (a survey answered "fine service" and one pasted text) returns six empty ones
+    distinct = int(prep.loc[mask, "text"].nunique()) if "text" in prep else n_docs
+    if distinct < n_themes:
+        notes.append(tr("Only {k} different comments: {k} topics are looked for, not {n}.",
+                        k=distinct, n=n_themes))
+        n_themes = max(distinct, 1)
     counts = counts[:, keep]  # a new matrix: its counts made 32-bit in place
     counts.data = counts.data.astype(np.float32)
     weigh = TfidfTransformer(sublinear_tf=True).fit(counts[fit_rows])
     x = weigh.transform(counts)
     model = NMF(n_components=n_themes, init="nndsvda", random_state=seed, max_iter=400)
-    notes = []
     with warnings.catch_warnings(record=True) as caught:  # said in notes, not printed
         warnings.simplefilter("always", ConvergenceWarning)
         w = (model.fit_transform(x) if n_docs <= FIT_LIMIT
@@ -167,7 +174,13 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
                      "share": members.mean(), "nps": nps,
                      "covered_by_codeframe": any_theme[members].mean() if members.any()
                      else np.nan, "quotes": quotes_k})
-    topics = sort_frame(pd.DataFrame(rows), "comments", "label").reset_index(drop=True)
+    topics = pd.DataFrame(rows)
+    empty = topics["comments"] == 0
+    if empty.any():  # every comment went to another topic: a topic of no comment says nothing
+        notes.append(tr("{k} topic(s) drew no comment of their own and are left out.",
+                        k=int(empty.sum())))
+        topics = topics[~empty]
+    topics = sort_frame(topics, "comments", "label").reset_index(drop=True)
     return DiscoveredThemes(topics=topics, notes=notes,
                             assignment=pd.Series(assign, index=prep.index[mask], name="topic"))
 
