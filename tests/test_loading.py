@@ -2299,6 +2299,13 @@ def test_scores_typed_in_words_or_with_a_label_are_read_and_said():
     # a column of plain numbers says nothing of the kind
     _, report = nt.read_survey(pd.DataFrame({"score": ["9", "10"]}))
     assert not any("written in words" in n for n in report.notes)
+    # out of ten with "of", in brackets, after its label; digits of other widths and
+    # scripts (a Japanese IME's fullwidth "９", Arabic-Indic "٩"); "2 of 5" stays invalid
+    cells = ["9 of 10", "(3)", "Very likely (9)", "Extremely likely - 10", "９", "١٠", "٧",
+             "2 of 5", "Top 2"]
+    df, report = nt.read_survey(pd.DataFrame({"score": cells}), on_invalid="exclude")
+    assert df["score"].tolist() == [9, 3, 9, 10, 9, 10, 7]
+    assert report.excluded == {"not a number": [7, 8]}
 
 
 def test_a_date_named_for_the_answer_outranks_a_generic_one(tmp_path):

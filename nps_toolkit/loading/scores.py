@@ -112,11 +112,20 @@ _NUMBER_WORDS = {
 _WORD_VALUE = {w: float(k) for k, ws in _NUMBER_WORDS.items() for w in ws.split("|")}
 _LABELLED = re.compile(r"^(?:score|note|nota|punkte?|bewertung|rating|nps|puntuaci[oó]n|"
                        r"calificaci[oó]n|оценка|점수|评分)\s*[:=]?\s*(\d+)$|"
-                       r"^(\d+)\s+(?:out of|sur|de|von|su|из|中)\s+(?:10|ten|dix|diez|zehn|"
+                       r"^(\d+)\s+(?:out of|of|sur|de|von|su|из|中)\s+(?:10|ten|dix|diez|zehn|"
                        r"dez|dieci)$|"
                        # the number and its unit: "5分", "8점", "7 points", "9 баллов"
                        r"^(\d+)\s*(?:分|점|points?|pts?\.?|punkte?|puntos?|pontos?|punti|"
-                       r"bodova|boda|bod|балл(?:а|ов)?)$", re.IGNORECASE)
+                       r"bodova|boda|bod|балл(?:а|ов)?)$|"
+                       # in brackets, or after its label: "(9)", "Very likely (9)",
+                       # "Extremely likely - 10"
+                       r"^[(\[]\s*(\d+)\s*[)\]]$|"
+                       r"^[^\W\d_][^\d]*?\s*(?:[-–—:=]|\(|\[)\s*(\d+)\s*[)\]]?$",
+                       re.IGNORECASE)
+# digits of other scripts, as Unicode's decimal digits (after NFKC has made fullwidth ones
+# ASCII): Arabic-Indic, Eastern Arabic-Indic (Persian, Urdu), Devanagari, Bengali, Thai
+_DIGITS = str.maketrans({chr(base + i): str(i) for base in (0x0660, 0x06F0, 0x0966, 0x09E6,
+                                                            0x0E50) for i in range(10)})
 
 
 def _typed_by_hand(text: pd.Series) -> np.ndarray:
@@ -125,7 +134,7 @@ def _typed_by_hand(text: pd.Series) -> np.ndarray:
     words = low.map(lambda v: _WORD_VALUE.get(v, np.nan) if isinstance(v, str) else np.nan,
                     na_action="ignore")
     label = low.str.extract(_LABELLED)
-    number = pd.to_numeric(label[0].fillna(label[1]).fillna(label[2]), errors="coerce")
+    number = pd.to_numeric(label.bfill(axis=1).iloc[:, 0], errors="coerce")
     return words.fillna(number).to_numpy(dtype=np.float64, na_value=np.nan)
 
 
@@ -157,6 +166,9 @@ def _parse_scores(raw: pd.Series, notes: list[str] | None = None
     else:
         codes, uniques = pd.factorize(raw.astype("string"), use_na_sentinel=True)
         text = pd.Series(uniques, dtype="string").str.strip()
+        if not text.str.isascii().all():  # "９", "٩": digits of other widths and scripts
+            text = text.str.normalize("NFKC").map(lambda v: v.translate(_DIGITS),
+                                                  na_action="ignore").astype("string")
         blank_u = text.str.lower().isin(_NA_TOKENS).to_numpy(dtype=bool, na_value=True)
         number = text.str.extract(_SCORE_RE, expand=False).str.replace(",", ".", regex=False)
         values_u = pd.to_numeric(number, errors="coerce").to_numpy(dtype=np.float64,
