@@ -4107,3 +4107,50 @@ def test_numeric_dates_read_one_by_one_keep_one_day_month_order():
     df, _ = nt.read_survey(pd.DataFrame({"Horodateur": stamps * 10, "score": [10, 3] * 10}))
     assert df["date"].head(2).astype(str).tolist() == ["2023-11-19 17:03:54+01:00",
                                                         "2023-12-01 00:05:00+01:00"]
+
+
+@pytest.mark.parametrize(("encoding", "sep", "names", "comments"), [
+    # Excel saves CSV in the system's code page: Korean, Chinese, Japanese and Russian
+    # Windows; "Unicode text" is UTF-16 with tabs
+    ("cp949", ",", ("타임스탬프", "추천 점수", "이유"), ["배송이 빨라요", "가격이 비싸요"]),
+    ("gbk", ",", ("日期", "推荐度", "原因"), ["物流很快", "价格太贵"]),
+    ("shift_jis", ",", ("日付", "推奨度", "理由"), ["配送が早い", "価格が高い"]),
+    ("cp1251", ";", ("Дата", "Оценка", "Причина"), ["Быстрая доставка", "Дорого"]),
+    ("utf-16", "\t", ("타임스탬프", "추천 점수", "이유"), ["배송이 빨라요", "가격이 비싸요"]),
+])
+def test_exports_in_east_asian_and_cyrillic_code_pages_are_read(tmp_path, encoding, sep,
+                                                                 names, comments):
+    rng = np.random.default_rng(8)
+    frame = pd.DataFrame({names[0]: [f"2024-03-0{i % 9 + 1}" for i in range(60)],
+                          names[1]: rng.integers(0, 11, 60),
+                          names[2]: rng.choice(comments, 60)})
+    path = tmp_path / "export.csv"
+    frame.to_csv(path, index=False, encoding=encoding, sep=sep)
+    df, report = nt.read_survey(path)
+    assert report.columns == {"score": names[1], "comment": names[2], "date": names[0]}
+    assert df["score"].tolist() == frame[names[1]].tolist()
+
+
+def test_two_people_answering_alike_the_same_day_are_not_a_repeated_row():
+    """Answers dated by the day, with no customer or response id: identical rows (same day,
+    same score) were dropped as repeats though two people answer 10 on a busy day; they are
+    kept and said. A long comment repeated the same day, or a row repeated to the second,
+    is still a row exported twice."""
+    rng = np.random.default_rng(12)
+    days = pd.date_range("2025-01-01", periods=20).strftime("%Y-%m-%d")
+    frame = pd.DataFrame({"date": rng.choice(days, 600), "score": rng.integers(0, 11, 600)})
+    chance = int(frame.duplicated().sum())
+    assert chance > 100
+    df, report = nt.read_survey(frame)
+    assert len(df) == 600 and not report.excluded.get("duplicate response")
+    assert any(f"{chance:,} answer(s) repeat an earlier answer of the same day" in n
+               for n in report.notes)
+    commented = frame.assign(comment=[f"the courier left parcel {i} at the wrong door"
+                                      for i in range(600)])
+    doubled = pd.concat([commented, commented.iloc[[3, 7]]], ignore_index=True)
+    df, report = nt.read_survey(doubled)
+    assert report.excluded["duplicate response"] == [600, 601] and len(df) == 600
+    timed = frame.assign(date=[f"{d} 10:{i % 60:02d}:{i % 7:02d}" for i, d in
+                               enumerate(frame["date"])])
+    doubled = pd.concat([timed, timed.iloc[[5]]], ignore_index=True)
+    assert nt.read_survey(doubled)[1].excluded["duplicate response"] == [600]

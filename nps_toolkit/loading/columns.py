@@ -39,7 +39,7 @@ _SCORE_NAMES_INTL = ["bewertung", "weiterempfehlung", "empfehlung", "punkte", "r
                      "note de recommandation", "puntuacion", "calificacion", "recomendacion",
                      "nota", "оценка", "рекомендация", "балл", "점수", "평가", "추천", "추천 점수",
                      "评分", "分数", "推荐", "推荐度", "nps 评分", "評分", "分數", "推薦",
-                     "推薦度", "ocjena", "preporuka"]
+                     "推薦度", "ocjena", "preporuka", "推奨度", "おすすめ度", "点数"]
 _COMMENT_WORDS_INTL = [r"\bkommentar", r"\banmerkung", r"\bgrund\b", r"\braison\b",
                        r"\bcomentarios?\b", r"\brazon\b", r"\bpor que\b", r"\bpourquoi\b",
                        r"\bwarum\b", r"комментари", r"причин", r"отзыв", r"почему", r"의견",
@@ -51,7 +51,9 @@ _COMMENT_WORDS_INTL = [r"\bkommentar", r"\banmerkung", r"\bgrund\b", r"\braison\
                        r"\bavis\b", r"\bremarques?\b", r"\bmeinung\b", r"\banregung",
                        r"\bsugesto(es)?\b", r"\bsugestao\b", r"\bmisljenje\b",
                        r"\bprijedlo[gz]", r"мнени", r"пожелани", r"замечани", r"제안",
-                       r"建议", r"建議"]
+                       r"建议", r"建議",
+                       # Japanese forms (no comment analysis of its own, but read as comments)
+                       r"理由", r"コメント", r"ご意見", r"感想"]
 # Google Forms names its answer time "Timestamp" in the form owner's language
 _DATE_NAMES_INTL = ["datum", "fecha", "дата", "날짜", "日期", "date de reponse",
                     "fecha de respuesta", "antwortdatum", "marca temporal", "horodateur",

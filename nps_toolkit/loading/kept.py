@@ -88,15 +88,18 @@ def _duplicates(typed: _Typed, keep: np.ndarray, notes: list[str],
     if "customer_id" not in mapping and "date" not in mapping:
         return none
     cells = _with_scores(frame, typed)
-    if "date" in mapping:
+    if ("customer_id" in mapping and "date" in mapping) or (
+            "date" in mapping and _has_clock(frame[mapping["date"]])):
+        # the same customer the same day, or the same second: a row sent or exported twice
         return cells.duplicated(keep="first").to_numpy() & keep
-    # a customer and no date: each kept row's cells hashed, with and without the customer
+    # who or when, without the other: a customer, or a day (two people answer 10 on the
+    # same day); each kept row's cells hashed, with and without it
+    key = mapping.get("customer_id", mapping.get("date"))
     kept_cells = cells[keep]
-    customer = mapping["customer_id"]
-    rest = pd.util.hash_pandas_object(kept_cells.drop(columns=[customer]),
+    rest = pd.util.hash_pandas_object(kept_cells.drop(columns=[key]),
                                       index=False).to_numpy()
     whole = rest * np.uint64(0x9E3779B97F4A7C15) + pd.util.hash_pandas_object(
-        kept_cells[customer], index=False).to_numpy()  # (wraps around: a hash of both)
+        kept_cells[key], index=False).to_numpy()  # (wraps around: a hash of both)
     same = _count(whole)
     if not (same > 1).any():
         return none
@@ -121,8 +124,26 @@ def _duplicates(typed: _Typed, keep: np.ndarray, notes: list[str],
             "answer twice is as likely as a row exported twice. If the export repeats rows, "
             "drop them before reading.",
             n=int(kept.sum()), rows=shown, more=" ..." if kept.sum() > 5 else "",
+            share=_RARE * 100) if key == mapping.get("customer_id") else tr(
+            "{n:,} answer(s) repeat an earlier answer of the same day cell for cell (row(s) "
+            "{rows}{more}); they are kept as different people's answers: with no response "
+            "id, customer or time of day to tell them apart, and cells as common as these "
+            "(held by {share:g}% of the other days' answers or more), two people answering "
+            "alike the same day are as likely as a row exported twice. If the export repeats "
+            "rows, drop them before reading.",
+            n=int(kept.sum()), rows=shown, more=" ..." if kept.sum() > 5 else "",
             share=_RARE * 100))
     return dup & ~common
+
+
+def _has_clock(dates: pd.Series) -> bool:
+    """Whether a date column gives the time of day (a timestamp to the minute or second),
+    read off its first 1,000 filled values: parsed dates not all at midnight, or text most
+    of which writes a clock (``10:04``)."""
+    head = dates.iloc[:5000].dropna().head(1000)
+    if pd.api.types.is_datetime64_any_dtype(head.dtype):
+        return bool((head != head.dt.normalize()).any())
+    return bool(len(head)) and head.astype(str).str.contains(r"\d:\d\d", regex=True).mean() > 0.5
 
 
 def _count(hashed: np.ndarray) -> np.ndarray:

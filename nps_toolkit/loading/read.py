@@ -83,10 +83,11 @@ def read_survey(
         and list them in the report. Blank scores are always excluded and counted.
     drop_duplicates : bool, default True
         Exclude repeated responses: same ``response_id``, or, without one, rows identical in
-        every column when the data has a date, or a customer id and cells rare enough to tell
-        a row exported twice from the customer answering the same again (held by under 1% of
-        the other customers' answers; the common repeats are kept and said). Plain identical
-        score rows are legitimate and kept.
+        every column when the data has a customer id and a date, or a time of day; with a
+        customer id or a day alone, only when the cells are rare enough to tell a row
+        exported twice from the customer answering the same again, or two people answering
+        alike the same day (held by under 1% of the other customers' or days' answers; the
+        common repeats are kept and said). Plain identical score rows are kept.
     sheet : str or int, optional
         Excel sheet (default: the first, or when it holds no 0-10 recommend question - a
         cover or summary sheet - the first sheet that does; the sheets after it with the
