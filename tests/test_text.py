@@ -1666,3 +1666,34 @@ def test_discovery_asks_no_more_topics_than_there_are_different_comments():
     assert "Only 2 different comments: 2 topics are looked for, not 8." in found.notes
     # a usual survey keeps the topics asked for
     assert len(nt.discover_themes(nt.load_sample(), language="en", n_themes=6).topics) == 6
+
+
+def test_comments_exported_as_html_are_read_and_shown_as_their_text():
+    """Web forms and CRMs export comments as HTML: "I&#39;m happy", "&amp;", "&nbsp;",
+    "<p>...</p>". "amp" was a top driver word and quotes showed "&#39;". The references
+    are decoded and tags taken out, in the analysed text and the shown one (which the report
+    escapes again), counted in the account; plain comments are left as they are."""
+    comments = ["<p>I&#39;m very happy with the service &amp; the staff</p>",
+                "<p>The app doesn&#x27;t work &gt;:(</p>",
+                "<p>Great prices&nbsp;and fast delivery</p>",
+                "<p>Support was slow</p><br/>", "R&D; is great", "Love it!!"]
+    frame = pd.DataFrame({"score": [10, 2, 9, 3, 9, 10] * 20, "comment": comments * 20})
+    result = nt.analyze_comments(frame)
+    assert not {"amp", "nbsp", "39", "x27", "br"} & set(result.drivers["term"])
+    shown = result.comments.drop_duplicates("comment").set_index("comment")
+    assert shown.loc[comments[0], "display"].strip() == \
+        "I'm very happy with the service & the staff"
+    assert shown.loc[comments[1], "text"].strip() == "The app doesn't work >:("
+    assert shown.loc[comments[2], "text"].strip() == "Great prices and fast delivery"
+    assert shown.loc[comments[3], "display"].split() == ["Support", "was", "slow"]
+    assert shown.loc["R&D; is great", "display"] == "R&D; is great"  # no such reference
+    assert result.account["html_decoded"] == 80
+    plain = frame[frame["comment"].isin(["R&D; is great", "Love it!!"])]
+    assert "html_decoded" not in nt.analyze_comments(plain).account
+    # in an export of plain text, a tag a customer typed is shown as typed (escaped by the
+    # report), though not analysed
+    typed = frame.assign(comment=["I typed <b>bold</b> and &amp;", "fine", "ok", "good",
+                                  "slow", "bad"] * 20)
+    shown = nt.analyze_comments(typed).comments
+    assert shown["display"].iloc[0] == "I typed <b>bold</b> and &"
+    assert "<b>" not in shown["text"].iloc[0]

@@ -256,7 +256,7 @@ GIBBERISH_MIN_COMMENTS = 200
 ACCOUNT_LABELS = (N_("comments"), N_("analysed"), N_("no comment"), N_("empty"),
                   N_("whitespace only"), N_("symbols or emoji only"), N_("numbers only"),
                   N_("non-answer phrase"), N_("gibberish"), N_("cut_at_max_chars"),
-                  N_("pii_redacted"), N_("language_undetermined"))
+                  N_("pii_redacted"), N_("language_undetermined"), N_("html_decoded"))
 
 
 def _non_answer_reason(s: pd.Series) -> pd.Series:
@@ -372,10 +372,17 @@ def prepare_comments(data: Any, *, comment: str = "comment", score: str | None =
     original = raw.astype(_ARROW)
     reason = _non_answer_reason(original)
     is_answer = (reason == "").to_numpy()
-    cleaned = _replace(_replace(original, _CONTROL, " "), _TAG, " ")
+    # comments a web form or a CRM exported as HTML ("I&#39;m happy", "<p>Slow</p>"): read
+    # and shown as their text ("amp" was a top driver word); the report escapes it again
+    decoded, html = _html_text(original)
+    cleaned = _replace(_replace(decoded, _CONTROL, " "), _TAG, " ")
     too_long = (cleaned.str.len() > max_chars).fillna(False)
     cleaned = cleaned.str.slice(0, max_chars)
-    display = _replace(original, _CONTROL, " ")
+    # shown with its references decoded; its tags taken out only when the column is an
+    # HTML export (most comments tagged): a lone "<b>" a customer typed is shown, escaped
+    tagged = tags_share(original, is_answer) >= 0.5
+    display = _replace(decoded, _CONTROL, " ")
+    display = _replace(display, _TAG, " ") if tagged else display
     if redact:
         red_text = redact_pii(cleaned)
         redacted = (red_text != cleaned).fillna(False)
@@ -407,8 +414,36 @@ def prepare_comments(data: Any, *, comment: str = "comment", score: str | None =
         "cut_at_max_chars": int((too_long & pd.Series(is_answer, index=df.index)).sum()),
         "pii_redacted": int((redacted & pd.Series(is_answer, index=df.index)).sum()),
         "language_undetermined": int((df["comment_language"] == "und").fillna(False).sum()),
+        **({"html_decoded": int((html & is_answer).sum())} if html.any() else {}),
     }, "comment_column": comment, "score_column": score}
     return df
+
+
+#: an HTML character reference: named (&amp;), decimal (&#39;) or hexadecimal (&#x27;)
+_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+
+
+def tags_share(original: pd.Series, rows: np.ndarray) -> float:
+    """The share of the analysed comments (``rows``) holding an HTML tag."""
+    if not rows.any():
+        return 0.0
+    return float(original[rows].str.contains(_TAG, regex=True).fillna(False).mean())
+
+
+def _html_text(original: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Comments with their HTML character references decoded (``&#39;`` -> ``'``, ``&amp;``
+    -> ``&``, ``&nbsp;`` -> a space; Python's :func:`html.unescape`, the HTML5 list), and
+    which comments held one or a tag. Decoded only in the comments that hold a reference
+    (matched by Arrow first): plain comments are returned as they are."""
+    import html
+
+    has = original.str.contains(_ENTITY, regex=True).fillna(False).to_numpy(dtype=bool)
+    tags = original.str.contains(_TAG, regex=True).fillna(False).to_numpy(dtype=bool)
+    if not has.any():
+        return original, tags
+    out = original.copy()
+    out[has] = original[has].map(lambda t: html.unescape(t).replace("\xa0", " "))
+    return out, has | tags
 
 
 def _prepared(data: Any, comment: str, score: str | None) -> pd.DataFrame:
