@@ -221,7 +221,10 @@ NEGATORS_CJK = {
 CONTRASTS = ["but", "however", "mais", "cependant", "pero", "sin embargo", "aber", "jedoch",
              "но", "однако"]
 #: The same in Chinese and Korean, which need no space before them ("质量好但是太慢").
-CONTRASTS_CJK = ["但是", "不过", "可是", "하지만", "그런데", "근데"]
+CONTRASTS_CJK = ["但是", "不过", "可是", "하지만", "그런데", "근데",
+                 # Korean's contrast ending on the verb itself ("비싸지만 좋아요", "expensive
+                 # but good"), its sentence-initial "however" and "on the other hand"
+                 "지만", "그러나", "반면"]
 
 #: Negations and intensifiers: they shape the word next to them ("not good", "很好",
 #: "너무 작아요") and stay inside word pairs, but are not a driver, a theme word or a topic's

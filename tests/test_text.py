@@ -1039,6 +1039,10 @@ NEGATION_AND_CONTRAST = [
     ("never had an issue", "en", 1), ("never again", "en", -1),
     ("pas de souci", "fr", 1), ("kein Problem, alles gut", "de", 1), ("не плохо", "ru", 1),
     ("没有问题", "zh", 1), ("质量很好但是太慢", "zh", -1), ("문제 없어요", "ko", 1),
+    # Korean contrasts on the verb ending (-지만) and with 그러나: the clause after decides
+    ("가격은 비싸지만 품질이 좋아요", "ko", 1), ("처음엔 실망했지만 지금은 만족해요", "ko", 1),
+    ("디자인은 좋지만 배송이 너무 느려요", "ko", -1),
+    ("배송은 빨랐다. 그러나 포장이 엉망이다", "ko", -1),
 ]
 
 
