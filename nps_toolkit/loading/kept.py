@@ -69,15 +69,14 @@ _RARE = 0.01
 
 def _duplicates(typed: _Typed, keep: np.ndarray, notes: list[str],
                 row_numbers: Any) -> np.ndarray:
-    """Rows repeating an earlier answer: the same response id, or (without ids) the same
-    cells throughout when there is a date, or a customer whose answers the other cells tell
-    apart.
+    """Rows repeating an earlier answer: the same response id; without one, the same cells
+    throughout when a customer and a date, or a time of day, tell answers apart.
 
-    Without a response id or a date, a customer answering twice (waves, repeat purchases)
-    gives the same row again by chance when the row holds little besides the score: a
-    repeat is then taken for a row exported twice only when what it holds besides the
-    customer is shared by fewer than ``_RARE`` of the answers (a comment, several ratings);
-    the common ones are kept and said with their rows."""
+    With a customer alone, or a day alone, the same row comes again by chance when it holds
+    little besides the score (a customer answering each wave alike; two people answering 10
+    the same day): a repeat is then taken for a row exported twice only when what it holds
+    besides the customer or day is shared by fewer than ``_RARE`` of the other customers' or
+    days' answers (a comment, several ratings); the common ones are kept and said."""
     mapping, frame = typed.mapping, typed.frame
     none = np.zeros(len(frame), dtype=bool)
     if "response_id" in mapping and mapping["response_id"] in typed.unique:
@@ -108,32 +107,35 @@ def _duplicates(typed: _Typed, keep: np.ndarray, notes: list[str],
     dup = none.copy()
     where = np.flatnonzero(keep)[same > 1]
     dup[where] = kept_cells[same > 1].duplicated(keep="first").to_numpy()
-    # how many answers of *other* customers hold the same cells: the customer's own
+    # how many answers of *other* customers (days) hold the same cells: the key's own
     # repeats would otherwise count as evidence that the cells are common
     others = _count(rest) - same
     common = np.zeros(len(frame), dtype=bool)
     common[keep] = others >= max(1.0, _RARE * int(keep.sum()))
-    kept = dup & common
-    if kept.any():
-        shown = ", ".join(str(r) for r in _listed(row_numbers, kept)[:5])
-        notes.append(tr(
-            "{n:,} answer(s) repeat an earlier answer of the same customer cell for cell "
-            "(row(s) {rows}{more}); they are kept as the customer answering again: with no "
-            "response id or date to tell them apart, and cells as common as these (held by "
-            "{share:g}% of the other customers' answers or more), a customer giving the same "
-            "answer twice is as likely as a row exported twice. If the export repeats rows, "
-            "drop them before reading.",
-            n=int(kept.sum()), rows=shown, more=" ..." if kept.sum() > 5 else "",
-            share=_RARE * 100) if key == mapping.get("customer_id") else tr(
-            "{n:,} answer(s) repeat an earlier answer of the same day cell for cell (row(s) "
-            "{rows}{more}); they are kept as different people's answers: with no response "
-            "id, customer or time of day to tell them apart, and cells as common as these "
-            "(held by {share:g}% of the other days' answers or more), two people answering "
-            "alike the same day are as likely as a row exported twice. If the export repeats "
-            "rows, drop them before reading.",
-            n=int(kept.sum()), rows=shown, more=" ..." if kept.sum() > 5 else "",
-            share=_RARE * 100))
+    if (dup & common).any():
+        _say_kept_repeats(dup & common, key == mapping.get("customer_id"), notes, row_numbers)
     return dup & ~common
+
+
+def _say_kept_repeats(kept: np.ndarray, by_customer: bool, notes: list[str],
+                      row_numbers: Any) -> None:
+    """The note for repeats kept as answers of their own (see :func:`_duplicates`)."""
+    values = dict(n=int(kept.sum()), share=_RARE * 100,
+                  rows=", ".join(str(r) for r in _listed(row_numbers, kept)[:5]),
+                  more=" ..." if kept.sum() > 5 else "")
+    notes.append(tr(
+        "{n:,} answer(s) repeat an earlier answer of the same customer cell for cell "
+        "(row(s) {rows}{more}); they are kept as the customer answering again: with no "
+        "response id or date to tell them apart, and cells as common as these (held by "
+        "{share:g}% of the other customers' answers or more), a customer giving the same "
+        "answer twice is as likely as a row exported twice. If the export repeats rows, "
+        "drop them before reading.", **values) if by_customer else tr(
+        "{n:,} answer(s) repeat an earlier answer of the same day cell for cell (row(s) "
+        "{rows}{more}); they are kept as different people's answers: with no response "
+        "id, customer or time of day to tell them apart, and cells as common as these "
+        "(held by {share:g}% of the other days' answers or more), two people answering "
+        "alike the same day are as likely as a row exported twice. If the export repeats "
+        "rows, drop them before reading.", **values))
 
 
 def _has_clock(dates: pd.Series) -> bool:
@@ -143,7 +145,8 @@ def _has_clock(dates: pd.Series) -> bool:
     head = dates.iloc[:5000].dropna().head(1000)
     if pd.api.types.is_datetime64_any_dtype(head.dtype):
         return bool((head != head.dt.normalize()).any())
-    return bool(len(head)) and head.astype(str).str.contains(r"\d:\d\d", regex=True).mean() > 0.5
+    clock = head.astype(str).str.contains(r"\d:\d\d", regex=True)
+    return bool(len(head)) and clock.mean() > 0.5
 
 
 def _count(hashed: np.ndarray) -> np.ndarray:
