@@ -79,14 +79,9 @@ _BASE = re.compile(
     r"odgovori|응답자|응답자 수|응답 수|응답수|표본|样本|样本量|回答数|受访者|受访人数)$")
 
 
-def _share_counts(raw: pd.DataFrame, rows: Any
-                  ) -> tuple[list[str], np.ndarray, str, np.ndarray] | None:
-    """A table giving each group's share of promoters, passives and detractors (in percent
-    or as fractions) and how many answered: each row's counts, rebuilt as share x answered
-    and rounded (passives the rest), with the three share columns (promoters, passives,
-    detractors) and the column of how many answered. The counts must give back every share
-    shown to its rounding (half a unit of its last decimal, or half a point when written
-    whole), else an error names the rows: rounded shares cannot always be undone. None for
+def _share_columns(raw: pd.DataFrame) -> tuple[list[str], str] | None:
+    """The columns of each group's share of promoters, passives and detractors (one each,
+    named so) and of how many answered, by their names (and the counts' cells); None for
     any other table."""
     found = []
     for words in _CATEGORY_WORDS.values():  # promoters, passives, detractors
@@ -96,12 +91,22 @@ def _share_counts(raw: pd.DataFrame, rows: Any
             return None
         found.append(named[0])
     bases = [c for c in raw.columns if _BASE.match(_norm(c)) and _whole_counts(raw[c])]
-    if len(bases) != 1:
-        return None
+    return (found, bases[0]) if len(bases) == 1 else None
+
+
+def _share_counts(raw: pd.DataFrame, rows: Any, found: list[str], base: str
+                  ) -> tuple[np.ndarray, np.ndarray] | None:
+    """A table giving each group's share of promoters, passives and detractors (``found``,
+    in percent or as fractions) and how many answered (``base``): each row's counts,
+    rebuilt as share x answered and rounded (passives the rest), and how far the promoters
+    and detractors could be from them. The counts must give back every share shown to its
+    rounding (half a unit of its last decimal, or half a point when written whole), else an
+    error names the rows: rounded shares cannot always be undone. None when no row holds
+    shares from 0 to 100."""
     text = raw[found].astype("string").apply(lambda s: s.str.strip().str.rstrip("%")
                                               .str.strip().str.replace(",", ".", regex=False))
     shares = text.apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    n = pd.to_numeric(raw[bases[0]], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    n = pd.to_numeric(raw[base], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     filled = ~np.isnan(shares).any(axis=1) & ~np.isnan(n)
     if not filled.any() or (shares[filled] < 0).any() or (shares[filled] > 100).any():
         return None
@@ -136,7 +141,7 @@ def _share_counts(raw: pd.DataFrame, rows: Any
         at = np.asarray(rows[np.arange(len(raw))])[wrong]
         raise InvalidScoreError(
             f"this is a table of shares per group ({_quoted(found)}) and of how many answered "
-            f"({bases[0]!r}), but on {len(at):,} row(s) (rows {', '.join(map(str, at[:5]))}"
+            f"({base!r}), but on {len(at):,} row(s) (rows {', '.join(map(str, at[:5]))}"
             f"{' ...' if len(at) > 5 else ''}) no whole counts of "
             "that many answers give the shares shown: the shares were rounded too far, or the "
             "column of answers is another count. Export the counts of promoters, passives and "
@@ -144,7 +149,7 @@ def _share_counts(raw: pd.DataFrame, rows: Any
             "detractors=...).")
     # how far the promoters and detractors could be from the counts taken, per row
     spread = np.where(filled, (hi - lo)[:, [0, 2]].sum(axis=1), 0)
-    return found, np.where(filled[:, None], counts, 0), bases[0], spread
+    return np.where(filled[:, None], counts, 0), spread
 
 
 def _has_scores(raw: pd.DataFrame) -> bool:
@@ -165,11 +170,14 @@ def _answers_from_counts(raw: pd.DataFrame, notes: list[str], rows: Any,
     (:func:`_level_columns`); unchanged otherwise, and whenever a column holds answers 0-10."""
     counts = _count_columns(raw)
     levels = _level_columns(raw) if counts is None else None
-    shares = _share_counts(raw, rows) if counts is None and levels is None else None
-    if (counts is None and levels is None and shares is None) or _has_scores(raw):
+    named = _share_columns(raw) if counts is None and levels is None else None
+    if (counts is None and levels is None and named is None) or _has_scores(raw):
+        return raw, rows
+    shares = _share_counts(raw, rows, *named) if named is not None else None
+    if named is not None and shares is None:
         return raw, rows
     if shares is not None:
-        columns, matrix, base, spread = shares
+        (columns, base), (matrix, spread) = named, shares
         said = tr("a table of shares per group (promoters {p!r}, passives {a!r}, detractors "
                   "{d!r}) and of how many answered ({base!r}), each row's counts rebuilt as "
                   "share x answered, which gives back every share the file shows to its "
