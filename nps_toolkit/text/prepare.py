@@ -374,13 +374,13 @@ def prepare_comments(data: Any, *, comment: str = "comment", score: str | None =
     is_answer = (reason == "").to_numpy()
     # comments a web form or a CRM exported as HTML ("I&#39;m happy", "<p>Slow</p>"): read
     # and shown as their text ("amp" was a top driver word); the report escapes it again
-    decoded, html = _html_text(original)
+    decoded, html, tags = _html_text(original)
     cleaned = _replace(_replace(decoded, _CONTROL, " "), _TAG, " ")
     too_long = (cleaned.str.len() > max_chars).fillna(False)
     cleaned = cleaned.str.slice(0, max_chars)
     # shown with its references decoded; its tags taken out only when the column is an
     # HTML export (most comments tagged): a lone "<b>" a customer typed is shown, escaped
-    tagged = tags_share(original, is_answer) >= 0.5
+    tagged = bool(is_answer.any()) and tags[is_answer].mean() >= 0.5
     display = _replace(decoded, _CONTROL, " ")
     display = _replace(display, _TAG, " ") if tagged else display
     if redact:
@@ -423,27 +423,20 @@ def prepare_comments(data: Any, *, comment: str = "comment", score: str | None =
 _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 
 
-def tags_share(original: pd.Series, rows: np.ndarray) -> float:
-    """The share of the analysed comments (``rows``) holding an HTML tag."""
-    if not rows.any():
-        return 0.0
-    return float(original[rows].str.contains(_TAG, regex=True).fillna(False).mean())
-
-
-def _html_text(original: pd.Series) -> tuple[pd.Series, np.ndarray]:
+def _html_text(original: pd.Series) -> tuple[pd.Series, np.ndarray, np.ndarray]:
     """Comments with their HTML character references decoded (``&#39;`` -> ``'``, ``&amp;``
-    -> ``&``, ``&nbsp;`` -> a space; Python's :func:`html.unescape`, the HTML5 list), and
-    which comments held one or a tag. Decoded only in the comments that hold a reference
-    (matched by Arrow first): plain comments are returned as they are."""
+    -> ``&``, ``&nbsp;`` -> a space; Python's :func:`html.unescape`, the HTML5 list), which
+    comments held a reference or a tag, and which a tag. Decoded only in the comments that
+    hold a reference (matched by Arrow first): plain comments are returned as they are."""
     import html
 
     has = original.str.contains(_ENTITY, regex=True).fillna(False).to_numpy(dtype=bool)
     tags = original.str.contains(_TAG, regex=True).fillna(False).to_numpy(dtype=bool)
     if not has.any():
-        return original, tags
+        return original, tags, tags
     out = original.copy()
     out[has] = original[has].map(lambda t: html.unescape(t).replace("\xa0", " "))
-    return out, has | tags
+    return out, has | tags, tags
 
 
 def _prepared(data: Any, comment: str, score: str | None) -> pd.DataFrame:
