@@ -4154,3 +4154,41 @@ def test_two_people_answering_alike_the_same_day_are_not_a_repeated_row():
                                enumerate(frame["date"])])
     doubled = pd.concat([timed, timed.iloc[[5]]], ignore_index=True)
     assert nt.read_survey(doubled)[1].excluded["duplicate response"] == [600]
+
+
+def test_a_row_of_group_labels_above_the_column_names(tmp_path):
+    """A sheet kept by hand labels groups of columns in a first row ("Ratings (0-10)" merged
+    over three columns, "Open questions") and names them in the second: the group labels
+    were taken for the names ("Ratings (0-10).1"...), and no recommend question was found.
+    The names are read from the second row, said; the CSV saved from it (the merged label
+    then blank after its first cell) and scan read the same."""
+    import openpyxl
+
+    rng = np.random.default_rng(14)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Respondent", "Ratings (0-10)", None, None, "Open questions"])
+    sheet.merge_cells("B1:D1")
+    sheet.append(["Date", "How likely are you to recommend us?", "Ease of use", "Support",
+                  "Why?"])
+    scores = rng.integers(0, 11, 60).tolist()
+    for i, score in enumerate(scores):
+        sheet.append([f"2025-03-{i % 28 + 1:02d} 10:{i % 60:02d}", score, int(rng.integers(0, 11)),
+                      int(rng.integers(0, 11)), f"reason number {i}"])
+    book.save(tmp_path / "grouped.xlsx")
+    df, report = nt.read_survey(tmp_path / "grouped.xlsx")
+    assert report.columns == {"score": "How likely are you to recommend us?",
+                              "comment": "Why?", "date": "Date"}
+    assert df["score"].tolist() == scores and "Ease of use" in df.columns
+    assert any("the first row labels groups of columns" in n for n in report.notes)
+    pd.read_excel(tmp_path / "grouped.xlsx", header=None).to_csv(tmp_path / "grouped.csv",
+                                                                 index=False, header=False)
+    df, report = nt.read_survey(tmp_path / "grouped.csv")
+    assert df["score"].tolist() == scores
+    relation, _ = nt.scan(tmp_path / "grouped.csv")
+    assert relation.df()["score"].tolist() == scores
+    # a plain header with an unnamed column over text answers is not taken for groups
+    plain = pd.DataFrame({"Date": ["2025-03-01"] * 4, "score": [9, 3, 10, 7],
+                          "": ["a", "b", "c", "d"], "Why": ["Fast", "Slow", "Kind", "Ok"]})
+    plain.to_csv(tmp_path / "plain.csv", index=False)
+    assert nt.read_survey(tmp_path / "plain.csv")[0]["score"].tolist() == [9, 3, 10, 7]

@@ -210,7 +210,7 @@ def _read_excel(path: Path, sheet: str | int, suffix: str, report: LoadReport,
     body.columns = names[: body.shape[1]] + [f"column_{i + 1}"
                                               for i in range(len(names), body.shape[1])]
     body = _text_where_mixed(body.infer_objects())
-    report.vendor, report.header_rows = vendor, h + k
+    report.vendor, report.header_rows = vendor.replace("grouped", "generic"), h + k
     return body, texts
 
 
@@ -347,7 +347,7 @@ def _read_csv_text(path: Path, data: bytes | Path, text: str, enc: str, delimite
         vendor, h, names, texts = _layout(_head_frame(text, sep))
         _note_placeholder_header(vendor, h, report)
         _note_renamed(names, report)
-        report.vendor, report.header_rows = vendor, h + k
+        report.vendor, report.header_rows = vendor.replace("grouped", "generic"), h + k
         arrow_data = data if (k == 0 and enc in ("utf-8", "utf-8-sig")) else None
         # quoted line breaks in the head (whole lines of its first 64 KB): pyarrow reads
         # the file in pieces cut outside quotes from the start (see _read_in_pieces)

@@ -4,6 +4,7 @@ names."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from typing import Any
@@ -59,6 +60,10 @@ def _layout(head: pd.DataFrame) -> tuple[str, int, list[str], dict[str, str]]:
         # Excel's tables and Power Query name columns Column1, Column2...: the names are
         # in the next row
         return "generic", 2, _dedupe([s or f for s, f in zip(second, first, strict=False)]), {}
+    if _group_header(first, second, rows[2] if len(rows) > 2 else None):
+        # a row of group labels over the names ("Ratings (0-10)" merged over three columns):
+        # the names are in the next row, each named by it alone
+        return "grouped", 2, _dedupe(second), {}
     vendor = "generic"
     if "submitted at" in normed and ("#" in normed or "network id" in normed):
         vendor = "typeform"
@@ -81,6 +86,22 @@ def _placeholder_names(names: list[str]) -> bool:
     return len(filled) >= 2 and all(_PLACEHOLDER.match(n) for n in filled)
 
 
+def _group_header(first: list[str], second: list[str], third: list[str] | None) -> bool:
+    """Whether the first row labels groups of columns and the second names them: the first
+    text only, with fewer distinct labels than the second has names (a label merged or
+    repeated over its columns, or left blank after them), the second reading as names, the
+    third as data (not names)."""
+    if not second or third is None or not _header_like(second) or _header_like(third):
+        return False
+    labels = [c for c in first if c]
+    if not labels or any(re.fullmatch(r"[\d.,:/ -]+", c) for c in labels):
+        return False
+    repeated = any(a == b for a, b in itertools.pairwise(first) if a)
+    blank_after = any(a and not b for a, b in itertools.pairwise(first))
+    names = [c for c in second if c]
+    return (repeated or blank_after) and len(set(labels)) < len(names)
+
+
 def _header_like(row: list[str]) -> bool:
     """Whether a row reads as column names: mostly filled, distinct, not numbers."""
     filled = [c.strip() for c in row if c and c.strip()]
@@ -89,6 +110,10 @@ def _header_like(row: list[str]) -> bool:
 
 
 def _note_placeholder_header(vendor: str, h: int, report: LoadReport) -> None:
+    if vendor == "grouped":
+        report.notes.append(tr("the first row labels groups of columns (merged or repeated "
+                               "over them): the column names were read from the row below "
+                               "it."))
     if vendor == "generic" and h == 2:
         report.notes.append(tr("the first row holds placeholder names (Column1, Column2..., as "
                                "Excel tables and Power Query write them): the column names "

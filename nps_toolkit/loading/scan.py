@@ -121,7 +121,7 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
         rel = con.sql(f"SELECT * FROM read_csv({listed}, {header}, "
                       f"hive_partitioning = {str(hive).lower()}, auto_type_candidates = "
                       "['BOOLEAN', 'BIGINT', 'DOUBLE', 'VARCHAR'])")
-        report.vendor, report.header_rows = vendor, max(h, 1)
+        report.vendor, report.header_rows = vendor.replace("grouped", "generic"), max(h, 1)
         rel = _one_column_per_question(rel, report.notes)
     report.notes.append(f"{len(files)} {kind} file(s) read lazily by DuckDB"
                         + (" with hive partition columns" if hive else "") + ".")
