@@ -3511,6 +3511,13 @@ def test_a_declined_score_is_no_answer_not_an_invalid_one():
     assert df["score"].tolist() == [9, 10, 3, 7]
     assert report.excluded == {"blank score": [2, 4, 5, 7, 8, 9, 10]}
     assert any("7 answer(s) to the score question said no score" in n for n in report.notes)
+    # no answer as forms and spreadsheets write it: a dash (Excel's placeholder), "k.A.",
+    # "sin respuesta", "없음", "无"; "?" stays invalid
+    cells = ["9", "-", "–", "k.A.", "sin respuesta", "Sem resposta", "없음", "无", "n.v.",
+             "без ответа", "No answer", "4", "?"]
+    df, report = nt.read_survey(pd.DataFrame({"NPS": cells}), on_invalid="exclude")
+    assert df["score"].tolist() == [9, 4]
+    assert report.excluded == {"blank score": list(range(1, 11)), "not a number": [12]}
 
 
 def test_answers_coded_by_position_one_to_eleven_are_refused_with_the_mapping():

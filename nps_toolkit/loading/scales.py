@@ -28,7 +28,11 @@ _DONT_KNOW = re.compile(
     r"prefiro nao responder|non so|non saprei|ne znam|не знаю|затрудняюсь ответить|"
     r"모르겠음|모름|해당 없음|不知道|不适用|说不清|ne sait pas|sans reponse|prefer not to answer|"
     r"rather not say|no responde|weiss ich nicht|keine ahnung|не могу сказать|нет ответа|"
-    r"잘 모르겠음|잘 모름|모르겠어요|不清楚|不确定)$")
+    r"잘 모르겠음|잘 모름|모르겠어요|不清楚|不确定|"
+    # no answer given, as forms and spreadsheets write it
+    r"no answer|no response|sin respuesta|no contesta|sem resposta|keine antwort|k a|n v|"
+    r"pas de reponse|nessuna risposta|geen antwoord|weet niet|niet van toepassing|"
+    r"bez odgovora|без ответа|무응답|응답 없음|없음|无|无回答|未回答)$")
 # evaluative stems, by polarity (folded: lower case, accents off); neutral ones are 0
 _POSITIVE = (r"(?:satisf|soddisf|zufrieden|agree|accord|acuerdo|concord|einverstanden|"
              r"good|bon|bonne|"

@@ -19,7 +19,9 @@ import pandas as pd
 from ..errors import InvalidScoreError, describe_examples
 from ..i18n import N_, tr
 
-_NA_TOKENS = {"", "na", "n/a", "nan", "null", "none", "#n/a"}
+#: a cell that holds nothing, as exports and spreadsheets write it (a dash: Excel reports'
+#: placeholder for an empty cell)
+_NA_TOKENS = {"", "na", "n/a", "nan", "null", "none", "#n/a", "-", "--", "–", "—"}
 
 # number, then: nothing; or "/10"; or a separator / space followed by a label with no digits
 _SCORE_RE = re.compile(
