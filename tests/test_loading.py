@@ -4199,3 +4199,19 @@ def test_a_row_of_group_labels_above_the_column_names(tmp_path):
                           "": ["a", "b", "c", "d"], "Why": ["Fast", "Slow", "Kind", "Ok"]})
     plain.to_csv(tmp_path / "plain.csv", index=False)
     assert nt.read_survey(tmp_path / "plain.csv")[0]["score"].tolist() == [9, 3, 10, 7]
+
+
+def test_a_recommend_question_answered_0_100_is_refused_with_what_to_do():
+    """Some tools store the eleven choices as percentages (0, 10 ... 100); a slider asks on
+    0-100. Both were refused as "no 0-10 column" without a word on the question they hold."""
+    rng = np.random.default_rng(4)
+    asked = "How likely are you to recommend us?"
+    times_ten = pd.DataFrame({asked: rng.integers(0, 11, 200) * 10})
+    with pytest.raises(nt.ColumnNotFoundError, match=r"eleven answers times ten.*100: 10\}"):
+        nt.read_survey(times_ten)
+    mapping = {10 * k: k for k in range(11)}
+    df, _ = nt.read_survey(times_ten, score=asked, scale=mapping)
+    assert df["score"].tolist() == (times_ten[asked] // 10).tolist()
+    slider = pd.DataFrame({asked + " (0-100)": rng.integers(0, 101, 200)})
+    with pytest.raises(nt.ColumnNotFoundError, match=r"on 0-100 \(a slider"):
+        nt.read_survey(slider)

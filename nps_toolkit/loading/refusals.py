@@ -54,7 +54,8 @@ def _no_score_column(frame: pd.DataFrame, cols: list[str], named: str | None,
         "could not find the 0-10 recommend score column: no column is named like "
         "'NPS'/'score'/'rating' or asks 'How likely are you to recommend...' with "
         f"mostly 0-10 values. Columns are {cols[:40]}. Pass score='<column>'."
-        + _scored_columns(frame, cols, texts) + _categories_only(frame, cols)
+        + _scored_columns(frame, cols, texts) + _hundred_scale(frame, cols, texts)
+        + _categories_only(frame, cols)
         + _shares_only(frame, cols)
         + _numbered_hint(frame) + _form_definition(frame, cols))
 
@@ -123,6 +124,34 @@ def _scored_columns(frame: pd.DataFrame, cols: list[str], texts: dict[str, str])
     said = ", ".join(repr(c) + (f" ({texts[c]!r})" if texts.get(c) else "") for c in scored)
     return (f" Answered 0-10 in {said}: if one of them asks how likely the respondent is to "
             "recommend you, pass it as the score.")
+
+
+def _hundred_scale(frame: pd.DataFrame, cols: list[str], texts: dict[str, str]) -> str:
+    """For a file whose recommend question is answered 0-100: the eleven answers times ten
+    (0, 10 ... 100: a tool storing the choice as a percentage), with the mapping back; or a
+    slider, which is no 0-10 question; "" otherwise."""
+    from .columns import _SCORE_WORDS, _norm
+
+    for c in cols:
+        asked = _norm(c) + " " + _norm(texts.get(c, ""))
+        if not any(re.search(p, asked) for p in _SCORE_WORDS):
+            continue
+        values, kind = _parse_scores(frame[c])
+        numbers = values[np.isin(kind, (0, 4))].astype(float)
+        if len(numbers) < 0.9 * max(int((kind != 1).sum()), 1) or not len(numbers) or \
+                numbers.min() < 0 or numbers.max() <= 10 or numbers.max() > 100:
+            continue
+        if (numbers % 10 == 0).all():
+            pairs = ", ".join(f"{10 * k}: {k}" for k in range(11))
+            return (f" Column {c!r} asks the recommend question and holds the eleven answers "
+                    f"times ten (0, 10 ... 100): read it with score={c!r}, scale={{{pairs}}} "
+                    f"(CLI: --score {c!r} --scale "
+                    + ",".join(f"{10 * k}={k}" for k in range(11)) + ").")
+        return (f" Column {c!r} asks the recommend question on 0-100 (a slider, "
+                f"{numbers.min():g} to {numbers.max():g}): the NPS is defined on the 0-10 "
+                "question; if you decide how its answers map to 0-10, map them before reading "
+                "(e.g. df[col] = (df[col] / 10).round()) and say so where the NPS is reported.")
+    return ""
 
 
 def _categories_only(frame: pd.DataFrame, cols: list[str]) -> str:
