@@ -150,7 +150,8 @@ def _hundred_scale(frame: pd.DataFrame, cols: list[str], texts: dict[str, str]) 
         return (f" Column {c!r} asks the recommend question on 0-100 (a slider, "
                 f"{numbers.min():g} to {numbers.max():g}): the NPS is defined on the 0-10 "
                 "question; if you decide how its answers map to 0-10, map them before reading "
-                "(e.g. df[col] = (df[col] / 10).round()) and say so where the NPS is reported.")
+                "(e.g. df[col] = (df[col] + 5) // 10, halves rounded up) and say so where the "
+                "NPS is reported.")
     return ""
 
 
