@@ -4215,3 +4215,19 @@ def test_a_recommend_question_answered_0_100_is_refused_with_what_to_do():
     slider = pd.DataFrame({asked + " (0-100)": rng.integers(0, 101, 200)})
     with pytest.raises(nt.ColumnNotFoundError, match=r"on 0-100 \(a slider"):
         nt.read_survey(slider)
+
+
+@pytest.mark.parametrize("asked", [
+    "On a scale of 1 to 10, how likely are you to recommend us?",
+    "¿Del 1 al 10, qué tan probable es que nos recomiende?",
+    "Wie wahrscheinlich (von 1 bis 10) empfehlen Sie uns weiter?", "추천 의향 (1~10점)"])
+def test_a_recommend_question_asked_on_1_to_10_is_said(asked):
+    scores = np.random.default_rng(2).integers(1, 11, 100)
+    df, report = nt.read_survey(pd.DataFrame({asked: scores}))
+    assert df["score"].tolist() == scores.tolist()
+    assert any("was asked on 1-10, not 0-10" in n for n in report.notes)
+    # a 0 among the answers, or a question on 0-10, says nothing of the kind
+    _, report = nt.read_survey(pd.DataFrame({asked: [0, *scores[1:]]}))
+    assert not any("asked on 1-10" in n for n in report.notes)
+    _, report = nt.read_survey(pd.DataFrame({"How likely (0-10) to recommend?": scores}))
+    assert not any("asked on 1-10" in n for n in report.notes)

@@ -4,6 +4,7 @@ file's row numbers."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,8 @@ def _kept(table: _Table, typed: _Typed, *, on_invalid: str, drop_duplicates: boo
         _raise_invalid(table.raw[score_col], kind, row_numbers, typed.values)
     excluded: dict[str, list[Any]] = {r: [] for r in REASONS}
     keep = kind == 0
+    _one_to_ten(score_col, table.texts.get(score_col, ""), typed.values, keep,
+                table.report.notes)
     all_scored = bool(keep.all())  # the usual big export: no pass per reason
     for code, reason in ((1, "blank score"), (2, "not a number"), (3, "not a whole number"),
                          (4, "out of range")):
@@ -59,6 +62,26 @@ def _kept(table: _Table, typed: _Typed, *, on_invalid: str, drop_duplicates: boo
         excluded["duplicate response"] = _listed(row_numbers, dup)
         keep = keep & ~dup
     return _Kept(keep, all_scored, excluded)
+
+
+# a question asked on 1 to 10 ("On a scale of 1-10", "de 1 a 10", "von 1 bis 10", "1~10점")
+_ONE_TO_TEN = re.compile(r"(?<!\d)1\s*(?:-|–|to|a|al|à|bis|до|~|～|到|부터)\s*10(?!\d)",
+                         re.IGNORECASE)
+
+
+def _one_to_ten(column: str, text: str, values: np.ndarray, keep: np.ndarray,
+                notes: list[str]) -> None:
+    """Say so when the recommend question was asked on 1-10 (its name or text says so, and
+    no answer is 0): the categories are read as usual, but published NPS figures come from
+    the 0-10 question, where a 0 is a detractor who here had to answer 1."""
+    if not keep.any() or not (_ONE_TO_TEN.search(str(column)) or _ONE_TO_TEN.search(text)):
+        return
+    if (values[keep] == 0).any():
+        return
+    notes.append(tr("the recommend question {column!r} was asked on 1-10, not 0-10: the "
+                    "categories are read as usual (9-10 promoters, 7-8 passives, 1-6 "
+                    "detractors), but benchmarks come from the 0-10 question.",
+                    column=column))
 
 
 #: below this share of the answers, a customer's two answers alike cell for cell are not
