@@ -349,9 +349,6 @@ def _customer_column(frame: pd.DataFrame, cols: list[str], taken: set[str],
     return None
 
 
-_EMAIL_CELL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
 def _emails(s: pd.Series) -> bool:
     """Whether nine in ten of a text column's first 1,000 filled cells (among its first
     5,000 rows: the column is not read in full) are e-mail addresses. A column whose first
@@ -374,7 +371,9 @@ def _emails(s: pd.Series) -> bool:
             return False
     head = s.iloc[:5000].dropna().head(1000).astype(str).str.strip()
     head = head[head != ""]
-    return len(head) >= 3 and head.str.match(_EMAIL_CELL.pattern).mean() >= 0.9
+    from .ids import _EMAIL  # the address as customer ids are cleaned by it
+
+    return len(head) >= 3 and head.str.fullmatch(_EMAIL).mean() >= 0.9
 
 
 def _id_shaped(values: pd.Series) -> bool:
