@@ -3259,17 +3259,22 @@ def test_customer_ids_are_cleaned_alike_by_arrow_and_by_python():
     """Cleaning 300,000 distinct ids ran Python's regular expressions on each (0.2 s of a
     1M-row read): Arrow's kernels now do it, with Python's ``\\s`` (every Unicode space,
     ``\\x1c``-``\\x1f``, ``\\x85``) spelled out for RE2. Checked against plain Python on
-    seeded strings of spaces, e-mail signs and letters."""
+    seeded strings of spaces, e-mail signs and letters; accents stored as separate marks
+    are composed and characters that show nothing (zero-width space, byte-order mark,
+    direction marks) taken out, as in the other columns (``loading.tidy``)."""
     import re
+    import unicodedata
 
     from nps_toolkit.loading.ids import _EMAIL, _spaces_and_emails
 
     rng = np.random.default_rng(65)
-    alphabet = [*"ab@.Cx1 ", "\t", "\n", "\xa0", "\u3000", "\x1c", "\x85", "\u2028",
-                "\u200b", "\u202f", "ß", "É"]
+    alphabet = [*"ab@.Cxe1 ", "\t", "\n", "\xa0", "\u3000", "\x1c", "\x85", "\u2028",
+                "\u200b", "\u202f", "ß", "É", "\u0301", "\ufeff", "\u200e", "\u200d"]
     values = ["".join(rng.choice(alphabet, rng.integers(0, 12))) for _ in range(20_000)]
-    values += ["  Bo@X.com ", "a\xa0\xa0b", "X@Y.Z\u3000", "a @b.c"]
-    spaced = [re.sub(r"\s+", " ", v.strip()) for v in values]
+    values += ["  Bo@X.com ", "a\xa0\xa0b", "X@Y.Z\u3000", "a @b.c", "Jose\u0301"]
+    shown = [unicodedata.normalize("NFC", re.sub("[\u200b\ufeff\u200e]", "", v))
+             for v in values]
+    spaced = [re.sub(r"\s+", " ", v.strip()) for v in shown]
     emails = [re.fullmatch(_EMAIL, v) is not None for v in spaced]
     want = [v.lower() if e else v for v, e in zip(spaced, emails, strict=True)]
     for storage in ("pyarrow", "python"):
@@ -4231,3 +4236,125 @@ def test_a_recommend_question_asked_on_1_to_10_is_said(asked):
     assert not any("asked on 1-10" in n for n in report.notes)
     _, report = nt.read_survey(pd.DataFrame({"How likely (0-10) to recommend?": scores}))
     assert not any("asked on 1-10" in n for n in report.notes)
+
+
+# ------------------------------------------------- values that differ in what no one can see
+def _unseen_variants() -> dict[str, list[str]]:
+    """Each group as exports write it several ways that look the same: composed and with
+    its accents (or Korean jamo, Japanese voicing marks) stored apart, as macOS and some web
+    forms save text; a space at an end, doubled, no-break, ideographic or a tab; a
+    zero-width space, a byte-order mark, a direction mark or override."""
+    import unicodedata
+
+    nfd = lambda v: unicodedata.normalize("NFD", v)  # noqa: E731
+    return {
+        "Île-de-France": ["Île-de-France", nfd("Île-de-France"), "Île-de-France ",
+                          "Île-de-France\u200b", "\ufeffÎle-de-France", " Île-de-France"],
+        "New York": ["New York", "New\u00a0York", "New  York", "New\tYork", "New York\u200e",
+                     "\u202aNew York\u202c"],
+        "서울 본사": ["서울 본사", nfd("서울 본사"), "서울\u3000본사"],
+        "ガス部門": ["ガス部門", nfd("ガス部門"), "ガス部門\u2060"],
+        "North": ["North", "North\u00ad"],
+        "north": ["north"],  # capitals are a spelling the analyst decides on: kept apart
+        "Nord-Est": ["Nord-Est"], "Nord Est": ["Nord Est"],  # a hyphen is seen
+    }
+
+
+def _unseen_rows(seed: int = 24) -> tuple[pd.DataFrame, list[str]]:
+    rng = np.random.default_rng(seed)
+    variants = _unseen_variants()
+    groups = [g for g, ways in variants.items() for _ in ways for _ in range(12)]
+    written = [w for g, ways in variants.items() for w in ways for _ in range(12)]
+    order = rng.permutation(len(groups))
+    n = len(groups)
+    frame = pd.DataFrame({
+        "Date": pd.date_range("2025-01-01", periods=n, freq="6h").strftime("%Y-%m-%d %H:%M"),
+        "Region": [written[i] for i in order],
+        "Score": rng.integers(0, 11, n),
+        "Comment": ["Delivery  was late and  the driver did not call me back, twice"] * n,
+        "Agent notes": ["Called back  on Monday,  the parcel was found at the depot"] * n,
+    })
+    return frame, [groups[i] for i in order]
+
+
+def test_values_written_ways_no_one_can_see_are_one_group(tmp_path):
+    """A segment written with invisible differences (decomposed accents, trailing, no-break or
+    zero-width spaces...) was several groups with the same name on screen, the NPS of one
+    region split across rows that read alike. Each cell is now written one way and said;
+    capitals and hyphens, which can be seen, still make different groups."""
+    frame, groups = _unseen_rows()
+    path = tmp_path / "unseen.csv"
+    frame.to_csv(path, index=False)
+    before = frame.copy()
+    for source in (path, frame):
+        df, report = nt.read_survey(source)
+        assert df["Region"].tolist() == groups
+        said = [n for n in report.notes if "'Region'" in n and "cannot be seen" in n]
+        ways = _unseen_variants()
+        assert len(said) == 1 and f"{sum(map(len, ways.values()))} distinct values -> " \
+            f"{len(ways)}" in said[0]
+        # comments and other sentences are kept as written (double spaces and all)
+        assert df["comment"].eq(frame["Comment"].iloc[0]).all()
+        assert df["Agent notes"].eq(frame["Agent notes"].iloc[0]).all()
+    pd.testing.assert_frame_equal(frame, before)  # the caller's frame is not changed
+    seg = nt.segments(df, by="Region")
+    assert sorted(seg["Region"]) == sorted(set(groups))
+    # the engine path writes them the same way
+    rel, scanned = nt.scan(path)
+    assert sorted(nt.segments(rel, by="Region")["Region"]) == sorted(set(groups))
+    assert any("'Region'" in n and "cannot be seen" in n for n in scanned.notes)
+    counts = rel.aggregate("Region, count(*) AS n").df().set_index("Region")["n"]
+    assert counts.to_dict() == pd.Series(groups).value_counts().to_dict()
+
+
+def test_customers_and_listed_groups_written_ways_no_one_can_see_are_one_each(tmp_path):
+    """A customer whose name is stored once composed and once decomposed (José / José) was
+    two customers; a customer list's plan written with a trailing no-break space two plans."""
+    import unicodedata
+
+    names = ["José Núñez", "Zoë Brontë", "Łukasz Żak"]
+    rows = [(unicodedata.normalize("NFD", c) if i % 2 else c, i % 11, f"2025-02-{i + 1:02d}")
+            for i, c in enumerate(names * 6)]
+    text = "customer,nps,date\n" + "\n".join(f"{c},{s},{d}" for c, s, d in rows) + "\n"
+    df, report = nt.read_survey(write(tmp_path, "c.csv", text))
+    assert df["customer_id"].nunique() == 3
+    assert any("with separate accent marks" in n for n in report.notes)
+    listed = pd.DataFrame({"customer": names, "plan": ["Pro", "Pro\u00a0", "Básico"],
+                           "region": ["Sul", unicodedata.normalize("NFD", "Sudéste"),
+                                      "Sudéste"]})
+    customers, said = nt.read_customers(listed, customer="customer")
+    assert sorted(customers["plan"]) == ["Básico", "Pro", "Pro"]
+    assert customers["region"].nunique() == 2
+    assert sum("cannot be seen" in n for n in said.notes) == 2
+    joined = nt.join_customers(df, customers)
+    assert joined["plan"].notna().all()
+
+
+def test_canonical_text_agrees_with_the_engines():
+    """:func:`canonical` (Python), its DuckDB expression and the byte scan that finds the
+    cells to look at agree on seeded strings of accents, marks, spaces and invisible
+    characters (a cell the scan passes over must be one canonical leaves alone)."""
+    import unicodedata
+
+    import duckdb
+    import pyarrow as pa
+
+    from nps_toolkit.loading.tidy import _suspect_rows, canonical, canonical_sql
+
+    rng = np.random.default_rng(7)
+    alphabet = [*"aeE -", "\u0301", "\u0308", "é", "\u1100", "\u1161", "\u11a8", "한",
+                "\u304b", "\u3099", "\u00a0", "\u3000", "\t", "\n", "\u200b", "\u200e",
+                "\u202e", "\u2066", "\ufeff", "\u00ad", "\u200d", "中", "€", "’"]
+    values = ["".join(rng.choice(alphabet, rng.integers(0, 8))) for _ in range(20_000)]
+    want = [canonical(v) for v in values]
+    assert all(unicodedata.is_normalized("NFC", w) for w in want)
+    assert all(w == w.strip() and "  " not in w and "\u200b" not in w for w in want)
+    con = duckdb.connect()
+    con.register("t", pd.DataFrame({"i": range(len(values)), "v": values}))
+    got = con.sql(f"SELECT {canonical_sql('v')} AS c FROM t ORDER BY i").df()["c"].tolist()
+    assert got == want
+    suspects = set(_suspect_rows(pa.chunked_array([pa.array(values[:9_000]),
+                                                   pa.array(values[9_000:])])).tolist())
+    changed = {i for i, (v, w) in enumerate(zip(values, want, strict=True)) if v != w}
+    assert changed <= suspects
+    assert len(suspects) < len(values)  # a scan, not every cell

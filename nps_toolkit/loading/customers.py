@@ -19,6 +19,7 @@ from .ids import _clean_ids
 from .names import _words
 from .orders import _order_table
 from .report import LoadReport
+from .tidy import tidy_text
 
 #: names of a plain identifier (normalised): in a customer list, the customer's id
 _PLAIN_ID_NAMES = {"id", "key", "nr", "no", "number", "nummer", "numero", "num", "номер",
@@ -104,7 +105,7 @@ def read_customers(source: str | Path | Any, *, customer: str | None = None,
     keep = ~(no_id | twice)
     out = raw.drop(columns=[found]).assign(customer_id=ids)
     out = out[["customer_id", *[c for c in out.columns if c != "customer_id"]]]
-    out = out.loc[keep].reset_index(drop=True)
+    out = tidy_text(out.loc[keep].reset_index(drop=True), {"customer_id"}, notes)
     # groups, not dates (a sign-up date of few distinct days looks like groups)
     attributes = _segment_columns(out, [c for c in out.columns if c != "customer_id"
                                         and not _date_like(out[c])])

@@ -3,6 +3,8 @@ are joined on."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 import pandas as pd
 
@@ -67,10 +69,11 @@ def _clean_ids(ids: pd.Series, notes: list[str], column: str) -> pd.Series:
         spellings = raw[clean.notna().to_numpy()].groupby(clean.dropna().to_numpy())
         several = spellings.size()
         several = several[several > 1]
-        examples = [f"{key!r} ({', '.join(repr(v) for v in sorted(spellings.get_group(key)))})"
+        examples = [f"{key!r} ({', '.join(_seen(v) for v in sorted(spellings.get_group(key)))})"
                     for key in sorted(several.index)[:2]]
         notes.append(tr(
-            "customer ids in {column!r}: spaces typed around or inside {n:,} id(s) taken out"
+            "customer ids in {column!r}: spaces typed around or inside {n:,} id(s) taken out "
+            "(and no-break or zero-width spaces, accents stored as separate marks)"
             "{emails}; {k:,} customer(s) were written more than one way and are read as "
             "one each{examples}.", column=column, n=int(weights[changed].sum()),
             emails=tr(", e-mail addresses read in lower case") if email.any() else "",
@@ -93,6 +96,13 @@ def _clean_ids(ids: pd.Series, notes: list[str], column: str) -> pd.Series:
     return out
 
 
+def _seen(value: str) -> str:
+    """``repr(value)``, with accents stored as separate marks said (repr shows them as the
+    letter they form)."""
+    decomposed = unicodedata.normalize("NFC", value) != value
+    return repr(value) + (tr(" with separate accent marks") if decomposed else "")
+
+
 def _one_case(ids: pd.Series) -> bool:
     """Whether no id has a lower-case letter, or none has a capital (``C0001234``,
     ``ana@x.com``): then no two ids differ only in capitals, and the check for them (a pass
@@ -106,15 +116,18 @@ def _spaces_and_emails(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
     same matches as Python's ``\\s`` and ``_EMAIL``; pandas ran these regular expressions
     in Python, 0.2 s on 300,000 distinct ids), else by pandas."""
     from .scores import _arrow_text
+    from .tidy import INVISIBLE_RE2, ascii_only, canonical
 
     arrow = _arrow_text(raw)
     if arrow is None:
-        clean = raw.str.strip().str.replace(r"\s+", " ", regex=True)
+        clean = raw.map(canonical, na_action="ignore").astype(raw.dtype)
         email = clean.str.fullmatch(_EMAIL).fillna(False).to_numpy(dtype=bool)
         return clean.where(~email, clean.str.lower()), email
     import pyarrow.compute as pc
 
-    text = pc.replace_substring_regex(pc.utf8_trim_whitespace(arrow), _SPACE + "+", " ")
+    text = arrow if ascii_only(arrow) else \
+        pc.utf8_normalize(pc.replace_substring_regex(arrow, INVISIBLE_RE2, ""), "NFC")
+    text = pc.replace_substring_regex(pc.utf8_trim_whitespace(text), _SPACE + "+", " ")
     not_space = "[^@" + _SPACE[1:] + "+"  # what is neither "@" nor a space
     found = pc.match_substring_regex(text, rf"^{not_space}@{not_space}\.{not_space}$")
     email = found.fill_null(False).to_numpy(zero_copy_only=False)

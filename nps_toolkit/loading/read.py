@@ -43,6 +43,7 @@ from .scores import (
     apply_scale,
     check_scale,
 )
+from .tidy import tidy_text
 
 
 @renamed(customer_id="customer")
@@ -354,6 +355,7 @@ def _finish(table: _Table, typed: _Typed, kept: _Kept, *,
     keep = kept.keep
     out = out.loc[keep] if not keep.all() else out
     out = _renamed(out, mapping, notes)
+    out = tidy_text(out, {"score", "comment", "date", "customer_id"}, notes)
     if "date" in mapping:
         out["date"] = _dates(out, typed, keep, table.row_numbers, notes, dayfirst)
     if "comment" in mapping:

@@ -17,6 +17,7 @@ from .columns import _detect, _norm
 from .dates import _numeric_date_format
 from .report import LoadReport
 from .scores import _LABELLED, _NA_TOKENS, _WORD_VALUE, _parse_scores
+from .tidy import canonical_sql, tidied_columns
 
 # The loader's score rule (scores._SCORE_RE) in RE2, DuckDB's regex dialect: a number,
 # optionally "/10" or followed by a vendor label that starts with a letter and holds no digit
@@ -138,13 +139,26 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
     mapping = _detect(sample, texts if kind == "csv" else {}, overrides, notes,
                       source=str(files[0]) if files else "")
     report.notes.extend(notes)
+    exprs = _select(rel, sample, mapping, report, dayfirst=dayfirst, on_invalid=on_invalid,
+                    first_row=2 if kind == "csv" else 1)
+    report.columns = dict(mapping)
+    out = rel.select(", ".join(exprs))
+    kept = _answers_only(sample, mapping, report)
+    return (out.filter(kept) if kept else out), report
+
+
+def _select(rel: Any, sample: pd.DataFrame, mapping: dict[str, str], report: LoadReport, *,
+            dayfirst: bool | None, on_invalid: str, first_row: int) -> list[str]:
+    """The relation's columns as scan returns them: roles renamed, the score and dates
+    parsed in the engine, text written one way where the sample shows it is not."""
     types = dict(zip(rel.columns, [str(t).upper() for t in rel.dtypes], strict=True))
+    tidy = _tidy_on_sample(sample, mapping, report.notes)
     exprs = []
     for name in rel.columns:
         role = next((r for r, c in mapping.items() if c == name), None)
         if role == "score":
             exprs.append(_score_expr(name, types[name], sample[name], report, on_invalid,
-                                     first_row=2 if kind == "csv" else 1))
+                                     first_row=first_row))
         elif role == "date":
             exprs.append(_date_expr(name, types[name], sample[name], dayfirst, report))
         elif role is not None:
@@ -153,12 +167,11 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
             exprs.append(f"{_q(name)} AS {_q(name + '_original')}")
             report.notes.append(f"renamed column {name!r} to '{name}_original' to make room "
                                 "for the detected column.")
+        elif types[name] == "VARCHAR" and name in tidy:
+            exprs.append(f"{canonical_sql(_q(name))} AS {_q(name)}")
         else:
             exprs.append(_q(name))
-    report.columns = dict(mapping)
-    out = rel.select(", ".join(exprs))
-    kept = _answers_only(sample, mapping, report)
-    return (out.filter(kept) if kept else out), report
+    return exprs
 
 
 def _answers_only(sample: pd.DataFrame, mapping: dict[str, str], report: LoadReport) -> str:
@@ -185,6 +198,23 @@ def _answers_only(sample: pd.DataFrame, mapping: dict[str, str], report: LoadRep
         report.notes.append(f"responses that column {c!r} marks as a survey preview, a test, "
                             "spam or a screened-out respondent are left out.")
     return " AND ".join(conditions)
+
+
+def _tidy_on_sample(sample: pd.DataFrame, mapping: dict[str, str], notes: list[str]
+                    ) -> set[str]:
+    """The columns whose sample holds values written several ways no one can see
+    (:func:`~nps_toolkit.loading.tidy.tidied_columns`, as read_survey finds them): the engine
+    writes each of their cells one way (:func:`~nps_toolkit.loading.tidy.canonical_sql`),
+    said with the sample's counts."""
+    found = tidied_columns(sample, set(mapping.values()))
+    for c, _, cells, before, after in found:
+        notes.append(tr("column {column!r}: {cells:,} cell(s) of the sample differed from "
+                        "others only in what cannot be seen (spaces at the ends or doubled, "
+                        "no-break or zero-width spaces, accents stored as separate marks); "
+                        "the engine writes every cell of it one way ({before:,} distinct "
+                        "values in the sample -> {after:,})", column=c, cells=cells,
+                        before=before, after=after))
+    return {c for c, *_ in found}
 
 
 def _q(name: str) -> str:
