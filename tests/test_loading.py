@@ -1443,8 +1443,9 @@ def test_large_file_read_by_pandas_equals_pyarrow_and_the_text_path(tmp_path, mo
     if not files._pandas_reads_text_fast():
         pytest.skip("this pandas has no fast text reader (pandas < 3.1)")
     by_pandas, by_arrow = body(True), body(False)
+    # "NA" stays text: no column of numbers in this file writes a missing value so
     text = pd.read_csv(io.StringIO(path.read_bytes().decode("utf-8")), dtype=str,
-                       keep_default_na=False, na_values=["", "NA"], skip_blank_lines=False,
+                       keep_default_na=False, na_values=[""], skip_blank_lines=False,
                        index_col=False)
     for name in text.columns:
         expected = text[name].tolist()
@@ -4358,3 +4359,84 @@ def test_canonical_text_agrees_with_the_engines():
     changed = {i for i, (v, w) in enumerate(zip(values, want, strict=True)) if v != w}
     assert changed <= suspects
     assert len(suspects) < len(values)  # a scan, not every cell
+
+
+# ------------------------------------------- NA and None: a missing value, or North America
+def _regions_file(tmp_path: Path, *, r_style: bool, excel: bool = False,
+                  column: str = "tickets") -> Path:
+    rng = np.random.default_rng(11 if r_style else 12)
+    n = 240
+    frame = pd.DataFrame({
+        "Response ID": [f"R{i:04d}" for i in range(n)],
+        "customer": [f"C{i % 80:03d}" for i in range(n)],
+        "region": rng.choice(["NA", "EMEA", "APAC", "LATAM"], n),
+        "addon": rng.choice(["None", "Basic", "Premium"], n),
+        "nps": rng.integers(0, 11, n).astype(object),
+        "tickets": rng.integers(0, 9, n).astype(object),
+        "comment": [f"support call {i} was fine" if i % 3 else "NA" for i in range(n)],
+    })
+    frame.loc[5, "customer"] = "NA"
+    frame.loc[7, "Response ID"] = frame.loc[9, "Response ID"] = "NA"
+    if r_style:  # R writes NA for a missing value, in its columns of numbers too
+        frame.loc[[3, 30, 60], column] = "NA"
+    path = tmp_path / ("regions.xlsx" if excel else "regions.csv")
+    if excel:
+        frame.to_excel(path, index=False)
+    else:
+        frame.to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize("excel", [False, True])
+def test_na_and_none_that_name_groups_are_kept(tmp_path, excel):
+    """A region column of NA, EMEA, APAC lost North America, and a plan column its None
+    plan, read as missing with no word: their answers left every segment. A file whose
+    columns of numbers never write NA uses it as a word: kept, and said."""
+    path = _regions_file(tmp_path, r_style=False, excel=excel)
+    source = pd.read_excel(path, dtype=str, keep_default_na=False) if excel else \
+        pd.read_csv(path, dtype=str, keep_default_na=False)
+    df, report = nt.read_survey(path)
+    assert df["region"].value_counts().to_dict() == \
+        source["region"].value_counts().to_dict()
+    assert df["addon"].value_counts().to_dict() == source["addon"].value_counts().to_dict()
+    said = [n for n in report.notes if "read as a value" in n]
+    assert len(said) == 2 and "'region'" in said[0] + said[1] and "'addon'" in said[0] + said[1]
+    assert "NA" in set(nt.segments(df, by="region")["region"])
+    # NA is still no customer and no response id: two answers with the response id NA are
+    # not one answer exported twice, and NA is no customer answering them
+    assert len(df) == len(source)
+    assert df["customer_id"].isna().sum() == 1
+    # a customer who typed NA gave a non-answer, as one who typed n/a
+    assert (df["comment"] == "NA").sum() == (source["comment"] == "NA").sum()
+    if not excel:  # the engine reads it the same way
+        rel, _ = nt.scan(path)
+        counts = rel.aggregate("region, count(*) AS n").df().set_index("region")["n"]
+        assert counts.to_dict() == df["region"].value_counts().to_dict()
+
+
+@pytest.mark.parametrize(("excel", "column"), [(False, "tickets"), (True, "tickets"),
+                                               (False, "nps"), (True, "nps")])
+def test_na_in_a_file_written_by_r_stays_missing(tmp_path, excel, column):
+    """R writes NA in every column, its columns of numbers (or the score) among them: there
+    NA is missing in the region and the comments too (as before); None, which R does not
+    write, stays."""
+    path = _regions_file(tmp_path, r_style=True, excel=excel, column=column)
+    source = pd.read_excel(path, dtype=str, keep_default_na=False) if excel else \
+        pd.read_csv(path, dtype=str, keep_default_na=False)
+    source = source[source["nps"] != "NA"]  # answers without a score are left out
+    df, report = nt.read_survey(path)
+    assert len(df) == len(source)
+    assert df["region"].isna().sum() == (source["region"] == "NA").sum() > 0
+    assert "NA" not in set(df["region"].dropna())
+    assert df["comment"].isna().sum() == (source["comment"] == "NA").sum()
+    if column == "tickets":
+        assert df["tickets"].isna().sum() == 3 and df["tickets"].dtype.kind == "f"
+    if not excel:  # the engine reads it the same way: no region NA, tickets as numbers
+        rel, _ = nt.scan(path)
+        regions = rel.filter("score IS NOT NULL").aggregate(
+            "region, count(*) AS n").df()
+        assert regions["region"].isna().sum() == 1 and "NA" not in set(regions["region"])
+        assert dict(zip(rel.columns, rel.types, strict=True))["tickets"] == "BIGINT"
+    assert (df["addon"] == "None").sum() == (source["addon"] == "None").sum()
+    said = [n for n in report.notes if "read as a value" in n]
+    assert len(said) == 1 and "'addon'" in said[0]

@@ -369,7 +369,27 @@ def test_columns_that_are_no_survey_weights_are_not_taken(name, values):
     n = 100
     df, _ = nt.read_survey(pd.DataFrame({"nps": rng.integers(0, 11, n),
                                          name: rng.choice(values, n)}))
-    assert nt.profile_export(df, codeframes=False).config["weights"] is None
+    profile = nt.profile_export(df, codeframes=False)
+    assert profile.config["weights"] is None
+    if name == "weight" and values[0] != "heavy":  # named as weights: said, not passed over
+        assert "the report is NOT weighted" in profile.reasons["weights"]
+
+
+def test_survey_weights_missing_for_some_answers_are_said_not_dropped():
+    """A weight column with a blank or a negative weight for a few answers was passed over
+    without a word, listed as a column "not used": the report was unweighted and did not
+    say so. Now the box says the report is not weighted, and which answers lack a weight."""
+    rng = np.random.default_rng(80)
+    n = 150
+    w = rng.uniform(0.5, 2.0, n)
+    w[[4, 9]] = np.nan
+    w[20] = -1.0
+    df, _ = nt.read_survey(pd.DataFrame({"nps": rng.integers(0, 11, n), "Weight": w,
+                                         "region": rng.choice(["N", "S"], n)}))
+    profile = nt.profile_export(df, codeframes=False)
+    assert profile.config["weights"] is None and "Weight" not in profile.unused
+    why = profile.reasons["weights"]
+    assert "3 answer(s)" in why and "#5, #10, #21" in why and "NOT weighted" in why
 
 
 def test_a_0_10_scale_read_the_other_way_is_flagged_in_the_box():

@@ -11,11 +11,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-#: Cells missing in every column of a text file: empty (quoted or not) and R's exact ``NA``.
-#: Both readers mark them while reading (the frame's ``attrs["blank_is_na"]``), so text
-#: columns need no second pass; other NA spellings ("n/a", "null") are settled per column by
-#: _infer_types, never in comments, where they are a customer's words.
-_BLANK = ("", "NA")
+from .nawords import na_as_missing
+
+#: Cells missing in every column of a text file: empty (quoted or not). Both readers mark
+#: them while reading (the frame's ``attrs["blank_is_na"]``), so text columns need no second
+#: pass; R's exact ``NA`` is then made missing in every column of a file where a column of
+#: numbers holds it (``nawords.na_as_missing``: elsewhere it may be North America); other NA
+#: spellings ("n/a", "null") are settled per column by _infer_types, never in comments,
+#: where they are a customer's words.
+_BLANK = ("",)
+#: the same for the date column's first rows, typed as dates: there ``NA`` is no date
+_DATE_BLANK = ("", "NA")
 
 
 def _read_body_arrow(data: bytes | Path | None, text: str, sep: str, skip: int,
@@ -76,6 +82,7 @@ def _read_body_arrow(data: bytes | Path | None, text: str, sep: str, skip: int,
         return None
     frame = (table if typed else table.slice(skip)).to_pandas()
     frame.columns = names
+    frame = na_as_missing(frame)
     frame.attrs["blank_is_na"] = True
     if typed:
         frame.attrs["date_typed"] = names[date_at]
@@ -242,6 +249,7 @@ def _read_body_pandas(path: Path, sep: str, skip: int, names: list[str], enc: st
     body = pd.DataFrame({c: pd.Series(pd.array(frame[c].array.__arrow_array__(), dtype=text),
                                       index=frame.index, copy=False)
                          for c in names}, index=frame.index, copy=False)
+    body = na_as_missing(body)
     body.attrs["blank_is_na"] = True
     return body
 
@@ -302,7 +310,7 @@ def _iso_date_column(text: str, sep: str, skip: int, names: list[str],
                                              ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(
                 column_types={f"f{at}": pa.timestamp("us")}, include_columns=[f"f{at}"],
-                null_values=list(_BLANK), strings_can_be_null=True,
+                null_values=list(_DATE_BLANK), strings_can_be_null=True,
                 quoted_strings_can_be_null=True))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None  # not dates, or ragged rows the full read will deal with

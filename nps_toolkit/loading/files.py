@@ -30,6 +30,7 @@ from .layout import (
     _note_title_rows,
     _title_rows,
 )
+from .nawords import na_as_missing
 from .report import LoadReport
 
 
@@ -177,6 +178,12 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
                        report=report, header_row=header_row, date=date)
 
 
+#: what pandas reads as missing in a sheet's text cells, but "NA" and "None": those are
+#: settled column by column, as in a CSV (``nawords``: North America, a plan named None)
+_EXCEL_NA = ["", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND",
+             "1.#QNAN", "<NA>", "N/A", "NULL", "NaN", "n/a", "nan", "null"]
+
+
 def _read_excel(path: Path, sheet: str | int, suffix: str, report: LoadReport,
                 header_row: int | None) -> tuple[pd.DataFrame, dict[str, str]]:
     """An Excel sheet's rows below its title rows and vendor header, as read (objects)."""
@@ -184,6 +191,7 @@ def _read_excel(path: Path, sheet: str | int, suffix: str, report: LoadReport,
     try:
         with _quiet_openpyxl():
             raw = pd.read_excel(path, sheet_name=sheet, header=None, dtype=object,
+                                keep_default_na=False, na_values=_EXCEL_NA,
                                 **({"engine": "calamine"} if suffix == ".xls" else {}))
     except zipfile.BadZipFile as exc:  # an .xlsx is a zip: a cut download is not one
         raise ValueError(f"{path} is not a complete Excel file ({exc}): the download was "
@@ -369,6 +377,7 @@ def _read_csv_text(path: Path, data: bytes | Path, text: str, enc: str, delimite
                                names=names, dtype=str, keep_default_na=False,
                                na_values=list(_BLANK), skip_blank_lines=False,
                                index_col=False)
+            body = na_as_missing(body)
             body.attrs["blank_is_na"] = True
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise ValueError(

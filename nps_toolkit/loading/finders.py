@@ -295,19 +295,27 @@ _WEIGHT_NAMES = re.compile(
     r"加权|加权系数)$")
 
 
-def _weight_column(df: pd.DataFrame, rest: list[str]) -> tuple[str, str] | None:
+def _weight_column(df: pd.DataFrame, rest: list[str]) -> tuple[str | None, str] | None:
     """A column of survey weights: named as one (``_WEIGHT_NAMES``), numbers 0 or more
-    (finite, not all 0) for nine in ten answers; the weights' range and Kish's effective
-    number of answers, (sum w)^2 / sum w^2 (Kish 1965, *Survey Sampling*, sec. 11.7), said.
-    A weighted survey read unweighted gives the sample's NPS, not the population's."""
+    (finite, not all 0) for every answer; the weights' range and Kish's effective number
+    of answers, (sum w)^2 / sum w^2 (Kish 1965, *Survey Sampling*, sec. 11.7), said. A
+    weighted survey read unweighted gives the sample's NPS, not the population's. A column
+    named so whose weights are missing, negative or all 0 for some answers is not used:
+    (None, why, with the rows), and the report is unweighted in the open."""
     for c in list(rest):
         if not _WEIGHT_NAMES.match(_words(c)) or not pd.api.types.is_numeric_dtype(df[c]):
             continue
         w = df[c].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
         filled = w[np.isfinite(w)]
-        if len(filled) < 0.9 * len(w) or (filled < 0).any() or not (filled > 0).any():
-            continue
         rest.remove(c)
+        bad = np.flatnonzero(~np.isfinite(w) | (w < 0))
+        if len(bad) or not (filled > 0).any():
+            return None, tr("column {column!r} is named like survey weights but {n:,} answer(s) "
+                            "have none, a negative or an infinite one (responses {rows}), or every "
+                            "weight is 0: the report is NOT weighted. Give every answer a weight "
+                            "(0 leaves one out on purpose) and read the file again",
+                            column=c, n=len(bad), rows=", ".join(f"#{i + 1}" for i in bad[:5])
+                            + (" ..." if len(bad) > 5 else ""))
         n_eff = filled.sum() ** 2 / (filled ** 2).sum()
         return c, tr("column {column!r}: survey weights from {low} to {high}; the NPS, its "
                      "interval, the segments and the trend are weighted, with the information "

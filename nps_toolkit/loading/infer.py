@@ -156,8 +156,9 @@ def _infer_types(frame: pd.DataFrame, keep_text: set[str],
                  plain: frozenset[str] = frozenset()) -> pd.DataFrame:
     """Numbers stored as text become numbers (columns not in ``keep_text``); NA tokens -> NA.
 
-    In text columns (comments, ids) only an empty cell or R's exact ``NA`` is missing: a
-    customer who typed "n/a" or "na" gave a non-answer that the text analysis counts. Columns
+    In text columns (comments, ids) only an empty cell is missing, and R's exact ``NA`` in a
+    file that writes a missing value so (``nawords``): a customer who typed "n/a" or "NA"
+    gave a non-answer that the text analysis counts. Columns
     in ``untouched`` (the date column, whose parser reads NA tokens itself) are left as read.
     A column of plain integers is cast by Arrow (:func:`_integer_column`); another column
     with few distinct values (segments, regions) is worked on its distinct values, taken from

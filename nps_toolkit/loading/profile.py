@@ -216,7 +216,7 @@ def profile_export(data: pd.DataFrame, *, codeframes: bool = True,
     # each finder takes the columns it recognises out of ``rest``, in this order
     category_check = _category_check(df, rest)
     found = _weight_column(df, rest)  # before the drivers and the value: numbers too
-    if found:
+    if found:  # (None, why) for weights that cannot be used: said, never silently unweighted
         cfg["weights"], why["weights"] = found
     cfg["drivers"], worded = _driver_columns(df, rest)
     if cfg["drivers"]:

@@ -37,6 +37,7 @@ from .infer import (
 from .kept import _column, _Kept, _kept, _score_column
 from .layout import _is_import_id, _without_row_index
 from .long import _waves_from_columns, _wide_from_long
+from .nawords import kept_words
 from .report import LoadReport
 from .scores import (
     _parse_scores,
@@ -321,7 +322,10 @@ def _typed(table: _Table, overrides: dict[str, Any], *,
                 future.cancel()
         values, kind = _scores(raw[score_col], scale, notes, table.texts.get(score_col, ""),
                                raw[mapping["comment"]] if "comment" in mapping else None)
-        frame = _infer_types(raw, keep_text, untouched, few, plain) if infer else raw
+        frame = kept_words(raw, _infer_types(raw, keep_text, untouched, few, plain), notes,
+                           score_col, tuple(mapping[k] for k in ("customer_id", "response_id")
+                                            if k in mapping),
+                           mapping.get("comment")) if infer else raw
         if table.report.encoding in ("latin-1", "cp1252"):
             frame = _repair_c1(frame if frame is not raw else frame.copy(), notes)
         iso_dates = _iso_result(iso) if iso is not None else None

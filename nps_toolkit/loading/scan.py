@@ -119,9 +119,14 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
         header = ("header = true" if h <= 1 else
                   f"header = false, skip = {h}, names = ["
                   + ", ".join("'" + n.replace("'", "''") + "'" for n in names) + "]")
-        rel = con.sql(f"SELECT * FROM read_csv({listed}, {header}, "
-                      f"hive_partitioning = {str(hive).lower()}, auto_type_candidates = "
-                      "['BOOLEAN', 'BIGINT', 'DOUBLE', 'VARCHAR'])")
+        def read(nulls: str) -> Any:
+            return con.sql(f"SELECT * FROM read_csv({listed}, {header}, "
+                           f"hive_partitioning = {str(hive).lower()}, auto_type_candidates = "
+                           f"['BOOLEAN', 'BIGINT', 'DOUBLE', 'VARCHAR'], nullstr = {nulls})")
+
+        rel = read("['']")
+        if _written_by_r(rel.limit(sample_rows).df()):  # NA is missing in every column
+            rel = read("['', 'NA']")
         report.vendor, report.header_rows = vendor.replace("grouped", "generic"), max(h, 1)
         rel = _one_column_per_question(rel, report.notes)
     report.notes.append(f"{len(files)} {kind} file(s) read lazily by DuckDB"
@@ -145,6 +150,21 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
     out = rel.select(", ".join(exprs))
     kept = _answers_only(sample, mapping, report)
     return (out.filter(kept) if kept else out), report
+
+
+def _written_by_r(sample: pd.DataFrame) -> bool:
+    """Whether a column of numbers in the sample holds ``NA``: the file writes a missing value
+    so in every column (R), as :func:`~nps_toolkit.loading.nawords.na_as_missing` decides
+    for read_survey; otherwise ``NA`` in a text column is a value (North America)."""
+    for c in sample.columns:
+        if not (sample[c].dtype == object or pd.api.types.is_string_dtype(sample[c].dtype)):
+            continue
+        filled = sample[c].dropna().astype(str).str.strip()
+        na = filled.eq("NA")
+        others = filled[~na].head(1000)
+        if na.any() and len(others) and pd.to_numeric(others, errors="coerce").notna().all():
+            return True
+    return False
 
 
 def _select(rel: Any, sample: pd.DataFrame, mapping: dict[str, str], report: LoadReport, *,
