@@ -645,6 +645,38 @@ def test_merged_excel_cells_are_filled(tmp_path):
     assert any("filled 2 cell(s) of 1 merged range(s)" in n for n in report.notes)
 
 
+@pytest.mark.parametrize("filtered", [True, False])
+def test_rows_hidden_in_a_sheet_are_read_and_said(tmp_path, filtered):
+    """An analyst who filtered an export to one region (or hid rows by hand) and saved it sees
+    a fraction of the rows; every row is read, as the data holds them, and the hidden ones
+    are said with Excel's row numbers, so the count read is no surprise."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["region", "score", "comment"])
+    for i in range(30):
+        ws.append(["North" if i % 3 else "South", i % 11, f"comment {i}"])
+    for r in [*range(5, 10), 20]:
+        ws.row_dimensions[r].hidden = True
+    ws.column_dimensions["C"].hidden = True
+    if filtered:
+        ws.auto_filter.ref = "A1:C31"
+    path = tmp_path / "hidden.xlsx"
+    book.save(path)
+    df, report = nt.read_survey(path)
+    assert len(df) == 30 and df["comment"].notna().all()
+    said = [n for n in report.notes if "hidden" in n]
+    assert said[0].startswith("6 row(s) of the sheet are hidden" + (" by a filter" if filtered
+                                                                    else " (Excel"))
+    assert "Excel rows 5-9, 20" in said[0] and "column(s) C" in said[1]
+    book = openpyxl.Workbook()
+    book.active.append(["region", "score"])
+    book.active.append(["North", 9])
+    book.save(path)
+    assert not any("hidden" in n for n in nt.read_survey(path)[1].notes)
+
+
 @pytest.mark.parametrize("score, comment, date, customer", [
     ("Bewertung", "Kommentar", "Datum", "Kunde"),
     ("Note de recommandation", "Commentaire", "Date", "Client"),

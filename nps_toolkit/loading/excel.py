@@ -9,6 +9,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -37,6 +38,7 @@ def _fill_merged(path: Path, sheet: str | int, raw: pd.DataFrame, report: LoadRe
     except Exception:
         return raw
     ws = book[sheet] if isinstance(sheet, str) else book.worksheets[sheet]
+    _say_hidden(ws, report)
     filled = 0
     out = raw
     for rng in ws.merged_cells.ranges:
@@ -54,6 +56,43 @@ def _fill_merged(path: Path, sheet: str | int, raw: pd.DataFrame, report: LoadRe
                                "merged value (Excel keeps it in the first cell only).",
                                cells=filled, ranges=len(ws.merged_cells.ranges)))
     return out
+
+
+def _spans(numbers: list[int]) -> str:
+    """``[5, 6, 7, 9]`` -> ``"5-7, 9"`` (the first ten spans)."""
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    shown = ", ".join(f"{a}-{b}" if b > a else f"{a}" for a, b in spans[:10])
+    return shown + (" ..." if len(spans) > 10 else "")
+
+
+def _say_hidden(ws: Any, report: LoadReport) -> None:
+    """Rows and columns hidden in the sheet (by hand, or by a filter: an analyst who filtered
+    the export to one region sees a fraction of the rows) are read like the others; said,
+    with Excel's row numbers and column letters, so the count read is no surprise."""
+    from openpyxl.utils import get_column_letter
+
+    last_row, last_col = ws.max_row, ws.max_column
+    rows = sorted(r for r, d in ws.row_dimensions.items()
+                  if d.hidden and r <= last_row)
+    cols = sorted({i for d in ws.column_dimensions.values()
+                   if d.hidden and d.min for i in range(d.min, (d.max or d.min) + 1)
+                   if i <= last_col})
+    filtered = bool(ws.auto_filter.ref)
+    if rows:
+        report.notes.append(tr(
+            "{n:,} row(s) of the sheet are hidden{how} (Excel rows {rows}): they are read like "
+            "every other row. If they were hidden to leave them out, delete them (or copy the "
+            "visible rows to a new sheet) and read the file again.", n=len(rows),
+            how=tr(" by a filter") if filtered else "", rows=_spans(rows)))
+    if cols:
+        report.notes.append(tr("column(s) {columns} of the sheet are hidden: they are read like "
+                               "the others.", columns=", ".join(get_column_letter(i)
+                                                                for i in cols[:10])))
 
 
 # a formula cell whose saved value is empty or absent: ``<f>4+5</f><v/>``, ``<f>..</f></c>``
