@@ -4472,3 +4472,37 @@ def test_na_in_a_file_written_by_r_stays_missing(tmp_path, excel, column):
     assert (df["addon"] == "None").sum() == (source["addon"] == "None").sum()
     said = [n for n in report.notes if "read as a value" in n]
     assert len(said) == 1 and "'addon'" in said[0]
+
+
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_a_stretch_answered_on_a_1_5_scale_is_said(tmp_path, where):
+    """Half a year of answers on 1-5 (before a survey moved to 0-10, or a 1-5 file stacked
+    with a 0-10 one) read as detractors every one, an NPS of -100 for those quarters with no
+    word. Said with the dates, not changed; a file whose bad months are only bad (answers
+    above 5 among them) says nothing."""
+    rng = np.random.default_rng(3 if where == "first" else 4)
+    n = 600
+    dates = pd.date_range("2024-01-01", "2025-06-30", periods=n)
+    old = dates < pd.Timestamp("2024-07-01") if where == "first" else \
+        dates >= pd.Timestamp("2025-01-01")
+    modern = rng.choice(range(11), n, p=[0.02] * 6 + [0.05, 0.1, 0.15, 0.28, 0.3])
+    scores = np.where(old, rng.choice([1, 2, 3, 4, 5], n), modern)
+    frame = pd.DataFrame({"Date": dates.strftime("%Y-%m-%d"), "Score": scores,
+                          "Region": rng.choice(["N", "S"], n)})
+    path = tmp_path / "stacked.csv"
+    frame.to_csv(path, index=False)
+    df, report = nt.read_survey(path)
+    assert df["score"].tolist() == scores.tolist()  # nothing changed
+    said = [n for n in report.notes if "never go above 5" in n]
+    first, last = dates[old].min().date(), dates[old].max().date()
+    assert len(said) == 1 and f"the {old.sum()} answers from {first} to {last}" in said[0]
+    assert "the NPS of that time is -100" in said[0]
+    # the same months answered badly on 0-10 (a 6 now and then): nothing said
+    bad = np.where(old, rng.choice([1, 2, 3, 4, 5, 6], n), modern)
+    frame["Score"] = bad
+    frame.to_csv(path, index=False)
+    assert not any("never go above 5" in n for n in nt.read_survey(path)[1].notes)
+    # a short stretch (a bad week of 20 answers) is chance
+    frame["Score"] = np.where(np.arange(n) < 20, 3, modern)
+    frame.to_csv(path, index=False)
+    assert not any("never go above 5" in n for n in nt.read_survey(path)[1].notes)

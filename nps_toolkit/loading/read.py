@@ -39,6 +39,7 @@ from .layout import _is_import_id, _without_row_index
 from .long import _waves_from_columns, _wide_from_long
 from .nawords import kept_words
 from .report import LoadReport
+from .scaleshift import say_scale_shift
 from .scores import (
     _parse_scores,
     apply_scale,
@@ -367,6 +368,7 @@ def _finish(table: _Table, typed: _Typed, kept: _Kept, *,
     if "customer_id" in mapping:
         out["customer_id"] = _clean_ids(out["customer_id"], notes, mapping["customer_id"])
     out = out.reset_index(drop=True) if table.from_file else out
+    say_scale_shift(out, notes)
     report.columns = dict(mapping)
     report.rows_kept = len(out)
     report.excluded = {k: v for k, v in kept.excluded.items() if v}
