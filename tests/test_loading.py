@@ -4506,3 +4506,43 @@ def test_a_stretch_answered_on_a_1_5_scale_is_said(tmp_path, where):
     frame["Score"] = np.where(np.arange(n) < 20, 3, modern)
     frame.to_csv(path, index=False)
     assert not any("never go above 5" in n for n in nt.read_survey(path)[1].notes)
+
+
+def test_cells_written_as_excel_text_formulas_are_read_as_their_text(tmp_path):
+    """ERP and banking exports write ids as ="00123" so that Excel keeps the leading zeros:
+    the customer ="00123" matched no customer list, a score ="9" was no number. The text
+    inside is read, in the survey, the customer list and the order log alike, and said;
+    other formulas are left as written."""
+    rng = np.random.default_rng(17)
+    n = 60
+    ids = [f"{i % 20:05d}" for i in range(n)]
+    survey = "date,customer,score,comment\n" + "".join(
+        f'2025-02-{i % 28 + 1:02d},="{c}",="{s}",fine {i}\n'
+        for i, (c, s) in enumerate(zip(ids, rng.integers(0, 11, n), strict=True)))
+    survey += '2025-03-01,="00001",7,"=SUM(A1)"\n'
+    df, report = nt.read_survey(write(tmp_path, "s.csv", survey))
+    assert df["customer_id"].iloc[:n].tolist() == ids
+    assert df["score"].dtype.kind in "iu" and df["score"].notna().all()
+    assert df["comment"].iloc[-1] == "=SUM(A1)"  # another formula: as written
+    assert sum("Excel text formulas" in x for x in report.notes) == 2
+    listed = "customer,plan\n" + "".join(f'="{i:05d}",{"Pro" if i % 2 else "Basic"}\n'
+                                         for i in range(20))
+    customers, said = nt.read_customers(write(tmp_path, "c.csv", listed))
+    # (the list's ids read as numbers, matched to the survey's 00001 as the notes say)
+    assert sorted(customers["customer_id"].astype(int)) == sorted({int(i) for i in ids})
+    assert any("Excel text formulas" in x for x in said.notes)
+    joined = nt.join_customers(df, customers)
+    assert joined["plan"].notna().all()
+
+
+def test_a_missing_value_written_out_is_no_customer():
+    """A customer id written "n/a", "NULL", "none" or "-" (a CRM's empty field exported as
+    text) was one customer answering every such survey; it is no customer, as
+    "anonymous" is, in the survey, the customer list and the order log alike."""
+    from nps_toolkit.loading.ids import _clean_ids
+
+    notes: list[str] = []
+    ids = pd.Series(["A1", "n/a", "NULL", " none ", "-", "A2", "NA", "Nadia"], dtype="string")
+    clean = _clean_ids(ids, notes, "customer")
+    assert clean.tolist() == ["A1", pd.NA, pd.NA, pd.NA, pd.NA, "A2", pd.NA, "Nadia"]
+    assert any("name no customer" in n for n in notes)

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import tr
+from .scores import _NA_TOKENS
 
 # an e-mail address as exports write one (RFC 5321 allows a case-sensitive local part, but
 # mail systems treat addresses without regard to case, and so do CRMs matching contacts)
@@ -23,6 +24,10 @@ _SPACE = r"[\s\pZ\x{1c}-\x{1f}\x{85}]"
 _ANONYMOUS = frozenset(["anonymous", "anon", "anonym", "anonyme", "anónimo", "anonimo",
                         "anónima", "anonima", "anonimno", "анонимно", "аноним", "익명", "匿名",
                         "unknown", "unbekannt", "inconnu", "desconocido"])
+
+
+#: a missing value written out (R's NA, "n/a", "null", "none", a dash): no customer either
+_NO_ID = frozenset(_NA_TOKENS) - {""}
 
 
 def _clean_ids(ids: pd.Series, notes: list[str], column: str) -> pd.Series:
@@ -52,7 +57,7 @@ def _clean_ids(ids: pd.Series, notes: list[str], column: str) -> pd.Series:
     raw = pd.Series(uniq, dtype="string")
     clean, email = _spaces_and_emails(raw)
     clean = clean.mask(clean == "")
-    anonymous = clean.str.lower().isin(_ANONYMOUS).fillna(False).to_numpy()  # (Arrow: 5 ms)
+    anonymous = clean.str.lower().isin(_ANONYMOUS | _NO_ID).fillna(False).to_numpy()  # 5 ms
     clean = clean.mask(anonymous)
     changed = (clean != raw).fillna(True).to_numpy() & ~anonymous
     weights = np.bincount(codes[codes >= 0], minlength=len(raw))

@@ -18,7 +18,9 @@ from .dates import _parse_dates
 from .files import _existing_file, _read_file
 from .ids import _clean_ids
 from .infer import _infer_types
+from .nawords import kept_words
 from .report import LoadReport
+from .tidy import unwrapped_excel_text
 
 _ORDER_DATE_NAMES = ["order date", "orderdate", "order_date", "purchase date", "date",
                      "transaction date", "invoice date", "created at", "timestamp",
@@ -127,7 +129,8 @@ def _order_table(source: Any, report: LoadReport, *, sheet: str | int, encoding:
         report.source = str(path)
         raw, _ = _read_file(path, sheet=sheet, encoding=encoding, delimiter=delimiter,
                             report=report)
-        raw = _infer_types(raw, set())
+        raw = unwrapped_excel_text(raw, report.notes)  # ="00123": the id, not a formula
+        raw = kept_words(raw, _infer_types(raw, set()), report.notes)  # a plan named None
         first_row = report.header_rows + 1
     else:
         raw = to_pandas(source, rows_for="read_orders: it checks every order").copy()

@@ -45,7 +45,7 @@ from .scores import (
     apply_scale,
     check_scale,
 )
-from .tidy import tidy_text
+from .tidy import tidy_text, unwrapped_excel_text
 
 
 @renamed(customer_id="customer")
@@ -206,6 +206,7 @@ def _table(source: str | Path | Any, *, sheet: str | int, encoding: str | None,
         raw, texts = _frame_cells(source, report)
         table = _Table(raw, texts, report, np.asarray(raw.index), False)
     table.raw = _without_row_index(table.raw, report.notes)
+    table.raw = unwrapped_excel_text(table.raw, report.notes)  # ="00123" -> 00123
     # one column per answer option (SurveyMonkey's expanded export) -> one column per question
     table.raw = _expanded_choices(table.raw, report.notes)
     # one row per question asked -> one row per respondent (loading/long.py)

@@ -19,6 +19,9 @@ from .scores import _arrow_text, _text_buffers
 #: and Indic spelling and emoji sequences need them.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
                         "\u2066-\u2069\ufeff]")
+#: a cell Excel reads as text whatever it holds: ="00123" (no quote inside)
+_WRAPPED = re.compile(r'="[^"]*"')
+_WRAPPED_RE2 = r'^="[^"]*"$'
 #: the same characters in RE2's syntax (Arrow's kernels)
 INVISIBLE_RE2 = (r"[\x{ad}\x{200b}\x{200e}\x{200f}\x{202a}-\x{202e}\x{2060}-\x{2064}"
                  r"\x{2066}-\x{2069}\x{feff}]")
@@ -198,4 +201,42 @@ def tidy_text(frame: pd.DataFrame, skip: set[str], notes: list[str]) -> pd.DataF
                         "zero-width spaces, accents stored as separate marks); they were "
                         "written one way, {before:,} distinct values -> {after:,}",
                         column=c, cells=cells, before=before, after=after))
+    return out
+
+
+def unwrapped_excel_text(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
+    """Cells an export wrote as Excel formulas of text, ``="00123"`` (so that Excel keeps an
+    id's leading zeros, or a code as text), read as the text inside: the customer
+    ``="00123"`` matched no customer list, and a score ``="9"`` was no number. A column is
+    unwrapped when a cell of its first 1,000 is so written; said per column. Other formulas
+    (``=SUM(A1)``, ``=HYPERLINK(...)``) are left as written."""
+    import pyarrow.compute as pc
+
+    out = frame
+    for c in frame.columns:
+        text = _arrow_text(frame[c])
+        if text is None:
+            s = frame[c]
+            if s.dtype != object or not s.head(1000).map(
+                    lambda v: isinstance(v, str) and bool(_WRAPPED.fullmatch(v))).any():
+                continue
+            wrapped = s.map(lambda v: isinstance(v, str) and bool(_WRAPPED.fullmatch(v)))
+            inner = s.where(~wrapped, s[wrapped].astype(str).str.slice(2, -1))
+        else:
+            head = text.slice(0, 1000)
+            if not pc.any(pc.match_substring_regex(head, _WRAPPED_RE2)).as_py():
+                continue
+            hit = pc.match_substring_regex(text, _WRAPPED_RE2)
+            wrapped = pd.Series(hit.to_numpy(zero_copy_only=False), index=frame.index)
+            wrapped = wrapped.fillna(False).astype(bool)
+            inner = pd.Series(pd.array(pc.if_else(
+                hit, pc.utf8_slice_codeunits(text, 2, -1), text), dtype=frame[c].dtype),
+                index=frame.index, name=c)
+        out = frame.copy(deep=False) if out is frame else out
+        out[c] = inner
+        notes.append(tr("column {column!r}: {n:,} cell(s) written as Excel text formulas "
+                        "(e.g. {example}) are read as the text inside ({inner!r})",
+                        column=c, n=int(wrapped.sum()),
+                        example=str(frame[c][wrapped.to_numpy()].iloc[0]),
+                        inner=str(inner[wrapped.to_numpy()].iloc[0])))
     return out
