@@ -4546,3 +4546,25 @@ def test_a_missing_value_written_out_is_no_customer():
     clean = _clean_ids(ids, notes, "customer")
     assert clean.tolist() == ["A1", pd.NA, pd.NA, pd.NA, pd.NA, "A2", pd.NA, "Nadia"]
     assert any("name no customer" in n for n in notes)
+
+
+@pytest.mark.parametrize("name, divided", [("amount_cents", True), ("Amount (in cents)", True),
+                                           ("price_pence", True), ("valor_centavos", True),
+                                           ("amount_minor", True), ("amount", False),
+                                           ("Order value", False)])
+def test_order_amounts_in_cents_are_read_in_the_currency(tmp_path, name, divided):
+    """An order log from a payments API keeps amounts in cents (``amount_cents``): summed as
+    they were, every figure of money was 100 times too large, silently."""
+    rng = np.random.default_rng(9)
+    n = 50
+    cents = rng.integers(500, 20_000, n)
+    log = pd.DataFrame({"customer_id": rng.integers(1, 20, n),
+                        "order_date": pd.date_range("2025-01-01", periods=n).strftime("%Y-%m-%d"),
+                        name: cents})
+    path = tmp_path / "orders.csv"
+    log.to_csv(path, index=False)
+    orders, report = nt.read_orders(path)
+    assert report.columns["amount"] == name
+    want = np.sort(cents / 100 if divided else cents.astype(float))
+    assert np.allclose(np.sort(orders["amount"].to_numpy()), want)
+    assert any("hundredths of the currency" in x for x in report.notes) == divided

@@ -94,8 +94,9 @@ def read_orders(source: str | Path | Any, *, customer: str | None = None,
     dates = _parse_dates(raw[found["order_date"]], notes, found["order_date"], dayfirst,
                          consequence=N_("those orders are left out (listed below)"),
                          rows=np.arange(len(raw)) + first_row)
-    amounts = parse_amounts(raw[found["amount"]], notes, found["amount"], decimal=decimal,
-                            rows=np.arange(len(raw)) + first_row)
+    amounts = _in_units(parse_amounts(raw[found["amount"]], notes, found["amount"],
+                                      decimal=decimal, rows=np.arange(len(raw)) + first_row),
+                        found["amount"], notes)
     reasons = {"no customer id": ids.isna().to_numpy(),
                "no readable date": dates.isna().to_numpy(),
                "no readable amount": amounts.isna().to_numpy()}
@@ -115,6 +116,26 @@ def read_orders(source: str | Path | Any, *, customer: str | None = None,
         {"referrer_id": ref_col} if ref_col else {})
     report.rows_kept = len(out)
     return out, report
+
+
+#: an amount in a currency's hundredth (Stripe's and many APIs' ``amount_cents``,
+#: ``total_in_cents``, ``price_pence``, ``valor_centavos``, ``amount_minor``)
+_MINOR_UNITS = re.compile(r"\b(in )?(cents?|pence|paise|centavos?|centimos?|centimes?|"
+                          r"kopecks?|kopeks?|копеек|копейки|minor( units?)?)\b")
+
+
+def _in_units(amounts: pd.Series, column: str, notes: list[str]) -> pd.Series:
+    """Amounts in a column named for the currency's hundredth (cents, pence, centavos...)
+    divided by 100, said: summed as they were, a customer's revenue was 100 times too large
+    in every figure of money (growth, the value of moving a detractor)."""
+    if not _MINOR_UNITS.search(_norm(column)):
+        return amounts
+    notes.append(tr("amounts in {column!r} are in hundredths of the currency (cents, pence...), "
+                    "as its name says: divided by 100 (e.g. {raw:g} -> {units:.2f}).",
+                    column=column, raw=float(amounts.dropna().iloc[0]) if amounts.notna().any()
+                    else 0.0, units=float(amounts.dropna().iloc[0]) / 100
+                    if amounts.notna().any() else 0.0))
+    return amounts / 100
 
 
 _ARG = {"customer_id": "customer", "order_date": "date", "amount": "amount"}
