@@ -14,20 +14,33 @@ _MIN_ANSWERS = 30
 _CHANCE = 1e-6
 
 
-def _low_stretches(scores: np.ndarray, dates: np.ndarray) -> list[np.ndarray]:
+def _low_stretches(high: np.ndarray, valid: np.ndarray, dates: np.ndarray
+                   ) -> list[np.ndarray]:
     """The answers (a mask) of the first and the last stretch of days whose answers never
-    pass 5: before the day of the first answer above 5, after the day of the last one
-    (no sort: a minimum, a maximum and two comparisons)."""
-    high = scores > 5  # (a missing score is no answer above 5, nor a date NaT a day)
-    if not high.any():
+    pass 5: before the day of the first answer above 5 (``high``), after the day of the
+    last one; ``valid``: answers with a score and a date (no sort: a minimum, a maximum and
+    two comparisons)."""
+    on = high & valid
+    if not on.any():
         return []
-    valid = ~np.isnan(scores) & ~np.isnat(dates)
-    on = dates[high & valid]
-    if not len(on):
-        return []
-    first = on.min().astype("datetime64[D]")
-    after = on.max().astype("datetime64[D]") + np.timedelta64(1, "D")
-    return [(dates < first) & valid, (dates >= after) & valid]
+    day = np.timedelta64(1, "D")
+    out = []
+    stamps = dates.view("i8")  # (the bounds of the answers above 5, as whole numbers)
+    if valid.all():  # the usual file: an answer above 5 on the first (last) day ends it
+        start = dates.min().astype("datetime64[D]").astype(dates.dtype)
+        end = (dates.max().astype("datetime64[D]") + day).astype(dates.dtype)
+        leading = not (on & (dates < start + day)).any()
+        trailing = not (on & (dates >= end - day)).any()
+    else:
+        leading = trailing = True
+    if leading:
+        first = np.where(on, stamps, np.iinfo(np.int64).max).min().astype(dates.dtype)
+        out.append((dates < first.astype("datetime64[D]").astype(dates.dtype)) & valid)
+    if trailing:
+        last = np.where(on, stamps, np.iinfo(np.int64).min).max().astype(dates.dtype)
+        after = (last.astype("datetime64[D]") + day).astype(dates.dtype)
+        out.append((dates >= after) & valid)
+    return out
 
 
 def say_scale_shift(frame: pd.DataFrame, notes: list[str]) -> None:
@@ -42,19 +55,25 @@ def say_scale_shift(frame: pd.DataFrame, notes: list[str]) -> None:
     said when under one in a million."""
     if "date" not in frame.columns or "score" not in frame.columns:
         return
-    dates = frame["date"].to_numpy()
+    date = frame["date"]
+    if isinstance(date.dtype, pd.DatetimeTZDtype):  # (offsets read: the UTC clock)
+        date = date.dt.tz_convert(None)
+    dates = date.to_numpy()
     if dates.dtype.kind != "M":
         return
-    scores = frame["score"].to_numpy(dtype=float, na_value=np.nan)
-    for stretch in _low_stretches(scores, dates):
+    missing = frame["score"].isna().to_numpy()
+    values = frame["score"].to_numpy(dtype=float, na_value=0.0)
+    high = values > 5
+    valid = ~missing & ~np.isnat(dates)
+    for stretch in _low_stretches(high, valid, dates):
         n = int(stretch.sum())
         if n < _MIN_ANSWERS:
             continue
-        rest = ~stretch & ~np.isnan(scores) & ~np.isnat(dates)
-        share = float((scores[rest] > 5).mean()) if rest.any() else 0.0
+        rest = valid & ~stretch
+        share = float(high[rest].mean()) if rest.any() else 0.0
         if (1 - share) ** n >= _CHANCE:
             continue
-        part = scores[stretch]
+        part = values[stretch]
         notes.append(tr(
             "the {n:,} answers from {start} to {end} never go above 5 (their highest: "
             "{top:g}), while {share:.0%} of the other answers do: they look asked on a 1-5 "
