@@ -4568,3 +4568,32 @@ def test_order_amounts_in_cents_are_read_in_the_currency(tmp_path, name, divided
     want = np.sort(cents / 100 if divided else cents.astype(float))
     assert np.allclose(np.sort(orders["amount"].to_numpy()), want)
     assert any("hundredths of the currency" in x for x in report.notes) == divided
+
+
+@pytest.mark.parametrize("labels", [["Average", "NPS"], ["Total", "Median"], ["Moyenne"],
+                                    ["Durchschnitt", "Gesamt"], ["평균"]])
+def test_summary_rows_under_the_answers_are_left_out(tmp_path, labels):
+    """A hand-kept sheet sums its answers up below them ("Average 7.85", "NPS -35", a median
+    of 8 alone on its row): the read stopped on them as invalid scores, and a median of 8
+    would have counted as an answer. Rows at the foot labelled so are left out and listed;
+    an answer whose customer or comment reads "Max" or "Average" stays an answer."""
+    rng = np.random.default_rng(len(labels))
+    n = 40
+    scores = rng.integers(0, 11, n)
+    rows = [f"{name},{rng.choice(['N', 'S'])},{s},comment {i}"
+            for i, (name, s) in enumerate(zip([f"Client {i}" for i in range(n - 2)]
+                                              + ["Max", "Ana"], scores, strict=True))]
+    rows[-1] = f"Ana,N,{scores[-1]},Average"  # a customer's own one-word comment
+    foot = {"Average": f"{scores.mean():.2f}", "NPS": "-35", "Total": str(scores.sum()),
+            "Median": "8", "Moyenne": f"{scores.mean():.1f}", "Durchschnitt": "\"7,9\"",
+            "Gesamt": str(n), "평균": f"{scores.mean():.2f}"}
+    text = ("Name,Region,NPS,Comment\n" + "\n".join(rows) + "\n,,,\n"
+            + "".join(f"{label},,{foot[label]},\n" for label in labels))
+    df, report = nt.read_survey(write(tmp_path, "foot.csv", text))
+    assert len(df) == n and df["score"].tolist() == scores.tolist()
+    assert report.excluded["summary row"] == list(range(n + 2, n + 3 + len(labels)))
+    assert any(f"e.g. {labels[0]!r}" in x for x in report.notes)
+    # the same words inside the answers are answers
+    inside = "Name,Region,NPS,Comment\nTotal,N,9,great\nAverage,S,7,ok\nBo,N,3,bad\n"
+    df, report = nt.read_survey(write(tmp_path, "inside.csv", inside))
+    assert len(df) == 3 and "summary row" not in report.excluded

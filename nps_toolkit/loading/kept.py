@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import tr
-from .report import REASONS
+from .footer import _SUMMARY, summary_rows
+from .report import REASONS, SUMMARY
 from .scores import _CODES_SAID, _missing_codes, _raise_invalid
 from .status import REASON as NOT_ANSWERS
 from .status import _not_answers
@@ -29,9 +30,30 @@ class _Kept:
     excluded: dict[str, list[Any]]
 
 
+def _label(raw: pd.DataFrame, footer: np.ndarray, score: str) -> str:
+    """The first summary label among the ``footer`` rows ("Average")."""
+    from .columns import _norm
+
+    for _, row in raw.loc[footer, [c for c in raw.columns if c != score]].iterrows():
+        for v in row.tolist():
+            if isinstance(v, str) and _SUMMARY.match(_norm(v)):
+                return v
+    return ""
+
+
 def _kept(table: _Table, typed: _Typed, *, on_invalid: str, drop_duplicates: bool) -> _Kept:
     kind, row_numbers = typed.kind, table.row_numbers
     score_col = typed.mapping["score"]
+    footer = summary_rows(table.raw, score_col, kind, tuple(  # (a customer's "Average")
+        typed.mapping[k] for k in ("comment",) if k in typed.mapping)) \
+        if not table.counted else np.zeros(len(kind), dtype=bool)
+    if footer.any():  # "Average", "NPS" under the answers: no answers
+        kind = np.where(footer, 1, kind)
+        table.report.notes.append(tr(
+            "{n:,} row(s) at the foot of the table sum up the answers above (rows {rows}, "
+            "e.g. {label!r}): they are left out, not read as answers.",
+            n=int(footer.sum()), rows=", ".join(map(str, _listed(row_numbers, footer)[:10])),
+            label=_label(table.raw, footer, score_col)))
     invalid = kind >= 2
     if invalid.any() and on_invalid == "raise":
         _raise_invalid(table.raw[score_col], kind, row_numbers, typed.values)
@@ -42,7 +64,8 @@ def _kept(table: _Table, typed: _Typed, *, on_invalid: str, drop_duplicates: boo
     all_scored = bool(keep.all())  # the usual big export: no pass per reason
     for code, reason in ((1, "blank score"), (2, "not a number"), (3, "not a whole number"),
                          (4, "out of range")):
-        excluded[reason] = [] if all_scored else _listed(row_numbers, kind == code)
+        excluded[reason] = [] if all_scored else _listed(row_numbers, (kind == code) & ~footer)
+    excluded[SUMMARY] = _listed(row_numbers, footer) if footer.any() else []
     said = _missing_codes(typed.values[kind == 4]) if not all_scored else ""
     if said:
         table.report.notes.append(tr("among the scores out of range: {codes}, {said}; they are "

@@ -1,0 +1,51 @@
+"""Rows under the answers that sum them up: a hand-kept sheet's "Average", "Total" or "NPS"
+row, as a spreadsheet holds it below the data."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .columns import _norm
+
+#: a row's label when it sums up the rows above it (names normalised: lower case, accents
+#: stripped, punctuation as spaces), in the languages of the word lists
+_SUMMARY = re.compile(
+    r"^(grand )?(total|totals|sub ?total|sum|summe|gesamt|average|avg|mean|median|"
+    r"moyenne|total general|promedio|media|durchschnitt|mittelwert|gemiddelde|totaal|"
+    r"prosjek|ukupno|nps|net promoter score|count|responses|number of responses|"
+    r"promoters?|passives?|detractors?|promoteurs?|detracteurs?|promotores?|detractores?|"
+    r"std|standard deviation|min|max|minimum|maximum|итого|всего|среднее|среднее значение|"
+    r"평균|합계|총계|总计|合计|平均|平均值)( score| nps| %)?$")
+
+
+def summary_rows(raw: pd.DataFrame, score: str, kind: np.ndarray,
+                 skip: tuple[str, ...] = ()) -> np.ndarray:
+    """The rows at the foot of the table that sum up the answers above (a mask): walking up
+    from the last row, each row that is blank or labelled as a summary, until a row that is
+    neither. A summary row has a label (``_SUMMARY`` in one of its text cells, the comment
+    column ``skip`` aside: "Average", "Total", "NPS", "Gesamt", "평균") and does not
+    read as an answer: its score is no 0-10 answer (an average of 7.85, an NPS of -35, a
+    count), or it fills at most half the cells an answer fills (a median of 8, alone on its
+    row, would have counted as an answer). Only when at least one such row is found.
+    ``kind``: the score codes (0 valid, 1 blank)."""
+    out = np.zeros(len(raw), dtype=bool)
+    if len(raw) < 3:
+        return out
+    others = [c for c in raw.columns if c != score and c not in skip]
+    typical = float(np.median(raw.iloc[:1000].notna().sum(axis=1)))
+    labelled = False
+    for i in range(len(raw) - 1, max(len(raw) - 11, -1), -1):
+        row = raw.iloc[i]
+        texts = [v for v in row[others].tolist() if isinstance(v, str) and v.strip()]
+        filled = int(row.notna().sum())
+        if any(_SUMMARY.match(_norm(v)) for v in texts) and (
+                kind[i] != 0 or filled <= typical / 2):
+            out[i] = labelled = True
+        elif kind[i] == 1 and filled == 0:
+            out[i] = True  # a blank row between the answers and their summary
+        else:
+            break
+    return out if labelled else np.zeros(len(raw), dtype=bool)
