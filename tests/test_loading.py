@@ -4597,3 +4597,19 @@ def test_summary_rows_under_the_answers_are_left_out(tmp_path, labels):
     inside = "Name,Region,NPS,Comment\nTotal,N,9,great\nAverage,S,7,ok\nBo,N,3,bad\n"
     df, report = nt.read_survey(write(tmp_path, "inside.csv", inside))
     assert len(df) == 3 and "summary row" not in report.excluded
+
+
+def test_a_row_describing_the_columns_under_their_names_is_left_out(tmp_path):
+    """A hand-kept sheet with a units or help row under its names ("(yyyy-mm-dd)", "(0-10)")
+    stopped the read on row 2 as an invalid score. The row is left out and listed; a first
+    answer whose score is a typo is still an invalid answer, said as before."""
+    rng = np.random.default_rng(31)
+    body = "".join(f"2025-01-{i % 28 + 1:02d},{rng.choice(['N', 'S'])},{rng.integers(0, 11)},"
+                   f"good {i}\n" for i in range(40))
+    text = "Date,Region,NPS,Comment\n(yyyy-mm-dd),(text),(0-10),(free text)\n" + body
+    df, report = nt.read_survey(write(tmp_path, "units.csv", text))
+    assert len(df) == 40 and report.excluded == {"description row": [2]}
+    assert any("'(0-10)'" in x and "describes them" in x for x in report.notes)
+    typo = "Date,Region,NPS,Comment\n2025-01-01,N,x,great\n" + body
+    with pytest.raises(nt.InvalidScoreError, match="row 2: 'x'"):
+        nt.read_survey(write(tmp_path, "typo.csv", typo))

@@ -49,3 +49,30 @@ def summary_rows(raw: pd.DataFrame, score: str, kind: np.ndarray,
         else:
             break
     return out if labelled else np.zeros(len(raw), dtype=bool)
+
+
+def description_row(raw: pd.DataFrame, score: str, kind: np.ndarray) -> bool:
+    """Whether the first row under the names describes the columns instead of answering
+    them: a hand-kept sheet's units or help row (``(yyyy-mm-dd)``, ``(0-10)``, ``free
+    text``). It holds no 0-10 score, the next rows mostly do, and in two columns or more
+    (the score's among them) it holds words where the rows below hold numbers or dates.
+    A first answer with a typo for its score ("x") differs in that one column only, and
+    stays an invalid answer, said as such."""
+    if len(raw) < 10 or kind[0] < 2 or (kind[1:21] == 0).mean() < 0.8:
+        return False
+    below = raw.iloc[1:21]
+    described = 0
+    for c in raw.columns:
+        top = raw[c].iloc[0]
+        if not isinstance(top, str) or not top.strip() \
+                or pd.to_numeric(pd.Series([top]), errors="coerce").notna()[0] \
+                or pd.to_datetime(pd.Series([top]), errors="coerce", format="mixed").notna()[0]:
+            continue  # a number or a date on top: an answer's cell
+        cells = below[c].dropna().astype(str)
+        if len(cells) < 5:
+            continue
+        numbers = pd.to_numeric(cells, errors="coerce").notna()
+        dates = pd.to_datetime(cells, errors="coerce", format="mixed").notna()
+        if (numbers | dates).mean() >= 0.9:
+            described += 1
+    return described >= 2

@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import tr
-from .footer import _SUMMARY, summary_rows
-from .report import REASONS, SUMMARY
+from .footer import _SUMMARY, description_row, summary_rows
+from .report import DESCRIPTION, REASONS, SUMMARY
 from .scores import _CODES_SAID, _missing_codes, _raise_invalid
 from .status import REASON as NOT_ANSWERS
 from .status import _not_answers
@@ -54,6 +54,14 @@ def _kept(table: _Table, typed: _Typed, *, on_invalid: str, drop_duplicates: boo
             "e.g. {label!r}): they are left out, not read as answers.",
             n=int(footer.sum()), rows=", ".join(map(str, _listed(row_numbers, footer)[:10])),
             label=_label(table.raw, footer, score_col)))
+    top = np.zeros(len(kind), dtype=bool)  # a row under the names that describes them
+    top[:1] = not table.counted and description_row(table.raw, score_col, kind)
+    if top.any():  # "(0-10)", "(yyyy-mm-dd)" under the names: what the columns hold
+        kind = np.where(top, 1, kind)
+        table.report.notes.append(tr(
+            "the row under the column names describes them ({cells}): it is left out, not "
+            "read as an answer.", cells=", ".join(
+                repr(v) for v in table.raw.iloc[0].dropna().astype(str).head(4))))
     invalid = kind >= 2
     if invalid.any() and on_invalid == "raise":
         _raise_invalid(table.raw[score_col], kind, row_numbers, typed.values)
@@ -64,8 +72,10 @@ def _kept(table: _Table, typed: _Typed, *, on_invalid: str, drop_duplicates: boo
     all_scored = bool(keep.all())  # the usual big export: no pass per reason
     for code, reason in ((1, "blank score"), (2, "not a number"), (3, "not a whole number"),
                          (4, "out of range")):
-        excluded[reason] = [] if all_scored else _listed(row_numbers, (kind == code) & ~footer)
+        excluded[reason] = [] if all_scored else _listed(row_numbers,
+                                                         (kind == code) & ~footer & ~top)
     excluded[SUMMARY] = _listed(row_numbers, footer) if footer.any() else []
+    excluded[DESCRIPTION] = _listed(row_numbers, top) if top.any() else []
     said = _missing_codes(typed.values[kind == 4]) if not all_scored else ""
     if said:
         table.report.notes.append(tr("among the scores out of range: {codes}, {said}; they are "
