@@ -35,14 +35,16 @@ def summary_rows(raw: pd.DataFrame, score: str, kind: np.ndarray,
     if len(raw) < 3:
         return out
     others = [c for c in raw.columns if c != score and c not in skip]
-    typical = float(np.median(raw.iloc[:1000].notna().sum(axis=1)))
+    typical: float | None = None  # cells an answer fills, worked out when a label is met
     labelled = False
     for i in range(len(raw) - 1, max(len(raw) - 11, -1), -1):
         row = raw.iloc[i]
         texts = [v for v in row[others].tolist() if isinstance(v, str) and v.strip()]
         filled = int(row.notna().sum())
-        if any(_SUMMARY.match(_norm(v)) for v in texts) and (
-                kind[i] != 0 or filled <= typical / 2):
+        label = any(_SUMMARY.match(_norm(v)) for v in texts)
+        if label and kind[i] == 0 and typical is None:
+            typical = float(np.median(raw.iloc[:1000].notna().sum(axis=1)))
+        if label and (kind[i] != 0 or filled <= (typical or 0) / 2):
             out[i] = labelled = True
         elif kind[i] == 1 and filled == 0:
             out[i] = True  # a blank row between the answers and their summary

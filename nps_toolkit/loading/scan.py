@@ -125,7 +125,7 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
                            f"['BOOLEAN', 'BIGINT', 'DOUBLE', 'VARCHAR'], nullstr = {nulls})")
 
         rel = read("['']")
-        if _written_by_r(rel.limit(sample_rows).df()):  # NA is missing in every column
+        if _written_by_r(rel.limit(1000).df()):  # NA is missing in every column (R)
             rel = read("['', 'NA']")
         report.vendor, report.header_rows = vendor.replace("grouped", "generic"), max(h, 1)
         rel = _one_column_per_question(rel, report.notes)

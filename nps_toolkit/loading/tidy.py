@@ -1,5 +1,6 @@
 """Text cells that differ only in what no one can see: the same group or customer written
-with a trailing space, a no-break or zero-width space, or its accents as separate marks."""
+with a trailing space, a no-break or zero-width space, or its accents as separate marks; and
+cells an export wrote as Excel text formulas (``="00123"``)."""
 
 from __future__ import annotations
 
@@ -19,12 +20,12 @@ from .scores import _arrow_text, _text_buffers
 #: and Indic spelling and emoji sequences need them.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
                         "\u2066-\u2069\ufeff]")
-#: a cell Excel reads as text whatever it holds: ="00123" (no quote inside)
-_WRAPPED = re.compile(r'="[^"]*"')
-_WRAPPED_RE2 = r'^="[^"]*"$'
 #: the same characters in RE2's syntax (Arrow's kernels)
 INVISIBLE_RE2 = (r"[\x{ad}\x{200b}\x{200e}\x{200f}\x{202a}-\x{202e}\x{2060}-\x{2064}"
                  r"\x{2066}-\x{2069}\x{feff}]")
+#: a cell Excel reads as text whatever it holds: ="00123" (no quote inside); Python, RE2
+_WRAPPED = re.compile(r'="[^"]*"')
+_WRAPPED_RE2 = r'^="[^"]*"$'
 
 
 def canonical(value: str) -> str:
@@ -140,8 +141,8 @@ def _no_groups(s: pd.Series) -> bool:
 
 
 def _tidied(s: pd.Series) -> tuple[pd.Series, int, int, int]:
-    """``s`` with every text cell :func:`canonical`; (column, cells changed, distinct values
-    before, after). A column with nothing to change is returned as it is."""
+    """``s`` with every text cell :func:`canonical`: (the column, cells changed, distinct
+    values before, after). A column with nothing to change is returned as it is."""
     text = _arrow_text(s)
     rows = _suspect_rows(text) if text is not None else None
     if rows is not None and len(rows) == 0:
