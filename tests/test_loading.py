@@ -4613,3 +4613,28 @@ def test_a_row_describing_the_columns_under_their_names_is_left_out(tmp_path):
     typo = "Date,Region,NPS,Comment\n2025-01-01,N,x,great\n" + body
     with pytest.raises(nt.InvalidScoreError, match="row 2: 'x'"):
         nt.read_survey(write(tmp_path, "typo.csv", typo))
+
+
+@pytest.mark.parametrize("days", [120, 400])
+def test_two_digit_years_written_first_are_years(tmp_path, days):
+    """Dates written yy-mm-dd (``24-11-01``, a short ISO order) were read day first: 24
+    November 2001, the answers spread over 25 years, some left out as future dates. Read as
+    years when the first field holds few recent years and the last many days; a monthly
+    survey on the 15th written day first (``15-02-23``) keeps its day first."""
+    dates = pd.date_range("2024-11-01", periods=days, freq="D")
+    rng = np.random.default_rng(days)
+    frame = pd.DataFrame({"Date": dates.strftime("%y-%m-%d"),
+                          "NPS": rng.integers(0, 11, days)})
+    path = tmp_path / "yymmdd.csv"
+    frame.to_csv(path, index=False)
+    df, report = nt.read_survey(path)
+    assert (df["date"].to_numpy() == dates.to_numpy()).all()
+    assert any("year-month-day with a two-digit year" in n for n in report.notes)
+    rel, _ = nt.scan(path)
+    assert (rel.df()["date"].to_numpy() == dates.to_numpy()).all()
+    monthly = pd.date_range("2023-01-01", periods=30, freq="MS") + pd.Timedelta(days=14)
+    frame = pd.DataFrame({"Date": monthly.strftime("%d-%m-%y"),
+                          "NPS": rng.integers(0, 11, 30)})
+    frame.to_csv(path, index=False)
+    df, report = nt.read_survey(path)
+    assert (df["date"].to_numpy() == monthly.to_numpy()).all()

@@ -13,6 +13,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..i18n import tr
+
 #: a look at the head: any of the spellings rewritten below
 _SEEN = (r"[오전후上下午前後]|년|年|\d\s*г\.?(?:\s|$)|\b[ap]\.\s?m\.|\d,\s*\d|\d[hH]\d|"
          r"\d\s+(?:à|a las|a la|um|at|в|kl\.?|u)\s+\d")
@@ -119,3 +121,24 @@ def numeric_day_first(text: pd.Series) -> bool | None:
     if (first > 12).any() != (second > 12).any():
         return bool((first > 12).any())
     return bool((parts[1] == ".").mean() >= 0.5)
+
+
+def two_digit_year_first(parts: pd.DataFrame, notes: list[str], column: str,
+                         example: str) -> bool:
+    """Whether dates matched as ``a-b-yy`` are in fact ``yy-mm-dd`` (``24-11-01``, a short
+    ISO order some systems export): the first field holds few values, each a recent year
+    (13 up to this one), and the last many (the days), every last field a day of the month;
+    said. Read day first, ``24-11-01`` was 24 November 2001. A survey sent on the 15th of
+    each month (``15-02-23``, ``15-03-24``) keeps its day first (its last field holds a few
+    years), and so does a span of a few days, which cannot tell. ``parts``: the fields of
+    the column's distinct dates (the first, the separator, the second, the last)."""
+    first, second, last = (parts[k].astype(int) for k in (0, 2, 3))
+    this_year = pd.Timestamp.now().year % 100
+    found = bool(first.nunique() <= 3 and last.nunique() >= 10
+                 and (parts[3].str.len() == 2).all() and first.between(13, this_year).all()
+                 and (second <= 12).all() and last.between(1, 31).all())
+    if found:
+        notes.append(tr("dates in {column!r} read as year-month-day with a two-digit year (e.g. "
+                        "{example!r}: their first field takes few values, their last many).",
+                        column=column, example=example))
+    return found
