@@ -4638,3 +4638,20 @@ def test_two_digit_years_written_first_are_years(tmp_path, days):
     frame.to_csv(path, index=False)
     df, report = nt.read_survey(path)
     assert (df["date"].to_numpy() == monthly.to_numpy()).all()
+
+
+def test_column_names_lose_what_cannot_be_seen(tmp_path):
+    """A header cell with a zero-width space, a byte-order mark left inside the row, a
+    no-break space or decomposed accents: ``df["Région"]`` raised KeyError on a name that
+    reads the same."""
+    import unicodedata
+
+    names = ["Date\u00a0", "R\u00e9gion\u200b", unicodedata.normalize("NFD", " Équipe "),
+             "NPS", "Comment\ufeff"]
+    rng = np.random.default_rng(5)
+    body = "".join(f"2025-01-{i % 28 + 1:02d},{rng.choice(['N', 'S'])},{rng.choice(['A', 'B'])},"
+                   f"{rng.integers(0, 11)},fine {i}\n" for i in range(40))
+    df, report = nt.read_survey(write(tmp_path, "h.csv", ",".join(names) + "\n" + body))
+    assert list(df.columns) == ["date", "Région", "Équipe", "score", "comment"]
+    assert report.columns["comment"] == "Comment"
+    assert len(nt.segments(df, by="Région")) == 2
