@@ -4655,3 +4655,5 @@ def test_column_names_lose_what_cannot_be_seen(tmp_path):
     assert list(df.columns) == ["date", "Région", "Équipe", "score", "comment"]
     assert report.columns["comment"] == "Comment"
     assert len(nt.segments(df, by="Région")) == 2
+    rel, _ = nt.scan(tmp_path / "h.csv")  # the engine names them the same
+    assert list(rel.columns) == list(df.columns)

@@ -127,6 +127,11 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
         rel = read("['']")
         if _written_by_r(rel.limit(1000).df()):  # NA is missing in every column (R)
             rel = read("['', 'NA']")
+        own = list(rel.columns)[:len(names)]
+        if h <= 1 and own != names and len(own) == len(names):  # a name with what cannot be
+            rel = rel.select(", ".join(  # seen (a zero-width space): as read_survey names it
+                f"{_q(o)} AS {_q(n)}" for o, n in zip(own, names, strict=True))
+                + "".join(f", {_q(c)}" for c in list(rel.columns)[len(names):]))
         report.vendor, report.header_rows = vendor.replace("grouped", "generic"), max(h, 1)
         rel = _one_column_per_question(rel, report.notes)
     report.notes.append(f"{len(files)} {kind} file(s) read lazily by DuckDB"
