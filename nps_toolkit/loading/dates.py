@@ -11,6 +11,7 @@ import pandas as pd
 
 from .._frames.periods import iso_offsets
 from ..i18n import N_, gettext, tr
+from .localdates import two_digit_year_first
 from .scores import _NA_TOKENS, _arrow_text
 
 _NUMERIC_DATE = re.compile(
@@ -50,10 +51,8 @@ def _numeric_date_format(text: pd.Series, notes: list[str], column: str,
         space = " " if uniq[matched].str.contains(r"\d [AaPp]", regex=True).mean() >= 0.5 \
             else ""
         time = time.replace("%H", "%I") + space + "%p"
-    from .localdates import two_digit_year_first  # "24-11-01": 2024, not 24 Nov 2001
-
     if year == "%y" and two_digit_year_first(parts, notes, column, uniq[matched].iloc[0]):
-        return f"%y{sep}%m{sep}%d{time}"
+        return f"%y{sep}%m{sep}%d{time}"  # "24-11-01": 2024, not 24 November 2001
     if dayfirst is None and not (first > 12).any() and not (second > 12).any():
         # the sample cannot tell: try both readings on the whole column, vectorised
         day = f"%d{sep}%m{sep}{year}{time}"
