@@ -9,23 +9,31 @@ import numpy as np
 import pandas as pd
 
 from .columns import _norm
+from .counts import _TOTAL
 
-#: a row's label when it sums up the rows above it (names normalised: lower case, accents
-#: stripped, punctuation as spaces), in the languages of the word lists
-_SUMMARY = re.compile(
-    r"^(grand )?(total|totals|sub ?total|sum|summe|gesamt|average|avg|mean|median|"
-    r"moyenne|total general|promedio|media|durchschnitt|mittelwert|gemiddelde|totaal|"
-    r"prosjek|ukupno|nps|net promoter score|count|responses|number of responses|"
-    r"promoters?|passives?|detractors?|promoteurs?|detracteurs?|promotores?|detractores?|"
-    r"std|standard deviation|min|max|minimum|maximum|итого|всего|среднее|среднее значение|"
-    r"평균|합계|총계|总计|合计|平均|平均值)( score| nps| %)?$")
+#: a row's label when it sums up the rows above it without being a total (those are
+#: counts.py's ``_TOTAL``): an average, the NPS, a count (names normalised: lower case,
+#: accents stripped, punctuation as spaces), in the languages of the word lists
+_AVERAGE = re.compile(
+    r"^(average|avg|mean|median|moyenne|promedio|media|durchschnitt|mittelwert|gemiddelde|"
+    r"prosjek|sum|nps|net promoter score|count|responses|number of responses|promoters?|"
+    r"passives?|detractors?|promoteurs?|detracteurs?|promotores?|detractores?|std|"
+    r"standard deviation|min|max|minimum|maximum|среднее|среднее значение|평균|平均|平均值)"
+    r"( score| nps| %)?$")
+
+
+def is_summary(label: str) -> bool:
+    """Whether a cell labels a row that sums up others: a total (``_TOTAL``, as tables of
+    counts are read) or an average, the NPS, a count (``_AVERAGE``)."""
+    name = _norm(label)
+    return bool(_TOTAL.match(name) or _AVERAGE.match(name))
 
 
 def summary_rows(raw: pd.DataFrame, score: str, kind: np.ndarray,
                  skip: tuple[str, ...] = ()) -> np.ndarray:
     """The rows at the foot of the table that sum up the answers above (a mask): walking up
     from the last row, each row that is blank or labelled as a summary, until a row that is
-    neither. A summary row has a label (``_SUMMARY`` in one of its text cells, the comment
+    neither. A summary row has a label (:func:`is_summary`: one of its text cells, the comment
     column ``skip`` aside: "Average", "Total", "NPS", "Gesamt", "평균") and does not
     read as an answer: its score is no 0-10 answer (an average of 7.85, an NPS of -35, a
     count), or it fills at most half the cells an answer fills (a median of 8, alone on its
@@ -41,7 +49,7 @@ def summary_rows(raw: pd.DataFrame, score: str, kind: np.ndarray,
         row = raw.iloc[i]
         texts = [v for v in row[others].tolist() if isinstance(v, str) and v.strip()]
         filled = int(row.notna().sum())
-        label = any(_SUMMARY.match(_norm(v)) for v in texts)
+        label = any(is_summary(v) for v in texts)
         if label and kind[i] == 0 and typical is None:
             typical = float(np.median(raw.iloc[:1000].notna().sum(axis=1)))
         if label and (kind[i] != 0 or filled <= (typical or 0) / 2):

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import tr
-from .footer import _SUMMARY, description_row, summary_rows
+from .footer import description_row, is_summary, summary_rows
 from .report import DESCRIPTION, REASONS, SUMMARY
 from .scores import _CODES_SAID, _missing_codes, _raise_invalid
 from .status import REASON as NOT_ANSWERS
@@ -32,11 +32,9 @@ class _Kept:
 
 def _label(raw: pd.DataFrame, footer: np.ndarray, score: str) -> str:
     """The first summary label among the ``footer`` rows ("Average")."""
-    from .columns import _norm
-
     for _, row in raw.loc[footer, [c for c in raw.columns if c != score]].iterrows():
         for v in row.tolist():
-            if isinstance(v, str) and _SUMMARY.match(_norm(v)):
+            if isinstance(v, str) and is_summary(v):
                 return v
     return ""
 

@@ -159,17 +159,13 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
 
 def _written_by_r(sample: pd.DataFrame) -> bool:
     """Whether a column of numbers in the sample holds ``NA``: the file writes a missing value
-    so in every column (R), as :func:`~nps_toolkit.loading.nawords.na_as_missing` decides
-    for read_survey; otherwise ``NA`` in a text column is a value (North America)."""
-    for c in sample.columns:
-        if not (sample[c].dtype == object or pd.api.types.is_string_dtype(sample[c].dtype)):
-            continue
-        filled = sample[c].dropna().astype(str).str.strip()
-        na = filled.eq("NA")
-        others = filled[~na].head(1000)
-        if na.any() and len(others) and pd.to_numeric(others, errors="coerce").notna().all():
-            return True
-    return False
+    so in every column (R), decided as read_survey decides it
+    (:func:`~nps_toolkit.loading.nawords.na_as_missing`, which then makes them missing);
+    otherwise ``NA`` in a text column is a value (North America)."""
+    from .nawords import na_as_missing
+
+    text = sample.astype(pd.StringDtype("pyarrow"))
+    return na_as_missing(text) is not text
 
 
 def _select(rel: Any, sample: pd.DataFrame, mapping: dict[str, str], report: LoadReport, *,
