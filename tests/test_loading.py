@@ -4525,6 +4525,11 @@ def test_cells_written_as_excel_text_formulas_are_read_as_their_text(tmp_path):
     assert df["score"].dtype.kind in "iu" and df["score"].notna().all()
     assert df["comment"].iloc[-1] == "=SUM(A1)"  # another formula: as written
     assert sum("Excel text formulas" in x for x in report.notes) == 2
+    rel, scanned = nt.scan(tmp_path / "s.csv")  # the engine reads the text inside too
+    got = rel.df()
+    assert got["customer_id"].iloc[:n].tolist() == ids
+    assert got["score"].tolist() == df["score"].tolist()
+    assert sum("Excel text formulas" in x for x in scanned.notes) == 2
     listed = "customer,plan\n" + "".join(f'="{i:05d}",{"Pro" if i % 2 else "Basic"}\n'
                                          for i in range(20))
     customers, said = nt.read_customers(write(tmp_path, "c.csv", listed))

@@ -125,13 +125,16 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
                            f"['BOOLEAN', 'BIGINT', 'DOUBLE', 'VARCHAR'], nullstr = {nulls})")
 
         rel = read("['']")
-        if _written_by_r(rel.limit(1000).df()):  # NA is missing in every column (R)
+        head = rel.limit(1000).df()
+        if _written_by_r(head):  # NA is missing in every column (R)
             rel = read("['', 'NA']")
-        own = list(rel.columns)[:len(names)]
-        if h <= 1 and own != names and len(own) == len(names):  # a name with what cannot be
-            rel = rel.select(", ".join(  # seen (a zero-width space): as read_survey names it
-                f"{_q(o)} AS {_q(n)}" for o, n in zip(own, names, strict=True))
-                + "".join(f", {_q(c)}" for c in list(rel.columns)[len(names):]))
+        own = list(rel.columns)
+        shown = names + own[len(names):] if h <= 1 and len(own) >= len(names) else own
+        wrapped = _excel_text_columns(head, report.notes)  # ="00123": the text inside
+        if shown != own or wrapped:  # a name with what cannot be seen, as read_survey names it
+            rel = rel.select(", ".join(
+                (f"regexp_replace({_q(o)}, '^=\"([^\"]*)\"$', '\\1') AS {_q(n)}" if o in wrapped
+                 else f"{_q(o)} AS {_q(n)}") for o, n in zip(own, shown, strict=True)))
         report.vendor, report.header_rows = vendor.replace("grouped", "generic"), max(h, 1)
         rel = _one_column_per_question(rel, report.notes)
     report.notes.append(f"{len(files)} {kind} file(s) read lazily by DuckDB"
@@ -155,6 +158,18 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
     out = rel.select(", ".join(exprs))
     kept = _answers_only(sample, mapping, report)
     return (out.filter(kept) if kept else out), report
+
+
+def _excel_text_columns(head: pd.DataFrame, notes: list[str]) -> set[str]:
+    """The columns whose first rows hold cells written as Excel text formulas (``="00123"``),
+    found and said as read_survey finds them
+    (:func:`~nps_toolkit.loading.tidy.unwrapped_excel_text`); the engine reads the text
+    inside."""
+    from .tidy import unwrapped_excel_text
+
+    text = head.astype(pd.StringDtype("pyarrow"))
+    out = unwrapped_excel_text(text, notes)
+    return set() if out is text else {c for c in text.columns if not out[c].equals(text[c])}
 
 
 def _written_by_r(sample: pd.DataFrame) -> bool:
