@@ -17,7 +17,7 @@ from .columns import _detect, _norm
 from .dates import _numeric_date_format
 from .report import LoadReport
 from .scores import _LABELLED, _NA_TOKENS, _WORD_VALUE, _parse_scores
-from .tidy import canonical_sql, tidied_columns
+from .tidy import canonical_sql, tidied_columns, unwrap_sql
 
 # The loader's score rule (scores._SCORE_RE) in RE2, DuckDB's regex dialect: a number,
 # optionally "/10" or followed by a vendor label that starts with a letter and holds no digit
@@ -131,10 +131,10 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
         own = list(rel.columns)
         shown = names + own[len(names):] if h <= 1 and len(own) >= len(names) else own
         wrapped = _excel_text_columns(head, report.notes)  # ="00123": the text inside
-        if shown != own or wrapped:  # a name with what cannot be seen, as read_survey names it
+        if shown != own or wrapped:  # names and cells as read_survey reads them
             rel = rel.select(", ".join(
-                (f"regexp_replace({_q(o)}, '^=\"([^\"]*)\"$', '\\1') AS {_q(n)}" if o in wrapped
-                 else f"{_q(o)} AS {_q(n)}") for o, n in zip(own, shown, strict=True)))
+                f"{unwrap_sql(_q(o)) if o in wrapped else _q(o)} AS {_q(n)}"
+                for o, n in zip(own, shown, strict=True)))
         report.vendor, report.header_rows = vendor.replace("grouped", "generic"), max(h, 1)
         rel = _one_column_per_question(rel, report.notes)
     report.notes.append(f"{len(files)} {kind} file(s) read lazily by DuckDB"

@@ -25,7 +25,7 @@ INVISIBLE_RE2 = (r"[\x{ad}\x{200b}\x{200e}\x{200f}\x{202a}-\x{202e}\x{2060}-\x{2
                  r"\x{2066}-\x{2069}\x{feff}]")
 #: a cell Excel reads as text whatever it holds: ="00123" (no quote inside); Python, RE2
 _WRAPPED = re.compile(r'="[^"]*"')
-_WRAPPED_RE2 = r'^="[^"]*"$'
+_WRAPPED_RE2 = r'^="([^"]*)"$'
 
 
 def canonical(value: str) -> str:
@@ -56,6 +56,12 @@ def canonical_sql(column: str) -> str:
 
     composed = f"nfc_normalize(regexp_replace({column}, '{INVISIBLE_RE2}', '', 'g'))"
     return f"trim(regexp_replace({composed}, '{_SPACE}+', ' ', 'g'))"
+
+
+def unwrap_sql(column: str) -> str:
+    """:func:`unwrapped_excel_text` as a DuckDB expression over the quoted ``column``: a cell
+    written ``="00123"`` read as ``00123``, any other as it is."""
+    return f"regexp_replace({column}, '{_WRAPPED_RE2}', '\\1')"
 
 
 def ascii_only(text: Any) -> bool:
