@@ -5,14 +5,18 @@ Run by hand: ``python benchmarks/small_surveys.py SURVEY.csv [--sizes 60 125 190
 taken (seed = the draw's number); in each, three readings are scored over every labelled
 comment (promoter 9-10 against detractor 0-6; no word found counts as neutral):
 
-- ``lexicon``: :func:`nps_toolkit.comment_sentiment` with ``method="lexicon"`` (what a
-  survey with fewer than 40 promoter or detractor comments gets);
+- ``lexicon``: :func:`nps_toolkit.comment_sentiment` with ``method="lexicon"`` (the word
+  lists; what a survey with fewer than 40 promoter or detractor comments got before the
+  twenty-fifth session, and still gets in a language without a shipped model);
+- ``pretrained``: ``method="pretrained"``, the model shipped for the comments' language
+  (Korean; the word lists elsewhere): what such a survey gets now;
 - ``model``: the survey's own cross-fitted model (``method="model"``; 40 or more each);
 - ``pooled``: the same cross-fitted logistic regression with the lexicon's polarity as one
   more feature - the survey's own labels pooled with the word lists (issue 26 §7 suggests it).
 
 Prints the mean and the lowest AUC over the draws, and the mean number of detractor
-comments. Figures in ``docs/text-analysis-validation.md`` (twenty-second session).
+comments. Figures in ``docs/text-analysis-validation.md`` (twenty-second and twenty-fifth
+sessions).
 """
 
 from __future__ import annotations
@@ -62,10 +66,12 @@ def main() -> None:
     prep = _prepared(df, "comment", "score")
     answered = np.flatnonzero(prep["is_answer"].to_numpy(bool))
     lexicon = nt.comment_sentiment(prep, method="lexicon")["sentiment"].fillna(0).to_numpy()
+    shipped = nt.comment_sentiment(prep, method="pretrained")["sentiment"].fillna(0).to_numpy()
     counts = prepared_terms(prep, content=False, keep=False).counts.tocsr()
     scores = prep["score"].astype(float).to_numpy()
     for n in args.sizes:
-        aucs: dict[str, list[float]] = {"lexicon": [], "model": [], "pooled": []}
+        aucs: dict[str, list[float]] = {"lexicon": [], "pretrained": [], "model": [],
+                                        "pooled": []}
         detractors = []
         for rep in range(args.reps):
             rows = np.random.default_rng(rep).choice(answered, n, replace=False)
@@ -75,7 +81,8 @@ def main() -> None:
                 continue
             detractors.append(int((labelled & (y == 0)).sum()))
             model = nt.comment_sentiment(df.iloc[rows], method="model")["sentiment"].to_numpy()
-            for name, reading in (("lexicon", lexicon[rows]), ("model", model),
+            for name, reading in (("lexicon", lexicon[rows]), ("pretrained", shipped[rows]),
+                                  ("model", model),
                                   ("pooled", pooled(counts[rows], lexicon[rows], y, labelled))):
                 aucs[name].append(_auc(y[labelled], np.nan_to_num(reading[labelled])))
         print(f"n={n:>5} detractor comments {np.mean(detractors):6.1f}  " + "  ".join(

@@ -1701,3 +1701,115 @@ def test_comments_exported_as_html_are_read_and_shown_as_their_text():
     shown = nt.analyze_comments(typed).comments
     assert shown["display"].iloc[0] == "I typed <b>bold</b> and &"
     assert "<b>" not in shown["text"].iloc[0]
+
+
+# --------------------------------------------------------------------------- shipped model
+def test_the_shipped_korean_model_reads_service_comments():
+    """Issue 26 §7: the model shipped for Korean (trained on rated Naver film reviews, CC0)
+    reads the words any service is praised or blamed with, negation on the verb included
+    ("돈이 아깝지 않아요", "not a waste of money"), where the word lists read 0.69 AUC."""
+    from nps_toolkit.text.pretrained import pretrained_p
+
+    texts = pd.Series(["정말 맛있어요 또 올게요", "최악이에요 다시는 안 가요",
+                       "돈이 아깝지 않아요", "돈이 아까워요", "재방문 의사 있어요",
+                       "재방문 의사 없음", "추천합니다", "비추합니다", "好吃", "great"])
+    p = pretrained_p(texts, ["ko"] * 8 + ["zh", "en"], np.ones(10, bool))
+    assert p[0] > 0.8 and p[1] < 0.2
+    assert p[2] > 0.5 > p[3] and p[4] > 0.5 > p[5] and p[6] > 0.5 > p[7]
+    assert np.isnan(p[8:]).all()  # no model for other languages: their word lists read them
+
+
+def test_the_shipped_model_is_a_logistic_regression_as_scikit_learn_computes_it():
+    """The probability is 1 / (1 + exp(-(x.w + b))): the same as scikit-learn's own
+    predict_proba with the stored weights (an independent computation)."""
+    from sklearn.linear_model import LogisticRegression
+
+    from nps_toolkit.text.pretrained import _model, features, pretrained_p
+
+    weights, intercept = _model("ko")
+    model = LogisticRegression()
+    model.classes_, model.coef_ = np.array([0, 1]), weights[None, :].astype(float)
+    model.intercept_ = np.array([intercept])
+    texts = pd.Series(["직원분이 친절하셨어요", "주차가 너무 불편해요", "그냥 그래요 ㅋㅋ", ""])
+    got = pretrained_p(texts, ["ko"] * 4, np.array([True, True, True, False]))
+    want = model.predict_proba(features(texts[:3]))[:, 1]
+    assert got[:3] == pytest.approx(want, rel=1e-5) and np.isnan(got[3])
+
+
+def test_a_machine_that_hashes_differently_falls_back_to_the_word_lists(monkeypatch):
+    """The feature columns of a probe text are stored with the weights: a scikit-learn that
+    hashed differently would read every Korean comment wrongly without a word; the model is
+    then not used, said, and the word lists read the comments."""
+    from nps_toolkit.text import pretrained
+
+    pretrained._model.cache_clear()
+    monkeypatch.setattr(pretrained, "PROBE", "another text entirely")
+    try:
+        small = pd.DataFrame({"score": [10, 9, 2, 3], "comment": [
+            "정말 좋아요", "최고예요", "너무 별로예요", "최악이에요"]})
+        with pytest.warns(RuntimeWarning, match="not used"):
+            out = nt.comment_sentiment(small)
+        assert out.attrs["method"] == "lexicon" and out["p_promoter"].isna().all()
+    finally:
+        pretrained._model.cache_clear()
+
+
+def test_a_small_korean_survey_is_read_by_the_shipped_model():
+    """Below 40 detractor comments a Korean survey got the word lists (AUC 0.68-0.71 on real
+    reviews); now the shipped model reads its Korean comments, the word lists the others, and
+    ``method="lexicon"`` still asks for the word lists alone."""
+    small = pd.DataFrame({
+        "score": [10, 9, 10, 2, 3, 1, 10, 2],
+        "comment": ["직원분들이 친절하고 음식도 맛있어요", "재방문 의사 있어요",
+                    "돈이 아깝지 않아요", "다시는 안 갑니다", "돈이 아까워요",
+                    "비추합니다", "Great staff, will come back", "Rude staff, never again"]})
+    out = nt.comment_sentiment(small)
+    assert out.attrs["method"] == "pretrained" and out.attrs["pretrained"] == 6
+    assert out.attrs["auc"] == 1.0
+    assert out["p_promoter"].iloc[:6].notna().all() and out["p_promoter"].iloc[6:].isna().all()
+    assert out["sentiment"].iloc[6:].tolist() == [1.0, -1.0]  # English: the word lists
+    words = nt.comment_sentiment(small, method="lexicon")
+    assert words.attrs["method"] == "lexicon" and words["p_promoter"].isna().all()
+    assert words.attrs["auc"] < 1.0  # "돈이 아깝지 않아요" and "재방문 의사" escape them
+
+
+def test_the_better_reading_of_the_korean_comments_is_kept():
+    """From 40 detractor comments the survey's own model is fitted; the shipped model's
+    reading of the comments it can read is kept when it tells them apart better (both are
+    out of sample), the survey's otherwise. The choice is made on at most 5,000 labelled
+    comments, so a large survey is not read twice."""
+    from nps_toolkit.text.model import _better_reading
+
+    y = np.array([1, 1, 1, 0, 0, 0, 1, 0])
+    labelled, can = np.ones(8, bool), np.array([True] * 6 + [False] * 2)
+    survey = np.array([0.6, 0.4, 0.7, 0.5, 0.3, 0.8, 0.9, 0.1])
+    good = np.array([0.9, 0.8, 0.7, 0.2, 0.1, 0.3, np.nan, np.nan])
+    asked = []
+
+    def read(values):
+        def reading(rows):
+            asked.append(int(rows.sum()))
+            return np.where(rows, values, np.nan)
+        return reading
+
+    p, n = _better_reading(survey, read(good), y, labelled, can, 0)
+    assert p.tolist() == [0.9, 0.8, 0.7, 0.2, 0.1, 0.3, 0.9, 0.1] and n == 6
+    p, n = _better_reading(survey, read(1 - good), y, labelled, can, 0)
+    assert p is survey and n == 0
+    assert _better_reading(survey, read(good), y, labelled, np.zeros(8, bool), 0)[1] == 0
+    big = 12_000
+    yy = np.arange(big) % 2
+    asked.clear()
+    p, n = _better_reading(np.full(big, 0.5), read(yy * 0.8 + 0.1), yy, np.ones(big, bool),
+                           np.ones(big, bool), 0)
+    assert asked == [5000, big] and n == big and p[1] == pytest.approx(0.9)
+
+
+def test_mismatch_rules_follow_each_comment_s_reading():
+    """A comment read by a model is flagged on the model's strong evidence with the word
+    lists agreeing; one without a model reading (p_promoter NaN) on its polarity."""
+    flags = nt.mismatch_flags([10, 10, 10, 2], [-0.9, -0.9, -0.9, 0.8],
+                              p_promoter=[0.05, 0.5, np.nan, np.nan],
+                              lexicon=[-1.0, -1.0, -1.0, 1.0])
+    assert flags.tolist() == ["high score, negative comment", "",
+                              "high score, negative comment", "low score, positive comment"]

@@ -212,6 +212,13 @@ if model["method"] == "model":
         "with an out-of-fold AUC of **{m[auc]:.2f}** (0.5 = chance, 1 = perfect). "
         "{mismatches:,} possible score-comment mismatches.", m=model,
         mismatches=len(analysis.mismatches))
+elif model["method"] == "pretrained":
+    say("Sentiment: **a model shipped with the package** for {m[pretrained]:,} comments in "
+        "Korean (trained on 509,498 rated Korean film reviews; it read them better than "
+        "this survey's scores could teach), the word lists or the survey's own model for "
+        "the rest; it tells promoter from detractor comments with an AUC of "
+        "**{m[auc]:.2f}** (0.5 = chance, 1 = perfect). {mismatches:,} possible "
+        "score-comment mismatches.", m=model, mismatches=len(analysis.mismatches))
 else:
     say("Sentiment: **the word list (lexicon)**, too few scored comments to learn from; it "
         "tells promoter from detractor comments with an AUC of **{m[auc]:.2f}** (0.5 = "
