@@ -2319,6 +2319,20 @@ def test_a_file_with_the_category_but_no_score_is_read_with_stand_in_scores():
     assert scored["score"].tolist() == [10, 2, 7, 9, 9, 5, 8]
 
 
+def test_a_score_between_its_label_and_its_unit_is_read():
+    """Korean review exports write the score inside its label: '평점9점' ("rating 9 points",
+    Yes24) and '별점(10점 만점 중)9' ("stars (out of 10) 9", Naver), both YBIGTA student
+    teams' crawls; the read stopped on them. Label, "out of 10", number and unit are read in
+    every language the labels are known in; a 1-5 rating stays invalid."""
+    cells = ["평점9점", "별점(10점 만점 중)10", "Rating 9/10", "Note : 7/10", "Note : 8 points",
+             "Score (out of 10): 6", "评分(满分10分)3", "rating 4/5", "별표 5개"]
+    df, report = nt.read_survey(pd.DataFrame({"score": cells}), on_invalid="exclude")
+    assert df["score"].tolist() == [9, 10, 9, 7, 8, 6, 3]
+    assert report.excluded == {"not a number": [7, 8]}
+    assert any(n.startswith("7 score cell(s) written in words or with a label")
+               for n in report.notes)
+
+
 def test_scores_typed_in_words_or_with_a_label_are_read_and_said():
     # a hand-kept export (davi-almeida-77/Excel-cleaning-pipeline): "ten", "score 8" beside
     # 7 and "10/10"; other scales in words stay invalid
@@ -3556,6 +3570,20 @@ def test_a_declined_score_is_no_answer_not_an_invalid_one():
     df, report = nt.read_survey(pd.DataFrame({"NPS": cells}), on_invalid="exclude")
     assert df["score"].tolist() == [9, 4]
     assert report.excluded == {"blank score": list(range(1, 11)), "not a number": [12]}
+
+
+def test_a_score_written_as_no_rating_is_no_answer():
+    """Review and rating exports write the score nobody gave in words: a Korean export of
+    Letterboxd reviews (YBIGTA student team, 18 of 500 rows '평점 없음') stopped read_survey
+    as "not a number". "No rating" and its kin in the seven languages and Portuguese are now
+    blank answers, said; a sentence about a rating stays invalid."""
+    cells = ["9", "No rating", "Not rated", "평점 없음", "별점 없음", "Sans note",
+             "Keine Bewertung", "Sin calificar", "Sem avaliação", "Нет оценки", "暂无评分",
+             "Bez ocjene", "3", "No rating given yet"]
+    df, report = nt.read_survey(pd.DataFrame({"NPS": cells}), on_invalid="exclude")
+    assert df["score"].tolist() == [9, 3]
+    assert report.excluded == {"blank score": list(range(1, 12)), "not a number": [13]}
+    assert any("11 answer(s) to the score question said no score" in n for n in report.notes)
 
 
 def test_answers_coded_by_position_one_to_eleven_are_refused_with_the_mapping():

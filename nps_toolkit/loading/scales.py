@@ -32,7 +32,13 @@ _DONT_KNOW = re.compile(
     # no answer given, as forms and spreadsheets write it
     r"no answer|no response|sin respuesta|no contesta|sem resposta|keine antwort|k a|n v|"
     r"pas de reponse|nessuna risposta|geen antwoord|weet niet|niet van toepassing|"
-    r"bez odgovora|без ответа|무응답|응답 없음|없음|无|无回答|未回答)$")
+    r"bez odgovora|без ответа|무응답|응답 없음|없음|无|无回答|未回答|"
+    # no rating given, as review exports and score columns write it
+    r"no rating|not rated|unrated|no score|not scored|no grade|sans note|pas de note|"
+    r"non note|keine bewertung|nicht bewertet|ohne bewertung|sin calificar|sin calificacion|"
+    r"sin puntuacion|sin valoracion|sin nota|sem avaliacao|sem nota|bez ocjene|"
+    r"nije ocijenjeno|нет оценки|без оценки|не оценено|평점 없음|별점 없음|점수 없음|"
+    r"평가 없음|无评分|未评分|暂无评分|没有评分)$")
 # evaluative stems, by polarity (folded: lower case, accents off); neutral ones are 0
 _POSITIVE = (r"(?:satisf|soddisf|zufrieden|agree|accord|acuerdo|concord|einverstanden|"
              r"good|bon|bonne|"

@@ -113,7 +113,13 @@ _NUMBER_WORDS = {
 }
 _WORD_VALUE = {w: float(k) for k, ws in _NUMBER_WORDS.items() for w in ws.split("|")}
 _LABELLED = re.compile(r"^(?:score|note|nota|punkte?|bewertung|rating|nps|puntuaci[oó]n|"
-                       r"calificaci[oó]n|оценка|점수|评分)\s*[:=]?\s*(\d+)$|"
+                       r"calificaci[oó]n|оценка|점수|평점|별점|评分)\s*"
+                       # "(out of 10)" after the label: "별점(10점 만점 중)9"
+                       r"(?:[(\[]\s*(?:10\s*점\s*만점(?:\s*중)?|out of 10|sur 10|de 10|von 10|"
+                       r"из 10|/\s*10|满分\s*10\s*分?)\s*[)\]])?"
+                       # the number, and its unit: "평점9점", "Note : 9 points"
+                       r"\s*[:=]?\s*(\d+)\s*(?:/\s*10\s*)?(?:分|점|points?|pts?\.?|punkte?|puntos?|"
+                       r"pontos?|punti|балл(?:а|ов)?)?$|"
                        r"^(\d+)\s+(?:out of|of|sur|de|von|su|из|中)\s+(?:10|ten|dix|diez|zehn|"
                        r"dez|dieci)$|"
                        # the number and its unit: "5分", "8점", "7 points", "9 баллов"
