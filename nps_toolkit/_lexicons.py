@@ -247,6 +247,19 @@ MODIFIERS = frozenset({
     "蛮", "更", "最", "真的", "一直", "还是", "有些",
 })
 
+#: The intensifiers and softeners among :data:`MODIFIERS` ("very", "너무", "很", "un peu"'s
+#: kin aside): "너무 맛있" and "정말 맛있" say what "맛있" says, so a topic is named by the
+#: word they shape, once, where the three named one topic ("너무 맛있 / 정말 맛있 / 진짜
+#: 맛있" on real Korean place reviews). Negations ("not good"), comparisons ("more staff",
+#: a wish) and "again" / "always" keep their pairs.
+INTENSIFIERS = frozenset({
+    "very", "too", "really", "much", "so", "quite", "tres", "trop", "vraiment", "muy",
+    "demasiado", "sehr", "zu", "очень", "слишком",
+    "너무", "매우", "정말", "진짜", "아주", "잘", "완전", "많이", "조금", "약간", "넘", "엄청",
+    "되게", "살짝",
+    "很", "太", "非常", "挺", "比较", "十分", "特别", "有点", "真", "超", "蛮", "真的", "有些",
+})
+
 #: Words the stop-word lists (``stopwordsiso``) hold but an NPS comment's meaning rests on:
 #: negations, intensifiers, comparisons and everyday evaluative words. They stay in the
 #: drivers, themes and quotes (listed words the sentiment lexicon matches are kept as well).

@@ -1813,3 +1813,24 @@ def test_mismatch_rules_follow_each_comment_s_reading():
                               lexicon=[-1.0, -1.0, -1.0, 1.0])
     assert flags.tolist() == ["high score, negative comment", "",
                               "high score, negative comment", "low score, positive comment"]
+
+
+def test_a_topic_is_named_by_the_word_its_intensifiers_shape():
+    """Issue 26 §4: on real Korean place reviews a topic was named "너무 맛있 / 정말 맛있 /
+    진짜 맛있" (very / really / truly tasty) and another "너무 좋 / 정말 좋 / 아주 좋"; in
+    Chinese "太 差". An intensifier comes off its pair when the topic is named, once;
+    negations and comparisons keep theirs (they change what the word says)."""
+    from nps_toolkit.text.discover import _topic_name
+
+    assert _topic_name(["맛있", "너무 맛있", "파이", "정말 맛있", "진짜 맛있", "다"]) == [
+        "맛있", "파이", "다"]
+    assert _topic_name(["좋", "너무 좋", "정말 좋", "아주 좋", "가성비", "저렴"]) == [
+        "좋", "가성비", "저렴"]
+    assert _topic_name(["太 差", "房间 隔音", "不好"]) == ["房间 隔音", "差", "不好"]
+    assert _topic_name(["very helpful", "more staff", "rude"]) == [
+        "more staff", "helpful", "rude"]
+    assert _topic_name(["not helpful", "more staff", "very helpful"]) == [
+        "not helpful", "more staff"]
+    assert _topic_name(["안 좋", "너무 좋"]) == ["안 좋"]
+    # "all", "my", "this" named topics once the intensifiers were off: no content words
+    assert tokenize("다 맛있어요 내 이거 최고", "ko") == ["맛있", "최고"]

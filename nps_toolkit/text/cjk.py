@@ -61,7 +61,10 @@ KO_FUNCTION_WORDS = frozenset({"있", "했", "해", "하", "줬", "준", "주", 
                                # "just", "hmm", "so", "saw", "this", "I": read on real film
                                # reviews (NSMC), where they named topics and drivers
                                "그냥", "흠", "그렇", "그렇게", "봤", "본", "봐도", "이건",
-                               "이게", "그게", "보는", "내가", "제가", "저는", "나는", "난"})
+                               "이게", "그게", "보는", "내가", "제가", "저는", "나는", "난",
+                               # "all", "my", "this": named topics on real place reviews once
+                               # the intensifiers came off their pairs
+                               "다", "내", "이거"})
 
 
 @lru_cache(maxsize=65536)

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .. import _lexicons as lex
 from .._order import rank, sort_frame
 from ..i18n import tr
 from ._common import _excerpt
@@ -166,10 +167,7 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
         if cat is not None and members.any():
             mc = cat[members]
             nps = 100 * ((mc == "promoter").mean() - (mc == "detractor").mean())
-        phrases = [t for t in label_terms if " " in t]
-        named = (phrases + [t for t in label_terms if " " not in t
-                            and not any(t in ph.split() for ph in phrases)])[:3]
-        rows.append({"topic": k, "label": " / ".join(named),
+        rows.append({"topic": k, "label": " / ".join(_topic_name(label_terms)),
                      "top_terms": ", ".join(label_terms), "comments": int(members.sum()),
                      "share": members.mean(), "nps": nps,
                      "covered_by_codeframe": any_theme[members].mean() if members.any()
@@ -183,6 +181,24 @@ def discover_themes(data: Any, *, n_themes: int = 8, seed: int = 0, comment: str
     topics = sort_frame(topics, "comments", "label").reset_index(drop=True)
     return DiscoveredThemes(topics=topics, notes=notes,
                             assignment=pd.Series(assign, index=prep.index[mask], name="topic"))
+
+
+def _topic_name(terms: list[str]) -> list[str]:
+    """Up to three names of a topic from its top terms: word pairs first, then single words
+    not inside a named pair; an intensifier comes off its pair ("너무 맛있", "정말 맛있" and
+    "진짜 맛있" name one topic as "맛있"; "very helpful" as "helpful"), negations and the
+    rest stay ("not good", "more staff").
+
+    >>> _topic_name(["맛있", "너무 맛있", "파이", "정말 맛있", "진짜 맛있"])
+    ['맛있', '파이']
+    >>> _topic_name(["attente caisse", "very long", "not good", "trop long"])
+    ['attente caisse', 'not good', 'long']
+    """
+    cores = list(dict.fromkeys(
+        " ".join(w for w in t.split() if w not in lex.INTENSIFIERS) or t for t in terms))
+    phrases = [t for t in cores if " " in t]
+    return (phrases + [t for t in cores if " " not in t
+                       and not any(t in ph.split() for ph in phrases)])[:3]
 
 
 def _capped_assignment(w: np.ndarray, max_share: float) -> np.ndarray:
