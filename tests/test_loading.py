@@ -3808,6 +3808,57 @@ def test_a_free_text_answer_named_response_is_the_comment(name, comment):
     assert (report.columns.get("comment") == name) is comment
 
 
+@pytest.mark.parametrize("name, comment", [
+    ("review", True), ("Review Content", True), ("review_text", True), ("content", True),
+    ("리뷰", True), ("리뷰 내용", True), ("内容", True), ("Kundenrezension", True),
+    ("Review Date", False), ("Content Type", False), ("review_id", False),
+    ("리뷰 날짜", False), ("Reviewer", False)])
+def test_the_text_of_a_review_export_is_the_comment(name, comment):
+    """Review exports (85 Korean crawls of one student club: Kakao Map, Google Maps, Yes24,
+    Naver) name what the customer wrote "review", "content" or "리뷰": the report skipped
+    the follow-up comments ("it needs a comment column"). Those names, whole, are comments;
+    a review's date, type, id or author are not."""
+    rng = np.random.default_rng(81)
+    n = 60
+    cells = ([f"{w} 정말 {v} 다시 올게요" for w, v in zip(
+        rng.choice(["직원이", "음식이", "가격이"], n), rng.choice(["좋아요", "별로예요"], n),
+        strict=True)] if comment
+        else pd.date_range("2025-01-01", periods=n).strftime("%Y.%m.%d.") if "날짜" in name
+        or "Date" in name else rng.choice(["photo", "text"], n) if "Type" in name
+        else [f"R_{i}" for i in range(n)] if "id" in name else rng.choice(["kim", "lee"], n))
+    _, report = nt.read_survey(pd.DataFrame({"nps": rng.integers(0, 11, n), name: cells}))
+    assert (report.columns.get("comment") == name) is comment
+
+
+def test_a_column_written_in_sentences_is_the_comment_when_none_is_named():
+    """With no column named like a comment nor asking a question, the column written in
+    sentences under any name ("body", "Beschreibung", "본문") is the comments, said; names,
+    addresses, ids, choices, dates and a product's few names are not; comment=False leaves
+    it out."""
+    rng = np.random.default_rng(82)
+    n = 80
+    body = [f"the {w} was {v} and I will {a} ({i})" for i, (w, v, a) in enumerate(zip(
+        rng.choice(["staff", "price", "app"], n), rng.choice(["fine", "slow", "great"], n),
+        rng.choice(["come back", "leave"], n), strict=True))]
+    base = pd.DataFrame({
+        "nps": rng.integers(0, 11, n), "id": [f"C-{i:05d}" for i in range(n)],
+        "name": [f"Ana Maria Lima {i}" for i in range(n)],
+        "street address": [f"{i} Rue de la Paix Paris" for i in range(n)],
+        "plan": rng.choice(["Free plan", "Pro plan for teams"], n),
+        "product": rng.choice(["Samsung Galaxy S21 Ultra", "Apple iPhone 13 Pro Max"], n),
+        "when": pd.date_range("2025-01-01", periods=n).strftime("%d %B %Y")})
+    out, report = nt.read_survey(base.assign(body=body))
+    assert report.columns["comment"] == "body" and out["comment"].tolist() == body
+    assert any("'body' read as the comments: it is written in sentences" in note
+               for note in report.notes)
+    chinese = [f"{w}服务态度非常好，下次还会再来第{i}次" for i, w in enumerate(
+        rng.choice(["前台", "餐厅", "房间"], n))]
+    assert nt.read_survey(base.assign(正文=chinese))[1].columns["comment"] == "正文"
+    _, report = nt.read_survey(base)
+    assert "comment" not in report.columns
+    assert "comment" not in nt.read_survey(base.assign(body=body), comment=False)[0].columns
+
+
 def test_a_question_exported_one_column_per_option_is_read_as_one(tmp_path):
     """SurveyMonkey's "expanded" export writes each answer option in a column of its own
     (two header rows: the question, then ``0`` ... ``10``), the chosen option's label in its

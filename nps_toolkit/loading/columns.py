@@ -110,6 +110,14 @@ _COMMENT_WORDS = [r"most important reason", r"\breason", r"\bwhy\b", r"\bcomment
                   # "Response"); not "Response ID", "Response Date" or "Response Status"
                   r"(\b(customer|open|free|written|text|verbatim|survey) |^)responses?\b"
                   r"(?! (id|ids|date|dates|time|timestamp|status|code|type|rate|number|no)\b)",
+                  # review exports name the text a customer wrote so ("review", "content",
+                  # "review_text", "Review Content", "리뷰 내용"); not "Review Date", "Review ID"
+                  *(r"(?:^|\| )(?:" + name + r")(?= \| |\s*$)" for name in (  # whole names
+                      r"((customer|user|guest|written|full) )?reviews?( (text|body|content|"
+                      r"comments?))?", r"((review|comment|message|post|feedback) )?content",
+                      r"(review|message|post) (text|body)", r"내용", r"评价(内容)?",
+                      r"(评论|点评)内容", r"内容", r"resenas?", r"리뷰( 내용)?", r"후기",
+                      _norm("レビュー"), r"口コミ", r"\w*rezension(en|stext)?")),
                   *_COMMENT_WORDS_INTL]
 # the names of when the survey was answered come first, generic ones after them: an export
 # that has both (a user's "created_at" and the answer's "surveyed_at") is dated by the answer

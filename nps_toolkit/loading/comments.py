@@ -83,7 +83,9 @@ def _comment_column(frame: pd.DataFrame, cols: list[str], texts: dict[str, str],
         asked = [c for c in cols if c not in taken and _asked_in_free_text(frame[c], c)]
         cand = max(asked, key=lambda c: (_median_words(frame[c]), -asked.index(c)),
                    default=None)
-        if cand is not None:
+        if cand is None:  # nor asked: a column written in sentences under any name
+            cand = _written_in_sentences(frame, cols, taken, notes)
+        else:
             others = [c for c in asked if c != cand]
             notes.append(tr("column {column!r} read as the comments: it asks a question "
                             "answered in free text, and no column is named like a comment "
@@ -135,6 +137,34 @@ def _asked_in_free_text(series: pd.Series, name: str) -> bool:
     words = filled.str.split().str.len()
     return bool((words >= 2).mean() >= 0.5 and _coded(series) is None
                 and not _date_like(series))
+
+
+def _written_in_sentences(frame: pd.DataFrame, cols: list[str], taken: set[str],
+                          notes: list[str]) -> str | None:
+    """With no column named like a comment nor asking a question: the column written in
+    sentences (four words or more, or ten characters of Chinese or Japanese, in half the
+    filled cells; four in five written once; not codes, dates, or who the respondent is),
+    the longest when there are several, said. Review exports name the text a customer wrote
+    "body" or "description"; before, the comments were left out without a word."""
+    found = []
+    for c in cols:
+        if c in taken or _ABOUT_THEM.search(_norm(c)) or not _text_like(frame[c]):
+            continue
+        filled = _first_filled(frame[c])
+        filled = filled[filled != ""]
+        if len(filled) < 5 or filled.nunique() < 0.8 * len(filled):
+            continue
+        long = (filled.str.split().str.len() >= 4) | (
+            filled.str.count(r"[\u3040-\u30ff\u3400-\u9fff]") >= 10)
+        if long.mean() >= 0.5 and _coded(frame[c]) is None and not _date_like(frame[c]):
+            found.append(c)
+    if not found:
+        return None
+    cand = max(found, key=lambda c: (_median_words(frame[c]), -found.index(c)))
+    notes.append(tr("column {column!r} read as the comments: it is written in sentences, and "
+                    "no column is named like a comment (comment=False, or --comment '' in "
+                    "the report, leaves it out).", column=cand))
+    return cand
 
 
 def _median_words(series: pd.Series) -> float:
