@@ -2319,6 +2319,24 @@ def test_a_file_with_the_category_but_no_score_is_read_with_stand_in_scores():
     assert scored["score"].tolist() == [10, 2, 7, 9, 9, 5, 8]
 
 
+def test_a_rating_mapped_with_scale_is_read_with_its_unit_or_as_stars():
+    """A star rating mapped to 0-10 with ``scale=`` (the refusal of a 1-5 column suggests
+    it): a Diningcode export writes every rating '4점' ("4 points"), a Google Maps one '별표
+    5개' ("5 stars"); every cell was "not a number". The rating's number is looked up in the
+    table when the cell writes it with its unit or as stars, said; "no rating" is blank; a
+    half star not in the table stays invalid, never guessed."""
+    cells = ["4점", "5점", "별표 3개", "★★★★☆", "5 stars", "4 étoiles", "2", "평점 없음", "4.5점",
+             "good"]
+    scale = {1: 1, 2: 3, 3: 6, 4: 8, 5: 10}
+    df, report = nt.read_survey(pd.DataFrame({"rating": cells}), scale=scale,
+                                on_invalid="exclude")
+    assert df["score"].tolist() == [8, 10, 6, 8, 10, 8, 3]
+    assert report.excluded == {"blank score": [7], "not a number": [8, 9]}
+    assert any(n.startswith("6 score cell(s) written in words or with a label") and
+               "'4점' -> 4" in n for n in report.notes)
+    assert any("said no score ('평점 없음')" in n for n in report.notes)
+
+
 def test_a_score_between_its_label_and_its_unit_is_read():
     """Korean review exports write the score inside its label: '평점9점' ("rating 9 points",
     Yes24) and '별점(10점 만점 중)9' ("stars (out of 10) 9", Naver), both YBIGTA student

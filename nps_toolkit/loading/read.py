@@ -339,7 +339,7 @@ def _scores(column: pd.Series, scale: Mapping[Any, int] | None, notes: list[str]
     """The score column parsed: values and a code per row (0 valid, 1 blank, 2-4 invalid);
     ``comments`` tell a refused 1-5 rating's direction."""
     if scale is not None:
-        values, kind = apply_scale(column, scale)
+        values, kind = apply_scale(column, scale, notes)
         notes.append(tr("score answers mapped to 0-10 with scale={scale!r}.",
                         scale=dict(scale)))
         return values, kind

@@ -189,18 +189,13 @@ def _parse_scores(raw: pd.Series, notes: list[str] | None = None
             if len(read) and notes is not None:
                 counts = np.bincount(codes[codes >= 0], minlength=len(text))
                 examples = ", ".join(f"{text.iloc[i]!r} -> {values_u[i]:g}" for i in read[:3])
-                notes.append(tr("{n:,} score cell(s) written in words or with a label were "
-                                "read as their number ({examples}).",
-                                n=int(counts[read].sum()), examples=examples))
+                _say_labelled(notes, int(counts[read].sum()), examples)
         declined = _declined(text, values_u, blank_u)
         if declined.any():  # "Don't know", "Prefer not to say": no score given, said
             blank_u = blank_u | declined
             if notes is not None:
                 counts = np.bincount(codes[codes >= 0], minlength=len(text))
-                notes.append(tr("{n:,} answer(s) to the score question said no score ({values}):"
-                                " read as blank, not as invalid.",
-                                n=int(counts[declined].sum()), values=", ".join(
-                                    repr(v) for v in text[declined].head(3))))
+                _say_no_score(notes, int(counts[declined].sum()), text[declined])
         kind_u = np.where(blank_u, 1, np.where(np.isnan(values_u), 2, 0))
         # one extra slot for missing cells (code -1)
         values = np.append(values_u, np.nan)[codes]
@@ -210,6 +205,17 @@ def _parse_scores(raw: pd.Series, notes: list[str] | None = None
     kind = np.where(ok & ~whole, 3, kind)
     kind = np.where((kind == 0) & ((values < 0) | (values > 10)), 4, kind)
     return values, kind
+
+
+def _say_labelled(notes: list[str], n: int, examples: str) -> None:
+    notes.append(tr("{n:,} score cell(s) written in words or with a label were read as their "
+                    "number ({examples}).", n=n, examples=examples))
+
+
+def _say_no_score(notes: list[str], n: int, values: pd.Series) -> None:
+    notes.append(tr("{n:,} answer(s) to the score question said no score ({values}): read as "
+                    "blank, not as invalid.", n=n,
+                    values=", ".join(repr(v) for v in values.head(3))))
 
 
 def _declined(text: pd.Series, values: np.ndarray, blank: np.ndarray) -> np.ndarray:
@@ -225,12 +231,30 @@ def _declined(text: pd.Series, values: np.ndarray, blank: np.ndarray) -> np.ndar
     return out
 
 
-def apply_scale(raw: pd.Series, scale: Mapping[Any, int]) -> tuple[np.ndarray, np.ndarray]:
+#: a rating written with its unit or as stars ("4점", "5 stars", "별표 5개", "4 étoiles")
+_RATED = re.compile(r"^(?:별표|별점|평점|rating|note|stars?)?\s*[:=]?\s*(\d+(?:[.,]\d+)?)\s*"
+                    r"(?:개|점|stars?|étoiles?|etoiles?|estrellas?|sterne?|звезд\w*|星|颗星|"
+                    r"points?|pts?\.?|/\s*5)?$", re.IGNORECASE)
+
+
+def _rated(text: str) -> str | None:
+    """The number of a rating cell written with its unit or as stars ("4점" -> "4",
+    "★★★★☆" -> "4"); None for another cell."""
+    if text and set(text) <= {"★", "☆", "⭐", " "}:
+        return str(text.count("★") + text.count("⭐"))
+    found = _RATED.match(text)
+    return found.group(1) if found else None
+
+
+def apply_scale(raw: pd.Series, scale: Mapping[Any, int],
+                notes: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Answers of another scale mapped to 0-10 with an explicit table (``scale=``).
 
     Returns (values, kind) as :func:`_parse_scores` does. Keys match the cell as written
-    (``5``, ``"5"``, ``" 5 "`` and ``5.0`` are one key); blank cells stay blank; a non-blank
-    answer missing from the table is invalid ("not a number": listed, never guessed).
+    (``5``, ``"5"``, ``" 5 "`` and ``5.0`` are one key), or its number when a rating is
+    written with its unit or as stars (``"4점"``, ``"5 stars"``, ``"★★★★☆"``: said); blank
+    cells and the survey's "no rating" answers stay blank (said); a non-blank answer
+    missing from the table is invalid ("not a number": listed, never guessed).
 
     Examples
     --------
@@ -255,6 +279,21 @@ def apply_scale(raw: pd.Series, scale: Mapping[Any, int]) -> tuple[np.ndarray, n
     keys = [key(u) for u in uniques]  # distinct answers only: a handful
     values_u = np.array([table.get(k, np.nan) for k in keys], dtype=np.float64)
     blank_u = np.array([k in _NA_TOKENS for k in keys], dtype=bool)
+    counts = np.bincount(codes[codes >= 0], minlength=len(keys))
+    rated = [i for i, k in enumerate(keys) if np.isnan(values_u[i]) and not blank_u[i]
+             and (n := _rated(str(uniques[i]).strip())) is not None and key(n) in table]
+    for i in rated:
+        values_u[i] = table[key(_rated(str(uniques[i]).strip()))]
+    if rated and notes is not None:
+        _say_labelled(notes, int(counts[rated].sum()), ", ".join(
+            f"{str(uniques[i]).strip()!r} -> {_rated(str(uniques[i]).strip())}"
+            for i in rated[:3]))
+    text = pd.Series(uniques, dtype="string").str.strip()
+    declined = _declined(text, values_u, blank_u)
+    if declined.any():
+        blank_u = blank_u | declined
+        if notes is not None:
+            _say_no_score(notes, int(counts[declined].sum()), text[declined])
     kind_u = np.where(blank_u, 1, np.where(np.isnan(values_u), 2, 0))
     return np.append(values_u, np.nan)[codes], np.append(kind_u, 1)[codes]
 
