@@ -2525,6 +2525,22 @@ def test_a_one_question_long_export_is_read_by_its_question(tmp_path):
         nt.read_survey(df)
 
 
+def test_the_no_score_error_says_a_star_rating_is_no_0_10_question():
+    """A review export (Aladin, '별점,날짜,리뷰': stars 1-5, date, text) has no recommend
+    question: the error offered '별점' as "answered 0-10", and passing it got the 1-5
+    refusal. A column answered 1-5 at most is named as a rating, with the mapping to use."""
+    rng = np.random.default_rng(9)
+    n = 60
+    df = pd.DataFrame({"별점": rng.integers(1, 6, n), "날짜": "2025.07.24.",
+                       "리뷰": [f"배송이 빨라요 {i}" for i in range(n)]})
+    with pytest.raises(nt.ColumnNotFoundError) as err:
+        nt.read_survey(df)
+    assert "Answered 1-5 at most in '별점': a rating" in str(err.value)
+    assert "scale={...}" in str(err.value) and "Answered 0-10" not in str(err.value)
+    df["추천"] = rng.integers(0, 11, n)
+    assert nt.read_survey(df)[1].columns["score"] == "추천"
+
+
 def test_the_no_score_error_names_only_columns_answered_in_numbers():
     """A public works register (leandroocr1/tablero-de-control-np, ``nps.xlsx``: "NP" is a
     new price, not a Net Promoter Score) has a unit column of codes (``UN``, ``ML``, ``M2``)

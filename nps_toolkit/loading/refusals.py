@@ -119,11 +119,16 @@ def _scored_columns(frame: pd.DataFrame, cols: list[str], texts: dict[str, str])
     """For the error of a file without a recommend question: the columns answered 0-10 (with
     the question each asks, when the file says it), which could be it; "" when none is."""
     scored = [c for c in cols if _answered_0_10(frame[c])][:5]
-    if not scored:
-        return ""
+    # answered 1-5 at most (a star rating, "별점"): no 0-10 question, said as what it is
+    rated = [c for c in scored if pd.to_numeric(frame[c], errors="coerce").max() <= 5]
+    scored = [c for c in scored if c not in rated]
     said = ", ".join(repr(c) + (f" ({texts[c]!r})" if texts.get(c) else "") for c in scored)
-    return (f" Answered 0-10 in {said}: if one of them asks how likely the respondent is to "
-            "recommend you, pass it as the score.")
+    return ((f" Answered 0-10 in {said}: if one of them asks how likely the respondent is to "
+             "recommend you, pass it as the score." if scored else "")
+            + (" Answered 1-5 at most in " + ", ".join(map(repr, rated)) + ": a rating, not "
+               "the 0-10 recommend question; to read one as if it were, map its answers "
+               f"with score={rated[0]!r}, scale={{...}} (CLI: --scale 1=0,2=3,...)."
+               if rated else ""))
 
 
 def _hundred_scale(frame: pd.DataFrame, cols: list[str], texts: dict[str, str]) -> str:
