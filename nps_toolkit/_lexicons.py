@@ -226,38 +226,33 @@ CONTRASTS_CJK = ["但是", "不过", "可是", "하지만", "그런데", "근데
                  # but good"), its sentence-initial "however" and "on the other hand"
                  "지만", "그러나", "반면"]
 
-#: Negations and intensifiers: they shape the word next to them ("not good", "很好",
-#: "너무 작아요") and stay inside word pairs, but are not a driver, a theme word or a topic's
-#: name on their own ("很", "非常", "너무", "very" said nothing on real Chinese and Korean
-#: reviews; issue 26 §4). Folded forms, every language in one set.
-MODIFIERS = frozenset({
-    "not", "no", "never", "nor", "without", "cannot", "cant", "dont", "didn", "doesn", "don",
-    "isn", "wasn", "weren", "won", "wouldn", "couldn", "shouldn", "haven", "hasn", "hadn",
-    "aren", "very", "too", "really", "more", "less", "most", "least", "much", "so", "again",
-    "always", "enough", "quite",
-    "pas", "ne", "non", "jamais", "sans", "plus", "moins", "tres", "trop", "peu", "assez",
-    "vraiment", "toujours", "encore",
-    "nunca", "sin", "tampoco", "muy", "mas", "menos", "poco", "demasiado", "siempre",
-    "nicht", "kein", "keine", "keinen", "keiner", "nie", "niemals", "ohne", "sehr", "zu",
-    "mehr", "weniger", "immer", "wieder",
-    "не", "нет", "ни", "никогда", "без", "очень", "слишком",
-    "안", "못", "너무", "매우", "정말", "진짜", "아주", "잘", "더", "완전", "많이", "조금", "약간",
-    "넘", "엄청", "되게", "살짝", "항상", "계속",
-    "不", "没", "没有", "很", "太", "非常", "挺", "比较", "十分", "特别", "有点", "真", "超",
-    "蛮", "更", "最", "真的", "一直", "还是", "有些",
-})
-
-#: The intensifiers and softeners among :data:`MODIFIERS` ("very", "너무", "很", "un peu"'s
-#: kin aside): "너무 맛있" and "정말 맛있" say what "맛있" says, so a topic is named by the
-#: word they shape, once, where the three named one topic ("너무 맛있 / 정말 맛있 / 진짜
-#: 맛있" on real Korean place reviews). Negations ("not good"), comparisons ("more staff",
-#: a wish) and "again" / "always" keep their pairs.
+#: The intensifiers and softeners among :data:`MODIFIERS`: "너무 맛있" and "정말 맛있" say
+#: what "맛있" says, so a topic is named by the word they shape, once, where the three named
+#: one topic ("너무 맛있 / 정말 맛있 / 진짜 맛있" on real Korean place reviews). Negations
+#: ("not good"), comparisons ("more staff", a wish) and "again" / "always" keep their pairs.
 INTENSIFIERS = frozenset({
     "very", "too", "really", "much", "so", "quite", "tres", "trop", "vraiment", "muy",
     "demasiado", "sehr", "zu", "очень", "слишком",
     "너무", "매우", "정말", "진짜", "아주", "잘", "완전", "많이", "조금", "약간", "넘", "엄청",
     "되게", "살짝",
     "很", "太", "非常", "挺", "比较", "十分", "特别", "有点", "真", "超", "蛮", "真的", "有些",
+})
+
+#: Negations and intensifiers: they shape the word next to them ("not good", "很好",
+#: "너무 작아요") and stay inside word pairs, but are not a driver, a theme word or a topic's
+#: name on their own ("很", "非常", "너무", "very" said nothing on real Chinese and Korean
+#: reviews; issue 26 §4). Folded forms, every language in one set.
+MODIFIERS = INTENSIFIERS | frozenset({
+    "not", "no", "never", "nor", "without", "cannot", "cant", "dont", "didn", "doesn", "don",
+    "isn", "wasn", "weren", "won", "wouldn", "couldn", "shouldn", "haven", "hasn", "hadn",
+    "aren", "more", "less", "most", "least", "again", "always", "enough",
+    "pas", "ne", "non", "jamais", "sans", "plus", "moins", "peu", "assez", "toujours", "encore",
+    "nunca", "sin", "tampoco", "mas", "menos", "poco", "siempre",
+    "nicht", "kein", "keine", "keinen", "keiner", "nie", "niemals", "ohne", "mehr", "weniger",
+    "immer", "wieder",
+    "не", "нет", "ни", "никогда", "без",
+    "안", "못", "더", "항상", "계속",
+    "不", "没", "没有", "更", "最", "一直", "还是",
 })
 
 #: Words the stop-word lists (``stopwordsiso``) hold but an NPS comment's meaning rests on:

@@ -280,15 +280,15 @@ def apply_scale(raw: pd.Series, scale: Mapping[Any, int],
     values_u = np.array([table.get(k, np.nan) for k in keys], dtype=np.float64)
     blank_u = np.array([k in _NA_TOKENS for k in keys], dtype=bool)
     counts = np.bincount(codes[codes >= 0], minlength=len(keys))
-    rated = [i for i, k in enumerate(keys) if np.isnan(values_u[i]) and not blank_u[i]
-             and (n := _rated(str(uniques[i]).strip())) is not None and key(n) in table]
-    for i in rated:
-        values_u[i] = table[key(_rated(str(uniques[i]).strip()))]
-    if rated and notes is not None:
-        _say_labelled(notes, int(counts[rated].sum()), ", ".join(
-            f"{str(uniques[i]).strip()!r} -> {_rated(str(uniques[i]).strip())}"
-            for i in rated[:3]))
     text = pd.Series(uniques, dtype="string").str.strip()
+    numbers = {i: n for i in np.flatnonzero(np.isnan(values_u) & ~blank_u)
+               if (n := _rated(str(text.iloc[i]))) is not None and key(n) in table}
+    for i, n in numbers.items():
+        values_u[i] = table[key(n)]
+    if numbers and notes is not None:
+        rated = list(numbers)
+        _say_labelled(notes, int(counts[rated].sum()), ", ".join(
+            f"{text.iloc[i]!r} -> {numbers[i]}" for i in rated[:3]))
     declined = _declined(text, values_u, blank_u)
     if declined.any():
         blank_u = blank_u | declined
