@@ -351,8 +351,8 @@ def _customer_column(frame: pd.DataFrame, cols: list[str], taken: set[str],
         return c
     # a column of e-mail addresses, whatever its name (a form's "Dirección de correo
     # electrónico", a CRM's "Contact"): each address is one person
-    for c in cols:
-        if c not in taken and not none(c) and _emails(frame[c]):
+    for c in cols:  # the glance at "@" first: 0.1 ms a column, the anonymous check ~1 ms
+        if c not in taken and _emails(frame[c]) and not none(c):
             return c
     return None
 
