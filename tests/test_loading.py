@@ -1649,6 +1649,39 @@ def test_one_offset_file_keeps_that_offset():
     assert df["date"].dt.month.tolist() == [6, 7]  # the month as the respondent lived it
 
 
+def test_day_first_stamps_across_a_change_of_summer_time_stay_day_first(tmp_path):
+    """A Google Forms export in a day-first locale spanning the end of summer time writes
+    "08/11/2024 7:15:02 GMT+2" and "23/11/2024 7:15:02 GMT+1": the two offsets sent the
+    column to UTC through a per-value reading that forgot the order, and "08/11/2024" became
+    11 August, silently. One order for the column, offsets or not; month-first stays
+    month-first. ``scan`` reads the clock time written, without the offset, said."""
+    days = [23, 8, 3, 9, 12, 22, 13, 30, 1, 2]
+    cells = [f"{d:02d}/{10 if d > 25 else 11}/2024 7:15:02 GMT{'+2' if d > 25 else '+1'}"
+             for d in days]
+    df = pd.DataFrame({"Marca temporal": cells, "nps": range(10)})
+    out, report = nt.read_survey(df)
+    got = out["date"].dt.tz_convert("UTC")
+    assert got.dt.month.tolist() == [10 if d > 25 else 11 for d in days]
+    assert got.dt.day.tolist() == days
+    assert any("mixes time zones: converted to UTC" in n for n in report.notes)
+    us = df.assign(**{"Marca temporal": [f"11/{d:02d}/2024 7:15:02 GMT{o}" for d, o in
+                                         zip(days, ["-5", "-4"] * 5, strict=True)]})
+    assert nt.read_survey(us)[0]["date"].dt.tz_convert("UTC").dt.day.tolist() == days
+    path = tmp_path / "forms.csv"
+    df.to_csv(path, index=False)
+    rel, report = nt.scan(path)
+    dates = rel.df()["date"]
+    assert dates.dt.day.tolist() == days and dates.dt.hour.tolist() == [7] * 10
+    assert any("carry a UTC offset (GMT+1, GMT+2)" in n for n in report.notes)
+    forms = pd.DataFrame({"Timestamp": ["2024/11/13 1:15:02 AM GMT+1",
+                                        "2024/11/14 5:15:02 PM GMT+1"], "nps": [9, 3]})
+    forms.to_csv(path, index=False)
+    rel, report = nt.scan(path)
+    assert rel.df()["date"].tolist() == pd.to_datetime(["2024-11-13 01:15:02",
+                                                        "2024-11-14 17:15:02"]).tolist()
+    assert not any("do not read that way" in n for n in report.notes)
+
+
 def test_unreadable_date_is_named_by_its_file_row(tmp_path):
     path = tmp_path / "x.csv"
     pd.DataFrame({"score": ["", "9", "8", "7"],

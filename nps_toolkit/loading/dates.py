@@ -420,7 +420,8 @@ def _iso_or_mixed(text: pd.Series, notes: list[str], column: str,
     except (ValueError, TypeError):
         notes.append(tr("date column {column!r} mixes time zones: converted to UTC.",
                         column=column))
-        return pd.to_datetime(text, format="mixed", errors="coerce", utc=True)
+        return pd.to_datetime(text, format="mixed", errors="coerce", utc=True,  # one order
+                              dayfirst=bool(dayfirst))  # ("08/11/2024 GMT+2": no August)
 
 
 def _iso_cast(values: pd.Series) -> Any:

@@ -370,9 +370,11 @@ def _date_expr(name: str, dtype: str, sample: pd.Series, dayfirst: bool | None,
 
     text = sample.astype("string").str.strip()
     text = text.mask(text.str.lower().isin(_NA_TOKENS))
+    written = f"trim(CAST({col} AS VARCHAR))"
+    text, written, offset = _without_offsets(text, written, name, report)
     local = local_dates(text)  # "2023. 11. 19 오후 5:03:54", "19.11.2023 г.", "9:05 p. m."
-    changed = bool((local.fillna("") != text.fillna("")).any())
-    source = local_dates_sql(f"trim(CAST({col} AS VARCHAR))") if changed else f"trim({col})"
+    changed = bool((local.fillna("") != text.fillna("")).any()) or offset
+    source = local_dates_sql(written) if changed else f"trim({col})"
     text = local
     notes: list[str] = []
     fmt = _numeric_date_format(text, notes, name, dayfirst)
@@ -381,7 +383,9 @@ def _date_expr(name: str, dtype: str, sample: pd.Series, dayfirst: bool | None,
         parsed = pd.to_datetime(text, format=fmt, errors="coerce")
         sql = f"try_strptime({source}, '{fmt}')"
     else:
-        parsed = pd.to_datetime(text, format="ISO8601", errors="coerce", utc=False)
+        # (a 12-hour clock after a year-first date is rewritten in the engine alone)
+        parsed = pd.to_datetime(text, format="mixed" if changed else "ISO8601",
+                                errors="coerce", utc=False)
         sql = (f"try_strptime({source}, {LOCAL_FORMATS})" if changed
                else f"TRY_CAST({source} AS TIMESTAMP)")
     bad = int((parsed.isna() & text.notna()).sum())
@@ -391,6 +395,26 @@ def _date_expr(name: str, dtype: str, sample: pd.Series, dayfirst: bool | None,
             f" ({bad} of the sample's {int(text.notna().sum()):,} dates do not read that way "
             "and become missing dates)." if bad else "."))
     return f"{sql} AS date"
+
+
+def _without_offsets(text: pd.Series, written: str, name: str,
+                     report: LoadReport) -> tuple[pd.Series, str, bool]:
+    """Dates with their UTC offset written after the clock (Google Forms' ``2024/11/13
+    1:15:02 AM GMT+1``): the offset taken off the sample and, in the engine, off ``written``
+    (a text expression), said; the clock time as written is read (the form's own time zone,
+    summer time included). Otherwise all as they were, and False."""
+    from .._frames.periods import GMT_OFFSET
+
+    if not text.str.contains(r"(?i)\b(?:GMT|UTC)\s*[+-]\s*\d").fillna(False).any():
+        return text, written, False
+    found = sorted({m.group(0).strip() for v in text.dropna().unique()
+                    if (m := GMT_OFFSET.search(v))})  # the sample's distinct values
+    report.notes.append(tr("dates in {column!r} carry a UTC offset ({offsets}): the clock time "
+                           "written is read, in the time zone the form kept.", column=name,
+                           offsets=", ".join(found[:3])))
+    pattern = GMT_OFFSET.pattern.replace("'", "''")
+    return (text.str.replace(GMT_OFFSET, "", regex=True).str.strip(),
+            f"trim(regexp_replace({written}, '(?i){pattern}', ''))", True)
 
 
 def _csv_layout(path: str) -> tuple[str, int, list[str], dict[str, str]]:
