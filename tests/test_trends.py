@@ -491,3 +491,22 @@ def test_shift_alerts_hold_their_false_alarm_rate_over_a_series():
     raw = [nt.detect_shifts(one, freq="M", baseline=3, adjust="none").periods["flagged"].any()
            for _, one in df[df["series"] < 60].groupby("series")]
     assert np.mean(raw) > 0.25
+
+
+def test_day_first_text_dates_of_a_data_frame_keep_one_order():
+    """A data frame of one's own with day-first text dates ("23/11/2024", "08/11/2024"),
+    passed to trend without read_survey: pandas' per-value reading took "08/11/2024" as 11
+    August where it could and "23/11/2024" as 23 November where it had to, and a monthly
+    trend of two months showed ten. The column is read in one order (day first here, month
+    first for "11/23/2024"), year-first dates year-month-day in either."""
+    from nps_toolkit._frames.periods import parse_dates
+
+    day_first = ["23/11/2024", "08/11/2024", "03/12/2024", "15/12/2024"]
+    df = pd.DataFrame({"score": [9, 3, 10, 5] * 10, "date": day_first * 10})
+    out = nt.trend(df, freq="M")
+    assert out["period"].astype(str).tolist() == ["2024-11", "2024-12"]
+    got = parse_dates(pd.Series([*day_first, "2024/11/08"]), column="date")
+    assert got.dt.strftime("%Y-%m-%d").tolist() == [
+        "2024-11-23", "2024-11-08", "2024-12-03", "2024-12-15", "2024-11-08"]
+    month_first = parse_dates(pd.Series(["11/23/2024", "11/08/2024"]), column="date")
+    assert month_first.dt.strftime("%m-%d").tolist() == ["11-23", "11-08"]

@@ -34,6 +34,60 @@ FIXED = re.compile(r"^(\d+)\s*(D|W|H)$", re.IGNORECASE)
 _EPOCH_MONDAY = pd.Timestamp("1970-01-05")  # a Monday: weeks run Monday to Sunday
 
 
+def numeric_day_first(text: pd.Series) -> bool | None:
+    """For dates read one by one (a spelling the column's format does not cover: fractions
+    of a second, a zone name), whether those written as numbers (``01/12/2023 ...``) are day
+    first, decided once for the column as for one format: a first field above 12 means day
+    first, a second above 12 month first, else dots mean day first. None when no value
+    starts with such a date. Without it each value would be read month first where it can
+    be and day first where it must: 19/11 and 01/12 of one column a month apart.
+
+    >>> numeric_day_first(pd.Series(["19/11/2023 17:03:54.5", "01/12/2023 09:05:00.5"]))
+    True
+    """
+    parts = text.dropna().astype("string").str.extract(r"^\s*(\d{1,2})([./-])(\d{1,2})\2\d{2}")
+    parts = parts[parts[0].notna()]
+    if parts.empty:
+        return None
+    first, second = parts[0].astype(int), parts[2].astype(int)
+    if (first > 12).any() != (second > 12).any():
+        return bool((first > 12).any())
+    return bool((parts[1] == ".").mean() >= 0.5)
+
+
+#: a date written year first ("2024/11/08", "2024-11-08 ..."): always year, month, day
+_YEAR_FIRST = r"^\s*\d{4}[./-]\d{1,2}[./-]\d{1,2}"
+
+
+def mixed_dates(text: pd.Series, dayfirst: bool | None = None, *,
+                utc: bool = False) -> pd.Series:
+    """pandas' per-value reading (``format="mixed"``, unreadable values missing) in one order
+    for the whole column: dates written as numbers day first when ``dayfirst`` (decided for
+    the column by :func:`numeric_day_first` when None), year-first ones year-month-day
+    whatever the rest (pandas' ``dayfirst`` reads "2024/11/08" as 11 August). Without it a
+    column of "23/11/2024" and "08/11/2024" was read a month apart where it could be: 23
+    November and 11 August. Raises ``TypeError`` / ``ValueError`` as pandas does when the
+    values carry different UTC offsets and ``utc`` is False.
+
+    >>> mixed_dates(pd.Series(["23/11/2024 7:00", "08/11/2024 7:00", "2024/11/08"])).tolist()
+    [Timestamp('2024-11-23 07:00:00'), Timestamp('2024-11-08 07:00:00'), \
+Timestamp('2024-11-08 00:00:00')]
+    """
+    if dayfirst is None:
+        dayfirst = numeric_day_first(text)
+    year_first = text.str.match(_YEAR_FIRST).fillna(False).to_numpy(dtype=bool)
+    out = pd.to_datetime(text.where(~year_first), format="mixed", errors="coerce",
+                         dayfirst=bool(dayfirst), utc=utc)
+    if year_first.any():
+        first = pd.to_datetime(text.where(year_first), format="mixed", errors="coerce",
+                               utc=utc)
+        zoned = {isinstance(d.dtype, pd.DatetimeTZDtype) for d in (first, out)}
+        if len(zoned) > 1 and not year_first.all():
+            raise TypeError("dates with and without a UTC offset")
+        out = first if year_first.all() else out.where(~year_first, first)
+    return out
+
+
 def parse_dates(values: pd.Series, *, column: str, tz: str | None = None,
                 notes: list[str] | None = None) -> pd.Series:
     """Dates as datetime64, or a clear error naming the values that are not dates.
@@ -57,12 +111,12 @@ def parse_dates(values: pd.Series, *, column: str, tz: str | None = None,
         try:
             parsed = pd.to_datetime(text, format="ISO8601")
         except (ValueError, TypeError):
-            try:
-                parsed = pd.to_datetime(text, format="mixed")
+            try:  # one order for the column ("23/11/2024" and "08/11/2024": November)
+                parsed = mixed_dates(text)
             except (ValueError, TypeError):
                 parsed = None
             if parsed is None or parsed.dtype == object:
-                parsed = pd.to_datetime(text, format="mixed", utc=True, errors="coerce")
+                parsed = mixed_dates(text, utc=True)
                 notes.append(f"dates in {column!r} carry different UTC offsets: converted to "
                              "UTC before cutting periods.")
         bad = parsed.isna() & text.notna()

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._frames.periods import iso_offsets
+from .._frames.periods import iso_offsets, mixed_dates
 from ..i18n import N_, gettext, tr
 from .localdates import two_digit_year_first
 from .scores import _NA_TOKENS, _arrow_text
@@ -326,12 +326,10 @@ def _iso_and_words(uniq: pd.Series, kinds: dict[str, np.ndarray], out: np.ndarra
     if other.any():
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # pandas' "could not infer format"
-            try:
-                words = pd.to_datetime(uniq[other], format="mixed", errors="coerce",
-                                       dayfirst=bool(dayfirst))
+            try:  # "2024/11/08" year first even in a day-first column
+                words = mixed_dates(uniq[other], bool(dayfirst))
             except (ValueError, TypeError):
-                words = pd.to_datetime(uniq[other], format="mixed", errors="coerce",
-                                       utc=True)
+                words = mixed_dates(uniq[other], bool(dayfirst), utc=True)
         out[other] = _naive(words)
         how[other] = np.where(kinds["worded"][other], "worded", "iso")
 
@@ -411,17 +409,12 @@ def _iso_or_mixed(text: pd.Series, notes: list[str], column: str,
     if iso is not None and 2 * int(iso.notna().sum()) >= int(text.notna().sum()):
         iso.attrs["iso"] = True
         return iso
-    if dayfirst is None:  # numeric dates among them: one order for the whole column
-        from .localdates import numeric_day_first
-
-        dayfirst = numeric_day_first(text)
-    try:
-        return pd.to_datetime(text, format="mixed", errors="coerce", dayfirst=bool(dayfirst))
+    try:  # numeric dates among them: one order for the whole column, time zones or not
+        return mixed_dates(text, dayfirst)  # ("08/11/2024 GMT+2" of a day-first form)
     except (ValueError, TypeError):
         notes.append(tr("date column {column!r} mixes time zones: converted to UTC.",
                         column=column))
-        return pd.to_datetime(text, format="mixed", errors="coerce", utc=True,  # one order
-                              dayfirst=bool(dayfirst))  # ("08/11/2024 GMT+2": no August)
+        return mixed_dates(text, dayfirst, utc=True)
 
 
 def _iso_cast(values: pd.Series) -> Any:

@@ -102,27 +102,6 @@ def local_dates_sql(expr: str) -> str:
     return f"trim({out})"
 
 
-def numeric_day_first(text: pd.Series) -> bool | None:
-    """For dates read one by one (a spelling the column's format does not cover: fractions
-    of a second, a zone name), whether those written as numbers (``01/12/2023 ...``) are day
-    first, decided once for the column as for one format: a first field above 12 means day
-    first, a second above 12 month first, else dots mean day first. None when no value
-    starts with such a date. Without it each value would be read month first where it can
-    be and day first where it must: 19/11 and 01/12 of one column a month apart.
-
-    >>> numeric_day_first(pd.Series(["19/11/2023 17:03:54.5", "01/12/2023 09:05:00.5"]))
-    True
-    """
-    parts = text.dropna().astype("string").str.extract(r"^\s*(\d{1,2})([./-])(\d{1,2})\2\d{2}")
-    parts = parts[parts[0].notna()]
-    if parts.empty:
-        return None
-    first, second = parts[0].astype(int), parts[2].astype(int)
-    if (first > 12).any() != (second > 12).any():
-        return bool((first > 12).any())
-    return bool((parts[1] == ".").mean() >= 0.5)
-
-
 def two_digit_year_first(parts: pd.DataFrame, notes: list[str], column: str,
                          example: str) -> bool:
     """Whether dates matched as ``a-b-yy`` are in fact ``yy-mm-dd`` (``24-11-01``, a short
