@@ -13,6 +13,8 @@ import pandas as pd
 # export means, so offsets are rewritten as ISO 8601 ("+01:00") before any parser sees them.
 GMT_OFFSET = re.compile(r"\s*\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b",
                          re.IGNORECASE)
+#: whether a value carries such an offset (no groups: for ``str.contains``)
+HAS_OFFSET = r"(?i)\b(?:GMT|UTC)\s*[+-]"
 
 
 def iso_offsets(text: pd.Series) -> pd.Series:
@@ -21,7 +23,7 @@ def iso_offsets(text: pd.Series) -> pd.Series:
     >>> iso_offsets(pd.Series(["2025/03/04 10:11:12 PM GMT+1", "x UTC-05:30"])).tolist()
     ['2025/03/04 10:11:12 PM +01:00', 'x -05:30']
     """
-    if not text.str.contains(r"(?i)\b(?:GMT|UTC)\s*[+-]", regex=True).fillna(False).any():
+    if not text.str.contains(HAS_OFFSET, regex=True).fillna(False).any():
         return text
     return text.str.replace(
         GMT_OFFSET, lambda m: f" {m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}",

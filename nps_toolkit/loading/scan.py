@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .._api import renamed
+from .._frames.periods import mixed_dates
 from ..errors import InvalidScoreError, describe_examples
 from ..i18n import tr
 from .columns import _detect, _norm
@@ -384,8 +385,8 @@ def _date_expr(name: str, dtype: str, sample: pd.Series, dayfirst: bool | None,
         sql = f"try_strptime({source}, '{fmt}')"
     else:
         # (a 12-hour clock after a year-first date is rewritten in the engine alone)
-        parsed = pd.to_datetime(text, format="mixed" if changed else "ISO8601",
-                                errors="coerce", utc=False)
+        parsed = (mixed_dates(text, dayfirst) if changed else
+                  pd.to_datetime(text, format="ISO8601", errors="coerce", utc=False))
         sql = (f"try_strptime({source}, {LOCAL_FORMATS})" if changed
                else f"TRY_CAST({source} AS TIMESTAMP)")
     bad = int((parsed.isna() & text.notna()).sum())
@@ -403,9 +404,9 @@ def _without_offsets(text: pd.Series, written: str, name: str,
     1:15:02 AM GMT+1``): the offset taken off the sample and, in the engine, off ``written``
     (a text expression), said; the clock time as written is read (the form's own time zone,
     summer time included). Otherwise all as they were, and False."""
-    from .._frames.periods import GMT_OFFSET
+    from .._frames.periods import GMT_OFFSET, HAS_OFFSET
 
-    if not text.str.contains(r"(?i)\b(?:GMT|UTC)\s*[+-]\s*\d").fillna(False).any():
+    if not text.str.contains(HAS_OFFSET).fillna(False).any():
         return text, written, False
     found = sorted({m.group(0).strip() for v in text.dropna().unique()
                     if (m := GMT_OFFSET.search(v))})  # the sample's distinct values
