@@ -510,3 +510,10 @@ def test_day_first_text_dates_of_a_data_frame_keep_one_order():
         "2024-11-23", "2024-11-08", "2024-12-03", "2024-12-15", "2024-11-08"]
     month_first = parse_dates(pd.Series(["11/23/2024", "11/08/2024"]), column="date")
     assert month_first.dt.strftime("%m-%d").tolist() == ["11-23", "11-08"]
+    # nothing decides the order ("01/02/2024", "03/04/2024"): read month first, said
+    undecided = nt.trend(pd.DataFrame({"score": [9, 3] * 5,
+                                       "date": ["01/02/2024", "03/04/2024"] * 5}), freq="M")
+    assert undecided["period"].astype(str).tolist() == ["2024-01", "2024-02", "2024-03"]
+    assert any("'01/02/2024' could be day or month first" in n
+               for n in undecided.attrs["notes"])
+    assert not any("day or month first" in n for n in out.attrs["notes"])

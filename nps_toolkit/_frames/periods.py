@@ -42,7 +42,9 @@ def numeric_day_first(text: pd.Series) -> bool | None:
     first, decided once for the column as for one format: a first field above 12 means day
     first, a second above 12 month first, else dots mean day first. None when no value
     starts with such a date. Without it each value would be read month first where it can
-    be and day first where it must: 19/11 and 01/12 of one column a month apart.
+    be and day first where it must: 19/11 and 01/12 of one column a month apart. None too
+    when nothing decides (every field 12 or less, written with slashes or hyphens): read
+    month first, which the caller says.
 
     >>> numeric_day_first(pd.Series(["19/11/2023 17:03:54.5", "01/12/2023 09:05:00.5"]))
     True
@@ -54,7 +56,7 @@ def numeric_day_first(text: pd.Series) -> bool | None:
     first, second = parts[0].astype(int), parts[2].astype(int)
     if (first > 12).any() != (second > 12).any():
         return bool((first > 12).any())
-    return bool((parts[1] == ".").mean() >= 0.5)
+    return True if (parts[1] == ".").mean() >= 0.5 else None  # dots: day first by custom
 
 
 #: a date written year first ("2024/11/08", "2024-11-08 ..."): always year, month, day
@@ -90,6 +92,18 @@ Timestamp('2024-11-08 00:00:00')]
     return out
 
 
+def _say_undecided_order(text: pd.Series, column: str, notes: list[str]) -> None:
+    """A note when the column's dates written as numbers could be day or month first
+    ("01/02/2024": no field above 12 anywhere): they were read month first."""
+    numeric = text.dropna()
+    numeric = numeric[numeric.str.match(r"^\s*\d{1,2}[/-]\d{1,2}[/-]\d{2}")]
+    if len(numeric) and numeric_day_first(numeric) is None:
+        notes.append(f"dates in {column!r} such as {numeric.iloc[0]!r} could be day or month "
+                     "first (no field above 12): read month first. If they are day first, "
+                     "pass the column as dates, or read the file with read_survey(..., "
+                     "dayfirst=True).")
+
+
 def parse_dates(values: pd.Series, *, column: str, tz: str | None = None,
                 notes: list[str] | None = None) -> pd.Series:
     """Dates as datetime64, or a clear error naming the values that are not dates.
@@ -121,6 +135,7 @@ def parse_dates(values: pd.Series, *, column: str, tz: str | None = None,
                 parsed = mixed_dates(text, utc=True)
                 notes.append(f"dates in {column!r} carry different UTC offsets: converted to "
                              "UTC before cutting periods.")
+            _say_undecided_order(text, column, notes)
         bad = parsed.isna() & text.notna()
         if bad.any():
             pos = np.flatnonzero(bad.to_numpy())
