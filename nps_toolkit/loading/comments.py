@@ -130,13 +130,21 @@ def _asked_in_free_text(series: pd.Series, name: str) -> bool:
     if not (_QUESTION.search(asked) or _NUMBERED_QUESTION.match(asked)) or _ABOUT_THEM.search(
             asked) or not _text_like(series):
         return False  # "What is your name?" is no comment either
+    return _free_text(series, once=0.5, words=2)
+
+
+def _free_text(series: pd.Series, *, once: float, words: int, han: int | None = None) -> bool:
+    """Whether a text column holds what people write: at least ``once`` of its first 2,000
+    filled cells written once (a choice among a few options is a group), ``words`` words or
+    more (or ``han`` characters of Chinese or Japanese) in half of them, not codes or dates."""
     filled = _first_filled(series)
     filled = filled[filled != ""]
-    if len(filled) < 5 or filled.nunique() < 0.5 * len(filled):
+    if len(filled) < 5 or filled.nunique() < once * len(filled):
         return False  # (a choice among options, the most common: no further look)
-    words = filled.str.split().str.len()
-    return bool((words >= 2).mean() >= 0.5 and _coded(series) is None
-                and not _date_like(series))
+    long = filled.str.split().str.len() >= words
+    if han is not None:
+        long |= filled.str.count(r"[\u3040-\u30ff\u3400-\u9fff]") >= han
+    return bool(long.mean() >= 0.5 and _coded(series) is None and not _date_like(series))
 
 
 def _written_in_sentences(frame: pd.DataFrame, cols: list[str], taken: set[str],
@@ -146,18 +154,8 @@ def _written_in_sentences(frame: pd.DataFrame, cols: list[str], taken: set[str],
     filled cells; four in five written once; not codes, dates, or who the respondent is),
     the longest when there are several, said. Review exports name the text a customer wrote
     "body" or "description"; before, the comments were left out without a word."""
-    found = []
-    for c in cols:
-        if c in taken or _ABOUT_THEM.search(_norm(c)) or not _text_like(frame[c]):
-            continue
-        filled = _first_filled(frame[c])
-        filled = filled[filled != ""]
-        if len(filled) < 5 or filled.nunique() < 0.8 * len(filled):
-            continue
-        long = (filled.str.split().str.len() >= 4) | (
-            filled.str.count(r"[\u3040-\u30ff\u3400-\u9fff]") >= 10)
-        if long.mean() >= 0.5 and _coded(frame[c]) is None and not _date_like(frame[c]):
-            found.append(c)
+    found = [c for c in cols if c not in taken and not _ABOUT_THEM.search(_norm(c))
+             and _text_like(frame[c]) and _free_text(frame[c], once=0.8, words=4, han=10)]
     if not found:
         return None
     cand = max(found, key=lambda c: (_median_words(frame[c]), -found.index(c)))
