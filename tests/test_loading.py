@@ -197,6 +197,8 @@ def test_qualtrics_export(tmp_path):
     assert report.excluded == {"blank score": [6]}
     assert df["date"].iloc[0] == pd.Timestamp("2025-03-01 10:02:01")
     assert "Q1_NPS_GROUP" in df.columns and "RecipientEmail" in df.columns
+    # the question's group column is its category, not a second recommend question
+    assert not any("ask the recommend question" in n for n in report.notes)
 
 
 def test_qualtrics_header_rows_inside_a_data_frame(tmp_path):
@@ -469,6 +471,30 @@ def test_duplicate_header_names_are_noted(tmp_path):
     assert any("repeats column name(s) 'score'" in n and "'score.1'" in n
                for n in report.notes)
     assert df["score"].tolist() == [9, 10]
+
+
+def test_a_repeated_name_beside_its_numbered_form_is_read(tmp_path):
+    # "comment, comment, comment.1": the repeat was named "comment.1" as well, two columns
+    # of one name made every read stop with an AttributeError; the file's own "comment.1"
+    # keeps its name and the note names only the repeat
+    (tmp_path / "dup.csv").write_text(
+        "score,comment,comment,comment.1,x,x.1,x\n9,a,b,c,1,2,3\n3,d,e,f,4,5,6\n")
+    df, report = nt.read_survey(tmp_path / "dup.csv")
+    assert df.columns.tolist() == ["score", "comment", "comment.2", "comment.1", "x", "x.1",
+                                   "x.2"]
+    assert df["comment.1"].tolist() == ["c", "f"] and df["x.2"].tolist() == [3, 6]
+    note = next(n for n in report.notes if "repeats column name(s)" in n)
+    assert "'comment.2'" in note and "'x.2'" in note and "'comment.1'" not in note
+
+
+def test_qualtrics_export_with_blank_names_at_the_end(tmp_path):
+    # Excel saves a Qualtrics export with empty columns after the last question: two blank
+    # names on the first header row (one a space) stopped the read
+    lines = QUALTRICS.splitlines()
+    text = "\n".join([lines[0] + ",, ", lines[1] + ",,", *(line + ",," for line in lines[2:])])
+    df, report = nt.read_survey(write(tmp_path, "qualtrics.csv", text + "\n"))
+    assert report.vendor == "qualtrics" and df["score"].tolist() == [10, 6]
+    assert any("empty column(s) without a name" in n for n in report.notes)
 
 
 def test_old_xls_is_read_or_refused_clearly(tmp_path):

@@ -461,7 +461,8 @@ def _other_recommend_questions(frame: pd.DataFrame, cols: list[str], texts: dict
         return
     asks = [re.compile(p).search for p in _SCORE_WORDS[:1 + len(_RECOMMEND_WORDS)]]
     others = [c for c in cols if c not in taken and any(a(_hay(c, texts)) for a in asks)
-              and _score_like(frame[c])]
+              and _score_like(frame[c])  # (Qualtrics' "Q1_NPS_GROUP" is the category)
+              and not _NPS_CATEGORY.search(_norm(c))]
     if others:
         notes.append(tr("{n} more column(s) ask the recommend question ({others}): {column!r} "
                         "is read as the score; pass score= (--score) to read another, or "

@@ -40,7 +40,8 @@ def _layout(head: pd.DataFrame) -> tuple[str, int, list[str], dict[str, str]]:
     normed = {_norm(c) for c in first}
     # Qualtrics: row 2 = question text, row 3 = {"ImportId": ...}
     if len(rows) >= 3 and sum(_is_import_id(v) for v in rows[2]) >= max(1, len(first) // 2):
-        return "qualtrics", 3, first, dict(zip(first, rows[1], strict=False))
+        names = _dedupe(first)
+        return "qualtrics", 3, names, dict(zip(names, rows[1], strict=False))
     # SurveyMonkey: row 2 holds 'Response' / 'Open-Ended Response' / option labels
     second = [_name(c) for c in rows[1]] if len(rows) > 1 else []
     if (second and {"respondent id", "collector id"} <= normed | {_norm(c) for c in second}) or (
@@ -131,27 +132,42 @@ def _name(cell: str) -> str:
 
 
 def _note_renamed(names: list[str], report: LoadReport) -> None:
-    """Say which duplicate header names were made unique (``score`` twice -> ``score.1``)."""
-    renamed = [n for n in names if re.fullmatch(r".+\.\d+", n) and n.rsplit(".", 1)[0] in names]
-    if renamed:
+    """Say which duplicate header names were made unique (``score`` twice -> ``score.1``):
+    the repeats :func:`_dedupe` renamed, never a name the file holds (``comment.1``)."""
+    repeats = getattr(names, "repeats", {})
+    if repeats:
         report.notes.append(
             tr("the header repeats column name(s) {names}; the repeats were renamed {renamed}. "
                "Check which one holds what you expect (or name it with score=...).",
-               names=", ".join(repr(n.rsplit(".", 1)[0]) for n in dict.fromkeys(renamed)),
-               renamed=", ".join(repr(n) for n in renamed)))
+               names=", ".join(repr(n) for n in dict.fromkeys(repeats.values())),
+               renamed=", ".join(repr(n) for n in repeats)))
 
 
-def _dedupe(names: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    out = []
-    for i, n in enumerate(names):
-        n = n if n else f"column_{i + 1}"
-        if n in seen:
-            seen[n] += 1
-            out.append(f"{n}.{seen[n]}")
-        else:
-            seen[n] = 0
-            out.append(n)
+class _Names(list):
+    """Column names with the repeats renamed: ``repeats`` maps each new name to the name the
+    header gave it twice."""
+
+    repeats: dict[str, str]
+
+
+def _dedupe(names: list[str]) -> _Names:
+    """Column names made unique: a blank one is ``column_<position>``, a repeated one gets
+    ``.1``, ``.2``... (as pandas numbers them), skipping any name the file already holds, so a
+    header ``comment, comment, comment.1`` gives ``comment, comment.2, comment.1``."""
+    given = [n if n else f"column_{i + 1}" for i, n in enumerate(names)]
+    taken = set(given)
+    out = _Names()
+    out.repeats = {}
+    seen: set[str] = set()
+    for n in given:
+        name, k = n, 0
+        while name in seen or (k and name in taken):  # a name the file holds keeps it
+            k += 1
+            name = f"{n}.{k}"
+        if k:
+            out.repeats[name] = n
+        seen.add(name)
+        out.append(name)
     return out
 
 
