@@ -4591,6 +4591,25 @@ def _regions_file(tmp_path: Path, *, r_style: bool, excel: bool = False,
     return path
 
 
+def test_a_sheet_and_its_csv_read_the_same_missing_value_spellings(tmp_path):
+    # the Excel reader made "N/A", "n/a", "nan", "NULL", "#N/A" missing before the columns
+    # were known, the CSV reader left them to the typing: a real telecom file's 23 "N/A"
+    # comments were comments from its CSV and nothing from the same sheet
+    cells = pd.DataFrame({
+        "score": ["9", "3", "10", "7", "N/A", "8", "#N/A"] * 3,
+        "region": ["North", "N/A", "South", "null", "North", "NULL", "#N/A"] * 3,
+        "spend": ["12.5", "N/A", "30", "null", "4", "5", "#N/A"] * 3,
+        "comment": ["good", "N/A", "n/a", "bad", "ok", "nan", "#N/A"] * 3})
+    cells.to_csv(tmp_path / "a.csv", index=False)
+    cells.to_excel(tmp_path / "a.xlsx", index=False)
+    (csv, r1), (xlsx, r2) = nt.read_survey(tmp_path / "a.csv"), nt.read_survey(tmp_path / "a.xlsx")
+    pd.testing.assert_frame_equal(csv, xlsx)
+    assert r1.excluded == r2.excluded and len(r1.excluded["blank score"]) == 6
+    assert xlsx["comment"].head(5).tolist() == ["good", "N/A", "n/a", "bad", "nan"]
+    assert nt.prepare_comments(xlsx)["non_answer_reason"].head(5).tolist() == [
+        "", "non-answer phrase", "non-answer phrase", "", "missing-value code"]
+
+
 @pytest.mark.parametrize("excel", [False, True])
 def test_na_and_none_that_name_groups_are_kept(tmp_path, excel):
     """A region column of NA, EMEA, APAC lost North America, and a plan column its None

@@ -59,6 +59,18 @@ def test_language_accuracy_on_sample(sample):
     assert "language" in prep and prep["language"].equals(sample["language"])  # not overwritten
 
 
+def test_missing_value_codes_are_no_comments():
+    # what programs write in an empty cell (pandas' "nan", a database's NULL, a pivot
+    # table's "(blank)", a failed formula's "#VALUE!") was analysed as the customer's words
+    codes = ["nan", "NULL", "null", "#N/A", "#VALUE!", " (blank) ", "#DIV/0!", "<NA>"]
+    df = pd.DataFrame({"score": [9] * 11,
+                       "comment": [*codes, "Value!", "N/A", "null and void contract"]})
+    prep = nt.prepare_comments(df)
+    assert prep["non_answer_reason"].tolist() == ["missing-value code"] * len(codes) + [
+        "", "non-answer phrase", ""]
+    assert prep.attrs["account"]["missing-value code"] == len(codes)
+
+
 def test_non_answers_are_recognised_and_counted():
     df = pd.DataFrame({"score": [9, 3, 7, 10, 8, 6, 5, 9],
                        "comment": [None, "", "   ", "😀👍", "n/a", "RAS", " nothing. ",

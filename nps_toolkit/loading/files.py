@@ -178,10 +178,10 @@ def _read_file(path: Path, *, sheet: str | int, encoding: str | None, delimiter:
                        report=report, header_row=header_row, date=date)
 
 
-#: what pandas reads as missing in a sheet's text cells, but "NA" and "None": those are
-#: settled column by column, as in a CSV (``nawords``: North America, a plan named None)
-_EXCEL_NA = ["", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND",
-             "1.#QNAN", "<NA>", "N/A", "NULL", "NaN", "n/a", "nan", "null"]
+#: a sheet's text cells read as missing: only empty ones; the missing-value spellings ("N/A",
+#: "NULL", "#N/A") are settled by the same typing as a CSV's cells, so the comment column
+#: keeps them, as a CSV of the same sheet does (the comment analysis says what they are)
+_EXCEL_NA = [""]
 
 
 def _read_excel(path: Path, sheet: str | int, suffix: str, report: LoadReport,

@@ -255,7 +255,8 @@ GIBBERISH_MIN_COMMENTS = 200
 #: the reader's language with ``nps_toolkit.i18n.gettext``
 ACCOUNT_LABELS = (N_("comments"), N_("analysed"), N_("no comment"), N_("empty"),
                   N_("whitespace only"), N_("symbols or emoji only"), N_("numbers only"),
-                  N_("non-answer phrase"), N_("gibberish"), N_("cut_at_max_chars"),
+                  N_("missing-value code"), N_("non-answer phrase"), N_("gibberish"),
+                  N_("cut_at_max_chars"),
                   N_("pii_redacted"), N_("language_undetermined"), N_("html_decoded"))
 
 
@@ -265,12 +266,13 @@ def _non_answer_reason(s: pd.Series) -> pd.Series:
     reason = np.select(
         [s.isna().to_numpy(), (s.fillna("") == "").to_numpy(),
          (s.fillna("").str.strip() == "").to_numpy(),
+         folded.str.strip().isin(lex.MISSING_CODES).to_numpy(),
          folded.str.contains(r"^[^\p{L}\p{N}]*$", regex=True).fillna(True).to_numpy(),
          folded.str.contains(r"^[^\p{L}]*$", regex=True).fillna(True).to_numpy(),
          folded.isin(lex.NON_ANSWERS).to_numpy() | trimmed.isin(lex.NON_ANSWERS).to_numpy(),
          _gibberish(folded, trimmed, int(s.notna().sum()))],
-        ["no comment", "empty", "whitespace only", "symbols or emoji only", "numbers only",
-         "non-answer phrase", "gibberish"], "")
+        ["no comment", "empty", "whitespace only", "missing-value code",
+         "symbols or emoji only", "numbers only", "non-answer phrase", "gibberish"], "")
     return pd.Series(reason, index=s.index)
 
 
@@ -350,7 +352,8 @@ def prepare_comments(data: Any, *, comment: str = "comment", score: str | None =
     ``comment_language`` (the ``language`` column you name; or, when ``language`` is one of
     :data:`LANGUAGES` such as ``"es"``, that language for every comment; else
     :func:`detect_language`; your own columns are never overwritten), ``is_answer``,
-    ``non_answer_reason`` (no comment, empty, whitespace only, symbols or emoji only,
+    ``non_answer_reason`` (no comment, empty, whitespace only, missing-value code such as
+    "nan", "NULL", "#VALUE!" (:data:`~nps_toolkit._lexicons.MISSING_CODES`), symbols or emoji only,
     numbers only such as "10", non-answer phrase such as "n/a", "ras", "nothing", gibberish
     such as "b", "1vv", "jjjj" - see :func:`_gibberish`) and ``category`` (when ``score`` is
     given). ``.attrs["account"]`` counts comments by reason, plus how many were cut,
