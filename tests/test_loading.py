@@ -3309,6 +3309,29 @@ def test_column_names_in_camel_case_are_read_as_their_words():
     assert nt.read_survey(words)[1].columns["comment"] == "review comments"
 
 
+@pytest.mark.parametrize("write", [str.upper, str.lower])
+def test_column_names_run_together_in_one_case_are_read_as_their_words(write):
+    """The same export written by a database or SAS (``REVIEWCOMMENTS``, ``feedbackid``):
+    camelCase kept the words, one case loses them, and the comments, ids and the answer
+    date were left out. A name made of nothing but the role lists' words is read as them
+    (with a number after: ``STARTDATE1``); a name that is not (``CANDIDATE``,
+    ``SCOREBOARD``) is not split into any."""
+    df = pd.DataFrame({"FeedbackID": ["F1", "F2", "F3"], "GuestID": [7, 8, 9],
+                       "ReviewComments": ["Lovely room", "Cold food", "Fine"],
+                       "SurveyedAt": ["2024-01-05", "2024-01-09", "2024-02-01"],
+                       "RecommendationLikelihood": [10, 3, 8],
+                       "Candidate": ["a", "b", "c"], "Scoreboard": [1, 2, 3]})
+    _, report = nt.read_survey(df.rename(columns=write))
+    assert report.columns == {k: write(v) for k, v in {
+        "score": "RecommendationLikelihood", "comment": "ReviewComments",
+        "date": "SurveyedAt", "customer_id": "GuestID", "response_id": "FeedbackID"}.items()}
+    from nps_toolkit.loading.columns import _name_forms
+
+    assert _name_forms("STARTDATE1")[-1] == "start date 1"
+    assert _name_forms("CANDIDATE") == ("candidate",) and _name_forms("scoreboard") == (
+        "scoreboard",)
+
+
 def test_a_customer_list_whose_id_is_not_named_so_is_matched_by_the_answers_ids():
     """A hotel's guest list (AfagSalman/Hotel_Analysis, ``Guests.csv``) names its id
     ``GuestlD`` - a lower-case L for the I - so --customers stopped ("could not find the

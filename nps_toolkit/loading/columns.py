@@ -15,6 +15,7 @@ import pandas as pd
 from ..errors import ColumnNotFoundError
 from ..i18n import tr
 from .dates import _spellings
+from .joined import split_joined, vocabulary
 from .scores import _arrow_text, _parse_scores
 
 
@@ -172,7 +173,19 @@ def _name_forms(name: str) -> tuple[str, ...]:
     base = re.sub(r"__(?:c|r|pc)$", "", str(name))  # Salesforce's custom-field suffix
     forms = [_norm(name), _norm(base),
              _norm(re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", base))]
+    # in capitals or lower case without separators ("REVIEWCOMMENTS", "feedbackid"): the
+    # words of the role lists it is made of
+    forms.append(split_joined(forms[1], _role_words()) or forms[1])
     return tuple(dict.fromkeys(forms))
+
+
+@functools.cache
+def _role_words() -> frozenset[str]:
+    """The words the role names and patterns of this module are made of (:mod:`.joined`)."""
+    return vocabulary([*_SCORE_NAMES, *_SCORE_NAMES_INTL, *_RECOMMEND_WORDS, *_COMMENT_WORDS,
+                       *_COMMENT_WORDS_INTL, *_DATE_NAMES, *_DATE_NAMES_INTL,
+                       *_ANSWER_DATE_WORDS, *_CUSTOMER_NAMES, *_CUSTOMER_NAMES_INTL,
+                       *_RESPONSE_NAMES, _CUSTOMER_NOUNS, _ID_WORDS])
 
 
 def _likely_date(names: list[str], date: str | bool | None) -> str | None:
