@@ -4339,6 +4339,44 @@ def test_timestamps_as_forms_write_them_in_other_languages(tmp_path, stamps):
     assert (scanned.to_numpy() == expected.to_numpy()).all()
 
 
+@pytest.mark.parametrize("written", [
+    ["19 novembre 2023", "20 nov. 2023", "22 novembre 2023", "1 décembre 2023"],
+    ["19. November 2023", "20. Nov. 2023", "22. November 2023", "1. Dezember 2023"],
+    ["19 de noviembre de 2023", "20 de nov. de 2023", "22 de noviembre de 2023",
+     "1 de diciembre de 2023"],
+    ["19 ноября 2023", "20 нояб. 2023", "22 ноября 2023", "1 декабря 2023"],
+    ["19. studenoga 2023.", "20. studenoga 2023.", "22. studenoga 2023.", "1. prosinca 2023."],
+    ["19 de novembro de 2023", "20 de novembro de 2023", "22 de novembro de 2023",
+     "1 de dezembro de 2023"],
+])
+@pytest.mark.parametrize("name", ["date", "posted_at", "x"])
+def test_dates_with_the_month_named_in_other_languages(tmp_path, written, name):
+    """"9 avril 2025", "12. März 2025", "9 de abril de 2025", "9 апреля 2025" were missing
+    dates (said), and a column of them under another name was not taken as the date at all;
+    a review site's "posted_at" was not a date name. Month names come from the CLDR data
+    Babel ships, for every language the package reads; read the same by scan."""
+    expected = pd.to_datetime(["2023-11-19", "2023-11-20", "2023-11-22", "2023-12-01"])
+    path = tmp_path / "reviews.csv"
+    pd.DataFrame({name: written * 3, "score": [10, 3, 7, 9] * 3,
+                  "id": range(12)}).to_csv(path, index=False)
+    df, report = nt.read_survey(path)
+    assert report.columns["date"] == name
+    assert any("found by its content" in n for n in report.notes) == (name == "x")
+    assert (df["date"].head(4).to_numpy() == expected.to_numpy()).all()
+    relation, _ = nt.scan(path)
+    scanned = pd.to_datetime(relation.df()["date"]).head(4)
+    assert (scanned.to_numpy() == expected.to_numpy()).all()
+
+
+def test_month_names_abroad_are_read_only_in_dates_with_their_year():
+    # "ago" is August in Spanish: a relative date stays as written (a missing date, said)
+    from nps_toolkit.loading.localdates import local_dates
+
+    out = local_dates(pd.Series(["2 days ago", "hace 2 días", "9 mai 2025 à 17h03",
+                                 "Mai 2024", "May 2024"])).tolist()
+    assert out == ["2 days ago", "hace 2 días", "9 May 2025 17:03", "May 2024", "May 2024"]
+
+
 def test_numeric_dates_read_one_by_one_keep_one_day_month_order():
     """Dates with a zone offset are read one by one; 19/11 was day first (it must be) and
     01/12 month first (12 January) in the same column, unsaid. One order is decided for the

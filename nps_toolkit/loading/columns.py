@@ -16,6 +16,7 @@ from ..errors import ColumnNotFoundError
 from ..i18n import tr
 from .dates import _spellings
 from .joined import split_joined, vocabulary
+from .localdates import local_dates
 from .scores import _arrow_text, _parse_scores
 
 
@@ -127,7 +128,10 @@ _ANSWER_DATE_NAMES = ["recorded date", "recordeddate", "end date", "enddate", "s
                       "survey date", "completed", "completion date", "completion time",
                       "submission time", "submission date", "submitdate", "submit date"]
 _DATE_NAMES = [*_ANSWER_DATE_NAMES, "timestamp", "created at", "date", "datetime",
-               "start date", "startdate", "time", *_DATE_NAMES_INTL]
+               "start date", "startdate", "time",
+               # a review site's or app store's export: when the review was written
+               "posted at", "posted on", "date posted", "published at", "published on",
+               "review date", "reviewed at", "reviewed on", "written at", *_DATE_NAMES_INTL]
 # other names that say the survey was answered then ("surveyed_at", "answered_on",
 # "nps_response_date", "date_of_survey"): outrank the generic names when they hold dates
 _ANSWER_DATE_WORDS = [r"\bsurveyed\b", r"\banswered\b", r"\bresponded\b", r"\bsubmitted\b",
@@ -565,6 +569,10 @@ _DATE_SHAPE = re.compile(r"^\s*(\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2
                          r"([ T]\d{1,2}:\d{2}.*)?\s*$")
 
 
+#: a day number (1-2 digits) and a four-digit year, in either order
+_DAY_AND_YEAR = r"^(?=.*(?<!\d)\d{1,2}(?!\d))(?=.*(?<!\d)\d{4}(?!\d))"
+
+
 def _date_like(series: pd.Series, *, strict: bool = False) -> bool:
     """Whether a column holds dates: a date type, or (of its first 200 filled cells) at
     least 90% written like a date (``strict``: every one, for a column whose name says
@@ -577,6 +585,7 @@ def _date_like(series: pd.Series, *, strict: bool = False) -> bool:
     head = head[head != ""]
     if len(head) < (5 if strict else 1):
         return False
+    head = local_dates(head)  # "2023년 11월 19일", "9 avril 2025": as the reader reads them
     shaped = head.str.match(_DATE_SHAPE).fillna(False).to_numpy()
     if not strict and shaped.mean() < 0.9:
         # a column named like a date may write them several ways (an export assembled from
@@ -591,7 +600,13 @@ def _date_like(series: pd.Series, *, strict: bool = False) -> bool:
         if not shaped.any():  # day numbers or Unix times only
             return True
     elif shaped.mean() < (1.0 if strict else 0.9):
-        return False
+        # a column named nothing: every cell written like a date, months in words among
+        # them when with a day and a year ("09-Apr-2025", "April 9, 2025": a review site's
+        # "posted_at" was left out; "Jan 2024" may be a cohort, "Mar 5" has no year)
+        worded = _spellings(head.reset_index(drop=True))[1]["worded"]
+        shaped |= worded & head.str.contains(_DAY_AND_YEAR).fillna(False).to_numpy()
+        if shaped.mean() < 1.0:
+            return False
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         read = pd.to_datetime(head[shaped], format="mixed", errors="coerce", dayfirst=True)

@@ -2,13 +2,18 @@
 the date reader knows: Google Forms' and Excel's Korean timestamps (``2023. 11. 19 오후
 5:03:54``: 오전 before noon, 오후 after), Chinese and Japanese ones (``2023/11/19 下午5:03:54``,
 ``2023年11月19日 17:03``, 午前/午後), Korean written dates (``2023년 11월 19일``), the Russian
-year mark (``19.11.2023 г.``) and the Spanish clock's ``a. m.`` / ``p. m.``.
+year mark (``19.11.2023 г.``), the Spanish clock's ``a. m.`` / ``p. m.``, and months named
+in other languages (``9 avril 2025``, ``12. März 2025``, ``9 de abril de 2025``,
+``9 апреля 2025``).
 
 Each rewrite runs on the column's distinct values, vectorised, and only when a head of them
 shows the spelling (a plain column is returned as it is, after one look at 200 values).
 """
 
 from __future__ import annotations
+
+import functools
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -19,10 +24,11 @@ from ..i18n import tr
 _SEEN = (r"[오전후上下午前後]|년|年|\d\s*г\.?(?:\s|$)|\b[ap]\.\s?m\.|\d,\s*\d|\d[hH]\d|"
          r"\d\s+(?:à|a las|a la|um|at|в|kl\.?|u)\s+\d")
 
-# a day-first or month-first date and its clock joined by a comma, a word ("à", "um", "at",
-# "a las", "в", "kl.") or written with an h ("17h03"): "19.11.2023, 17:03", "19/11/2023 à
-# 17h03" -> "19.11.2023 17:03"
-_JOINED = (r"^(\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*,?\s*(?:(?:à|a las|a la|um|at|в|kl\.?|u)"
+# a day-first or month-first date (or a day, a month in words, a year) and its clock joined
+# by a comma, a word ("à", "um", "at", "a las", "в", "kl.") or written with an h ("17h03"):
+# "19.11.2023, 17:03", "19/11/2023 à 17h03", "9 mai 2025 à 17h03" -> "19.11.2023 17:03"
+_JOINED = (r"^(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2} [A-Z][a-z]{2} \d{4})\s*,?\s*"
+           r"(?:(?:à|a las|a la|um|at|в|kl\.?|u)"
            r"\s+)?(\d{1,2})\s*[:hH]\s*(\d{2})")
 
 # year first, then month and day, each followed by a dot, a slash, a dash or its East Asian
@@ -46,7 +52,7 @@ def local_dates(text: pd.Series) -> pd.Series:
     ['2023-11-19 17:03:54', '2023-11-19 00:05:00', '2023-11-19', '19.11.2023 17:03', \
 '01/12/2023 9:05:00 PM', '2024-03-01']
     """
-    text = text.astype("string")
+    text = _english_months(text.astype("string"))
     head = text.dropna().head(200)
     if head.empty or not head.str.contains(_SEEN, regex=True).fillna(False).any():
         return text
@@ -76,9 +82,76 @@ def local_dates(text: pd.Series) -> pd.Series:
     return out
 
 
+#: a word (letters of any script, a dot after an abbreviation), between two digits or
+#: the ends of a date: a month's name in "9 avril 2025", "12. März 2025", "abr. 9, 2025"
+_WORD = r"[^\W\d_]+\.?"
+
+
+#: English month names as the date readers know them
+_ENGLISH = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
+                      "oct", "nov", "dec", "january", "february", "march", "april", "june",
+                      "july", "august", "september", "october", "november", "december"})
+
+
+@functools.lru_cache(maxsize=1)
+def _month_names() -> dict[str, str]:
+    """Month names, lower case, as written and folded (wide and abbreviated, as written in a
+    date and standing alone, from the CLDR data Babel ships: ``avril``, ``märz`` and
+    ``marz``, ``апреля``, ``travnja``, ``nov``), each with the English abbreviation the date
+    readers know (``Apr``)."""
+    from babel.dates import get_month_names
+
+    from .scales import _CALENDAR_LOCALES, _fold
+
+    abbr = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    out: dict[str, str] = {}
+    for locale in _CALENDAR_LOCALES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for i, name in get_month_names(width, context, locale).items():
+                    for form in (name.lower().strip("."), _fold(name).strip(" .")):
+                        if form.isalpha() and not any(
+                                "\u1100" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
+                                for ch in form):
+                            out.setdefault(form, abbr[i - 1])
+    return out
+
+
+def _english_months(text: pd.Series) -> pd.Series:
+    """``text`` with its month names written as English abbreviations when a head of 200
+    values holds one in another language beside a number (``9 avril 2025`` -> ``9 Apr
+    2025``, ``20 de nov. de 2023`` -> ``20 Nov 2023``), the Spanish and Portuguese ``de``
+    around them and the German day's dot dropped (``12. März 2025`` -> ``12 Mar 2025``);
+    only in values holding a year."""
+    from .scales import _fold
+
+    months = _month_names()
+
+    def name(word: str) -> str | None:
+        return months.get(word.lower().strip("."), months.get(_fold(word).strip(" .")))
+
+    def english(match: Any) -> str:
+        return name(match.group(0)) or match.group(0)
+
+    head = text.dropna().head(200)
+    words = head.str.findall(_WORD).explode().dropna()
+    if words.empty or not words.map(
+            lambda w: name(w) is not None and _fold(w).strip(" .") not in _ENGLISH).any():
+        return text
+    out = text.str.replace(_WORD, english, regex=True)
+    out = out.str.replace(r"(?i)(?<=\d)\s+de\s+(?=[A-Z][a-z]{2}\b)|(?<=\b[A-Z][a-z]{2})\s+"
+                          r"de\s+(?=\d)", " ", regex=True)
+    out = out.str.replace(r"^(\d{1,2})\.\s+(?=[^\W\d_])", r"\1 ", regex=True)
+    out = out.str.replace(r"(?<=\d{4})\.$", "", regex=True)  # Croatian "1. travnja 2025."
+    # only in a date with its year: "hace 2 días", "2 days ago" ("ago" is August in
+    # Spanish) stay as written
+    return out.where(text.str.contains(r"(?<!\d)\d{4}(?!\d)").fillna(False), text)
+
+
 #: the spellings :func:`local_dates_sql` leaves, as DuckDB's strptime formats
 LOCAL_FORMATS = ("['%Y-%m-%d %I:%M:%S %p', '%Y-%m-%d %I:%M %p', '%Y-%m-%d %H:%M:%S', "
-                 "'%Y-%m-%d %H:%M', '%Y-%m-%d']")
+                 "'%Y-%m-%d %H:%M', '%Y-%m-%d', '%d %b %Y %H:%M:%S', '%d %b %Y %H:%M', "
+                 "'%d %b %Y', '%d %B %Y %H:%M:%S', '%d %B %Y %H:%M', '%d %B %Y']")
 
 _DATE_SQL = (r"^(\d{4})\s*(?:[./-]|년|年)\s*(\d{1,2})\s*(?:[./-]|월|月)\s*(\d{1,2})\s*"
              r"(?:\.|일|日)?\s*,?\s*")
@@ -89,7 +162,8 @@ def local_dates_sql(expr: str) -> str:
     """:func:`local_dates` as a DuckDB expression over the text ``expr``: the same rewrites,
     except that a year-first clock keeps its half of the day as ``AM`` / ``PM`` (read with
     :data:`LOCAL_FORMATS`), since a regular expression cannot add 12 to an hour."""
-    out = f"regexp_replace({expr}, '(\\d)\\s*г\\.?(\\s|$)', '\\1\\2', 'g')"
+    out = _english_months_sql(expr)  # first, as local_dates does
+    out = f"regexp_replace({out}, '(\\d)\\s*г\\.?(\\s|$)', '\\1\\2', 'g')"
     out = f"regexp_replace({out}, '{_JOINED}', '\\1 \\2:\\3')"
     out = f"regexp_replace({out}, '\\b[aA]\\.\\s?[mM]\\.?', 'AM', 'g')"
     out = f"regexp_replace({out}, '\\b[pP]\\.\\s?[mM]\\.?', 'PM', 'g')"
@@ -100,6 +174,26 @@ def local_dates_sql(expr: str) -> str:
                f"'\\1-\\2-\\3 \\4 {half}')")
     out = f"regexp_replace({out}, '{_DATE_SQL}{_CLOCK_SQL}?\\s*$', '\\1-\\2-\\3 \\4')"
     return f"trim({out})"
+
+
+def _english_months_sql(expr: str) -> str:
+    """:func:`_english_months` in DuckDB: each month's names in other languages (lower case,
+    as written and folded) as its English abbreviation, in a value holding a year; ``de``
+    around it and the German day's dot dropped."""
+    by_month: dict[str, list[str]] = {}
+    for name, abbr in sorted(_month_names().items(), key=lambda kv: (-len(kv[0]), kv[0])):
+        by_month.setdefault(abbr, []).append(name)
+    out = f"lower({expr})"
+    for abbr, names in by_month.items():
+        out = (f"regexp_replace({out}, '(^|[^\\pL])(?:{'|'.join(names)})\\.?([^\\pL]|$)', "
+               f"'\\1{abbr}\\2', 'g')")
+    out = f"regexp_replace({out}, '(\\d)\\s+de\\s+([A-Z][a-z]{{2}})\\s+de\\s+', '\\1 \\2 ', 'g')"
+    out = f"regexp_replace({out}, '(\\d{{4}})\\.$', '\\1')"
+    has_year = f"regexp_matches({expr}, '(^|[^0-9])[0-9]{{4}}([^0-9]|$)')"
+    changed = f"regexp_matches({out}, '[A-Z][a-z]{{2}}')"
+    out = f"CASE WHEN {has_year} AND {changed} THEN {out} ELSE {expr} END"
+    # the German day's dot before any month in words ("9. April 2025")
+    return f"regexp_replace({out}, '^(\\d{{1,2}})\\.\\s+(\\pL)', '\\1 \\2')"
 
 
 def two_digit_year_first(parts: pd.DataFrame, notes: list[str], column: str,

@@ -373,6 +373,7 @@ def _date_expr(name: str, dtype: str, sample: pd.Series, dayfirst: bool | None,
     text = text.mask(text.str.lower().isin(_NA_TOKENS))
     written = f"trim(CAST({col} AS VARCHAR))"
     text, written, offset = _without_offsets(text, written, name, report)
+    written_as = text.dropna().iloc[0] if text.notna().any() else ""
     local = local_dates(text)  # "2023. 11. 19 오후 5:03:54", "19.11.2023 г.", "9:05 p. m."
     changed = bool((local.fillna("") != text.fillna("")).any()) or offset
     source = local_dates_sql(written) if changed else f"trim({col})"
@@ -392,7 +393,8 @@ def _date_expr(name: str, dtype: str, sample: pd.Series, dayfirst: bool | None,
     bad = int((parsed.isna() & text.notna()).sum())
     report.notes.append(
         f"date column {name!r} is text; it is parsed in the engine as "
-        + (f"{fmt!r}" if fmt else "ISO 8601") + (
+        + (f"{fmt!r}" if fmt else f"written in its language (e.g. {str(written_as)!r})"
+           if changed and written_as else "ISO 8601") + (
             f" ({bad} of the sample's {int(text.notna().sum()):,} dates do not read that way "
             "and become missing dates)." if bad else "."))
     return f"{sql} AS date"
