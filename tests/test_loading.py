@@ -2731,6 +2731,23 @@ def test_a_column_per_survey_wave_is_read_as_one_row_per_answer(tmp_path):
     assert len(nt.read_survey(ratings)[0]) == 40
 
 
+@pytest.mark.parametrize("names", [("NPSSCORE2015", "NPSSCORE2016", "NPSSCORE"),
+                                   ("nps_score2015", "nps_score2016", "nps_score")])
+def test_a_column_per_wave_named_without_separators(tmp_path, names):
+    # the same study's columns as a database writes them: the year written onto the name
+    # ("NPSSCORE2015") was no wave, and only one year was read
+    rng = np.random.default_rng(46)
+    n = 300
+    s15 = np.where(rng.random(n) < 0.5, np.nan, rng.integers(0, 11, n))
+    s16 = np.where(rng.random(n) < 0.5, np.nan, rng.integers(0, 11, n))
+    pd.DataFrame({"ACCTID": np.arange(n), names[0]: s15, names[1]: s16}).to_csv(
+        tmp_path / "w.csv", index=False)
+    out, report = nt.read_survey(tmp_path / "w.csv")
+    assert report.columns["score"] == names[2]
+    assert out.groupby("wave").size().to_dict() == {2015: int(np.isfinite(s15).sum()),
+                                                    2016: int(np.isfinite(s16).sum())}
+
+
 def test_nps_inside_a_name_and_nps_values_already_computed(tmp_path):
     """Two public files: ``ID_Cliente, ValorNPS, NPS`` (adiacla/examen2026), where "NPS" is
     the category and "ValorNPS" the 0-10 answer; ``Mes, NPS`` with one NPS per month

@@ -18,7 +18,8 @@ import pandas as pd
 
 from ..errors import ColumnNotFoundError
 from ..i18n import tr
-from .columns import _RECOMMEND_WORDS, _SCORE_NAMES, _date_like, _norm, _score_like
+from .columns import _RECOMMEND_WORDS, _SCORE_NAMES, _date_like, _norm, _role_words, _score_like
+from .joined import split_joined
 
 # a column holding the question asked, and one holding the answer, named as exports name them
 # (normalised: lower case, accents stripped, punctuation as spaces)
@@ -275,6 +276,10 @@ def _wave_of(column: str) -> tuple[str, tuple[Any, ...], str] | None:
     NPS``, ``NPS Q1 2024``, ``Recommend 2024Q3``, ``2025 NPS``, ``Wave 3 NPS``); None
     otherwise."""
     name = _norm(column)
+    if " " not in name:  # run together in one case: "NPSSCORE2015" -> "nps score 2015"
+        name = split_joined(name, _role_words()) or name
+    # a year written onto the name: "nps score2015", "npsscore2015"
+    name = re.sub(r"(?<=[^\W\d_])(?=(?:19|20)\d\d$)", " ", name)
     words = name.split()
     for k in (2, 1):
         m = _WAVE_NAME.match(name) if k == 1 else None  # the forms read before months
