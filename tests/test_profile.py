@@ -286,6 +286,23 @@ def test_value_for_money_is_a_rating_not_customer_value():
     assert nt.profile_export(df, codeframes=False).config["value"] == "Value"
 
 
+def test_names_run_together_in_one_case_are_read_as_words():
+    """The consumer survey above written by a database (``PRODUCTQUALITY``,
+    ``SERVICEQUALITY``, ``VALUEFORMONEY``, ``PRODUCTLINEID``): its ratings were no drivers
+    and a product line's id was a driver; as words they are what their names say."""
+    rng = np.random.default_rng(43)
+    n = 400
+    df = pd.DataFrame({"SCORE": rng.integers(0, 11, n),
+                       "PRODUCTQUALITY": rng.integers(1, 6, n),
+                       "SERVICEQUALITY": rng.integers(1, 6, n),
+                       "VALUEFORMONEY": rng.integers(1, 6, n),
+                       "PRODUCTLINEID": rng.integers(1, 11, n)})
+    out, _ = nt.read_survey(df)
+    profile = nt.profile_export(out, codeframes=False)
+    assert profile.config["drivers"] == ["PRODUCTQUALITY", "SERVICEQUALITY", "VALUEFORMONEY"]
+    assert profile.config["segments"] == ["PRODUCTLINEID"] and profile.config["value"] is None
+
+
 def test_answers_mostly_written_once_are_no_segment():
     """14 answers of a webinar survey with 12 different texts in a column were a segment of
     12 groups: a column whose values are mostly written once has no groups to compare; a

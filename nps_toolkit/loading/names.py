@@ -4,9 +4,11 @@ The names are read as words (:func:`_words`); the profile decides with the cells
 
 from __future__ import annotations
 
+import functools
 import re
 
-from .columns import _norm
+from .columns import _norm, _role_words
+from .joined import split_joined, vocabulary
 
 # names of a period or wave index, in the supported languages (normalised)
 _PERIOD_NAMES = re.compile(r"^(t|wave|waves|wave id|survey wave|vague|welle|oleada|ola|"
@@ -91,6 +93,28 @@ _CATEGORY_WORDS = {
 
 def _words(name: str) -> str:
     """A column name as words: camelCase split, then normalised (``CaTicket`` -> ``ca
-    ticket``)."""
+    ticket``); a name run together in one case split into the words of this module's and
+    the role detection's lists (``PRODUCTQUALITY`` -> ``product quality``,
+    ``PRODUCTLINEID`` -> ``product line id``: a database's spelling of ``Product_Quality``
+    was no rating, and its ``product_line_id`` no key)."""
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", str(name))
-    return _norm(spaced)
+    words = _norm(spaced)
+    return words if " " in words else split_joined(words, _name_words()) or words
+
+
+@functools.cache
+def _name_words() -> frozenset[str]:
+    """The words of the names this module and the role detection read (:mod:`.joined`)."""
+    return vocabulary([p.pattern for p in (
+        _PERIOD_NAMES, _SEGMENT_NAMES, _RATING_NAMES, _MEASURE_NAMES, _KEY_NAMES,
+        _VALUE_NAMES, _ID_NAMES)]) | _role_words() | _SURVEY_WORDS
+
+
+#: words survey exports name their columns with beside those the lists hold (what a
+#: question is about: "service quality", "product line", "comment tag")
+_SURVEY_WORDS = frozenset({
+    "service", "product", "line", "tag", "tags", "delivery", "support", "price", "prices",
+    "experience", "overall", "brand", "purchase", "intent", "awareness", "recall",
+    "preference", "website", "app", "call", "center", "centre", "claims", "access",
+    "speed", "staff", "checkout", "loyalty", "program", "programme", "contract", "type",
+    "level", "group", "source", "medium", "device", "language", "gender", "plan"})
