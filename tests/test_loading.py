@@ -3345,6 +3345,8 @@ def test_column_names_run_together_in_one_case_are_read_as_their_words(write):
     from nps_toolkit.loading.columns import _name_forms
 
     assert _name_forms("STARTDATE1")[-1] == "start date 1"
+    # each word of a name (KoBoToolbox's group paths: "group_nps/why_score")
+    assert _name_forms("GROUPNPS/WHYSCORE")[-1] == "groupnps why score"
     assert _name_forms("CANDIDATE") == ("candidate",) and _name_forms("scoreboard") == (
         "scoreboard",)
 

@@ -179,7 +179,7 @@ def _name_forms(name: str) -> tuple[str, ...]:
              _norm(re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", base))]
     # in capitals or lower case without separators ("REVIEWCOMMENTS", "feedbackid"): the
     # words of the role lists it is made of
-    forms.append(split_joined(forms[1], _role_words()) or forms[1])
+    forms.append(" ".join(split_joined(w, _role_words()) or w for w in forms[1].split()))
     return tuple(dict.fromkeys(forms))
 
 

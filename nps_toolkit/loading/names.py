@@ -99,7 +99,7 @@ def _words(name: str) -> str:
     was no rating, and its ``product_line_id`` no key)."""
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", str(name))
     words = _norm(spaced)
-    return words if " " in words else split_joined(words, _name_words()) or words
+    return " ".join(split_joined(w, _name_words()) or w for w in words.split())
 
 
 @functools.cache
