@@ -2611,11 +2611,21 @@ def test_the_no_score_error_names_only_columns_answered_in_numbers():
     units = rng.choice(["UN", "ML", "M2", "M3", "KG"], n).astype(object)
     units[:4] = ["1", "2", "3", "5"]
     df = pd.DataFrame({"Codigo Np": [f"NP-{i}" for i in range(n)], "Unidad De Medida": units,
-                       "Cantidad": rng.integers(0, 11, n).astype(str)}).astype("string")
+                       "Respuesta": rng.integers(0, 11, n).astype(str)}).astype("string")
     with pytest.raises(nt.ColumnNotFoundError) as err:
         nt.read_survey(df)
-    assert "Answered 0-10 in 'Cantidad':" in str(err.value)
+    assert "Answered 0-10 in 'Respuesta':" in str(err.value)
     assert "Unidad De Medida'" not in str(err.value).split("Columns are")[1].split("]")[1]
+    # nor a quantity, a count, a key, a 0/1 flag or a survey tool's own column (LimeSurvey's
+    # "lastpage" was offered as a rating to map)
+    more = df.assign(Cantidad=rng.integers(0, 11, n).astype(str), lastpage="3",
+                     RoomCount=rng.integers(1, 5, n).astype(str),
+                     Finished=rng.integers(0, 2, n).astype(str))
+    with pytest.raises(nt.ColumnNotFoundError) as err:
+        nt.read_survey(more)
+    said = str(err.value).split("Columns are")[1].split("]", 1)[1]
+    assert "'Respuesta'" in said and not any(
+        f"'{c}'" in said for c in ("Cantidad", "lastpage", "RoomCount", "Finished"))
 
 
 def test_scan_refuses_an_export_with_one_row_per_question(tmp_path):

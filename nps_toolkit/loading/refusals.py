@@ -104,23 +104,42 @@ def _only_score_of_an_nps_file(frame: pd.DataFrame, cols: list[str], taken: set[
     0-10 with at least three values (not a key, a count or a period), which can only be the
     recommend question ("survey_result" in "NPS_data.csv"); None when there are none or
     several, or the file is not named so."""
-    from .names import _KEY_NAMES, _MEASURE_NAMES, _PERIOD_NAMES, _words
-
     if not source or not _NPS_FILE.search(Path(source).stem.lower()):
         return None
-    found = [c for c in cols if c not in taken and not (
-        _KEY_NAMES.search(_words(c)) or _MEASURE_NAMES.search(_words(c))
-        or _PERIOD_NAMES.match(_words(c))) and _answered_0_10(frame[c])
-        and frame[c].nunique() >= 3]
+    found = [c for c in cols if c not in taken and _may_be_answers(c)
+             and _answered_0_10(frame[c]) and frame[c].nunique() >= 3]
     return found[0] if len(found) == 1 else None
+
+
+#: the columns a survey tool adds to every answer (LimeSurvey's last page reached and
+#: random seed, Qualtrics' progress, KoBoToolbox's index and form version)
+_SYSTEM_NAMES = re.compile(r"^(lastpage|last page|seed|startlanguage|progress|finished|"
+                           r"index|version|form version|status|attempt|page|step)$")
+
+
+def _may_be_answers(column: str) -> bool:
+    """Whether a column's name allows it to hold answers: not a key, a count or measure, a
+    period, or a column a survey tool adds (:data:`_SYSTEM_NAMES`)."""
+    from .names import _KEY_NAMES, _MEASURE_NAMES, _PERIOD_NAMES, _words
+
+    words = _words(column)
+    return not (_KEY_NAMES.search(words) or _MEASURE_NAMES.search(words)
+                or _PERIOD_NAMES.match(words) or _SYSTEM_NAMES.match(words))
 
 
 def _scored_columns(frame: pd.DataFrame, cols: list[str], texts: dict[str, str]) -> str:
     """For the error of a file without a recommend question: the columns answered 0-10 (with
-    the question each asks, when the file says it), which could be it; "" when none is."""
-    scored = [c for c in cols if _answered_0_10(frame[c])][:5]
-    # answered 1-5 at most (a star rating, "별점"): no 0-10 question, said as what it is
-    rated = [c for c in scored if pd.to_numeric(frame[c], errors="coerce").max() <= 5]
+    the question each asks, when the file says it), which could be it, keys, counts and the
+    survey tool's own columns aside ("lastpage", "RoomCount"); "" when none is."""
+    from .names import _RATING_NAMES, _words
+
+    scored = [c for c in cols if _may_be_answers(c) and _answered_0_10(frame[c])
+              and frame[c].nunique() >= 3][:5]  # (a 0/1 flag is no question's answers)
+    # answered 1-5 at most (a star rating, "별점"): no 0-10 question, said as what it is,
+    # those named as a rating first ("¿cómo calificaría...?" before "Año de estudio")
+    rated = sorted((c for c in scored if pd.to_numeric(frame[c], errors="coerce").max() <= 5),
+                   key=lambda c: not _RATING_NAMES.search(_words(c) + " " + _words(
+                       texts.get(c, ""))))
     scored = [c for c in scored if c not in rated]
     said = ", ".join(repr(c) + (f" ({texts[c]!r})" if texts.get(c) else "") for c in scored)
     return ((f" Answered 0-10 in {said}: if one of them asks how likely the respondent is to "
