@@ -1806,7 +1806,11 @@ def test_xlsx_formula_with_saved_value_reads_the_value(tmp_path):
 SCORE_CELLS = ["9", " 10 ", "10/10", "10 - Extremely likely", "10 Extremely likely",
                "9 — Very likely", "0 (Not at all likely)", "7,0", "n/a", "", "N/A", "3",
                "3-4", "0-6", "9.5", "11", "-1", "4/5", "2 of 5", "ten", "10 out of 10",
-               "Dix", "score 8", "Note: 6", "4 out of 5", "eleven", "zehn"]
+               "Dix", "score 8", "Note: 6", "4 out of 5", "eleven", "zehn",
+               # digits of other widths and scripts, labels before the number, units: read
+               # by read_survey, refused by scan's engine past its sample
+               "１０", "٩", "۷", "५", "๘", "Extremely likely - 10", "Not at all likely - 0",
+               "(9)", "Very likely (9)", "평점9점", "5分", "7 points", "10 ⭐"]
 
 
 def test_scan_reads_every_score_cell_as_read_survey_does(tmp_path):

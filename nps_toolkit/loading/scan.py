@@ -33,14 +33,23 @@ def _number_sql(col: str) -> str:
     """A score cell's number in SQL, as :func:`_parse_scores` reads it: the number of the
     cell (``_SCORE_SQL``), else a number in words ("ten", "dix"), else a labelled one
     ("score 8", "8 out of 10"); NULL when it holds none."""
+    # digits of other widths and scripts as ASCII ones ("１０", "١٠", "۱۰", "१०"), as the
+    # loader reads them (scores._DIGITS after NFKC); then the loader's rule
+    col = f"translate({col}, '{_OTHER_DIGITS}', '{'0123456789' * (len(_OTHER_DIGITS) // 10)}')"
     low = f"lower(trim({col}))"
     words = " ".join(f"WHEN '{w.replace(chr(39), chr(39) * 2)}' THEN {v:.1f}"
                      for w, v in sorted(_WORD_VALUE.items()))
     labelled = _LABELLED.pattern.replace(r"\d", r"\p{Nd}").replace("'", "''")
+    groups = ", ".join(f"NULLIF(regexp_extract({low}, '{labelled}', {k}), '')"
+                       for k in range(1, _LABELLED.groups + 1))  # every way it is written
     return (f"COALESCE(TRY_CAST(replace(regexp_extract({col}, '{_SCORE_SQL}', 1), ',', '.') "
-            f"AS DOUBLE), CASE {low} {words} END, TRY_CAST(COALESCE("
-            f"NULLIF(regexp_extract({low}, '{labelled}', 1), ''), "
-            f"NULLIF(regexp_extract({low}, '{labelled}', 2), '')) AS DOUBLE))")
+            f"AS DOUBLE), CASE {low} {words} END, TRY_CAST(COALESCE({groups}) AS DOUBLE))")
+
+
+#: the decimal digits the loader reads besides ASCII ones: fullwidth, Arabic-Indic, Eastern
+#: Arabic-Indic (Persian, Urdu), Devanagari, Bengali, Thai, each 0 to 9
+_OTHER_DIGITS = "".join(chr(base + i) for base in (0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6,
+                                                    0x0E50) for i in range(10))
 
 
 @renamed(customer_id="customer")
