@@ -1818,7 +1818,7 @@ def test_scan_reads_every_score_cell_as_read_survey_does(tmp_path):
     rule now decides valid, blank and invalid in both, cell by cell."""
     import duckdb
 
-    from nps_toolkit.loading.scan import _number_sql
+    from nps_toolkit.loading.scanscores import _number_sql
     from nps_toolkit.loading.scores import _parse_scores
 
     values, kind = _parse_scores(pd.Series(SCORE_CELLS, dtype="string"))
@@ -1830,6 +1830,38 @@ def test_scan_reads_every_score_cell_as_read_survey_does(tmp_path):
             assert sql == pytest.approx(v), cell
         elif k == 2:
             assert sql is None, cell
+
+
+def test_scan_refuses_another_scale_and_maps_it_with_scale(tmp_path):
+    """scan read 1-5 star ratings as 0-10 answers: on 45 real Korean review exports and a
+    CSAT file read_survey refuses, scan gave an NPS of -100 (everyone a detractor),
+    silently. It refuses them with read_survey's words, and ``scale=`` maps them in the
+    engine to the NPS read_survey gives with the same table, numbers or words."""
+    rng = np.random.default_rng(47)
+    n = 300
+    stars = rng.integers(1, 6, n)
+    path = tmp_path / "reviews.csv"
+    pd.DataFrame({"rating": stars, "review": ["fine"] * n}).to_csv(path, index=False)
+    with pytest.raises(nt.InvalidScoreError, match=r"1-5 rating.*scan\(\.\.\., scale="):
+        nt.scan(path)
+    table = {1: 0, 2: 3, 3: 5, 4: 8, 5: 10}
+    relation, report = nt.scan(path, scale=table)
+    expected = nt.summarize(nt.read_survey(path, scale=table)[0])
+    got = nt.summarize(relation)
+    assert int(got["n"].item()) == n and got["nps"].item() == pytest.approx(
+        expected["nps"].item())
+    assert any("scale=" in note for note in report.notes)
+    # an answer the table leaves out stops the count, or is a missing score when asked
+    with pytest.raises(nt.InvalidScoreError, match="scale= does not map"):
+        nt.scan(path, scale={1: 0, 2: 3, 3: 5, 4: 8})
+    relation, _ = nt.scan(path, scale={1: 0, 2: 3, 3: 5, 4: 8}, on_invalid="exclude")
+    assert int(nt.summarize(relation)["n"].item()) == int((stars < 5).sum())
+    # answers in words
+    words = np.array(["Poor", "Fair", "Good", "Very good", "Excellent"])[stars - 1]
+    pd.DataFrame({"rating": words}).to_csv(path, index=False)
+    named = {"poor": 0, "fair": 3, "good": 5, "very good": 8, "excellent": 10}
+    relation, _ = nt.scan(path, score="rating", scale=named)
+    assert nt.summarize(relation)["nps"].item() == pytest.approx(expected["nps"].item())
 
 
 def test_scan_stops_or_excludes_invalid_scores_like_read_survey(tmp_path):

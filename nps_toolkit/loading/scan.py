@@ -4,52 +4,21 @@ column detection run on a sample."""
 from __future__ import annotations
 
 import glob
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-import numpy as np
 import pandas as pd
 
 from .._api import renamed
 from .._frames.periods import mixed_dates
-from ..errors import InvalidScoreError, describe_examples
 from ..i18n import tr
 from .columns import _detect, _norm
 from .dates import _numeric_date_format
 from .report import LoadReport
-from .scores import _LABELLED, _NA_TOKENS, _WORD_VALUE, _parse_scores
+from .scanscores import score_expr
+from .scores import _NA_TOKENS
 from .tidy import canonical_sql, tidied_columns, unwrap_sql
-
-# The loader's score rule (scores._SCORE_RE) in RE2, DuckDB's regex dialect: a number,
-# optionally "/10" or followed by a vendor label that starts with a letter and holds no digit
-# ("10 - Extremely likely", "9 — Very likely", "10 Extremely likely", "0 (Not at all
-# likely)"); "3-4" or "0-6" (a range) is not a score. Python's \d and [^\W\d_] are Unicode,
-# so RE2 gets \p{Nd} and \pL. Tested against _parse_scores on the same cells.
-_SCORE_SQL = (r"^\s*([+-]?\p{Nd}+(?:[.,]\p{Nd}+)?)\s*"
-              r"(?:/\s*10(?:[.,]0+)?|(?:[-–—:=(\[]\s*|\s+)\pL[^\p{Nd}]*)?\s*$")
-
-
-def _number_sql(col: str) -> str:
-    """A score cell's number in SQL, as :func:`_parse_scores` reads it: the number of the
-    cell (``_SCORE_SQL``), else a number in words ("ten", "dix"), else a labelled one
-    ("score 8", "8 out of 10"); NULL when it holds none."""
-    # digits of other widths and scripts as ASCII ones ("１０", "١٠", "۱۰", "१०"), as the
-    # loader reads them (scores._DIGITS after NFKC); then the loader's rule
-    col = f"translate({col}, '{_OTHER_DIGITS}', '{'0123456789' * (len(_OTHER_DIGITS) // 10)}')"
-    low = f"lower(trim({col}))"
-    words = " ".join(f"WHEN '{w.replace(chr(39), chr(39) * 2)}' THEN {v:.1f}"
-                     for w, v in sorted(_WORD_VALUE.items()))
-    labelled = _LABELLED.pattern.replace(r"\d", r"\p{Nd}").replace("'", "''")
-    groups = ", ".join(f"NULLIF(regexp_extract({low}, '{labelled}', {k}), '')"
-                       for k in range(1, _LABELLED.groups + 1))  # every way it is written
-    return (f"COALESCE(TRY_CAST(replace(regexp_extract({col}, '{_SCORE_SQL}', 1), ',', '.') "
-            f"AS DOUBLE), CASE {low} {words} END, TRY_CAST(COALESCE({groups}) AS DOUBLE))")
-
-
-#: the decimal digits the loader reads besides ASCII ones: fullwidth, Arabic-Indic, Eastern
-#: Arabic-Indic (Persian, Urdu), Devanagari, Bengali, Thai, each 0 to 9
-_OTHER_DIGITS = "".join(chr(base + i) for base in (0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6,
-                                                    0x0E50) for i in range(10))
 
 
 @renamed(customer_id="customer")
@@ -60,6 +29,7 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
          response_id: str | Literal[False] | None = None,
          dayfirst: bool | None = None, sample_rows: int = 10_000,
          on_invalid: Literal["raise", "exclude"] = "raise",
+         scale: Mapping[Any, int] | None = None,
          connection: Any = None) -> tuple[Any, LoadReport]:
     """A lazy DuckDB relation over survey files of any size, columns named as read_survey does.
 
@@ -91,6 +61,11 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
         sample holds one, and the engine stops with the same words when it meets one past the
         sample while counting; ``"exclude"`` makes such cells missing scores (counted in
         ``n_missing``; the sample's are listed in the report).
+    scale : mapping, optional
+        As in :func:`read_survey`: for a score column on another scale, an explicit table
+        from its answers to 0-10 (``{1: 0, 2: 3, 3: 5, 4: 8, 5: 10}``), applied in the engine;
+        without it a sample that reads as a 1-5 rating stops with an error, as read_survey
+        does (read as 0-10, every answer would be a detractor).
     connection : duckdb.DuckDBPyConnection, optional
         Run in this connection (e.g. one with a memory limit or attached databases); by
         default a new in-memory one.
@@ -163,7 +138,8 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
                       source=str(files[0]) if files else "")
     report.notes.extend(notes)
     exprs = _select(rel, sample, mapping, report, dayfirst=dayfirst, on_invalid=on_invalid,
-                    first_row=2 if kind == "csv" else 1)
+                    first_row=2 if kind == "csv" else 1, scale=scale,
+                    texts=texts if kind == "csv" else {})
     report.columns = dict(mapping)
     out = rel.select(", ".join(exprs))
     kept = _answers_only(sample, mapping, report)
@@ -194,7 +170,9 @@ def _written_by_r(sample: pd.DataFrame) -> bool:
 
 
 def _select(rel: Any, sample: pd.DataFrame, mapping: dict[str, str], report: LoadReport, *,
-            dayfirst: bool | None, on_invalid: str, first_row: int) -> list[str]:
+            dayfirst: bool | None, on_invalid: str, first_row: int,
+            scale: Mapping[Any, int] | None = None,
+            texts: Mapping[str, str] | None = None) -> list[str]:
     """The relation's columns as scan returns them: roles renamed, the score and dates
     parsed in the engine, text written one way where the sample shows it is not."""
     types = dict(zip(rel.columns, [str(t).upper() for t in rel.dtypes], strict=True))
@@ -203,8 +181,11 @@ def _select(rel: Any, sample: pd.DataFrame, mapping: dict[str, str], report: Loa
     for name in rel.columns:
         role = next((r for r, c in mapping.items() if c == name), None)
         if role == "score":
-            exprs.append(_score_expr(name, types[name], sample[name], report, on_invalid,
-                                     first_row=first_row))
+            comments = sample[mapping["comment"]] if mapping.get("comment") in sample else None
+            exprs.append(score_expr(name, types[name], sample[name], report, on_invalid,
+                                    first_row=first_row, scale=scale,
+                                    question=(texts or {}).get(name, ""),
+                                    comments=comments))
         elif role == "date":
             exprs.append(_date_expr(name, types[name], sample[name], dayfirst, report))
         elif role is not None:
@@ -310,51 +291,6 @@ def _kind(name: str) -> str | None:
     if low.endswith((".csv", ".tsv", ".txt", ".csv.gz", ".tsv.gz")):
         return "csv"
     return None
-
-
-def _score_expr(name: str, dtype: str, sample: pd.Series, report: LoadReport,
-                on_invalid: str = "raise", first_row: int = 2) -> str:
-    """The score column in SQL, read by the loader's rule (same cells valid, blank and
-    invalid as :func:`read_survey`); invalid cells stop the query or become missing."""
-    if on_invalid not in ("raise", "exclude"):
-        raise ValueError(f"on_invalid must be 'raise' or 'exclude', got {on_invalid!r}")
-    col = _q(name)
-    if any(t in dtype for t in ("INT", "DOUBLE", "FLOAT", "DECIMAL", "REAL")):
-        return f"{col} AS score"  # numbers: checked for 0-10 whole numbers when counted
-    _, kind = _parse_scores(sample)
-    bad = np.flatnonzero(kind >= 2)
-    if len(bad) and on_invalid == "raise":
-        labels = [f"row {int(p) + first_row}" for p in bad[:5]]
-        values = list(sample.iloc[bad[:5]])
-        raise InvalidScoreError(
-            f"score column {name!r} has {len(bad)} invalid value(s) in the first "
-            f"{len(sample):,} rows: {describe_examples(labels, values, len(bad))}. Scores must "
-            "be whole numbers 0-10. Fix the file, or pass on_invalid='exclude' to count such "
-            "cells as missing scores.", column=name,
-            positions=[int(p) + first_row for p in bad[:5]], values=values, count=len(bad))
-    tokens = ", ".join("'" + t.replace("'", "''") + "'" for t in sorted(_NA_TOKENS))
-    if len(bad):
-        examples = list(dict.fromkeys(sample.iloc[bad].astype(str)))[:3]
-        rows = [int(p) + first_row for p in bad[:5]]
-        report.notes.append(
-            f"score column {name!r} is text: {len(bad)} of the first {len(sample):,} cells are "
-            f"not a 0-10 whole number (rows {rows}, e.g. {examples!r}); as asked "
-            "(on_invalid='exclude') such cells, here and past the sample, count as missing "
-            "scores (n_missing).")
-    else:
-        report.notes.append(f"score column {name!r} is text; it is parsed in the engine by "
-                            "read_survey's rule (a 0-10 whole number, '10/10', '10 - Extremely "
-                            "likely'; a range such as '3-4' is not a score).")
-    number = _number_sql(col)
-    valid = f"{number} BETWEEN 0 AND 10 AND {number} = floor({number})"
-    literal = name.replace("'", "''")
-    invalid = "NULL" if on_invalid == "exclude" else (
-        f"error('score column ''{literal}'' holds \"' || {col} || '\", which is not a "
-        "whole number 0-10 (met while counting, past the sample scan checked). Fix the "
-        "file, or pass on_invalid=''exclude'' to scan to count such cells as missing "
-        "scores.')")
-    return (f"CASE WHEN {col} IS NULL OR lower(trim({col})) IN ({tokens}) THEN NULL "
-            f"WHEN {valid} THEN CAST({number} AS TINYINT) ELSE {invalid} END AS score")
 
 
 #: the month spellings loading.months reads, as DuckDB's strptime formats
