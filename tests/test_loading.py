@@ -1864,6 +1864,49 @@ def test_scan_refuses_another_scale_and_maps_it_with_scale(tmp_path):
     assert nt.summarize(relation)["nps"].item() == pytest.approx(expected["nps"].item())
 
 
+@pytest.mark.parametrize("way", ["unix", "unix_ms", "serial", "compact"])
+def test_scan_reads_dates_written_as_numbers_as_read_survey_does(tmp_path, way):
+    """A date column of Unix times stopped scan with a DuckDB type error ('trim(BIGINT)'):
+    the engine types it as numbers. It is read as read_survey reads its sample (Unix
+    seconds or milliseconds, Excel day numbers, yyyymmdd), said with an example."""
+    days = pd.date_range("2024-01-05 10:30", periods=40, freq="37h")
+    if way == "serial":
+        days = days.normalize()
+    written = {"unix": (days - pd.Timestamp(0)) // pd.Timedelta("1s"),
+               "unix_ms": (days - pd.Timestamp(0)) // pd.Timedelta("1ms"),
+               "serial": (days - pd.Timestamp("1899-12-30")).days,
+               "compact": days.strftime("%Y%m%d").astype(int)}[way]
+    path = tmp_path / "dated.csv"
+    pd.DataFrame({"created_at": written, "score": np.arange(40) % 11}).to_csv(path,
+                                                                             index=False)
+    df, _ = nt.read_survey(path)
+    relation, report = nt.scan(path)
+    got = pd.to_datetime(relation.df()["date"])
+    assert (got.to_numpy() == df["date"].to_numpy()).all()
+    assert any("read as such (e.g." in note for note in report.notes)
+
+
+def test_scan_reads_an_excel_sep_line_and_a_bare_gmt(tmp_path):
+    """Two Google Forms and Excel shapes that stopped scan (a parser error, and pandas'
+    "Mixed timezones"): a first line "sep=;" naming the delimiter, and a time in the
+    winter written "GMT" beside summer's "GMT+1"."""
+    path = tmp_path / "sep.csv"
+    path.write_text("sep=;\nDate;Customer;NPS\n" + "".join(
+        f"2025-01-{d:02d};C{d};{d % 11}\n" for d in range(1, 29)))
+    relation, _ = nt.scan(path)
+    df, _ = nt.read_survey(path)
+    assert nt.summarize(relation)["nps"].item() == pytest.approx(
+        nt.summarize(df)["nps"].item())
+    assert relation.df()["customer_id"].tolist() == df["customer_id"].tolist()
+    stamps = ["2023/03/03 12:03:33 AM GMT", "2023/07/04 3:33:15 PM GMT+1"] * 12
+    path = tmp_path / "forms.csv"
+    pd.DataFrame({"Timestamp": stamps, "How likely are you to recommend us?": [9, 3] * 12}
+                 ).to_csv(path, index=False)
+    relation, _ = nt.scan(path)
+    got = pd.to_datetime(relation.df()["date"]).head(2).tolist()
+    assert got == [pd.Timestamp("2023-03-03 00:03:33"), pd.Timestamp("2023-07-04 15:33:15")]
+
+
 def test_scan_stops_or_excludes_invalid_scores_like_read_survey(tmp_path):
     valid = SCORE_CELLS[:12]  # nine scores and three blanks
     path = tmp_path / "export.csv"

@@ -11,13 +11,11 @@ from typing import Any, Literal
 import pandas as pd
 
 from .._api import renamed
-from .._frames.periods import mixed_dates
 from ..i18n import tr
 from .columns import _detect, _norm
-from .dates import _numeric_date_format
 from .report import LoadReport
+from .scandates import date_expr
 from .scanscores import score_expr
-from .scores import _NA_TOKENS
 from .tidy import canonical_sql, tidied_columns, unwrap_sql
 
 
@@ -100,10 +98,8 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
         # a vendor's header of two or three rows (SurveyMonkey's question / option rows,
         # Qualtrics' question text and ImportId): read by read_survey's rule, the extra rows
         # skipped (they were read as answers: an option row's "0" counted as a score)
-        vendor, h, names, texts = _csv_layout(files[0])
-        header = ("header = true" if h <= 1 else
-                  f"header = false, skip = {h}, names = ["
-                  + ", ".join("'" + n.replace("'", "''") + "'" for n in names) + "]")
+        vendor, h, names, texts, hint = _csv_layout(files[0])
+        header = _header_sql(h, names, hint)
         def read(nulls: str) -> Any:
             return con.sql(f"SELECT * FROM read_csv({listed}, {header}, "
                            f"hive_partitioning = {str(hive).lower()}, auto_type_candidates = "
@@ -187,7 +183,7 @@ def _select(rel: Any, sample: pd.DataFrame, mapping: dict[str, str], report: Loa
                                     question=(texts or {}).get(name, ""),
                                     comments=comments))
         elif role == "date":
-            exprs.append(_date_expr(name, types[name], sample[name], dayfirst, report))
+            exprs.append(date_expr(name, types[name], sample[name], dayfirst, report))
         elif role is not None:
             exprs.append(f"{_q(name)} AS {_q(role)}")
         elif name in mapping:  # named like a role another column plays: kept, renamed
@@ -293,89 +289,35 @@ def _kind(name: str) -> str | None:
     return None
 
 
-#: the month spellings loading.months reads, as DuckDB's strptime formats
-_MONTH_FORMATS = ("['%Y%m', '%Y-%m', '%Y/%m', '%Y.%m', '%YM%m', '%Ym%m', '%m/%Y', '%m-%Y', "
-                  "'%m.%Y', '%b-%y', '%b %y', '%b-%Y', '%b %Y', '%B %Y', '%B-%Y', '%B %y', "
-                  "'%B-%y']")
+def _header_sql(h: int, names: list[str], hint: str) -> str:
+    """``read_csv``'s header options: DuckDB's own for a one-row header, else the rows to
+    skip and the names read_survey reads; with Excel's ``sep=;`` line, the delimiter it
+    names and the line skipped."""
+    if h <= 1 and not hint:
+        return "header = true"
+    quoted = ", ".join("'" + n.replace("'", "''") + "'" for n in names)
+    return (f"header = false, skip = {h + bool(hint)}, names = [{quoted}]"
+            + (", delim = '" + hint.replace("'", "''") + "'" if hint else ""))
 
 
-def _date_expr(name: str, dtype: str, sample: pd.Series, dayfirst: bool | None,
-               report: LoadReport) -> str:
-    col = _q(name)
-    if "DATE" in dtype or "TIMESTAMP" in dtype:
-        return f"{col} AS date"
-    from .months import month_dates
-
-    if month_dates(sample) is not None:  # "202104", "2021-04", "Apr-21": the month's 1st
-        report.notes.append(tr("dates in {column!r} are months (e.g. {example!r}): each answer "
-                               "is dated by the first day of its month, so periods shorter "
-                               "than a month cannot be cut from them.", column=name,
-                               example=str(sample.dropna().iloc[0])))
-        return f"try_strptime(trim(CAST({col} AS VARCHAR)), {_MONTH_FORMATS}) AS date"
-    from .localdates import LOCAL_FORMATS, local_dates, local_dates_sql
-
-    text = sample.astype("string").str.strip()
-    text = text.mask(text.str.lower().isin(_NA_TOKENS))
-    written = f"trim(CAST({col} AS VARCHAR))"
-    text, written, offset = _without_offsets(text, written, name, report)
-    written_as = text.dropna().iloc[0] if text.notna().any() else ""
-    local = local_dates(text)  # "2023. 11. 19 오후 5:03:54", "19.11.2023 г.", "9:05 p. m."
-    changed = bool((local.fillna("") != text.fillna("")).any()) or offset
-    source = local_dates_sql(written) if changed else f"trim({col})"
-    text = local
-    notes: list[str] = []
-    fmt = _numeric_date_format(text, notes, name, dayfirst)
-    report.notes.extend(notes)
-    if fmt is not None:
-        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
-        sql = f"try_strptime({source}, '{fmt}')"
-    else:
-        # (a 12-hour clock after a year-first date is rewritten in the engine alone)
-        parsed = (mixed_dates(text, dayfirst) if changed else
-                  pd.to_datetime(text, format="ISO8601", errors="coerce", utc=False))
-        sql = (f"try_strptime({source}, {LOCAL_FORMATS})" if changed
-               else f"TRY_CAST({source} AS TIMESTAMP)")
-    bad = int((parsed.isna() & text.notna()).sum())
-    report.notes.append(
-        f"date column {name!r} is text; it is parsed in the engine as "
-        + (f"{fmt!r}" if fmt else f"written in its language (e.g. {str(written_as)!r})"
-           if changed and written_as else "ISO 8601") + (
-            f" ({bad} of the sample's {int(text.notna().sum()):,} dates do not read that way "
-            "and become missing dates)." if bad else "."))
-    return f"{sql} AS date"
-
-
-def _without_offsets(text: pd.Series, written: str, name: str,
-                     report: LoadReport) -> tuple[pd.Series, str, bool]:
-    """Dates with their UTC offset written after the clock (Google Forms' ``2024/11/13
-    1:15:02 AM GMT+1``): the offset taken off the sample and, in the engine, off ``written``
-    (a text expression), said; the clock time as written is read (the form's own time zone,
-    summer time included). Otherwise all as they were, and False."""
-    from .._frames.periods import GMT_OFFSET, HAS_OFFSET
-
-    if not text.str.contains(HAS_OFFSET).fillna(False).any():
-        return text, written, False
-    found = sorted({m.group(0).strip() for v in text.dropna().unique()
-                    if (m := GMT_OFFSET.search(v))})  # the sample's distinct values
-    report.notes.append(tr("dates in {column!r} carry a UTC offset ({offsets}): the clock time "
-                           "written is read, in the time zone the form kept.", column=name,
-                           offsets=", ".join(found[:3])))
-    pattern = GMT_OFFSET.pattern.replace("'", "''")
-    return (text.str.replace(GMT_OFFSET, "", regex=True).str.strip(),
-            f"trim(regexp_replace({written}, '(?i){pattern}', ''))", True)
-
-
-def _csv_layout(path: str) -> tuple[str, int, list[str], dict[str, str]]:
+def _csv_layout(path: str) -> tuple[str, int, list[str], dict[str, str], str]:
     """:func:`~nps_toolkit.loading.layout._layout` of a CSV file's first rows (its vendor,
     header rows, column names and question texts), the delimiter found as read_survey
-    finds it."""
+    finds it; and the delimiter a first line ``sep=;`` names (Excel writes it so a file
+    opens in columns in any locale: it stopped scan with a parser error), or ""."""
+    import re
+
     from .files import _detect_delimiter, _head_frame
     from .layout import _layout
 
     with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
         text = fh.read(1 << 16)
     text = text[:text.rfind("\n") + 1] or text
-    return _layout(_head_frame(text, _detect_delimiter(text, Path(path).suffix.lower())))
+    hint = re.match(r"[ \t]*sep=(.)[ \t]*\r?\n", text)
+    if hint:
+        text = text[hint.end():]
+    sep = hint.group(1) if hint else _detect_delimiter(text, Path(path).suffix.lower())
+    return (*_layout(_head_frame(text, sep)), hint.group(1) if hint else "")
 
 
 def _one_column_per_question(rel: Any, notes: list[str]) -> Any:
