@@ -1907,6 +1907,25 @@ def test_scan_reads_an_excel_sep_line_and_a_bare_gmt(tmp_path):
     assert got == [pd.Timestamp("2023-03-03 00:03:33"), pd.Timestamp("2023-07-04 15:33:15")]
 
 
+def test_scan_refuses_a_column_per_wave_unless_one_is_named(tmp_path):
+    """scan read the first wave's column of a one-row-per-customer file as the score and
+    left the others out, silently: on a real file of four months, 245 answers of 947 and
+    an NPS 23 points off read_survey's. It stops and says how to read the waves; a wave
+    named with score= is read alone."""
+    rng = np.random.default_rng(48)
+    n = 200
+    s15 = np.where(rng.random(n) < 0.3, np.nan, rng.integers(0, 11, n))
+    s16 = np.where(rng.random(n) < 0.3, np.nan, rng.integers(0, 11, n))
+    path = tmp_path / "w.csv"
+    pd.DataFrame({"ACCT_ID": np.arange(n), "NPS_SCORE_2015": s15,
+                  "NPS_SCORE_2016": s16}).to_csv(path, index=False)
+    with pytest.raises(ValueError, match=r"columns of their own \('NPS_SCORE_2015', "
+                                         r"'NPS_SCORE_2016'\).*read_survey.*UNPIVOT"):
+        nt.scan(path)
+    relation, _ = nt.scan(path, score="NPS_SCORE_2016")
+    assert int(nt.summarize(relation)["n"].item()) == int(np.isfinite(s16).sum())
+
+
 def test_scan_stops_or_excludes_invalid_scores_like_read_survey(tmp_path):
     valid = SCORE_CELLS[:12]  # nine scores and three blanks
     path = tmp_path / "export.csv"
