@@ -1926,6 +1926,20 @@ def test_scan_refuses_a_column_per_wave_unless_one_is_named(tmp_path):
     assert int(nt.summarize(relation)["n"].item()) == int(np.isfinite(s16).sum())
 
 
+def test_scan_says_the_repeated_responses_read_survey_leaves_out(tmp_path):
+    # 1 to 19 rows per real export repeated a response id: read_survey left them out
+    # (said), scan counted them, and their n differed without a word
+    path = tmp_path / "r.csv"
+    ids = [f"R{i}" for i in range(30)] + ["R3", "R7"]
+    pd.DataFrame({"ResponseId": ids, "score": [9, 3, 7] * 10 + [3, 7]}).to_csv(path,
+                                                                               index=False)
+    assert len(nt.read_survey(path)[1].excluded["duplicate response"]) == 2
+    relation, report = nt.scan(path)
+    assert int(nt.summarize(relation)["n"].item()) == 32
+    assert any("2 of the sample's rows repeat an earlier response (rows [32, 33])" in n
+               for n in report.notes)
+
+
 def test_scan_stops_or_excludes_invalid_scores_like_read_survey(tmp_path):
     valid = SCORE_CELLS[:12]  # nine scores and three blanks
     path = tmp_path / "export.csv"

@@ -142,7 +142,30 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
     report.columns = dict(mapping)
     out = rel.select(", ".join(exprs))
     kept = _answers_only(sample, mapping, report)
+    _say_duplicates(sample, mapping, report, first_row=2 if kind == "csv" else 1)
     return (out.filter(kept) if kept else out), report
+
+
+def _say_duplicates(sample: pd.DataFrame, mapping: dict[str, str], report: LoadReport, *,
+                    first_row: int) -> None:
+    """Say when the sample holds responses read_survey leaves out as repeats of an earlier
+    one (a response id twice, an answer exported twice): scan counts every row, and 1 to 19
+    such rows per file made its n differ from read_survey's on real exports, unsaid."""
+    from .read import read_survey
+
+    roles = {r: c for r, c in mapping.items() if r in ("score", "comment", "date",
+                                                       "customer_id", "response_id") and c}
+    try:
+        _, seen = read_survey(sample, **{("customer" if r == "customer_id" else r): c
+                                         for r, c in roles.items()}, on_invalid="exclude")
+    except (ValueError, TypeError, KeyError):
+        return
+    repeats = seen.excluded.get("duplicate response", [])
+    if repeats:
+        report.notes.append(
+            f"{len(repeats):,} of the sample's rows repeat an earlier response (rows "
+            f"{[int(r) + first_row for r in repeats[:5]]}); read_survey leaves such rows out, scan "
+            "counts every row: drop the repeats in the engine first to count as it does.")
 
 
 def _excel_text_columns(head: pd.DataFrame, notes: list[str]) -> set[str]:
