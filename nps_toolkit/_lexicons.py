@@ -79,8 +79,8 @@ NON_ANSWERS = [
 #: What a program writes in a cell that holds nothing (lower case, as written): pandas'
 #: and R's missing values, a database's NULL, JavaScript's undefined, a pivot table's
 #: "(blank)", and the error values a spreadsheet shows where a formula failed ("#VALUE!",
-#: "#REF!"). In a comment column they are no customer's words (a CSV keeps them as text;
-#: 23 "N/A" of a real telecom file read as comments from its CSV, as nothing from Excel).
+#: "#REF!"). In a comment column they are no customer's words: a CSV keeps them as text,
+#: and the comment analysis read them as words.
 MISSING_CODES = [
     "nan", "null", "nat", "<na>", "undefined", "(null)", "[null]", "(blank)", "(empty)",
     "#n/a", "#na", "#n/a n/a", "#value!", "#ref!", "#div/0!", "#name?", "#num!", "#null!",

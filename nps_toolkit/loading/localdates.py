@@ -134,9 +134,11 @@ def _english_months(text: pd.Series) -> pd.Series:
         return name(match.group(0)) or match.group(0)
 
     head = text.dropna().head(200)
-    words = head.str.findall(_WORD).explode().dropna()
-    if words.empty or not words.map(
-            lambda w: name(w) is not None and _fold(w).strip(" .") not in _ENGLISH).any():
+    # a date is short and holds its year: comments and other text are passed over at once
+    head = head[head.str.len() <= 40]
+    head = head[head.str.contains(r"\d{4}").fillna(False)]
+    words = pd.unique(head.str.findall(_WORD).explode().dropna().to_numpy(dtype=object))
+    if not any(name(w) is not None and _fold(w).strip(" .") not in _ENGLISH for w in words):
         return text
     out = text.str.replace(_WORD, english, regex=True)
     out = out.str.replace(r"(?i)(?<=\d)\s+de\s+(?=[A-Z][a-z]{2}\b)|(?<=\b[A-Z][a-z]{2})\s+"

@@ -276,8 +276,8 @@ def _wave_of(column: str) -> tuple[str, tuple[Any, ...], str] | None:
     NPS``, ``NPS Q1 2024``, ``Recommend 2024Q3``, ``2025 NPS``, ``Wave 3 NPS``); None
     otherwise."""
     name = _norm(column)
-    if " " not in name:  # run together in one case: "NPSSCORE2015" -> "nps score 2015"
-        name = split_joined(name, _role_words()) or name
+    # run together in one case: "NPSSCORE2015" -> "nps score 2015" (as role detection)
+    name = " ".join(split_joined(w, _role_words()) or w for w in name.split())
     # a year written onto the name: "nps score2015", "npsscore2015"
     name = re.sub(r"(?<=[^\W\d_])(?=(?:19|20)\d\d$)", " ", name)
     words = name.split()

@@ -16,7 +16,7 @@ from ..i18n import tr
 from .columns import _detect, _norm
 from .report import LoadReport
 from .scandates import date_expr
-from .scanscores import score_expr
+from .scanscores import _q, score_expr
 from .tidy import canonical_sql, tidied_columns, unwrap_sql
 
 
@@ -136,18 +136,18 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
     mapping = _detect(sample, texts if kind == "csv" else {}, overrides, notes,
                       source=str(files[0]) if files else "")
     report.notes.extend(notes)
+    first_row = 2 if kind == "csv" else 1  # the file's row of the sample's first
     exprs = _select(rel, sample, mapping, report, dayfirst=dayfirst, on_invalid=on_invalid,
-                    first_row=2 if kind == "csv" else 1, scale=scale,
-                    texts=texts if kind == "csv" else {})
+                    first_row=first_row, scale=scale, texts=texts if kind == "csv" else {})
     report.columns = dict(mapping)
     out = rel.select(", ".join(exprs))
     kept = _answers_only(sample, mapping, report)
-    _say_duplicates(sample, mapping, report, first_row=2 if kind == "csv" else 1)
+    _say_duplicates(sample, mapping, report, first_row=first_row, scale=scale)
     return (out.filter(kept) if kept else out), report
 
 
 def _say_duplicates(sample: pd.DataFrame, mapping: dict[str, str], report: LoadReport, *,
-                    first_row: int) -> None:
+                    first_row: int, scale: Mapping[Any, int] | None = None) -> None:
     """Say when the sample holds responses read_survey leaves out as repeats of an earlier
     one (a response id twice, an answer exported twice): scan counts every row, and 1 to 19
     such rows per file made its n differ from read_survey's on real exports, unsaid."""
@@ -157,7 +157,8 @@ def _say_duplicates(sample: pd.DataFrame, mapping: dict[str, str], report: LoadR
                                                        "customer_id", "response_id") and c}
     try:
         _, seen = read_survey(sample, **{("customer" if r == "customer_id" else r): c
-                                         for r, c in roles.items()}, on_invalid="exclude")
+                                         for r, c in roles.items()}, scale=scale,
+                                      on_invalid="exclude")
     except (ValueError, TypeError, KeyError):
         return
     repeats = seen.excluded.get("duplicate response", [])
@@ -264,10 +265,6 @@ def _tidy_on_sample(sample: pd.DataFrame, mapping: dict[str, str], notes: list[s
                         "values in the sample -> {after:,})", column=c, cells=cells,
                         before=before, after=after))
     return {c for c, *_ in found}
-
-
-def _q(name: str) -> str:
-    return '"' + str(name).replace('"', '""') + '"'
 
 
 def _files(source: str | Path | list[str | Path]) -> tuple[list[str], str, bool]:

@@ -150,4 +150,5 @@ def _scaled_expr(name: str, sample: pd.Series, report: LoadReport, scale: Mappin
 
 
 def _q(name: str) -> str:
+    """A column name quoted for SQL."""
     return '"' + str(name).replace('"', '""') + '"'
