@@ -1940,6 +1940,26 @@ def test_scan_says_the_repeated_responses_read_survey_leaves_out(tmp_path):
                for n in report.notes)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1252", "latin-1"])
+def test_scan_reads_excel_s_unicode_text_and_windows_csv(tmp_path, encoding):
+    """Excel's "Unicode text" (UTF-16, tabs) and a Windows CSV stopped scan with DuckDB's
+    "not utf-8 encoded": read_survey detected their encoding, scan did not look. It reads
+    them as read_survey does; a code page DuckDB cannot read offline (cp949, or cp1252
+    with its euro sign) stops with how to convert it."""
+    df = pd.DataFrame({"Score": [9, 3, 10, 7, 8] * 6,
+                       "Commentaire": ["très bien", "déçu", "génial", "ça va", "pas mal"] * 6})
+    path = tmp_path / "export.csv"
+    df.to_csv(path, index=False, encoding=encoding, sep="\t" if encoding == "utf-16" else ",")
+    relation, report = nt.scan(path)
+    assert relation.df()["comment"].tolist() == nt.read_survey(path)[0]["comment"].tolist()
+    assert report.encoding == encoding.replace("latin-1", "cp1252")
+    for other, text in (("cp949", ["좋아요", "별로"]), ("cp1252", ["prix 10 €", "“top”"])):
+        pd.DataFrame({"Score": [9, 3] * 15, "Comment": text * 15}).to_csv(
+            path, index=False, encoding=other)
+        with pytest.raises(ValueError, match=rf"encoded {other}.*iconv.*read_survey"):
+            nt.scan(path)
+
+
 def test_scan_stops_or_excludes_invalid_scores_like_read_survey(tmp_path):
     valid = SCORE_CELLS[:12]  # nine scores and three blanks
     path = tmp_path / "export.csv"

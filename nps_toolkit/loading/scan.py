@@ -93,32 +93,7 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
     if kind == "parquet":
         rel = con.read_parquet(files, hive_partitioning=hive)
     else:
-        # DuckDB's sniffer would guess date formats itself (05/04/2025: May or April?): dates
-        # stay text here and get read_survey's one-format-per-column rule below
-        listed = "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
-        # a vendor's header of two or three rows (SurveyMonkey's question / option rows,
-        # Qualtrics' question text and ImportId): read by read_survey's rule, the extra rows
-        # skipped (they were read as answers: an option row's "0" counted as a score)
-        vendor, h, names, texts, hint = _csv_layout(files[0])
-        header = _header_sql(h, names, hint)
-        def read(nulls: str) -> Any:
-            return con.sql(f"SELECT * FROM read_csv({listed}, {header}, "
-                           f"hive_partitioning = {str(hive).lower()}, auto_type_candidates = "
-                           f"['BOOLEAN', 'BIGINT', 'DOUBLE', 'VARCHAR'], nullstr = {nulls})")
-
-        rel = read("['']")
-        head = rel.limit(1000).df()
-        if _written_by_r(head):  # NA is missing in every column (R)
-            rel = read("['', 'NA']")
-        own = list(rel.columns)
-        shown = names + own[len(names):] if h <= 1 and len(own) >= len(names) else own
-        wrapped = _excel_text_columns(head, report.notes)  # ="00123": the text inside
-        if shown != own or wrapped:  # names and cells as read_survey reads them
-            rel = rel.select(", ".join(
-                f"{unwrap_sql(_q(o)) if o in wrapped else _q(o)} AS {_q(n)}"
-                for o, n in zip(own, shown, strict=True)))
-        report.vendor, report.header_rows = vendor.replace("grouped", "generic"), max(h, 1)
-        rel = _one_column_per_question(rel, report.notes)
+        rel, texts = _csv_relation(con, files, hive, report)
     report.notes.append(f"{len(files)} {kind} file(s) read lazily by DuckDB"
                         + (" with hive partition columns" if hive else "") + ".")
     sample = rel.limit(sample_rows).df()
@@ -312,6 +287,43 @@ def _kind(name: str) -> str | None:
     return None
 
 
+def _csv_relation(con: Any, files: list[str], hive: bool, report: LoadReport
+                  ) -> tuple[Any, dict[str, str]]:
+    """The CSV files as a relation, read as read_survey reads them: the vendor's header
+    rows, the names and cells (``="00123"``, R's ``NA``) as read_survey reads them, the
+    file's encoding (:func:`_encoding`); and the question text per column."""
+    # DuckDB's sniffer would guess date formats itself (05/04/2025: May or April?): dates
+    # stay text here and get read_survey's one-format-per-column rule below
+    listed = "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
+    # a vendor's header of two or three rows (SurveyMonkey's question / option rows,
+    # Qualtrics' question text and ImportId): read by read_survey's rule, the extra rows
+    # skipped (they were read as answers: an option row's "0" counted as a score)
+    vendor, h, names, texts, hint = _csv_layout(files[0])
+    header = _header_sql(h, names, hint)
+    encoding = _encoding(files[0], report)
+    if encoding:
+        header += f", encoding = '{encoding}'"
+
+    def read(nulls: str) -> Any:
+        return con.sql(f"SELECT * FROM read_csv({listed}, {header}, "
+                       f"hive_partitioning = {str(hive).lower()}, auto_type_candidates = "
+                       f"['BOOLEAN', 'BIGINT', 'DOUBLE', 'VARCHAR'], nullstr = {nulls})")
+
+    rel = read("['']")
+    head = rel.limit(1000).df()
+    if _written_by_r(head):  # NA is missing in every column (R)
+        rel = read("['', 'NA']")
+    own = list(rel.columns)
+    shown = names + own[len(names):] if h <= 1 and len(own) >= len(names) else own
+    wrapped = _excel_text_columns(head, report.notes)  # ="00123": the text inside
+    if shown != own or wrapped:  # names and cells as read_survey reads them
+        rel = rel.select(", ".join(
+            f"{unwrap_sql(_q(o)) if o in wrapped else _q(o)} AS {_q(n)}"
+            for o, n in zip(own, shown, strict=True)))
+    report.vendor, report.header_rows = vendor.replace("grouped", "generic"), max(h, 1)
+    return _one_column_per_question(rel, report.notes), texts
+
+
 def _header_sql(h: int, names: list[str], hint: str) -> str:
     """``read_csv``'s header options: DuckDB's own for a one-row header, else the rows to
     skip and the names read_survey reads; with Excel's ``sep=;`` line, the delimiter it
@@ -323,6 +335,48 @@ def _header_sql(h: int, names: list[str], hint: str) -> str:
             + (", delim = '" + hint.replace("'", "''") + "'" if hint else ""))
 
 
+def _head_bytes(path: str, n: int) -> bytes:
+    """The first ``n`` bytes of a file's text, a gzip-compressed one's decompressed."""
+    import gzip
+
+    with open(path, "rb") as fh:
+        data = fh.read(n)
+    if data.startswith(b"\x1f\x8b"):
+        with gzip.open(path, "rb") as fh:
+            data = fh.read(n)
+    return data
+
+
+def _encoding(path: str, report: LoadReport) -> str:
+    """How DuckDB reads the file's text, as read_survey detects it on its first megabyte:
+    "" for UTF-8; ``utf-16`` (Excel's "Unicode text") and ``latin-1`` as such, and
+    Windows-1252 (Excel's CSV on Windows in Western Europe and the Americas) as Latin-1 when
+    it holds none of the 27 characters of bytes 0x80-0x9F (the euro sign, curly quotes...),
+    which DuckDB's Latin-1 refuses; said. Another code page (cp1250, cp1251, cp949,
+    Shift-JIS...) stops with what to do: DuckDB reads it only with an extension that is not
+    installed here. A CSV read as UTF-8 stopped with DuckDB's "not utf-8 encoded"."""
+    from .encodings import _detect_encoding
+
+    data = _head_bytes(path, 1 << 20)
+    cut = data if len(data) < 1 << 20 else data[: data.rfind(b"\n") + 1] or data
+    found = _detect_encoding(cut)
+    if found in ("utf-8", "utf-8-sig", "ascii"):
+        return ""
+    latin = found in ("latin-1", "iso-8859-1") or (
+        found == "cp1252" and not any(0x80 <= b <= 0x9F for b in cut))
+    if found.startswith("utf-16") or latin:
+        report.encoding = found
+        report.notes.append(f"the file is encoded {found}; DuckDB reads it as such" + (
+            " (as Latin-1: it holds none of the characters where the two differ)."
+            if found == "cp1252" else "."))
+        return "utf-16" if found.startswith("utf-16") else "latin-1"
+    raise ValueError(
+        f"{path} is encoded {found}, which DuckDB reads only with its 'encodings' extension "
+        "(not installed here): convert the file to UTF-8 first (e.g. iconv -f "
+        f"{found} -t utf-8 in.csv > out.csv), or read it with read_survey, which decodes "
+        f"{found} itself, if it fits in memory.")
+
+
 def _csv_layout(path: str) -> tuple[str, int, list[str], dict[str, str], str]:
     """:func:`~nps_toolkit.loading.layout._layout` of a CSV file's first rows (its vendor,
     header rows, column names and question texts), the delimiter found as read_survey
@@ -330,12 +384,14 @@ def _csv_layout(path: str) -> tuple[str, int, list[str], dict[str, str], str]:
     opens in columns in any locale: it stopped scan with a parser error), or ""."""
     import re
 
+    from .encodings import _detect_encoding
     from .files import _detect_delimiter, _head_frame
     from .layout import _layout
 
-    with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
-        text = fh.read(1 << 16)
-    text = text[:text.rfind("\n") + 1] or text
+    data = _head_bytes(path, 1 << 16)
+    data = data[: data.rfind(b"\n") + 1] or data
+    found = _detect_encoding(data)
+    text = data.decode("utf-8-sig" if found in ("utf-8", "ascii") else found, errors="replace")
     hint = re.match(r"[ \t]*sep=(.)[ \t]*\r?\n", text)
     if hint:
         text = text[hint.end():]
