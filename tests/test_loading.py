@@ -3484,7 +3484,7 @@ def test_column_names_run_together_in_one_case_are_read_as_their_words(write):
     assert report.columns == {k: write(v) for k, v in {
         "score": "RecommendationLikelihood", "comment": "ReviewComments",
         "date": "SurveyedAt", "customer_id": "GuestID", "response_id": "FeedbackID"}.items()}
-    from nps_toolkit.loading.columns import _name_forms
+    from nps_toolkit.loading.rolenames import _name_forms
 
     assert _name_forms("STARTDATE1")[-1] == "start date 1"
     # each word of a name (KoBoToolbox's group paths: "group_nps/why_score")

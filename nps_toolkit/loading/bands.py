@@ -20,8 +20,9 @@ import pandas as pd
 
 from ..errors import InvalidScoreError
 from ..i18n import tr
-from .columns import _SCORE_NAMES, _SCORE_WORDS, _first_exact, _first_pattern
+from .columns import _first_pattern
 from .counts import STAND_IN, _has_scores
+from .rolenames import _SCORE_NAMES, _SCORE_WORDS, _first_exact
 
 #: the most distinct answers a column of bands has (a form's choices)
 MAX_BANDS = 12

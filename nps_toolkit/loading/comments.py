@@ -8,7 +8,8 @@ import re
 import pandas as pd
 
 from ..i18n import tr
-from .columns import _COMMENT_WORDS, _NUMBER, _date_like, _first_pattern, _is_blank, _norm
+from .columns import _NUMBER, _date_like, _first_pattern, _is_blank
+from .rolenames import _COMMENT_WORDS, _norm
 from .scores import _arrow_text
 
 

@@ -20,8 +20,9 @@ import pandas as pd
 
 from ..errors import InvalidScoreError
 from ..i18n import N_, tr
-from .columns import _SCORE_NAMES, _SCORE_WORDS, _first_exact, _first_pattern, _norm, _score_like
+from .columns import _first_pattern, _score_like
 from .names import _CATEGORY_WORDS
+from .rolenames import _SCORE_NAMES, _SCORE_WORDS, _first_exact, _norm
 from .scales import _position, ordinal_order
 from .scores import _parse_scores
 

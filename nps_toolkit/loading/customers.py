@@ -351,8 +351,8 @@ def _dated_by_list(out: pd.DataFrame, responses: pd.DataFrame, added: dict[str, 
     joined copy); its name, the answers dated and the notes on reading the dates, or None.
     With repeat answers one date a
     customer would date them all alike: not taken."""
-    from .columns import _ANSWER_DATE_NAMES, _ANSWER_DATE_WORDS, _norm
     from .dates import _parse_dates
+    from .rolenames import _ANSWER_DATE_NAMES, _ANSWER_DATE_WORDS, _norm
 
     ids = responses["customer_id"].dropna()
     if "date" in responses.columns or not found.any() or ids.duplicated().any():

@@ -241,8 +241,8 @@ def _dated_by_sheet(out: pd.DataFrame, names: list[str], label: str,
     date of their own; named for years or waves (``2024``, ``Wave 2``), they number them in
     a ``wave`` column: the trend review's periods (they were a column no finder used). Said;
     unchanged otherwise."""
-    from .columns import _norm
     from .long import _period
+    from .rolenames import _norm
 
     found = [_period(_norm(n).split()) for n in names]
     if any(f is None for f in found) or len({f[0] for f in found}) != 1:

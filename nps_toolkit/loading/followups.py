@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import tr
-from .columns import _COMMENT_WORDS, _norm
 from .comments import _text_like
+from .rolenames import _COMMENT_WORDS, _norm
 
 _COMMENT = re.compile("|".join(_COMMENT_WORDS))
 

@@ -8,8 +8,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from .columns import _norm
 from .counts import _TOTAL
+from .rolenames import _norm
 
 #: a row's label when it sums up the rows above it without being a total (those are
 #: counts.py's ``_TOTAL``): an average, the NPS, a count (names normalised: lower case,

@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import tr
-from .columns import _norm
 from .report import LoadReport
+from .rolenames import _norm
 
 
 def _is_import_id(value: Any) -> bool:

@@ -18,8 +18,9 @@ import pandas as pd
 
 from ..errors import ColumnNotFoundError
 from ..i18n import tr
-from .columns import _RECOMMEND_WORDS, _SCORE_NAMES, _date_like, _norm, _role_words, _score_like
+from .columns import _date_like, _score_like
 from .joined import split_joined
+from .rolenames import _RECOMMEND_WORDS, _SCORE_NAMES, _norm, _role_words
 
 # a column holding the question asked, and one holding the answer, named as exports name them
 # (normalised: lower case, accents stripped, punctuation as spaces)

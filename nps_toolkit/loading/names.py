@@ -7,8 +7,8 @@ from __future__ import annotations
 import functools
 import re
 
-from .columns import _norm, _role_words
 from .joined import split_joined, vocabulary
+from .rolenames import _norm, _role_words
 
 # names of a period or wave index, in the supported languages (normalised)
 _PERIOD_NAMES = re.compile(r"^(t|wave|waves|wave id|survey wave|vague|welle|oleada|ola|"

@@ -13,13 +13,13 @@ from .._frames import require_columns, to_pandas
 from .._frames.amounts import parse_amounts
 from ..errors import ColumnNotFoundError
 from ..i18n import N_, gettext, tr
-from .columns import _CUSTOMER_NAMES, _CUSTOMER_PATTERN, _ID_WORDS, _first_exact, _norm
 from .dates import _parse_dates
 from .files import _existing_file, _read_file
 from .ids import _clean_ids
 from .infer import _infer_types
 from .nawords import kept_words
 from .report import LoadReport
+from .rolenames import _CUSTOMER_NAMES, _CUSTOMER_PATTERN, _ID_WORDS, _first_exact, _norm
 from .tidy import unwrapped_excel_text
 
 _ORDER_DATE_NAMES = ["order date", "orderdate", "order_date", "purchase date", "date",

@@ -17,7 +17,6 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import N_, fmt, gettext, tr
-from .columns import _norm
 from .direction import scale_direction
 from .finders import (
     _driver_columns,
@@ -31,6 +30,7 @@ from .finders import (
 from .names import (
     _CATEGORY_WORDS,
 )
+from .rolenames import _norm
 
 __all__ = ["CONFIG_KEYS", "ExportProfile", "profile_export"]
 
@@ -139,7 +139,7 @@ def _category_column(df: pd.DataFrame, cols: list[str]) -> tuple[str, pd.Series]
     """The column holding each answer's category in words (``Promotor``, ``Detractor``, in
     the supported languages) or as Qualtrics codes it (``Q1_NPS_GROUP``: 1 detractor, 2
     passive, 3 promoter), with the categories it says; None when none does."""
-    from .columns import _NPS_CATEGORY
+    from .rolenames import _NPS_CATEGORY
 
     lookup = {w: cat for cat, words in _CATEGORY_WORDS.items() for w in words}
     for c in cols:

@@ -154,7 +154,7 @@ def _hundred_scale(frame: pd.DataFrame, cols: list[str], texts: dict[str, str]) 
     """For a file whose recommend question is answered 0-100: the eleven answers times ten
     (0, 10 ... 100: a tool storing the choice as a percentage), with the mapping back; or a
     slider, which is no 0-10 question; "" otherwise."""
-    from .columns import _SCORE_WORDS, _norm
+    from .rolenames import _SCORE_WORDS, _norm
 
     for c in cols:
         asked = _norm(c) + " " + _norm(texts.get(c, ""))

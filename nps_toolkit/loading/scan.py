@@ -13,8 +13,9 @@ import pandas as pd
 
 from .._api import renamed
 from ..i18n import tr
-from .columns import _detect, _norm
+from .columns import _detect
 from .report import LoadReport
+from .rolenames import _norm
 from .scandates import date_expr
 from .scanscores import _q, score_expr
 from .tidy import canonical_sql, tidied_columns, unwrap_sql

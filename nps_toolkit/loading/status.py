@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .columns import _norm
+from .rolenames import _norm
 
 #: the reason such rows are listed under in ``LoadReport.excluded``
 REASON = "survey preview, test, spam or screened out"
