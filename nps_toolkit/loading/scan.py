@@ -299,9 +299,9 @@ def _csv_relation(con: Any, files: list[str], hive: bool, report: LoadReport
     # a vendor's header of two or three rows (SurveyMonkey's question / option rows,
     # Qualtrics' question text and ImportId): read by read_survey's rule, the extra rows
     # skipped (they were read as answers: an option row's "0" counted as a score)
-    vendor, h, names, texts, hint = _csv_layout(files[0])
+    encoding, found = _encoding(files[0], report)
+    vendor, h, names, texts, hint = _csv_layout(files[0], found)
     header = _header_sql(h, names, hint)
-    encoding = _encoding(files[0], report)
     if encoding:
         header += f", encoding = '{encoding}'"
 
@@ -348,21 +348,22 @@ def _head_bytes(path: str, n: int) -> bytes:
     return data
 
 
-def _encoding(path: str, report: LoadReport) -> str:
-    """How DuckDB reads the file's text, as read_survey detects it on its first megabyte:
-    "" for UTF-8; ``utf-16`` (Excel's "Unicode text") and ``latin-1`` as such, and
-    Windows-1252 (Excel's CSV on Windows in Western Europe and the Americas) as Latin-1 when
-    it holds none of the 27 characters of bytes 0x80-0x9F (the euro sign, curly quotes...),
-    which DuckDB's Latin-1 refuses; said. Another code page (cp1250, cp1251, cp949,
-    Shift-JIS...) stops with what to do: DuckDB reads it only with an extension that is not
-    installed here. A CSV read as UTF-8 stopped with DuckDB's "not utf-8 encoded"."""
+def _encoding(path: str, report: LoadReport) -> tuple[str, str]:
+    """How DuckDB reads the file's text, and the encoding read_survey detects on its first
+    megabyte (Python reads the header in it): "" for UTF-8; ``utf-16`` (Excel's "Unicode
+    text") and ``latin-1`` as such, and Windows-1252 (Excel's CSV on Windows in Western
+    Europe and the Americas) as Latin-1 when it holds none of the 27 characters of bytes
+    0x80-0x9F (the euro sign, curly quotes...), which DuckDB's Latin-1 refuses; said.
+    Another code page (cp1250, cp1251, cp949, Shift-JIS...) stops with what to do: DuckDB
+    reads it only with an extension that is not installed here. A CSV read as UTF-8 stopped
+    with DuckDB's "not utf-8 encoded"."""
     from .encodings import _detect_encoding
 
     data = _head_bytes(path, 1 << 20)
     cut = data if len(data) < 1 << 20 else data[: data.rfind(b"\n") + 1] or data
     found = _detect_encoding(cut)
     if found in ("utf-8", "utf-8-sig", "ascii"):
-        return ""
+        return "", "utf-8-sig"
     latin = found in ("latin-1", "iso-8859-1") or (
         found == "cp1252" and not any(0x80 <= b <= 0x9F for b in cut))
     if found.startswith("utf-16") or latin:
@@ -370,7 +371,7 @@ def _encoding(path: str, report: LoadReport) -> str:
         report.notes.append(f"the file is encoded {found}; DuckDB reads it as such" + (
             " (as Latin-1: it holds none of the characters where the two differ)."
             if found == "cp1252" else "."))
-        return "utf-16" if found.startswith("utf-16") else "latin-1"
+        return ("utf-16" if found.startswith("utf-16") else "latin-1"), found
     raise ValueError(
         f"{path} is encoded {found}, which DuckDB reads only with its 'encodings' extension "
         "(not installed here): convert the file to UTF-8 first (e.g. iconv -f "
@@ -378,21 +379,20 @@ def _encoding(path: str, report: LoadReport) -> str:
         f"{found} itself, if it fits in memory.")
 
 
-def _csv_layout(path: str) -> tuple[str, int, list[str], dict[str, str], str]:
-    """:func:`~nps_toolkit.loading.layout._layout` of a CSV file's first rows (its vendor,
-    header rows, column names and question texts), the delimiter found as read_survey
-    finds it; and the delimiter a first line ``sep=;`` names (Excel writes it so a file
-    opens in columns in any locale: it stopped scan with a parser error), or ""."""
+def _csv_layout(path: str, encoding: str = "utf-8-sig"
+                ) -> tuple[str, int, list[str], dict[str, str], str]:
+    """:func:`~nps_toolkit.loading.layout._layout` of a CSV file's first rows in its
+    ``encoding`` (:func:`_encoding`): its vendor, header rows, column names and question
+    texts, the delimiter found as read_survey finds it; and the delimiter a first line
+    ``sep=;`` names (Excel writes it so a file opens in columns in any locale: it stopped
+    scan with a parser error), or ""."""
     import re
 
-    from .encodings import _detect_encoding
     from .files import _detect_delimiter, _head_frame
     from .layout import _layout
 
     data = _head_bytes(path, 1 << 16)
-    data = data[: data.rfind(b"\n") + 1] or data
-    found = _detect_encoding(data)
-    text = data.decode("utf-8-sig" if found in ("utf-8", "ascii") else found, errors="replace")
+    text = (data[: data.rfind(b"\n") + 1] or data).decode(encoding, errors="replace")
     hint = re.match(r"[ \t]*sep=(.)[ \t]*\r?\n", text)
     if hint:
         text = text[hint.end():]
