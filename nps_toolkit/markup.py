@@ -23,8 +23,8 @@ from ._stats import P_FLOOR, p_text
 from .i18n import N_, fmt, get_language, gettext
 
 __all__ = ["NEEDS", "REPORT_ENV", "SKIPPED_MIME", "STATIC_ENV", "Trusted", "escape_markdown",
-           "p_text", "readable_table", "sanitize_html", "say", "say_list", "skipped",
-           "to_markdown"]
+           "p_text", "readable_table", "sanitize_html", "say", "say_list", "show_controls",
+           "skipped", "to_markdown"]
 
 #: set (to "1") while the report runs the notebooks: what the data cannot support is listed
 #: once at the end of the report ("Not in this file") instead of in each section
@@ -35,6 +35,23 @@ STATIC_ENV = "NPS_TOOLKIT_STATIC"
 # every ASCII punctuation character Markdown (CommonMark, GFM, MathJax's $) gives a meaning;
 # CommonMark allows any ASCII punctuation to be backslash-escaped. &, < and > become entities.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:$=^\"'@])")
+# the bidirectional embeddings, overrides and isolates: a value holding one reorders how the
+# text after it is shown, to the end of the paragraph ("Trojan Source", CVE-2021-42574: a
+# comment can make the sentence around it read backwards). Shown as their code points.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def show_controls(text: str) -> str:
+    """``text`` with each bidirectional embedding, override or isolate character written as
+    its code point (``[U+202E]``), so that what a value holds is shown and it cannot reorder
+    the text around it (Unicode Standard Annex #9, section 2: these characters act up to the
+    end of the paragraph). Direction marks (U+200E, U+200F) act on neighbouring characters
+    only and stay: right-to-left text needs them.
+
+    >>> show_controls("ok\u202etxt.exe")
+    'ok[U+202E]txt.exe'
+    """
+    return _BIDI_CONTROL.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
 
 
 def escape_markdown(value: Any) -> str:
@@ -44,7 +61,7 @@ def escape_markdown(value: Any) -> str:
     >>> escape_markdown("[x](javascript:alert(1)) <b>")
     '\\\\[x\\\\]\\\\(javascript\\\\:alert\\\\(1\\\\)\\\\) &lt;b&gt;'
     """
-    text = html.escape(str(value), quote=False)
+    text = html.escape(show_controls(str(value)), quote=False)
     text = _MD_SPECIAL.sub(r"\\\1", text)
     # a line starting with spaces or a tab would be a code block, several line breaks a new
     # paragraph: user text stays one run of text
@@ -275,9 +292,11 @@ def readable_table(frame: Any) -> str:
                and not pd.api.types.is_bool_dtype(df[c].dtype) for c in df.columns]
     body = [[_cell(v, c) for v, c in zip(row, cols, strict=True)]
             for row in df.itertuples(index=False, name=None)]
-    head = "".join(f'<th{" class=num" if num else ""}>{html.escape(_header(c))}</th>'
+    head = "".join(f'<th{" class=num" if num else ""}>'
+                   f"{html.escape(show_controls(_header(c)))}</th>"
                    for c, num in zip(cols, numeric, strict=True))
-    rows = "".join("<tr>" + "".join(f'<td{" class=num" if num else ""}>{html.escape(v)}</td>'
+    rows = "".join("<tr>" + "".join(f'<td{" class=num" if num else ""}>'
+                                    f"{html.escape(show_controls(v))}</td>"
                                     for v, num in zip(r, numeric, strict=True)) + "</tr>"
                    for r in body)
     # in a box: the report lets a long or wide table scroll inside it, not the page
@@ -305,6 +324,12 @@ _STYLE_BLOCK = re.compile(r"(<style\b[^>]*>)(.*?)(</style\s*>)", re.IGNORECASE |
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)""", re.IGNORECASE | re.DOTALL)
 _CSS_IMPORT = re.compile(r"@import\b[^;]*;?", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+_BIDI_REFERENCE = re.compile(r"&#((?:x0*(?:202[a-e]|206[6-9]))|(?:0*(?:823[4-8]|829[4-7])));",
+                             re.IGNORECASE)
+
+
+def _code_point(reference: str) -> int:
+    return int(reference[1:], 16) if reference[:1] in "xX" else int(reference)
 
 
 def _url_allowed(raw: str) -> bool:
@@ -325,7 +350,8 @@ def sanitize_html(page: str) -> tuple[str, int]:
     ``<link>`` elements, ``on...=`` event attributes, any URL attribute (``href``, ``src``,
     ``xlink:href``...) whose value, after entity decoding and without blanks, uses a scheme
     such as ``javascript:`` or points off the page (``http:``, ``//host``), and remote CSS
-    ``url(...)``/``@import``. In-page anchors (``#id``) and embedded images
+    ``url(...)``/``@import``. Bidirectional controls are shown as their code points
+    (:func:`show_controls`). In-page anchors (``#id``) and embedded images
     (``data:image/...``) stay. Returns the page and how many things were removed.
 
     >>> sanitize_html('<a href="jav&#x61;script:alert(1)">x</a><img src="https://h/b.png">')
@@ -376,6 +402,9 @@ def sanitize_html(page: str) -> tuple[str, int]:
         return f"<{m.group(1)}{_ATTR.sub(attribute, m.group(2))}{m.group(3)}>"
 
     page = _BAD_ELEMENT.sub(drop, page)
+    # user text anywhere on the page, whichever part wrote it: no character reorders the
+    # text after it (written as a character or as a numeric character reference)
+    page = show_controls(_BIDI_REFERENCE.sub(lambda m: chr(_code_point(m.group(1))), page))
     page = _STYLE_BLOCK.sub(lambda m: m.group(1) + css(m.group(2)) + m.group(3), page)
     page = _START_TAG.sub(tag, page)
     return page, removed

@@ -14,7 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-from nps_toolkit.markup import Trusted, escape_markdown, sanitize_html, to_markdown
+from nps_toolkit.markup import (
+    Trusted,
+    escape_markdown,
+    sanitize_html,
+    show_controls,
+    to_markdown,
+)
 
 HOSTILE = [
     "[details](javascript:alert(1))",
@@ -53,7 +59,28 @@ def test_any_text_renders_as_itself(value):
     out, text = _rendered_text("x " + escape_markdown(value) + " x")
     assert not (set(re.findall(r"<\s*([a-zA-Z0-9]+)", out)) - {"p"}), out
     # Markdown collapses runs of blanks; everything else is kept character for character
-    assert re.sub(r"\s+", " ", text) == re.sub(r"\s+", " ", f"x {value} x").strip()
+    assert re.sub(r"\s+", " ", text) == re.sub(r"\s+", " ", f"x {show_controls(value)} x").strip()
+
+
+# Trojan Source (CVE-2021-42574): a value with a right-to-left override shows the rest of the
+# sentence backwards; an isolate or embedding left open does the same
+BIDI = ["gnol oot \u202eyaled", "a\u202bb", "\u2067\u05e9\u05dc\u05d5\u05dd", "x\u2069y\u202c"]
+
+
+@pytest.mark.parametrize("value", BIDI)
+def test_bidirectional_controls_are_shown_not_obeyed(value):
+    _, text = _rendered_text("Comment: " + escape_markdown(value) + " (score 2)")
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", text), text
+    assert re.search(r"\[U\+20(?:2[A-E]|6[6-9])\]", text)
+    # right-to-left text itself, and its direction marks, stay as they are
+    assert show_controls("\u05e9\u05dc\u05d5\u05dd\u200f!") == "\u05e9\u05dc\u05d5\u05dd\u200f!"
+
+
+def test_sanitizer_shows_bidirectional_controls_however_written():
+    page = "<p title='a\u202eb'>x\u202ey &#x202E;z &#8238;w &#x202e; &#8294;v &#x2028;</p>"
+    out, _ = sanitize_html(page)
+    assert out == ("<p title='a[U+202E]b'>x[U+202E]y [U+202E]z [U+202E]w [U+202E] [U+2066]v "
+                   "&#x2028;</p>")
 
 
 def test_template_is_markdown_values_are_text():
@@ -118,6 +145,7 @@ def test_readable_table():
         "significant": [True, False], "quotes": [["a", "b"], []],
         "comment": ["word " * 60, "short"]})
     out = readable_table(frame)
+    assert readable_table(pd.DataFrame({"a\u202eb": ["c\u2067d"]})).count("[U+") == 2
     text = html.unescape(re.sub(r"<[^>]+>", "|", out))
     cells = [c for c in text.split("|") if c]
     for expected in ("<b>north</b>", "12,345", "12.3", "–", "40.0%", "12.5%", "0.00012",

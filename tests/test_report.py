@@ -23,6 +23,7 @@ import pandas as pd
 import pytest
 
 import nps_toolkit as nt
+from nps_toolkit.markup import show_controls
 from nps_toolkit.report import TEMPLATES, build_report
 
 BOTANIC = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "npsgame_botanic_fr.csv"
@@ -30,6 +31,8 @@ HOSTILE_SCRIPT = "<script>alert(1)</script> livraison en retard"
 HOSTILE_IMG = '<img src=x onerror="window.__nps_xss=1"> delivery late'
 HOSTILE_MARKDOWN = "[details](javascript:window.__nps_xss=2)"
 HOSTILE_BEACON = "![x](https://host.invalid/beacon.png)"
+# a right-to-left override: the rest of its line would show backwards (Trojan Source)
+HOSTILE_BIDI = "refund \u202edeyaled gnol"
 ARTIFACTS = Path(os.environ.get("NPS_ARTIFACTS", Path(__file__).parent / "artifacts"))
 
 
@@ -39,10 +42,11 @@ def qualtrics_export(path: Path, rows: int = 1800) -> pd.DataFrame:
     df = nt.load_sample().iloc[:rows].copy()
     df.loc[df.index[5], "comment"] = HOSTILE_SCRIPT
     df.loc[df.index[6], "comment"] = HOSTILE_IMG
-    df.loc[df.index[[5, 6]], "score"] = 2
+    df.loc[df.index[7], "comment"] = HOSTILE_BIDI
+    df.loc[df.index[[5, 6, 7]], "score"] = 2
     # their own customers, the most valuable: first on the call list, comment shown
-    df.loc[df.index[[5, 6]], "customer_id"] = ["HOSTILE-1", "HOSTILE-2"]
-    df.loc[df.index[[5, 6]], "customer_lifetime_value"] = [9_000_000.0, 8_000_000.0]
+    df.loc[df.index[[5, 6, 7]], "customer_id"] = ["HOSTILE-1", "HOSTILE-2", "HOSTILE-3"]
+    df.loc[df.index[[5, 6, 7]], "customer_lifetime_value"] = [9e6, 8e6, 7e6]
     df.loc[df.index[10:13], "score"] = pd.NA  # blank answers: excluded and counted
     # Markdown in a segment value: a group of detractors, so the notebooks' prose names it
     df.loc[df.index[100:220], "touchpoint"] = HOSTILE_MARKDOWN
@@ -145,6 +149,9 @@ def test_report_is_self_contained_and_escaped(vendor_report):
     text = html.unescape(re.sub(r"<[^>]+>", "", page))
     assert f"touchpoint = {HOSTILE_MARKDOWN}" in text
     assert f"channel = {HOSTILE_BEACON}" in text
+    # no character on the page reorders the text after it; the comment shows what it holds
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", page)
+    assert show_controls(HOSTILE_BIDI) in text
     # the table of contents links every section, the load report comes first
     toc = re.findall(r'<a href="#(s\d-[^"]+)">', page)
     assert len(toc) >= 15 and all(f'id="{t}"' in page for t in toc)
