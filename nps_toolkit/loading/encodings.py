@@ -25,6 +25,7 @@ letters); a file can always be read another way with ``encoding=``.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -71,9 +72,17 @@ def _latin(data: bytes) -> str:
     return "cp1252" if western is not None else "latin-1"
 
 
+def _mostly_cyrillic(text: str) -> bool:
+    """At least 80% of the characters beyond ASCII are Cyrillic (U+0400-U+04FF); counted on
+    the code points as an array (a generator over a megabyte took 0.9 s)."""
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return int(((points >= 0x400) & (points <= 0x4FF)).sum()) >= 0.8 * int((points >= 0x80).sum())
+
+
 def _cased_like_words(text: str) -> float:
-    """Share of Cyrillic words cased as words are (lower, Capitalised or ALL CAPS)."""
-    words = _CYRILLIC_WORD.findall(text)
+    """Share of Cyrillic words cased as words are (lower, Capitalised or ALL CAPS), on the
+    first 20,000 words (a share's standard error is then below 0.4 points)."""
+    words = [m.group() for m in itertools.islice(_CYRILLIC_WORD.finditer(text), 20_000)]
     if not words:
         return 0.0
     ok = sum(w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower())
@@ -117,9 +126,7 @@ def legacy_encoding(data: bytes) -> str:
     if total == 0 or alone >= 0.5 * total:
         return _latin(data)
     cyrillic = {enc: _cased_like_words(text) for enc in ("cp1251", "koi8-r")
-                if (text := _decodes(sample, enc)) is not None
-                and sum(0x400 <= ord(c) <= 0x4FF for c in text)
-                >= 0.8 * sum(ord(c) >= 0x80 for c in text)}
+                if (text := _decodes(sample, enc)) is not None and _mostly_cyrillic(text)}
     best = max(cyrillic, key=lambda e: cyrillic[e], default=None)
     if best is not None and cyrillic[best] >= 0.9:
         return best
