@@ -1944,8 +1944,7 @@ def test_scan_says_the_repeated_responses_read_survey_leaves_out(tmp_path):
 def test_scan_reads_excel_s_unicode_text_and_windows_csv(tmp_path, encoding):
     """Excel's "Unicode text" (UTF-16, tabs) and a Windows CSV stopped scan with DuckDB's
     "not utf-8 encoded": read_survey detected their encoding, scan did not look. It reads
-    them as read_survey does; a code page DuckDB cannot read offline (cp949, or cp1252
-    with its euro sign) stops with how to convert it."""
+    them as read_survey does."""
     df = pd.DataFrame({"Score": [9, 3, 10, 7, 8] * 6,
                        "Commentaire": ["très bien", "déçu", "génial", "ça va", "pas mal"] * 6})
     path = tmp_path / "export.csv"
@@ -1953,11 +1952,57 @@ def test_scan_reads_excel_s_unicode_text_and_windows_csv(tmp_path, encoding):
     relation, report = nt.scan(path)
     assert relation.df()["comment"].tolist() == nt.read_survey(path)[0]["comment"].tolist()
     assert report.encoding == encoding.replace("latin-1", "cp1252")
-    for other, text in (("cp949", ["좋아요", "별로"]), ("cp1252", ["prix 10 €", "“top”"])):
-        pd.DataFrame({"Score": [9, 3] * 15, "Comment": text * 15}).to_csv(
-            path, index=False, encoding=other)
-        with pytest.raises(ValueError, match=rf"encoded {other}.*iconv.*read_survey"):
-            nt.scan(path)
+
+
+@pytest.mark.parametrize(("encoding", "sep", "words"), [
+    ("cp949", ",", ["배송이 빨라요, 좋아요", "별로예요"]),
+    ("cp1252", ";", ["prix 10 € “top”", "déçu… trop cher"]),
+    ("cp1251", ";", ["Отличный сервис", "Дорого, медленно"]),
+    ("cp1250", ";", ["Odlična usluga, brza dostava", "Źle, zbyt drogo"]),
+    ("shift_jis", ",", ["とても良い", "配送が遅い"]),
+    ("gb18030", ",", ["质量很好，包装不错", "太贵了"]),
+])
+def test_scan_converts_code_pages_duckdb_lacks(tmp_path, monkeypatch, encoding, sep, words):
+    """Excel's CSV in Seoul (cp949), Paris with a euro sign or curly quotes (cp1252), Moscow,
+    Zagreb, Tokyo, Beijing: DuckDB reads them only with an extension not installable offline
+    (and built for one release), so scan stopped. It now converts them to UTF-8 in a
+    streamed temporary copy (here 5 bytes at a time, so characters split between reads) and
+    reads what read_survey reads: the same comments, n and NPS, the conversion said; also
+    gzip-compressed and in hive-partitioned folders."""
+    import gzip
+
+    from nps_toolkit.loading import scanfiles
+
+    monkeypatch.setattr(scanfiles, "_CHUNK", 5)
+    df = pd.DataFrame({"Score": [9, 3, 10, 6, 8] * 8, "Comment": (words * 20)[:40]})
+    path = tmp_path / "export.csv"
+    df.to_csv(path, index=False, encoding=encoding, sep=sep)
+    relation, report = nt.scan(path)
+    read = nt.read_survey(path)[0]
+    assert relation.df()["comment"].tolist() == read["comment"].tolist() == df["Comment"].tolist()
+    assert nt.summarize(relation)[["n", "nps"]].equals(nt.summarize(read)[["n", "nps"]])
+    assert report.encoding == encoding
+    assert any(f"encoded {encoding}, which DuckDB does not read: converted to UTF-8" in n
+               for n in report.notes)
+    folder = tmp_path / "waves"
+    for year in (2024, 2025):
+        (folder / f"year={year}").mkdir(parents=True)
+        with gzip.open(folder / f"year={year}" / "part.csv.gz", "wb") as fh:
+            fh.write(df.to_csv(index=False, sep=sep).encode(encoding))
+    relation, _ = nt.scan(folder)
+    counted = relation.aggregate("year, count(*) AS n, count(comment) AS c").df()
+    assert sorted(map(tuple, counted.to_numpy().tolist())) == [(2024, 40, 40), (2025, 40, 40)]
+
+
+def test_scan_names_the_byte_a_code_page_cannot_have(tmp_path):
+    """A file whose first megabyte reads as one code page but holds later a byte that
+    code page cannot have stops, naming the file and the byte's position."""
+    path = tmp_path / "export.csv"
+    body = "Score,Comment\n" + "9,좋아요\n" * 150_000  # 1.5 MB
+    path.write_bytes(body.encode("cp949") + b"3,\xff\xff\n")
+    with pytest.raises(ValueError, match=rf"{path.name}: the byte at position "
+                       rf"{len(body.encode('cp949')) + 2:,} cannot be cp949"):
+        nt.scan(path)
 
 
 def test_scan_stops_or_excludes_invalid_scores_like_read_survey(tmp_path):

@@ -3,7 +3,6 @@ column detection run on a sample."""
 
 from __future__ import annotations
 
-import glob
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -17,6 +16,7 @@ from .columns import _detect
 from .report import LoadReport
 from .rolenames import _norm
 from .scandates import date_expr
+from .scanfiles import _files, _head_bytes, _readable
 from .scanscores import _q, score_expr
 from .tidy import canonical_sql, tidied_columns, unwrap_sql
 
@@ -243,63 +243,21 @@ def _tidy_on_sample(sample: pd.DataFrame, mapping: dict[str, str], notes: list[s
     return {c for c, *_ in found}
 
 
-def _files(source: str | Path | list[str | Path]) -> tuple[list[str], str, bool]:
-    """The files behind a path, glob, folder or list; their format; hive partitioning."""
-    items = source if isinstance(source, list) else [source]
-    files: list[str] = []
-    hive = False
-    for item in items:
-        text = str(item)
-        p = Path(text)
-        if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.is_file()
-                           and _kind(f.name) is not None)
-            if not found:
-                raise ValueError(f"{p} holds no CSV or Parquet files")
-            hive = hive or any("=" in part for f in found
-                               for part in Path(f).relative_to(p).parts[:-1])
-            files += found
-        elif any(ch in text for ch in "*?["):
-            found = sorted(glob.glob(text, recursive=True))
-            if not found:
-                raise FileNotFoundError(f"no files match {text!r}")
-            hive = hive or any("=" in part for f in found for part in Path(f).parts[:-1])
-            files += found
-        elif p.exists():
-            files.append(text)
-        else:
-            raise FileNotFoundError(f"no such file: {p}")
-    kinds = {_kind(Path(f).name) for f in files}
-    if None in kinds:
-        odd = [f for f in files if _kind(Path(f).name) is None][:3]
-        raise ValueError(f"scan reads CSV and Parquet files; not {odd}. For Excel and SPSS "
-                         "exports use read_survey")
-    if len(kinds) > 1:
-        raise ValueError("scan reads one format at a time: the files mix CSV and Parquet")
-    return files, kinds.pop(), hive
-
-
-def _kind(name: str) -> str | None:
-    low = name.lower()
-    if low.endswith((".parquet", ".pq")):
-        return "parquet"
-    if low.endswith((".csv", ".tsv", ".txt", ".csv.gz", ".tsv.gz")):
-        return "csv"
-    return None
 
 
 def _csv_relation(con: Any, files: list[str], hive: bool, report: LoadReport
                   ) -> tuple[Any, dict[str, str]]:
     """The CSV files as a relation, read as read_survey reads them: the vendor's header
     rows, the names and cells (``="00123"``, R's ``NA``) as read_survey reads them, the
-    file's encoding (:func:`_encoding`); and the question text per column."""
+    file's encoding (:func:`~nps_toolkit.loading.scanfiles._readable`); and the question
+    text per column."""
     # DuckDB's sniffer would guess date formats itself (05/04/2025: May or April?): dates
     # stay text here and get read_survey's one-format-per-column rule below
-    listed = "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
     # a vendor's header of two or three rows (SurveyMonkey's question / option rows,
     # Qualtrics' question text and ImportId): read by read_survey's rule, the extra rows
     # skipped (they were read as answers: an option row's "0" counted as a score)
-    encoding, found = _encoding(files[0], report)
+    files, encoding, found = _readable(files, report)
+    listed = "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
     vendor, h, names, texts, hint = _csv_layout(files[0], found)
     header = _header_sql(h, names, hint)
     if encoding:
@@ -336,56 +294,15 @@ def _header_sql(h: int, names: list[str], hint: str) -> str:
             + (", delim = '" + hint.replace("'", "''") + "'" if hint else ""))
 
 
-def _head_bytes(path: str, n: int) -> bytes:
-    """The first ``n`` bytes of a file's text, a gzip-compressed one's decompressed."""
-    import gzip
-
-    with open(path, "rb") as fh:
-        data = fh.read(n)
-    if data.startswith(b"\x1f\x8b"):
-        with gzip.open(path, "rb") as fh:
-            data = fh.read(n)
-    return data
-
-
-def _encoding(path: str, report: LoadReport) -> tuple[str, str]:
-    """How DuckDB reads the file's text, and the encoding read_survey detects on its first
-    megabyte (Python reads the header in it): "" for UTF-8; ``utf-16`` (Excel's "Unicode
-    text") and ``latin-1`` as such, and Windows-1252 (Excel's CSV on Windows in Western
-    Europe and the Americas) as Latin-1 when it holds none of the 27 characters of bytes
-    0x80-0x9F (the euro sign, curly quotes...), which DuckDB's Latin-1 refuses; said.
-    Another code page (cp1250, cp1251, cp949, Shift-JIS...) stops with what to do: DuckDB
-    reads it only with an extension that is not installed here. A CSV read as UTF-8 stopped
-    with DuckDB's "not utf-8 encoded"."""
-    from .encodings import _detect_encoding
-
-    data = _head_bytes(path, 1 << 20)
-    cut = data if len(data) < 1 << 20 else data[: data.rfind(b"\n") + 1] or data
-    found = _detect_encoding(cut)
-    if found in ("utf-8", "utf-8-sig", "ascii"):
-        return "", "utf-8-sig"
-    latin = found in ("latin-1", "iso-8859-1") or (
-        found == "cp1252" and not any(0x80 <= b <= 0x9F for b in cut))
-    if found.startswith("utf-16") or latin:
-        report.encoding = found
-        report.notes.append(f"the file is encoded {found}; DuckDB reads it as such" + (
-            " (as Latin-1: it holds none of the characters where the two differ)."
-            if found == "cp1252" else "."))
-        return ("utf-16" if found.startswith("utf-16") else "latin-1"), found
-    raise ValueError(
-        f"{path} is encoded {found}, which DuckDB reads only with its 'encodings' extension "
-        "(not installed here): convert the file to UTF-8 first (e.g. iconv -f "
-        f"{found} -t utf-8 in.csv > out.csv), or read it with read_survey, which decodes "
-        f"{found} itself, if it fits in memory.")
 
 
 def _csv_layout(path: str, encoding: str = "utf-8-sig"
                 ) -> tuple[str, int, list[str], dict[str, str], str]:
     """:func:`~nps_toolkit.loading.layout._layout` of a CSV file's first rows in its
-    ``encoding`` (:func:`_encoding`): its vendor, header rows, column names and question
-    texts, the delimiter found as read_survey finds it; and the delimiter a first line
-    ``sep=;`` names (Excel writes it so a file opens in columns in any locale: it stopped
-    scan with a parser error), or ""."""
+    ``encoding`` (:func:`~nps_toolkit.loading.scanfiles._readable`): its vendor, header
+    rows, column names and question texts, the delimiter found as read_survey finds it; and
+    the delimiter a first line ``sep=;`` names (Excel writes it so a file opens in columns
+    in any locale: it stopped scan with a parser error), or ""."""
     import re
 
     from .files import _detect_delimiter, _head_frame
