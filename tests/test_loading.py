@@ -2005,6 +2005,30 @@ def test_scan_names_the_byte_a_code_page_cannot_have(tmp_path):
         nt.scan(path)
 
 
+@pytest.mark.parametrize(("first", "said"), [("web", "UTF-8"), ("wéb", "Latin-1")])
+def test_scan_says_which_line_is_not_in_the_encoding_of_the_first_megabyte(tmp_path, first,
+                                                                           said):
+    """A Windows export whose first megabyte is plain ASCII (or Latin-1 without a euro
+    sign) and which holds "café €" further down: DuckDB stopped with its own "not utf-8
+    encoded" while counting (or "not latin-1 encoded" at once). The error names the line and
+    scan's ``encoding=``, which
+    reads the file (converted to UTF-8, said), as read_survey reads all of it."""
+    path = tmp_path / "export.csv"
+    path.write_bytes(("score,channel\n" + f"9,{first}\n3,shop\n" * 110_000
+                      + "3,café €\n").encode("cp1252"))
+    line = "line 220,002 " if said == "UTF-8" else ""  # (DuckDB's Latin-1 check names none)
+    with pytest.raises(ValueError, match=rf"{line}holds bytes that are not {said}.*"
+                       r"encoding='cp1252'"):
+        nt.summarize(nt.scan(path)[0], by="channel")
+    relation, report = nt.scan(path, encoding="cp1252")
+    got = nt.summarize(relation, by="channel")[["channel", "n", "nps"]]
+    want = nt.summarize(nt.read_survey(path)[0], by="channel")[["channel", "n", "nps"]]
+    assert got.equals(want) and "café €" in got["channel"].tolist()
+    assert any("given cp1252, which DuckDB does not read: converted" in n for n in report.notes)
+    with pytest.raises(ValueError, match="encoding='klingon' is not an encoding"):
+        nt.scan(path, encoding="klingon")
+
+
 def test_scan_stops_or_excludes_invalid_scores_like_read_survey(tmp_path):
     valid = SCORE_CELLS[:12]  # nine scores and three blanks
     path = tmp_path / "export.csv"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -78,7 +79,24 @@ def run_engine(compute: Any) -> Any:
         if "is not a whole number 0-10" in str(exc):
             message = str(exc).split("Error: ", 1)[-1]
             raise InvalidScoreError(message, column="score") from exc
+        if re.search(r"not (?:utf-8|latin-1) encoded", str(exc)):
+            raise _misread_text(str(exc)) from exc
         raise
+
+
+def _misread_text(message: str) -> ValueError:
+    """DuckDB's "not utf-8 encoded" ("not latin-1 encoded") on a file scan read so by its
+    first megabyte: which file and line, and the option that reads it (scan's
+    ``encoding=``)."""
+    line = re.search(r"CSV Error on Line: (\d+)", message)
+    file = re.search(r"^\s*file = (.+)$", message, re.MULTILINE)
+    return ValueError(
+        f"{file.group(1) if file else 'a CSV file'}"
+        f"{f', line {int(line.group(1)):,}' if line else ''} holds bytes that are not "
+        f"{'UTF-8' if 'utf-8' in message else 'Latin-1'}, the encoding its first megabyte "
+        "reads in: give the file's encoding to scan, e.g. "
+        "scan(path, encoding='cp1252') (Excel's CSV on Windows in Western Europe and the "
+        "Americas), or convert the file to UTF-8 first (iconv -f CODEPAGE -t utf-8).")
 
 
 def to_pandas(data: Any, columns: Sequence[str] | None = None, *,

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .._api import renamed
+from .._frames.convert import run_engine
 from ..i18n import tr
 from .columns import _detect
 from .report import LoadReport
@@ -29,7 +30,7 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
          response_id: str | Literal[False] | None = None,
          dayfirst: bool | None = None, sample_rows: int = 10_000,
          on_invalid: Literal["raise", "exclude"] = "raise",
-         scale: Mapping[Any, int] | None = None,
+         scale: Mapping[Any, int] | None = None, encoding: str | None = None,
          connection: Any = None) -> tuple[Any, LoadReport]:
     """A lazy DuckDB relation over survey files of any size, columns named as read_survey does.
 
@@ -66,6 +67,12 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
         from its answers to 0-10 (``{1: 0, 2: 3, 3: 5, 4: 8, 5: 10}``), applied in the engine;
         without it a sample that reads as a 1-5 rating stops with an error, as read_survey
         does (read as 0-10, every answer would be a detractor).
+    encoding : str, optional
+        The CSV files' text encoding (``"cp1252"``, ``"cp949"``...); by default detected on
+        the first file's first megabyte, as :func:`read_survey` does. UTF-8, UTF-16 and
+        Latin-1 are read by DuckDB; another code page is converted to UTF-8 in a temporary
+        copy, streamed (said in the report). A file whose bytes past that megabyte are not
+        UTF-8 stops when counted, naming the line and this option.
     connection : duckdb.DuckDBPyConnection, optional
         Run in this connection (e.g. one with a memory limit or attached databases); by
         default a new in-memory one.
@@ -94,10 +101,10 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
     if kind == "parquet":
         rel = con.read_parquet(files, hive_partitioning=hive)
     else:
-        rel, texts = _csv_relation(con, files, hive, report)
+        rel, texts = _csv_relation(con, files, hive, report, encoding)
     report.notes.append(f"{len(files)} {kind} file(s) read lazily by DuckDB"
                         + (" with hive partition columns" if hive else "") + ".")
-    sample = rel.limit(sample_rows).df()
+    sample = run_engine(rel.limit(sample_rows).df)
     report.rows_read = report.rows_kept = len(sample)
     report.notes.append(f"columns and formats detected on the first {len(sample):,} rows; "
                         "the files are not counted up front (rows read = that sample).")
@@ -245,8 +252,8 @@ def _tidy_on_sample(sample: pd.DataFrame, mapping: dict[str, str], notes: list[s
 
 
 
-def _csv_relation(con: Any, files: list[str], hive: bool, report: LoadReport
-                  ) -> tuple[Any, dict[str, str]]:
+def _csv_relation(con: Any, files: list[str], hive: bool, report: LoadReport,
+                  encoding: str | None = None) -> tuple[Any, dict[str, str]]:
     """The CSV files as a relation, read as read_survey reads them: the vendor's header
     rows, the names and cells (``="00123"``, R's ``NA``) as read_survey reads them, the
     file's encoding (:func:`~nps_toolkit.loading.scanfiles._readable`); and the question
@@ -256,7 +263,7 @@ def _csv_relation(con: Any, files: list[str], hive: bool, report: LoadReport
     # a vendor's header of two or three rows (SurveyMonkey's question / option rows,
     # Qualtrics' question text and ImportId): read by read_survey's rule, the extra rows
     # skipped (they were read as answers: an option row's "0" counted as a score)
-    files, encoding, found = _readable(files, report)
+    files, encoding, found = _readable(files, report, encoding)
     listed = "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
     vendor, h, names, texts, hint = _csv_layout(files[0], found)
     header = _header_sql(h, names, hint)
@@ -268,8 +275,8 @@ def _csv_relation(con: Any, files: list[str], hive: bool, report: LoadReport
                        f"hive_partitioning = {str(hive).lower()}, auto_type_candidates = "
                        f"['BOOLEAN', 'BIGINT', 'DOUBLE', 'VARCHAR'], nullstr = {nulls})")
 
-    rel = read("['']")
-    head = rel.limit(1000).df()
+    rel = run_engine(lambda: read("['']"))
+    head = run_engine(rel.limit(1000).df)
     if _written_by_r(head):  # NA is missing in every column (R)
         rel = read("['', 'NA']")
     own = list(rel.columns)

@@ -70,37 +70,51 @@ def _head_bytes(path: str, n: int) -> bytes:
     return data
 
 
-def _readable(files: list[str], report: LoadReport) -> tuple[list[str], str, str]:
+def _readable(files: list[str], report: LoadReport, encoding: str | None = None
+              ) -> tuple[list[str], str, str]:
     """The files as DuckDB can read their text: the files, DuckDB's ``encoding`` option ("" for
     UTF-8), and the encoding Python reads their first rows in.
 
-    The encoding is the one read_survey detects on the first file's first megabyte: UTF-8
-    as it is; ``utf-16`` (Excel's "Unicode text") and ``latin-1`` read by DuckDB itself, and
-    Windows-1252 (Excel's CSV on Windows in Western Europe and the Americas) as Latin-1 when
-    it holds none of the 27 characters of bytes 0x80-0x9F (the euro sign, curly quotes...),
-    where the two differ. Any other code page (cp1252 with those characters, cp1250, cp1251,
-    cp949, Shift-JIS, GB18030...), which DuckDB reads only with an extension that cannot be
+    The encoding is ``encoding`` if given, else the one read_survey detects on the first
+    file's first megabyte: UTF-8 as it is; ``utf-16`` (Excel's "Unicode text") and
+    ``latin-1`` read by DuckDB itself, and Windows-1252 (Excel's CSV on Windows in Western
+    Europe and the Americas) as Latin-1 when it holds none of the 27 characters of bytes
+    0x80-0x9F (the euro sign, curly quotes...), where the two differ. Any other code page
+    (cp1252 with those characters or given as ``encoding``, cp1250, cp1251, cp949,
+    Shift-JIS, GB18030...), which DuckDB reads only with an extension that cannot be
     installed offline (and is built for one DuckDB release), is converted to UTF-8 into a
     temporary copy (:func:`_transcoded`), streamed: memory stays flat. Each case is said.
     A CSV read as UTF-8 stopped with DuckDB's "not utf-8 encoded"."""
+    import codecs
+
     from .encodings import _detect_encoding
 
     data = _head_bytes(files[0], 1 << 20)
     cut = data if len(data) < 1 << 20 else data[: data.rfind(b"\n") + 1] or data
-    found = _detect_encoding(cut)
+    if encoding is None:
+        found = _detect_encoding(cut)
+    else:
+        try:
+            found = codecs.lookup(encoding).name
+        except LookupError:
+            raise ValueError(f"encoding={encoding!r} is not an encoding Python knows (e.g. "
+                             "'utf-8', 'cp1252', 'cp949', 'utf-16')") from None
     if found in ("utf-8", "utf-8-sig", "ascii"):
         return files, "", "utf-8-sig"
     report.encoding = found
-    latin = found in ("latin-1", "iso-8859-1") or (
-        found == "cp1252" and not any(0x80 <= b <= 0x9F for b in cut))
+    how = "given" if encoding is not None else "encoded"
+    # DuckDB's Latin-1 refuses bytes 0x80-0x9F (cp1252's euro sign, curly quotes...) where
+    # it meets them: read by DuckDB only when detected without any in the first megabyte
+    latin = encoding is None and found in ("latin-1", "iso8859-1", "cp1252") and not any(
+        0x80 <= b <= 0x9F for b in cut)
     if found.startswith("utf-16") or latin:
-        report.notes.append(f"the file is encoded {found}; DuckDB reads it as such" + (
-            " (as Latin-1: it holds none of the characters where the two differ)."
-            if found == "cp1252" else "."))
+        report.notes.append(f"the file is {how} {found}; DuckDB reads it as such" + (
+            " (as Latin-1: its first megabyte holds none of the characters where the two "
+            "differ)." if found == "cp1252" else "."))
         return files, ("utf-16" if found.startswith("utf-16") else "latin-1"), found
     copies, size = _transcoded(files, found)
     report.notes.append(
-        f"the file is encoded {found}, which DuckDB does not read: converted to UTF-8 "
+        f"the file is {how} {found}, which DuckDB does not read: converted to UTF-8 "
         f"into a temporary copy ({size / 1e6:,.1f} MB in {Path(copies[0]).parents[0]}, "
         "removed when Python exits; set TMPDIR for another disk).")
     return copies, "", "utf-8-sig"
