@@ -3369,6 +3369,89 @@ def test_a_table_of_counts_per_level_or_per_score_is_read_as_the_answers(tmp_pat
         nt.read_survey(questions)
 
 
+def _csv(folder, frame: pd.DataFrame, name: str = "export.csv"):
+    """``frame`` written as a CSV in ``folder``; its path."""
+    path = folder / name
+    frame.to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize(("names", "labels"), [
+    (("Answer Choices", "Responses (%)", "Responses (count)"), "vendor"),
+    (("score", None, "count"), "plain"),
+    (("Nota", None, "Quantidade"), "reversed"),
+    (("Note", "Anteil %", "Anzahl"), "plain"),
+    (("추천 점수", None, "응답 수"), "plain"),
+    (("评分", None, "人数"), "plain"),
+])
+def test_a_table_of_how_many_gave_each_score_is_read_as_the_answers(tmp_path, names, labels):
+    """A question summary (SurveyMonkey's ``Answer Choices, Responses (%), Responses
+    (count)``; a BI tool's ``score, count``): one row per score with how many gave it. Read
+    as answers it was 11 answers whatever the counts, with the NPS of the 11 scores,
+    silently; scan did the same. Now read as the answers it counts, each with its score
+    (checked against the scores repeated by numpy), per group when a group column is there;
+    scan stops and says so. Files of answers with a count column are not taken for one."""
+    rng = np.random.default_rng(77)
+    counts = rng.integers(0, 60, 11)
+    scores = np.arange(11)[::-1] if labels == "reversed" else np.arange(11)
+    table = {names[0]: [f"{v} - Extremely likely" if v == 10 and labels == "vendor" else v
+                        for v in scores], names[2]: counts}
+    if names[1]:
+        table[names[1]] = [f"{100 * c / counts.sum():.1f}%" for c in counts]
+    path = tmp_path / "summary.csv"
+    pd.DataFrame(table).to_csv(path, index=False)
+    out, report = nt.read_survey(path)
+    answers = np.repeat(scores, counts)
+    assert sorted(out["score"].tolist()) == sorted(answers.tolist())
+    want = 100 * ((answers >= 9).mean() - (answers <= 6).mean())
+    assert nt.score(out).nps == pytest.approx(want) and nt.score(out).n == counts.sum()
+    assert any(f"a table of how many gave each score ({names[0]!r}, counted in {names[2]!r}): "
+               f"read as the {counts.sum():,} answers it counts" in n for n in report.notes)
+    with pytest.raises(ValueError, match=r"a table of how many gave each score.*read_survey"):
+        nt.scan(path)
+
+
+def test_a_table_of_how_many_gave_each_score_per_group_and_files_that_are_not(tmp_path):
+    rng = np.random.default_rng(78)
+    per = rng.integers(1, 30, (3, 11))
+    table = pd.DataFrame({"Branch": np.repeat(["North", "South", "East"], 11),
+                          "Score": np.tile(np.arange(11), 3), "N": per.ravel()})
+    out, _ = nt.read_survey(table.sample(frac=1, random_state=1))
+    got = out.groupby("Branch")["score"].value_counts().unstack().sort_index()
+    assert got.loc["South"].tolist() == per[1].tolist()
+    # answers with a count beside them (orders, visits) stay answers: keyed by a customer,
+    # or with scores repeating in a group
+    n = 400
+    for extra in ({"customer_id": [f"C{i}" for i in range(n)]},
+                  {"channel": rng.choice(["web", "app"], n)}, {}):
+        answers = pd.DataFrame({**extra, "score": rng.integers(0, 11, n),
+                                "count": rng.integers(1, 9, n)})
+        out, report = nt.read_survey(answers)
+        assert len(out) == n and not any("how many gave" in x for x in report.notes)
+        relation, _ = nt.scan(_csv(tmp_path, answers))
+        assert int(nt.summarize(relation)["n"].item()) == n
+
+
+def test_scan_refuses_with_read_survey_s_words_where_it_finds_no_score(tmp_path):
+    """Bands that straddle two categories (``8–9 — Very likely``): read_survey says why no
+    NPS can be computed; scan said "no column ... with mostly 0-10 values" of a column that
+    asks the question. It now gives read_survey's account, and where read_survey reads a
+    layout scan does not (bands within one category each), names it."""
+    rng = np.random.default_rng(79)
+    q = "How likely are you to recommend us?"
+    options = ["10 — Definitely", "8–9 — Very likely", "6–7 — Maybe", "Under 6 — Unlikely"]
+    path = _csv(tmp_path, pd.DataFrame({q: rng.choice(options, 200), "comment": "ok"}))
+    with pytest.raises(nt.InvalidScoreError, match="in bands of scores, and some take in two"):
+        nt.read_survey(path)
+    with pytest.raises(nt.InvalidScoreError, match="in bands of scores, and some take in two"):
+        nt.scan(path)
+    path = _csv(tmp_path, pd.DataFrame({q: rng.choice(["9-10", "7-8", "0-6"], 200)}))
+    assert len(nt.read_survey(path)[0]) == 200
+    with pytest.raises(nt.ColumnNotFoundError, match=r"read_survey reads the file's first 200 "
+                       r"rows .*a layout scan does not read"):
+        nt.scan(path)
+
+
 def test_a_table_of_shares_without_counts_is_refused_saying_what_it_needs():
     """A table of each village's shares (ChairmanMusoke/SEs_Work, ``NPS.xlsx``:
     ``Detractors(%), Passives(%), Promoters(%), Overall NPS (%)``) cannot give an interval

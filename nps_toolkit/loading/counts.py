@@ -41,6 +41,21 @@ _TOTAL = re.compile(r"^(total|totals|grand total|sub ?total|overall|all|gesamt|g
                     r"итого|всего|합계|총계|总计|合计|总体)$")
 
 
+# a column counting how many gave the answer on its row (a frequency table): "count", "n",
+# "Responses (count)", "Number of respondents", "Anzahl", "Nb de réponses", "응답 수", "人数"
+_HOW_MANY = re.compile(
+    r"^(?:#|n|nb|no|nr|count|counts|freq|frequency|frequencies|responses?|respondents|votes|"
+    r"qty|quantity|answers|(?:response|responses|answer|respondent) count|total responses|"
+    r"(?:# |nb |no |nr |number |count |nombre |numero |anzahl |aantal |liczba |broj )"
+    r"(?:of |de |der |van |da |do |del |des )?(?:responses?|respondents|answers|customers|"
+    r"clients|reponses|respuestas|respostas|antworten|kunden|odpowiedzi|odgovora|"
+    r"encuestados|score|scores|people|persons|personnes|personas|pessoas)|"
+    r"nombre|effectif|effectifs|anzahl|haufigkeit|cantidad|frecuencia|quantidade|frequencia|"
+    r"aantal|frequentie|liczba|czestosc|broj|ucestalost|pocet|количество|частота|"
+    r"число ответов|кол во|응답 수|응답수|빈도|인원|인원수|건수|명|人数|数量|频数|频次|次数|"
+    r"回答数|件数|计数)$")
+
+
 def _is_share(name: Any) -> bool:
     """Whether a column is named as a share (``% Promotor``, ``promotores_pct``)."""
     return bool(_SHARE.search(str(name).lower()) or _SHARE.search(_norm(name)))
@@ -164,11 +179,62 @@ def _has_scores(raw: pd.DataFrame) -> bool:
         is not None
 
 
+def score_rows(raw: pd.DataFrame) -> tuple[str, str] | None:
+    """The (score, count) columns of a frequency table: one row per score 0-10 with how many
+    gave it (a BI tool's or SurveyMonkey's question summary: ``Answer Choices, Responses
+    (%), Responses (count)``; per group, a row per branch and score), or None.
+
+    Read as answers, such a file is 11 answers whatever its counts, silently. It is one when
+    a column holds nothing but scores 0-10 (the loader's spellings, ``10 - Extremely
+    likely`` included), a column named as a count (``count``, ``n``, ``responses``,
+    ``Anzahl``, ``응답 수``...) holds whole numbers, some above 1, and no score repeats
+    within a group of the other text columns, each group holding three rows or more (a
+    file of answers keyed by a customer id has groups of one)."""
+    names = [c for c in raw.columns if not _is_share(c)]
+    counted = [c for c in names if _HOW_MANY.match(_norm(c)) and _whole_counts(raw[c])]
+    if len(counted) != 1 or len(raw) < 3:
+        return None
+    if len(raw) > 200 and score_rows(raw.head(200)) is None:  # first rows first
+        return None
+    scores = []
+    for c in names:
+        if c == counted[0]:
+            continue
+        values, kind = _parse_scores(raw[c].astype("string").astype(object))
+        if (kind == 0).all() and (values % 1 == 0).all():
+            scores.append(c)
+    if len(scores) != 1:
+        return None
+    score, count = scores[0], counted[0]
+    keys = [c for c in raw.columns if c not in (score, count) and not _figures(raw[c])]
+    groups = raw.groupby(keys, dropna=False, sort=False).ngroups if keys else 1
+    if raw.duplicated(subset=[*keys, score]).any() or len(raw) < 3 * groups:
+        return None
+    return str(score), str(count)
+
+
+def _answers_from_score_rows(raw: pd.DataFrame, found: tuple[str, str], notes: list[str],
+                             rows: Any) -> tuple[pd.DataFrame, Any]:
+    """A frequency table (:func:`score_rows`) as the answers it counts, each with its score."""
+    score, count = found
+    values, _ = _parse_scores(raw[score].astype("string").astype(object))
+    matrix = np.zeros((len(raw), 11), dtype=np.int64)
+    matrix[np.arange(len(raw)), values.astype(np.int64)] = _as_counts(raw[count])
+    said = tr("a table of how many gave each score ({score!r}, counted in {count!r})",
+              score=score, count=count)
+    return _expand(raw, [score, count], list(range(11)), notes, rows, said,
+                   tr("each answer with its score"), matrix=matrix)
+
+
 def _answers_from_counts(raw: pd.DataFrame, notes: list[str], rows: Any,
                          scale_given: bool = False) -> tuple[pd.DataFrame, Any]:
     """``raw`` as one row per answer when it is a table of counts per group (see the module):
     counts per category, per score 0-10 or per level of a worded scale
-    (:func:`_level_columns`); unchanged otherwise, and whenever a column holds answers 0-10."""
+    (:func:`_level_columns`), or how many gave each score, a row each (:func:`score_rows`);
+    unchanged otherwise, and whenever a column holds answers 0-10."""
+    found = score_rows(raw) if not scale_given else None
+    if found is not None:
+        return _answers_from_score_rows(raw, found, notes, rows)
     counts = _count_columns(raw)
     levels = _level_columns(raw) if counts is None else None
     named = _share_columns(raw) if counts is None and levels is None else None

@@ -14,6 +14,7 @@ from .._api import renamed
 from .._frames.convert import run_engine
 from ..i18n import tr
 from .columns import _detect
+from .counts import score_rows
 from .report import LoadReport
 from .rolenames import _norm
 from .scandates import date_expr
@@ -116,7 +117,7 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
     if score is None:  # (a score named reads that wave alone)
         _refuse_waves(sample)
     notes: list[str] = []
-    mapping = _detect(sample, texts if kind == "csv" else {}, overrides, notes,
+    mapping = _detect_or_explain(sample, texts if kind == "csv" else {}, overrides, notes,
                       source=str(files[0]) if files else "")
     report.notes.extend(notes)
     first_row = 2 if kind == "csv" else 1  # the file's row of the sample's first
@@ -127,6 +128,44 @@ def scan(source: str | Path | list[str | Path], *, score: str | None = None,
     kept = _answers_only(sample, mapping, report)
     _say_duplicates(sample, mapping, report, first_row=first_row, scale=scale)
     return (out.filter(kept) if kept else out), report
+
+
+def _detect_or_explain(sample: pd.DataFrame, texts: dict[str, str],
+                       overrides: dict[str, Any], notes: list[str], source: str
+                       ) -> dict[str, str]:
+    """The columns' roles (:func:`~nps_toolkit.loading.columns._detect`); where none reads as
+    the score, read_survey's own account of the sample: a more precise refusal than "no
+    score column" (answers in bands that straddle two categories, a rating on another
+    scale...) is raised as it is, and a sample read_survey does read (a layout only it
+    reads: counts, one row per question) says so, with the score column it found. A table
+    of how many gave each score (:func:`~nps_toolkit.loading.counts.score_rows`) stops:
+    counted row by row it would be 11 answers."""
+    from ..errors import ColumnNotFoundError
+    from .read import read_survey
+
+    counted = score_rows(sample) if overrides["score"] is None else None
+    if counted is not None:  # counted row by row: 11 answers whatever the counts
+        raise ValueError(
+            f"the file is a table of how many gave each score ({counted[0]!r}, counted in "
+            f"{counted[1]!r}), not one row per answer: scan would count each row as one "
+            f"answer. Read it with read_survey ({len(sample):,} rows), which reads it as the "
+            "answers it counts.")
+    try:
+        return _detect(sample, texts, overrides, notes, source=source)
+    except ColumnNotFoundError as missing:
+        try:
+            _, report = read_survey(sample, score=overrides["score"],
+                                    comment=overrides["comment"], date=overrides["date"],
+                                    customer=overrides["customer_id"],
+                                    response_id=overrides["response_id"])
+        except ColumnNotFoundError:
+            raise missing from None
+        except ValueError as why:  # read_survey's precise words
+            raise why from None
+        raise ColumnNotFoundError(
+            f"{missing} read_survey reads the file's first {len(sample):,} rows (score: "
+            f"{report.columns.get('score')!r}, a layout scan does not read): read the file "
+            "with read_survey if it fits in memory.") from None
 
 
 def _say_duplicates(sample: pd.DataFrame, mapping: dict[str, str], report: LoadReport, *,
