@@ -3419,6 +3419,16 @@ def test_a_table_of_how_many_gave_each_score_per_group_and_files_that_are_not(tm
     out, _ = nt.read_survey(table.sample(frac=1, random_state=1))
     got = out.groupby("Branch")["score"].value_counts().unstack().sort_index()
     assert got.loc["South"].tolist() == per[1].tolist()
+    # with a subtotal under each branch and the NPS under all: left out, by row
+    subtotals = pd.DataFrame({"Branch": ["North", "South", "East"], "Score": "Total",
+                              "N": per.sum(axis=1)})
+    rows = pd.concat([table, subtotals, pd.DataFrame({"Branch": [None], "Score": ["NPS"],
+                                                      "N": [12]})], ignore_index=True)
+    out, report = nt.read_survey(_csv(tmp_path, rows.astype({"Score": str})))
+    assert len(out) == per.sum() and out["score"].value_counts().sort_index().tolist() == \
+        per.sum(axis=0).tolist()
+    assert "4 total or subtotal row(s) left out, so that no answer is counted twice (rows 35, " \
+        "36, 37, 38)." in report.notes
     # answers with a count beside them (orders, visits) stay answers: keyed by a customer,
     # or with scores repeating in a group
     n = 400

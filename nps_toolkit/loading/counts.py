@@ -182,7 +182,8 @@ def _has_scores(raw: pd.DataFrame) -> bool:
 def score_rows(raw: pd.DataFrame) -> tuple[str, str] | None:
     """The (score, count) columns of a frequency table: one row per score 0-10 with how many
     gave it (a BI tool's or SurveyMonkey's question summary: ``Answer Choices, Responses
-    (%), Responses (count)``; per group, a row per branch and score), or None.
+    (%), Responses (count)``; per group, a row per branch and score; a ``Total`` row
+    below), or None.
 
     Read as answers, such a file is 11 answers whatever its counts, silently. It is one when
     a column holds nothing but scores 0-10 (the loader's spellings, ``10 - Extremely
@@ -196,27 +197,51 @@ def score_rows(raw: pd.DataFrame) -> tuple[str, str] | None:
         return None
     if len(raw) > 200 and score_rows(raw.head(200)) is None:  # first rows first
         return None
+    summary = _summary_rows(raw)
     scores = []
     for c in names:
         if c == counted[0]:
             continue
         values, kind = _parse_scores(raw[c].astype("string").astype(object))
-        if (kind == 0).all() and (values % 1 == 0).all():
+        if (kind == 0).any() and (values[kind == 0] % 1 == 0).all() \
+                and not (kind != 0)[~summary].any():
             scores.append(c)
     if len(scores) != 1:
         return None
     score, count = scores[0], counted[0]
-    keys = [c for c in raw.columns if c not in (score, count) and not _figures(raw[c])]
-    groups = raw.groupby(keys, dropna=False, sort=False).ngroups if keys else 1
-    if raw.duplicated(subset=[*keys, score]).any() or len(raw) < 3 * groups:
+    rows = raw.loc[~summary]
+    keys = [c for c in rows.columns if c not in (score, count) and not _figures(rows[c])]
+    groups = rows.groupby(keys, dropna=False, sort=False).ngroups if keys else 1
+    if rows.duplicated(subset=[*keys, score]).any() or len(rows) < 3 * groups:
         return None
     return str(score), str(count)
+
+
+def _summary_rows(raw: pd.DataFrame) -> np.ndarray:
+    """The rows of a frequency table that sum it up: a text cell (the score's own included)
+    labels them as a total, an average or the NPS (``Total``, ``Gesamt``, ``NPS``, ``평균``:
+    :func:`~nps_toolkit.loading.footer.is_summary`)."""
+    from .footer import is_summary
+
+    out = np.zeros(len(raw), dtype=bool)
+    for c in raw.columns:
+        if raw[c].dtype == object or pd.api.types.is_string_dtype(raw[c].dtype):
+            out |= raw[c].map(lambda v: isinstance(v, str) and is_summary(v),
+                              na_action="ignore").fillna(False).to_numpy(dtype=bool)
+    return out
 
 
 def _answers_from_score_rows(raw: pd.DataFrame, found: tuple[str, str], notes: list[str],
                              rows: Any) -> tuple[pd.DataFrame, Any]:
     """A frequency table (:func:`score_rows`) as the answers it counts, each with its score."""
     score, count = found
+    summary = _summary_rows(raw)
+    row_numbers = np.asarray(rows[np.arange(len(raw))])
+    if summary.any():
+        notes.append(tr("{n:,} total or subtotal row(s) left out, so that no answer is counted "
+                        "twice (rows {rows}).", n=int(summary.sum()),
+                        rows=", ".join(str(r) for r in row_numbers[summary][:10])))
+        raw, rows = raw.loc[~summary], row_numbers[~summary]
     values, _ = _parse_scores(raw[score].astype("string").astype(object))
     matrix = np.zeros((len(raw), 11), dtype=np.int64)
     matrix[np.arange(len(raw)), values.astype(np.int64)] = _as_counts(raw[count])
