@@ -207,6 +207,45 @@ def test_qualtrics_header_rows_inside_a_data_frame(tmp_path):
     assert report.vendor == "qualtrics" and df["score"].tolist() == [10, 6]
 
 
+def test_exports_joined_one_after_another_read_without_their_repeated_headers(tmp_path):
+    """``cat jan.csv feb.csv`` (the second with Excel's byte-order mark) and a Qualtrics
+    export joined to the next one: the header rows again in the body made the score an
+    invalid answer (the read stopped) and typed every numeric column as text (a value
+    column lost, its report section gone). They are left out, listed by row and said; the
+    rest reads as the two files read apart."""
+    rng = np.random.default_rng(91)
+
+    def month(n: int) -> pd.DataFrame:
+        return pd.DataFrame({"date": pd.Timestamp("2025-01-01") + pd.to_timedelta(
+            rng.integers(0, 300, n), "D"), "score": rng.integers(0, 11, n),
+            "channel": rng.choice(["web", "app"], n),
+            "revenue": rng.uniform(10, 500, n).round(2)})
+
+    jan, feb = month(40), month(50)
+    path = tmp_path / "joined.csv"
+    path.write_text(jan.to_csv(index=False) + "\ufeff" + feb.to_csv(index=False),
+                    encoding="utf-8")
+    out, report = nt.read_survey(path)
+    both = pd.concat([jan, feb], ignore_index=True)
+    assert out["score"].tolist() == both["score"].tolist()
+    assert out["revenue"].dtype.kind == "f" and out["revenue"].sum() == pytest.approx(
+        both["revenue"].sum())
+    assert report.excluded == {"repeated header row": [42]} and report.rows_read == 91
+    assert any("1 row(s) repeat the file's header (rows 42" in n for n in report.notes)
+    # Qualtrics: its three header rows again
+    second = QUALTRICS.replace("R_", "R_x").replace("2025-03-0", "2025-04-0")
+    out, report = nt.read_survey(write(tmp_path, "q2.csv", QUALTRICS + second))
+    assert out["score"].tolist() == [10, 6, 10, 6]
+    assert report.excluded["repeated header row"] == [7, 8, 9]
+    # in a data frame (a sheet pasted under a sheet), and a respondent who wrote a
+    # column's name is no header
+    frame = pd.concat([jan.astype(str), pd.DataFrame([jan.columns], columns=jan.columns),
+                       feb.astype(str)], ignore_index=True)
+    frame.loc[3, "channel"] = "channel"
+    out, report = nt.read_survey(frame)
+    assert len(out) == 90 and report.excluded == {"repeated header row": [40]}
+
+
 SURVEYMONKEY = (
     "Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,"
     "Last Name,Custom Data 1,How likely is it that you would recommend this company to a friend"

@@ -74,6 +74,7 @@ def _kept(table: _Table, typed: _Typed, *, on_invalid: str, drop_duplicates: boo
                                                          (kind == code) & ~footer & ~top)
     excluded[SUMMARY] = _listed(row_numbers, footer) if footer.any() else []
     excluded[DESCRIPTION] = _listed(row_numbers, top) if top.any() else []
+    excluded["repeated header row"] = list(table.headers)
     said = _missing_codes(typed.values[kind == 4]) if not all_scored else ""
     if said:
         table.report.notes.append(tr("among the scores out of range: {codes}, {said}; they are "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,6 +23,7 @@ from .excel import _read_sheets, _sheet_names
 from .expanded import _expanded_choices
 from .files import _existing_file, _read_file
 from .followups import _merged_follow_ups
+from .footer import without_repeated_headers
 from .ids import _clean_ids
 from .infer import (
     _few_valued,
@@ -188,6 +189,7 @@ class _Table:
     counted: bool = False  # rows expanded from a table of counts: repeats are by design
     stand_in: str | None = None  # the score column made for the categories or the counts
     categories: str | None = None  # the column of categories it was made from
+    headers: list[Any] = field(default_factory=list)  # rows repeating the header, taken out
 
 
 def _table(source: str | Path | Any, *, sheet: str | int, encoding: str | None,
@@ -207,6 +209,9 @@ def _table(source: str | Path | Any, *, sheet: str | int, encoding: str | None,
         table = _Table(raw, texts, report, np.asarray(raw.index), False)
     table.raw = _without_row_index(table.raw, report.notes)
     table.raw = unwrapped_excel_text(table.raw, report.notes)  # ="00123" -> 00123
+    # exports joined one after another: their header rows again in the body -> left out
+    table.raw, table.row_numbers, table.headers = without_repeated_headers(
+        table.raw, table.texts, report.notes, table.row_numbers)
     # one column per answer option (SurveyMonkey's expanded export) -> one column per question
     table.raw = _expanded_choices(table.raw, report.notes)
     # one row per question asked -> one row per respondent (loading/long.py)
@@ -233,7 +238,7 @@ def _table(source: str | Path | Any, *, sheet: str | int, encoding: str | None,
             table.raw, table.texts, report.notes, score)
     # "If you would, why?" / "If you wouldn't, why?" -> one comment column
     table.raw, table.texts = _merged_follow_ups(table.raw, table.texts, report.notes)
-    report.rows_read = len(table.raw)
+    report.rows_read = len(table.raw) + len(table.headers)
     return table
 
 

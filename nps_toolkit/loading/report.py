@@ -13,7 +13,7 @@ from ..i18n import N_, gettext, tr
 CANONICAL = ("score", "comment", "date", "customer_id", "response_id")
 REASONS = ("blank score", "not a number", "not a whole number", "out of range",
            "duplicate response", "survey preview, test, spam or screened out",
-           "summary row", "description row")
+           "summary row", "description row", "repeated header row")
 SUMMARY = "summary row"  # a row under the answers that sums them up ("Average", "NPS")
 DESCRIPTION = "description row"  # a row under the names that describes them ("(0-10)")
 #: the exclusion reasons (keys of ``LoadReport.excluded``, kept in English) in words
@@ -21,7 +21,7 @@ _REASON_WORDS = (N_("blank score"), N_("not a number"), N_("not a whole number")
                  N_("out of range"), N_("duplicate response"), N_("no customer id"),
                  N_("no readable date"), N_("no readable amount"), N_("duplicate customer"),
                  N_("survey preview, test, spam or screened out"), N_("summary row"),
-                 N_("description row"))
+                 N_("description row"), N_("repeated header row"))
 
 
 @dataclass
