@@ -2068,6 +2068,30 @@ def test_scan_says_which_line_is_not_in_the_encoding_of_the_first_megabyte(tmp_p
         nt.scan(path, encoding="klingon")
 
 
+def test_scan_names_the_cell_past_the_typed_rows_that_stops_the_count(tmp_path):
+    """DuckDB types a CSV's columns on its first 20,480 rows: an ``N/A`` score further down,
+    or the header again where exports were joined, stopped the count with DuckDB's
+    "Could not convert string". The error names file, line, column and cell, says when the
+    line repeats the header, and the ways on; read_survey reads both files."""
+    rng = np.random.default_rng(92)
+
+    def part(n: int) -> pd.DataFrame:
+        return pd.DataFrame({"score": rng.integers(0, 11, n), "channel": "web"})
+
+    joined = tmp_path / "joined.csv"
+    joined.write_text(part(30_000).to_csv(index=False) + part(100).to_csv(index=False))
+    with pytest.raises(ValueError, match=r"joined\.csv, line 30,002: column 'score' holds "
+                       r"'score', but DuckDB typed the column BIGINT .*repeats the header"):
+        nt.summarize(nt.scan(joined)[0])
+    assert len(nt.read_survey(joined)[0]) == 30_100
+    blank = part(30_000).astype({"score": object})
+    blank.loc[25_000, "score"] = "N/A"
+    path = _csv(tmp_path, blank, "blank.csv")
+    with pytest.raises(ValueError, match=r"line 25,002: column 'score' holds 'N/A'"):
+        nt.summarize(nt.scan(path)[0], by="channel")
+    assert nt.read_survey(path)[1].excluded == {"blank score": [25_002]}
+
+
 def test_scan_stops_or_excludes_invalid_scores_like_read_survey(tmp_path):
     valid = SCORE_CELLS[:12]  # nine scores and three blanks
     path = tmp_path / "export.csv"

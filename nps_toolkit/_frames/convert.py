@@ -81,7 +81,32 @@ def run_engine(compute: Any) -> Any:
             raise InvalidScoreError(message, column="score") from exc
         if re.search(r"not (?:utf-8|latin-1) encoded", str(exc)):
             raise _misread_text(str(exc)) from exc
+        if "CSV Error on Line" in str(exc) and "Could not convert string" in str(exc):
+            raise _unconverted(str(exc)) from exc
         raise
+
+
+def _unconverted(message: str) -> ValueError:
+    """DuckDB's "Could not convert string" on a CSV file scan read: a cell past the rows
+    DuckDB typed its column on (its sniffer reads the first 20,480) that is not of that type
+    (``N/A`` in a column of numbers; the header again, where exports were joined one after
+    another). Which file, line, column and cell, and the ways on."""
+    def find(pattern: str) -> str:
+        found = re.search(pattern, message, re.MULTILINE)
+        return found.group(1) if found else "?"
+
+    line, file = find(r"CSV Error on Line: (\d+)"), find(r"^\s*file = (.+)$")
+    column, cell = find(r'converting column "(.*?)"\.'), find(r'convert string "(.*?)" to')
+    kind = find(r"to '(\w+)'")
+    where = f"{int(line):,}" if line.isdigit() else line
+    joined = (" The line repeats the header: the file is exports joined one after another; "
+              "scan the parts as a list or glob (each with its header), or take the repeated "
+              "header lines out." if cell == column else "")
+    return ValueError(
+        f"{file}, line {where}: column {column!r} holds {cell!r}, but DuckDB typed the column "
+        f"{kind} on the file's first rows, so the count stops at that cell.{joined} "
+        "read_survey reads such cells by its own rules (a file that fits in memory); "
+        "otherwise correct the cell.")
 
 
 def _misread_text(message: str) -> ValueError:
