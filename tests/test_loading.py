@@ -2092,6 +2092,23 @@ def test_scan_names_the_cell_past_the_typed_rows_that_stops_the_count(tmp_path):
     assert nt.read_survey(path)[1].excluded == {"blank score": [25_002]}
 
 
+def test_scan_leaves_out_empty_files_and_stops_on_nothing_but_empty_ones(tmp_path):
+    """An empty CSV (a failed export, a placeholder) stopped scan with pandas'
+    "No columns to parse from file"; in a folder it broke the layout read of the first
+    file. It is left out and named; a source of nothing else stops as read_survey does."""
+    empty = tmp_path / "parts" / "a_empty.csv"
+    empty.parent.mkdir()
+    empty.write_bytes(b"")
+    with pytest.raises(ValueError, match=r"a_empty\.csv is empty"):
+        nt.scan(empty)
+    with pytest.raises(ValueError, match=r"a_empty\.csv is empty"):
+        nt.read_survey(empty)
+    _csv(empty.parent, pd.DataFrame({"score": [9, 10, 3] * 10}), "b.csv")
+    relation, report = nt.scan(empty.parent)
+    assert int(nt.summarize(relation)["n"].item()) == 30
+    assert any("1 empty file(s) left out: " in n and "a_empty.csv" in n for n in report.notes)
+
+
 def test_scan_stops_or_excludes_invalid_scores_like_read_survey(tmp_path):
     valid = SCORE_CELLS[:12]  # nine scores and three blanks
     path = tmp_path / "export.csv"

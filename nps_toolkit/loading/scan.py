@@ -302,6 +302,7 @@ def _csv_relation(con: Any, files: list[str], hive: bool, report: LoadReport,
     # a vendor's header of two or three rows (SurveyMonkey's question / option rows,
     # Qualtrics' question text and ImportId): read by read_survey's rule, the extra rows
     # skipped (they were read as answers: an option row's "0" counted as a score)
+    files = _not_empty(files, report)
     files, encoding, found = _readable(files, report, encoding)
     listed = "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
     vendor, h, names, texts, hint = _csv_layout(files[0], found)
@@ -327,6 +328,20 @@ def _csv_relation(con: Any, files: list[str], hive: bool, report: LoadReport,
             for o, n in zip(own, shown, strict=True)))
     report.vendor, report.header_rows = vendor.replace("grouped", "generic"), max(h, 1)
     return _one_column_per_question(rel, report.notes), texts
+
+
+def _not_empty(files: list[str], report: LoadReport) -> list[str]:
+    """The files that hold bytes; empty ones (an export that failed, a placeholder) are left
+    out and named, and a source of nothing but empty files stops as read_survey does."""
+    full = [f for f in files if Path(f).stat().st_size > 0]
+    if not full:
+        raise ValueError(f"{files[0]} is empty" if len(files) == 1
+                         else f"every file of {report.source} is empty")
+    if len(full) < len(files):
+        empty = [f for f in files if f not in set(full)]
+        report.notes.append(f"{len(empty)} empty file(s) left out: {', '.join(empty[:5])}"
+                            + (" ..." if len(empty) > 5 else "") + ".")
+    return full
 
 
 def _header_sql(h: int, names: list[str], hint: str) -> str:
