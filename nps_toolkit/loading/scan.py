@@ -338,7 +338,8 @@ def _not_empty(files: list[str], report: LoadReport) -> list[str]:
         raise ValueError(f"{files[0]} is empty" if len(files) == 1
                          else f"every file of {report.source} is empty")
     if len(full) < len(files):
-        empty = [f for f in files if f not in set(full)]
+        kept = set(full)
+        empty = [f for f in files if f not in kept]
         report.notes.append(f"{len(empty)} empty file(s) left out: {', '.join(empty[:5])}"
                             + (" ..." if len(empty) > 5 else "") + ".")
     return full
