@@ -10,6 +10,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import nps_toolkit as nt
 from nps_toolkit.text import _log_odds, tokenize
@@ -1746,6 +1748,45 @@ def test_the_shipped_model_is_a_logistic_regression_as_scikit_learn_computes_it(
     got = pretrained_p(texts, ["ko"] * 4, np.array([True, True, True, False]))
     want = model.predict_proba(features(texts[:3]))[:, 1]
     assert got[:3] == pytest.approx(want, rel=1e-5) and np.isnan(got[3])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(
+    [*"배송이 빨라요맛있고친절 ab\tİÇçẞß\x1c\u3000\u0301ＡＢé。，!\n"]),
+    max_size=40), max_size=30))
+def test_the_shipped_model_s_features_are_scikit_learn_s_to_the_bit(texts):
+    """:func:`features` cuts and hashes each distinct word once (the cutting, in Python,
+    was most of the time on 100,000 Korean reviews): the matrix must be the one
+    scikit-learn's ``HashingVectorizer`` makes of the same texts, entry for entry, on any
+    text (letters that change length when lower-cased, every kind of space, long texts)."""
+    import unicodedata
+
+    from nps_toolkit.text.pretrained import MAX_CHARS, features, vectorizer
+
+    texts = [*texts, "가" * (MAX_CHARS + 50) + " 끝"]
+    got = features(texts)
+    want = vectorizer().transform([unicodedata.normalize("NFC", t[:MAX_CHARS]) for t in texts])
+    assert got.shape == want.shape and got.dtype == want.dtype
+    assert (got != want).nnz == 0
+
+
+def test_korean_endings_are_found_as_the_list_orders_them():
+    """korean_word looks a word's endings up by length instead of trying all 94 in turn
+    (1.99 -> 0.34 s on the 199,000 distinct words of 100,000 film reviews): the same word
+    as the plain loop over KO_SUFFIXES, on every ending with stems of 0-3 syllables."""
+    from nps_toolkit.text.cjk import _HA, KO_SUFFIXES, korean_word
+
+    def plain(word: str) -> str:
+        for suffix in KO_SUFFIXES:
+            if word.endswith(suffix):
+                rest = word[: -len(suffix)]
+                if len(rest) >= (2 if len(suffix) == 1 or suffix[0] in _HA else 1):
+                    return rest
+        return word
+
+    words = [stem + a + b for stem in ("", "가", "추천", "맛있었", "하", "되")
+             for a in ("", *KO_SUFFIXES) for b in KO_SUFFIXES]
+    assert [korean_word.__wrapped__(w) for w in words] == [plain(w) for w in words]
 
 
 def test_a_machine_that_hashes_differently_falls_back_to_the_word_lists(monkeypatch):

@@ -67,6 +67,11 @@ KO_FUNCTION_WORDS = frozenset({"있", "했", "해", "하", "줬", "준", "주", 
                                "다", "내", "이거"})
 
 
+#: each ending's place in KO_SUFFIXES (the first that fits is taken), and their lengths
+_SUFFIX_RANK = {suffix: i for i, suffix in enumerate(KO_SUFFIXES)}
+_SUFFIX_LENGTHS = sorted({len(suffix) for suffix in KO_SUFFIXES})
+
+
 @lru_cache(maxsize=65536)
 def korean_word(word: str) -> str:
     """The content word of a Korean eojeol: its particle or ending stripped.
@@ -74,14 +79,16 @@ def korean_word(word: str) -> str:
     >>> [korean_word(w) for w in ["배송이", "빨라요", "실망했어요", "감사합니다", "가성비"]]
     ['배송', '빨라', '실망', '감사', '가성비']
     """
-    for suffix in KO_SUFFIXES:
-        if word.endswith(suffix):
-            rest = word[: -len(suffix)]
-            # 하다/되다 verbs are a noun and the verb ("추천해요"): that noun has two
-            # syllables or more ("원하는" is the verb 원하다, not "원")
-            short = 2 if len(suffix) == 1 or suffix[0] in _HA else 1
-            if len(rest) >= short:
-                return rest
+    # the word's own endings, by length (4 set lookups, not 94 endswith), tried in the
+    # order of KO_SUFFIXES as before
+    for _, suffix in sorted((_SUFFIX_RANK[word[-k:]], word[-k:]) for k in _SUFFIX_LENGTHS
+                            if k <= len(word) and word[-k:] in _SUFFIX_RANK):
+        rest = word[: -len(suffix)]
+        # 하다/되다 verbs are a noun and the verb ("추천해요"): that noun has two
+        # syllables or more ("원하는" is the verb 원하다, not "원")
+        short = 2 if len(suffix) == 1 or suffix[0] in _HA else 1
+        if len(rest) >= short:
+            return rest
     return word
 
 

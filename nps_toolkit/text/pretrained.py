@@ -42,9 +42,34 @@ def vectorizer() -> Any:
 
 
 def features(texts: Any) -> Any:
-    """The sparse feature rows of ``texts`` (NFC, at most :data:`MAX_CHARS` characters)."""
-    text = [unicodedata.normalize("NFC", t[:MAX_CHARS]) for t in texts]
-    return vectorizer().transform(text)
+    """The sparse feature rows of ``texts`` (NFC, at most :data:`MAX_CHARS` characters):
+    :func:`vectorizer`'s ``transform``, to the bit (tested), made per distinct word.
+
+    A ``char_wb`` n-gram never crosses a word (each word is padded with a space and cut
+    alone), so a text's counts are the sum of its words' counts: each distinct word is cut
+    and hashed once (scikit-learn's own analyser and hasher), and a text is its words
+    (Python's ``str.split`` after lower-casing, as the analyser splits) times their rows,
+    then scaled to unit length. 100,000 Korean reviews hold 767,000 words, 249,000
+    distinct: the cutting, in Python, was most of the time."""
+    import scipy.sparse as sp
+    from sklearn.feature_extraction import FeatureHasher
+    from sklearn.preprocessing import normalize
+
+    v = vectorizer()
+    lower = v.build_preprocessor()
+    words = [lower(unicodedata.normalize("NFC", t[:MAX_CHARS])).split() for t in texts]
+    sizes = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    codes, distinct = pd.factorize(pd.Series([w for ws in words for w in ws], dtype=object))
+    width = v.n_features
+    if not len(distinct):
+        return sp.csr_matrix((len(words), width), dtype=np.float32)
+    cut = v.build_analyzer()
+    per_word = FeatureHasher(n_features=width, input_type="string", alternate_sign=False,
+                             dtype=np.float32).transform(cut(w) for w in distinct)
+    rows = np.repeat(np.arange(len(words)), sizes)
+    texts_words = sp.csr_matrix((np.ones(len(codes), dtype=np.float32), (rows, codes)),
+                                shape=(len(words), len(distinct)))
+    return normalize((texts_words @ per_word).tocsr(), norm="l2", copy=False)
 
 
 #: The text whose feature columns are stored with each model, to be compared on loading.
