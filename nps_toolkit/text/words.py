@@ -36,7 +36,11 @@ def _as_written(table: pd.DataFrame, prep: pd.DataFrame, lang_all: np.ndarray) -
         words = words[words.str.contains(r"[^\x00-\x7f]", regex=True)]
         if words.empty:
             continue
-        folded = words.map(_fold_word)
+        # each distinct word folded once (a Korean review is all non-ASCII words: 767,000
+        # on 100,000 reviews, 249,000 distinct)
+        codes, distinct = pd.factorize(words)
+        folded = pd.Series(np.asarray([_fold_word(w) for w in distinct], dtype=object)[codes],
+                           index=words.index)
         hit = folded.isin(wanted)
         counts = pd.DataFrame({"fold": folded[hit], "word": words[hit]}).value_counts()
         if counts.empty:
