@@ -237,6 +237,24 @@ def test_exports_joined_one_after_another_read_without_their_repeated_headers(tm
     out, report = nt.read_survey(write(tmp_path, "q2.csv", QUALTRICS + second))
     assert out["score"].tolist() == [10, 6, 10, 6]
     assert report.excluded["repeated header row"] == [7, 8, 9]
+    # the next export writes its columns in another order: two 0-10 questions swapped
+    # would have been read as each other (another NPS, silently); a header naming other
+    # columns stops
+    satisfied = jan.assign(satisfaction=rng.integers(0, 11, 40))
+    later = feb.assign(satisfaction=rng.integers(0, 11, 50))
+    swapped = later[["date", "satisfaction", "channel", "revenue", "score"]]
+    path.write_text(satisfied.to_csv(index=False) + swapped.to_csv(index=False))
+    out, report = nt.read_survey(path, score="score")
+    both = pd.concat([satisfied, later], ignore_index=True)
+    assert out["score"].tolist() == both["score"].tolist()
+    assert out["satisfaction"].astype(int).tolist() == both["satisfaction"].tolist()
+    assert any("the export joined at row(s) 42 writes the columns in another order" in n
+               for n in report.notes)
+    path.write_text(jan.to_csv(index=False) + feb.rename(columns={"channel": "region"})
+                    .to_csv(index=False))
+    with pytest.raises(ValueError, match=r"row 42 repeats a header with other columns than "
+                       r"the file's first row \(there: \['region'\]; not there: \['channel'\]\)"):
+        nt.read_survey(path)
     # in a data frame (a sheet pasted under a sheet), and a respondent who wrote a
     # column's name is no header
     frame = pd.concat([jan.astype(str), pd.DataFrame([jan.columns], columns=jan.columns),

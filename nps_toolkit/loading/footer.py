@@ -4,12 +4,10 @@ row, as a spreadsheet holds it below the data."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ..i18n import tr
 from .counts import _TOTAL
 from .rolenames import _norm
 
@@ -89,59 +87,3 @@ def description_row(raw: pd.DataFrame, score: str, kind: np.ndarray) -> bool:
             described += 1
     return described >= 2
 
-
-#: how Qualtrics' third header row starts (``{"ImportId":"QID1"}``), repeated in the body
-_IMPORT_ID = '{"ImportId"'
-
-
-def _repeated_header_rows(raw: pd.DataFrame, texts: dict[str, str]) -> np.ndarray | None:
-    """Where the body repeats the file's header (a mask, or None): exports joined one after
-    another (``cat jan.csv feb.csv``, a sheet pasted under a sheet) hold the names row again,
-    and a vendor's question-text and ImportId rows with it. Such a row made the score an
-    invalid answer and typed every numeric column as text (a value column no longer
-    numbers: its report section gone). Its first cell is looked up in the Arrow buffers
-    (``is_in``: ~5 ms on 500,000 rows); a candidate is one when most of its filled cells
-    (60%, two at least) are its columns' names, question texts or ImportIds."""
-    if len(raw.columns) < 2 or raw.empty:
-        return None
-    from .scores import _arrow_text
-
-    first = raw.columns[0]
-    targets = sorted({t for name in (str(first), texts.get(str(first), "")) if name
-                      for t in (name, "\ufeff" + name)})
-    arrow = _arrow_text(raw[first])
-    if arrow is not None:
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        hit = pc.is_in(arrow, value_set=pa.array(targets))
-        if texts:
-            hit = pc.or_(hit, pc.starts_with(arrow, _IMPORT_ID))
-        candidates = np.flatnonzero(hit.fill_null(False).to_numpy(zero_copy_only=False))
-    elif raw[first].dtype == object:
-        candidates = np.flatnonzero(raw[first].isin(targets).to_numpy(dtype=bool))
-    else:
-        return None
-    out = np.zeros(len(raw), dtype=bool)
-    names = [str(c) for c in raw.columns]
-    for i in candidates:
-        cells = [(str(v).lstrip("\ufeff").strip(), n) for v, n in zip(
-            raw.iloc[i].tolist(), names, strict=True) if isinstance(v, str) and v.strip()]
-        same = sum(v in (n, texts.get(n, "")) or v.startswith(_IMPORT_ID) for v, n in cells)
-        out[i] = len(cells) >= 2 and same >= 0.6 * len(cells)
-    return out if out.any() else None
-
-
-def without_repeated_headers(raw: pd.DataFrame, texts: dict[str, str], notes: list[str],
-                             rows: Any) -> tuple[pd.DataFrame, Any, list[Any]]:
-    """``raw`` without the rows that repeat its header (:func:`_repeated_header_rows`), said
-    by row; the row numbers of the rows left, and those of the rows taken out."""
-    found = _repeated_header_rows(raw, texts)
-    if found is None:
-        return raw, rows, []
-    numbers = np.asarray(rows[np.arange(len(raw))])
-    taken = numbers[found].tolist()
-    notes.append(tr("{n:,} row(s) repeat the file's header (rows {rows}: exports joined one "
-                    "after another): they are left out, and the columns read without them.",
-                    n=len(taken), rows=", ".join(map(str, taken[:10]))))
-    return raw.loc[~found].reset_index(drop=True), numbers[~found], taken

@@ -23,7 +23,7 @@ from .excel import _read_sheets, _sheet_names
 from .expanded import _expanded_choices
 from .files import _existing_file, _read_file
 from .followups import _merged_follow_ups
-from .footer import without_repeated_headers
+from .headers import without_repeated_headers
 from .ids import _clean_ids
 from .infer import (
     _few_valued,
