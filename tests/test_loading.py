@@ -10,6 +10,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import nps_toolkit as nt
 
@@ -3837,6 +3839,32 @@ def test_the_checks_for_tables_of_counts_and_categories_read_names_before_cells(
     monkeypatch.setattr(profile, "_category_column", lambda *a: calls.append("categories"))
     out, name, _ = counts._answers_from_categories(df, notes)
     assert out is df and name is None and notes == [] and calls == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.sampled_from(["n/a", "anonymous", "-", "NULL", ""]),
+                          st.text(alphabet=st.sampled_from([*"aAbB09@. -_\t\u00e9\u0301\u200b"]),
+                                  max_size=8)), min_size=1, max_size=12))
+@example(["BO@X.COM", "C1"])
+@example(["C1", "c1"])
+@example(["Ana  Rocha", "C1"])
+def test_clean_customer_ids_are_told_without_factorising_them(ids):
+    """_clean_ids returns ids that need nothing as they are without factorising them
+    (0.27 -> 0.13 s on a million ids): on any ids, the same result and notes as the full
+    path, which is what the fast check must never get wrong."""
+    from nps_toolkit.loading import ids as module
+
+    column = pd.Series(ids, dtype=pd.StringDtype("pyarrow"))
+    fast_notes: list[str] = []
+    fast = module._clean_ids(column, fast_notes, "customer")
+    check = module._clean_already
+    module._clean_already = lambda _: False  # the full path
+    try:
+        full_notes: list[str] = []
+        full = module._clean_ids(column, full_notes, "customer")
+    finally:
+        module._clean_already = check
+    assert fast.equals(full) and fast_notes == full_notes
 
 
 def test_customer_ids_are_cleaned_alike_by_arrow_and_by_python():

@@ -51,6 +51,8 @@ def _clean_ids(ids: pd.Series, notes: list[str], column: str) -> pd.Series:
     """
     if not (pd.api.types.is_string_dtype(ids.dtype) or ids.dtype == object):
         return ids
+    if _clean_already(ids):  # nothing to take out, lower or name: as they are
+        return ids
     codes, uniq = pd.factorize(ids.astype("string"), use_na_sentinel=True)
     if len(uniq) == 0:
         return ids
@@ -99,6 +101,29 @@ def _clean_ids(ids: pd.Series, notes: list[str], column: str) -> pd.Series:
             "customer, correct the export.", column=column, k=groups.ngroups,
             examples="; ".join(shown)))
     return out
+
+
+def _clean_already(ids: pd.Series) -> bool:
+    """Whether :func:`_clean_ids` would return ``ids`` as they are, told without
+    factorising them (0.27 s on a million ids, 317,000 distinct): Arrow text whose every id
+    is printable ASCII without a space or "@" (nothing to take out, no e-mail address, no
+    accent to compose), none a missing-value spelling or "anonymous", all in one case.
+    Three Arrow passes; any other column takes the full path."""
+    from .scores import _arrow_text
+
+    arrow = _arrow_text(ids)
+    if arrow is None:
+        return False
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    plain = pc.match_substring_regex(arrow, r"^[!-?A-~]+$")  # (0x40 is "@")
+    if pc.all(plain, skip_nulls=True).as_py() is False:
+        return False
+    named = pc.is_in(pc.utf8_lower(arrow), value_set=pa.array(sorted(_ANONYMOUS | _NO_ID)))
+    if pc.any(named, skip_nulls=True).as_py():
+        return False
+    return ids.isna().all() or _one_case(ids.dropna())
 
 
 def _seen(value: str) -> str:
