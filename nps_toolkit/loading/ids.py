@@ -107,9 +107,10 @@ def _clean_already(ids: pd.Series) -> bool:
     """Whether :func:`_clean_ids` would return ``ids`` as they are, told without
     factorising them (0.27 s on a million ids, 317,000 distinct): Arrow text whose every id
     is printable ASCII without a space or "@" (nothing to take out, no e-mail address, no
-    accent to compose), none a missing-value spelling or "anonymous", all in one case.
-    Three Arrow passes; any other column takes the full path."""
-    from .scores import _arrow_text
+    accent to compose), none empty, none a missing-value spelling or "anonymous", all in one
+    case. Read from the Arrow buffers and ASCII kernels (~25 ms on a million ids); any
+    other column takes the full path."""
+    from .scores import _arrow_text, _text_buffers
 
     arrow = _arrow_text(ids)
     if arrow is None:
@@ -117,13 +118,17 @@ def _clean_already(ids: pd.Series) -> bool:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    plain = pc.match_substring_regex(arrow, r"^[!-?A-~]+$")  # (0x40 is "@")
-    if pc.all(plain, skip_nulls=True).as_py() is False:
+    arrow = arrow.drop_null() if arrow.null_count else arrow
+    for _, offsets, raw in _text_buffers(arrow) or []:
+        data = raw[offsets[0]:offsets[-1]]
+        if (np.diff(offsets) == 0).any() or not (  # an empty id; a byte outside "!".."~"
+                ((data - np.uint8(0x21)) < 0x5E) & (data != 0x40)).all():  # or an "@"
+            return False
+    named = pc.is_in(pc.ascii_lower(arrow), value_set=pa.array(sorted(_ANONYMOUS | _NO_ID)))
+    if pc.any(named).as_py():
         return False
-    named = pc.is_in(pc.utf8_lower(arrow), value_set=pa.array(sorted(_ANONYMOUS | _NO_ID)))
-    if pc.any(named, skip_nulls=True).as_py():
-        return False
-    return ids.isna().all() or _one_case(ids.dropna())
+    return len(arrow) == 0 or any(pc.all(pc.equal(case(arrow), arrow)).as_py()
+                                  for case in (pc.ascii_upper, pc.ascii_lower))
 
 
 def _seen(value: str) -> str:
