@@ -266,6 +266,27 @@ def test_exports_joined_one_after_another_read_without_their_repeated_headers(tm
     assert len(out) == 90 and report.excluded == {"repeated header row": [40]}
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.none(), st.sampled_from(
+    ["score", "\ufeffscore", "Score", "score2", "", "s", "é", '{"ImportId":"QID1"}', "x"])),
+    max_size=6), max_size=4))
+def test_the_header_look_finds_every_cell_a_header_could_be(chunks):
+    """The first column is looked at by first byte and length from the Arrow buffers, chunk
+    by chunk; every cell equal to a target (or starting with the ImportId prefix) must be
+    among the rows found, at its position in the whole column."""
+    import pyarrow as pa
+
+    from nps_toolkit.loading.headers import _IMPORT_ID, _first_cells_like
+
+    targets = ["score", "\ufeffscore", _IMPORT_ID]
+    column = pa.chunked_array([pa.array(c, type=pa.string()) for c in chunks],
+                              type=pa.string())
+    cells = column.to_pylist()
+    want = {i for i, v in enumerate(cells)
+            if v is not None and (v in targets[:2] or v.startswith(_IMPORT_ID))}
+    assert want <= set(_first_cells_like(column, targets).tolist())
+
+
 SURVEYMONKEY = (
     "Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,"
     "Last Name,Custom Data 1,How likely is it that you would recommend this company to a friend"
