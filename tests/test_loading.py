@@ -235,6 +235,11 @@ def test_exports_joined_one_after_another_read_without_their_repeated_headers(tm
     assert report.excluded == {"repeated header row": [42]} and report.rows_read == 91
     assert any("1 row(s) repeat the file's header (rows 42" in n for n in report.notes)
     # Qualtrics: its three header rows again
+    # (two columns sharing a question text, as a matrix question's do, read by position)
+    shared = QUALTRICS.replace('"What is the most important reason for your score?"',
+                               '"External Data Reference"')
+    out, _ = nt.read_survey(write(tmp_path, "q3.csv", shared + shared.replace("R_", "R_x")))
+    assert len(out) == 4
     second = QUALTRICS.replace("R_", "R_x").replace("2025-03-0", "2025-04-0")
     out, report = nt.read_survey(write(tmp_path, "q2.csv", QUALTRICS + second))
     assert out["score"].tolist() == [10, 6, 10, 6]

@@ -54,7 +54,10 @@ def _header_rows(raw: pd.DataFrame, texts: dict[str, str]
         if sum(c.startswith(_IMPORT_ID) for c in filled) >= 0.6 * len(filled):
             found.append((int(i), None, cells))
         elif sum(bool(m) for m in mapped) >= 0.6 * len(filled):
-            same = all(not c or m == n for c, m, n in zip(cells, mapped, names, strict=True))
+            # cell by cell the file's own names or question texts (two columns may share a
+            # question text: only the position tells them apart)
+            same = all(not c or c in (n, texts.get(n)) for c, n in zip(cells, names,
+                                                                       strict=True))
             found.append((int(i), names if same else mapped, cells))
     return found
 
