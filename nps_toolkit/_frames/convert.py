@@ -86,19 +86,27 @@ def run_engine(compute: Any) -> Any:
         raise
 
 
+def _found(pattern: str, message: str) -> str:
+    """The first group of ``pattern`` in a DuckDB error message, or "?"."""
+    found = re.search(pattern, message, re.MULTILINE)
+    return found.group(1) if found else "?"
+
+
+def _where(message: str) -> tuple[str, str]:
+    """The file and line (thousands separated) a DuckDB CSV error names, "?" where none."""
+    line = _found(r"CSV Error on Line: (\d+)", message)
+    return _found(r"^\s*file = (.+)$", message), f"{int(line):,}" if line.isdigit() else line
+
+
 def _unconverted(message: str) -> ValueError:
     """DuckDB's "Could not convert string" on a CSV file scan read: a cell past the rows
     DuckDB typed its column on (its sniffer reads the first 20,480) that is not of that type
     (``N/A`` in a column of numbers; the header again, where exports were joined one after
     another). Which file, line, column and cell, and the ways on."""
-    def find(pattern: str) -> str:
-        found = re.search(pattern, message, re.MULTILINE)
-        return found.group(1) if found else "?"
-
-    line, file = find(r"CSV Error on Line: (\d+)"), find(r"^\s*file = (.+)$")
-    column, cell = find(r'converting column "(.*?)"\.'), find(r'convert string "(.*?)" to')
-    kind = find(r"to '(\w+)'")
-    where = f"{int(line):,}" if line.isdigit() else line
+    file, where = _where(message)
+    column = _found(r'converting column "(.*?)"\.', message)
+    cell = _found(r'convert string "(.*?)" to', message)
+    kind = _found(r"to '(\w+)'", message)
     joined = (" The line repeats the header: the file is exports joined one after another; "
               "scan the parts as a list or glob (each with its header), or take the repeated "
               "header lines out." if cell == column else "")
@@ -113,11 +121,10 @@ def _misread_text(message: str) -> ValueError:
     """DuckDB's "not utf-8 encoded" ("not latin-1 encoded") on a file scan read so by its
     first megabyte: which file and line, and the option that reads it (scan's
     ``encoding=``)."""
-    line = re.search(r"CSV Error on Line: (\d+)", message)
-    file = re.search(r"^\s*file = (.+)$", message, re.MULTILINE)
+    file, where = _where(message)
     return ValueError(
-        f"{file.group(1) if file else 'a CSV file'}"
-        f"{f', line {int(line.group(1)):,}' if line else ''} holds bytes that are not "
+        f"{'a CSV file' if file == '?' else file}"
+        f"{'' if where == '?' else f', line {where}'} holds bytes that are not "
         f"{'UTF-8' if 'utf-8' in message else 'Latin-1'}, the encoding its first megabyte "
         "reads in: give the file's encoding to scan, e.g. "
         "scan(path, encoding='cp1252') (Excel's CSV on Windows in Western Europe and the "

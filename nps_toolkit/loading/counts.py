@@ -238,9 +238,7 @@ def _answers_from_score_rows(raw: pd.DataFrame, found: tuple[str, str], notes: l
     summary = _summary_rows(raw)
     row_numbers = np.asarray(rows[np.arange(len(raw))])
     if summary.any():
-        notes.append(tr("{n:,} total or subtotal row(s) left out, so that no answer is counted "
-                        "twice (rows {rows}).", n=int(summary.sum()),
-                        rows=", ".join(str(r) for r in row_numbers[summary][:10])))
+        _say_totals(notes, row_numbers[summary])
         raw, rows = raw.loc[~summary], row_numbers[~summary]
     values, _ = _parse_scores(raw[score].astype("string").astype(object))
     matrix = np.zeros((len(raw), 11), dtype=np.int64)
@@ -326,9 +324,7 @@ def _expand(raw: pd.DataFrame, columns: list[str], values: list[Any], notes: lis
             na_action="ignore").fillna(False).to_numpy(dtype=bool)
     row_numbers = np.asarray(rows[np.arange(len(raw))])  # the file's row numbers
     if total.any():
-        notes.append(tr("{n:,} total or subtotal row(s) left out, so that no answer is counted "
-                        "twice (rows {rows}).", n=int(total.sum()),
-                        rows=", ".join(str(r) for r in row_numbers[total][:10])))
+        _say_totals(notes, row_numbers[total])
     kept = raw.loc[~total]
     repeat = (np.stack([_as_counts(kept[c]) for c in columns], axis=1) if matrix is None
               else matrix[~total])
@@ -348,6 +344,13 @@ def _expand(raw: pd.DataFrame, columns: list[str], values: list[Any], notes: lis
                     "figures are dropped ({dropped}).", said=said, n=len(out), how=how,
                     dropped=", ".join(repr(c) for c in dropped)))
     return out, row_numbers[~total][take]
+
+
+def _say_totals(notes: list[str], rows: np.ndarray) -> None:
+    """Say which total or subtotal rows (the file's row numbers) were left out."""
+    notes.append(tr("{n:,} total or subtotal row(s) left out, so that no answer is counted "
+                    "twice (rows {rows}).", n=len(rows),
+                    rows=", ".join(str(r) for r in rows[:10])))
 
 
 def _figures(s: pd.Series) -> bool:
