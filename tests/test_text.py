@@ -1752,7 +1752,8 @@ def test_the_shipped_model_is_a_logistic_regression_as_scikit_learn_computes_it(
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(alphabet=st.sampled_from(
-    [*"배송이 빨라요맛있고친절 ab\tİÇçẞß\x1c\u3000\u0301ＡＢé。，!\n"]),
+    [*"배송이 빨라요맛있고친절 ab\tİÇçẞß\x1c\u3000\u0301ＡＢé。，!\n",
+     *"😀𝐀\x7f\x80\u07ff\u0800\uffff\U0010ffff"]),
     max_size=40), max_size=30))
 def test_the_shipped_model_s_features_are_scikit_learn_s_to_the_bit(texts):
     """:func:`features` cuts and hashes each distinct word once (the cutting, in Python,
@@ -1768,6 +1769,23 @@ def test_the_shipped_model_s_features_are_scikit_learn_s_to_the_bit(texts):
     want = vectorizer().transform([unicodedata.normalize("NFC", t[:MAX_CHARS]) for t in texts])
     assert got.shape == want.shape and got.dtype == want.dtype
     assert (got != want).nnz == 0
+
+
+def test_the_shipped_model_s_hash_is_murmurhash3_as_scikit_learn_computes_it():
+    """The n-grams are hashed in arrays (:func:`_murmur3`): the same signed 32-bit value as
+    scikit-learn's ``murmurhash3_32`` (seed 0) on keys of every length 0-16, whatever the
+    bytes (every tail length, zero bytes inside a key, high bytes)."""
+    from sklearn.utils import murmurhash3_32
+
+    from nps_toolkit.text.pretrained import _murmur3
+
+    rng = np.random.default_rng(5)
+    lengths = np.repeat(np.arange(17), 300)
+    keys = rng.integers(0, 256, (len(lengths), 16), dtype=np.uint8)
+    keys[::7] = 255
+    keys[np.arange(16)[None, :] >= lengths[:, None]] = 0
+    want = [murmurhash3_32(bytes(k[:n]), seed=0) for k, n in zip(keys, lengths, strict=True)]
+    assert _murmur3(keys, lengths).tolist() == want
 
 
 def test_korean_endings_are_found_as_the_list_orders_them():
