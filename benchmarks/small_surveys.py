@@ -50,7 +50,7 @@ def pooled(counts, lexicon, y, labelled, folds=5):
             return sp.hstack([weigh.transform(counts[rows][:, keep]),
                               sp.csr_matrix(lexicon[rows][:, None])]).tocsr()
 
-        model = LogisticRegression(max_iter=2000, class_weight="balanced")
+        model = LogisticRegression(max_iter=2000, class_weight="balanced", solver="newton-cg")
         out[test] = model.fit(features(train), y[train]).decision_function(features(test))
     return out
 

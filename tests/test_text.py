@@ -449,7 +449,7 @@ def test_cross_fitting_scores_each_comment_with_a_model_that_never_saw_it():
         tr, te = lab[tr], lab[te]
         vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True,
                               strip_accents="unicode")
-        model = LogisticRegression(max_iter=2000, class_weight="balanced")
+        model = LogisticRegression(max_iter=2000, class_weight="balanced", solver="newton-cg")
         model.fit(vec.fit_transform(np.array(texts, dtype=object)[tr]), y[tr])
         expected[te] = model.predict_proba(vec.transform(np.array(texts, dtype=object)[te]))[:, 1]
     np.testing.assert_allclose(out["p_promoter"].to_numpy()[lab], expected[lab], rtol=1e-9)
