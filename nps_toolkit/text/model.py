@@ -25,7 +25,8 @@ def comment_sentiment(data: Any, *, comment: str = "comment", score: str = "scor
     Every NPS comment comes with its own label, the score. With ``method="model"`` (the
     default ``"auto"`` chooses it when there are at least ``min_per_class`` promoter and
     detractor comments each) a TF-IDF bag of words and word pairs feeds an L2 logistic
-    regression of promoter (9-10) against detractor (0-6), **cross-fitted**: the answered
+    regression of promoter (9-10) against detractor (0-6), fitted by Newton-CG
+    (:data:`SOLVER`), **cross-fitted**: the answered
     comments are split into ``folds`` stratified folds and each comment is scored by the
     model fitted on the other folds, so no comment is scored by a model that saw it (passive
     comments, never trained on, get the mean of the fold models). This is the cross-fitting
