@@ -94,6 +94,8 @@ def _hashed(words: list[str], ngram_range: tuple[int, int], width: int) -> Any:
     """:func:`_word_columns` for one chunk of words."""
     import scipy.sparse as sp
 
+    from .terms import _within
+
     padded = "".join(f" {w} " for w in words)
     points = np.frombuffer(padded.encode("utf-32-le"), dtype="<u4")
     utf8 = np.frombuffer(padded.encode("utf-8"), dtype=np.uint8)
@@ -109,7 +111,7 @@ def _hashed(words: list[str], ngram_range: tuple[int, int], width: int) -> Any:
         word = np.flatnonzero(length > n - 1) if n > low else np.arange(len(words))
         count = np.maximum(length[word] - n, 0) + 1
         word = np.repeat(word, count)
-        first = start[word] + np.arange(len(word)) - np.repeat(np.cumsum(count) - count, count)
+        first = start[word] + _within(count)
         last = first + np.minimum(n, length[word])
         nbytes = at[last] - at[first]
         key = np.empty((len(word), 4 * high), dtype=np.uint8)

@@ -277,7 +277,7 @@ def term_counts(folded: pd.Series, languages: Any = None, *, content: bool = Tru
     lens = np.diff(ptr)[codes]
     starts = np.repeat(ptr[codes], lens)
     del codes
-    starts += np.arange(len(starts)) - np.repeat(np.cumsum(lens) - lens, lens)
+    starts += _within(lens)
     term = exp_ids[starts]
     del starts
     doc = np.repeat(doc.astype(small), lens)
