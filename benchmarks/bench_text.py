@@ -4,6 +4,12 @@ Run by hand: ``python benchmarks/bench_text.py [--comments N]``. The comments ar
 sample's, resampled with replacement and each given a few random extra words, so the
 vocabulary grows as with real data. Prints each step's time and the peak memory (max RSS).
 Target (issue 5): themes + drivers + sentiment under 60 s on 2 cores.
+
+``--survey FILE`` reads a real export instead (``read_survey``: its score and comment
+columns), e.g. the 100,000 Korean film reviews of ``docs/text-analysis-validation.md``;
+``--whole`` times one ``analyze_comments`` call with its default settings (what issue 26's
+"100,000 comments < 15 s" is about) instead of the steps one by one. Run each in a fresh
+process: the first call pays the imports, as a user's does.
 """
 
 from __future__ import annotations
@@ -21,19 +27,42 @@ import nps_toolkit as nt
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--comments", type=int, default=100_000)
+    parser.add_argument("--survey", default=None, help="a real export to read instead")
+    parser.add_argument("--whole", action="store_true",
+                        help="time one analyze_comments call (default settings)")
     args = parser.parse_args()
+    df = _survey(args.survey) if args.survey else _resampled(args.comments)
+    print(f"{len(df):,} responses, {int(df['comment'].notna().sum()):,} with a comment")
+    if args.whole:
+        t0 = time.perf_counter()
+        result = nt.analyze_comments(df)
+        print(f"analyze_comments: {time.perf_counter() - t0:.2f} s "
+              f"(codeframe {result.codeframe}, sentiment {result.sentiment_model['method']})")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak memory (max RSS): {peak:.0f} MB")
+        return
+    _steps(df)
+
+
+def _survey(path: str) -> pd.DataFrame:
+    df, _ = nt.read_survey(path)
+    return df
+
+
+def _resampled(n: int) -> pd.DataFrame:
     sample = nt.load_sample()
     sample = sample[sample["comment"].notna()]
     rng = np.random.default_rng(0)
-    idx = rng.integers(0, len(sample), args.comments)
+    idx = rng.integers(0, len(sample), n)
     df = sample.iloc[idx].reset_index(drop=True)
     vocab = np.array(["".join(rng.choice(list("abcdefghijklmnopqrstuvwxyz"), 6))
                       for _ in range(20_000)])
-    extra = pd.Series([" ".join(w) for w in vocab[rng.integers(0, len(vocab),
-                                                               (args.comments, 3))]])
+    extra = pd.Series([" ".join(w) for w in vocab[rng.integers(0, len(vocab), (n, 3))]])
     df["comment"] = df["comment"] + " " + extra
-    print(f"{args.comments:,} responses, {int(df['comment'].notna().sum()):,} with a comment")
+    return df
 
+
+def _steps(df: pd.DataFrame) -> None:
     steps = {}
     t0 = time.perf_counter()
     prep = nt.prepare_comments(df)

@@ -5372,6 +5372,47 @@ def test_two_digit_years_written_first_are_years(tmp_path, days):
     assert (df["date"].to_numpy() == monthly.to_numpy()).all()
 
 
+@pytest.mark.parametrize("sep", [".", "/", "-"])
+def test_two_digit_years_first_are_read_when_no_other_reading_can_be_true(tmp_path, sep):
+    """Naver's Korean film reviews (NSMC) write "15.02.21" for 21 February 2015, over
+    2003-2016: read day first they were dates of 2001-2031, 302 of 2,000 left out as future
+    dates, the rest years wrong. Year first is taken when the other readings make dates that
+    cannot exist or lie in the future; a day-first export of the same years keeps its day
+    first (read year first, its 27ths to 31sts would be future years), and so does a span
+    all three readings can hold."""
+    rng = np.random.default_rng(len(sep))
+    dates = pd.Timestamp("2003-11-28") + pd.to_timedelta(rng.integers(0, 4300, 600), unit="D")
+    frame = pd.DataFrame({"score": rng.integers(1, 11, 600),
+                          "date": dates.strftime(f"%y{sep}%m{sep}%d")})
+    path = tmp_path / "yy_first.csv"
+    frame.to_csv(path, index=False)
+    df, report = nt.read_survey(path)
+    assert (df["date"].to_numpy() == dates.to_numpy()).all()
+    assert any("year-month-day with a two-digit year" in n and "would not exist" in n
+               for n in report.notes)
+    rel, _ = nt.scan(path)
+    assert (rel.df()["date"].to_numpy() == dates.to_numpy()).all()
+    # the same dates written day first stay day first
+    frame["date"] = dates.strftime(f"%d{sep}%m{sep}%y")
+    frame.to_csv(path, index=False)
+    df, report = nt.read_survey(path)
+    assert (df["date"].to_numpy() == dates.to_numpy()).all()
+    assert not any("year-month-day" in n for n in report.notes)
+    # years of the last century are read as strptime reads them: 95 is 1995
+    old = pd.Timestamp("1994-06-01") + pd.to_timedelta(rng.integers(0, 3000, 300), unit="D")
+    frame = pd.DataFrame({"score": rng.integers(1, 11, 300),
+                          "date": old.strftime(f"%y{sep}%m{sep}%d")})
+    frame.to_csv(path, index=False)
+    df, report = nt.read_survey(path)
+    assert (df["date"].to_numpy() == old.to_numpy()).all()
+    # a week all three readings can hold: the day-or-month rules decide, as before
+    week = pd.date_range("2024-03-05", periods=7, freq="D")
+    frame = pd.DataFrame({"score": rng.integers(0, 11, 7), "date": week.strftime("%d.%m.%y")})
+    frame.to_csv(path, index=False)
+    df, report = nt.read_survey(path)
+    assert (df["date"].to_numpy() == week.to_numpy()).all()
+
+
 def test_column_names_lose_what_cannot_be_seen(tmp_path):
     """A header cell with a zero-width space, a byte-order mark left inside the row, a
     no-break space or decomposed accents: ``df["Région"]`` raised KeyError on a name that

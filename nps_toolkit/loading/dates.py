@@ -51,7 +51,7 @@ def _numeric_date_format(text: pd.Series, notes: list[str], column: str,
         space = " " if uniq[matched].str.contains(r"\d [AaPp]", regex=True).mean() >= 0.5 \
             else ""
         time = time.replace("%H", "%I") + space + "%p"
-    if year == "%y" and two_digit_year_first(parts, notes, column, uniq[matched].iloc[0]):
+    if year == "%y" and _year_first(parts, notes, column, uniq[matched], dayfirst):
         return f"%y{sep}%m{sep}%d{time}"  # "24-11-01": 2024, not 24 November 2001
     if dayfirst is None and not (first > 12).any() and not (second > 12).any():
         # the sample cannot tell: try both readings on the whole column, vectorised
@@ -88,6 +88,47 @@ def _numeric_date_format(text: pd.Series, notes: list[str], column: str,
                         why=why))
     order = "%d{s}%m" if dayfirst else "%m{s}%d"
     return order.format(s=sep) + sep + year + time
+
+
+def _year_first(parts: pd.DataFrame, notes: list[str], column: str, written: pd.Series,
+                dayfirst: bool | None) -> bool:
+    """Whether dates matched as ``a-b-yy`` are ``yy-mm-dd``: by their fields' values
+    (:func:`~nps_toolkit.loading.localdates.two_digit_year_first`) or, unless ``dayfirst``
+    is given, because no other reading can be true (:func:`_only_year_first_is_possible`)."""
+    return (two_digit_year_first(parts, notes, column, written.iloc[0])
+            or (dayfirst is None and _only_year_first_is_possible(parts, notes, column,
+                                                                  written)))
+
+
+def _only_year_first_is_possible(parts: pd.DataFrame, notes: list[str], column: str,
+                                 written: pd.Series) -> bool:
+    """Whether dates matched as ``a.b.yy`` are ``yy.mm.dd`` because every other reading makes
+    some of them impossible: Naver's and many Korean exports write "15.02.21" for 21 February
+    2015. Read day first, reviews of 2003-2016 became dates of 2001-2031, those of the 27th
+    to the 31st in the future, left out as typos. Each reading of the distinct dates (year
+    first, day first, month first) is counted for dates that do not exist or cannot be
+    answer dates (before :data:`EARLIEST_ANSWER` or after today); year first is taken only
+    when it leaves strictly fewer than both others (a span where all three read, such as
+    "05.03.24", keeps the day-or-month rules), and said with the count."""
+    a, b, c = (parts[k].astype(int).to_numpy() for k in (0, 2, 3))
+
+    def impossible(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> int:
+        # %y as strptime reads it: 00-68 are 2000-2068, 69-99 1969-1999
+        full = np.where(year < 69, 2000 + year, 1900 + year)
+        when = pd.to_datetime(pd.DataFrame({"year": full, "month": month, "day": day}),
+                              errors="coerce")
+        late = pd.Timestamp.now() + pd.Timedelta(days=1)
+        return int((when.isna() | (when < EARLIEST_ANSWER) | (when > late)).sum())
+
+    year_first = impossible(a, b, c)
+    others = min(impossible(c, b, a), impossible(c, a, b))  # day first, month first
+    if year_first >= others:
+        return False
+    notes.append(tr("dates in {column!r} read as year-month-day with a two-digit year (e.g. "
+                    "{example!r}): read with the day or the month first, {n:,} of their "
+                    "{total:,} distinct dates would not exist or would lie in the future.",
+                    column=column, example=str(written.iloc[0]), n=others, total=len(a)))
+    return True
 
 
 def _parse_dates(values: pd.Series, notes: list[str], column: str,
