@@ -117,8 +117,7 @@ def _only_year_first_is_possible(parts: pd.DataFrame, notes: list[str], column: 
         full = np.where(year < 69, 2000 + year, 1900 + year)
         when = pd.to_datetime(pd.DataFrame({"year": full, "month": month, "day": day}),
                               errors="coerce")
-        late = pd.Timestamp.now() + pd.Timedelta(days=1)
-        return int((when.isna() | (when < EARLIEST_ANSWER) | (when > late)).sum())
+        return int((when.isna() | (when < EARLIEST_ANSWER) | (when > _latest_answer())).sum())
 
     year_first = impossible(a, b, c)
     others = min(impossible(c, b, a), impossible(c, a, b))  # day first, month first
@@ -511,6 +510,12 @@ def _iso_dates_arrow(values: pd.Series) -> pd.Series | None:
 EARLIEST_ANSWER = pd.Timestamp("1990-01-01")
 
 
+def _latest_answer(tz: Any = None) -> pd.Timestamp:
+    """The last moment an answer can be dated: a day after now (a day's margin for time
+    zones), in ``tz`` when given."""
+    return pd.Timestamp.now(tz=tz) + pd.Timedelta(days=1)
+
+
 def _implausible_dates(dates: pd.Series, notes: list[str], column: str,
                        rows: Any) -> pd.Series:
     """Response dates that cannot be real - before 1990 (a placeholder or typo) or more than a
@@ -520,8 +525,7 @@ def _implausible_dates(dates: pd.Series, notes: list[str], column: str,
         return dates
     tz = getattr(dates.dt, "tz", None)
     low = EARLIEST_ANSWER.tz_localize(tz) if tz is not None else EARLIEST_ANSWER
-    high = pd.Timestamp.now(tz=tz) + pd.Timedelta(days=1) if tz is not None \
-        else pd.Timestamp.now() + pd.Timedelta(days=1)
+    high = _latest_answer(tz)
     lo_min, hi_max = dates.min(), dates.max()
     if lo_min >= low and hi_max <= high:  # the usual case: two reductions, no mask
         return dates
