@@ -87,12 +87,16 @@ def korean_word(word: str) -> str:
     for _, suffix in sorted((_SUFFIX_RANK[word[-k:]], word[-k:]) for k in _SUFFIX_LENGTHS
                             if k <= len(word) and word[-k:] in _SUFFIX_RANK):
         rest = word[: -len(suffix)]
-        # 하다/되다 verbs are a noun and the verb ("추천해요"): that noun has two
-        # syllables or more ("원하는" is the verb 원하다, not "원")
-        short = 2 if len(suffix) == 1 or suffix[0] in _HA else 1
-        if len(rest) >= short:
+        if len(rest) >= _stem_needs(suffix):
             return rest
     return word
+
+
+def _stem_needs(suffix: str) -> int:
+    """Syllables a stem needs before ``suffix``: two before a one-syllable ending or a
+    하다/되다 ending - those verbs are a noun and the verb ("추천해요"), a noun of two
+    syllables or more ("원하는" is the verb 원하다, not "원") - else one."""
+    return 2 if len(suffix) == 1 or suffix[0] in _HA else 1
 
 
 def korean_words(words: list[str]) -> list[str]:
@@ -109,8 +113,7 @@ def korean_words(words: list[str]) -> list[str]:
     arr = pa.array(words, type=pa.string())
     length = pc.utf8_length(arr).to_numpy(zero_copy_only=False).astype(np.int64)
     suffixes = pa.array(KO_SUFFIXES, type=pa.string())
-    # the stem an ending needs: two syllables before a one-syllable ending or 하다/되다
-    need = np.array([2 if len(x) == 1 or x[0] in _HA else 1 for x in KO_SUFFIXES])
+    need = np.array([_stem_needs(x) for x in KO_SUFFIXES])
     best = np.full(len(words), len(KO_SUFFIXES))
     cut = np.zeros(len(words), dtype=np.int64)
     for k in _SUFFIX_LENGTHS:
